@@ -10,7 +10,10 @@ export TEAMSPLANS_TOOLS="$root/tools/node_modules"
 export TEAMSAPPTESTER_BROWSER=none
 mkdir -p artifacts
 out=artifacts/test-output.txt
-dotnet build TeamsPlans.sln -c Release -nologo -v q 2>&1 | tail -n 20
+dotnet build TeamsPlans.sln -c Release -nologo -v q > artifacts/build-output.txt 2>&1
+brc=$?
+tail -n 20 artifacts/build-output.txt
+if [ "$brc" -ne 0 ]; then echo "build failed"; echo "tests: 0 passed, 1 failed"; exit "$brc"; fi
 dotnet test TeamsPlans.sln -c Release --no-build --logger "console;verbosity=normal" --results-directory artifacts/TestResults "$@" 2>&1 | tee "$out"
 rc=${PIPESTATUS[0]}
 passed=$(grep -Eo 'Passed: +[0-9]+' "$out" | awk '{s+=$2} END {print s+0}')

@@ -1,13 +1,40 @@
+using TeamsPlans.Bot.Conversation;
+using TeamsPlans.Bot.Protocol;
+using TeamsPlans.Storage;
+
 namespace TeamsPlans.Bot;
 
-/// <summary>Builds the ASP.NET Core host: /api/messages, health, background workers.</summary>
+/// <summary>
+/// Builds the ASP.NET Core host: /api/messages, health, background workers. Composable: each workstream adds one
+/// <c>services.AddXxx()</c> line to <see cref="ConfigureServices"/> and one <c>app.MapXxx()</c> line to <see cref="MapEndpoints"/>.
+/// </summary>
 public static class BotHost
 {
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        ConfigureServices(builder);
         var app = builder.Build();
-        app.MapGet("/", () => "TeamsPlans");
+        MapEndpoints(app);
         return app;
+    }
+
+    public static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddBotProtocol(configuration);
+        services.AddTeamsPlansStateStore(configuration);
+        services.AddTeamsPlansConversation(configuration);
+    }
+
+    public static void MapEndpoints(WebApplication app)
+    {
+        BotEndpoint.WarnIfLocalMode(app.Services);
+        app.MapGet("/", () => "TeamsPlans");
+        app.MapGet("/healthz", async (IStateStore store, CancellationToken ct) =>
+            await store.PingAsync(ct) ? Results.Text("ok") : Results.Text("state store unavailable", statusCode: 503));
+        app.MapBotEndpoint();
     }
 }

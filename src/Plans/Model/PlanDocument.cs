@@ -25,6 +25,8 @@ public sealed record PlanDocument
     public IReadOnlyList<Recipient> Recipients { get; init; } = [];
     public Signer? Signer { get; init; }
     public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>Footnote bodies taken out of the running text ("1 Quyết định 4599/QĐ-UBND ..."), in order.</summary>
+    public IReadOnlyList<string> Footnotes { get; init; } = [];
 }
 
 /// <summary>A cited document in "Căn cứ ..." / "Thực hiện ...": kind ("Kế hoạch", "Quyết định", "Công văn", ...).</summary>
@@ -37,6 +39,8 @@ public sealed record PlanSection(string Id, string Heading, IReadOnlyList<string
 public sealed record Assignee(string? Name, string? Title, string? Unit)
 {
     public string Display => Name ?? Title ?? Unit ?? "";
+    /// <summary>Role in the plan's organization ("Trưởng ban chỉ đạo", "Phó ban thường trực", "Thành viên"), when printed.</summary>
+    public string? Role { get; init; }
 }
 
 public sealed record Assignment(Assignee Assignee, string Duty, IReadOnlyList<Deadline> Deadlines)

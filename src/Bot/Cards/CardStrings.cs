@@ -1,0 +1,290 @@
+using System.Globalization;
+using TeamsPlans.Plans.Model;
+
+namespace TeamsPlans.Bot.Cards;
+
+/// <summary>
+/// The user-visible texts of cards and replies, Vietnamese (default) and English (locale starting with "en").
+/// One instance per language; pick with <see cref="For"/>.
+/// </summary>
+public sealed class CardStrings
+{
+    public required string Lang { get; init; }
+    public required string PlanNumber { get; init; }
+    public required string Issuer { get; init; }
+    public required string Assignee { get; init; }
+    public required string Duty { get; init; }
+    public required string Deadlines { get; init; }
+    public required string NoDeadline { get; init; }
+    public required string Status { get; init; }
+    public required string Overdue { get; init; }
+    public required string Acknowledge { get; init; }
+    public required string Progress { get; init; }
+    public required string ProgressSubmit { get; init; }
+    public required string ProgressLabel { get; init; }
+    public required string CommentLabel { get; init; }
+    public required string CommentPlaceholder { get; init; }
+    public required string MarkDone { get; init; }
+    public required string OpenPlan { get; init; }
+    public required string OpenDocument { get; init; }
+    public required string LastComment { get; init; }
+    public required string AssignmentHeader { get; init; }
+    public required string StatusHeader { get; init; }
+    public required string Assigned { get; init; }
+    public required string Acknowledged { get; init; }
+    public required string InProgress { get; init; }
+    public required string Done { get; init; }
+    public required string Total { get; init; }
+    public required string NextDeadlines { get; init; }
+    public required string NotAcknowledged { get; init; }
+    public required string EveryoneAcknowledged { get; init; }
+    public required string Remind { get; init; }
+    public required string MyTasksHeader { get; init; }
+    public required string NoTasks { get; init; }
+    public required string NoPlans { get; init; }
+    public required string Unassigned { get; init; }
+    public required string WelcomeTitle { get; init; }
+    public required string WelcomeText { get; init; }
+    public required string WelcomePrincipal { get; init; }
+    public required string HelpTitle { get; init; }
+    public required string HelpUnknown { get; init; }
+    public required string[] HelpCommands { get; init; }
+    public required string[] HelpPrincipalCommands { get; init; }
+    public required string ImportTitle { get; init; }
+    public required string ImportSummary { get; init; }
+    public required string Resolved { get; init; }
+    public required string Unresolved { get; init; }
+    public required string MapPlaceholder { get; init; }
+    public required string MapSave { get; init; }
+    public required string Publish { get; init; }
+    public required string Published { get; init; }
+    public required string Draft { get; init; }
+    public required string Warnings { get; init; }
+    public required string AndMore { get; init; }
+    public required string Yearly { get; init; }
+    public required string Semiannual { get; init; }
+    public required string ReadOnly { get; init; }
+    public required string NotAllowedOthers { get; init; }
+    public required string NoMembers { get; init; }
+
+    public string StatusName(AssignmentStatus s) => s switch
+    {
+        AssignmentStatus.Assigned => Assigned,
+        AssignmentStatus.Acknowledged => Acknowledged,
+        AssignmentStatus.InProgress => InProgress,
+        AssignmentStatus.Done => Done,
+        _ => s.ToString()
+    };
+
+    /// <summary>"… và 12 mục khác" / "… and 12 more".</summary>
+    public string More(int n) => string.Format(CultureInfo.InvariantCulture, AndMore, n);
+
+    public static readonly CardStrings Vi = new()
+    {
+        Lang = "vi",
+        PlanNumber = "Số",
+        Issuer = "Đơn vị ban hành",
+        Assignee = "Người thực hiện",
+        Duty = "Nhiệm vụ",
+        Deadlines = "Thời hạn",
+        NoDeadline = "Không có thời hạn cụ thể",
+        Status = "Trạng thái",
+        Overdue = "Quá hạn",
+        Acknowledge = "Xác nhận",
+        Progress = "Cập nhật tiến độ",
+        ProgressSubmit = "Gửi tiến độ",
+        ProgressLabel = "Tiến độ",
+        CommentLabel = "Ghi chú",
+        CommentPlaceholder = "Ghi chú (không bắt buộc)",
+        MarkDone = "Đã hoàn thành",
+        OpenPlan = "Xem kế hoạch",
+        OpenDocument = "Mở văn bản",
+        LastComment = "Ghi chú gần nhất",
+        AssignmentHeader = "Nhiệm vụ được giao",
+        StatusHeader = "Tình hình thực hiện kế hoạch",
+        Assigned = "Đã giao",
+        Acknowledged = "Đã xác nhận",
+        InProgress = "Đang thực hiện",
+        Done = "Đã hoàn thành",
+        Total = "Tổng số nhiệm vụ",
+        NextDeadlines = "Hạn sắp tới",
+        NotAcknowledged = "Chưa xác nhận",
+        EveryoneAcknowledged = "Tất cả đã xác nhận.",
+        Remind = "Nhắc nhở",
+        MyTasksHeader = "Việc của tôi",
+        NoTasks = "Bạn chưa có nhiệm vụ nào.",
+        NoPlans = "Chưa có kế hoạch nào được nhập.",
+        Unassigned = "(chưa xác định người)",
+        WelcomeTitle = "Chào mừng đến với TeamsPlans",
+        WelcomeText = "TeamsPlans chuyển các Kế hoạch của nhà trường thành nhiệm vụ được theo dõi: bạn nhận thẻ nhiệm vụ, xác nhận, cập nhật tiến độ và được nhắc trước hạn.",
+        WelcomePrincipal = "Bạn có quyền quản lý: nhập kế hoạch, xem tình hình của mọi người và gửi nhắc nhở.",
+        HelpTitle = "Trợ giúp",
+        HelpUnknown = "Tôi chưa hiểu \"{0}\". Bạn có thể gõ:",
+        HelpCommands = ["\"việc của tôi\" — nhiệm vụ của bạn", "\"hạn sắp tới\" — các thời hạn gần nhất", "\"trợ giúp\" — hướng dẫn này"],
+        HelpPrincipalCommands = ["\"tình hình\" — tình hình thực hiện các kế hoạch", "\"trạng thái kế hoạch 82/KH-THPT BK\" — một kế hoạch", "\"ai chưa xác nhận?\" — người chưa xác nhận", "\"nhập kế hoạch <tên tệp>\" — nhập kế hoạch từ thư viện"],
+        ImportTitle = "Xem trước kế hoạch nhập",
+        ImportSummary = "{0} nhiệm vụ · {1} đã xác định người · {2} chưa xác định",
+        Resolved = "Đã xác định",
+        Unresolved = "Chưa xác định người nhận — chọn thành viên",
+        MapPlaceholder = "Chọn thành viên",
+        MapSave = "Lưu lựa chọn",
+        Publish = "Gửi",
+        Published = "Đã gửi",
+        Draft = "Bản nháp",
+        Warnings = "Lưu ý khi đọc văn bản",
+        AndMore = "… và {0} mục khác",
+        Yearly = "hàng năm",
+        Semiannual = "định kỳ 6 tháng",
+        ReadOnly = "Chỉ xem",
+        NotAllowedOthers = "Bạn chỉ xem được nhiệm vụ của mình.",
+        NoMembers = "chưa có thành viên nào để chọn (thành viên được lưu khi họ nhắn tin cho bot hoặc khi bot được thêm vào nhóm).",
+    };
+
+    public static readonly CardStrings En = new()
+    {
+        Lang = "en",
+        PlanNumber = "No.",
+        Issuer = "Issued by",
+        Assignee = "Assignee",
+        Duty = "Duty",
+        Deadlines = "Deadlines",
+        NoDeadline = "No specific deadline",
+        Status = "Status",
+        Overdue = "Overdue",
+        Acknowledge = "Acknowledge",
+        Progress = "Update progress",
+        ProgressSubmit = "Send progress",
+        ProgressLabel = "Progress",
+        CommentLabel = "Comment",
+        CommentPlaceholder = "Comment (optional)",
+        MarkDone = "Mark as done",
+        OpenPlan = "View plan",
+        OpenDocument = "Open document",
+        LastComment = "Last comment",
+        AssignmentHeader = "Your assignment",
+        StatusHeader = "Plan status",
+        Assigned = "Assigned",
+        Acknowledged = "Acknowledged",
+        InProgress = "In progress",
+        Done = "Done",
+        Total = "Assignments",
+        NextDeadlines = "Next deadlines",
+        NotAcknowledged = "Not acknowledged",
+        EveryoneAcknowledged = "Everyone has acknowledged.",
+        Remind = "Remind them",
+        MyTasksHeader = "My tasks",
+        NoTasks = "You have no assignments yet.",
+        NoPlans = "No plan has been imported yet.",
+        Unassigned = "(assignee not resolved)",
+        WelcomeTitle = "Welcome to TeamsPlans",
+        WelcomeText = "TeamsPlans turns the school's plans into tracked assignments: you get a card for each duty, acknowledge it, report progress and get reminders before deadlines.",
+        WelcomePrincipal = "You can manage plans: import a plan, see everyone's status and send reminders.",
+        HelpTitle = "Help",
+        HelpUnknown = "I did not understand \"{0}\". You can type:",
+        HelpCommands = ["\"my tasks\" — your assignments", "\"deadlines\" — the next deadlines", "\"help\" — this help"],
+        HelpPrincipalCommands = ["\"status\" — status of all plans", "\"status 82/KH-THPT BK\" — one plan", "\"who has not acknowledged?\"", "\"import <file name>\" — import a plan from the library"],
+        ImportTitle = "Import preview",
+        ImportSummary = "{0} assignments · {1} resolved · {2} unresolved",
+        Resolved = "Resolved",
+        Unresolved = "Unresolved assignees — pick a member",
+        MapPlaceholder = "Pick a member",
+        MapSave = "Save mapping",
+        Publish = "Publish",
+        Published = "Published",
+        Draft = "Draft",
+        Warnings = "Reading warnings",
+        AndMore = "… and {0} more",
+        Yearly = "every year",
+        Semiannual = "every 6 months",
+        ReadOnly = "Read only",
+        NotAllowedOthers = "You can only see your own assignments.",
+        NoMembers = "no member to pick yet (members are stored when they message the bot or when the bot is added to a team).",
+    };
+
+    /// <summary>English when the locale starts with "en", Vietnamese otherwise.</summary>
+    public static CardStrings For(string? locale) =>
+        locale is not null && locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? En : Vi;
+}
+
+/// <summary>Formats plan dates the way Vietnamese users read them (dd/MM/yyyy).</summary>
+public static class DueFormat
+{
+    private static readonly string[] Roman = ["I", "II", "III", "IV"];
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", Inv);
+
+    public static string Format(DueDate due, CardStrings s) => due.Kind switch
+    {
+        DueKind.Date => Date(new DateOnly(due.Year, due.Month, due.Day)),
+        DueKind.YearlyDate => string.Create(Inv, $"{due.Day:00}/{due.Month:00} {s.Yearly}"),
+        DueKind.Quarter => s.Lang == "vi"
+            ? string.Create(Inv, $"Quý {Roman[Math.Clamp(due.Quarter, 1, 4) - 1]}/{due.Year}")
+            : string.Create(Inv, $"Q{due.Quarter} {due.Year}"),
+        DueKind.Month => s.Lang == "vi" ? string.Create(Inv, $"tháng {due.Month:00}/{due.Year}") : string.Create(Inv, $"{due.Month:00}/{due.Year}"),
+        DueKind.SchoolYear => s.Lang == "vi" ? string.Create(Inv, $"Năm học {due.Year}-{due.Year + 1}") : string.Create(Inv, $"School year {due.Year}-{due.Year + 1}"),
+        _ => due.ToString()
+    };
+
+    /// <summary>"20/05/2023 — Báo cáo ... (định kỳ 6 tháng)".</summary>
+    public static string Format(Deadline d, CardStrings s)
+    {
+        var text = Format(d.Due, s);
+        if (d.Recurrence == Recurrence.Semiannual) text += " (" + s.Semiannual + ")";
+        else if (d.Recurrence == Recurrence.Yearly && d.Due.Kind != DueKind.YearlyDate) text += " (" + s.Yearly + ")";
+        return text;
+    }
+
+    /// <summary>Concrete last day of a deadline; yearly dates fall in <paramref name="planYear"/> (or the year of today).</summary>
+    public static DateOnly LastDay(Deadline d, int? planYear, DateOnly today) =>
+        d.Due.Kind == DueKind.YearlyDate ? d.Due.LastDay(planYear ?? today.Year) : d.Due.LastDay();
+
+    /// <summary>The next deadline on or after today, or null when none is left.</summary>
+    public static (Deadline Deadline, DateOnly Day)? Next(IEnumerable<Deadline> deadlines, int? planYear, DateOnly today)
+    {
+        (Deadline, DateOnly)? best = null;
+        foreach (var d in deadlines)
+        {
+            var day = NextOccurrence(d, planYear, today);
+            if (day is null) continue;
+            if (best is null || day.Value < best.Value.Item2) best = (d, day.Value);
+        }
+        return best;
+    }
+
+    private static DateOnly? NextOccurrence(Deadline d, int? planYear, DateOnly today)
+    {
+        var day = LastDay(d, planYear, today);
+        if (day >= today) return day;
+        // A yearly duty comes back the next year; a semiannual one six months later.
+        if (d.Recurrence == Recurrence.Yearly || d.Due.Kind == DueKind.YearlyDate)
+        {
+            while (day < today) day = day.AddYears(1);
+            return day;
+        }
+        if (d.Recurrence == Recurrence.Semiannual)
+        {
+            while (day < today) day = day.AddMonths(6);
+            return day;
+        }
+        return null;
+    }
+
+    /// <summary>Overdue: not done and the last one-off deadline has passed (recurring duties are never "finished late").</summary>
+    public static bool IsOverdue(AssignmentState state, IReadOnlyList<Deadline> deadlines, int? planYear, DateOnly today)
+    {
+        if (deadlines.Count == 0 || state.Status == AssignmentStatus.Done) return false;
+        if (Next(deadlines, planYear, today) is not null) return false;
+        var last = deadlines.Max(d => LastDay(d, planYear, today));
+        return state.IsOverdue(last, today);
+    }
+
+    /// <summary>Cuts text at <paramref name="max"/> characters on a word boundary and ends it with "…".</summary>
+    public static string Truncate(string? text, int max)
+    {
+        if (string.IsNullOrEmpty(text) || text.Length <= max) return text ?? "";
+        var cut = text.LastIndexOf(' ', max - 1);
+        if (cut < max / 2) cut = max - 1;
+        return text[..cut].TrimEnd(' ', ',', ';', ':', '.') + "…";
+    }
+}

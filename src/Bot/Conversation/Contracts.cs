@@ -1,0 +1,49 @@
+using TeamsPlans.Plans.Model;
+using TeamsPlans.Storage;
+
+namespace TeamsPlans.Bot.Conversation;
+
+/// <summary>An assignment state change made from a card (or its Action.Submit fallback).</summary>
+public sealed record AssignmentChange(
+    string TenantId, string AssignmentId, string PlanId, string ActorAadObjectId, AssignmentAction Action,
+    AssignmentState Before, AssignmentRecord After, DateTimeOffset At);
+
+/// <summary>
+/// Told about every persisted assignment change (after the store accepted it). The Planner/Graph sync plugs in here.
+/// All registered sinks are called (IEnumerable&lt;IAssignmentChangeSink&gt;; none registered = nothing happens);
+/// a sink that throws is logged and does not undo the change.
+/// </summary>
+public interface IAssignmentChangeSink
+{
+    Task OnAssignmentChangedAsync(AssignmentChange change, CancellationToken ct);
+}
+
+/// <summary>Outcome of sending a plan's assignment cards (or reminders).</summary>
+public sealed record PublishResult(int Sent, int AlreadySent, int Unresolved, int Failed, IReadOnlyList<string> Errors)
+{
+    /// <summary>Items accepted for later delivery (durable queue implementations); 0 for direct sends.</summary>
+    public int Queued { get; init; }
+}
+
+/// <summary>
+/// Sends each resolved assignee of a published plan their assignment card. <see cref="DirectAssignmentPublisher"/>
+/// sends immediately through the Bot Connector; the delivery pipeline may register a durable-queue implementation
+/// (registered before or after AddTeamsPlansConversation, it wins). Must be idempotent: assignments whose card was
+/// already posted (CardActivityId set) are not sent again.
+/// </summary>
+public interface IAssignmentPublisher
+{
+    Task<PublishResult> PublishAsync(string tenantId, string planId, CancellationToken ct);
+}
+
+/// <summary>Sends a reminder (with the current assignment card) to the assignees of a plan who have not acknowledged.</summary>
+public interface IPlanReminderSender
+{
+    Task<PublishResult> RemindAsync(string tenantId, string planId, CancellationToken ct);
+}
+
+/// <summary>Reads a plan document (.txt, .md, .docx, .pdf) into a <see cref="PlanDocument"/>.</summary>
+public interface IPlanDocumentReader
+{
+    Task<PlanDocument> ReadAsync(string path, CancellationToken ct);
+}

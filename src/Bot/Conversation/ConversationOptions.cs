@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Configuration;
+using TeamsPlans.Storage;
+
+namespace TeamsPlans.Bot.Conversation;
+
+/// <summary>
+/// Settings of the conversation layer.
+/// <list type="bullet">
+/// <item>"Library:Root": folder of plan documents the chat import reads (default data/library, relative to the content root).</item>
+/// <item>"Roles:Principals", "Roles:CommitteeHeads", "Roles:Admins": lists of aadObjectIds, e-mail/UPNs or display names
+/// (compared without case and diacritics). A member matching a list gets that role; everyone else is a plain Member.
+/// Roles already stored for a member (e.g. set with the admin CLI) are kept: configured roles are added, never removed.</item>
+/// <item>"Roles:FirstMemberIsPrincipal" (default false): the first person the bot meets in a tenant with no principal yet
+/// becomes Principal + Admin. Meant for local/Playground trials, where nobody is configured.</item>
+/// <item>"Conversation:DefaultTenantId": tenant used when an activity carries none (local tools); default none → refused.</item>
+/// </list>
+/// </summary>
+public sealed class ConversationOptions
+{
+    public string LibraryRoot { get; set; } = "data/library";
+    public List<string> Principals { get; set; } = [];
+    public List<string> CommitteeHeads { get; set; } = [];
+    public List<string> Admins { get; set; } = [];
+    public bool FirstMemberIsPrincipal { get; set; }
+    public string? DefaultTenantId { get; set; }
+
+    public static readonly string[] LibraryExtensions = [".txt", ".md", ".docx", ".pdf"];
+
+    public static ConversationOptions From(IConfiguration c)
+    {
+        var o = new ConversationOptions();
+        o.LibraryRoot = c["Library:Root"] is { Length: > 0 } root ? root : o.LibraryRoot;
+        o.Principals = List(c.GetSection("Roles:Principals"));
+        o.CommitteeHeads = List(c.GetSection("Roles:CommitteeHeads"));
+        o.Admins = List(c.GetSection("Roles:Admins"));
+        o.FirstMemberIsPrincipal = bool.TryParse(c["Roles:FirstMemberIsPrincipal"], out var f) && f;
+        o.DefaultTenantId = c["Conversation:DefaultTenantId"] is { Length: > 0 } t ? t : null;
+        return o;
+    }
+
+    /// <summary>Accepts an array section (Roles:Principals:0, :1 ...) or one comma/semicolon-separated string.</summary>
+    private static List<string> List(IConfigurationSection s)
+    {
+        var list = s.GetChildren().Select(x => x.Value).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();
+        if (list.Count == 0 && !string.IsNullOrWhiteSpace(s.Value))
+            list = s.Value.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        return list;
+    }
+
+    /// <summary>Roles configured for a person, by aadObjectId, e-mail/UPN or display name.</summary>
+    public MemberRoles ConfiguredRoles(string aadObjectId, string? email, string? upn, string? name)
+    {
+        var keys = new[] { aadObjectId, email, upn, name }.Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => TextCommands.Fold(k)).ToHashSet();
+        bool In(List<string> list) => list.Any(x => keys.Contains(TextCommands.Fold(x)));
+        var roles = MemberRoles.None;
+        if (In(Principals)) roles |= MemberRoles.Principal;
+        if (In(CommitteeHeads)) roles |= MemberRoles.CommitteeHead;
+        if (In(Admins)) roles |= MemberRoles.Admin;
+        return roles;
+    }
+}

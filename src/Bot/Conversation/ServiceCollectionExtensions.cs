@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TeamsPlans.Bot.Protocol;
+using TeamsPlans.Storage;
+
+namespace TeamsPlans.Bot.Conversation;
+
+public static class ConversationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the conversation layer: <see cref="TeamsPlansBot"/> as the <see cref="IActivityHandler"/> (replacing any
+    /// registered before), the member directory, the chat import (<see cref="PlanImporter"/>, <see cref="IPlanDocumentReader"/>),
+    /// and <see cref="DirectAssignmentPublisher"/> as <see cref="IAssignmentPublisher"/> / <see cref="IPlanReminderSender"/>
+    /// unless another implementation is registered (before: TryAdd keeps it; after: the later registration wins).
+    /// <see cref="IAssignmentChangeSink"/>s are optional (all registered ones are called). Also registers the state store
+    /// (section "State") if not yet registered. Needs an <see cref="IConnectorClient"/> from the protocol layer.
+    /// </summary>
+    public static IServiceCollection AddTeamsPlansConversation(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddTeamsPlansStateStore(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => ConversationOptions.From(configuration));
+        services.TryAddSingleton<MemberDirectory>();
+        services.TryAddSingleton<PlanImporter>();
+        services.TryAddSingleton<IPlanDocumentReader, LibraryPlanDocumentReader>();
+        services.TryAddSingleton<DirectAssignmentPublisher>();
+        services.TryAddSingleton<IAssignmentPublisher>(sp => sp.GetRequiredService<DirectAssignmentPublisher>());
+        services.TryAddSingleton<IPlanReminderSender>(sp => sp.GetRequiredService<DirectAssignmentPublisher>());
+        services.RemoveAll<IActivityHandler>();
+        services.AddSingleton<IActivityHandler, TeamsPlansBot>();
+        return services;
+    }
+}

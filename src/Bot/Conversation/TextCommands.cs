@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace TeamsPlans.Bot.Conversation;
+
+public enum CommandKind { Help, Status, NotAcknowledged, Deadlines, MyTasks, Import, Unknown }
+
+/// <summary>A chat command: kind and argument (plan number for status, file name for import) as the user typed it.</summary>
+public sealed record TextCommand(CommandKind Kind, string? Argument, string Text);
+
+/// <summary>
+/// Reads chat commands in Vietnamese (with or without diacritics) and English. Matching is done on the folded text
+/// (diacritics removed, đ→d, lowercase), which keeps one character per input character so arguments are cut from the
+/// original text.
+/// </summary>
+public static partial class TextCommands
+{
+    // Longest prefixes first within each kind; matched at the start of the folded text.
+    private static readonly (CommandKind Kind, string[] Prefixes)[] Table =
+    [
+        (CommandKind.Import, ["nhap ke hoach", "import plan", "import", "nhap"]),
+        (CommandKind.NotAcknowledged, ["ai chua xac nhan", "nhung ai chua xac nhan", "chua xac nhan", "who has not acknowledged", "who hasn't acknowledged", "not acknowledged", "unacknowledged"]),
+        (CommandKind.Deadlines, ["han sap toi", "cac han sap toi", "sap den han", "thoi han", "upcoming deadlines", "deadlines", "due soon"]),
+        (CommandKind.MyTasks, ["viec cua toi", "nhiem vu cua toi", "cong viec cua toi", "my tasks", "my task", "my assignments"]),
+        (CommandKind.Status, ["trang thai ke hoach", "tinh hinh ke hoach", "tien do ke hoach", "tinh hinh thuc hien", "tinh hinh", "trang thai", "tien do", "status of plan", "plan status", "status"]),
+        (CommandKind.Help, ["tro giup", "huong dan", "giup do", "help", "?"]),
+    ];
+
+    public static TextCommand Parse(string? raw)
+    {
+        var text = CleanMentions(raw ?? "").Trim();
+        var folded = FoldKeepLength(text);
+        foreach (var (kind, prefixes) in Table)
+        {
+            foreach (var p in prefixes)
+            {
+                if (!StartsWithWord(folded, p)) continue;
+                var rest = text[p.Length..].Trim().Trim('?', '!', '.', ':', '"', '“', '”').Trim();
+                if (kind == CommandKind.Status)
+                {
+                    // "trạng thái kế hoạch số 82/KH-THPT BK", "status 82/KH-THPT BK"
+                    var fr = FoldKeepLength(rest);
+                    foreach (var lead in new[] { "ke hoach so", "ke hoach", "so", "of plan", "plan", "of" })
+                        if (StartsWithWord(fr, lead)) { rest = rest[lead.Length..].Trim(); break; }
+                }
+                if (kind == CommandKind.Import)
+                {
+                    var fr = FoldKeepLength(rest);
+                    foreach (var lead in new[] { "ke hoach", "plan", "tep", "file" })
+                        if (StartsWithWord(fr, lead)) { rest = rest[lead.Length..].Trim(); break; }
+                    rest = rest.Trim('"', '“', '”', '\'');
+                }
+                return new TextCommand(kind, rest.Length == 0 ? null : rest, text);
+            }
+        }
+        return new TextCommand(text.Length == 0 ? CommandKind.Help : CommandKind.Unknown, null, text);
+    }
+
+    private static bool StartsWithWord(string folded, string prefix) =>
+        folded.StartsWith(prefix, StringComparison.Ordinal)
+        && (folded.Length == prefix.Length || !char.IsLetterOrDigit(folded[prefix.Length]) || !char.IsLetterOrDigit(prefix[^1]));
+
+    /// <summary>Removes Teams mention markup ("&lt;at&gt;TeamsPlans&lt;/at&gt;") and other tags.</summary>
+    public static string CleanMentions(string text) => TagRegex().Replace(AtRegex().Replace(text, " "), " ").Replace("&nbsp;", " ");
+
+    /// <summary>Lowercase, diacritics removed, đ→d; one output character per input character.</summary>
+    public static string FoldKeepLength(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s) sb.Append(FoldChar(c));
+        return sb.ToString();
+    }
+
+    /// <summary>Folded and with runs of non-alphanumerics turned into one space: for comparing names and file names.</summary>
+    public static string Fold(string? s)
+    {
+        if (string.IsNullOrWhiteSpace(s)) return "";
+        var sb = new StringBuilder(s.Length);
+        var space = false;
+        foreach (var c in s)
+        {
+            var ch = FoldChar(c);
+            if (char.IsLetterOrDigit(ch)) { sb.Append(ch); space = false; }
+            else if (!space && sb.Length > 0) { sb.Append(' '); space = true; }
+        }
+        return sb.ToString().TrimEnd();
+    }
+
+    public static char FoldChar(char c)
+    {
+        if (c is 'đ' or 'Đ') return 'd';
+        if (c < 128) return char.ToLowerInvariant(c);
+        var d = c.ToString().Normalize(NormalizationForm.FormD);
+        foreach (var x in d)
+            if (CharUnicodeInfo.GetUnicodeCategory(x) != UnicodeCategory.NonSpacingMark) return char.ToLowerInvariant(x);
+        return char.ToLowerInvariant(c);
+    }
+
+    [GeneratedRegex("<at[^>]*>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex AtRegex();
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex TagRegex();
+}

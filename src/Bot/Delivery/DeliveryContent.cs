@@ -1,0 +1,59 @@
+using System.Globalization;
+using TeamsPlans.Bot.Cards;
+using TeamsPlans.Bot.Protocol;
+using TeamsPlans.Storage;
+
+namespace TeamsPlans.Bot.Delivery;
+
+/// <summary>The message of a delivery, built at send time from the current state (cards from <see cref="PlanCards"/>).</summary>
+internal static class DeliveryContent
+{
+    private static bool IsEnglish(string? locale) => locale is not null && locale.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+
+    public static Activity AssignmentCard(StoredPlan plan, AssignmentRecord a, Member? member, string? userId, DateOnly today)
+    {
+        var v = CardView.For(member?.Locale, today);
+        var card = PlanCards.Assignment(plan, a, member?.DisplayName, v, RefreshIds(userId));
+        var summary = IsEnglish(member?.Locale) ? $"New duty: {PlanCards.PlanTitle(plan)}" : $"Nhiệm vụ mới: {PlanCards.PlanTitle(plan)}";
+        return Message(card, summary);
+    }
+
+    public static Activity Reminder(StoredPlan plan, AssignmentRecord a, Member? member, string? userId, string code, DateOnly dueDay, DateOnly today)
+    {
+        var v = CardView.For(member?.Locale, today);
+        var card = PlanCards.Assignment(plan, a, member?.DisplayName, v, RefreshIds(userId));
+        var header = ReminderHeader(code, dueDay, today, IsEnglish(member?.Locale));
+        card.Body.Insert(0, new TextBlock(header) { Weight = "bolder", Size = "medium", Color = code == "overdue" ? "attention" : "warning" });
+        return Message(card, header);
+    }
+
+    public static Activity Digest(string title, IReadOnlyList<string> lines, string? locale, DateOnly today)
+    {
+        var card = PlanCards.Notice(title, lines, CardView.For(locale, today), "attention");
+        return Message(card, title);
+    }
+
+    internal static string ReminderHeader(string code, DateOnly dueDay, DateOnly today, bool en)
+    {
+        var date = DueFormat.Date(dueDay);
+        if (code == "overdue")
+            return en ? $"⚠ Overdue: the deadline was {date}" : $"⚠ Đã quá hạn: hạn chót là {date}";
+        var days = dueDay.DayNumber - today.DayNumber;
+        if (days <= 0)
+            return en ? $"⏰ Reminder: due {date}" : $"⏰ Nhắc việc: hạn chót {date}";
+        return en
+            ? string.Create(CultureInfo.InvariantCulture, $"⏰ Reminder: {days} day(s) left, due {date}")
+            : string.Create(CultureInfo.InvariantCulture, $"⏰ Nhắc việc: còn {days} ngày, hạn chót {date}");
+    }
+
+    private static List<string>? RefreshIds(string? userId) =>
+        userId is not null && userId.StartsWith("29:", StringComparison.Ordinal) ? [userId] : null;
+
+    private static Activity Message(AdaptiveCard card, string summary)
+    {
+        var activity = Activity.CreateMessage();
+        activity.Summary = summary;
+        activity.Attachments = [card.ToAttachment()];
+        return activity;
+    }
+}

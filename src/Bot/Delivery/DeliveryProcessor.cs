@@ -1,0 +1,352 @@
+using Stopwatch = System.Diagnostics.Stopwatch;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using TeamsPlans.Bot.Protocol;
+using TeamsPlans.Plans.Model;
+using TeamsPlans.Storage;
+
+namespace TeamsPlans.Bot.Delivery;
+
+public enum DeliveryOutcome { Sent, Skipped, Retried, Failed, Blocked, Released, LeaseLost }
+
+/// <summary>
+/// Delivers one claimed "delivery" item: builds the message from the current state, finds or opens the member's 1:1
+/// conversation, waits for the shared rate limiter, sends, and commits the outcome to the queue.
+/// <para><b>Exactly once, and where it can break.</b> Before the connector call a per-key journal entry "sending" is
+/// written (ISyncStateStore scope <see cref="JournalScope"/>); right after the 200 the item is completed with the activity
+/// id (<see cref="DeliveryResult"/>) — the durable "sent" record — and only then are the card reference and the journal
+/// entry updated. A re-claimed item (lease expired after a crash) whose journal says "sending" may already have been
+/// delivered: Teams offers no way for a bot to read its own conversation history, so it is sent again and counted as a
+/// possible duplicate (metric, result flag, warning log). That window — the HTTP round trip plus one commit — is the
+/// only place a duplicate can arise; a stopping worker does not cancel a send in flight but lets it finish and commit
+/// (<see cref="DeliveryOptions.DrainTimeout"/>), leases are renewed while a batch runs, and a definite answer
+/// (429, 4xx) clears the journal so a retry is not counted as uncertain.</para>
+/// </summary>
+public sealed class DeliveryProcessor
+{
+    public const string JournalScope = "delivery-journal";
+    public const string ConnectorServiceKey = "delivery";
+
+    private readonly IStateStore _store;
+    private readonly IConnectorClient _connector;
+    private readonly DeliveryRateLimiter _limiter;
+    private readonly IAppInstaller _installer;
+    private readonly DeliveryMetrics _metrics;
+    private readonly DeliveryOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DeliveryProcessor> _logger;
+    private readonly string _botId;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _serviceUrls = new(StringComparer.Ordinal);
+
+    public DeliveryProcessor(IStateStore store, [FromKeyedServices(ConnectorServiceKey)] IConnectorClient connector, DeliveryRateLimiter limiter,
+        IAppInstaller installer, DeliveryMetrics metrics, IOptions<DeliveryOptions> options, IOptions<BotOptions> bot,
+        TimeProvider time, ILogger<DeliveryProcessor> logger)
+    {
+        _store = store;
+        _connector = connector;
+        _limiter = limiter;
+        _installer = installer;
+        _metrics = metrics;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _botId = !string.IsNullOrWhiteSpace(_options.BotId) ? _options.BotId!
+            : !string.IsNullOrWhiteSpace(bot.Value.MicrosoftAppId) ? "28:" + bot.Value.MicrosoftAppId : "28:teamsplans-local";
+    }
+
+    /// <summary>Test hook: runs after the connector's 200 and before the commit (simulates a crash in that window).</summary>
+    internal Func<WorkItem, ResourceResponse, Task>? AfterSendBeforeCommit { get; set; }
+
+    private IWorkQueue Queue => _store.Queue;
+
+    public async Task<DeliveryOutcome> ProcessAsync(WorkItem item, string owner, CancellationToken stop)
+    {
+        var payload = DeliveryPayload.TryParse(item.PayloadJson);
+        if (payload is null)
+            return await FailAsync(item, owner, null, WorkState.Failed, "Invalid payload / Dữ liệu gửi không hợp lệ", "unknown").ConfigureAwait(false);
+        var kind = payload.Kind;
+        var tenant = item.TenantId;
+        using var scope = _logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["TenantId"] = tenant, ["PlanId"] = payload.PlanId, ["DeliveryKey"] = item.IdempotencyKey, ["Kind"] = kind,
+        });
+
+        ConversationRef? conv = null;
+        var journalWritten = false;
+        try
+        {
+            // 1. What to send, from the current state.
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), VietnamTime).DateTime);
+            StoredPlan? plan = null;
+            AssignmentRecord? assignment = null;
+            if (kind is DeliveryKinds.Assignment or DeliveryKinds.Reminder)
+            {
+                if (payload.PlanId is null || payload.AssignmentId is null)
+                    return await FailAsync(item, owner, payload, WorkState.Failed, "Payload without plan or assignment / Thiếu kế hoạch hoặc nhiệm vụ", kind).ConfigureAwait(false);
+                plan = await _store.Plans.GetAsync(tenant, payload.PlanId, stop).ConfigureAwait(false);
+                assignment = await _store.Assignments.GetAsync(tenant, payload.AssignmentId, stop).ConfigureAwait(false);
+                if (plan is null || assignment is null)
+                    return await FailAsync(item, owner, payload, WorkState.Failed, "Plan or assignment no longer exists / Kế hoạch hoặc nhiệm vụ không còn", kind).ConfigureAwait(false);
+                if (!string.Equals(assignment.MemberAadObjectId, payload.MemberAadObjectId, StringComparison.OrdinalIgnoreCase))
+                    return await SkipAsync(item, owner, "reassigned", kind).ConfigureAwait(false);
+                if (plan.Status == PlanStatus.Archived)
+                    return await SkipAsync(item, owner, "plan archived", kind).ConfigureAwait(false);
+                if (kind == DeliveryKinds.Reminder && assignment.State.Status == AssignmentStatus.Done)
+                    return await SkipAsync(item, owner, "done", kind).ConfigureAwait(false);
+            }
+            else if (kind != DeliveryKinds.Digest)
+            {
+                return await FailAsync(item, owner, payload, WorkState.Failed, $"Unknown delivery kind '{kind}' / Loại tin không hỗ trợ", kind).ConfigureAwait(false);
+            }
+            var member = await _store.Members.GetAsync(tenant, payload.MemberAadObjectId, stop).ConfigureAwait(false);
+
+            // 2. Previous attempt reached the connector with unknown outcome?
+            var uncertain = false;
+            if (_options.SendJournal)
+            {
+                var j = await _store.Sync.GetAsync(tenant, JournalScope, item.IdempotencyKey, stop).ConfigureAwait(false);
+                uncertain = j is not null;
+            }
+
+            // 3. Conversation (open it when missing), rate limit, send; 429 → pause the tenant and try again here.
+            conv = await _store.Conversations.GetAsync(tenant, payload.MemberAadObjectId, stop).ConfigureAwait(false);
+            if (conv is { Blocked: true })
+                return await FailAsync(item, owner, payload, WorkState.Blocked, conv.BlockedReason ?? "MessageWritesBlocked", kind).ConfigureAwait(false);
+
+            for (var throttles = 0; ; throttles++)
+            {
+                try
+                {
+                    conv ??= await OpenConversationAsync(tenant, payload.MemberAadObjectId, stop).ConfigureAwait(false);
+                    var activity = kind switch
+                    {
+                        DeliveryKinds.Assignment => DeliveryContent.AssignmentCard(plan!, assignment!, member, conv.UserId, today),
+                        DeliveryKinds.Reminder => DeliveryContent.Reminder(plan!, assignment!, member, conv.UserId, payload.Code ?? "manual",
+                            DateOnly.TryParseExact(payload.DueDay, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dd) ? dd : today, today),
+                        _ => DeliveryContent.Digest(payload.Title ?? "TeamsPlans", payload.Lines ?? [], member?.Locale, today),
+                    };
+
+                    await _limiter.AcquireAsync(tenant, conv.ConversationId, stop).ConfigureAwait(false);
+                    if (_options.SendJournal && !journalWritten)
+                    {
+                        await _store.Sync.PutAsync(new SyncEntry(tenant, JournalScope, item.IdempotencyKey, "sending", owner,
+                            null, _time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
+                        journalWritten = true;
+                    }
+
+                    var response = await SendAsync(conv, activity, stop).ConfigureAwait(false);
+                    if (AfterSendBeforeCommit is { } hook) await hook(item, response).ConfigureAwait(false);
+
+                    // The durable "sent" record, immediately.
+                    var result = new DeliveryResult
+                    {
+                        ActivityId = response.Id, ConversationId = conv.ConversationId, SentAt = _time.GetUtcNow(), PossibleDuplicate = uncertain,
+                    };
+                    if (!await Queue.CompleteAsync(item.Id, owner, result.ToJson(), CancellationToken.None).ConfigureAwait(false))
+                    {
+                        _logger.LogWarning("Sent {DeliveryKey} but the lease was lost before the commit; another worker may send it again", item.IdempotencyKey);
+                        _metrics.Sent.Add(1, DeliveryMetrics.Tag(kind));
+                        return DeliveryOutcome.LeaseLost;
+                    }
+                    _metrics.Sent.Add(1, DeliveryMetrics.Tag(kind));
+                    if (uncertain)
+                    {
+                        _metrics.PossibleDuplicates.Add(1, DeliveryMetrics.Tag(kind));
+                        _logger.LogWarning("Re-sent {DeliveryKey} after an attempt with unknown outcome; the member may see it twice", item.IdempotencyKey);
+                    }
+                    await AfterCommitAsync(item, payload, assignment, conv, response).ConfigureAwait(false);
+                    return DeliveryOutcome.Sent;
+                }
+                catch (ConnectorException e) when (e.IsThrottled && throttles < _options.MaxThrottleRetries)
+                {
+                    _metrics.Throttled.Add(1, DeliveryMetrics.Tag(kind));
+                    var pause = e.RetryAfter is { } ra && ra > TimeSpan.Zero ? ra : _options.DefaultThrottlePause;
+                    _limiter.PauseTenant(tenant, _time.GetUtcNow() + pause);
+                    if (journalWritten)
+                    {
+                        await ClearJournalAsync(item).ConfigureAwait(false); // a 429 is a definite "not posted"
+                        journalWritten = false;
+                    }
+                    _logger.LogInformation("Throttled (429) by the connector; pausing tenant {TenantId} for {PauseMs} ms", tenant, (int)pause.TotalMilliseconds);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && !journalWritten)
+        {
+            // Stopping before anything was sent: give the item back for the next worker.
+            await Queue.RetryAsync(item.Id, owner, _time.GetUtcNow(), "worker stopped before sending / dừng trước khi gửi", CancellationToken.None).ConfigureAwait(false);
+            return DeliveryOutcome.Released;
+        }
+        catch (ConnectorException e)
+        {
+            return await HandleConnectorErrorAsync(item, owner, payload, e, journalWritten).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or OperationCanceledException)
+        {
+            // No answer: the request may or may not have reached Teams (the journal stays "sending").
+            return await RetryAsync(item, owner, payload, $"No answer from the connector: {e.GetType().Name} {e.Message}", null).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _logger.LogError(e, "Delivery of {DeliveryKey} failed unexpectedly", item.IdempotencyKey);
+            if (journalWritten) await ClearJournalAsync(item).ConfigureAwait(false);
+            return await RetryAsync(item, owner, payload, $"{e.GetType().Name}: {e.Message}", null).ConfigureAwait(false);
+        }
+    }
+
+    private static readonly TimeZoneInfo VietnamTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+
+    private async Task<ResourceResponse> SendAsync(ConversationRef conv, Activity activity, CancellationToken stop)
+    {
+        // A send in flight is not cancelled by a stopping worker: it finishes (bounded by DrainTimeout) and commits.
+        using var cts = new CancellationTokenSource(_options.SendTimeout, _time);
+        var drain = _options.DrainTimeout;
+        using var reg = stop.Register(() =>
+        {
+            try { cts.CancelAfter(drain); } catch (ObjectDisposedException) { }
+        });
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await _connector.SendToConversationAsync(conv.ServiceUrl, conv.ConversationId, activity, cts.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            _metrics.Latency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    private async Task<ConversationRef> OpenConversationAsync(string tenant, string aadObjectId, CancellationToken stop)
+    {
+        if (_options.InstallForUsers)
+        {
+            if (string.IsNullOrWhiteSpace(_options.TeamsAppCatalogId))
+                throw new InvalidOperationException("Delivery:InstallForUsers needs Delivery:TeamsAppCatalogId. / Cần cấu hình Delivery:TeamsAppCatalogId.");
+            await _installer.InstallForUserAsync(tenant, aadObjectId, _options.TeamsAppCatalogId!, stop).ConfigureAwait(false);
+        }
+        var serviceUrl = await TenantServiceUrlAsync(tenant, stop).ConfigureAwait(false);
+        await _limiter.AcquireAsync(tenant, null, stop).ConfigureAwait(false);
+        var parameters = new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = new ChannelAccount { Id = _botId, Name = _options.BotName },
+            Members = [new ChannelAccount { Id = aadObjectId, AadObjectId = aadObjectId }],
+            TenantId = tenant,
+            ChannelData = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenant } },
+        };
+        using var cts = new CancellationTokenSource(_options.SendTimeout, _time);
+        // Creating a 1:1 conversation is idempotent in Teams (the same chat comes back), so it may be cancelled freely.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, stop);
+        var created = await _connector.CreateConversationAsync(serviceUrl, parameters, linked.Token).ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(created.Id))
+            throw new ConnectorException(502, "NoConversationId", "CreateConversation returned no id / Không tạo được cuộc trò chuyện");
+        // UserId: the "29:" id is unknown until the member writes to the bot; the Entra id works for sending.
+        var conv = new ConversationRef(tenant, aadObjectId, aadObjectId, created.Id!, created.ServiceUrl ?? serviceUrl, _botId, "msteams", _time.GetUtcNow());
+        await _store.Conversations.UpsertAsync(conv, CancellationToken.None).ConfigureAwait(false);
+        _logger.LogInformation("Opened a 1:1 conversation with {AadObjectId} in {TenantId}", aadObjectId, tenant);
+        return conv;
+    }
+
+    private async Task<string> TenantServiceUrlAsync(string tenant, CancellationToken ct)
+    {
+        if (_serviceUrls.TryGetValue(tenant, out var url)) return url;
+        var known = (await _store.Conversations.ListAsync(tenant, ct).ConfigureAwait(false))
+            .Where(c => !string.IsNullOrWhiteSpace(c.ServiceUrl)).OrderByDescending(c => c.UpdatedAt).FirstOrDefault()?.ServiceUrl;
+        return _serviceUrls.GetOrAdd(tenant, known ?? _options.ServiceUrl);
+    }
+
+    private async Task AfterCommitAsync(WorkItem item, DeliveryPayload payload, AssignmentRecord? assignment, ConversationRef conv, ResourceResponse response)
+    {
+        try
+        {
+            if (payload.Kind == DeliveryKinds.Assignment && assignment is not null && response.Id is not null)
+                await _store.Assignments.SetCardAsync(item.TenantId, assignment.AssignmentId, response.Id, conv.ConversationId, CancellationToken.None).ConfigureAwait(false);
+            if (_options.SendJournal) await _store.Sync.DeleteAsync(item.TenantId, JournalScope, item.IdempotencyKey, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The item is committed as sent (with the activity id in its result); these are conveniences.
+            _logger.LogWarning(e, "Sent {DeliveryKey} but could not record the card reference", item.IdempotencyKey);
+        }
+    }
+
+    private async Task<DeliveryOutcome> HandleConnectorErrorAsync(WorkItem item, string owner, DeliveryPayload payload, ConnectorException e, bool journalWritten)
+    {
+        var reason = string.IsNullOrEmpty(e.ErrorCode)
+            ? string.Create(CultureInfo.InvariantCulture, $"HTTP {e.StatusCode}")
+            : string.Create(CultureInfo.InvariantCulture, $"HTTP {e.StatusCode} {e.ErrorCode}");
+        // A definite answer: nothing was posted, a later attempt is not a possible duplicate.
+        var ambiguous = e.StatusCode == 0 || e.StatusCode >= 500;
+        if (journalWritten && !ambiguous) await ClearJournalAsync(item).ConfigureAwait(false);
+
+        if (e.IsMessageWritesBlocked)
+        {
+            await _store.Conversations.MarkBlockedAsync(item.TenantId, payload.MemberAadObjectId, e.ErrorCode ?? "MessageWritesBlocked", CancellationToken.None).ConfigureAwait(false);
+            _logger.LogWarning("{AadObjectId} blocked the bot ({ErrorCode}); marked unreachable, the plan's head is told in the daily digest",
+                payload.MemberAadObjectId, e.ErrorCode);
+            return await FailAsync(item, owner, payload, WorkState.Blocked, reason, payload.Kind).ConfigureAwait(false);
+        }
+        if (e.IsThrottled)
+        {
+            _metrics.Throttled.Add(1, DeliveryMetrics.Tag(payload.Kind));
+            var pause = e.RetryAfter is { } ra && ra > TimeSpan.Zero ? ra : _options.DefaultThrottlePause;
+            _limiter.PauseTenant(item.TenantId, _time.GetUtcNow() + pause);
+            return await RetryAsync(item, owner, payload, reason, pause, countAttempt: false).ConfigureAwait(false);
+        }
+        if (e.IsTransient || e.StatusCode == 401)
+            return await RetryAsync(item, owner, payload, reason, e.RetryAfter).ConfigureAwait(false);
+        return await FailAsync(item, owner, payload, WorkState.Failed, reason + ": " + Truncate(e.Message, 300), payload.Kind).ConfigureAwait(false);
+    }
+
+    private async Task ClearJournalAsync(WorkItem item)
+    {
+        try
+        {
+            await _store.Sync.DeleteAsync(item.TenantId, JournalScope, item.IdempotencyKey, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.LogWarning(ex, "Could not clear the send journal of {DeliveryKey}", item.IdempotencyKey);
+        }
+    }
+
+    private async Task<DeliveryOutcome> RetryAsync(WorkItem item, string owner, DeliveryPayload? payload, string reason, TimeSpan? after, bool countAttempt = true)
+    {
+        var kind = payload?.Kind ?? "unknown";
+        if (countAttempt && item.Attempts + 1 >= _options.MaxAttempts)
+            return await FailAsync(item, owner, payload, WorkState.Failed,
+                string.Create(CultureInfo.InvariantCulture, $"{reason} (after {item.Attempts + 1} attempts / sau {item.Attempts + 1} lần thử)"), kind).ConfigureAwait(false);
+        var delay = after ?? Backoff(item.Attempts);
+        // Jitter so that retries of one batch do not come back together.
+        delay += TimeSpan.FromMilliseconds(Random.Shared.Next(0, 250));
+        await Queue.RetryAsync(item.Id, owner, _time.GetUtcNow() + delay, reason, CancellationToken.None).ConfigureAwait(false);
+        _metrics.Retried.Add(1, DeliveryMetrics.Tag(kind));
+        _logger.LogInformation("Delivery {DeliveryKey} will be retried in {DelayMs} ms: {Reason}", item.IdempotencyKey, (int)delay.TotalMilliseconds, reason);
+        return DeliveryOutcome.Retried;
+    }
+
+    internal TimeSpan Backoff(int attempts)
+    {
+        var cap = Math.Min(_options.RetryMaxDelay.TotalMilliseconds, _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempts, 30)));
+        return TimeSpan.FromMilliseconds(cap * (0.5 + 0.5 * Random.Shared.NextDouble()));
+    }
+
+    private async Task<DeliveryOutcome> FailAsync(WorkItem item, string owner, DeliveryPayload? payload, WorkState state, string reason, string kind)
+    {
+        await Queue.FailAsync(item.Id, owner, state, reason, CancellationToken.None).ConfigureAwait(false);
+        if (state == WorkState.Blocked) _metrics.Blocked.Add(1, DeliveryMetrics.Tag(kind));
+        else _metrics.Failed.Add(1, DeliveryMetrics.Tag(kind));
+        _logger.LogWarning("Delivery {DeliveryKey} to {AadObjectId} {State}: {Reason}", item.IdempotencyKey, payload?.MemberAadObjectId, state, reason);
+        return state == WorkState.Blocked ? DeliveryOutcome.Blocked : DeliveryOutcome.Failed;
+    }
+
+    private async Task<DeliveryOutcome> SkipAsync(WorkItem item, string owner, string reason, string kind)
+    {
+        await Queue.CompleteAsync(item.Id, owner, new DeliveryResult { Skipped = reason }.ToJson(), CancellationToken.None).ConfigureAwait(false);
+        _metrics.Skipped.Add(1, DeliveryMetrics.Tag(kind));
+        return DeliveryOutcome.Skipped;
+    }
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max] + "…";
+}

@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace TeamsPlans.Bot.Delivery;
+
+/// <summary>
+/// Client-side rate limiting of the connector, shared by every worker of the process (singleton):
+/// a sliding-window log per tenant (<see cref="DeliveryOptions.TenantRequestsPerSecond"/> per 1 s) and per conversation
+/// (<see cref="DeliveryOptions.ConversationLimits"/>). Sliding windows rather than token buckets because Teams counts
+/// requests in windows: a bucket of capacity C and rate R lets C + R requests into one second.
+/// <para>Each call reserves the earliest instant allowed by both windows and waits for it, so concurrent callers get
+/// distinct slots (no thundering herd). <see cref="PauseTenant"/> (on a 429 with Retry-After) holds every caller of
+/// that tenant until the pause ends — the whole pipe slows down, not just the request that was throttled.</para>
+/// </summary>
+public sealed class DeliveryRateLimiter
+{
+    private readonly TimeProvider _time;
+    private readonly (int Count, TimeSpan Window)[] _tenantRules;
+    private readonly (int Count, TimeSpan Window)[] _conversationRules;
+    private readonly ConcurrentDictionary<string, TenantState> _tenants = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, WindowLog> _conversations = new(StringComparer.Ordinal);
+    private readonly TimeSpan _margin;
+    private long _acquisitions;
+
+    public DeliveryRateLimiter(IOptions<DeliveryOptions> options, TimeProvider time)
+    {
+        var o = options.Value;
+        _time = time;
+        _margin = o.WindowSafetyMargin < TimeSpan.Zero ? TimeSpan.Zero : o.WindowSafetyMargin;
+        if (o.TenantRequestsPerSecond < 1)
+            throw new InvalidOperationException("Delivery:TenantRequestsPerSecond must be ≥ 1. / Giới hạn yêu cầu mỗi giây phải ≥ 1.");
+        _tenantRules = [(o.TenantRequestsPerSecond, TimeSpan.FromSeconds(1) + _margin)];
+        _conversationRules = [.. o.ParseConversationLimits().Select(r => (r.Count, r.Window + _margin))];
+    }
+
+    /// <summary>Number of conversations currently tracked (idle ones are evicted after the longest window).</summary>
+    public int TrackedConversations => _conversations.Count;
+
+    /// <summary>When the tenant's pause (after a 429) ends, or null.</summary>
+    public DateTimeOffset? PausedUntil(string tenantId) =>
+        _tenants.TryGetValue(tenantId, out var t) && t.PausedUntilTicks > _time.GetUtcNow().UtcTicks
+            ? new DateTimeOffset(t.PausedUntilTicks, TimeSpan.Zero) : null;
+
+    /// <summary>Holds every request of <paramref name="tenantId"/> until <paramref name="until"/> (never shortens a pause).</summary>
+    public void PauseTenant(string tenantId, DateTimeOffset until)
+    {
+        var t = _tenants.GetOrAdd(tenantId, _ => new TenantState(_tenantRules));
+        var ticks = until.UtcTicks;
+        long cur;
+        while ((cur = Interlocked.Read(ref t.PausedUntilTicks)) < ticks
+               && Interlocked.CompareExchange(ref t.PausedUntilTicks, ticks, cur) != cur) { }
+    }
+
+    /// <summary>Waits until one request of the tenant (and, when given, into the conversation) may be sent, and counts it.</summary>
+    public async ValueTask AcquireAsync(string tenantId, string? conversationId, CancellationToken ct)
+    {
+        var tenant = _tenants.GetOrAdd(tenantId, _ => new TenantState(_tenantRules));
+        while (true)
+        {
+            var now = _time.GetUtcNow().UtcTicks;
+            long at;
+            if (conversationId is null)
+            {
+                lock (tenant.Log) at = tenant.Log.Reserve(Math.Max(now, Interlocked.Read(ref tenant.PausedUntilTicks)));
+            }
+            else
+            {
+                var key = tenantId + "|" + conversationId;
+                var conv = _conversations.GetOrAdd(key, _ => new WindowLog(_conversationRules));
+                lock (conv)
+                {
+                    if (conv.Evicted) continue; // raced with eviction: take the live log
+                    var earliest = conv.Earliest(now);
+                    lock (tenant.Log) at = tenant.Log.Reserve(Math.Max(earliest, Interlocked.Read(ref tenant.PausedUntilTicks)));
+                    conv.Record(at);
+                }
+            }
+
+            var wait = TimeSpan.FromTicks(at - now);
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, _time, ct).ConfigureAwait(false);
+            // A pause that began while this caller waited for its slot: wait for the pause, take a new slot.
+            if (Interlocked.Read(ref tenant.PausedUntilTicks) > _time.GetUtcNow().UtcTicks) continue;
+            break;
+        }
+        if (Interlocked.Increment(ref _acquisitions) % 4096 == 0) Evict();
+    }
+
+    private void Evict()
+    {
+        var longest = _conversationRules.Length == 0 ? TimeSpan.Zero : _conversationRules.Max(r => r.Window);
+        var cutoff = _time.GetUtcNow().UtcTicks - longest.Ticks;
+        foreach (var (key, log) in _conversations)
+        {
+            lock (log)
+            {
+                if (log.LastTicks < cutoff && _conversations.TryRemove(key, out _)) log.Evicted = true;
+            }
+        }
+    }
+
+    private sealed class TenantState((int Count, TimeSpan Window)[] rules)
+    {
+        public readonly WindowLog Log = new(rules);
+        public long PausedUntilTicks;
+    }
+
+    /// <summary>Timestamps (ticks, non-decreasing) of the grants still inside the longest window.</summary>
+    private sealed class WindowLog((int Count, TimeSpan Window)[] rules)
+    {
+        private readonly List<long> _grants = [];
+        private int _head;
+        private readonly long _longest = rules.Length == 0 ? 0 : rules.Max(r => r.Window.Ticks);
+
+        public bool Evicted;
+
+        public long LastTicks => _grants.Count > _head ? _grants[^1] : long.MinValue;
+
+        /// <summary>Earliest instant ≥ <paramref name="from"/> at which one more grant keeps every window within its count.</summary>
+        public long Earliest(long from)
+        {
+            var at = Math.Max(from, LastTicks);
+            var live = _grants.Count - _head;
+            foreach (var (count, window) in rules)
+            {
+                // The count-th most recent grant must have left the window.
+                if (live >= count) at = Math.Max(at, _grants[_grants.Count - count] + window.Ticks);
+            }
+            return at;
+        }
+
+        public void Record(long at)
+        {
+            _grants.Add(at);
+            // Forget grants older than the longest window (they constrain nothing); compact now and then.
+            while (_head < _grants.Count && _grants[_head] < at - _longest) _head++;
+            if (_head > 1024 && _head > _grants.Count / 2)
+            {
+                _grants.RemoveRange(0, _head);
+                _head = 0;
+            }
+        }
+
+        public long Reserve(long from)
+        {
+            var at = Earliest(from);
+            Record(at);
+            return at;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+using TeamsPlans.Bot.Conversation;
+using TeamsPlans.Bot.Protocol;
+
+namespace TeamsPlans.Bot.Delivery;
+
+public static class DeliveryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the proactive delivery pipeline (configuration section "Delivery", see <see cref="DeliveryOptions"/>):
+    /// <see cref="DeliveryService"/> as the durable <see cref="IAssignmentPublisher"/> and <see cref="IPlanReminderSender"/>
+    /// (replacing the direct ones), the shared <see cref="DeliveryRateLimiter"/>, <see cref="DeliveryProcessor"/> with its own
+    /// connector client (retries off: the pipeline handles 429 itself), <see cref="IAppInstaller"/> (Microsoft Graph when
+    /// Delivery:InstallForUsers is true, which needs a GraphServiceClient registered; a no-op otherwise), meter
+    /// "TeamsPlans.Delivery", and the hosted <see cref="DeliveryWorker"/> and <see cref="ReminderScheduler"/>.
+    /// Needs AddBotProtocol (IBotTokenProvider, BotOptions, the "BotConnector" HttpClient) and AddTeamsPlansStateStore.
+    /// </summary>
+    public static IServiceCollection AddTeamsPlansDelivery(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.SectionName))
+            .Validate(o => o.TenantRequestsPerSecond >= 1 && o.BatchSize >= 1 && o.Concurrency >= 1 && o.Lease > TimeSpan.Zero,
+                "Delivery: TenantRequestsPerSecond, BatchSize, Concurrency must be ≥ 1 and Lease positive. / Cấu hình Delivery không hợp lệ.")
+            .Validate(o => !o.InstallForUsers || !string.IsNullOrWhiteSpace(o.TeamsAppCatalogId),
+                "Delivery:InstallForUsers needs Delivery:TeamsAppCatalogId. / Cần Delivery:TeamsAppCatalogId khi bật InstallForUsers.")
+            .ValidateOnStart();
+        services.AddLogging();
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(HttpConnectorClient.HttpClientName);
+
+        services.TryAddSingleton<DeliveryMetrics>();
+        services.TryAddSingleton<DeliveryRateLimiter>();
+        services.TryAddKeyedSingleton<IConnectorClient>(DeliveryProcessor.ConnectorServiceKey, (sp, _) => new HttpConnectorClient(
+            sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IBotTokenProvider>(), sp.GetRequiredService<IOptions<BotOptions>>(),
+            Options.Create(new ConnectorClientOptions { MaxRetries = 0 }), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<HttpConnectorClient>>()));
+        services.TryAddSingleton<IAppInstaller>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<DeliveryOptions>>().Value;
+            if (!o.InstallForUsers) return new NoOpAppInstaller();
+            var graph = sp.GetService<GraphServiceClient>() ?? throw new InvalidOperationException(
+                "Delivery:InstallForUsers is true but no GraphServiceClient is registered. / Bật InstallForUsers cần đăng ký GraphServiceClient.");
+            return new GraphAppInstaller(graph, sp.GetRequiredService<ILogger<GraphAppInstaller>>());
+        });
+        services.TryAddSingleton<DeliveryProcessor>();
+        services.TryAddSingleton<DeliveryService>();
+        services.TryAddSingleton<ReminderPolicyStore>();
+        services.TryAddSingleton<ReminderPlanner>();
+        services.TryAddSingleton<IDeliveryTenantSource, ConfiguredTenantSource>();
+
+        // The durable queue replaces the direct publisher, whichever was registered first.
+        services.RemoveAll<IAssignmentPublisher>();
+        services.RemoveAll<IPlanReminderSender>();
+        services.AddSingleton<IAssignmentPublisher>(sp => sp.GetRequiredService<DeliveryService>());
+        services.AddSingleton<IPlanReminderSender>(sp => sp.GetRequiredService<DeliveryService>());
+
+        services.TryAddSingleton<DeliveryWorker>();
+        services.TryAddSingleton<ReminderScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());
+        return services;
+    }
+}

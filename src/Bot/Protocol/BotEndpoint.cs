@@ -1,0 +1,129 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using TeamsPlans.Bot.Protocol.Auth;
+
+namespace TeamsPlans.Bot.Protocol;
+
+/// <summary>POST /api/messages: authenticate, parse the activity, dispatch to <see cref="IActivityHandler"/>, answer.</summary>
+public static class BotEndpoint
+{
+    public const string Route = "/api/messages";
+    private const string LogCategory = "TeamsPlans.Bot.Protocol.BotEndpoint";
+
+    public static IEndpointConventionBuilder MapBotEndpoint(this IEndpointRouteBuilder endpoints)
+        => endpoints.MapPost(Route, HandleAsync);
+
+    /// <summary>Logs the LOCAL MODE warning when no app id is configured (called once at start-up).</summary>
+    public static void WarnIfLocalMode(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<BotOptions>>().Value;
+        if (!options.IsLocalMode) return;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory);
+        logger.LogWarning(
+            "LOCAL MODE: Bot:MicrosoftAppId is not set; /api/messages accepts unauthenticated requests from loopback only and outbound calls carry no token. " +
+            "CHẾ ĐỘ CỤC BỘ: chưa cấu hình Bot:MicrosoftAppId; /api/messages chỉ nhận yêu cầu không xác thực từ máy cục bộ (loopback), lời gọi ra ngoài không kèm mã xác thực.");
+    }
+
+    public static async Task HandleAsync(HttpContext http)
+    {
+        var services = http.RequestServices;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory);
+        var authenticator = services.GetRequiredService<BotAuthenticator>();
+        var ct = http.RequestAborted;
+        var remote = http.Connection.RemoteIpAddress;
+
+        BotAuthResult? token = null;
+        if (authenticator.IsLocalMode)
+        {
+            if (remote is null || !IPAddress.IsLoopback(remote))
+            {
+                logger.LogWarning("Rejected {Status}: local mode accepts loopback callers only, caller {RemoteIp}", 401, remote?.ToString());
+                await WriteErrorAsync(http, 401, "Local mode accepts loopback callers only. / Chế độ cục bộ chỉ nhận yêu cầu từ máy cục bộ.");
+                return;
+            }
+        }
+        else
+        {
+            token = await authenticator.ValidateTokenAsync(http.Request.Headers.Authorization.ToString(), ct);
+            if (!token.Succeeded)
+            {
+                logger.LogWarning("Rejected {Status}: {Reason} (caller {RemoteIp})", token.StatusCode, token.Reason, remote?.ToString());
+                await WriteErrorAsync(http, token.StatusCode, "Unauthorized. / Không được phép.");
+                return;
+            }
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = await JsonSerializer.DeserializeAsync<Activity>(http.Request.Body, BotJson.Options, ct);
+        }
+        catch (JsonException ex)
+        {
+            logger.LogWarning("Rejected {Status}: body is not an activity ({Error})", 400, ex.Message);
+            await WriteErrorAsync(http, 400, "The body is not a valid activity. / Nội dung không phải là một hoạt động hợp lệ.");
+            return;
+        }
+        if (activity is null || string.IsNullOrEmpty(activity.Type) || string.IsNullOrEmpty(activity.ServiceUrl) || string.IsNullOrEmpty(activity.Conversation?.Id))
+        {
+            logger.LogWarning("Rejected {Status}: activity lacks type, serviceUrl or conversation.id", 400);
+            await WriteErrorAsync(http, 400, "The activity needs type, serviceUrl and conversation.id. / Hoạt động cần type, serviceUrl và conversation.id.");
+            return;
+        }
+
+        if (token is not null)
+        {
+            var checkedToken = authenticator.ValidateActivity(token, activity);
+            if (!checkedToken.Succeeded)
+            {
+                logger.LogWarning("Rejected {Status}: {Reason} (channel {ChannelId}, serviceUrl {ServiceUrl})",
+                    checkedToken.StatusCode, checkedToken.Reason, activity.ChannelId, activity.ServiceUrl);
+                await WriteErrorAsync(http, checkedToken.StatusCode, "Forbidden. / Bị từ chối.");
+                return;
+            }
+        }
+
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["ActivityType"] = activity.Type, ["ActivityId"] = activity.Id, ["TenantId"] = activity.TenantId,
+            ["ConversationId"] = activity.Conversation?.Id, ["ChannelId"] = activity.ChannelId,
+        });
+        var handler = services.GetRequiredService<IActivityHandler>();
+        var turn = new TurnContext(activity, services.GetRequiredService<IConnectorClient>());
+        InvokeResponse? invokeResponse;
+        try
+        {
+            invokeResponse = await handler.OnActivityAsync(activity, turn, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Handler failed on {ActivityType} {ActivityName}", activity.Type, activity.Name);
+            await WriteErrorAsync(http, 500, "The bot could not handle this activity. / Bot không xử lý được hoạt động này.");
+            return;
+        }
+
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            http.Response.StatusCode = invokeResponse?.Status is > 0 ? invokeResponse.Status : 200;
+            if (invokeResponse?.Body is not null)
+            {
+                http.Response.ContentType = "application/json; charset=utf-8";
+                await http.Response.WriteAsync(invokeResponse.Body.ToJsonString(BotJson.Options), ct);
+            }
+            return;
+        }
+        http.Response.StatusCode = 200;
+    }
+
+    private static Task WriteErrorAsync(HttpContext http, int status, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        return http.Response.WriteAsync(BotJson.Serialize(new { error = new { code = status.ToString(System.Globalization.CultureInfo.InvariantCulture), message } }));
+    }
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace TeamsPlans.GraphSync.Graph;
+
+/// <summary>
+/// Retries 429/503/504 honouring Retry-After (seconds or HTTP date), else exponential backoff; waits on the TimeProvider.
+/// Replaces the SDK's RetryHandler so that waits are observable and testable.
+/// </summary>
+public sealed class GraphRetryHandler(TimeProvider time, ILogger logger, int maxRetries = 6) : DelegatingHandler
+{
+    /// <summary>Every wait performed, for diagnostics and tests.</summary>
+    public List<TimeSpan> Waits { get; } = [];
+
+    public static bool IsTransient(HttpStatusCode s) => s is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+
+    public static TimeSpan RetryAfter(string? header, int attempt, DateTimeOffset now)
+    {
+        if (!string.IsNullOrWhiteSpace(header))
+        {
+            if (int.TryParse(header.Trim(), out var secs) && secs >= 0) return TimeSpan.FromSeconds(secs);
+            if (DateTimeOffset.TryParse(header, out var at)) return at > now ? at - now : TimeSpan.Zero;
+        }
+        return TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempt)));
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        byte[]? body = null;
+        if (request.Content is not null) body = await request.Content.ReadAsByteArrayAsync(ct);
+        for (var attempt = 0; ; attempt++)
+        {
+            var msg = Clone(request, body);
+            var resp = await base.SendAsync(msg, ct);
+            if (!IsTransient(resp.StatusCode) || attempt >= maxRetries) return resp;
+            var header = resp.Headers.TryGetValues("Retry-After", out var v) ? v.FirstOrDefault() : null;
+            var wait = RetryAfter(header, attempt, time.GetUtcNow());
+            logger.LogWarning("Graph {Status} on {Method} {Path}; retrying after {WaitSeconds}s (attempt {Attempt})", (int)resp.StatusCode, request.Method, request.RequestUri?.AbsolutePath, wait.TotalSeconds, attempt + 1);
+            resp.Dispose();
+            lock (Waits) Waits.Add(wait);
+            await Task.Delay(wait, time, ct);
+        }
+    }
+
+    static HttpRequestMessage Clone(HttpRequestMessage r, byte[]? body)
+    {
+        var c = new HttpRequestMessage(r.Method, r.RequestUri) { Version = r.Version };
+        foreach (var h in r.Headers) c.Headers.TryAddWithoutValidation(h.Key, h.Value);
+        foreach (var o in r.Options) ((IDictionary<string, object?>)c.Options)[o.Key] = o.Value;
+        if (body is not null)
+        {
+            c.Content = new ByteArrayContent(body);
+            foreach (var h in r.Content!.Headers) c.Content.Headers.TryAddWithoutValidation(h.Key, h.Value);
+        }
+        return c;
+    }
+}

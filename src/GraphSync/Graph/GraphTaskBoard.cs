@@ -1,0 +1,244 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using Microsoft.Kiota.Abstractions;
+using TeamsPlans.Storage;
+
+namespace TeamsPlans.GraphSync.Graph;
+
+/// <summary>
+/// Planner as an <see cref="ITaskBoard"/>: one Planner plan per imported plan in the school's group; all task writes
+/// go through JSON $batch (≤ 20 per request), every PATCH carries If-Match, responses are asked for with
+/// "Prefer: return=representation" so the new @odata.etag comes back without a re-read.
+/// </summary>
+public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSyncOptions> options, ISyncStateStore sync, TimeProvider time, ILogger<GraphTaskBoard> logger)
+    : SnapshotTaskBoard(sync, time, logger)
+{
+    readonly GraphBatch _batch = new(client, time, logger);
+    readonly GraphSyncOptions _o = options.Value;
+
+    public IReadOnlyList<TimeSpan> BatchWaits => _batch.Waits;
+
+    public override async Task<BoardRef> EnsureBoardAsync(string tenantId, string planId, string title, CancellationToken ct = default)
+    {
+        var known = await Sync.GetAsync(tenantId, BoardScope, planId, ct);
+        if (known is not null) return new BoardRef(tenantId, planId, known.RemoteId);
+        var group = _o.GroupId ?? throw new GraphSyncException("config.groupId", "Thiếu cấu hình GraphSync:GroupId (nhóm Microsoft 365 của trường).", "GraphSync:GroupId (the school's Microsoft 365 group) is not configured.");
+        title = title.Length > 255 ? title[..255] : title;
+        // Adopt a plan created before a crash (same deterministic title) instead of creating a second one.
+        var existing = await client.Groups[group].Planner.Plans.GetAsync(cancellationToken: ct);
+        var found = existing?.Value?.FirstOrDefault(p => p.Title == title);
+        if (found is null)
+        {
+            await Sync.PutAsync(new SyncEntry(tenantId, "board-plan-intent", planId, "", null, null, Time.GetUtcNow()), ct);
+            found = await client.Planner.Plans.PostAsync(new PlannerPlan
+            {
+                Title = title,
+                Container = new PlannerPlanContainer { Url = $"https://graph.microsoft.com/v1.0/groups/{group}" },
+            }, cancellationToken: ct);
+            Logger.LogInformation("Created Planner plan {BoardId} for plan {PlanId} in tenant {TenantId}", found?.Id, planId, tenantId);
+        }
+        var id = found?.Id ?? throw new GraphSyncException("planner.createPlan", "Không tạo được bảng Planner.", "Could not create the Planner plan.");
+        await Sync.PutAsync(new SyncEntry(tenantId, BoardScope, planId, id, null, null, Time.GetUtcNow()), ct);
+        await Sync.DeleteAsync(tenantId, "board-plan-intent", planId, ct);
+        return new BoardRef(tenantId, planId, id);
+    }
+
+    public override async Task<IReadOnlyDictionary<string, string>> EnsureBucketsAsync(BoardRef board, IReadOnlyList<string> names, CancellationToken ct = default)
+    {
+        var known = (await Sync.ListAsync(board.TenantId, BucketScope(board.PlanId), ct)).ToDictionary(e => e.Key, e => e.RemoteId, StringComparer.Ordinal);
+        var missing = names.Where(n => !known.ContainsKey(n)).Distinct().ToList();
+        if (missing.Count == 0) return known;
+        var remote = new List<PlannerBucket>();
+        var page = await client.Planner.Plans[board.BoardId].Buckets.GetAsync(cancellationToken: ct);
+        while (page is not null)
+        {
+            remote.AddRange(page.Value ?? []);
+            page = page.OdataNextLink is { } next ? await client.Planner.Plans[board.BoardId].Buckets.WithUrl(next).GetAsync(cancellationToken: ct) : null;
+        }
+        foreach (var b in remote)
+            if (b.Name is not null && b.Id is not null && missing.Contains(b.Name))
+            {
+                known[b.Name] = b.Id;
+                await Sync.PutAsync(new SyncEntry(board.TenantId, BucketScope(board.PlanId), b.Name, b.Id, null, null, Time.GetUtcNow()), ct);
+            }
+        missing = missing.Where(n => !known.ContainsKey(n)).ToList();
+        if (missing.Count == 0) return known;
+        if (remote.Count + missing.Count > PlannerLimits.MaxBucketsPerPlan)
+            throw new PlannerLimitException("planner.buckets",
+                $"Bảng cần {remote.Count + missing.Count} nhóm (bucket); Planner cho phép tối đa {PlannerLimits.MaxBucketsPerPlan}.",
+                $"The board needs {remote.Count + missing.Count} buckets; Planner allows at most {PlannerLimits.MaxBucketsPerPlan}.");
+        var results = await _batch.SendAsync(missing.Select(n => (Func<RequestInformation>)(() =>
+            client.Planner.Buckets.ToPostRequestInformation(new PlannerBucket { Name = n, PlanId = board.BoardId, OrderHint = " !" }))).ToList(), ct);
+        for (var i = 0; i < missing.Count; i++)
+        {
+            var r = results[i];
+            if (!r.Success || r.Body is not { } body || body.GetProperty("id").GetString() is not { } id)
+                throw new GraphSyncException("planner.bucket", $"Không tạo được nhóm \"{missing[i]}\": {r.Status} {r.ErrorMessage}", $"Could not create bucket \"{missing[i]}\": {r.Status} {r.ErrorMessage}");
+            known[missing[i]] = id;
+            await Sync.PutAsync(new SyncEntry(board.TenantId, BucketScope(board.PlanId), missing[i], id, null, null, Time.GetUtcNow()), ct);
+        }
+        return known;
+    }
+
+    static PlannerAssignments Assignments(IEnumerable<string> add, IEnumerable<string> remove)
+    {
+        var a = new PlannerAssignments();
+        foreach (var u in add) a.AdditionalData[u] = new PlannerAssignment { OdataType = "#microsoft.graph.plannerAssignment", OrderHint = " !" };
+        foreach (var u in remove) a.AdditionalData[u] = null!;
+        return a;
+    }
+
+    static RemoteTask ParseTask(JsonElement e)
+    {
+        var assignees = new List<string>();
+        if (e.TryGetProperty("assignments", out var a) && a.ValueKind == JsonValueKind.Object)
+            foreach (var p in a.EnumerateObject()) if (p.Value.ValueKind == JsonValueKind.Object) assignees.Add(p.Name);
+        DateTimeOffset? due = e.TryGetProperty("dueDateTime", out var d) && d.ValueKind == JsonValueKind.String ? DateTimeOffset.Parse(d.GetString()!, CultureInfo.InvariantCulture) : null;
+        return new RemoteTask(e.GetProperty("id").GetString()!, e.TryGetProperty("@odata.etag", out var et) ? et.GetString() ?? "" : "",
+            e.TryGetProperty("title", out var t) ? t.GetString() ?? "" : "", e.TryGetProperty("bucketId", out var b) ? b.GetString() : null,
+            due, e.TryGetProperty("percentComplete", out var pc) && pc.ValueKind == JsonValueKind.Number ? pc.GetInt32() : 0, assignees);
+    }
+
+    static RemoteTask FromModel(PlannerTask t) => new(t.Id ?? "", t.AdditionalData.TryGetValue("@odata.etag", out var e) ? e?.ToString() ?? "" : "",
+        t.Title ?? "", t.BucketId, t.DueDateTime, t.PercentComplete ?? 0,
+        t.Assignments?.AdditionalData.Where(kv => kv.Value is not null).Select(kv => kv.Key).ToList() ?? []);
+
+    static Outcome<RemoteTask> ToOutcome(BatchResult r) =>
+        r.Success && r.Body is { ValueKind: JsonValueKind.Object } b ? new(ParseTask(b), r.Status, null) : new(null, r.Status, r.ErrorMessage ?? $"HTTP {r.Status}");
+
+    protected override async Task<IReadOnlyList<Outcome<RemoteTask>>> CreateTasksAsync(BoardRef board, IReadOnlyList<(BoardTask Task, string? BucketId)> items, CancellationToken ct)
+    {
+        var results = await _batch.SendAsync(items.Select(i => (Func<RequestInformation>)(() =>
+        {
+            var t = new PlannerTask { PlanId = board.BoardId, BucketId = i.BucketId, Title = i.Task.Title, Assignments = Assignments(i.Task.AssigneeIds, []) };
+            if (i.Task.DueAt is { } due) t.DueDateTime = due.ToUniversalTime();
+            if (i.Task.PercentComplete is { } p and > 0) t.PercentComplete = p;
+            return client.Planner.Tasks.ToPostRequestInformation(t);
+        })).ToList(), ct);
+        return results.Select(ToOutcome).ToList();
+    }
+
+    protected override async Task<IReadOnlyList<Outcome<RemoteTask>>> PatchTasksAsync(BoardRef board, IReadOnlyList<(string Id, string ETag, TaskPatch Patch)> items, CancellationToken ct)
+    {
+        var results = await _batch.SendAsync(items.Select(i => (Func<RequestInformation>)(() =>
+        {
+            var t = new PlannerTask();
+            if (i.Patch.Title is { } title) t.Title = title;
+            if (i.Patch.SetDue) t.DueDateTime = i.Patch.DueAt?.ToUniversalTime();
+            if (i.Patch.PercentComplete is { } p) t.PercentComplete = p;
+            if (i.Patch.AddAssignees.Count + i.Patch.RemoveAssignees.Count > 0) t.Assignments = Assignments(i.Patch.AddAssignees, i.Patch.RemoveAssignees);
+            return client.Planner.Tasks[i.Id].ToPatchRequestInformation(t, rc =>
+            {
+                rc.Headers.Add("If-Match", i.ETag);
+                rc.Headers.Add("Prefer", "return=representation");
+            });
+        })).ToList(), ct);
+        var outcomes = results.Select(ToOutcome).ToList();
+        // A 204 (no representation) needs a read to learn the new ETag.
+        var noBody = Enumerable.Range(0, items.Count).Where(i => results[i].Status == 204).ToList();
+        if (noBody.Count > 0)
+        {
+            var reread = await GetTasksAsync(board, noBody.Select(i => items[i].Id).ToList(), ct);
+            for (var k = 0; k < noBody.Count; k++) outcomes[noBody[k]] = reread[k];
+        }
+        return outcomes;
+    }
+
+    protected override async Task<IReadOnlyList<Outcome<RemoteTask>>> GetTasksAsync(BoardRef board, IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        var results = await _batch.SendAsync(ids.Select(id => (Func<RequestInformation>)(() => client.Planner.Tasks[id].ToGetRequestInformation())).ToList(), ct);
+        return results.Select(ToOutcome).ToList();
+    }
+
+    protected override async Task<IReadOnlyList<RemoteTask>> ListTasksAsync(BoardRef board, CancellationToken ct)
+    {
+        var list = new List<RemoteTask>();
+        var page = await client.Planner.Plans[board.BoardId].Tasks.GetAsync(cancellationToken: ct);
+        while (page is not null)
+        {
+            list.AddRange((page.Value ?? []).Select(FromModel));
+            page = page.OdataNextLink is { } next ? await client.Planner.Plans[board.BoardId].Tasks.WithUrl(next).GetAsync(cancellationToken: ct) : null;
+        }
+        return list;
+    }
+
+    /// <summary>Planner reference keys are URLs with % . : @ # encoded.</summary>
+    public static string EncodeReferenceKey(string url) =>
+        url.Replace("%", "%25").Replace(".", "%2E").Replace(":", "%3A").Replace("@", "%40").Replace("#", "%23").Replace(" ", "%20");
+
+    /// <summary>Deterministic checklist item ids (GUIDs from task key + position), so re-writes replace, not add.</summary>
+    public static string ChecklistId(string key, int index)
+    {
+        var h = MD5.HashData(Encoding.UTF8.GetBytes($"{key}#{index}"));
+        return new Guid(h).ToString();
+    }
+
+    protected override async Task<IReadOnlyList<Outcome<string>>> WriteDetailsAsync(BoardRef board, IReadOnlyList<(string Id, string? DetailsETag, BoardTask Task, bool IsNew)> items, CancellationToken ct)
+    {
+        var outcomes = new Outcome<string>?[items.Count];
+        var todo = Enumerable.Range(0, items.Count).ToList();
+        for (var round = 0; todo.Count > 0; round++)
+        {
+            if (round >= 4) throw new GraphSyncException("board.conflict", "Chi tiết nhiệm vụ liên tục bị sửa đồng thời.", "Task details keep being edited concurrently.");
+            // Read the details (ETag + existing checklist keys) — a new task's details ETag is not known otherwise.
+            var current = await _batch.SendAsync(todo.Select(i => (Func<RequestInformation>)(() => client.Planner.Tasks[items[i].Id].Details.ToGetRequestInformation())).ToList(), ct);
+            var patches = new List<(int Index, string ETag, PlannerTaskDetails Body)>();
+            for (var k = 0; k < todo.Count; k++)
+            {
+                var i = todo[k]; var r = current[k];
+                if (!r.Success || r.Body is not { } body) { outcomes[i] = new(null, r.Status, r.ErrorMessage ?? $"HTTP {r.Status}"); continue; }
+                var etag = body.TryGetProperty("@odata.etag", out var e) ? e.GetString() ?? "" : "";
+                var existing = body.TryGetProperty("checklist", out var cl) && cl.ValueKind == JsonValueKind.Object ? cl.EnumerateObject().Select(p => p.Name).ToHashSet() : [];
+                var t = items[i].Task;
+                var checklist = new PlannerChecklistItems();
+                var ours = Enumerable.Range(0, PlannerLimits.MaxChecklistItems).Select(n => ChecklistId(t.Key, n)).ToList();
+                for (var n = 0; n < t.Checklist.Count; n++)
+                {
+                    var item = new PlannerChecklistItem { OdataType = "#microsoft.graph.plannerChecklistItem", Title = Trim(t.Checklist[n], 100) };
+                    if (!existing.Contains(ours[n])) item.IsChecked = false; // never reset a tick made in Planner
+                    checklist.AdditionalData[ours[n]] = item;
+                }
+                for (var n = t.Checklist.Count; n < ours.Count; n++) if (existing.Contains(ours[n])) checklist.AdditionalData[ours[n]] = null!;
+                var details = new PlannerTaskDetails
+                {
+                    Description = $"{t.Description}\n\n{DescriptionMarker(t.Key)}",
+                    PreviewType = t.Checklist.Count > 1 ? PlannerPreviewType.Checklist : PlannerPreviewType.Reference,
+                };
+                if (checklist.AdditionalData.Count > 0) details.Checklist = checklist;
+                if (t.ReferenceUrl is { } url)
+                {
+                    var refs = new PlannerExternalReferences();
+                    refs.AdditionalData[EncodeReferenceKey(url)] = new PlannerExternalReference
+                    { OdataType = "#microsoft.graph.plannerExternalReference", Alias = t.ReferenceAlias ?? "Văn bản kế hoạch", Type = "Other", PreviewPriority = " !" };
+                    details.References = refs;
+                }
+                patches.Add((i, etag, details));
+            }
+            var written = await _batch.SendAsync(patches.Select(p => (Func<RequestInformation>)(() =>
+                client.Planner.Tasks[items[p.Index].Id].Details.ToPatchRequestInformation(p.Body, rc =>
+                {
+                    rc.Headers.Add("If-Match", p.ETag);
+                    rc.Headers.Add("Prefer", "return=representation");
+                }))).ToList(), ct);
+            var again = new List<int>();
+            for (var k = 0; k < patches.Count; k++)
+            {
+                var r = written[k]; var i = patches[k].Index;
+                if (r.Status == 412) { again.Add(i); continue; }
+                if (!r.Success) { outcomes[i] = new(null, r.Status, r.ErrorMessage ?? $"HTTP {r.Status}"); continue; }
+                var etag = r.Body is { ValueKind: JsonValueKind.Object } b && b.TryGetProperty("@odata.etag", out var e) ? e.GetString() ?? "" : "";
+                outcomes[i] = new(etag, r.Status, null);
+            }
+            todo = again;
+        }
+        return outcomes.Select(o => o!).ToList();
+    }
+
+    static string Trim(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
+}

@@ -1,0 +1,39 @@
+namespace TeamsPlans.GraphSync;
+
+/// <summary>Configuration section "GraphSync".</summary>
+public sealed class GraphSyncOptions
+{
+    /// <summary>"local" (embedded: folder library + board in the state store) or "graph" (SharePoint + Planner).</summary>
+    public string Mode { get; set; } = "local";
+    public string BaseUrl { get; set; } = "https://graph.microsoft.com/v1.0";
+    /// <summary>The school's Microsoft 365 group (Planner plans live in it).</summary>
+    public string? GroupId { get; set; }
+    /// <summary>SharePoint site holding the libraries (e.g. "contoso.sharepoint.com,guid,guid" or a site id).</summary>
+    public string? SiteId { get; set; }
+    public string PlanLibrary { get; set; } = "Kế hoạch";
+    public string ReportLibrary { get; set; } = "Báo cáo";
+    /// <summary>Folder for the local mode.</summary>
+    public string LocalRoot { get; set; } = "data/library";
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>Files up to this size use a simple PUT; larger ones an upload session (Graph: 4 MiB).</summary>
+    public long SimpleUploadLimit { get; set; } = 4 * 1024 * 1024;
+    /// <summary>Upload session chunk size; must be a multiple of 320 KiB (Graph requirement).</summary>
+    public int UploadChunkSize { get; set; } = 10 * 320 * 1024;
+    public GraphAuthOptions Auth { get; set; } = new();
+}
+
+/// <summary>
+/// App-only credentials ("GraphSync:Auth"): a client secret (from env/Key Vault, never the repo), a certificate
+/// (file path or thumbprint in the CurrentUser/LocalMachine store), or a managed identity.
+/// </summary>
+public sealed class GraphAuthOptions
+{
+    public string? TenantId { get; set; }
+    public string? ClientId { get; set; }
+    public string? ClientSecret { get; set; }
+    public string? CertificatePath { get; set; }
+    public string? CertificatePassword { get; set; }
+    public string? Thumbprint { get; set; }
+    /// <summary>Set (or "system") to use a managed identity; a client id selects a user-assigned one.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+}

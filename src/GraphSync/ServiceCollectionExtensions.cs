@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+using TeamsPlans.GraphSync.Graph;
+using TeamsPlans.GraphSync.Local;
+using TeamsPlans.Storage;
+
+namespace TeamsPlans.GraphSync;
+
+/// <summary>Implemented by the bot: refresh members' cards after changes made in Planner.</summary>
+public interface IRemoteChangeSink
+{
+    Task OnRemoteChangesAsync(string tenantId, IReadOnlyList<RemoteChange> changes, CancellationToken ct);
+}
+
+/// <summary>Implemented by the bot/importer: a plan document was dropped in the plan library.</summary>
+public interface IPlanDocumentImporter
+{
+    Task ImportAsync(string tenantId, LibraryFile file, Stream content, CancellationToken ct);
+}
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers IDocumentLibrary, ITaskBoard, IDirectory and PlannerSyncService from "GraphSync" configuration:
+    /// Mode "local" (folder + state store) or "graph" (SharePoint + Planner + Entra, app-only credential from
+    /// GraphSync:Auth). Needs an IStateStore registration (src/Storage). Adds the polling service (GraphSync:PollInterval,
+    /// default 5 min) for the tenants in GraphSync:Tenants.
+    /// </summary>
+    public static IServiceCollection AddTeamsPlansGraphSync(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("GraphSync");
+        services.Configure<GraphSyncOptions>(section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ISyncStateStore>(sp => sp.GetRequiredService<IStateStore>().Sync);
+        services.TryAddSingleton<IWorkQueue>(sp => sp.GetRequiredService<IStateStore>().Queue);
+        services.TryAddSingleton<IMemberStore>(sp => sp.GetRequiredService<IStateStore>().Members);
+        var mode = (section["Mode"] ?? "local").Trim().ToLowerInvariant();
+        switch (mode)
+        {
+            case "graph":
+                services.TryAddSingleton(sp =>
+                {
+                    var o = sp.GetRequiredService<IOptions<GraphSyncOptions>>().Value;
+                    var auth = GraphClientBuilder.CreateAuthProvider(GraphClientBuilder.CreateCredential(o.Auth));
+                    return GraphClientBuilder.Create(auth, o.BaseUrl, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("TeamsPlans.GraphSync.Http"));
+                });
+                services.TryAddSingleton<ITaskBoard>(sp => ActivatorUtilities.CreateInstance<GraphTaskBoard>(sp));
+                services.TryAddSingleton<IDocumentLibrary>(sp => new GraphDocumentLibrary(sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<IOptions<GraphSyncOptions>>(),
+                    sp.GetRequiredService<ISyncStateStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<GraphDocumentLibrary>>()));
+                services.TryAddSingleton<IDirectory>(sp => ActivatorUtilities.CreateInstance<GraphDirectory>(sp));
+                break;
+            case "local":
+                services.TryAddSingleton<ITaskBoard>(sp => ActivatorUtilities.CreateInstance<LocalTaskBoard>(sp));
+                services.TryAddSingleton<IDocumentLibrary>(sp => ActivatorUtilities.CreateInstance<LocalDocumentLibrary>(sp));
+                services.TryAddSingleton<IDirectory>(sp => ActivatorUtilities.CreateInstance<LocalDirectory>(sp));
+                break;
+            default:
+                throw new GraphSyncException("config.mode", $"GraphSync:Mode \"{mode}\" không hợp lệ (chọn \"local\" hoặc \"graph\").", $"GraphSync:Mode \"{mode}\" is invalid (use \"local\" or \"graph\").");
+        }
+        services.TryAddSingleton<PlannerSyncService>();
+        services.AddHostedService<GraphSyncPollingService>();
+        return services;
+    }
+}
+
+/// <summary>Every PollInterval: drains the outbox, polls boards, discovers new plan documents, for GraphSync:Tenants.</summary>
+public sealed class GraphSyncPollingService(IServiceProvider sp, IOptions<GraphSyncOptions> options, IConfiguration configuration, TimeProvider time, ILogger<GraphSyncPollingService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var tenants = configuration.GetSection("GraphSync:Tenants").Get<string[]>() ?? [];
+        if (tenants.Length == 0) { logger.LogInformation("GraphSync polling off: no GraphSync:Tenants configured"); return; }
+        using var timer = new PeriodicTimer(options.Value.PollInterval, time);
+        do
+        {
+            try
+            {
+                var sync = sp.GetRequiredService<PlannerSyncService>();
+                await sync.DrainOutboxAsync(stoppingToken);
+                foreach (var tenant in tenants)
+                {
+                    var changes = await sync.PollAsync(tenant, stoppingToken);
+                    if (changes.Count > 0 && sp.GetService<IRemoteChangeSink>() is { } sink) await sink.OnRemoteChangesAsync(tenant, changes, stoppingToken);
+                    if (sp.GetService<IPlanDocumentImporter>() is { } importer)
+                        await PlannerSyncService.DiscoverAndImportAsync(sp.GetRequiredService<IDocumentLibrary>(), tenant, (f, s, ct) => importer.ImportAsync(tenant, f, s, ct), stoppingToken);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "GraphSync poll failed; next attempt in {Interval}", options.Value.PollInterval);
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using TeamsPlans.Plans.Model;
+using static TeamsPlans.Plans.Parsing.VietText;
+
+namespace TeamsPlans.Plans.Parsing;
+
+/// <summary>
+/// Finds what is due in a piece of text. Recognised forms:
+/// dates after a deadline word ("trước ngày 20/5 và 01/11/2023", "chậm nhất ngày 15 tháng 10 năm 2024", "hạn chót 5/6"),
+/// a year carried back from the last date of a list; yearly ("... hàng năm", "báo cáo năm (trước 05/11)") and
+/// half-yearly ("báo cáo định kỳ 6 tháng (trước ngày 05/6)") dates without a year; quarters ("Thời gian thực hiện: Quý I
+/// năm 2019"), months ("trong tháng 6/2024") and school years ("Năm học 2023-2024") in a time context.
+/// For each: what is due (the clause before the deadline), to whom (the body after "về / báo cáo / gửi / nộp" closest
+/// before the deadline, else the first "về ..." of the sentence), and the assignee given by the caller.
+/// </summary>
+internal static class DeadlineExtractor
+{
+    private const string DateCore = @"(?:(?<d>\d{1,2})\s*[/-]\s*(?<m>\d{1,2})(?:\s*[/-]\s*(?<y>\d{4}))?(?!\s*[/-]?\d)|(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})(?:\s+năm\s+(?<y>\d{4}))?)";
+    private static readonly Regex Trigger = R(@"(?<![\p{L}])(?:trước\s+ngày|trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?(?:\s+ngày)?|muộn\s+nhất(?:\s+là)?(?:\s+ngày)?|hạn\s+chót(?:\s+là)?(?:\s+ngày)?|hạn\s+cuối(?:\s+là)?(?:\s+ngày)?|thời\s+hạn(?:\s+nộp)?(?:\s+là)?\s*:?(?:\s+ngày)?|hạn\s+nộp\s*:?(?:\s+ngày)?|hoàn\s+thành(?:\s+trước|\s+vào)?(?:\s+ngày)?)\s*(?:ngày\s*)?(?=\d)", RegexOptions.IgnoreCase);
+    private static readonly Regex FirstDate = R(@"\G" + DateCore, RegexOptions.IgnoreCase);
+    private static readonly Regex NextDate = R(@"\G\s*(?:,|và|hoặc|;)\s*(?:ngày\s*)?" + DateCore, RegexOptions.IgnoreCase);
+    private static readonly Regex YearlyAfter = R(@"\G\s*\)?\s*(?:của\s+)?(?:hàng|hằng|mỗi)\s+năm", RegexOptions.IgnoreCase);
+    private static readonly Regex SemiBefore = R(@"(?:6|sáu)\s+tháng|nửa\s+năm|giữa\s+năm|bán\s+niên|sơ\s+kết\s+học\s+kỳ", RegexOptions.IgnoreCase);
+    private static readonly Regex YearlyBefore = R(@"(?:hàng|hằng|mỗi)\s+năm|báo\s+cáo\s+năm|tổng\s+kết\s+năm|cuối\s+năm|định\s+kỳ\s+năm", RegexOptions.IgnoreCase);
+    private static readonly Regex Quarter = R(@"(?<![\p{L}])quý\s+(?<q>IV|I{1,3}|[1-4])\s*(?:/|,?\s*năm)\s*(?<y>\d{4})", RegexOptions.IgnoreCase);
+    private static readonly Regex Month = R(@"(?<!ngày\s*\d{1,2}\s*)(?<![\p{L}])tháng\s+(?<m>\d{1,2})\s*(?:/|năm)\s*(?<y>\d{4})", RegexOptions.IgnoreCase);
+    private static readonly Regex SchoolYear = R(@"(?<![\p{L}])năm\s+học\s+(?<a>\d{4})\s*[-–]\s*(?<b>\d{4})", RegexOptions.IgnoreCase);
+    private static readonly Regex TimeContext = R(@"thời\s+gian|thời\s+hạn|hoàn\s+thành|trước|trong|cuối|đến\s+hết|chậm\s+nhất|hạn\s+chót", RegexOptions.IgnoreCase);
+    private static readonly Regex Target = R(@"(?<![\p{L}])(?<kw>về|báo\s+cáo|gửi|nộp|cho|lên|đến)\s+(?<org>(?:Sở|Phòng|Ủy\s+ban|Uỷ\s+ban|UBND|Bộ|Ban|Văn\s+phòng|Lãnh\s+đạo|Hiệu\s+trưởng|Trường|Hội\s+đồng|Thường\s+trực|Đảng\s+ủy|Công\s+đoàn|Cục|Vụ|Thành\s+ủy|Huyện\s+ủy|Tỉnh\s+ủy|Chi\s+bộ|Tổ)(?![\p{L}]).*?)(?=\s*\(|\s*;|\.\s|\.$|,\s|\s+(?:trước|để|qua|trong|theo|chậm|vào|hạn|kèm|đồng\s+thời)(?![\p{L}])|\s*$)");
+    private static readonly Regex WhatCut = R(@"\s(?:về|cho|lên|qua|để|trước)\s");
+    private static readonly Regex Deliverable = R(@"(?<![\p{L}])(?:báo\s+cáo|kế\s+hoạch|hồ\s+sơ|danh\s+sách|văn\s+bản|đề\s+xuất|sản\s+phẩm|tổng\s+hợp)", RegexOptions.IgnoreCase);
+    private static readonly Regex LeadingFiller = R(@"^(?:[\s,;:)\-–]|đồng\s+thời|thực\s+hiện|và|các|để)+", RegexOptions.IgnoreCase);
+    private static readonly Regex FullStop = R(@"(?<=[.!?])\s+(?=[\p{Lu}])");
+    private static readonly Regex SentenceEnd = R(@"(?<=[.!?])\s+(?=[\p{Lu}])|:\s+");
+
+    internal sealed record Found(int Index, Deadline Deadline);
+
+    public static List<Deadline> Extract(string text, string? assignee, int? docYear, string? heading, string fallbackWhat, List<string>? warnings = null)
+    {
+        var found = new List<Found>();
+        var headingTime = heading is not null && heading.Contains("thời gian", StringComparison.OrdinalIgnoreCase);
+        var prevEnd = 0;
+        foreach (Match t in Trigger.Matches(text))
+        {
+            if (t.Index < prevEnd) continue;
+            var dates = new List<(int D, int M, int? Y)>();
+            var pos = t.Index + t.Length;
+            var m = FirstDate.Match(text, pos);
+            if (!m.Success) continue;
+            dates.Add(ReadDate(m));
+            pos = m.Index + m.Length;
+            while (true)
+            {
+                var n = NextDate.Match(text, pos);
+                if (!n.Success) break;
+                dates.Add(ReadDate(n));
+                pos = n.Index + n.Length;
+            }
+            Recurrence? rec = null;
+            var ya = YearlyAfter.Match(text, pos);
+            if (ya.Success) { rec = Recurrence.Yearly; pos = ya.Index + ya.Length; }
+            var clauseStart = ClauseStart(text, t.Index, prevEnd);
+            var clause = text[clauseStart..t.Index];
+            var near = clause.Length > 60 ? clause[^60..] : clause;
+            if (rec is null)
+            {
+                if (SemiBefore.IsMatch(near)) rec = Recurrence.Semiannual;
+                else if (YearlyBefore.IsMatch(near)) rec = Recurrence.Yearly;
+            }
+            var lastYear = dates.LastOrDefault(d => d.Y is not null).Y;
+            var (what, to) = WhatAndTo(text, clauseStart, t.Index, fallbackWhat);
+            foreach (var (d, mo, y) in dates)
+            {
+                DueDate due;
+                if (y is null && lastYear is null && rec is not null)
+                {
+                    if (!ValidDay(2024, mo, d)) continue;
+                    due = DueDate.Yearly(mo, d);
+                }
+                else
+                {
+                    var year = y ?? lastYear ?? docYear;
+                    if (year is null || !ValidDay(year.Value, mo, d)) continue;
+                    if (y is null && lastYear is null)
+                        warnings?.Add($"Hạn {d:00}/{mo:00} không ghi năm, lấy năm {year} của kế hoạch / Deadline {d:00}/{mo:00} has no year; the plan year {year} is used.");
+                    due = DueDate.OnDate(new DateOnly(year.Value, mo, d));
+                }
+                found.Add(new Found(t.Index, new Deadline(due, rec, what, to, assignee)));
+            }
+            prevEnd = pos;
+        }
+
+        foreach (Match q in Quarter.Matches(text))
+        {
+            if (!InTimeContext(text, q.Index, headingTime)) continue;
+            var qn = q.Groups["q"].Value.ToUpperInvariant() switch { "I" or "1" => 1, "II" or "2" => 2, "III" or "3" => 3, _ => 4 };
+            var y = int.Parse(q.Groups["y"].Value, CultureInfo.InvariantCulture);
+            var (what, to) = WhatAndTo(text, ClauseStart(text, q.Index, 0), q.Index, fallbackWhat);
+            found.Add(new Found(q.Index, new Deadline(DueDate.InQuarter(y, qn), null, what, to, assignee)));
+        }
+        foreach (Match mm in Month.Matches(text))
+        {
+            if (!InTimeContext(text, mm.Index, headingTime)) continue;
+            var mo = int.Parse(mm.Groups["m"].Value, CultureInfo.InvariantCulture);
+            if (mo is < 1 or > 12) continue;
+            var y = int.Parse(mm.Groups["y"].Value, CultureInfo.InvariantCulture);
+            if (found.Any(f => Math.Abs(f.Index - mm.Index) < 3)) continue;
+            var (what, to) = WhatAndTo(text, ClauseStart(text, mm.Index, 0), mm.Index, fallbackWhat);
+            found.Add(new Found(mm.Index, new Deadline(DueDate.InMonth(y, mo), null, what, to, assignee)));
+        }
+        foreach (Match s in SchoolYear.Matches(text))
+        {
+            var a = int.Parse(s.Groups["a"].Value, CultureInfo.InvariantCulture);
+            var b = int.Parse(s.Groups["b"].Value, CultureInfo.InvariantCulture);
+            if (b != a + 1 || !InTimeContext(text, s.Index, headingTime)) continue;
+            var (what, to) = WhatAndTo(text, ClauseStart(text, s.Index, 0), s.Index, fallbackWhat);
+            found.Add(new Found(s.Index, new Deadline(DueDate.SchoolYearOf(a), null, what, to, assignee)));
+        }
+        return found.OrderBy(f => f.Index).Select(f => f.Deadline).ToList();
+    }
+
+    private static (int D, int M, int? Y) ReadDate(Match m) => (
+        int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture),
+        int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture),
+        m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : null);
+
+    private static bool ValidDay(int y, int m, int d) => m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m);
+
+    private static bool InTimeContext(string text, int index, bool headingTime)
+    {
+        if (headingTime) return true;
+        var start = 0;
+        foreach (Match e in FullStop.Matches(text[..index])) start = e.Index + e.Length;
+        var before = text[Math.Max(start, index - 80)..index];
+        return TimeContext.IsMatch(before);
+    }
+
+    private static int SentenceStart(string text, int index)
+    {
+        var start = 0;
+        foreach (Match e in SentenceEnd.Matches(text[..index])) start = e.Index + e.Length;
+        return start;
+    }
+
+    private static int ClauseStart(string text, int index, int prevEnd)
+    {
+        var start = Math.Max(SentenceStart(text, index), prevEnd);
+        var semi = text.LastIndexOf(';', Math.Max(index - 1, 0));
+        if (semi + 1 > start && semi < index) start = semi + 1;
+        return start;
+    }
+
+    private static (string What, string? To) WhatAndTo(string text, int clauseStart, int triggerIndex, string fallbackWhat)
+    {
+        var seg = text[clauseStart..triggerIndex];
+        string? to = null;
+        var targets = Target.Matches(seg);
+        if (targets.Count > 0) to = CleanOrg(targets[^1].Groups["org"].Value);
+        else
+        {
+            // No body named in the clause: the first "về ..." of the sentence (the report's main destination).
+            var sent = text[SentenceStart(text, clauseStart)..clauseStart];
+            foreach (Match m in Target.Matches(sent))
+            {
+                if (!m.Groups["kw"].Value.Equals("về", StringComparison.OrdinalIgnoreCase)) continue;
+                to = CleanOrg(m.Groups["org"].Value);
+                break;
+            }
+        }
+        var what = seg;
+        var cut = WhatCut.Match(what);
+        if (cut.Success) what = what[..cut.Index];
+        var del = Deliverable.Match(what);
+        if (del.Success) what = what[del.Index..];
+        what = LeadingFiller.Replace(what, "").Trim().TrimEnd('(', ',', ';', ':', '-', '–').Trim();
+        if (what.Length == 0)
+        {
+            // "Xây dựng kế hoạch ... . Thời gian thực hiện: Quý I năm 2019": the previous sentence says what.
+            var sStart = SentenceStart(text, clauseStart);
+            var before = text[..sStart].TrimEnd();
+            if (before.EndsWith(':')) before = before[..^1];
+            var prevStart = SentenceStart(before, before.Length);
+            var prev = before[prevStart..].Trim().TrimEnd('.', ':').Trim();
+            if (prev.Length > 0 && !prev.Contains("thời gian", StringComparison.OrdinalIgnoreCase)) what = prev;
+        }
+        if (what.Length == 0) what = fallbackWhat;
+        return (CapitalizeFirst(what), to);
+    }
+
+    private static string CleanOrg(string s)
+    {
+        s = Collapse(s).TrimEnd('.', ',', ';', ':');
+        var p = s.IndexOf('(');
+        if (p > 0) s = s[..p].Trim();
+        return s;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using TeamsPlans.Plans.Model;
+using static TeamsPlans.Plans.Parsing.VietText;
+
+namespace TeamsPlans.Plans.Parsing;
+
+/// <summary>
+/// Reads the documents cited in a "Căn cứ ..." / "Thực hiện ..." paragraph. A paragraph may cite several, separated by
+/// ';' or ',' (or "và"); a citation inside another's subject ("... về thực hiện Kết luận số 290-KL/TU ...") is not a
+/// basis of its own. Each: kind, number/symbol, date ("ngày 31 tháng 12 năm 2022" or "ngày 30/01/2024"), issuer
+/// (after "của", up to the subject: "về", "hướng dẫn", "ban hành", ..., or to the end of a place name).
+/// </summary>
+internal static class LegalBasisReader
+{
+    private const string Kinds = @"Hiến\s+pháp|Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Thông\s+tư\s+liên\s+tịch|Thông\s+tư|Chỉ\s+thị|Công\s+văn|Văn\s+bản|Kế\s+hoạch|Hướng\s+dẫn|Kết\s+luận|Thông\s+báo|Công\s+điện|Quy\s+định|Quy\s+chế|Chương\s+trình|Đề\s+án|Lệnh|Tờ\s+trình";
+    private static readonly Regex Lead = R(@"^\s*(?:Căn\s+cứ|Thực\s+hiện|Theo|Triển\s+khai|Thi\s+hành)(?![\p{L}])", RegexOptions.IgnoreCase);
+    private static readonly Regex Citation = R(@"(?<![\p{L}])(?<kind>" + Kinds + @")\s+(?:số\s*)?(?<num>\d+(?:\s*[/-]\s*[\p{L}\d&.]+)+)", RegexOptions.IgnoreCase);
+    private static readonly Regex Date = R(@"\G\s*,?\s*(?:ngày|ban\s+hành\s+ngày)\s+(?:(?<d>\d{1,2})\s*[/-]\s*(?<m>\d{1,2})\s*[/-]\s*(?<y>\d{4})|(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})\s+năm\s+(?<y>\d{4}))", RegexOptions.IgnoreCase);
+    private static readonly Regex Of = R(@"\G\s*,?\s*của\s+");
+    private static readonly Regex IssuerStop = R(@"\s+(?:về|hướng\s+dẫn|triển\s+khai|ban\s+hành|phê\s+duyệt|thực\s+hiện|hoạt\s+động|quy\s+định|khóa|khoá|tại|trong|năm\s+\d)(?![\p{L}])|[,;:(“""]|\.\s|\.$");
+    private static readonly Regex PlaceWord = R(@"(?<![\p{L}])(?:[Tt]hành\s+phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị\s+xã|[Pp]hường|[Xx]ã)(?![\p{L}])");
+    private static readonly Regex TopLevelBefore = R(@"(?:^\s*(?:(?:Căn\s+cứ|Thực\s+hiện|Theo|Triển\s+khai|Thi\s+hành)(?![\p{L}]))?|[;,”""]\s*(?:và)?)\s*$", RegexOptions.IgnoreCase);
+
+    public static bool IsLegalParagraph(string text) => Lead.IsMatch(text);
+
+    public static List<LegalBasis> Read(string paragraph)
+    {
+        var text = Collapse(paragraph);
+        var result = new List<(int Start, string Kind, string Number, DateOnly? Date, string? Issuer)>();
+        foreach (Match m in Citation.Matches(text))
+        {
+            var before = text[..m.Index];
+            if (!TopLevelBefore.IsMatch(before)) continue;
+            var kind = CapitalizeFirst(Collapse(m.Groups["kind"].Value).ToLowerInvariant());
+            var number = Regex.Replace(m.Groups["num"].Value, @"\s+", "").TrimEnd('.');
+            var pos = m.Index + m.Length;
+            DateOnly? date = null;
+            var d = Date.Match(text, pos);
+            if (d.Success)
+            {
+                var y = int.Parse(d.Groups["y"].Value, CultureInfo.InvariantCulture);
+                var mo = int.Parse(d.Groups["m"].Value, CultureInfo.InvariantCulture);
+                var da = int.Parse(d.Groups["d"].Value, CultureInfo.InvariantCulture);
+                if (mo is >= 1 and <= 12 && da >= 1 && da <= DateTime.DaysInMonth(y, mo)) date = new DateOnly(y, mo, da);
+                pos = d.Index + d.Length;
+            }
+            string? issuer = null;
+            var of = Of.Match(text, pos);
+            if (of.Success) issuer = ReadIssuer(text[(of.Index + of.Length)..]);
+            result.Add((m.Index, kind, number, date, issuer));
+        }
+        var list = new List<LegalBasis>();
+        for (var i = 0; i < result.Count; i++)
+        {
+            var end = i + 1 < result.Count ? result[i + 1].Start : text.Length;
+            var segment = text[result[i].Start..end].Trim().TrimEnd(';', ',', '.').Trim();
+            if (segment.EndsWith(" và", StringComparison.Ordinal)) segment = segment[..^3].Trim().TrimEnd(',', ';');
+            list.Add(new LegalBasis(result[i].Kind, result[i].Number, result[i].Date, result[i].Issuer, segment));
+        }
+        return list;
+    }
+
+    /// <summary>"Sở Giáo dục và Đào tạo thành phố Hồ Chí Minh hoạt động đối ngoại ..." → "Sở Giáo dục và Đào tạo thành phố Hồ Chí Minh".</summary>
+    internal static string? ReadIssuer(string s)
+    {
+        var stop = IssuerStop.Match(s);
+        var cand = stop.Success ? s[..stop.Index] : s;
+        // After a place word, the proper name runs while words are capitalised.
+        var pw = PlaceWord.Match(cand);
+        if (pw.Success)
+        {
+            var after = cand[(pw.Index + pw.Length)..];
+            var words = after.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var k = 0;
+            while (k < words.Length && char.IsUpper(words[k][0])) k++;
+            cand = cand[..(pw.Index + pw.Length)] + (k > 0 ? " " + string.Join(' ', words.Take(k)) : "");
+        }
+        cand = Collapse(cand).TrimEnd('.', ',', ';');
+        return cand.Length == 0 ? null : cand;
+    }
+}

@@ -1,0 +1,22 @@
+namespace TeamsPlans.Plans.Reading;
+
+/// <summary>Limits applied to every document before and while it is read.</summary>
+public sealed record PlanReaderOptions
+{
+    public static PlanReaderOptions Default { get; } = new();
+
+    /// <summary>Largest accepted file. Default 20 MB.</summary>
+    public long MaxFileBytes { get; init; } = 20L * 1024 * 1024;
+    /// <summary>Largest text kept after extraction (characters). Default 2,000,000.</summary>
+    public int MaxTextChars { get; init; } = 2_000_000;
+    /// <summary>.docx: largest total uncompressed size of all zip entries. Default 200 MB.</summary>
+    public long MaxUncompressedBytes { get; init; } = 200L * 1024 * 1024;
+    /// <summary>.docx: largest uncompressed/compressed ratio of any entry bigger than 1 MB. Default 100.</summary>
+    public double MaxCompressionRatio { get; init; } = 100;
+    /// <summary>.docx: most zip entries. Default 10,000.</summary>
+    public int MaxZipEntries { get; init; } = 10_000;
+    /// <summary>.pdf: most pages read. Default 500.</summary>
+    public int MaxPdfPages { get; init; } = 500;
+    /// <summary>Upper bound for the whole read (extraction + parsing). Default 30 s.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+}

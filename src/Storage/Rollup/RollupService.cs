@@ -1,0 +1,137 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using TeamsPlans.Plans.Model;
+
+namespace TeamsPlans.Storage;
+
+/// <summary>One concrete occurrence of a periodic deadline of the department plan within the roll-up year.</summary>
+/// <param name="PeriodKey">The report period key: the occurrence's due date as "yyyy-MM-dd" (see <see cref="RollupService.PeriodKey"/>).</param>
+public sealed record RollupOccurrence(DateOnly Due, string PeriodKey, string What, Recurrence? Recurrence);
+
+/// <summary>A unit's plan that implements the department plan (cites its number in its legal bases).</summary>
+public sealed record ImplementingPlanRef(string PlanId, string? Number, string Title, DateOnly? IssuedOn);
+
+/// <summary>Whether a unit reported for one occurrence; Overdue when not submitted and the due date has passed (Vietnam time).</summary>
+public sealed record RollupPeriodStatus(RollupOccurrence Occurrence, bool Submitted, DateTimeOffset? SubmittedAt, string? ReportId, bool Overdue);
+
+public sealed record UnitRollup(string TenantId, IReadOnlyList<ImplementingPlanRef> ImplementingPlans, IReadOnlyList<RollupPeriodStatus> Periods)
+{
+    public bool IssuedImplementingPlan => ImplementingPlans.Count > 0;
+    public int OverdueCount => Periods.Count(p => p.Overdue);
+}
+
+public sealed record DepartmentRollup(
+    string TenantId, string PlanId, string? Number, string Title, int Year, DateOnly Today,
+    IReadOnlyList<RollupOccurrence> Occurrences, IReadOnlyList<UnitRollup> Units);
+
+/// <summary>
+/// Department roll-up: for a department plan and its subordinate units (tenants), which units issued an implementing
+/// plan (a plan whose legal bases cite the department plan's number) and, for each periodic deadline of the department
+/// plan falling in a year, whether the unit submitted its report.
+/// <para>
+/// Period key convention: <see cref="ReportSubmission.Period"/> is the concrete due date of the occurrence,
+/// "yyyy-MM-dd" (a yearly "--05-10" deadline in 2024 is period "2024-05-10"). A unit's report counts for an occurrence
+/// when its Period equals that key and its AssignmentId is an assignment of one of the unit's implementing plans.
+/// </para>
+/// Today is the TimeProvider's date in Asia/Ho_Chi_Minh; an occurrence is overdue when today is after its due date
+/// and no report was submitted.
+/// </summary>
+public sealed class RollupService(IStateStore store, TimeProvider time, ILogger<RollupService>? logger = null)
+{
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+    private static readonly TimeZoneInfo Vietnam = FindVietnam();
+
+    public static string PeriodKey(DateOnly due) => due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Today's date in Asia/Ho_Chi_Minh from <paramref name="time"/>.</summary>
+    public static DateOnly TodayInVietnam(TimeProvider time) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Vietnam).DateTime);
+
+    /// <summary>The occurrences in <paramref name="year"/> of the plan's periodic deadlines, by due date.</summary>
+    public static IReadOnlyList<RollupOccurrence> Occurrences(PlanDocument plan, int year)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var list = new List<RollupOccurrence>();
+        foreach (var d in plan.Deadlines)
+        {
+            DateOnly? baseDay = d.Due.Kind switch
+            {
+                DueKind.YearlyDate => d.Due.LastDay(year),
+                DueKind.Date when d.Recurrence is not null => DueDate.Yearly(d.Due.Month, d.Due.Day).LastDay(year),
+                DueKind.Month when d.Recurrence is not null => DueDate.InMonth(year, d.Due.Month).LastDay(),
+                DueKind.Quarter when d.Recurrence is not null => DueDate.InQuarter(year, d.Due.Quarter).LastDay(),
+                _ => null, // one-off dates and school-year deadlines are not periodic
+            };
+            if (baseDay is not { } day) continue;
+            var days = new SortedSet<DateOnly> { day };
+            if (d.Recurrence == Recurrence.Semiannual)
+            {
+                // Twice a year, six months apart: keep the other occurrence that falls in the same year.
+                var other = day.Month <= 6 ? day.AddMonths(6) : day.AddMonths(-6);
+                if (d.Due.Kind is DueKind.YearlyDate or DueKind.Date)
+                    other = new DateOnly(other.Year, other.Month, Math.Min(d.Due.Day, DateTime.DaysInMonth(other.Year, other.Month)));
+                else
+                    other = new DateOnly(other.Year, other.Month, DateTime.DaysInMonth(other.Year, other.Month));
+                if (other.Year == year) days.Add(other);
+            }
+            foreach (var due in days)
+                list.Add(new RollupOccurrence(due, PeriodKey(due), d.What, d.Recurrence));
+        }
+        return list
+            .GroupBy(o => (o.Due, o.What)).Select(g => g.First())
+            .OrderBy(o => o.Due).ThenBy(o => o.What, StringComparer.Ordinal).ToList();
+    }
+
+    /// <returns>The roll-up, or null when the department plan does not exist in <paramref name="tenantId"/>.</returns>
+    public async Task<DepartmentRollup?> BuildAsync(string tenantId, string planId, IReadOnlyCollection<string> unitTenantIds, int year, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(unitTenantIds);
+        var plan = await store.Plans.GetAsync(tenantId, planId, ct).ConfigureAwait(false);
+        if (plan is null)
+        {
+            _logger.LogWarning("Roll-up: plan {PlanId} not found in {TenantId}", planId, tenantId);
+            return null;
+        }
+        var units = unitTenantIds.Where(u => !string.IsNullOrWhiteSpace(u)).Distinct(StringComparer.Ordinal).ToList();
+        var today = TodayInVietnam(time);
+        var occurrences = Occurrences(plan.Document, year);
+
+        var implementing = plan.Number is { } number && PlanNumbers.Normalize(number) is not null
+            ? await store.Plans.ListImplementingAsync(units, number, ct).ConfigureAwait(false)
+            : [];
+        var reports = units.Count == 0 ? [] : await store.Reports.ListByTenantsAsync(units, ct).ConfigureAwait(false);
+
+        var result = new List<UnitRollup>(units.Count);
+        foreach (var unit in units)
+        {
+            var plans = implementing.Where(p => p.TenantId == unit).ToList();
+            var assignmentIds = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var p in plans)
+                foreach (var a in await store.Assignments.ListByPlanAsync(unit, p.PlanId, ct).ConfigureAwait(false))
+                    assignmentIds.Add(a.AssignmentId);
+            var unitReports = reports.Where(r => r.TenantId == unit && assignmentIds.Contains(r.AssignmentId)).ToList();
+            var periods = occurrences.Select(o =>
+            {
+                var first = unitReports.Where(r => r.Period == o.PeriodKey).OrderBy(r => r.SubmittedAt).FirstOrDefault();
+                return new RollupPeriodStatus(o, first is not null, first?.SubmittedAt, first?.ReportId, first is null && today > o.Due);
+            }).ToList();
+            result.Add(new UnitRollup(unit,
+                plans.Select(p => new ImplementingPlanRef(p.PlanId, p.Number, p.Title, p.Document.IssuedOn)).ToList(), periods));
+        }
+        _logger.LogInformation("Roll-up of {TenantId}/{PlanId} for {Year}: {Units} units, {Occurrences} occurrences",
+            tenantId, planId, year, units.Count, occurrences.Count);
+        return new DepartmentRollup(tenantId, planId, plan.Number, plan.Title, year, today, occurrences, result);
+    }
+
+    private static TimeZoneInfo FindVietnam()
+    {
+        foreach (var id in new[] { "Asia/Ho_Chi_Minh", "SE Asia Standard Time" })
+        {
+            try { return TimeZoneInfo.FindSystemTimeZoneById(id); }
+            catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException) { }
+        }
+        // Vietnam has used UTC+7 without daylight saving since 1975.
+        return TimeZoneInfo.CreateCustomTimeZone("Asia/Ho_Chi_Minh", TimeSpan.FromHours(7), "Indochina Time", "Indochina Time");
+    }
+}

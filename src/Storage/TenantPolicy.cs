@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Configuration;
+
+namespace TeamsPlans.Storage;
+
+/// <summary>
+/// Which tenants this deployment serves. Configuration "Tenants:Allowed" (list of Entra tenant ids) and
+/// "Tenants:Default" (default "local"). An empty list is single-tenant local mode: only the default tenant is allowed.
+/// The bot refuses activities whose tenant is not allowed. Tenant ids compare case-insensitively (GUIDs).
+/// </summary>
+public sealed class TenantPolicy
+{
+    public const string SectionName = "Tenants";
+    public const string LocalTenant = "local";
+
+    private readonly HashSet<string> _allowed;
+
+    public TenantPolicy(IEnumerable<string>? allowed, string? defaultTenant = LocalTenant)
+    {
+        DefaultTenant = string.IsNullOrWhiteSpace(defaultTenant) ? LocalTenant : defaultTenant.Trim();
+        _allowed = new HashSet<string>(
+            (allowed ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()), StringComparer.OrdinalIgnoreCase);
+        SingleTenant = _allowed.Count == 0;
+        if (SingleTenant) _allowed.Add(DefaultTenant);
+    }
+
+    /// <summary>The tenant used in single-tenant local mode.</summary>
+    public string DefaultTenant { get; }
+    /// <summary>True when "Tenants:Allowed" is empty (local mode: only <see cref="DefaultTenant"/>).</summary>
+    public bool SingleTenant { get; }
+    public IReadOnlyCollection<string> Allowed => _allowed;
+
+    public bool IsAllowed(string? tenantId) => !string.IsNullOrWhiteSpace(tenantId) && _allowed.Contains(tenantId.Trim());
+
+    public static TenantPolicy FromConfiguration(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(SectionName);
+        var allowed = section.GetSection("Allowed").GetChildren().Select(c => c.Value).OfType<string>().ToList();
+        // "Tenants:Allowed" may also be given as one comma/semicolon separated value (environment variables).
+        if (allowed.Count == 0 && section["Allowed"] is { Length: > 0 } flat)
+            allowed = flat.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        return new TenantPolicy(allowed, section["Default"]);
+    }
+}

@@ -1,0 +1,152 @@
+using TeamsPlans.Bot.Cards;
+using TeamsPlans.Plans.Model;
+using TeamsPlans.Storage;
+
+namespace TeamsPlans.Bot.Tests.Cards;
+
+/// <summary>Plans and members to build every card kind from.</summary>
+public static class CardSamples
+{
+    public const string Tenant = "tenant-bk";
+    public static readonly DateTimeOffset Now = new(2023, 4, 10, 2, 0, 0, TimeSpan.Zero);
+    public static readonly DateOnly Today = new(2023, 4, 10);
+
+    /// <summary>Plan 82/KH-THPT BK as printed (seed 001), built by hand.</summary>
+    public static PlanDocument Plan82() => new()
+    {
+        Number = "82/KH-THPT BK",
+        Issuer = "Trường THPT Bình Khánh",
+        ParentIssuer = "Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh",
+        Place = "Thành phố Hồ Chí Minh",
+        IssuedOn = new DateOnly(2023, 4, 3),
+        Year = 2023,
+        Title = "Hoạt động đối ngoại và hội nhập quốc tế năm 2023",
+        Sections = [new PlanSection("I", "MỤC ĐÍCH, YÊU CẦU", [], []), new PlanSection("II", "NỘI DUNG THỰC HIỆN", [], []), new PlanSection("III", "TỔ CHỨC THỰC HIỆN", [], [])],
+        Assignments =
+        [
+            new Assignment(new Assignee("Ngô Tấn Hưng", "Hiệu trưởng", null), "Nhà trường xây dựng kế hoạch thực hiện theo đúng chức năng, nhiệm vụ được giao của đơn vị.", []) { SectionId = "III" },
+            new Assignment(new Assignee("Nguyễn Tất Thành", "Phó hiệu trưởng", null), "Tổ chức triển khai đến toàn thể cán bộ, giáo viên và người lao động trong đơn vị.", []) { SectionId = "III" },
+            new Assignment(new Assignee("Hồ Thị Thu Cúc", "Phó hiệu trưởng", null),
+                "Thực hiện báo cáo tình hình và kết quả triển khai thực hiện các nội dung trên về Sở Giáo dục và Đào tạo (qua phòng Chính trị tư tưởng) trước ngày 20/5 và 01/11/2023.",
+                [
+                    new Deadline(DueDate.OnDate(new DateOnly(2023, 5, 20)), null, "Báo cáo tình hình và kết quả triển khai", "Sở Giáo dục và Đào tạo", "Hồ Thị Thu Cúc"),
+                    new Deadline(DueDate.OnDate(new DateOnly(2023, 11, 1)), null, "Báo cáo tình hình và kết quả triển khai", "Sở Giáo dục và Đào tạo", "Hồ Thị Thu Cúc"),
+                ]) { SectionId = "III" },
+        ],
+        Signer = new Signer("HIỆU TRƯỞNG", "Ngô Tân Hưng", null),
+        Warnings = ["Ngày ban hành đọc từ dòng địa danh."],
+    };
+
+    /// <summary>A plan with every due-date kind and recurrence.</summary>
+    public static PlanDocument AllDueKinds() => new()
+    {
+        Number = "/KH-SGDĐT",
+        Issuer = "Sở Giáo dục và Đào tạo",
+        Year = 2019,
+        Title = "Công tác đối ngoại năm 2019",
+        Assignments =
+        [
+            new Assignment(new Assignee(null, null, "Phòng Giáo dục và Đào tạo các quận, huyện"), "Báo cáo định kỳ về công tác đối ngoại.",
+            [
+                new Deadline(DueDate.Yearly(12, 15), Recurrence.Yearly, "Báo cáo năm", "Sở GD&ĐT", null),
+                new Deadline(DueDate.InQuarter(2019, 1), null, "Báo cáo quý", null, null),
+                new Deadline(DueDate.InMonth(2024, 6), null, "Báo cáo tháng", null, null),
+                new Deadline(DueDate.SchoolYearOf(2023), null, "Tổng kết năm học", null, null),
+                new Deadline(DueDate.OnDate(new DateOnly(2019, 6, 20)), Recurrence.Semiannual, "Báo cáo 6 tháng", null, null),
+            ]),
+        ],
+    };
+
+    public static StoredPlan Stored(PlanDocument doc, string planId, PlanStatus status = PlanStatus.Published, string? uri = null) =>
+        new(Tenant, planId, doc, uri, status, "aad-hung", Now, Now);
+
+    public static List<AssignmentRecord> Records(StoredPlan plan, params string?[] members)
+    {
+        var list = new List<AssignmentRecord>();
+        var i = 0;
+        foreach (var a in plan.Document.Assignments)
+        {
+            var m = i < members.Length ? members[i] : null;
+            i++;
+            list.Add(new AssignmentRecord(Tenant, $"{plan.PlanId}-a{i}", plan.PlanId, i, a.Assignee, a.Duty, a.Deadlines, m, AssignmentState.New, Now));
+        }
+        return list;
+    }
+
+    public static List<Member> Members() =>
+    [
+        new(Tenant, "aad-hung", "Ngô Tấn Hưng", "hung@bk.edu.vn", "Hiệu trưởng", null, MemberRoles.Member | MemberRoles.Principal, "vi-VN"),
+        new(Tenant, "aad-thanh", "Nguyễn Tất Thành", "thanh@bk.edu.vn", "Phó hiệu trưởng", null, MemberRoles.Member, "vi-VN"),
+        new(Tenant, "aad-cuc", "Hồ Thị Thu Cúc", "cuc@bk.edu.vn", "Phó hiệu trưởng", null, MemberRoles.Member, "en-US"),
+        new(Tenant, "aad-lan", "Trần Thị Lan", "lan@bk.edu.vn", "Giáo viên", null, MemberRoles.Member, null),
+    ];
+
+    /// <summary>Every card kind in the given language, keyed by a file-friendly name.</summary>
+    public static Dictionary<string, AdaptiveCard> All(string locale)
+    {
+        var v = CardView.For(locale, Today);
+        var plan = Stored(Plan82(), "kh-82-kh-thpt-bk");
+        var recs = Records(plan, "aad-hung", "aad-thanh", "aad-cuc");
+        var members = Members();
+        var byId = members.ToDictionary(m => m.AadObjectId);
+        var acked = recs[1] with { State = recs[1].State.Apply(AssignmentAction.Acknowledge, Now) };
+        var progress = recs[2] with { State = recs[2].State.Apply(AssignmentAction.Progress, Now, 50, "Đã gửi báo cáo đợt 1 về Sở.") };
+        var done = recs[0] with { State = recs[0].State.Apply(AssignmentAction.Done, Now) };
+        var kinds = Stored(AllDueKinds(), "kh-sgddt", uri: "https://contoso.sharepoint.com/sites/bk/Shared%20Documents/KH-2019.docx");
+        var kindRecs = Records(kinds);
+        var draft = Stored(Plan82(), "kh-82-draft", PlanStatus.Draft);
+        var draftRecs = Records(draft, "aad-hung");
+        var unresolved = draftRecs.Where(r => r.MemberAadObjectId is null)
+            .Select(r => new UnresolvedAssignee(r, TeamsPlans.Bot.Conversation.AssigneeMatcher.Rank(r.Assignee, members))).ToList();
+
+        return new Dictionary<string, AdaptiveCard>
+        {
+            ["assignment-assigned"] = PlanCards.Assignment(plan, recs[0], "Ngô Tấn Hưng", v, ["29:1hung"]),
+            ["assignment-acknowledged"] = PlanCards.Assignment(plan, acked, "Nguyễn Tất Thành", v, ["29:1thanh"]),
+            ["assignment-progress"] = PlanCards.Assignment(plan, progress, "Hồ Thị Thu Cúc", v, ["29:1cuc"]),
+            ["assignment-done"] = PlanCards.Assignment(plan, done, "Ngô Tấn Hưng", v, ["29:1hung"]),
+            ["assignment-overdue-readonly"] = PlanCards.Assignment(plan, recs[2], null, CardView.For(locale, new DateOnly(2023, 12, 1)), null, interactive: false),
+            ["assignment-duekinds-url"] = PlanCards.Assignment(kinds, kindRecs[0], null, v, ["29:x"]),
+            ["status"] = PlanCards.Status([(plan, [done, acked, progress]), (kinds, kindRecs), (draft, draftRecs)], byId, v, canRemind: true),
+            ["status-empty"] = PlanCards.Status([], byId, v, canRemind: false),
+            ["mytasks"] = PlanCards.MyTasks([(plan, acked), (kinds, kindRecs[0]), (null, progress)], v),
+            ["mytasks-empty"] = PlanCards.MyTasks([], v),
+            ["welcome-principal"] = PlanCards.Welcome("Ngô Tấn Hưng", true, v),
+            ["welcome-member"] = PlanCards.Welcome(null, false, v),
+            ["help-unknown"] = PlanCards.Help("xin chào bot <b>", false, v),
+            ["import-preview"] = PlanCards.ImportPreview(draft, draftRecs, byId, unresolved, v),
+            ["plan-summary"] = PlanCards.PlanSummary(plan, recs, v),
+            ["notice"] = PlanCards.Notice("Không tìm thấy kế hoạch \"99/KH\".", ["001_2bb57626d11c2963.txt"], v, "attention"),
+        };
+    }
+
+    /// <summary>Oversized inputs: long duties, hundreds of assignments and members.</summary>
+    public static Dictionary<string, AdaptiveCard> Huge(string locale)
+    {
+        var v = CardView.For(locale, Today);
+        var longText = string.Join(" ", Enumerable.Repeat("Tổ chức triển khai thực hiện nghiêm túc các nội dung của kế hoạch đối ngoại và hội nhập quốc tế;", 200));
+        var doc = Plan82() with
+        {
+            Title = longText[..900],
+            Assignments = Enumerable.Range(1, 250).Select(i => new Assignment(new Assignee($"Giáo viên Số {i}", "Tổ trưởng chuyên môn", null), longText,
+                Enumerable.Range(1, 20).Select(d => new Deadline(DueDate.OnDate(new DateOnly(2023, 5, 1).AddDays(d * 7)), null, longText[..300], null, null)).ToList())).ToList(),
+            Warnings = Enumerable.Range(1, 50).Select(i => $"Cảnh báo {i}: " + longText[..200]).ToList(),
+            Sections = Enumerable.Range(1, 80).Select(i => new PlanSection(i.ToString(System.Globalization.CultureInfo.InvariantCulture), longText[..150], [], [])).ToList(),
+        };
+        var plan = Stored(doc, "kh-huge", PlanStatus.Draft);
+        var members = Enumerable.Range(1, 400).Select(i => new Member(Tenant, $"aad-{i:0000}", $"Nguyễn Văn Thành Viên {i}", null, "Giáo viên bộ môn Ngữ văn", null, MemberRoles.Member, null)).ToList();
+        var recs = Records(plan);
+        var unresolved = recs.Select(r => new UnresolvedAssignee(r, members)).ToList();
+        var byId = members.ToDictionary(m => m.AadObjectId);
+        var withComment = recs[0] with { State = recs[0].State.Apply(AssignmentAction.Progress, Now, 50, longText[..500]) };
+        var users = Enumerable.Range(1, 100).Select(i => $"29:user{i}").ToList();
+        return new Dictionary<string, AdaptiveCard>
+        {
+            ["huge-assignment"] = PlanCards.Assignment(plan, withComment, "Thành Viên 1", v, users),
+            ["huge-status"] = PlanCards.Status(Enumerable.Range(1, 12).Select(i => (plan with { PlanId = $"p{i}" }, (IReadOnlyList<AssignmentRecord>)recs)).ToList(), byId, v, true),
+            ["huge-mytasks"] = PlanCards.MyTasks(recs.Select(r => ((StoredPlan?)plan, r)).ToList(), v),
+            ["huge-import-preview"] = PlanCards.ImportPreview(plan, recs, byId, unresolved, v),
+            ["huge-plan-summary"] = PlanCards.PlanSummary(plan, recs, v),
+        };
+    }
+}

@@ -1,0 +1,218 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using TeamsPlans.Storage;
+
+namespace TeamsPlans.Bot.Tests.Conversation;
+
+/// <summary>A Bot Connector stand-in on 127.0.0.1:0 (real Kestrel): records every activity the bot posts, serves rosters.</summary>
+public sealed class FakeTeamsConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private int _ids;
+
+    public sealed record Post(string Method, string ConversationId, string? ActivityId, JsonObject Body);
+
+    public ConcurrentQueue<Post> Posts { get; } = new();
+    public ConcurrentDictionary<string, List<JsonObject>> Rosters { get; } = new();
+    public string ServiceUrl { get; private set; } = "";
+
+    public FakeTeamsConnector()
+    {
+        var b = WebApplication.CreateSlimBuilder();
+        b.WebHost.UseUrls("http://127.0.0.1:0");
+        _app = b.Build();
+        _app.MapPost("/v3/conversations/{conv}/activities", (string conv, JsonObject body) => Record("POST", conv, null, body));
+        _app.MapPost("/v3/conversations/{conv}/activities/{id}", (string conv, string id, JsonObject body) => Record("POST", conv, id, body));
+        _app.MapPut("/v3/conversations/{conv}/activities/{id}", (string conv, string id, JsonObject body) => Record("PUT", conv, id, body));
+        _app.MapPost("/v3/conversations", (JsonObject body) =>
+        {
+            var member = body["members"]?[0]?["id"]?.GetValue<string>() ?? "unknown";
+            Posts.Enqueue(new Post("CREATE", "", null, body));
+            return Results.Json(new { id = "a:created-" + member });
+        });
+        _app.MapGet("/v3/conversations/{conv}/members", (string conv) =>
+            Results.Json(Rosters.TryGetValue(conv, out var r) ? r : new List<JsonObject>()));
+    }
+
+    private IResult Record(string method, string conv, string? id, JsonObject body)
+    {
+        Posts.Enqueue(new Post(method, conv, id, body));
+        return Results.Json(new { id = method == "PUT" ? id : $"act-{Interlocked.Increment(ref _ids)}" });
+    }
+
+    public async Task StartAsync()
+    {
+        await _app.StartAsync();
+        ServiceUrl = _app.Urls.First().TrimEnd('/') + "/";
+    }
+
+    /// <summary>Adaptive cards posted (or updated) into a conversation, oldest first.</summary>
+    public List<JsonObject> CardsIn(string conversationId) => Posts
+        .Where(p => p.ConversationId == conversationId && p.Method != "CREATE")
+        .SelectMany(p => p.Body["attachments"]?.AsArray() ?? [])
+        .Where(a => a?["contentType"]?.GetValue<string>() == "application/vnd.microsoft.card.adaptive")
+        .Select(a => a!["content"]!.AsObject()).ToList();
+
+    public List<string> TextsIn(string conversationId) => Posts
+        .Where(p => p.ConversationId == conversationId && p.Body["text"] is not null)
+        .Select(p => p.Body["text"]!.GetValue<string>()).ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>A user of the test tenant: Entra object id, Teams id (29:...), name, personal conversation id.</summary>
+public sealed record TestUser(string Aad, string TeamsId, string Name, string Conversation, string Locale = "vi-VN");
+
+/// <summary>
+/// The real bot host (WebApplicationFactory&lt;Program&gt;, local mode: no app id, loopback) on a temp SQLite database and a temp
+/// library folder holding seed plan 001, talking to <see cref="FakeTeamsConnector"/>. Time is fixed at 10/04/2023 09:00 (UTC+7).
+/// </summary>
+public sealed class BotHarness : IAsyncDisposable
+{
+    public const string Tenant = "tenant-bk";
+    public static readonly TestUser Hung = new("aad-hung", "29:1hung", "Ngô Tấn Hưng", "a:conv-hung");
+    public static readonly TestUser Thanh = new("aad-thanh", "29:1thanh", "Nguyễn Tất Thành", "a:conv-thanh");
+    public static readonly TestUser Cuc = new("aad-cuc", "29:1cuc", "Hồ Thị Thu Cúc", "a:conv-cuc");
+    public static readonly TestUser Lan = new("aad-lan", "29:1lan", "Trần Thị Lan", "a:conv-lan");
+
+    private readonly string _dir;
+    private WebApplicationFactory<Program>? _factory;
+    private int _activityIds;
+
+    public FakeTeamsConnector Connector { get; } = new();
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2023, 4, 10, 2, 0, 0, TimeSpan.Zero));
+    public HttpClient Client { get; private set; } = null!;
+    public string LibraryDir { get; }
+    public IServiceProvider Services => _factory!.Services;
+    public IStateStore Store => Services.GetRequiredService<IStateStore>();
+
+    private BotHarness()
+    {
+        _dir = Directory.CreateTempSubdirectory("teamsplans-bot-").FullName;
+        LibraryDir = Path.Combine(_dir, "library");
+        Directory.CreateDirectory(Path.Combine(LibraryDir, "2023"));
+        File.Copy(SeedPath("001"), Path.Combine(LibraryDir, "2023", Path.GetFileName(SeedPath("001"))));
+    }
+
+    public static string SeedPath(string prefix)
+    {
+        var dir = Environment.GetEnvironmentVariable("TEAMSPLANS_SEEDS") ?? "/work/shared/seeds";
+        return Directory.GetFiles(dir, prefix + "_*.txt").Single();
+    }
+
+    public static async Task<BotHarness> StartAsync()
+    {
+        var h = new BotHarness();
+        await h.Connector.StartAsync();
+        h._factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Bot:MicrosoftAppId", "");
+            b.UseSetting("State:Provider", "sqlite");
+            b.UseSetting("State:ConnectionString", Path.Combine(h._dir, "state.db"));
+            b.UseSetting("Library:Root", h.LibraryDir);
+            b.UseSetting("Roles:Principals:0", Hung.Aad);
+            b.UseSetting("Delivery:Enabled", "false");
+            b.ConfigureTestServices(s =>
+            {
+                s.AddSingleton<TimeProvider>(h.Time);
+                s.AddSingleton<IStartupFilter, LoopbackStartupFilter>();
+            });
+        });
+        h.Client = h._factory.CreateClient();
+        return h;
+    }
+
+    private JsonObject Base(TestUser u, string type, string? tenant = null) => new()
+    {
+        ["type"] = type,
+        ["id"] = $"in-{Interlocked.Increment(ref _activityIds)}",
+        ["timestamp"] = Time.GetUtcNow().ToString("O"),
+        ["serviceUrl"] = Connector.ServiceUrl,
+        ["channelId"] = "msteams",
+        ["from"] = new JsonObject { ["id"] = u.TeamsId, ["name"] = u.Name, ["aadObjectId"] = u.Aad },
+        ["recipient"] = new JsonObject { ["id"] = "28:bot-id", ["name"] = "TeamsPlans" },
+        ["conversation"] = new JsonObject { ["id"] = u.Conversation, ["conversationType"] = "personal", ["tenantId"] = tenant ?? Tenant },
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenant ?? Tenant } },
+        ["locale"] = u.Locale,
+    };
+
+    /// <summary>Personal-scope install: conversationUpdate with the bot in membersAdded; the roster is the user.</summary>
+    public async Task InstallAsync(TestUser u)
+    {
+        Connector.Rosters[u.Conversation] = [new JsonObject { ["id"] = u.TeamsId, ["name"] = u.Name, ["aadObjectId"] = u.Aad, ["email"] = u.Aad[4..] + "@bk.edu.vn" }];
+        var a = Base(u, "conversationUpdate");
+        a["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "28:bot-id" }, new JsonObject { ["id"] = u.TeamsId, ["aadObjectId"] = u.Aad });
+        var r = await PostAsync(a);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+    }
+
+    public async Task<HttpResponseMessage> SayAsync(TestUser u, string text)
+    {
+        var a = Base(u, "message");
+        a["text"] = text;
+        var r = await PostAsync(a);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        return r;
+    }
+
+    /// <summary>Sends an adaptiveCard/action invoke; returns the HTTP status and the JSON body.</summary>
+    public async Task<(HttpStatusCode Status, JsonObject Body)> InvokeAsync(TestUser u, string verb, JsonObject data, string? tenant = null, string trigger = "manual")
+    {
+        var a = Base(u, "invoke", tenant);
+        a["name"] = "adaptiveCard/action";
+        a["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+            ["trigger"] = trigger,
+        };
+        var r = await PostAsync(a);
+        var text = await r.Content.ReadAsStringAsync();
+        return (r.StatusCode, (JsonObject)JsonNode.Parse(text)!);
+    }
+
+    /// <summary>The Action.Submit fallback: a message whose value is the submit data (with verb).</summary>
+    public async Task SubmitAsync(TestUser u, JsonObject value, string? replyToId = null)
+    {
+        var a = Base(u, "message");
+        a["value"] = value;
+        if (replyToId is not null) a["replyToId"] = replyToId;
+        var r = await PostAsync(a);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+    }
+
+    public Task<HttpResponseMessage> PostAsync(JsonObject activity) =>
+        Client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (_factory is not null) await _factory.DisposeAsync();
+        await Connector.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>TestServer gives no remote address; local mode accepts loopback callers only, so the tests' requests come from 127.0.0.1.</summary>
+    private sealed class LoopbackStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((ctx, nxt) => { ctx.Connection.RemoteIpAddress ??= IPAddress.Loopback; return nxt(ctx); });
+            next(app);
+        };
+    }
+}

@@ -1,0 +1,41 @@
+using TeamsPlans.Plans.Model;
+
+namespace TeamsPlans.GraphSync.Tests;
+
+/// <summary>
+/// Seed 002 (/work/shared/seeds/002_f5ffa53c17f34042.txt): "Kế hoạch Hoạt động đối ngoại và hội nhập quốc tế Ngành GDĐT
+/// TP.HCM năm 2024" — the organization part (III) transcribed by hand until the parser in src/Plans is wired in.
+/// </summary>
+public static class Seed002
+{
+    public const string Path = "/work/shared/seeds/002_f5ffa53c17f34042.txt";
+    const string Report = "Báo cáo kết quả triển khai thực hiện";
+    const string To = "Sở GDĐT qua Văn phòng Sở";
+
+    public static PlanDocument Build()
+    {
+        var may = new Deadline(DueDate.Yearly(5, 10), Recurrence.Semiannual, Report, To, "Các phòng thuộc Sở, các đơn vị giáo dục");
+        var oct = new Deadline(DueDate.Yearly(10, 15), Recurrence.Semiannual, Report, To, "Các phòng thuộc Sở, các đơn vị giáo dục");
+        return new PlanDocument
+        {
+            Number = null,
+            Issuer = "Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh",
+            Year = 2024,
+            Title = "Hoạt động đối ngoại và hội nhập quốc tế Ngành Giáo dục và Đào tạo Thành phố Hồ Chí Minh năm 2024",
+            Assignments =
+            [
+                new Assignment(new Assignee(null, null, "Văn phòng Sở"),
+                    "Theo dõi, đôn đốc các phòng thuộc Sở; Phòng GDĐT quận/huyện/thành phố; các trường Trung học phổ thông; Trung tâm GDTX, GDNN-GDTX, Thủ trưởng các đơn vị trực thuộc triển khai thực hiện Kế hoạch hoạt động đối ngoại và hội nhập quốc tế Ngành GDĐT năm 2024 nghiêm túc và hiệu quả", [])
+                { SectionId = "III" },
+                new Assignment(new Assignee(null, null, "Các phòng thuộc Sở, các đơn vị giáo dục"),
+                    "Căn cứ chức năng, nhiệm vụ được giao chủ động xây dựng và thực hiện kế hoạch của đơn vị và tổ chức triển khai thực hiện có hiệu quả các nhiệm vụ; gửi báo cáo kết quả triển khai thực hiện về Sở GDĐT qua Văn phòng Sở để tổng hợp, báo cáo Ủy ban nhân dân thành phố và Sở Ngoại vụ", [may, oct])
+                { SectionId = "III" },
+                new Assignment(new Assignee(null, null, "Các đơn vị"),
+                    "Kịp thời có văn bản phản hồi, đề xuất gửi về Văn phòng Sở tổng hợp khi phát sinh vấn đề mới, khó khăn vướng mắc cần bổ sung, điều chỉnh", [])
+                { SectionId = "III" },
+            ],
+            Deadlines = [may, oct],
+            Signer = new Signer("GIÁM ĐỐC", "Nguyễn Văn Hiếu", null),
+        };
+    }
+}
