@@ -1,10 +1,11 @@
 using TeamsPlans.Plans.Model;
+using TeamsPlans.Plans.People;
 
 namespace TeamsPlans.GraphSync;
 
 /// <summary>
-/// Matches an assignee against a user list: a person by name (diacritics optional; if the query has diacritics and
-/// several users fold to the same name, only the exact spelling counts), a role by job title (every holder), a unit by
+/// Matches an assignee against a user list: a person by name (honorifics dropped; typed without diacritics it matches
+/// every name that folds to it; typed with diacritics the exact spelling wins, else src/Plans' PersonNameMatcher tolerance), a role by job title (every holder), a unit by
 /// department (every member). Nothing is guessed: none → Unresolved, several people for one name → Ambiguous.
 /// </summary>
 public static class DirectoryMatcher
@@ -14,14 +15,19 @@ public static class DirectoryMatcher
         var query = a.Display;
         if (!string.IsNullOrWhiteSpace(a.Name))
         {
-            var q = NameFolding.Fold(a.Name);
-            var tokens = q.Split(' ', StringSplitOptions.RemoveEmptyEntries).Order().ToArray();
-            var matches = users.Where(u => NameFolding.Fold(u.DisplayName) == q
-                                           || NameFolding.Fold(u.DisplayName).Split(' ', StringSplitOptions.RemoveEmptyEntries).Order().SequenceEqual(tokens)).ToList();
-            if (matches.Count > 1 && NameFolding.HasDiacritics(a.Name))
+            var name = PersonNameMatcher.Clean(a.Name);
+            List<DirectoryUser> matches;
+            if (NameFolding.HasDiacritics(name))
             {
-                var exact = matches.Where(u => SameTokens(u.DisplayName, a.Name)).ToList();
-                if (exact.Count >= 1) matches = exact;
+                // Written with diacritics: the exact spelling first, then PersonNameMatcher's tolerance (one mark per syllable).
+                matches = users.Where(u => SameTokens(PersonNameMatcher.Clean(u.DisplayName), name)).ToList();
+                if (matches.Count == 0) matches = users.Where(u => PersonNameMatcher.SameName(u.DisplayName, name)).ToList();
+            }
+            else
+            {
+                // Typed without diacritics: every name that folds to it ("nguyen van hieu" = Hiếu, Hiểu, Hiệu…).
+                var tokens = NameFolding.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries).Order().ToArray();
+                matches = users.Where(u => NameFolding.Fold(PersonNameMatcher.Clean(u.DisplayName)).Split(' ', StringSplitOptions.RemoveEmptyEntries).Order().SequenceEqual(tokens)).ToList();
             }
             if (matches.Count > 1 && (a.Title ?? a.Unit) is { } hint)
             {

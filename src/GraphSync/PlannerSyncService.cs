@@ -78,8 +78,8 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
         }
         logger.LogInformation("Plan {PlanId} in tenant {TenantId}: {Tasks} tasks, {Enqueued} writes enqueued, {Unresolved} unresolved assignees",
             planId, tenantId, tasks.Count, enqueued, unresolved.Count);
-        var d = enqueued > 0 || (await queue.CountsAsync(tenantId, Outbox, ct)).GetValueOrDefault(WorkState.Queued) > 0
-            ? await DrainOutboxAsync(ct) : new OutboxDrainResult(0, 0, 0, 0, 0, 0, 0, [], []);
+        // Also picks up items left by a crashed instance once their lease has expired; claiming is local, not Graph.
+        var d = await DrainOutboxAsync(ct);
         return new PlanSyncReport(planId, tasks.Count, enqueued, d.Created, d.Updated, d.Adopted, d.Conflicts, unresolved, d.RemoteChanges, d.Failures);
     }
 

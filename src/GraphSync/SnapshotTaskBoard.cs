@@ -51,6 +51,9 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
     protected abstract Task<IReadOnlyList<Outcome<RemoteTask>>> GetTasksAsync(BoardRef board, IReadOnlyList<string> ids, CancellationToken ct);
     protected abstract Task<IReadOnlyList<RemoteTask>> ListTasksAsync(BoardRef board, CancellationToken ct);
     /// <summary>Writes checklist/references/description; returns the new details etag per item.</summary>
+    /// <summary>True when a details write moves the task's ETag (Planner does).</summary>
+    protected virtual bool DetailsChangeTaskETag => false;
+
     protected abstract Task<IReadOnlyList<Outcome<string>>> WriteDetailsAsync(BoardRef board, IReadOnlyList<(string Id, string? DetailsETag, BoardTask Task, bool IsNew)> items, CancellationToken ct);
 
     public static string DetailsHash(BoardTask t)
@@ -277,6 +280,10 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
                 snaps[d.Task.Key] = (entry, s);
             }
             if (errors.Count > 0) throw new GraphSyncException("board.details", "Không cập nhật được chi tiết nhiệm vụ: " + string.Join("; ", errors), "Could not update task details: " + string.Join("; ", errors));
+            // Writing details changes the task's counters (hasDescription, checklistItemCount, referenceCount) and so its
+            // ETag. Refresh the stored ETags with one paged listing instead of paying a 412 on the next update; a real
+            // remote edit met here is reported like any polled change.
+            if (DetailsChangeTaskETag) changes.AddRange(await ReadChangesAsync(board, ct));
         }
 
         var unchanged = tasks.Count - created - adopted - updated;

@@ -22,7 +22,7 @@ public sealed class PlannerSyncTests : IAsyncLifetime
         _vp1 = _h.Server.AddUser("Trần Thị Lan", "Chánh Văn phòng", "Văn phòng Sở");
         _vp2 = _h.Server.AddUser("Lê Văn Minh", "Chuyên viên", "Văn phòng Sở");
         _h.Server.AddUser("Nguyễn Văn Hiếu", "Giám đốc", "Ban Giám đốc");
-        _plan = Seed002.Build();
+        _plan = await Seed002.ReadAsync();
         _records = PlanTaskBuilder.RecordsFor(Tenant, PlanId, _plan, _h.Clock.GetUtcNow());
     }
 
@@ -49,6 +49,12 @@ public sealed class PlannerSyncTests : IAsyncLifetime
         var report = await FirstSyncAsync();
         Assert.Empty(report.Failures);
 
+        // Derived from the parsed seed: 3 duties (one with two report deadlines, 10/5 and 15/10 yearly) → 5 tasks, 3 buckets.
+        Assert.Equal(3, _plan.Assignments.Count);
+        var tasks = PlanTaskBuilder.Build(_plan, _records, new Dictionary<string, IReadOnlyList<string>>(), null);
+        var n = tasks.Count;
+        var nb = tasks.Select(t => t.Bucket).Distinct().Count();
+        Assert.Equal((5, 3), (n, nb));
         string[] expected =
         [
             "GET /sites/site-1/lists?$select=id,displayName",
@@ -70,6 +76,7 @@ public sealed class PlannerSyncTests : IAsyncLifetime
             .. Times(5, "  GET /planner/tasks/{task}/details"),
             "POST /$batch",
             .. Times(5, "  PATCH /planner/tasks/{task}/details"),
+            "GET /planner/plans/{plan}/tasks", // details writes moved the task ETags: one listing refreshes them
         ];
         SequenceEqual(expected, Sequence(_h.Server.Requests));
 

@@ -12,6 +12,10 @@ public static class Seed002
     const string Report = "Báo cáo kết quả triển khai thực hiện";
     const string To = "Sở GDĐT qua Văn phòng Sở";
 
+    /// <summary>The seed read by the plan reader/parser of src/Plans (the real import path).</summary>
+    public static Task<PlanDocument> ReadAsync() => new TeamsPlans.Plans.Reading.PlanReader().ReadFileAsync(Path);
+
+    /// <summary>A hand transcription of section III, for tests that must not depend on the parser's evolution.</summary>
     public static PlanDocument Build()
     {
         var may = new Deadline(DueDate.Yearly(5, 10), Recurrence.Semiannual, Report, To, "Các phòng thuộc Sở, các đơn vị giáo dục");

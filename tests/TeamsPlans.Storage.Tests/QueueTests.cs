@@ -125,6 +125,27 @@ public abstract partial class StoreContractTests<TProvider>
     }
 
     [Fact]
+    public async Task Defer_requeues_without_counting_an_attempt_and_only_for_the_owner()
+    {
+        var t = TestData.Tenant("school");
+        var q = NewQueue();
+        await Store.Queue.EnqueueAsync(t, q, "send", "k", "{}");
+        var item = (await Store.Queue.ClaimAsync(q, "w", 1, Lease)).Single();
+        var until = Time.GetUtcNow().AddSeconds(90);
+        Assert.False(await Store.Queue.DeferAsync(item.Id, "other", until, "429"));
+        Assert.True(await Store.Queue.DeferAsync(item.Id, "w", until, "429 tenant paused"));
+        var deferred = await Store.Queue.GetAsync(t, q, "k");
+        Assert.Equal(WorkState.Queued, deferred!.State);
+        Assert.Equal(0, deferred.Attempts);
+        Assert.Equal(until, deferred.NotBefore);
+        Assert.Equal("429 tenant paused", deferred.LastError);
+        Assert.Null(deferred.LeaseOwner);
+        Assert.Empty(await Store.Queue.ClaimAsync(q, "w", 1, Lease));
+        Time.Advance(TimeSpan.FromSeconds(90));
+        Assert.Single(await Store.Queue.ClaimAsync(q, "w", 1, Lease));
+    }
+
+    [Fact]
     public async Task Fail_is_terminal_and_requeue_brings_back_failed_items_only()
     {
         var t = TestData.Tenant("school");

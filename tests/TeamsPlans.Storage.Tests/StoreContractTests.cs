@@ -130,6 +130,21 @@ public abstract partial class StoreContractTests<TProvider> : IClassFixture<TPro
     }
 
     [Fact]
+    public async Task Plan_document_column_holds_the_PlanJson_format()
+    {
+        var t = TestData.Tenant("school");
+        var plan = TestData.Plan(t, "pj", "82/KH-THPT BK", "Kế hoạch đối ngoại", "15/KH-SGDĐT");
+        await Store.Plans.UpsertAsync(plan);
+        var raw = await TextAsync($"SELECT CAST(document_json AS text) FROM plans WHERE tenant_id = '{t}' AND plan_id = 'pj'");
+        Assert.NotNull(raw);
+        Assert.Contains("Kế hoạch đối ngoại", raw); // Vietnamese is not escaped
+        using var json = System.Text.Json.JsonDocument.Parse(raw);
+        Assert.Equal("--05-10", json.RootElement.GetProperty("deadlines")[0].GetProperty("due").GetString());
+        Assert.Equal("yearly", json.RootElement.GetProperty("deadlines")[0].GetProperty("recurrence").GetString());
+        Assert.Equal(TeamsPlans.Plans.Json.PlanJson.Serialize(plan.Document), TeamsPlans.Plans.Json.PlanJson.Serialize(TeamsPlans.Plans.Json.PlanJson.Deserialize(raw)));
+    }
+
+    [Fact]
     public async Task ListImplementing_finds_plans_citing_the_number_in_the_given_tenants_only()
     {
         var dept = TestData.Tenant("dept");

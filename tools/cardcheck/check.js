@@ -18,7 +18,7 @@
 const fs = require('fs');
 const path = require('path');
 const os = require('os');
-const { execFileSync } = require('child_process');
+const { spawn } = require('child_process');
 
 function findNodeModules() {
   const env = process.env.TEAMSPLANS_TOOLS;
@@ -39,6 +39,17 @@ function findNodeModules() {
 const modules = findNodeModules();
 const AC = require(path.join(modules, 'adaptivecards', 'dist', 'adaptivecards.js'));
 const V = AC.Versions.v1_5;
+
+// adaptivecards 3.0.x declares some property patterns with the /g flag (lang: /^[a-z]{2,3}$/gi) and runs them with
+// RegExp.exec, whose lastIndex then carries over from one card to the next: every other valid "lang" is reported invalid.
+// Reset the pattern before each use so a card is judged on its own.
+if (AC.StringProperty && AC.StringProperty.prototype && AC.StringProperty.prototype.parse) {
+  const parse = AC.StringProperty.prototype.parse;
+  AC.StringProperty.prototype.parse = function (sender, source, context) {
+    if (this.regEx) this.regEx.lastIndex = 0;
+    return parse.call(this, sender, source, context);
+  };
+}
 const MAX_BYTES = 40 * 1024;
 
 const eventName = e => (AC.ValidationEvent && AC.ValidationEvent[e]) || String(e);
@@ -130,40 +141,52 @@ function listFiles(args) {
   return files;
 }
 
-function screenshot(files, outDir) {
+function runChromium(chromium, args) {
+  return new Promise((resolve, reject) => {
+    const p = spawn(chromium, args, { stdio: 'ignore' });
+    const timer = setTimeout(() => { p.kill('SIGKILL'); reject(new Error('chromium timed out')); }, 90000);
+    p.on('error', e => { clearTimeout(timer); reject(e); });
+    p.on('exit', code => { clearTimeout(timer); code === 0 ? resolve() : reject(new Error(`chromium exited with ${code}`)); });
+  });
+}
+
+// Renders each card with the same library (to HTML) in headless Chromium and saves a PNG; Chromium runs in parallel
+// (each start costs seconds of idle time).
+async function screenshot(files, outDir) {
   fs.mkdirSync(outDir, { recursive: true });
   const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
   const lib = path.join(modules, 'adaptivecards', 'dist', 'adaptivecards.min.js');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cardshot-'));
-  const shots = [];
   try {
-    for (const file of files) {
+    const jobs = files.map(file => {
       const name = path.basename(file, '.json');
       const html = path.join(tmp, name + '.html');
       const payload = fs.readFileSync(file, 'utf8').replace(/</g, '\\u003c');
+      const height = Math.min(4000, 400 + Math.round(Buffer.byteLength(payload) / 6));
       fs.writeFileSync(html, `<!doctype html><html><head><meta charset="utf-8">
-<style>body{margin:0;padding:16px;background:#f5f5f5;font-family:"Segoe UI","Noto Sans",sans-serif}
+<style>body{margin:0;padding:16px;background:#f0f0f0;font-family:"Segoe UI","Noto Sans",sans-serif}
 #host{width:560px;background:#fff;border-radius:6px;box-shadow:0 1px 4px rgba(0,0,0,.2)}
-.ac-pushButton{border:1px solid #6264a7;color:#6264a7;background:#fff;border-radius:4px;padding:6px 10px;margin:2px}
+.ac-pushButton{border:1px solid #6264a7;color:#6264a7;background:#fff;border-radius:4px;padding:6px 10px;margin:2px;font-family:inherit}
 .ac-pushButton.style-positive{background:#6264a7;color:#fff}</style>
 <script src="file://${lib}"></script></head><body><div id="host"></div><script>
 const card = new AdaptiveCards.AdaptiveCard();
-card.hostConfig = new AdaptiveCards.HostConfig({ fontFamily: '"Segoe UI","Noto Sans",sans-serif', spacing: { small: 4, default: 8, medium: 16, large: 24, extraLarge: 32, padding: 12 } });
+card.hostConfig = new AdaptiveCards.HostConfig({ fontFamily: '"Segoe UI","Noto Sans",sans-serif' });
 card.parse(${payload});
 document.getElementById('host').appendChild(card.render());
 </script></body></html>`);
       const png = path.join(outDir, name + '.png');
-      execFileSync(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--hide-scrollbars',
-        '--allow-file-access-from-files', '--window-size=600,1200', `--screenshot=${png}`, 'file://' + html], { stdio: 'ignore', timeout: 60000 });
-      shots.push(png);
-    }
+      return runChromium(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run',
+        '--disable-dev-shm-usage', '--disable-extensions', '--disable-component-update', '--disable-sync', '--hide-scrollbars',
+        '--allow-file-access-from-files', `--user-data-dir=${path.join(tmp, 'profile-' + name)}`, `--window-size=600,${height}`,
+        `--screenshot=${png}`, 'file://' + html]).then(() => png);
+    });
+    return await Promise.all(jobs);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  return shots;
 }
 
-function main() {
+async function main() {
   const argv = process.argv.slice(2);
   let shotsDir = null;
   const inputs = [];
@@ -176,9 +199,12 @@ function main() {
   if (files.length === 0) { console.error('cardcheck: no .json cards given'); process.exit(2); }
   const cards = files.map(checkCard);
   const report = { ok: cards.every(c => c.errors.length === 0), count: cards.length, cards };
-  if (shotsDir) report.screenshots = screenshot(files, shotsDir);
+  if (shotsDir) {
+    try { report.screenshots = await screenshot(files, shotsDir); }
+    catch (e) { report.ok = false; report.screenshotError = String(e && e.message || e); }
+  }
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   process.exit(report.ok ? 0 : 1);
 }
 
-main();
+main().catch(e => { console.error(e); process.exit(2); });

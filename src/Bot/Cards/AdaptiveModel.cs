@@ -44,7 +44,8 @@ public sealed class TeamsCardProperties
 /// <summary>Universal Actions refresh: the action Teams invokes when one of <see cref="UserIds"/> views the card.</summary>
 public sealed class Refresh
 {
-    public required ExecuteAction Action { get; init; }
+    /// <summary>An Action.Execute (declared as the base type so the "type" discriminator is written).</summary>
+    public required CardAction Action { get; init; }
     /// <summary>Teams user MRIs ("29:..."), at most 60.</summary>
     public List<string>? UserIds { get; init; }
 }
@@ -61,7 +62,7 @@ public sealed class Refresh
 [JsonDerivedType(typeof(ChoiceSetInput), "Input.ChoiceSet")]
 public abstract class CardElement
 {
-    public string? Id { get; init; }
+    [JsonPropertyOrder(-5)] public string? Id { get; init; }
     /// <summary>"none", "small", "default", "medium", "large", "extraLarge", "padding".</summary>
     public string? Spacing { get; init; }
     public bool? Separator { get; init; }
@@ -180,8 +181,8 @@ public sealed record Choice(string Title, string Value);
 [JsonDerivedType(typeof(ShowCardAction), "Action.ShowCard")]
 public abstract class CardAction
 {
-    public string? Id { get; init; }
-    public string? Title { get; init; }
+    [JsonPropertyOrder(-5)] public string? Id { get; init; }
+    [JsonPropertyOrder(-4)] public string? Title { get; init; }
     /// <summary>"default", "positive", "destructive".</summary>
     public string? Style { get; init; }
     public string? Tooltip { get; init; }

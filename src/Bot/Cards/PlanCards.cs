@@ -187,7 +187,7 @@ public static class PlanCards
             body.Add(new TextBlock(s.Duty) { Weight = "bolder", Spacing = "medium", Separator = true });
             var acap = Cap(20, scale);
             foreach (var a in assignments.Take(acap))
-                body.Add(new TextBlock($"• **{a.Assignee.Display}**: {Cut(a.Duty, 250, scale)}") { Spacing = "small" });
+                body.Add(new TextBlock($"• {a.Assignee.Display}: {Cut(a.Duty, 250, scale)}") { Spacing = "small" });
             if (assignments.Count > acap) body.Add(new TextBlock(s.More(assignments.Count - acap)) { IsSubtle = true });
             var card = new AdaptiveCard { Lang = s.Lang, FallbackText = PlanTitle(plan), Body = body };
             if (Uri.TryCreate(plan.DocumentUri, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
@@ -382,8 +382,8 @@ public static class PlanCards
                 Separator = true, Spacing = "small",
                 Items =
                 [
-                    new TextBlock($"{a.Ordinal}. **{AssigneeLine(a.Assignee, null, s)}** → " + (resolved is null ? "❓ " + s.Unassigned : "✓ " + resolved))
-                        { Color = resolved is null ? "warning" : "good" },
+                    new TextBlock($"{a.Ordinal}. {AssigneeLine(a.Assignee, null, s)} → " + (resolved is null ? s.Unassigned : "✓ " + resolved))
+                        { Color = resolved is null ? "warning" : "good", Weight = "bolder" },
                     new TextBlock(Cut(a.Duty, 300, scale) + next) { Spacing = "none", IsSubtle = true },
                 ]
             });

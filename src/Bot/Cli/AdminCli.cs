@@ -11,6 +11,8 @@ public static class AdminCli
     private static IEnumerable<Command> Commands()
     {
         yield return ParseCommand.Create();
+        yield return PackageCommand.Create();
+        yield return ResendCommand.Create();
     }
 
     public static bool IsCommand(string arg) =>

@@ -68,7 +68,7 @@ public sealed class DeliveryOptions
     public List<string> Tenants { get; set; } = [];
     /// <summary>Scheduler tick.</summary>
     public TimeSpan ReminderTick { get; set; } = TimeSpan.FromMinutes(1);
-    /// <summary>On first start (no watermark) the scheduler catches up reminders this far back.</summary>
+    /// <summary>How far back the scheduler catches up missed reminders (first start, outage); older ones are dropped.</summary>
     public TimeSpan ReminderCatchUp { get; set; } = TimeSpan.FromHours(24);
     /// <summary>Public holidays (yyyy-MM-dd) skipped like weekends, for every plan.</summary>
     public List<string> Holidays { get; set; } = [];

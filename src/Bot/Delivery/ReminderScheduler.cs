@@ -185,7 +185,8 @@ public sealed class ReminderPlanner(IStateStore store, DeliveryService delivery,
 /// <summary>
 /// Background service: every <see cref="DeliveryOptions.ReminderTick"/> (TimeProvider timer) runs
 /// <see cref="ReminderPlanner"/> for each tenant over (watermark, now] and advances the tenant's durable watermark
-/// (ISyncStateStore scope "reminders"). First start catches up <see cref="DeliveryOptions.ReminderCatchUp"/>.
+/// (ISyncStateStore scope "reminders"). The window never reaches back further than <see cref="DeliveryOptions.ReminderCatchUp"/>
+/// (first start, or after an outage: stale reminders are dropped rather than sent late).
 /// Several instances may run it: the delivery queue's idempotency keys keep one reminder per key.
 /// </summary>
 public sealed class ReminderScheduler(IStateStore store, ReminderPlanner planner, IDeliveryTenantSource tenants, IOptions<DeliveryOptions> options,
@@ -234,8 +235,10 @@ public sealed class ReminderScheduler(IStateStore store, ReminderPlanner planner
         foreach (var tenant in await tenants.ListTenantsAsync(ct).ConfigureAwait(false))
         {
             var wm = await store.Sync.GetAsync(tenant, WatermarkScope, WatermarkKey, ct).ConfigureAwait(false);
-            var from = wm is not null && DateTimeOffset.TryParse(wm.RemoteId, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var w)
-                ? w : now - options.Value.ReminderCatchUp;
+            // Reminders older than the catch-up window are not sent late (after a long outage they are noise).
+            var oldest = now - options.Value.ReminderCatchUp;
+            var from = wm is not null && DateTimeOffset.TryParse(wm.RemoteId, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var w) && w > oldest
+                ? w : oldest;
             if (from >= now) continue;
             await planner.RunAsync(tenant, from, now, ct).ConfigureAwait(false);
             await store.Sync.PutAsync(new SyncEntry(tenant, WatermarkScope, WatermarkKey, now.ToString("O", CultureInfo.InvariantCulture), null, null, now), ct).ConfigureAwait(false);

@@ -23,6 +23,7 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
     readonly GraphSyncOptions _o = options.Value;
 
     public IReadOnlyList<TimeSpan> BatchWaits => _batch.Waits;
+    protected override bool DetailsChangeTaskETag => true;
 
     public override async Task<BoardRef> EnsureBoardAsync(string tenantId, string planId, string title, CancellationToken ct = default)
     {

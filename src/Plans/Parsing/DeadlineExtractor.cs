@@ -177,12 +177,15 @@ internal static class DeadlineExtractor
         if (what.Length == 0)
         {
             // "Xây dựng kế hoạch ... . Thời gian thực hiện: Quý I năm 2019": the previous sentence says what.
-            var sStart = SentenceStart(text, clauseStart);
-            var before = text[..sStart].TrimEnd();
-            if (before.EndsWith(':')) before = before[..^1];
-            var prevStart = SentenceStart(before, before.Length);
-            var prev = before[prevStart..].Trim().TrimEnd('.', ':').Trim();
-            if (prev.Length > 0 && !prev.Contains("thời gian", StringComparison.OrdinalIgnoreCase)) what = prev;
+            var before = text[..SentenceStart(text, clauseStart)].TrimEnd();
+            for (var step = 0; step < 3 && what.Length == 0 && before.Length > 0; step++)
+            {
+                if (before.EndsWith(':')) before = before[..^1];
+                var prevStart = SentenceStart(before, before.Length);
+                var prev = before[prevStart..].Trim().TrimEnd('.', ':').Trim();
+                if (prev.Length > 0 && !prev.Contains("thời gian", StringComparison.OrdinalIgnoreCase)) what = prev;
+                before = before[..prevStart].TrimEnd();
+            }
         }
         if (what.Length == 0) what = fallbackWhat;
         return (CapitalizeFirst(what), to);

@@ -412,8 +412,14 @@ public static class PlanParser
                 first = false;
                 var c = Collapse(line);
                 var m = NoiNhan.Match(c);
-                var after = c[(m.Index + m.Length)..].Trim();
-                if (after.Length > 0 && IsMostlyUpper(after)) titleParts.Add(after);
+                var afterRaw = line[(line.IndexOf(m.Value.TrimEnd(), StringComparison.Ordinal) is var ix and >= 0 ? ix + m.Value.TrimEnd().Length : 0)..];
+                foreach (var part in R(@"\s{2,}").Split(afterRaw.Trim()))
+                {
+                    var a = Collapse(part);
+                    if (a.Length == 0) continue;
+                    if (IsMostlyUpper(a)) titleParts.Add(a);
+                    else if (SignerName.IsMatch(a)) name = a;
+                }
                 continue;
             }
             if (line.Trim().Length == 0) continue;
@@ -439,18 +445,21 @@ public static class PlanParser
         return (recipients, signer);
     }
 
+    /// <summary>No "Nơi nhận": the signer is the last lines — a name, with upper-case title lines right above it.</summary>
     private static Signer? ParseSignerOnly(List<string> lines)
     {
+        var nonEmpty = lines.Select(Collapse).Where(l => l.Length > 0).ToList();
+        if (nonEmpty.Count == 0 || !SignerName.IsMatch(nonEmpty[^1])) return null;
+        var name = nonEmpty[^1];
         var titleParts = new List<string>();
-        string? name = null;
-        foreach (var l in lines)
+        for (var i = nonEmpty.Count - 2; i >= 0 && i >= nonEmpty.Count - 4; i--)
         {
-            var c = Collapse(l);
-            if (c.Length == 0 || c.Length > 60) { if (c.Length > 60) { titleParts.Clear(); name = null; } continue; }
-            if (IsMostlyUpper(c)) titleParts.Add(c);
-            else if (SignerName.IsMatch(c)) name = c;
+            var c = nonEmpty[i];
+            if (c.StartsWith('(') && c.EndsWith(')')) continue;
+            if (!IsMostlyUpper(c) || c.Length > 60 || Paragraphs.Classify(c).Kind != ParaKind.Plain || TitleLine.IsMatch(c)) break;
+            titleParts.Insert(0, c);
         }
-        return titleParts.Count > 0 || name is not null ? MakeSigner(titleParts, name) : null;
+        return MakeSigner(titleParts, name);
     }
 
     private static Signer MakeSigner(List<string> parts, string? name)

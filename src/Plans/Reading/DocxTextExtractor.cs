@@ -100,14 +100,14 @@ public sealed class DocxTextExtractor : IDocumentTextExtractor
         foreach (var row in t.Elements<TableRow>())
         {
             var cells = row.Elements<TableCell>()
-                .Select(c => c.Elements<Paragraph>().Select(p => (numbering.Label(p) + ParagraphText(p)).Trim()).Where(s => s.Length > 0).ToList())
+                .Select(c => c.Elements<Paragraph>().Select(p => (numbering.Label(p) + ParagraphText(p)).Trim()).ToList())
                 .ToList();
             var height = cells.Count == 0 ? 0 : cells.Max(c => c.Count);
             for (var i = 0; i < height; i++)
             {
                 var parts = cells.Select(c => i < c.Count ? c[i] : "").ToList();
                 var line = string.Join("          ", parts.Where(p => p.Length > 0));
-                sb.Append(line).Append('\n');
+                if (line.Length > 0) sb.Append(line).Append('\n');
             }
         }
     }

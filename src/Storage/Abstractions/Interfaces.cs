@@ -87,6 +87,13 @@ public interface IWorkQueue
     Task<bool> CompleteAsync(long id, string owner, string? resultJson = null, CancellationToken ct = default);
     /// <summary>Back to Queued, due at <paramref name="notBefore"/>, attempts+1, lease released.</summary>
     Task<bool> RetryAsync(long id, string owner, DateTimeOffset notBefore, string error, CancellationToken ct = default);
+    /// <summary>
+    /// Like <see cref="RetryAsync"/> but without counting an attempt (throttling, a paused tenant): back to Queued, due at
+    /// <paramref name="notBefore"/>, lease released, attempts unchanged. Owner-checked like the others.
+    /// (The default implementation, for fakes, falls back to <see cref="RetryAsync"/>; the SQL stores override it.)
+    /// </summary>
+    Task<bool> DeferAsync(long id, string owner, DateTimeOffset notBefore, string reason, CancellationToken ct = default) =>
+        RetryAsync(id, owner, notBefore, reason, ct);
     /// <summary>Terminal: Failed or Blocked, with the reason.</summary>
     Task<bool> FailAsync(long id, string owner, WorkState terminalState, string reason, CancellationToken ct = default);
     Task<WorkItem?> GetAsync(string tenantId, string queue, string idempotencyKey, CancellationToken ct = default);

@@ -77,4 +77,5 @@ internal sealed class PostgresDb : SqlDb
     }
 
     public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public override void Dispose() => _dataSource.Dispose();
 }

@@ -57,6 +57,7 @@ internal abstract class SqlDb : IAsyncDisposable
     public abstract Task MigrateAsync(CancellationToken ct);
 
     public abstract ValueTask DisposeAsync();
+    public abstract void Dispose();
 
     // ---- migrations -------------------------------------------------------------------------------------------
 

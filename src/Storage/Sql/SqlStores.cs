@@ -5,7 +5,8 @@ using TeamsPlans.Plans.Model;
 namespace TeamsPlans.Storage.Sql;
 
 /// <summary>The state store over one provider (<see cref="SqlDb"/>). Construct through <see cref="StateStoreFactory"/>.</summary>
-internal sealed class SqlStateStore : IStateStore
+/// <remarks>Also IDisposable, so a ServiceProvider disposed synchronously does not throw.</remarks>
+internal sealed class SqlStateStore : IStateStore, IDisposable
 {
     private readonly SqlDb _db;
 
@@ -51,6 +52,8 @@ internal sealed class SqlStateStore : IStateStore
     }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    public void Dispose() => _db.Dispose();
 }
 
 internal sealed class SqlPlanStore(SqlDb db) : IPlanStore

@@ -65,6 +65,10 @@ internal sealed class SqlWorkQueue(SqlDb db) : IWorkQueue
         Owned(id, owner, "state = 'Queued', attempts = attempts + 1, not_before = @notBefore, lease_owner = NULL, lease_until = NULL, last_error = @error",
             cmd => cmd.P("@notBefore", db.TimeValue(SqlDb.Truncate(notBefore))).P("@error", error), ct);
 
+    public Task<bool> DeferAsync(long id, string owner, DateTimeOffset notBefore, string reason, CancellationToken ct = default) =>
+        Owned(id, owner, "state = 'Queued', not_before = @notBefore, lease_owner = NULL, lease_until = NULL, last_error = @error",
+            cmd => cmd.P("@notBefore", db.TimeValue(SqlDb.Truncate(notBefore))).P("@error", reason), ct);
+
     public Task<bool> FailAsync(long id, string owner, WorkState terminalState, string reason, CancellationToken ct = default)
     {
         if (terminalState is not (WorkState.Failed or WorkState.Blocked))

@@ -126,8 +126,14 @@ internal sealed class SqliteDb : SqlDb
 
     public override ValueTask DisposeAsync()
     {
-        // Release pooled handles so the file can be moved/deleted after the store is disposed.
-        using (var conn = new SqliteConnection(_connectionString)) SqliteConnection.ClearPool(conn);
+        Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    public override void Dispose()
+    {
+        // Release pooled handles so the file can be moved/deleted after the store is disposed.
+        using var conn = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(conn);
     }
 }

@@ -109,7 +109,7 @@ public sealed class CardModelTests
         Assert.Equal("3", facts["Tổng số nhiệm vụ"]);
         Assert.Equal("1", facts["Đã xác nhận"]);
         Assert.Equal("2", facts["Đã giao"]);
-        var text = card.ToJsonString();
+        var text = card.ToJsonString(AdaptiveJson.Options);
         Assert.Contains("Chưa xác nhận (2)", text);
         Assert.Contains("Ngô Tấn Hưng, Hồ Thị Thu Cúc", text);
         Assert.Contains("20/05/2023", text); // next deadline

@@ -76,8 +76,13 @@ public sealed class PlaygroundBrowser : IAsyncDisposable
     public Task<int> BotMessageCountAsync() => BotMessages.CountAsync();
 
     /// <summary>Waits for a bot message (text or rendered card) containing <paramref name="text"/>, after the first <paramref name="skip"/> messages.</summary>
-    public async Task<ILocator> WaitForBotMessageAsync(string text, int skip = 0, float timeoutMs = 30_000)
+    public Task<ILocator> WaitForBotMessageAsync(string text, int skip = 0, float timeoutMs = 30_000)
+        => WaitForBotMessageAsync([text], skip, timeoutMs);
+
+    /// <summary>Waits for a bot message containing any of <paramref name="texts"/> (e.g. the Vietnamese and the English wording).</summary>
+    public async Task<ILocator> WaitForBotMessageAsync(string[] texts, int skip = 0, float timeoutMs = 30_000)
     {
+        var text = string.Join("\" | \"", texts);
         var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
         while (true)
         {
@@ -85,7 +90,8 @@ public sealed class PlaygroundBrowser : IAsyncDisposable
             for (var i = count - 1; i >= skip; i--)
             {
                 var m = BotMessages.Nth(i);
-                if ((await m.InnerTextAsync()).Contains(text, StringComparison.OrdinalIgnoreCase)) return m;
+                var inner = await m.InnerTextAsync();
+                if (texts.Any(t => inner.Contains(t, StringComparison.OrdinalIgnoreCase))) return m;
             }
             if (DateTime.UtcNow > deadline)
             {

@@ -15,7 +15,7 @@ public sealed record PlaygroundRoster(string TenantId, string BotId, string BotN
     string ChannelId, string ChannelName)
 {
     public static readonly PlaygroundUser Hung = new("user-id-hung", "Ngô Tấn Hưng", "hung.nt@thpt-bk.edu.vn", "6f1d2c3b-0000-4000-8000-000000000001", "Hưng", "Ngô Tấn", "Hiệu trưởng");
-    public static readonly PlaygroundUser Thanh = new("user-id-thanh", "Nguyễn Tất Thành", "thanh.nt@thpt-bk.edu.vn", "6f1d2c3b-0000-4000-8000-000000000002", "Thành", "Nguyễn Tất", "Giáo viên");
+    public static readonly PlaygroundUser Thanh = new("user-id-thanh", "Nguyễn Tất Thành", "thanh.nt@thpt-bk.edu.vn", "6f1d2c3b-0000-4000-8000-000000000002", "Thành", "Nguyễn Tất", "Phó hiệu trưởng");
     public static readonly PlaygroundUser Cuc = new("user-id-cuc", "Hồ Thị Thu Cúc", "cuc.htt@thpt-bk.edu.vn", "6f1d2c3b-0000-4000-8000-000000000003", "Cúc", "Hồ Thị Thu", "Phó hiệu trưởng");
     public static readonly PlaygroundUser Lan = new("user-id-lan", "Trần Thị Lan", "lan.tt@thpt-bk.edu.vn", "6f1d2c3b-0000-4000-8000-000000000004", "Lan", "Trần Thị", "Giáo viên");
     public static readonly PlaygroundUser Minh = new("user-id-minh", "Lê Văn Minh", "minh.lv@thpt-bk.edu.vn", "6f1d2c3b-0000-4000-8000-000000000005", "Minh", "Lê Văn", "Giáo viên");

@@ -158,7 +158,8 @@ public sealed class FakeGraphServer : IAsyncDisposable
         else
         {
             var rel = path["/v1.0".Length..];
-            if (rel == "/$batch" && ctx.Request.Method == "POST") resp = Batch(seq, bodyBytes);
+            if (rel == "/$batch" && ctx.Request.Method == "POST")
+                resp = headers.TryGetValue("Authorization", out var a) && a.StartsWith("Bearer ", StringComparison.Ordinal) ? Batch(seq, bodyBytes) : Error(401, "InvalidAuthenticationToken", "Access token is empty.");
             else resp = Dispatch(ctx.Request.Method, Uri.UnescapeDataString(rel) , query, headers, bodyBytes, false);
         }
         lock (_lock) Requests.Add(new RecordedRequest(seq, ctx.Request.Method, Display(path, query), bodyBytes.Length > 0 && bodyBytes.Length < 100_000 && !path.StartsWith("/upload/") ? Encoding.UTF8.GetString(bodyBytes) : null,
@@ -227,7 +228,8 @@ public sealed class FakeGraphServer : IAsyncDisposable
     Resp Dispatch(string method, string path, string query, Dictionary<string, string> headers, byte[] body, bool inBatch)
     {
         if (Throttled(method, path, inBatch) is { } thr) return thr;
-        if (!headers.TryGetValue("Authorization", out var auth) || !auth.StartsWith("Bearer ", StringComparison.Ordinal))
+        // Sub-requests of a batch are authorized by the envelope.
+        if (!inBatch && (!headers.TryGetValue("Authorization", out var auth) || !auth.StartsWith("Bearer ", StringComparison.Ordinal)))
             return Error(401, "InvalidAuthenticationToken", "Access token is empty.");
         var seg = path.Trim('/').Split('/');
         var qs = ParseQuery(query);
@@ -478,7 +480,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
                 }
                 return new Resp(200, (JsonObject)f.Fields.DeepClone());
             }
-            case ["drives", var d, "items", "root", "delta"] when method == "GET":
+            case ["drives", var d, "items", "root", "delta" or "delta()"] when method == "GET":
             {
                 var since = qs.TryGetValue("token", out var tok) ? int.Parse(tok, CultureInfo.InvariantCulture) : 0;
                 var current = _driveChange.GetValueOrDefault(d);

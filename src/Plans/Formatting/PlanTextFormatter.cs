@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using TeamsPlans.Plans.Model;
 
-namespace TeamsPlans.Plans.Text;
+namespace TeamsPlans.Plans.Formatting;
 
 /// <summary>A readable Vietnamese summary of a plan (dates dd/MM/yyyy), for the CLI and messages.</summary>
 public static class PlanTextFormatter

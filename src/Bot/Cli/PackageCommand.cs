@@ -1,0 +1,419 @@
+using System.Buffers.Binary;
+using System.CommandLine;
+using System.IO.Compression;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace TeamsPlans.Bot.Cli;
+
+/// <summary>
+/// `package --app-id GUID [--out FILE] [--domain HOST] [--app-version X.Y.Z] [--source DIR]`: builds the Teams app package
+/// (manifest.json + color.png + outline.png + localization files at the zip root) from appPackage/, with the bot's Entra app id
+/// in place of the placeholder everywhere (manifest id, bots[].botId, webApplicationInfo.id and .resource) and, with --domain,
+/// the bot's host name in validDomains and the developer URLs. Checks what Teams would reject: icon sizes, outline colours,
+/// localization files, leftover placeholders.
+/// Exit codes: 0 written, 2 bad argument (GUID, host, version), 3 the appPackage folder is not valid.
+/// </summary>
+public static partial class PackageCommand
+{
+    /// <summary>App id in the repository's manifest, replaced at build time (a valid GUID so the template itself validates).</summary>
+    public const string PlaceholderAppId = "00000000-0000-0000-0000-000000000000";
+    /// <summary>Host in the repository's manifest (reserved example domain), replaced by --domain.</summary>
+    public const string PlaceholderDomain = "teamsplans.example.com";
+    public const int ColorIconSize = 192;
+    public const int OutlineIconSize = 32;
+    public const int ExitBadArgument = 2;
+    public const int ExitBadSource = 3;
+
+    public static Command Create()
+    {
+        var appId = new Option<string>("--app-id") { Description = "Bot Entra app (client) id, a GUID / Mã ứng dụng (client id) của bot", Required = true };
+        var output = new Option<FileInfo?>("--out") { Description = "Zip to write (default appPackage/build/TeamsPlans.zip) / Tệp zip đầu ra" };
+        var domain = new Option<string?>("--domain") { Description = "Bot host name, e.g. teamsplans-xyz.azurewebsites.net / Tên miền của bot" };
+        var version = new Option<string?>("--app-version") { Description = "Manifest version X.Y.Z (raise it for every update) / Phiên bản gói" };
+        var source = new Option<DirectoryInfo?>("--source") { Description = "Folder with manifest.json (default: appPackage/ of the repository) / Thư mục nguồn" };
+        var cmd = new Command("package", "Build the Teams app package (zip) / Đóng gói ứng dụng Teams (zip)") { appId, output, domain, version, source };
+        cmd.SetAction(pr =>
+        {
+            var stdout = pr.InvocationConfiguration.Output;
+            var stderr = pr.InvocationConfiguration.Error;
+            try
+            {
+                var request = new AppPackageRequest(
+                    pr.GetValue(appId) ?? "",
+                    pr.GetValue(source)?.FullName,
+                    pr.GetValue(output)?.FullName,
+                    pr.GetValue(domain),
+                    pr.GetValue(version));
+                var result = Build(request);
+                stdout.WriteLine($"Đã tạo gói ứng dụng Teams / Teams app package written: {result.OutputPath}");
+                stdout.WriteLine($"  app id: {result.AppId}; tên miền / domain: {result.Domain ?? "(chưa đặt / not set: " + PlaceholderDomain + ")"}; version {result.Version}");
+                stdout.WriteLine($"  tệp / files: {string.Join(", ", result.Entries)}");
+                stdout.WriteLine("  Tải lên / Upload: Teams admin center → Teams apps → Manage apps → Upload new app (docs/deploy.md).");
+                return 0;
+            }
+            catch (AppPackageException ex)
+            {
+                stderr.WriteLine($"Lỗi / Error: {ex.Vietnamese}");
+                stderr.WriteLine($"  {ex.English}");
+                return ex.ExitCode;
+            }
+        });
+        return cmd;
+    }
+
+    /// <summary>Builds the zip. Throws <see cref="AppPackageException"/> with a Vietnamese and an English message on bad input.</summary>
+    public static AppPackageResult Build(AppPackageRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var appId = ValidateAppId(request.AppId);
+        var domain = ValidateDomain(request.Domain);
+        var version = request.Version is null ? null : ValidateVersion(request.Version);
+
+        var sourceDir = request.SourceDirectory ?? FindAppPackageDirectory()
+            ?? throw Source("Không tìm thấy thư mục appPackage (có manifest.json). Chạy lệnh từ thư mục gốc của kho mã hoặc dùng --source.",
+                            "The appPackage folder (with manifest.json) was not found. Run from the repository root or pass --source.");
+        var manifestPath = Path.Combine(sourceDir, "manifest.json");
+        if (!File.Exists(manifestPath))
+            throw Source($"Không có tệp {manifestPath}.", $"{manifestPath} does not exist.");
+
+        JsonObject manifest;
+        try
+        {
+            manifest = JsonNode.Parse(File.ReadAllText(manifestPath), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })?.AsObject()
+                ?? throw new JsonException("empty document");
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            throw Source($"manifest.json không phải JSON hợp lệ: {ex.Message}", $"manifest.json is not valid JSON: {ex.Message}");
+        }
+
+        var manifestVersion = manifest["manifestVersion"]?.GetValue<string>()
+            ?? throw Source("manifest.json thiếu manifestVersion.", "manifest.json has no manifestVersion.");
+
+        // 1. The app id everywhere Teams and Entra expect it.
+        manifest["id"] = appId;
+        if (manifest["bots"] is not JsonArray bots || bots.Count == 0)
+            throw Source("manifest.json không khai báo bot (bots[]).", "manifest.json declares no bot (bots[]).");
+        foreach (var bot in bots.OfType<JsonObject>()) bot["botId"] = appId;
+        if (manifest["webApplicationInfo"] is JsonObject webApp)
+        {
+            webApp["id"] = appId;
+            var resource = webApp["resource"]?.GetValue<string>();
+            webApp["resource"] = string.IsNullOrEmpty(resource) ? $"api://botid-{appId}" : resource.Replace(PlaceholderAppId, appId, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // 2. The bot's host name.
+        if (domain is not null)
+        {
+            var domains = manifest["validDomains"] as JsonArray ?? [];
+            var kept = domains.Select(d => d?.GetValue<string>()).OfType<string>()
+                .Where(d => !d.Equals(PlaceholderDomain, StringComparison.OrdinalIgnoreCase) && !d.Equals(domain, StringComparison.OrdinalIgnoreCase))
+                .ToList();
+            kept.Add(domain);
+            manifest["validDomains"] = new JsonArray(kept.Select(d => (JsonNode)JsonValue.Create(d)).ToArray());
+            if (manifest["developer"] is JsonObject developer)
+                foreach (var key in new[] { "websiteUrl", "privacyUrl", "termsOfUseUrl" })
+                    if (developer[key]?.GetValue<string>() is { } url)
+                        developer[key] = url.Replace("//" + PlaceholderDomain, "//" + domain, StringComparison.OrdinalIgnoreCase);
+        }
+        if (version is not null) manifest["version"] = version;
+
+        // 3. Files the manifest refers to: icons and localization files, all relative to the manifest.
+        var files = new List<(string EntryName, string FullPath)>();
+        var icons = manifest["icons"] as JsonObject
+            ?? throw Source("manifest.json thiếu icons.", "manifest.json has no icons.");
+        var color = RequireFile(sourceDir, icons["color"]?.GetValue<string>(), "icons.color");
+        var outline = RequireFile(sourceDir, icons["outline"]?.GetValue<string>(), "icons.outline");
+        CheckIcon(color.FullPath, ColorIconSize, "color", requireWhiteOnTransparent: false);
+        CheckIcon(outline.FullPath, OutlineIconSize, "outline", requireWhiteOnTransparent: true);
+        files.Add(color);
+        files.Add(outline);
+
+        if (manifest["localizationInfo"] is JsonObject localization)
+        {
+            var localizationFiles = new List<string?>();
+            if (localization["defaultLanguageFile"]?.GetValue<string>() is { } defaultFile) localizationFiles.Add(defaultFile);
+            if (localization["additionalLanguages"] is JsonArray languages)
+                localizationFiles.AddRange(languages.OfType<JsonObject>().Select(l => l["file"]?.GetValue<string>()));
+            foreach (var file in localizationFiles)
+            {
+                var entry = RequireFile(sourceDir, file, "localizationInfo");
+                CheckLocalizationFile(entry.FullPath, manifestVersion);
+                files.Add(entry);
+            }
+        }
+
+        var text = manifest.ToJsonString(JsonOut);
+        if (text.Contains(PlaceholderAppId, StringComparison.OrdinalIgnoreCase))
+            throw Source($"manifest.json vẫn còn mã giữ chỗ {PlaceholderAppId} ở một trường không được thay.",
+                         $"manifest.json still contains the placeholder {PlaceholderAppId} in a field the package step does not replace.");
+
+        // 4. The zip: entries at the root, fixed timestamps (same input → same bytes), written to a temp file then moved.
+        var outPath = Path.GetFullPath(request.OutputPath ?? Path.Combine(sourceDir, "build", "TeamsPlans.zip"));
+        Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
+        var tmp = outPath + ".tmp";
+        var entries = new List<string>();
+        using (var stream = new FileStream(tmp, FileMode.Create, FileAccess.Write))
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create))
+        {
+            WriteEntry(zip, "manifest.json", System.Text.Encoding.UTF8.GetBytes(text));
+            entries.Add("manifest.json");
+            foreach (var (name, full) in files.DistinctBy(f => f.EntryName, StringComparer.OrdinalIgnoreCase))
+            {
+                WriteEntry(zip, name, File.ReadAllBytes(full));
+                entries.Add(name);
+            }
+        }
+        File.Move(tmp, outPath, overwrite: true);
+        return new AppPackageResult(outPath, appId, domain, manifest["version"]?.GetValue<string>() ?? "", entries);
+    }
+
+    private static readonly JsonSerializerOptions JsonOut = new()
+    {
+        WriteIndented = true,
+        // Vietnamese text stays readable in the packaged manifest.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static readonly DateTimeOffset EntryTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static void WriteEntry(ZipArchive zip, string name, byte[] content)
+    {
+        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        entry.LastWriteTime = EntryTime;
+        using var s = entry.Open();
+        s.Write(content);
+    }
+
+    internal static string ValidateAppId(string? value)
+    {
+        var v = (value ?? "").Trim();
+        if (!Guid.TryParseExact(v, "D", out var id))
+            throw BadArgument($"--app-id \"{value}\" không phải GUID hợp lệ (dạng xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), hãy dùng Application (client) ID của bot.",
+                              $"--app-id \"{value}\" is not a valid GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx); use the bot's Application (client) ID.");
+        if (id == Guid.Empty)
+            throw BadArgument("--app-id là mã giữ chỗ 00000000-...; hãy dùng Application (client) ID thật của bot.",
+                              "--app-id is the all-zero placeholder; use the bot's real Application (client) ID.");
+        return id.ToString("D");
+    }
+
+    internal static string? ValidateDomain(string? value)
+    {
+        if (value is null) return null;
+        var v = value.Trim().TrimEnd('/').ToLowerInvariant();
+        if (v.Length == 0 || v.Contains("://", StringComparison.Ordinal) || v.Contains('/') || !HostName().IsMatch(v))
+            throw BadArgument($"--domain \"{value}\" không phải tên miền hợp lệ (chỉ tên máy, ví dụ teamsplans-abc.azurewebsites.net, không có https:// hay đường dẫn).",
+                              $"--domain \"{value}\" is not a valid host name (host only, e.g. teamsplans-abc.azurewebsites.net, no https:// or path).");
+        return v;
+    }
+
+    internal static string ValidateVersion(string value)
+    {
+        var v = value.Trim();
+        if (!SemVer().IsMatch(v))
+            throw BadArgument($"--app-version \"{value}\" không hợp lệ (dạng X.Y.Z, ví dụ 1.0.1).", $"--app-version \"{value}\" is invalid (X.Y.Z, e.g. 1.0.1).");
+        return v;
+    }
+
+    [GeneratedRegex(@"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$")]
+    private static partial Regex HostName();
+
+    [GeneratedRegex(@"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")]
+    private static partial Regex SemVer();
+
+    private static (string EntryName, string FullPath) RequireFile(string sourceDir, string? relative, string field)
+    {
+        if (string.IsNullOrWhiteSpace(relative) || Path.IsPathRooted(relative) || relative.Contains("..", StringComparison.Ordinal))
+            throw Source($"{field}: đường dẫn \"{relative}\" phải là tên tệp tương đối trong appPackage.", $"{field}: \"{relative}\" must be a relative file name inside appPackage.");
+        var full = Path.GetFullPath(Path.Combine(sourceDir, relative));
+        if (!File.Exists(full))
+            throw Source($"{field}: không có tệp {relative} trong {sourceDir}.", $"{field}: file {relative} is missing in {sourceDir}.");
+        return (relative.Replace('\\', '/'), full);
+    }
+
+    private static void CheckIcon(string path, int size, string kind, bool requireWhiteOnTransparent)
+    {
+        PngImage png;
+        try
+        {
+            png = PngImage.Read(File.ReadAllBytes(path));
+        }
+        catch (InvalidDataException ex)
+        {
+            throw Source($"Biểu tượng {kind} ({Path.GetFileName(path)}) không phải PNG hợp lệ: {ex.Message}", $"The {kind} icon ({Path.GetFileName(path)}) is not a valid PNG: {ex.Message}");
+        }
+        if (png.Width != size || png.Height != size)
+            throw Source($"Biểu tượng {kind} phải {size}x{size} điểm ảnh, tệp {Path.GetFileName(path)} là {png.Width}x{png.Height}.",
+                         $"The {kind} icon must be {size}x{size} pixels; {Path.GetFileName(path)} is {png.Width}x{png.Height}.");
+        if (requireWhiteOnTransparent)
+        {
+            if (!png.HasAlpha)
+                throw Source($"Biểu tượng {kind} phải có nền trong suốt (PNG có kênh alpha).", $"The {kind} icon must have a transparent background (PNG with alpha).");
+            if (png.Pixels is { } pixels)
+            {
+                for (var i = 0; i < pixels.Length; i += 4)
+                {
+                    if (pixels[i + 3] != 0 && (pixels[i] != 255 || pixels[i + 1] != 255 || pixels[i + 2] != 255))
+                        throw Source($"Biểu tượng {kind} chỉ được có màu trắng trên nền trong suốt (điểm ảnh {i / 4 % png.Width},{i / 4 / png.Width} có màu khác).",
+                                     $"The {kind} icon must be white on transparent only (pixel {i / 4 % png.Width},{i / 4 / png.Width} has another colour).");
+                }
+                if (!Enumerable.Range(0, pixels.Length / 4).Any(p => pixels[p * 4 + 3] == 0))
+                    throw Source($"Biểu tượng {kind} phải có nền trong suốt.", $"The {kind} icon must have a transparent background.");
+            }
+        }
+    }
+
+    private static void CheckLocalizationFile(string path, string manifestVersion)
+    {
+        JsonObject doc;
+        try
+        {
+            doc = JsonNode.Parse(File.ReadAllText(path))?.AsObject() ?? throw new JsonException("empty document");
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            throw Source($"Tệp ngôn ngữ {Path.GetFileName(path)} không phải JSON hợp lệ: {ex.Message}", $"Localization file {Path.GetFileName(path)} is not valid JSON: {ex.Message}");
+        }
+        foreach (var key in new[] { "name.short", "name.full", "description.short", "description.full" })
+            if (string.IsNullOrWhiteSpace(doc[key]?.GetValue<string>()))
+                throw Source($"Tệp ngôn ngữ {Path.GetFileName(path)} thiếu \"{key}\".", $"Localization file {Path.GetFileName(path)} lacks \"{key}\".");
+        // Teams: the localization file's schema version must match the manifest's.
+        var schema = doc["$schema"]?.GetValue<string>() ?? "";
+        if (!schema.Contains($"/v{manifestVersion}/", StringComparison.OrdinalIgnoreCase))
+            throw Source($"Tệp ngôn ngữ {Path.GetFileName(path)} phải dùng lược đồ v{manifestVersion} như manifest.json (đang là \"{schema}\").",
+                         $"Localization file {Path.GetFileName(path)} must use the v{manifestVersion} schema like manifest.json (has \"{schema}\").");
+    }
+
+    /// <summary>appPackage/manifest.json found from the working directory or the program's folder, walking up.</summary>
+    internal static string? FindAppPackageDirectory()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "appPackage");
+                if (File.Exists(Path.Combine(candidate, "manifest.json"))) return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static AppPackageException BadArgument(string vi, string en) => new(ExitBadArgument, vi, en);
+    private static AppPackageException Source(string vi, string en) => new(ExitBadSource, vi, en);
+}
+
+public sealed record AppPackageRequest(string AppId, string? SourceDirectory = null, string? OutputPath = null, string? Domain = null, string? Version = null);
+
+public sealed record AppPackageResult(string OutputPath, string AppId, string? Domain, string Version, IReadOnlyList<string> Entries);
+
+public sealed class AppPackageException(int exitCode, string vietnamese, string english) : Exception($"{english} / {vietnamese}")
+{
+    public int ExitCode { get; } = exitCode;
+    public string Vietnamese { get; } = vietnamese;
+    public string English { get; } = english;
+}
+
+/// <summary>
+/// Minimal PNG reader: IHDR for any PNG; pixels (as RGBA8) for non-interlaced 8-bit RGB/RGBA, enough to check the outline icon's
+/// colours. Other formats give <see cref="Pixels"/> = null.
+/// </summary>
+internal sealed class PngImage
+{
+    private static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    public int Width { get; private init; }
+    public int Height { get; private init; }
+    public byte BitDepth { get; private init; }
+    public byte ColorType { get; private init; }
+    public bool HasAlpha { get; private init; }
+    public byte[]? Pixels { get; private init; }
+
+    public static PngImage Read(byte[] data)
+    {
+        if (data.Length < 33 || !data.AsSpan(0, 8).SequenceEqual(Signature))
+            throw new InvalidDataException("missing PNG signature");
+        if (!data.AsSpan(12, 4).SequenceEqual("IHDR"u8))
+            throw new InvalidDataException("first chunk is not IHDR");
+        var width = BinaryPrimitives.ReadInt32BigEndian(data.AsSpan(16));
+        var height = BinaryPrimitives.ReadInt32BigEndian(data.AsSpan(20));
+        byte depth = data[24], colorType = data[25], interlace = data[28];
+        if (width <= 0 || height <= 0) throw new InvalidDataException("invalid dimensions");
+
+        var idat = new MemoryStream();
+        var hasTrns = false;
+        for (var pos = 8; pos + 12 <= data.Length;)
+        {
+            var length = BinaryPrimitives.ReadInt32BigEndian(data.AsSpan(pos));
+            if (length < 0 || pos + 12 + length > data.Length) throw new InvalidDataException("truncated chunk");
+            var type = data.AsSpan(pos + 4, 4);
+            if (type.SequenceEqual("IDAT"u8)) idat.Write(data, pos + 8, length);
+            else if (type.SequenceEqual("tRNS"u8)) hasTrns = true;
+            else if (type.SequenceEqual("IEND"u8)) break;
+            pos += 12 + length;
+        }
+
+        var channels = colorType switch { 6 => 4, 2 => 3, _ => 0 };
+        byte[]? pixels = null;
+        if (channels > 0 && depth == 8 && interlace == 0)
+            pixels = Decode(idat.ToArray(), width, height, channels);
+        return new PngImage
+        {
+            Width = width, Height = height, BitDepth = depth, ColorType = colorType,
+            HasAlpha = colorType is 4 or 6 || hasTrns, Pixels = pixels,
+        };
+    }
+
+    private static byte[] Decode(byte[] compressed, int width, int height, int channels)
+    {
+        using var z = new ZLibStream(new MemoryStream(compressed), CompressionMode.Decompress);
+        var stride = width * channels;
+        var raw = new byte[(stride + 1) * height];
+        var read = 0;
+        while (read < raw.Length)
+        {
+            var n = z.Read(raw, read, raw.Length - read);
+            if (n == 0) throw new InvalidDataException("image data too short");
+            read += n;
+        }
+        var current = new byte[stride];
+        var previous = new byte[stride];
+        var rgba = new byte[width * height * 4];
+        for (var y = 0; y < height; y++)
+        {
+            var filter = raw[y * (stride + 1)];
+            Array.Copy(raw, y * (stride + 1) + 1, current, 0, stride);
+            for (var i = 0; i < stride; i++)
+            {
+                int a = i >= channels ? current[i - channels] : 0, b = previous[i], c = i >= channels ? previous[i - channels] : 0;
+                current[i] = (byte)(current[i] + filter switch
+                {
+                    0 => 0,
+                    1 => a,
+                    2 => b,
+                    3 => (a + b) / 2,
+                    4 => Paeth(a, b, c),
+                    _ => throw new InvalidDataException($"unknown filter {filter}"),
+                });
+            }
+            for (var x = 0; x < width; x++)
+            {
+                var o = (y * width + x) * 4;
+                rgba[o] = current[x * channels];
+                rgba[o + 1] = current[x * channels + 1];
+                rgba[o + 2] = current[x * channels + 2];
+                rgba[o + 3] = channels == 4 ? current[x * channels + 3] : (byte)255;
+            }
+            (previous, current) = (current, previous);
+        }
+        return rgba;
+    }
+
+    private static int Paeth(int a, int b, int c)
+    {
+        int p = a + b - c, pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
+        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+    }
+}
