@@ -2,6 +2,8 @@
 // Each prints its figures; none is a test.
 var benches = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
+    ["parse"] = ParseBench.RunAsync,
+    ["graph"] = GraphBench.RunAsync,
 };
 
 if (args.Length == 0 || !benches.TryGetValue(args[0], out var run))

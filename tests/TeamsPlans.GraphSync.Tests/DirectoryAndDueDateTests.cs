@@ -34,6 +34,9 @@ public sealed class DirectoryAndDueDateTests : IAsyncLifetime
         var lan = await _h.Directory.ResolveAsync(Tenant, new Assignee("tran thi lan", null, null));
         Assert.Equal(_lan, Assert.Single(lan.Users).Id);
 
+        var misspelt = await _h.Directory.ResolveAsync(Tenant, new Assignee("Cô Trần Thi Lan", null, null)); // honorific, one mark missing
+        Assert.Equal(_lan, Assert.Single(misspelt.Users).Id);
+
         var folded = await _h.Directory.ResolveAsync(Tenant, new Assignee("Nguyen Van Hieu", null, null));
         Assert.Equal(ResolutionStatus.Ambiguous, folded.Status);
         Assert.Empty(folded.Users);

@@ -169,7 +169,7 @@ public class BadInputTests
         }
         // Windows-1258 (Vietnamese ANSI): not valid UTF-8, decoded with the code page.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        var cp1258 = TextDecoder.Decode(System.Text.Encoding.GetEncoding(1258).GetBytes("KẾ HOẠCH".Normalize(NormalizationForm.FormD)), out var enc);
+        var cp1258 = TextDecoder.Decode(System.Text.Encoding.GetEncoding(1258).GetBytes("K\u00CA\u0301 HOA\u0323CH"), out var enc);
         Assert.Equal("windows-1258", enc);
         Assert.Equal("KẾ HOẠCH", TextNormalizer.CleanChars(cp1258));
     }

@@ -1,12 +1,13 @@
-using System.Text;
 using TeamsPlans.Plans.Model;
+using TeamsPlans.Plans.People;
 using TeamsPlans.Storage;
 
 namespace TeamsPlans.Bot.Conversation;
 
 /// <summary>
-/// Resolves a plan's assignee ("Thầy Nguyễn Tất Thành – Phó hiệu trưởng") to a tenant member: by name (words compared
-/// without case and diacritics, in any order, so "Ngô Tân Hưng" finds "Ngô Tấn Hưng"; an exact-diacritics match wins a tie),
+/// Resolves a plan's assignee ("Thầy Nguyễn Tất Thành – Phó hiệu trưởng") to a tenant member: by name with
+/// <see cref="PersonNameMatcher"/> (exact, else one diacritic slip per syllable: "Ngô Tân Hưng" finds "Ngô Tấn Hưng"),
+/// then the same syllables in another order,
 /// else by title when exactly one member holds it (job title). Ambiguous or unknown → unresolved, with candidates ranked
 /// for the import preview's picker.
 /// </summary>
@@ -16,15 +17,13 @@ public static class AssigneeMatcher
     {
         if (!string.IsNullOrWhiteSpace(assignee.Name))
         {
+            // The shared person-name matcher of src/Plans: exact first, then one diacritic slip per syllable.
+            var byName = PersonNameMatcher.FindBest(assignee.Name, members, m => m.DisplayName);
+            if (byName is not null) return byName;
+            // Directory names may put the given name first ("Hưng Ngô Tấn"): same syllables in any order.
             var want = Words(assignee.Name);
-            var byName = members.Where(m => Words(m.DisplayName).SetEquals(want)).ToList();
-            if (byName.Count == 1) return byName[0];
-            if (byName.Count > 1)
-            {
-                var exact = byName.Where(m => string.Equals(m.DisplayName.Normalize(NormalizationForm.FormC).Trim(),
-                    assignee.Name.Normalize(NormalizationForm.FormC).Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
-                return exact.Count == 1 ? exact[0] : null;
-            }
+            var reordered = members.Where(m => Words(m.DisplayName).SetEquals(want)).ToList();
+            if (reordered.Count == 1) return reordered[0];
         }
         if (!string.IsNullOrWhiteSpace(assignee.Title))
         {

@@ -52,8 +52,20 @@ public sealed class HttpConnectorClient : IConnectorClient
     public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken ct = default)
         => SendAsync<ConversationResourceResponse>(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, ct);
 
+    /// <summary>
+    /// Teams answers with TeamsChannelAccount objects whose Entra id is named "objectId" (activities use "aadObjectId");
+    /// it is copied to <see cref="ChannelAccount.AadObjectId"/> (and stays in Properties with email, userPrincipalName ...).
+    /// </summary>
     public async Task<IReadOnlyList<ChannelAccount>> GetConversationMembersAsync(string serviceUrl, string conversationId, CancellationToken ct = default)
-        => await SendAsync<List<ChannelAccount>>(HttpMethod.Get, serviceUrl, $"v3/conversations/{Esc(conversationId)}/members", null, ct).ConfigureAwait(false);
+    {
+        var members = await SendAsync<List<ChannelAccount>>(HttpMethod.Get, serviceUrl, $"v3/conversations/{Esc(conversationId)}/members", null, ct).ConfigureAwait(false);
+        foreach (var m in members)
+        {
+            if (string.IsNullOrEmpty(m.AadObjectId) && m.Properties?.TryGetValue("objectId", out var oid) == true && oid.ValueKind == JsonValueKind.String)
+                m.AadObjectId = oid.GetString();
+        }
+        return members;
+    }
 
     private static string Esc(string value) => Uri.EscapeDataString(value);
 

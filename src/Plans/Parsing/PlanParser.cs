@@ -31,6 +31,7 @@ public static class PlanParser
     private static readonly Regex SignerName = R(@"^" + AssigneeDetector.Name + "$");
     private static readonly Regex Purpose = R(@"\(\s*(?:để\s+)?(?<p>báo\s+cáo|thực\s+hiện|phối\s+hợp|biết|chỉ\s+đạo|theo\s+dõi|t/h|b/c|th|bc)\s*\)", RegexOptions.IgnoreCase);
     private static readonly Regex PurposeInline = R(@"[-–]\s*(?:để\s+)(?<p>báo\s+cáo|thực\s+hiện|phối\s+hợp|biết|chỉ\s+đạo|theo\s+dõi)\s*$", RegexOptions.IgnoreCase);
+    private static readonly Regex TwoSpaces = R(@"\s{2,}");
     private static readonly Regex SentenceSplit = R(@"(?<=[.!?])\s+(?=[\p{Lu}])");
 
     /// <summary>Parses plan text (from any extractor).</summary>
@@ -413,7 +414,7 @@ public static class PlanParser
                 var c = Collapse(line);
                 var m = NoiNhan.Match(c);
                 var afterRaw = line[(line.IndexOf(m.Value.TrimEnd(), StringComparison.Ordinal) is var ix and >= 0 ? ix + m.Value.TrimEnd().Length : 0)..];
-                foreach (var part in R(@"\s{2,}").Split(afterRaw.Trim()))
+                foreach (var part in TwoSpaces.Split(afterRaw.Trim()))
                 {
                     var a = Collapse(part);
                     if (a.Length == 0) continue;

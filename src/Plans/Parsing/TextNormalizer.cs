@@ -175,8 +175,8 @@ internal static class TextNormalizer
         foreach (var n in numbers)
         {
             var ns = n.ToString(CultureInfo.InvariantCulture);
-            var glued = R(@"(?<=[\p{L}”""\)])" + ns + @"(?!\d)|(?<=\b(?:19|20)\d\d)" + ns + @"(?!\d)");
-            var spaced = R(@"(?<=\p{L})\s+" + ns + @"(?=\s*[.,;:]?\s*$)");
+            var glued = RDynamic(@"(?<=[\p{L}”""\)])" + ns + @"(?!\d)|(?<=\b(?:19|20)\d\d)" + ns + @"(?!\d)");
+            var spaced = RDynamic(@"(?<=\p{L})\s+" + ns + @"(?=\s*[.,;:]?\s*$)");
             if (!TryRemove(lines, glued, ref line, ref col) && !TryRemove(lines, spaced, ref line, ref col))
             {
                 // not found: leave the text as it is

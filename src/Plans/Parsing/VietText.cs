@@ -9,6 +9,10 @@ public static class VietText
 {
     internal static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(2);
     internal static Regex R(string pattern, RegexOptions options = RegexOptions.None) =>
+        new(pattern, options | RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexTimeout);
+
+    /// <summary>For patterns built per call (not cached): interpreted, no compilation cost.</summary>
+    internal static Regex RDynamic(string pattern, RegexOptions options = RegexOptions.None) =>
         new(pattern, options | RegexOptions.CultureInvariant, RegexTimeout);
 
     private static readonly HashSet<string> Acronyms = new(StringComparer.Ordinal)

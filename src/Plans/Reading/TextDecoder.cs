@@ -38,6 +38,19 @@ public static class TextDecoder
         }
         catch (DecoderFallbackException)
         {
+            // Mostly UTF-8 with a few damaged bytes (a truncated or patched file): keep UTF-8.
+            var lossy = Encoding.UTF8.GetString(bytes);
+            int bad = 0, multi = 0;
+            foreach (var c in lossy)
+            {
+                if (c == '\uFFFD') bad++;
+                else if (c >= 0x80) multi++;
+            }
+            if (multi >= 20 && bad * 50 <= multi)
+            {
+                encodingName = "utf-8-damaged";
+                return lossy;
+            }
             encodingName = "windows-1258";
             return Encoding.GetEncoding(1258).GetString(bytes);
         }

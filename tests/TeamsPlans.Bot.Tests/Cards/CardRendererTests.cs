@@ -17,6 +17,8 @@ public sealed class CardRendererTests
     private static IEnumerable<KeyValuePair<string, AdaptiveCard>> Every() =>
         CardSamples.All("vi-VN").Select(kv => KeyValuePair.Create("vi-" + kv.Key, kv.Value))
             .Concat(CardSamples.All("en-US").Select(kv => KeyValuePair.Create("en-" + kv.Key, kv.Value)))
+            .Concat(CardSamples.FromSeeds("vi-VN").Select(kv => KeyValuePair.Create("vi-" + kv.Key, kv.Value)))
+            .Concat(CardSamples.FromSeeds("en-US").Select(kv => KeyValuePair.Create("en-" + kv.Key, kv.Value)))
             .Concat(CardSamples.Huge("vi-VN").Select(kv => KeyValuePair.Create("vi-" + kv.Key, kv.Value)))
             .Concat(CardSamples.Huge("en-US").Select(kv => KeyValuePair.Create("en-" + kv.Key, kv.Value)));
 
@@ -69,6 +71,7 @@ public sealed class CardRendererTests
             throw new InvalidOperationException("Chromium is missing: run `bash scripts/setup.sh`.");
         var pick = new[] { "assignment-progress", "status", "mytasks", "welcome-principal", "help-unknown", "import-preview", "plan-summary" };
         var cards = CardSamples.All("vi-VN").Where(kv => pick.Contains(kv.Key))
+            .Concat(CardSamples.FromSeeds("vi-VN").Where(kv => kv.Key is "seed002-import-preview" or "seeds-status" or "seed003-assignment1"))
             .Concat(CardSamples.All("en-US").Where(kv => kv.Key == "assignment-assigned").Select(kv => KeyValuePair.Create("en-" + kv.Key, kv.Value)))
             .ToList();
         var dir = WriteCards(cards);

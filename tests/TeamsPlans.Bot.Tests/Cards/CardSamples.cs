@@ -120,6 +120,42 @@ public static class CardSamples
         };
     }
 
+    /// <summary>Every seed plan (/work/shared/seeds or $TEAMSPLANS_SEEDS) read by the real plan reader.</summary>
+    public static IReadOnlyList<(string Name, PlanDocument Doc)> Seeds()
+    {
+        var dir = Environment.GetEnvironmentVariable("TEAMSPLANS_SEEDS") ?? "/work/shared/seeds";
+        var reader = new TeamsPlans.Plans.Reading.PlanReader();
+        return Directory.GetFiles(dir, "*.txt").Order(StringComparer.Ordinal)
+            .Select(f => (Path.GetFileName(f)[..3], reader.ReadFileAsync(f).GetAwaiter().GetResult())).ToList();
+    }
+
+    /// <summary>Cards of every kind built from the parsed seed plans.</summary>
+    public static Dictionary<string, AdaptiveCard> FromSeeds(string locale)
+    {
+        var v = CardView.For(locale, Today);
+        var members = Members();
+        var byId = members.ToDictionary(m => m.AadObjectId);
+        var cards = new Dictionary<string, AdaptiveCard>();
+        var status = new List<(StoredPlan, IReadOnlyList<AssignmentRecord>)>();
+        foreach (var (name, doc) in Seeds())
+        {
+            var plan = Stored(doc, "seed-" + name);
+            var recs = Records(plan, "aad-hung", "aad-thanh");
+            if (recs.Count > 0) recs[0] = recs[0] with { State = recs[0].State.Apply(AssignmentAction.Acknowledge, Now) };
+            status.Add((plan, recs));
+            for (var i = 0; i < Math.Min(recs.Count, 3); i++)
+                cards[$"seed{name}-assignment{i + 1}"] = PlanCards.Assignment(plan, recs[i], null, v, ["29:1hung"]);
+            var draft = plan with { Status = PlanStatus.Draft };
+            var unresolved = recs.Where(r => r.MemberAadObjectId is null)
+                .Select(r => new UnresolvedAssignee(r, TeamsPlans.Bot.Conversation.AssigneeMatcher.Rank(r.Assignee, members))).ToList();
+            cards[$"seed{name}-import-preview"] = PlanCards.ImportPreview(draft, recs, byId, unresolved, v);
+            cards[$"seed{name}-plan-summary"] = PlanCards.PlanSummary(plan, recs, v);
+            cards[$"seed{name}-mytasks"] = PlanCards.MyTasks(recs.Select(r => ((StoredPlan?)plan, r)).ToList(), v);
+        }
+        cards["seeds-status"] = PlanCards.Status(status, byId, v, canRemind: true);
+        return cards;
+    }
+
     /// <summary>Oversized inputs: long duties, hundreds of assignments and members.</summary>
     public static Dictionary<string, AdaptiveCard> Huge(string locale)
     {

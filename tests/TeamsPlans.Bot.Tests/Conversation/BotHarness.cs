@@ -176,7 +176,7 @@ public sealed class BotHarness : IAsyncDisposable
         a["name"] = "adaptiveCard/action";
         a["value"] = new JsonObject
         {
-            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data.DeepClone() },
             ["trigger"] = trigger,
         };
         var r = await PostAsync(a);
@@ -188,7 +188,7 @@ public sealed class BotHarness : IAsyncDisposable
     public async Task SubmitAsync(TestUser u, JsonObject value, string? replyToId = null)
     {
         var a = Base(u, "message");
-        a["value"] = value;
+        a["value"] = value.DeepClone();
         if (replyToId is not null) a["replyToId"] = replyToId;
         var r = await PostAsync(a);
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TeamsPlans.Bot.Cli;
 using TeamsPlans.Bot.Conversation;
 using TeamsPlans.Bot.Delivery;
+using TeamsPlans.Bot.Protocol;
 using TeamsPlans.Storage;
 using TeamsPlans.Testing;
 

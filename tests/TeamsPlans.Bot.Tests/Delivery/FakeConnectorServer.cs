@@ -92,8 +92,9 @@ public sealed class FakeConnectorServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxConcurrentConnections = null);
         var app = builder.Build();
         var server = new FakeConnectorServer(app, options);
-        app.MapPost("/v3/conversations", server.CreateConversationAsync);
-        app.MapPost("/v3/conversations/{id}/activities", server.PostActivityAsync);
+        app.MapPost("/v3/conversations", async http => await (await server.CreateConversationAsync(http)).ExecuteAsync(http));
+        app.MapPost("/v3/conversations/{id}/activities", async http =>
+            await (await server.PostActivityAsync(http, (string)http.Request.RouteValues["id"]!)).ExecuteAsync(http));
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUrl = address.TrimEnd('/') + "/";
@@ -250,7 +251,7 @@ public sealed class FakeConnectorServer : IAsyncDisposable
 public sealed class ScaledTimeProvider : TimeProvider
 {
     private readonly DateTimeOffset _start = DateTimeOffset.UtcNow;
-    private readonly long _startTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
+    private readonly long _startTimestamp = global::System.Diagnostics.Stopwatch.GetTimestamp();
 
     public ScaledTimeProvider(double scale)
     {
@@ -261,10 +262,10 @@ public sealed class ScaledTimeProvider : TimeProvider
     public double Scale { get; }
 
     public override DateTimeOffset GetUtcNow() =>
-        _start + TimeSpan.FromTicks((long)(System.Diagnostics.Stopwatch.GetElapsedTime(_startTimestamp).Ticks * Scale));
+        _start + TimeSpan.FromTicks((long)(global::System.Diagnostics.Stopwatch.GetElapsedTime(_startTimestamp).Ticks * Scale));
 
-    public override long GetTimestamp() => (long)(System.Diagnostics.Stopwatch.GetTimestamp() * Scale);
-    public override long TimestampFrequency => System.Diagnostics.Stopwatch.Frequency;
+    public override long GetTimestamp() => (long)(global::System.Diagnostics.Stopwatch.GetTimestamp() * Scale);
+    public override long TimestampFrequency => global::System.Diagnostics.Stopwatch.Frequency;
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
         new ScaledTimer(this, TimeProvider.System.CreateTimer(callback, state, Shrink(dueTime), Shrink(period)));

@@ -62,7 +62,7 @@ public class ReminderSchedulerTests
             await scheduler.RunOnceAsync(default);
         }
         var all = await RemindersAsync(store);
-        Assert.Equal(["before-7", "before-1", "overdue"], all.Select(i => DeliveryPayload.TryParse(i.PayloadJson)!.Code).ToArray());
+        Assert.Equal(["before-7", "before-1", "overdue"], all.Select(i => DeliveryPayload.TryParse(i.PayloadJson)!.Code!).ToArray());
         Assert.Equal([At(2025, 3, 7, 8), At(2025, 3, 14, 9), At(2025, 3, 17, 9)], all.Select(i => i.CreatedAt).ToArray());
         Assert.All(all, i => Assert.Equal(m0, DeliveryPayload.TryParse(i.PayloadJson)!.MemberAadObjectId));
         Assert.DoesNotContain(all, i => i.IdempotencyKey.Contains(m1, StringComparison.Ordinal));

@@ -71,7 +71,7 @@ public sealed class ConnectorClientTests
     {
         _connector.Enqueue(HttpStatusCode.Created, """{"id":"a:1new-chat","activityId":"act-9","serviceUrl":"https://smba.test/amer/"}""");
         _connector.Enqueue(HttpStatusCode.OK, """
-            [{"id":"29:1a","name":"Ngô Tấn Hưng","aadObjectId":"00000000-0000-0000-0000-000000000100","userPrincipalName":"hung@school.edu.vn","tenantId":"t1"},
+            [{"id":"29:1a","name":"Ngô Tấn Hưng","objectId":"00000000-0000-0000-0000-000000000100","userPrincipalName":"hung@school.edu.vn","email":"hung@school.edu.vn","tenantId":"t1","userRole":"user"},
              {"id":"29:1b","name":"Hồ Thị Thu Cúc","aadObjectId":"00000000-0000-0000-0000-000000000102"}]
             """);
         var client = Client();
@@ -89,7 +89,9 @@ public sealed class ConnectorClientTests
         Assert.Equal(2, members.Count);
         Assert.Equal("00000000-0000-0000-0000-000000000100", members[0].AadObjectId);
         Assert.Equal("Ngô Tấn Hưng", members[0].Name);
-        Assert.True(members[0].Properties!.ContainsKey("userPrincipalName"));
+        Assert.Equal("hung@school.edu.vn", members[0].Properties!["userPrincipalName"].GetString());
+        // Teams names the Entra id "objectId" in the members API; both spellings end up in AadObjectId.
+        Assert.Equal("00000000-0000-0000-0000-000000000102", members[1].AadObjectId);
         var calls = _connector.CallList;
         Assert.Equal((HttpMethod.Post, "/amer/v3/conversations"), (calls[0].Method, calls[0].Path));
         var body = JsonNode.Parse(calls[0].Body!)!;

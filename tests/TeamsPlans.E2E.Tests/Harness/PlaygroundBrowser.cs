@@ -103,11 +103,21 @@ public sealed class PlaygroundBrowser : IAsyncDisposable
         }
     }
 
-    /// <summary>Clicks a card action button (by its title) inside <paramref name="message"/> (or the last bot message).</summary>
-    public async Task ClickCardButtonAsync(string title, ILocator? message = null)
+    /// <summary>Clicks a card action button titled by any of <paramref name="titles"/> inside <paramref name="message"/> (or the last bot message).</summary>
+    public async Task ClickCardButtonAsync(ILocator? message, params string[] titles)
     {
         var scope = message ?? BotMessages.Last;
-        await scope.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = title, Exact = false }).First.ClickAsync();
+        foreach (var title in titles)
+        {
+            var button = scope.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = title, Exact = true });
+            if (await button.CountAsync() > 0)
+            {
+                await button.First.ClickAsync();
+                return;
+            }
+        }
+        var shown = await scope.GetByRole(AriaRole.Button).AllInnerTextsAsync();
+        throw new InvalidOperationException($"No button \"{string.Join("\" / \"", titles)}\" in the card; buttons: {string.Join(", ", shown)}");
     }
 
     /// <summary>Saves a full-page screenshot to artifacts/screenshots/{name}.png and returns its path.</summary>
