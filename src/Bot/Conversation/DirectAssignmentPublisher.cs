@@ -18,7 +18,13 @@ public static class VietnamClock
         { return TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "Indochina Time", "Indochina Time"); }
     }
 
-    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime);
+    public static DateOnly Today(TimeProvider time) => DateOf(time.GetUtcNow());
+
+    /// <summary>An instant as Asia/Ho_Chi_Minh local time.</summary>
+    public static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary>The calendar date of an instant in Asia/Ho_Chi_Minh.</summary>
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 }
 
 /// <summary>

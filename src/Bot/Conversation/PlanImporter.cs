@@ -30,6 +30,8 @@ public sealed class PlanImporter(IStateStore store, IPlanDocumentReader reader, 
         if (!Directory.Exists(root)) return [];
         var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Where(f => ConversationOptions.LibraryExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+            // Reports handed in (local reports library under the same folder) are not plan documents.
+            .Where(f => !Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar).Contains(options.ReportLibraryName, StringComparer.OrdinalIgnoreCase))
             .OrderBy(f => f, StringComparer.Ordinal).ToList();
         if (string.IsNullOrWhiteSpace(query)) return files;
         var q = query.Trim();
