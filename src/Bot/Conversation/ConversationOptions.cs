@@ -17,6 +17,8 @@ namespace TeamsPlans.Bot.Conversation;
 /// with a bilingual message.</item>
 /// <item>"GraphSync:ReportLibrary" (default "Báo cáo"): name of the reports library; folders of that name under the plan
 /// library folder are not offered by the chat import.</item>
+/// <item>"GraphSync:PlanLibrary" (default "Kế hoạch"): a top-level folder of the library holding a folder of that name (or a
+/// reports folder) is a tenant's own folder ("&lt;root&gt;/&lt;tenant&gt;/Kế hoạch"): the chat import offers it to that tenant only.</item>
 /// </list>
 /// </summary>
 public sealed class ConversationOptions
@@ -29,6 +31,7 @@ public sealed class ConversationOptions
     public string? DefaultTenantId { get; set; }
     public long MaxReportBytes { get; set; } = 20L * 1024 * 1024;
     public string ReportLibraryName { get; set; } = "Báo cáo";
+    public string PlanLibraryName { get; set; } = "Kế hoạch";
 
     public static readonly string[] LibraryExtensions = [".txt", ".md", ".docx", ".pdf"];
 
@@ -44,6 +47,7 @@ public sealed class ConversationOptions
         if (long.TryParse(c["Reports:MaxFileBytes"], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var max) && max > 0)
             o.MaxReportBytes = max;
         o.ReportLibraryName = c["GraphSync:ReportLibrary"] is { Length: > 0 } rl ? rl : o.ReportLibraryName;
+        o.PlanLibraryName = c["GraphSync:PlanLibrary"] is { Length: > 0 } pl ? pl : o.PlanLibraryName;
         return o;
     }
 

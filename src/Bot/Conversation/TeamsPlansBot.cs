@@ -184,11 +184,11 @@ public sealed class TeamsPlansBot(
     private async Task<AdaptiveCard> ImportAsync(string tenantId, Member member, string? query, CardView view, CancellationToken ct)
     {
         var vi = view.S.Lang == "vi";
-        var files = importer.FindFiles(query);
+        var files = importer.FindFiles(query, tenantId);
         string Rel(string f) => Path.GetRelativePath(importer.LibraryRoot, f);
         if (query is null || files.Count != 1)
         {
-            var all = query is null ? files : importer.FindFiles(null);
+            var all = query is null ? files : importer.FindFiles(null, tenantId);
             var title = query is null
                 ? (vi ? "Gõ \"nhập kế hoạch <tên tệp>\". Các tệp trong thư viện:" : "Type \"import <file name>\". Files in the library:")
                 : files.Count == 0
