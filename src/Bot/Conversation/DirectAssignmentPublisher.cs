@@ -79,7 +79,8 @@ public sealed class DirectAssignmentPublisher(IStateStore store, IConnectorClien
         reference ??= await CreateConversationAsync(tenantId, memberId, ct).ConfigureAwait(false);
 
         var view = CardView.For(member?.Locale, VietnamClock.Today(time));
-        var card = PlanCards.Assignment(plan, a, member?.DisplayName, view, [reference.UserId]);
+        var handedIn = await store.Reports.ListByAssignmentAsync(tenantId, a.AssignmentId, ct).ConfigureAwait(false);
+        var card = PlanCards.Assignment(plan, a, member?.DisplayName, view, [reference.UserId], reports: handedIn);
         var activity = Activity.CreateMessage(reminder
             ? (view.S.Lang == "vi" ? "🔔 Nhắc nhở: bạn chưa xác nhận nhiệm vụ này." : "🔔 Reminder: you have not acknowledged this assignment.")
             : null);
