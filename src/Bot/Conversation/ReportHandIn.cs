@@ -70,7 +70,11 @@ public sealed class ReportHandIn(IStateStore store, ReportLibrary library, IHttp
     private const string TargetScope = "report-target";
     private const string FileScope = "report-file";
 
-    /// <summary>The first file attachment of a message (Teams file download info, or a plain attachment with contentUrl).</summary>
+    /// <summary>
+    /// The first file attachment of a message: Teams file download info (a file shared in the personal chat), or a plain
+    /// attachment with contentUrl (other channels, the emulator) when the message has no text — so an image pasted next to
+    /// a typed command does not turn the command into a hand-in.
+    /// </summary>
     public static ReportFile? FileOf(Activity activity)
     {
         foreach (var a in activity.Attachments ?? [])
@@ -80,7 +84,7 @@ public sealed class ReportHandIn(IStateStore store, ReportLibrary library, IHttp
                 var url = a.Content is System.Text.Json.Nodes.JsonObject c && c["downloadUrl"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var u) ? u : a.ContentUrl;
                 return new ReportFile(FileName(a.Name), url ?? "");
             }
-            if (string.IsNullOrWhiteSpace(a.ContentUrl)) continue;
+            if (string.IsNullOrWhiteSpace(a.ContentUrl) || !string.IsNullOrWhiteSpace(TextCommands.CleanMentions(activity.Text ?? ""))) continue;
             var type = a.ContentType ?? "";
             if (type.StartsWith("application/vnd.microsoft.card", StringComparison.OrdinalIgnoreCase) || type.StartsWith("text/html", StringComparison.OrdinalIgnoreCase)) continue;
             return new ReportFile(FileName(a.Name), a.ContentUrl);

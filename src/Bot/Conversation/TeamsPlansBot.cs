@@ -17,7 +17,7 @@ namespace TeamsPlans.Bot.Conversation;
 public sealed class TeamsPlansBot(
     IStateStore store, MemberDirectory directory, PlanImporter importer, IAssignmentPublisher publisher,
     IPlanReminderSender reminders, IEnumerable<IAssignmentChangeSink> sinks, ConversationOptions options,
-    ReportHandIn reports, RollupService rollup, RollupOptions rollupOptions,
+    ReportHandIn reports, RollupService rollup, RollupOptions rollupOptions, TenantPolicy tenants,
     TimeProvider time, ILogger<TeamsPlansBot> logger) : IActivityHandler
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
@@ -26,6 +26,13 @@ public sealed class TeamsPlansBot(
     public async Task<InvokeResponse?> OnActivityAsync(Activity activity, ITurnContext turn, CancellationToken ct)
     {
         var tenantId = activity.TenantId ?? options.DefaultTenantId;
+        // The endpoint refuses tenants outside Tenants:Allowed; this also covers Conversation:DefaultTenantId.
+        if (tenantId is not null && !tenants.SingleTenant && !tenants.IsAllowed(tenantId))
+        {
+            logger.LogWarning("Refused {ActivityType} for tenant {TenantId}: not in Tenants:Allowed", activity.Type, tenantId);
+            if (activity.Type == ActivityTypes.Invoke) return Error(403, "TenantNotAllowed", "Bot không phục vụ đơn vị (tenant) này.", "This tenant is not served by this bot.");
+            return null;
+        }
         switch (activity.Type)
         {
             case ActivityTypes.Invoke:

@@ -172,6 +172,15 @@ public sealed class ReportHandInTests
         Assert.Single(await h.Store.Reports.ListByAssignmentAsync(Tenant, Plan82 + "-a3"));
         Assert.DoesNotContain(Directory.GetFiles(ReportsDir(h), "*", SearchOption.AllDirectories), f => f.Contains("big.pdf", StringComparison.Ordinal) || f.Contains("missing.pdf", StringComparison.Ordinal));
 
+        // An image pasted next to a typed command is not a hand-in: the command is answered, nothing is downloaded.
+        var downloads = h.Connector.FileDownloads;
+        var pasted = h.Base(Cuc, "message");
+        pasted["text"] = "việc của tôi";
+        pasted["attachments"] = new JsonArray(new JsonObject { ["contentType"] = "image/png", ["contentUrl"] = h.Connector.ServiceUrl + "files/big.pdf" });
+        Assert.Equal(HttpStatusCode.OK, (await h.PostAsync(pasted)).StatusCode);
+        Assert.Contains("Việc của tôi", Json(h.Connector.CardsIn(Cuc.Conversation).Last()));
+        Assert.Equal(downloads, h.Connector.FileDownloads);
+
         // A member without assignments is told so.
         await h.SendFileAsync(Lan, "x.pdf", h.Connector.ServiceUrl + "files/big.pdf");
         Assert.Contains(h.Connector.TextsIn(Lan.Conversation), t => t.Contains("Bạn chưa có nhiệm vụ nào để nộp báo cáo", StringComparison.Ordinal));

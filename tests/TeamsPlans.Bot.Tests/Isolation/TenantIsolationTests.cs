@@ -250,8 +250,30 @@ public sealed class TenantIsolationTests
         Assert.Empty(await h.Store.Conversations.ListAsync(Evil));
         Assert.Equal(postsBefore, h.Connector.Posts.Count);
         Assert.Equal(before, await SnapshotAsync(h.Store, B));
+        // An activity without tenant falls back to Conversation:DefaultTenantId, which must be allowed too (see below).
         // Allowed tenants still work.
         await h.SayAsync(Hung, "tình hình", B);
         Assert.Equal(postsBefore + 1, h.Connector.Posts.Count);
+    }
+
+    [Fact]
+    public async Task A_default_tenant_outside_the_allow_list_is_refused_too()
+    {
+        await using var h = await StartAsync(new Dictionary<string, string>(Settings) { ["Conversation:DefaultTenantId"] = Evil });
+        var message = h.Base(Hung, "message");
+        message["conversation"]!.AsObject().Remove("tenantId");
+        message.Remove("channelData");
+        message["text"] = "tình hình";
+        Assert.Equal(HttpStatusCode.OK, (await h.PostAsync(message)).StatusCode);
+        var invoke = h.Base(Hung, "invoke");
+        invoke["conversation"]!.AsObject().Remove("tenantId");
+        invoke.Remove("channelData");
+        invoke["name"] = "adaptiveCard/action";
+        invoke["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "refresh", ["data"] = new JsonObject { ["assignmentId"] = "x" } } };
+        var (r, body) = (await h.PostAsync(invoke), (JsonObject?)null);
+        body = JsonNode.Parse(await r.Content.ReadAsStringAsync())!.AsObject();
+        Assert.Equal(403, body["statusCode"]!.GetValue<int>());
+        Assert.Empty(h.Connector.Posts);
+        Assert.Empty(await h.Store.Members.ListAsync(Evil));
     }
 }
