@@ -83,6 +83,8 @@ public class GraphSyncException(string code, string messageVi, string messageEn,
     public string Code { get; } = code;
     public string MessageVi { get; } = messageVi;
     public string MessageEn { get; } = messageEn;
+    /// <summary>Set when Graph throttled the request (429/503) beyond the in-request retries: wait at least this long.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }
 
 /// <summary>A Planner limit would be exceeded (20 assignees, 9000 tasks per plan, 200 buckets, 20 checklist items).</summary>

@@ -156,9 +156,11 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
                 {
                     logger.LogWarning(ex, "Outbox items for plan {PlanId} in tenant {TenantId} will be retried", planId, tenantId);
                     failures.Add(ex.Message);
+                    var retryAfter = RetryAfterOf(ex);
                     foreach (var i in group.Except(other))
                     {
                         var wait = TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, i.Attempts)));
+                        if (retryAfter > wait) wait = retryAfter;
                         await queue.RetryAsync(i.Id, _owner, time.GetUtcNow() + wait, ex.Message, ct);
                         retried++;
                     }
@@ -167,6 +169,19 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
         }
         if (changes.Count > 0) await StashAsync(changes, ct);
         return new OutboxDrainResult(completed, retried, failed, created, updated, adopted, conflicts, changes, failures);
+    }
+
+    /// <summary>The Retry-After of a Graph error that outlived the in-request retries (429/503), else zero.</summary>
+    internal static TimeSpan RetryAfterOf(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is GraphSyncException { RetryAfter: { } ra }) return ra;
+            if (e is Microsoft.Kiota.Abstractions.ApiException api && api.ResponseHeaders.FirstOrDefault(h => h.Key.Equals("Retry-After", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault() is { } header
+                && int.TryParse(header, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var secs) && secs > 0)
+                return TimeSpan.FromSeconds(secs);
+        }
+        return TimeSpan.Zero;
     }
 
     static string PlanOf(WorkItem i)

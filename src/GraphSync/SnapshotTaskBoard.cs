@@ -16,7 +16,7 @@ public sealed record TaskPatch(string? Title, bool SetDue, DateTimeOffset? DueAt
 }
 
 /// <summary>Per-item outcome of a remote primitive: Value on success, Status 412 on an ETag mismatch, Error otherwise.</summary>
-public sealed record Outcome<T>(T? Value, int Status, string? Error) where T : class
+public sealed record Outcome<T>(T? Value, int Status, string? Error, TimeSpan? RetryAfter = null) where T : class
 {
     public bool Ok => Value is not null;
 }
@@ -193,7 +193,8 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
                 created++;
                 detailWrites.Add((r.Id, null, t, true));
             }
-            if (errors.Count > 0) throw new GraphSyncException("board.create", "Không tạo được nhiệm vụ: " + string.Join("; ", errors), "Could not create tasks: " + string.Join("; ", errors));
+            if (errors.Count > 0) throw new GraphSyncException("board.create", "Không tạo được nhiệm vụ: " + string.Join("; ", errors), "Could not create tasks: " + string.Join("; ", errors))
+            { RetryAfter = results.Max(r => r.RetryAfter) };
         }
 
         // Updates: only the fields that changed on our side since the last sync.
@@ -279,7 +280,8 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
                 await SaveAsync(board, entry.RemoteId, entry.ETag ?? "", s, ct);
                 snaps[d.Task.Key] = (entry, s);
             }
-            if (errors.Count > 0) throw new GraphSyncException("board.details", "Không cập nhật được chi tiết nhiệm vụ: " + string.Join("; ", errors), "Could not update task details: " + string.Join("; ", errors));
+            if (errors.Count > 0) throw new GraphSyncException("board.details", "Không cập nhật được chi tiết nhiệm vụ: " + string.Join("; ", errors), "Could not update task details: " + string.Join("; ", errors))
+            { RetryAfter = results.Max(r => r.RetryAfter) };
             // Writing details changes the task's counters (hasDescription, checklistItemCount, referenceCount) and so its
             // ETag. Refresh the stored ETags with one paged listing instead of paying a 412 on the next update; a real
             // remote edit met here is reported like any polled change.

@@ -79,4 +79,27 @@ public sealed class LibraryTests : IAsyncLifetime
         var link = await _h.Library.GetLinkAsync(Tenant, (await _h.Library.UploadPlanDocumentAsync(Tenant, "b.pdf", new MemoryStream([9]), new PlanDocumentMetadata("13/KH", null, null, "B", "Draft"))).Id);
         Assert.StartsWith("https://school.sharepoint.com/", link);
     }
+
+    [Fact]
+    public async Task An_existing_library_gets_only_its_missing_columns_found_across_pages()
+    {
+        _h.Server.AddLibrary("Danh sách khác");
+        _h.Server.AddLibrary("Kế hoạch", "PlanNumber", "PlanYear");
+        _h.Server.PageSize = 1; // lists and columns come back one per page
+        await _h.Library.UploadPlanDocumentAsync(Tenant, "a.docx", new MemoryStream([1]), new PlanDocumentMetadata("12/KH-THPT", "Trường THPT Bách Khoa", 2024, "Kế hoạch A", "Published"));
+
+        Assert.DoesNotContain(_h.Server.Requests, r => r.Method == "POST" && r.Path == "/sites/site-1/lists");
+        Assert.Equal(["Issuer", "PlanStatus", "PlanTitle"], _h.Server.Requests.Where(r => r.Method == "POST" && r.Path.EndsWith("/columns", StringComparison.Ordinal))
+            .Select(r => (string)System.Text.Json.Nodes.JsonNode.Parse(r.Body!)!["name"]!).Order());
+        Assert.Equal(6, _h.Server.Requests.Count(r => r.Method == "GET" && r.Path.Contains("/columns", StringComparison.Ordinal))); // 6 columns, one per page
+        var lib = _h.Server.Lists.Values.Single(l => l.Name == "Kế hoạch");
+        Assert.Equal(9, lib.Columns.Count);
+        var stored = Assert.Single(_h.Server.FilesIn("Kế hoạch"));
+        Assert.Equal("Trường THPT Bách Khoa", (string?)stored.Fields["Issuer"]);
+
+        // Known from the state store afterwards: no more list/column reads.
+        _h.Server.ClearLog();
+        await _h.Library.UploadPlanDocumentAsync(Tenant, "b.docx", new MemoryStream([2]), new PlanDocumentMetadata("13/KH-THPT", null, 2024, "Kế hoạch B", "Draft"));
+        Assert.DoesNotContain(_h.Server.Requests, r => r.Path.StartsWith("/sites/", StringComparison.Ordinal));
+    }
 }

@@ -59,7 +59,7 @@ public sealed class PlannerSyncTests : IAsyncLifetime
         [
             "GET /sites/site-1/lists?$select=id,displayName",
             "POST /sites/site-1/lists",
-            "GET /sites/site-1/lists/{list}/columns",
+            "GET /sites/site-1/lists/{list}/columns?$select=name",
             .. Times(5, "POST /sites/site-1/lists/{list}/columns"),
             "GET /sites/site-1/lists/{list}/drive?$select=id",
             "PUT /drives/{drive}/root:/plan-002.txt:/content?@microsoft.graph.conflictBehavior=replace",
@@ -218,6 +218,17 @@ public sealed class PlannerSyncTests : IAsyncLifetime
         _h.Server.ClearLog();
         var report = await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, _records, file.WebUrl);
 
+        // The restart: directory (new process cache), one listing finds the 5 tasks by their [code] (no POST), their
+        // details are written (idempotent: deterministic checklist ids), one listing refreshes the ETags.
+        SequenceEqual([
+            "GET /users?$select=id,displayName,jobTitle,department,mail,userPrincipalName&$top=999",
+            "GET /planner/plans/{plan}/tasks",
+            "POST /$batch",
+            .. Times(5, "  GET /planner/tasks/{task}/details"),
+            "POST /$batch",
+            .. Times(5, "  PATCH /planner/tasks/{task}/details"),
+            "GET /planner/plans/{plan}/tasks",
+        ], Sequence(_h.Server.Requests));
         Assert.Equal(5, report.Adopted);
         Assert.Equal(0, report.Created);
         Assert.Equal(5, _h.Server.TasksOfPlan(planId).Count);
@@ -305,5 +316,51 @@ public sealed class PlannerSyncTests : IAsyncLifetime
         var ex3 = await Assert.ThrowsAsync<PlannerLimitException>(() => _h.Board.UpsertTasksAsync(board, [task]));
         Assert.Equal("planner.checklist", ex3.Code);
         Assert.Empty(_h.Server.Requests);
+    }
+
+    [Fact]
+    public async Task Throttling_that_outlives_the_batch_retries_reschedules_the_outbox_after_Retry_After_without_duplicates()
+    {
+        var file = await UploadSeedAsync();
+        // 5 creates × 7 attempts: every in-batch retry is throttled too, the batch gives up with 429 + Retry-After 120.
+        _h.Server.ThrottleNext((m, p, inBatch) => inBatch && m == "POST" && p == "/planner/tasks", 35, 120);
+        var report = await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, _records, file.WebUrl);
+        Assert.Equal(0, report.Created);
+        Assert.Contains("429", Assert.Single(report.Failures));
+        Assert.Equal(6, _h.Board.BatchWaits.Count(w => w == TimeSpan.FromSeconds(120)));
+        var queued = await _h.Stores.ListAsync(Tenant, PlannerSyncService.Outbox, WorkState.Queued);
+        Assert.Equal(5, queued.Count);
+        var failedAt = _h.Clock.GetUtcNow();
+        Assert.All(queued, q => Assert.Equal(failedAt + TimeSpan.FromSeconds(120), q.NotBefore)); // Retry-After beats the 30 s backoff
+        Assert.Empty(_h.Server.Tasks);
+
+        // Not due yet: a drain does nothing.
+        _h.Server.ClearLog();
+        Assert.Equal(0, (await _h.Sync.DrainOutboxAsync()).Completed);
+        Assert.Empty(_h.Server.Requests);
+
+        _h.Clock.Advance(TimeSpan.FromSeconds(120));
+        var d = await _h.Sync.DrainOutboxAsync();
+        Assert.Equal((5, 5, 0), (d.Completed, d.Created, d.Adopted));
+        Assert.Equal(5, _h.Server.Tasks.Count);
+    }
+
+    [Fact]
+    public async Task A_top_level_429_beyond_the_retries_reschedules_the_outbox_after_its_Retry_After()
+    {
+        var file = await UploadSeedAsync();
+        _h.Server.ThrottleNext((m, p, inBatch) => !inBatch && p.StartsWith("/groups/", StringComparison.Ordinal), 7, 600);
+        var report = await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, _records, file.WebUrl);
+        Assert.Single(report.Failures);
+        var queued = await _h.Stores.ListAsync(Tenant, PlannerSyncService.Outbox, WorkState.Queued);
+        Assert.Equal(5, queued.Count);
+        Assert.All(queued, q => Assert.Equal(_h.Clock.GetUtcNow() + TimeSpan.FromSeconds(600), q.NotBefore));
+        Assert.Equal(7, _h.Server.Requests.Count(r => r.Path.StartsWith("/groups/", StringComparison.Ordinal) && r.Status == 429));
+
+        _h.Clock.Advance(TimeSpan.FromSeconds(600));
+        var d = await _h.Sync.DrainOutboxAsync();
+        Assert.Equal(5, d.Created);
+        Assert.Single(_h.Server.Plans);
+        Assert.Equal(5, _h.Server.Tasks.Count);
     }
 }

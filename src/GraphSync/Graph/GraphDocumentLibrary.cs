@@ -39,16 +39,26 @@ public sealed class GraphDocumentLibrary(GraphServiceClient client, IOptions<Gra
         var known = await sync.GetAsync(tenantId, LibraryScope, name, ct);
         if (known?.DataJson is { } j && JsonSerializer.Deserialize<LibraryInfo>(j) is { } info) return info;
 
+        List? list = null;
         var lists = await client.Sites[Site].Lists.GetAsync(rc => rc.QueryParameters.Select = ["id", "displayName"], ct);
-        var list = lists?.Value?.FirstOrDefault(l => string.Equals(l.DisplayName, name, StringComparison.OrdinalIgnoreCase));
+        while (lists is not null && list is null)
+        {
+            list = lists.Value?.FirstOrDefault(l => string.Equals(l.DisplayName, name, StringComparison.OrdinalIgnoreCase));
+            lists = list is null && lists.OdataNextLink is { } next ? await client.Sites[Site].Lists.WithUrl(next).GetAsync(cancellationToken: ct) : null;
+        }
         if (list is null)
         {
             list = await client.Sites[Site].Lists.PostAsync(new List { DisplayName = name, ListProp = new ListInfo { Template = "documentLibrary" } }, cancellationToken: ct);
             logger.LogInformation("Created document library {Library} in site {SiteId}", name, Site);
         }
         var listId = list?.Id ?? throw new GraphSyncException("sp.list", $"Không tạo được thư viện \"{name}\".", $"Could not create library \"{name}\".");
-        var existing = await client.Sites[Site].Lists[listId].Columns.GetAsync(cancellationToken: ct);
-        var have = (existing?.Value ?? []).Select(c => c.Name).Where(n => n is not null).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var have = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var existing = await client.Sites[Site].Lists[listId].Columns.GetAsync(rc => rc.QueryParameters.Select = ["name"], ct);
+        while (existing is not null)
+        {
+            foreach (var c in existing.Value ?? []) if (c.Name is not null) have.Add(c.Name);
+            existing = existing.OdataNextLink is { } next ? await client.Sites[Site].Lists[listId].Columns.WithUrl(next).GetAsync(cancellationToken: ct) : null;
+        }
         foreach (var (col, kind) in columns.Where(c => !have.Contains(c.Name)))
         {
             var def = new ColumnDefinition { Name = col, DisplayName = col, EnforceUniqueValues = false, Hidden = false, Indexed = col == "PlanNumber" };

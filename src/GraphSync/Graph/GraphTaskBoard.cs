@@ -111,7 +111,12 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
         t.Assignments?.AdditionalData.Where(kv => kv.Value is not null).Select(kv => kv.Key).ToList() ?? []);
 
     static Outcome<RemoteTask> ToOutcome(BatchResult r) =>
-        r.Success && r.Body is { ValueKind: JsonValueKind.Object } b ? new(ParseTask(b), r.Status, null) : new(null, r.Status, r.ErrorMessage ?? $"HTTP {r.Status}");
+        r.Success && r.Body is { ValueKind: JsonValueKind.Object } b ? new(ParseTask(b), r.Status, null) : new(null, r.Status, r.ErrorMessage ?? $"HTTP {r.Status}", RetryAfterOf(r));
+
+    /// <summary>A request still throttled after the batch's own retries: its Retry-After, for the outbox's next attempt.</summary>
+    static TimeSpan? RetryAfterOf(BatchResult r) =>
+        r.Status is 429 or 503 or 504 && r.Headers.TryGetValue("Retry-After", out var h)
+            && int.TryParse(h, NumberStyles.Integer, CultureInfo.InvariantCulture, out var secs) && secs > 0 ? TimeSpan.FromSeconds(secs) : null;
 
     protected override async Task<IReadOnlyList<Outcome<RemoteTask>>> CreateTasksAsync(BoardRef board, IReadOnlyList<(BoardTask Task, string? BucketId)> items, CancellationToken ct)
     {
@@ -193,7 +198,7 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
             for (var k = 0; k < todo.Count; k++)
             {
                 var i = todo[k]; var r = current[k];
-                if (!r.Success || r.Body is not { } body) { outcomes[i] = new(null, r.Status, r.ErrorMessage ?? $"HTTP {r.Status}"); continue; }
+                if (!r.Success || r.Body is not { } body) { outcomes[i] = new(null, r.Status, r.ErrorMessage ?? $"HTTP {r.Status}", RetryAfterOf(r)); continue; }
                 var etag = body.TryGetProperty("@odata.etag", out var e) ? e.GetString() ?? "" : "";
                 var existing = body.TryGetProperty("checklist", out var cl) && cl.ValueKind == JsonValueKind.Object ? cl.EnumerateObject().Select(p => p.Name).ToHashSet() : [];
                 var t = items[i].Task;
@@ -232,7 +237,7 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
             {
                 var r = written[k]; var i = patches[k].Index;
                 if (r.Status == 412) { again.Add(i); continue; }
-                if (!r.Success) { outcomes[i] = new(null, r.Status, r.ErrorMessage ?? $"HTTP {r.Status}"); continue; }
+                if (!r.Success) { outcomes[i] = new(null, r.Status, r.ErrorMessage ?? $"HTTP {r.Status}", RetryAfterOf(r)); continue; }
                 var etag = r.Body is { ValueKind: JsonValueKind.Object } b && b.TryGetProperty("@odata.etag", out var e) ? e.GetString() ?? "" : "";
                 outcomes[i] = new(etag, r.Status, null);
             }

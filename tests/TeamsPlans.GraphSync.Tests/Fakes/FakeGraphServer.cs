@@ -107,6 +107,18 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
     public string AddSite() => "site-1";
 
+    /// <summary>A document library that already exists in the site, with some columns of its own.</summary>
+    public string AddLibrary(string name, params string[] columns)
+    {
+        lock (_lock)
+        {
+            var l = new SpList { Id = $"list{++_ids}", Name = name, DriveId = $"b!drive{_ids}" };
+            l.Columns.AddRange(new[] { "Title", "Created", "Modified", "FileLeafRef" }.Concat(columns).Select(n => new JsonObject { ["name"] = n }));
+            Lists[l.Id] = l;
+            return l.Id;
+        }
+    }
+
     /// <summary>Someone edits a task in Planner: the ETag changes.</summary>
     public void EditTask(string taskId, Action<JsonObject> edit)
     {
