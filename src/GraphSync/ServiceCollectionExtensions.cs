@@ -63,6 +63,7 @@ public static class ServiceCollectionExtensions
                 throw new GraphSyncException("config.mode", $"GraphSync:Mode \"{mode}\" không hợp lệ (chọn \"local\" hoặc \"graph\").", $"GraphSync:Mode \"{mode}\" is invalid (use \"local\" or \"graph\").");
         }
         services.TryAddSingleton<PlannerSyncService>();
+        services.TryAddSingleton<LibraryOutbox>();
         services.TryAddSingleton<GraphSyncPollingService>();
         services.AddHostedService(sp => sp.GetRequiredService<GraphSyncPollingService>());
         return services;
@@ -71,7 +72,7 @@ public static class ServiceCollectionExtensions
 
 /// <summary>
 /// Every GraphSync:PollInterval (default 5 min — one paged task listing per board and one drive delta per tenant, so an
-/// idle school costs a handful of requests per interval): drains the outbox (retries that came due), polls the boards
+/// idle school costs a handful of requests per interval): drains both outboxes (retries that came due), polls the boards
 /// (Planner edits → <see cref="IRemoteChangeSink"/>), discovers plan documents dropped in the plan library
 /// (→ <see cref="IPlanDocumentImporter"/>), for the tenants in GraphSync:Tenants.
 /// </summary>
@@ -98,6 +99,7 @@ public sealed class GraphSyncPollingService(IServiceProvider sp, IOptions<GraphS
     {
         var sync = sp.GetRequiredService<PlannerSyncService>();
         await sync.DrainOutboxAsync(ct);
+        await sp.GetRequiredService<LibraryOutbox>().DrainAsync(ct);
         int changesTotal = 0, imported = 0;
         foreach (var tenant in Tenants)
         {
