@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TeamsPlans.GraphSync.Graph;
 using TeamsPlans.GraphSync.Tests.Fakes;
 using TeamsPlans.Plans.Model;
 using TeamsPlans.Storage;
@@ -362,5 +363,48 @@ public sealed class PlannerSyncTests : IAsyncLifetime
         Assert.Equal(5, d.Created);
         Assert.Single(_h.Server.Plans);
         Assert.Equal(5, _h.Server.Tasks.Count);
+    }
+
+    [Fact]
+    public async Task A_reworded_duty_updates_details_without_a_read_and_a_tick_made_in_Planner_survives_the_412()
+    {
+        var file = await UploadSeedAsync();
+        await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, _records, file.WebUrl);
+        var nv1 = (string)TaskByCode("NV01")["id"]!;
+        var nv2 = (string)TaskByCode("NV02")["id"]!;
+        var items = ((JsonObject)_h.Server.TaskDetails(nv1)["checklist"]!).Select(kv => kv.Key).ToList();
+        var first = GraphTaskBoard.ChecklistId("plan-002:a1", 0);
+        Assert.Contains(first, items);
+        // A head ticks the first checklist item of NV01 in Planner.
+        _h.Server.EditDetails(nv1, d => d["checklist"]![first]!["isChecked"] = true);
+        _h.Server.ClearLog();
+
+        // Re-import: NV01 and NV02 reworded (title, checklist and description change).
+        var edited = _records.Select(r => r.Ordinal is 1 or 2 ? r with { Duty = r.Duty.Replace("theo dõi", "theo dõi sát", StringComparison.Ordinal).Replace("căn cứ chức năng", "dựa trên chức năng", StringComparison.Ordinal) } : r).ToList();
+        var report = await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, edited, file.WebUrl);
+
+        SequenceEqual([
+            "POST /$batch", "  PATCH /planner/tasks/{task}", "  PATCH /planner/tasks/{task}",      // NV01 → 412 (its ETag moved with the tick)
+            "POST /$batch", "  GET /planner/tasks/{task}",
+            "POST /$batch", "  PATCH /planner/tasks/{task}",
+            "POST /$batch", "  PATCH /planner/tasks/{task}/details", "  PATCH /planner/tasks/{task}/details", // stored details ETags: no read
+            "POST /$batch", "  GET /planner/tasks/{task}/details",                                  // NV01's details changed: 412, read
+            "POST /$batch", "  PATCH /planner/tasks/{task}/details",
+            "GET /planner/plans/{plan}/tasks",
+        ], Sequence(_h.Server.Requests));
+        var detailPatches = _h.Server.Operations().Where(r => r.Method == "PATCH" && r.Path.EndsWith("/details", StringComparison.Ordinal)).ToList();
+        Assert.Equal([200, 200, 412], detailPatches.Select(p => p.Status).Order());
+        Assert.Equal(1, report.Conflicts);
+        Assert.NotEqual(_records[0].Duty, edited[0].Duty);
+        Assert.NotEqual(_records[1].Duty, edited[1].Duty);
+        Assert.Contains("theo dõi sát", (string)TaskByCode("NV01")["title"]!);
+        var d1 = (JsonObject)_h.Server.TaskDetails(nv1)["checklist"]!;
+        Assert.True((bool)d1[first]!["isChecked"]!);                          // theirs: the tick
+        Assert.Contains("theo dõi sát", (string)d1[first]!["title"]!);       // ours: the new wording
+        Assert.Contains("dựa trên chức năng", (string)_h.Server.TaskDetails(nv2)["description"]!);
+
+        _h.Server.ClearLog();
+        await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, edited, file.WebUrl);
+        Assert.Empty(_h.Server.Writes());
     }
 }

@@ -119,6 +119,18 @@ public sealed class FakeGraphServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Someone edits a task's details in Planner (e.g. ticks a checklist item): both ETags change, as in Planner.</summary>
+    public void EditDetails(string taskId, Action<JsonObject> edit)
+    {
+        lock (_lock)
+        {
+            var d = Details[taskId]; edit(d.Json); d.Version++;
+            var t = Tasks[taskId];
+            t.Json["activeChecklistItemCount"] = ((JsonObject)d.Json["checklist"]!).Count(kv => kv.Value?["isChecked"]?.GetValue<bool>() != true);
+            t.Version++;
+        }
+    }
+
     /// <summary>Someone edits a task in Planner: the ETag changes.</summary>
     public void EditTask(string taskId, Action<JsonObject> edit)
     {
