@@ -214,16 +214,4 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
         if (result.Count > 0) logger.LogInformation("{Count} remote board changes for tenant {TenantId}", result.Count, tenantId);
         return result;
     }
-
-    /// <summary>Discovers plan documents dropped in the plan library and hands each to <paramref name="import"/>.</summary>
-    public static async Task<int> DiscoverAndImportAsync(IDocumentLibrary library, string tenantId, Func<LibraryFile, Stream, CancellationToken, Task> import, CancellationToken ct = default)
-    {
-        var files = await library.DiscoverNewPlanDocumentsAsync(tenantId, ct);
-        foreach (var f in files)
-        {
-            await using var s = await library.OpenAsync(tenantId, f, ct);
-            await import(f, s, ct);
-        }
-        return files.Count;
-    }
 }

@@ -64,6 +64,7 @@ public static class ServiceCollectionExtensions
         }
         services.TryAddSingleton<PlannerSyncService>();
         services.TryAddSingleton<LibraryOutbox>();
+        services.TryAddSingleton<PlanDocumentInbox>();
         services.TryAddSingleton<GraphSyncPollingService>();
         services.AddHostedService(sp => sp.GetRequiredService<GraphSyncPollingService>());
         return services;
@@ -111,7 +112,7 @@ public sealed class GraphSyncPollingService(IServiceProvider sp, IOptions<GraphS
                 changesTotal += changes.Count;
             }
             if (sp.GetService<IPlanDocumentImporter>() is { } importer)
-                imported += await PlannerSyncService.DiscoverAndImportAsync(sp.GetRequiredService<IDocumentLibrary>(), tenant, (f, s, c) => importer.ImportAsync(tenant, f, s, c), ct);
+                imported += await sp.GetRequiredService<PlanDocumentInbox>().DiscoverAndImportAsync(tenant, importer.ImportAsync, ct);
         }
         return (changesTotal, imported);
     }

@@ -63,7 +63,8 @@ public sealed class LibraryTests : IAsyncLifetime
         _h.Server.ClearLog();
 
         var imported = new List<(string Name, string Text)>();
-        var n = await PlannerSyncService.DiscoverAndImportAsync(_h.Library, Tenant, async (f, s, ct) =>
+        var inbox = new PlanDocumentInbox(_h.Library, _h.Stores, _h.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<PlanDocumentInbox>.Instance);
+        var n = await inbox.DiscoverAndImportAsync(Tenant, async (_, f, s, ct) =>
         {
             using var r = new StreamReader(s);
             imported.Add((f.Name, await r.ReadToEndAsync(ct)));
@@ -101,5 +102,67 @@ public sealed class LibraryTests : IAsyncLifetime
         _h.Server.ClearLog();
         await _h.Library.UploadPlanDocumentAsync(Tenant, "b.docx", new MemoryStream([2]), new PlanDocumentMetadata("13/KH-THPT", null, 2024, "Kế hoạch B", "Draft"));
         Assert.DoesNotContain(_h.Server.Requests, r => r.Path.StartsWith("/sites/", StringComparison.Ordinal));
+    }
+
+    sealed class CrashOnCommit(IDocumentLibrary inner) : IDocumentLibrary
+    {
+        public bool Armed { get; set; } = true;
+        public Task<LibraryFile> UploadPlanDocumentAsync(string t, string f, Stream c, PlanDocumentMetadata m, CancellationToken ct = default) => inner.UploadPlanDocumentAsync(t, f, c, m, ct);
+        public Task<LibraryFile> UploadReportAsync(string t, string p, string f, Stream c, ReportMetadata m, CancellationToken ct = default) => inner.UploadReportAsync(t, p, f, c, m, ct);
+        public Task<DiscoveredDocuments> PeekNewPlanDocumentsAsync(string t, CancellationToken ct = default) => inner.PeekNewPlanDocumentsAsync(t, ct);
+        public Task CommitDiscoveryAsync(string t, DiscoveredDocuments d, CancellationToken ct = default)
+        {
+            if (Armed) { Armed = false; throw new OperationCanceledException("Simulated crash before the delta link was stored."); }
+            return inner.CommitDiscoveryAsync(t, d, ct);
+        }
+        public Task<Stream> OpenAsync(string t, LibraryFile f, CancellationToken ct = default) => inner.OpenAsync(t, f, ct);
+        public Task<string> GetLinkAsync(string t, string id, CancellationToken ct = default) => inner.GetLinkAsync(t, id, ct);
+    }
+
+    [Fact]
+    public async Task A_dropped_document_is_imported_once_despite_a_crash_before_the_delta_link_and_a_failing_importer()
+    {
+        await _h.Library.DiscoverNewPlanDocumentsAsync(Tenant); // library created, delta link stored
+        _h.Server.DropFile("Kế hoạch", "KH 45.docx", Encoding.UTF8.GetBytes("KẾ HOẠCH 45"));
+        _h.Server.DropFile("Kế hoạch", "KH 46.docx", Encoding.UTF8.GetBytes("KẾ HOẠCH 46"));
+        var crashing = new CrashOnCommit(_h.Library);
+        var log = Microsoft.Extensions.Logging.Abstractions.NullLogger<PlanDocumentInbox>.Instance;
+        var imported = new List<string>();
+        var failOnce = true;
+        async Task Import(string tenant, LibraryFile f, Stream s, CancellationToken ct)
+        {
+            Assert.Equal(Tenant, tenant);
+            using var r = new StreamReader(s);
+            var text = await r.ReadToEndAsync(ct);
+            if (f.Name == "KH 46.docx" && failOnce) { failOnce = false; throw new InvalidDataException("Tệp hỏng / corrupt file"); }
+            imported.Add(text);
+        }
+
+        // The process dies after queuing the two documents but before storing the new delta link.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new PlanDocumentInbox(crashing, _h.Stores, _h.Clock, log).DiscoverAndImportAsync(Tenant, Import));
+        Assert.Empty(imported);
+
+        // Restart: the old delta link finds both again; their keys are queued already; 45 imports, 46 fails once and is retried later.
+        _h.Restart();
+        var inbox = new PlanDocumentInbox(_h.Library, _h.Stores, _h.Clock, log);
+        _h.Server.ClearLog();
+        Assert.Equal(1, await inbox.DiscoverAndImportAsync(Tenant, Import));
+        Assert.StartsWith("GET /drives/{drive}/items/root/delta?token=", Sequence(_h.Server.Requests)[0]);
+        Assert.Equal(["KẾ HOẠCH 45"], imported);
+        Assert.Equal(2, (await ((TeamsPlans.Storage.IWorkQueue)_h.Stores).ListAsync(Tenant, PlanDocumentInbox.Queue)).Count); // two documents, queued once each
+        var retry = Assert.Single(await _h.Stores.ListAsync(Tenant, PlanDocumentInbox.Queue, TeamsPlans.Storage.WorkState.Queued));
+        Assert.Contains("Không nhập được văn bản \"KH 46.docx\"", retry.LastError);
+        Assert.Contains("Could not import", retry.LastError);
+
+        _h.Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, await inbox.DiscoverAndImportAsync(Tenant, Import));
+        Assert.Equal(["KẾ HOẠCH 45", "KẾ HOẠCH 46"], imported);
+        Assert.Equal(0, await inbox.DiscoverAndImportAsync(Tenant, Import));
+
+        // A new version of 45 is a new import; the same version never is.
+        _h.Server.DropFile("Kế hoạch", "KH 45.docx", Encoding.UTF8.GetBytes("KẾ HOẠCH 45 (sửa)"));
+        Assert.Equal(1, await inbox.DiscoverAndImportAsync(Tenant, Import));
+        Assert.Equal("KẾ HOẠCH 45 (sửa)", imported[^1]);
+        Assert.Equal(3, imported.Count);
     }
 }

@@ -538,6 +538,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
     JsonObject ItemJson(DriveFile f) => new()
     {
         ["id"] = f.Id, ["name"] = f.Path.Split('/').Last(), ["size"] = f.Content.LongLength,
+        ["eTag"] = $"\"{{{f.Id}}},{f.Change}\"", ["cTag"] = $"\"c:{{{f.Id}}},{f.Change}\"",
         ["webUrl"] = $"https://school.sharepoint.com/{Uri.EscapeDataString(Lists.Values.FirstOrDefault(l => l.DriveId == f.DriveId)?.Name ?? "drive")}/{string.Join('/', f.Path.Split('/').Select(Uri.EscapeDataString))}",
         ["file"] = new JsonObject { ["mimeType"] = "application/octet-stream" },
         ["parentReference"] = new JsonObject { ["driveId"] = f.DriveId, ["path"] = "/drive/root:/" + string.Join('/', f.Path.Split('/')[..^1]) },
