@@ -165,4 +165,25 @@ public sealed class LibraryTests : IAsyncLifetime
         Assert.Equal("KẾ HOẠCH 45 (sửa)", imported[^1]);
         Assert.Equal(3, imported.Count);
     }
+
+    [Fact]
+    public async Task An_expired_delta_link_resynchronises_and_imports_only_what_is_new()
+    {
+        var inbox = new PlanDocumentInbox(_h.Library, _h.Stores, _h.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<PlanDocumentInbox>.Instance);
+        var imported = new List<string>();
+        Task Import(string t, LibraryFile f, Stream s, CancellationToken ct) { imported.Add(f.Name); return Task.CompletedTask; }
+        await inbox.DiscoverAndImportAsync(Tenant, Import);
+        _h.Server.DropFile("Kế hoạch", "KH 45.docx", Encoding.UTF8.GetBytes("45"));
+        Assert.Equal(1, await inbox.DiscoverAndImportAsync(Tenant, Import));
+
+        _h.Server.ExpireDeltaTokens();
+        _h.Server.DropFile("Kế hoạch", "KH 47.docx", Encoding.UTF8.GetBytes("47"));
+        _h.Server.ClearLog();
+        Assert.Equal(1, await inbox.DiscoverAndImportAsync(Tenant, Import));
+        var delta = _h.Server.Requests.Where(r => r.Path.Contains("/delta", StringComparison.Ordinal)).OrderBy(r => r.Seq).ToList();
+        Assert.Equal([410, 200], delta.Select(r => r.Status));
+        Assert.DoesNotContain("token=", delta[1].Path); // full enumeration
+        Assert.Equal(["KH 45.docx", "KH 47.docx"], imported); // 45 seen again in the resync, not imported twice
+        Assert.Equal(0, await inbox.DiscoverAndImportAsync(Tenant, Import)); // the new delta link works
+    }
 }

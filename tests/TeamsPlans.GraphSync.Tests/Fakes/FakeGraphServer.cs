@@ -107,6 +107,10 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
     public string AddSite() => "site-1";
 
+    int _deltaEpoch;
+    /// <summary>Every delta link issued so far expires: using one answers 410 Gone (resyncRequired).</summary>
+    public void ExpireDeltaTokens() { lock (_lock) _deltaEpoch++; }
+
     /// <summary>A document library that already exists in the site, with some columns of its own.</summary>
     public string AddLibrary(string name, params string[] columns)
     {
@@ -506,11 +510,13 @@ public sealed class FakeGraphServer : IAsyncDisposable
             }
             case ["drives", var d, "items", "root", "delta" or "delta()"] when method == "GET":
             {
+                if (qs.TryGetValue("token", out var _) && qs.GetValueOrDefault("epoch") != _deltaEpoch.ToString(CultureInfo.InvariantCulture))
+                    return Error(410, "resyncRequired", "The delta token has expired; resynchronize.");
                 var since = qs.TryGetValue("token", out var tok) ? int.Parse(tok, CultureInfo.InvariantCulture) : 0;
                 var current = _driveChange.GetValueOrDefault(d);
                 var items = Files.Values.Where(f => f.DriveId == d && f.Change > since).OrderBy(f => f.Change)
                     .Select(f => f.Deleted ? new JsonObject { ["id"] = f.Id, ["deleted"] = new JsonObject { ["state"] = "deleted" } } : ItemJson(f));
-                return Page(items, path, qs, $"{BaseUrl}/drives/{d}/items/root/delta?token={current}");
+                return Page(items, path, qs, $"{BaseUrl}/drives/{d}/items/root/delta?token={current}&epoch={_deltaEpoch}");
             }
             case ["drives", _, "items", var iid, "content"] when method == "GET":
                 return new Resp(200, null, null, Files[iid].Content);
