@@ -92,7 +92,7 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
         var percent = record.State.Status switch
         {
             AssignmentStatus.Done => 100,
-            AssignmentStatus.InProgress => Math.Max(50, record.State.PercentComplete is 100 ? 50 : record.State.PercentComplete),
+            AssignmentStatus.InProgress => 50, // Planner's "in progress"; the board keeps 0/50/100
             _ => 0,
         };
         var key = $"{record.TenantId}|{record.PlanId}|{record.AssignmentId}|progress|{percent}|v{record.State.Version}";

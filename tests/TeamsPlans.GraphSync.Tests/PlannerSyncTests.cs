@@ -407,4 +407,20 @@ public sealed class PlannerSyncTests : IAsyncLifetime
         await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, edited, file.WebUrl);
         Assert.Empty(_h.Server.Writes());
     }
+
+    [Fact]
+    public async Task Acknowledge_writes_nothing_and_progress_from_Teams_is_50_in_Planner()
+    {
+        await FirstSyncAsync();
+        _h.Server.ClearLog();
+        var now = _h.Clock.GetUtcNow();
+        var ack = _records[2] with { State = _records[2].State.Apply(AssignmentAction.Acknowledge, now) };
+        await _h.Sync.OnAssignmentChangedAsync(ack);
+        Assert.Empty(_h.Server.Writes()); // acknowledged = 0 %, which Planner already has
+        var progress = ack with { State = ack.State.Apply(AssignmentAction.Progress, now, 50) };
+        await _h.Sync.OnAssignmentChangedAsync(progress);
+        var patch = Assert.Single(_h.Server.Writes());
+        Assert.Contains("\"percentComplete\":50", patch.Body);
+        Assert.Equal(50, (int)TaskByCode("NV03")["percentComplete"]!);
+    }
 }
