@@ -24,6 +24,8 @@ public sealed record OutboxDrainResult(int Completed, int Retried, int Failed, i
 public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, IWorkQueue queue, ISyncStateStore sync, TimeProvider time, ILogger<PlannerSyncService> logger)
 {
     public const string Outbox = "outbox";
+    /// <summary>After this many attempts an outbox item is marked Failed (visible to the admin; IWorkQueue.RequeueFailedAsync retries it).</summary>
+    public const int MaxAttempts = 12;
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     readonly string _owner = $"graphsync-{Environment.MachineName}-{Guid.NewGuid():N}"[..40];
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(5);
@@ -138,8 +140,16 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
                         {
                             if (known is not null)
                             {
-                                var s = await board.SetProgressAsync(new BoardRef(tenantId, planId, known.RemoteId), p.P.TaskKey, p.P.Percent, ct);
-                                updated += s.Updated; conflicts += s.Conflicts; changes.AddRange(s.RemoteChanges);
+                                try
+                                {
+                                    var s = await board.SetProgressAsync(new BoardRef(tenantId, planId, known.RemoteId), p.P.TaskKey, p.P.Percent, ct);
+                                    updated += s.Updated; conflicts += s.Conflicts; changes.AddRange(s.RemoteChanges);
+                                }
+                                catch (GraphSyncException ex) when (ex.Code == "board.unknownTask")
+                                {
+                                    // Not on the board yet: the next SyncPlanAsync creates it with the assignment's progress.
+                                    logger.LogInformation("Task {TaskKey} of plan {PlanId} not on the board yet; its progress goes with the next sync", p.P.TaskKey, planId);
+                                }
                             }
                             else logger.LogInformation("No board yet for plan {PlanId}; progress of {TaskKey} kept for the next sync", planId, p.P.TaskKey);
                         }
@@ -159,6 +169,13 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
                     var retryAfter = RetryAfterOf(ex);
                     foreach (var i in group.Except(other))
                     {
+                        if (i.Attempts + 1 >= MaxAttempts)
+                        {
+                            logger.LogError("Outbox item {ItemId} of plan {PlanId} failed for good after {Attempts} attempts", i.Id, planId, i.Attempts + 1);
+                            await queue.FailAsync(i.Id, _owner, WorkState.Failed, $"Đã thử {i.Attempts + 1} lần, không thành công / gave up after {i.Attempts + 1} attempts: {ex.Message}", ct);
+                            failed++;
+                            continue;
+                        }
                         var wait = TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, i.Attempts)));
                         if (retryAfter > wait) wait = retryAfter;
                         await queue.RetryAsync(i.Id, _owner, time.GetUtcNow() + wait, ex.Message, ct);

@@ -423,4 +423,20 @@ public sealed class PlannerSyncTests : IAsyncLifetime
         Assert.Contains("\"percentComplete\":50", patch.Body);
         Assert.Equal(50, (int)TaskByCode("NV03")["percentComplete"]!);
     }
+
+    [Fact]
+    public async Task Progress_for_a_task_not_yet_on_the_board_waits_for_the_next_sync_instead_of_failing()
+    {
+        var file = await UploadSeedAsync();
+        await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, _records.Take(2).ToList(), file.WebUrl); // NV03 not synced yet
+        _h.Server.ClearLog();
+        var done = _records[2] with { State = _records[2].State.Apply(AssignmentAction.Done, _h.Clock.GetUtcNow()) };
+        await _h.Sync.OnAssignmentChangedAsync(done);
+        Assert.Empty(_h.Server.Requests);
+        Assert.Empty(await _h.Stores.ListAsync(Tenant, PlannerSyncService.Outbox, WorkState.Queued)); // not retried forever
+
+        var report = await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, [_records[0], _records[1], done], file.WebUrl);
+        Assert.Equal(1, report.Created);
+        Assert.Equal(100, (int)TaskByCode("NV03")["percentComplete"]!);
+    }
 }
