@@ -231,4 +231,21 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
         if (result.Count > 0) logger.LogInformation("{Count} remote board changes for tenant {TenantId}", result.Count, tenantId);
         return result;
     }
+
+    /// <summary>
+    /// Discovers plan documents dropped in the plan library and hands each to <paramref name="import"/>; the cursor is
+    /// stored only after all were imported (a failure finds them again). Without a queue: the host's polling uses the
+    /// durable, exactly-once <see cref="PlanDocumentInbox"/>.
+    /// </summary>
+    public static async Task<int> DiscoverAndImportAsync(IDocumentLibrary library, string tenantId, Func<LibraryFile, Stream, CancellationToken, Task> import, CancellationToken ct = default)
+    {
+        var found = await library.PeekNewPlanDocumentsAsync(tenantId, ct);
+        foreach (var f in found.Files)
+        {
+            await using var s = await library.OpenAsync(tenantId, f, ct);
+            await import(f, s, ct);
+        }
+        await library.CommitDiscoveryAsync(tenantId, found, ct);
+        return found.Files.Count;
+    }
 }

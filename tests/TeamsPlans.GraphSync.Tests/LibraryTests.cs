@@ -186,4 +186,16 @@ public sealed class LibraryTests : IAsyncLifetime
         Assert.Equal(["KH 45.docx", "KH 47.docx"], imported); // 45 seen again in the resync, not imported twice
         Assert.Equal(0, await inbox.DiscoverAndImportAsync(Tenant, Import)); // the new delta link works
     }
+
+    [Fact]
+    public async Task The_queue_free_discovery_stores_the_delta_link_only_after_every_import()
+    {
+        await _h.Library.DiscoverNewPlanDocumentsAsync(Tenant);
+        _h.Server.DropFile("Kế hoạch", "KH 50.docx", Encoding.UTF8.GetBytes("50"));
+        await Assert.ThrowsAsync<InvalidDataException>(() => PlannerSyncService.DiscoverAndImportAsync(_h.Library, Tenant, (f, s, ct) => throw new InvalidDataException("Tệp hỏng")));
+        var names = new List<string>();
+        Assert.Equal(1, await PlannerSyncService.DiscoverAndImportAsync(_h.Library, Tenant, (f, s, ct) => { names.Add(f.Name); return Task.CompletedTask; }));
+        Assert.Equal(["KH 50.docx"], names); // found again after the failure
+        Assert.Equal(0, await PlannerSyncService.DiscoverAndImportAsync(_h.Library, Tenant, (f, s, ct) => Task.CompletedTask));
+    }
 }
