@@ -51,8 +51,11 @@ public sealed class DeliveryRateLimiter
                && Interlocked.CompareExchange(ref t.PausedUntilTicks, ticks, cur) != cur) { }
     }
 
-    /// <summary>Waits until one request of the tenant (and, when given, into the conversation) may be sent, and counts it.</summary>
-    public async ValueTask AcquireAsync(string tenantId, string? conversationId, CancellationToken ct)
+    /// <summary>
+    /// Waits until one request of the tenant (and, when given, into the conversation) may be sent, and counts it.
+    /// Returns the slot granted (the instant, on the limiter's clock, from which the request may leave).
+    /// </summary>
+    public async ValueTask<DateTimeOffset> AcquireAsync(string tenantId, string? conversationId, CancellationToken ct)
     {
         var tenant = _tenants.GetOrAdd(tenantId, _ => new TenantState(_tenantRules));
         while (true)
@@ -80,9 +83,9 @@ public sealed class DeliveryRateLimiter
             if (wait > TimeSpan.Zero) await Task.Delay(wait, _time, ct).ConfigureAwait(false);
             // A pause that began while this caller waited for its slot: wait for the pause, take a new slot.
             if (Interlocked.Read(ref tenant.PausedUntilTicks) > _time.GetUtcNow().UtcTicks) continue;
-            break;
+            if (Interlocked.Increment(ref _acquisitions) % 4096 == 0) Evict();
+            return new DateTimeOffset(at, TimeSpan.Zero);
         }
-        if (Interlocked.Increment(ref _acquisitions) % 4096 == 0) Evict();
     }
 
     private void Evict()
