@@ -28,7 +28,7 @@ public sealed class DeliveryRateLimiter
         _time = time;
         _margin = o.WindowSafetyMargin < TimeSpan.Zero ? TimeSpan.Zero : o.WindowSafetyMargin;
         if (o.TenantRequestsPerSecond < 1)
-            throw new InvalidOperationException("Delivery:TenantRequestsPerSecond must be ≥ 1. / Giới hạn yêu cầu mỗi giây phải ≥ 1.");
+            throw new InvalidOperationException("Giới hạn yêu cầu mỗi giây (Delivery:TenantRequestsPerSecond) phải ≥ 1. / Delivery:TenantRequestsPerSecond must be ≥ 1.");
         _tenantRules = [(o.TenantRequestsPerSecond, TimeSpan.FromSeconds(1) + _margin)];
         _conversationRules = [.. o.ParseConversationLimits().Select(r => (r.Count, r.Window + _margin))];
     }

@@ -87,7 +87,7 @@ public sealed class DeliveryWorker : BackgroundService
                 {
                     if (stop.IsCancellationRequested)
                     {
-                        await _store.Queue.RetryAsync(item.Id, owner, _time.GetUtcNow(), "worker stopped before sending / dừng trước khi gửi", CancellationToken.None).ConfigureAwait(false);
+                        await _store.Queue.DeferAsync(item.Id, owner, _time.GetUtcNow(), "dừng trước khi gửi / worker stopped before sending", CancellationToken.None).ConfigureAwait(false);
                         outcome = DeliveryOutcome.Released;
                     }
                     else

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using TeamsPlans.Bot.Delivery;
 using TeamsPlans.Plans.Model;
 using TeamsPlans.Storage;
+using TeamsPlans.Testing;
 
 namespace TeamsPlans.Bot.Tests.Delivery;
 
