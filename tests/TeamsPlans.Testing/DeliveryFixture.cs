@@ -77,7 +77,7 @@ public sealed class DeliveryFixture : IAsyncDisposable
             state = new StateStoreOptions
             {
                 Provider = Postgres,
-                ConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = database, MaxPoolSize = 40 }.ToString(),
+                ConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = database, MaxPoolSize = 20 }.ToString(),
             };
         }
         else if (provider == Sqlite)

@@ -128,6 +128,13 @@ public sealed class DeliveryProcessor
                     };
 
                     await _limiter.AcquireAsync(tenant, conv.ConversationId, stop).ConfigureAwait(false);
+                    // A long wait (rate limiter, tenant pause, a stalled process) may have outlived the lease, and another
+                    // worker may have taken the item over: make sure it is still ours, with a fresh lease, before sending.
+                    if (!await EnsureLeaseAsync(item, owner).ConfigureAwait(false))
+                    {
+                        _logger.LogWarning("Lease of {DeliveryKey} lost before sending; left to its new owner", item.IdempotencyKey);
+                        return DeliveryOutcome.LeaseLost;
+                    }
                     if (_options.SendJournal && !journalWritten)
                     {
                         await _store.Sync.PutAsync(new SyncEntry(tenant, JournalScope, item.IdempotencyKey, "sending", owner,
@@ -193,6 +200,17 @@ public sealed class DeliveryProcessor
             if (journalWritten) await ClearJournalAsync(item).ConfigureAwait(false);
             return await RetryAsync(item, owner, payload, $"{e.GetType().Name}: {e.Message}", null).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// True when <paramref name="owner"/> still holds the item. Within the first half of the claim's lease nothing is
+    /// checked (the worker renews leases every third of it); later, the lease is renewed here, owner-checked.
+    /// </summary>
+    private async Task<bool> EnsureLeaseAsync(WorkItem item, string owner)
+    {
+        var now = _time.GetUtcNow();
+        if (item.LeaseUntil is { } until && now < until - _options.Lease / 2) return true;
+        return await Queue.RenewAsync(item.Id, owner, _options.Lease, CancellationToken.None).ConfigureAwait(false);
     }
 
     private static readonly TimeZoneInfo VietnamTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
