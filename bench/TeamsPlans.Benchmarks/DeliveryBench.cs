@@ -8,7 +8,7 @@ using TeamsPlans.Storage;
 using TeamsPlans.Testing;
 
 /// <summary>
-/// `bench delivery [--members 1000,10000] [--provider sqlite|postgres] [--p429 0.02] [--scale 1]`: publishes one plan to N
+/// `bench delivery [--members 1000,10000] [--provider sqlite|postgres] [--p429 0.005] [--scale 1]`: publishes one plan to N
 /// members through the real delivery pipeline (AddTeamsPlansDelivery: durable queue, worker, shared rate limiter) against a
 /// local connector HTTP server that enforces Teams' limits (50 requests/s per app per tenant; per conversation 7/1 s,
 /// 8/2 s, 60/30 s, 1800/1 h; excess → 429 with Retry-After) and injects random 429s. Prints, per N: cards delivered per
@@ -23,7 +23,7 @@ internal static class DeliveryBench
     {
         var members = new List<int> { 1000, 10000 };
         var provider = DeliveryFixture.Sqlite;
-        var p429 = 0.02;
+        var p429 = 0.005;
         var scale = 1.0;
         for (var i = 0; i < args.Length; i++)
         {
@@ -38,7 +38,7 @@ internal static class DeliveryBench
                 case "--scale": scale = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 default:
                     Console.Error.WriteLine($"Tham số không hợp lệ / unknown option: {args[i]}");
-                    Console.Error.WriteLine("usage: bench delivery [--members 1000,10000] [--provider sqlite|postgres] [--p429 0.02] [--scale 1]");
+                    Console.Error.WriteLine("usage: bench delivery [--members 1000,10000] [--provider sqlite|postgres] [--p429 0.005] [--scale 1]");
                     return 2;
             }
         }
@@ -71,13 +71,12 @@ internal static class DeliveryBench
 
         using var host = f.BuildHost(new Dictionary<string, string?>
         {
-            // Teams' published limits (the defaults), production-like settings.
+            // Teams' published limits and the default safety margin (Delivery defaults), production-like settings.
             ["Delivery:TenantRequestsPerSecond"] = TeamsTenantCeiling.ToString(CultureInfo.InvariantCulture),
             ["Delivery:Lease"] = "00:01:00",
             ["Delivery:IdleDelay"] = "00:00:00.200",
             ["Delivery:RetryBaseDelay"] = "00:00:01",
             ["Delivery:RetryMaxDelay"] = "00:00:30",
-            ["Delivery:WindowSafetyMargin"] = "00:00:00.030",
             ["Delivery:Workers"] = "2",
             ["Delivery:BatchSize"] = "64",
             ["Delivery:Concurrency"] = "32",

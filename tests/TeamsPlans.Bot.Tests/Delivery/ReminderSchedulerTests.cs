@@ -141,7 +141,12 @@ public class ReminderSchedulerTests
         var (updated, _) = await store.Assignments.TryUpdateStateAsync(DeliveryFixture.Tenant, "a-2-0", 1, AssignmentState.New.Apply(AssignmentAction.Done, time.GetUtcNow()));
         Assert.True(updated);
         await host.StartAsync();
-        Assert.True(await DeliveryFixture.WaitUntilAsync(() => f.AllSettledAsync(3), TimeSpan.FromSeconds(30)));
+        // The fake clock moves in small steps (the rate limiter paces requests on it); it stays Sunday 14/12.
+        Assert.True(await DeliveryFixture.WaitUntilAsync(() =>
+        {
+            time.Advance(TimeSpan.FromMilliseconds(20));
+            return f.AllSettledAsync(3);
+        }, TimeSpan.FromSeconds(30)));
         await host.StopAsync();
 
         Assert.Equal(2, f.Server.Posts.Count);
