@@ -40,12 +40,19 @@ public sealed class DeliveryOptions
     /// <summary>Pause of the tenant when a 429 has no Retry-After.</summary>
     public TimeSpan DefaultThrottlePause { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Per app per tenant ceiling (requests per second). Teams: 50.</summary>
+    /// <summary>
+    /// Per app per tenant ceiling (requests per second). Teams: 50. The limiter is shared by every worker of one process;
+    /// with N instances sending for the same tenant, set it to 50 / N (each instance's 429 handling absorbs the rest).
+    /// </summary>
     public int TenantRequestsPerSecond { get; set; } = 50;
     /// <summary>Per bot per conversation windows ("count/seconds"). Teams: 7/1, 8/2, 60/30, 1800/3600.</summary>
     public List<string> ConversationLimits { get; set; } = ["7/1", "8/2", "60/30", "1800/3600"];
-    /// <summary>Client-side safety margin on every window (the server measures arrival, we measure departure).</summary>
-    public TimeSpan WindowSafetyMargin { get; set; } = TimeSpan.FromMilliseconds(30);
+    /// <summary>
+    /// Client-side safety margin on every window (the server measures arrival, we measure departure, and a loaded host
+    /// delays some departures more than others). Every 429 pauses the whole tenant for at least a second (Retry-After is in
+    /// whole seconds), so a margin that prevents them is worth more than the ~10 % of the ceiling it gives up.
+    /// </summary>
+    public TimeSpan WindowSafetyMargin { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Write a per-key "sending" journal entry before each connector call (detects possible duplicates after a crash).</summary>
     public bool SendJournal { get; set; } = true;
@@ -85,7 +92,7 @@ public sealed class DeliveryOptions
             var parts = s.Split('/', StringSplitOptions.TrimEntries);
             if (parts.Length != 2 || !int.TryParse(parts[0], out var n) || !double.TryParse(parts[1], System.Globalization.NumberStyles.Float,
                     System.Globalization.CultureInfo.InvariantCulture, out var sec) || n < 1 || sec <= 0)
-                throw new InvalidOperationException($"Delivery:ConversationLimits '{s}' is not 'count/seconds'. / Giới hạn '{s}' không đúng dạng 'số/giây'.");
+                throw new InvalidOperationException($"Giới hạn Delivery:ConversationLimits '{s}' không đúng dạng 'số/giây'. / Delivery:ConversationLimits '{s}' is not 'count/seconds'.");
             list.Add((n, TimeSpan.FromSeconds(sec)));
         }
         return list;

@@ -64,7 +64,7 @@ public sealed class DeliveryProcessor
     {
         var payload = DeliveryPayload.TryParse(item.PayloadJson);
         if (payload is null)
-            return await FailAsync(item, owner, null, WorkState.Failed, "Invalid payload / Dữ liệu gửi không hợp lệ", "unknown").ConfigureAwait(false);
+            return await FailAsync(item, owner, null, WorkState.Failed, "Dữ liệu gửi không hợp lệ / Invalid payload", "unknown").ConfigureAwait(false);
         var kind = payload.Kind;
         var tenant = item.TenantId;
         using var scope = _logger.BeginScope(new Dictionary<string, object?>
@@ -83,11 +83,11 @@ public sealed class DeliveryProcessor
             if (kind is DeliveryKinds.Assignment or DeliveryKinds.Reminder)
             {
                 if (payload.PlanId is null || payload.AssignmentId is null)
-                    return await FailAsync(item, owner, payload, WorkState.Failed, "Payload without plan or assignment / Thiếu kế hoạch hoặc nhiệm vụ", kind).ConfigureAwait(false);
+                    return await FailAsync(item, owner, payload, WorkState.Failed, "Thiếu kế hoạch hoặc nhiệm vụ / Payload without plan or assignment", kind).ConfigureAwait(false);
                 plan = await _store.Plans.GetAsync(tenant, payload.PlanId, stop).ConfigureAwait(false);
                 assignment = await _store.Assignments.GetAsync(tenant, payload.AssignmentId, stop).ConfigureAwait(false);
                 if (plan is null || assignment is null)
-                    return await FailAsync(item, owner, payload, WorkState.Failed, "Plan or assignment no longer exists / Kế hoạch hoặc nhiệm vụ không còn", kind).ConfigureAwait(false);
+                    return await FailAsync(item, owner, payload, WorkState.Failed, "Kế hoạch hoặc nhiệm vụ không còn / Plan or assignment no longer exists", kind).ConfigureAwait(false);
                 if (!string.Equals(assignment.MemberAadObjectId, payload.MemberAadObjectId, StringComparison.OrdinalIgnoreCase))
                     return await SkipAsync(item, owner, "reassigned", kind).ConfigureAwait(false);
                 if (plan.Status == PlanStatus.Archived)
@@ -97,7 +97,7 @@ public sealed class DeliveryProcessor
             }
             else if (kind != DeliveryKinds.Digest)
             {
-                return await FailAsync(item, owner, payload, WorkState.Failed, $"Unknown delivery kind '{kind}' / Loại tin không hỗ trợ", kind).ConfigureAwait(false);
+                return await FailAsync(item, owner, payload, WorkState.Failed, $"Loại tin '{kind}' không được hỗ trợ / Unknown delivery kind '{kind}'", kind).ConfigureAwait(false);
             }
             var member = await _store.Members.GetAsync(tenant, payload.MemberAadObjectId, stop).ConfigureAwait(false);
 
@@ -128,6 +128,13 @@ public sealed class DeliveryProcessor
                     };
 
                     await _limiter.AcquireAsync(tenant, conv.ConversationId, stop).ConfigureAwait(false);
+                    // A long wait (rate limiter, tenant pause, a stalled process) may have outlived the lease, and another
+                    // worker may have taken the item over: make sure it is still ours, with a fresh lease, before sending.
+                    if (!await EnsureLeaseAsync(item, owner).ConfigureAwait(false))
+                    {
+                        _logger.LogWarning("Lease of {DeliveryKey} lost before sending; left to its new owner", item.IdempotencyKey);
+                        return DeliveryOutcome.LeaseLost;
+                    }
                     if (_options.SendJournal && !journalWritten)
                     {
                         await _store.Sync.PutAsync(new SyncEntry(tenant, JournalScope, item.IdempotencyKey, "sending", owner,
@@ -174,8 +181,8 @@ public sealed class DeliveryProcessor
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested && !journalWritten)
         {
-            // Stopping before anything was sent: give the item back for the next worker.
-            await Queue.RetryAsync(item.Id, owner, _time.GetUtcNow(), "worker stopped before sending / dừng trước khi gửi", CancellationToken.None).ConfigureAwait(false);
+            // Stopping before anything was sent: give the item back for the next worker (not an attempt).
+            await Queue.DeferAsync(item.Id, owner, _time.GetUtcNow(), "dừng trước khi gửi / worker stopped before sending", CancellationToken.None).ConfigureAwait(false);
             return DeliveryOutcome.Released;
         }
         catch (ConnectorException e)
@@ -193,6 +200,17 @@ public sealed class DeliveryProcessor
             if (journalWritten) await ClearJournalAsync(item).ConfigureAwait(false);
             return await RetryAsync(item, owner, payload, $"{e.GetType().Name}: {e.Message}", null).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// True when <paramref name="owner"/> still holds the item. Within the first half of the claim's lease nothing is
+    /// checked (the worker renews leases every third of it); later, the lease is renewed here, owner-checked.
+    /// </summary>
+    private async Task<bool> EnsureLeaseAsync(WorkItem item, string owner)
+    {
+        var now = _time.GetUtcNow();
+        if (item.LeaseUntil is { } until && now < until - _options.Lease / 2) return true;
+        return await Queue.RenewAsync(item.Id, owner, _options.Lease, CancellationToken.None).ConfigureAwait(false);
     }
 
     private static readonly TimeZoneInfo VietnamTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
@@ -222,7 +240,7 @@ public sealed class DeliveryProcessor
         if (_options.InstallForUsers)
         {
             if (string.IsNullOrWhiteSpace(_options.TeamsAppCatalogId))
-                throw new InvalidOperationException("Delivery:InstallForUsers needs Delivery:TeamsAppCatalogId. / Cần cấu hình Delivery:TeamsAppCatalogId.");
+                throw new InvalidOperationException("Cần cấu hình Delivery:TeamsAppCatalogId khi bật InstallForUsers. / Delivery:InstallForUsers needs Delivery:TeamsAppCatalogId.");
             await _installer.InstallForUserAsync(tenant, aadObjectId, _options.TeamsAppCatalogId!, stop).ConfigureAwait(false);
         }
         var serviceUrl = await TenantServiceUrlAsync(tenant, stop).ConfigureAwait(false);
@@ -240,7 +258,7 @@ public sealed class DeliveryProcessor
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, stop);
         var created = await _connector.CreateConversationAsync(serviceUrl, parameters, linked.Token).ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(created.Id))
-            throw new ConnectorException(502, "NoConversationId", "CreateConversation returned no id / Không tạo được cuộc trò chuyện");
+            throw new ConnectorException(502, "NoConversationId", "Không tạo được cuộc trò chuyện / CreateConversation returned no id");
         // UserId: the "29:" id is unknown until the member writes to the bot; the Entra id works for sending.
         var conv = new ConversationRef(tenant, aadObjectId, aadObjectId, created.Id!, created.ServiceUrl ?? serviceUrl, _botId, "msteams", _time.GetUtcNow());
         await _store.Conversations.UpsertAsync(conv, CancellationToken.None).ConfigureAwait(false);
@@ -292,6 +310,7 @@ public sealed class DeliveryProcessor
             _metrics.Throttled.Add(1, DeliveryMetrics.Tag(payload.Kind));
             var pause = e.RetryAfter is { } ra && ra > TimeSpan.Zero ? ra : _options.DefaultThrottlePause;
             _limiter.PauseTenant(item.TenantId, _time.GetUtcNow() + pause);
+            // Throttling is the pipe's state, not the item's fault: deferred without burning an attempt.
             return await RetryAsync(item, owner, payload, reason, pause, countAttempt: false).ConfigureAwait(false);
         }
         if (e.IsTransient || e.StatusCode == 401)
@@ -314,15 +333,24 @@ public sealed class DeliveryProcessor
     private async Task<DeliveryOutcome> RetryAsync(WorkItem item, string owner, DeliveryPayload? payload, string reason, TimeSpan? after, bool countAttempt = true)
     {
         var kind = payload?.Kind ?? "unknown";
-        if (countAttempt && item.Attempts + 1 >= _options.MaxAttempts)
+        if (countAttempt && item.Attempts + 1 >= Math.Max(1, _options.MaxAttempts))
             return await FailAsync(item, owner, payload, WorkState.Failed,
-                string.Create(CultureInfo.InvariantCulture, $"{reason} (after {item.Attempts + 1} attempts / sau {item.Attempts + 1} lần thử)"), kind).ConfigureAwait(false);
+                string.Create(CultureInfo.InvariantCulture, $"{reason} (sau {item.Attempts + 1} lần thử / after {item.Attempts + 1} attempts)"), kind).ConfigureAwait(false);
         var delay = after ?? Backoff(item.Attempts);
         // Jitter so that retries of one batch do not come back together.
         delay += TimeSpan.FromMilliseconds(Random.Shared.Next(0, 250));
-        await Queue.RetryAsync(item.Id, owner, _time.GetUtcNow() + delay, reason, CancellationToken.None).ConfigureAwait(false);
+        var notBefore = _time.GetUtcNow() + delay;
+        var kept = countAttempt
+            ? await Queue.RetryAsync(item.Id, owner, notBefore, reason, CancellationToken.None).ConfigureAwait(false)
+            : await Queue.DeferAsync(item.Id, owner, notBefore, reason, CancellationToken.None).ConfigureAwait(false);
+        if (!kept)
+        {
+            _logger.LogWarning("Delivery {DeliveryKey} could not be put back ({Reason}): the lease was lost, another worker owns it", item.IdempotencyKey, reason);
+            return DeliveryOutcome.LeaseLost;
+        }
         _metrics.Retried.Add(1, DeliveryMetrics.Tag(kind));
-        _logger.LogInformation("Delivery {DeliveryKey} will be retried in {DelayMs} ms: {Reason}", item.IdempotencyKey, (int)delay.TotalMilliseconds, reason);
+        _logger.LogInformation("Delivery {DeliveryKey} will be {Action} in {DelayMs} ms: {Reason}", item.IdempotencyKey,
+            countAttempt ? "retried" : "deferred", (int)delay.TotalMilliseconds, reason);
         return DeliveryOutcome.Retried;
     }
 
@@ -334,7 +362,11 @@ public sealed class DeliveryProcessor
 
     private async Task<DeliveryOutcome> FailAsync(WorkItem item, string owner, DeliveryPayload? payload, WorkState state, string reason, string kind)
     {
-        await Queue.FailAsync(item.Id, owner, state, reason, CancellationToken.None).ConfigureAwait(false);
+        if (!await Queue.FailAsync(item.Id, owner, state, reason, CancellationToken.None).ConfigureAwait(false))
+        {
+            _logger.LogWarning("Delivery {DeliveryKey} could not be marked {State} ({Reason}): the lease was lost, another worker owns it", item.IdempotencyKey, state, reason);
+            return DeliveryOutcome.LeaseLost;
+        }
         if (state == WorkState.Blocked) _metrics.Blocked.Add(1, DeliveryMetrics.Tag(kind));
         else _metrics.Failed.Add(1, DeliveryMetrics.Tag(kind));
         _logger.LogWarning("Delivery {DeliveryKey} to {AadObjectId} {State}: {Reason}", item.IdempotencyKey, payload?.MemberAadObjectId, state, reason);
@@ -343,7 +375,8 @@ public sealed class DeliveryProcessor
 
     private async Task<DeliveryOutcome> SkipAsync(WorkItem item, string owner, string reason, string kind)
     {
-        await Queue.CompleteAsync(item.Id, owner, new DeliveryResult { Skipped = reason }.ToJson(), CancellationToken.None).ConfigureAwait(false);
+        if (!await Queue.CompleteAsync(item.Id, owner, new DeliveryResult { Skipped = reason }.ToJson(), CancellationToken.None).ConfigureAwait(false))
+            return DeliveryOutcome.LeaseLost;
         _metrics.Skipped.Add(1, DeliveryMetrics.Tag(kind));
         return DeliveryOutcome.Skipped;
     }

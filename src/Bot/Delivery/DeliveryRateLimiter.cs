@@ -5,9 +5,10 @@ namespace TeamsPlans.Bot.Delivery;
 
 /// <summary>
 /// Client-side rate limiting of the connector, shared by every worker of the process (singleton):
-/// a sliding-window log per tenant (<see cref="DeliveryOptions.TenantRequestsPerSecond"/> per 1 s) and per conversation
-/// (<see cref="DeliveryOptions.ConversationLimits"/>). Sliding windows rather than token buckets because Teams counts
-/// requests in windows: a bucket of capacity C and rate R lets C + R requests into one second.
+/// a sliding-window log per tenant (<see cref="DeliveryOptions.TenantRequestsPerSecond"/> per 1 s, paced evenly: a token
+/// bucket of depth 1 refilled at that rate) and per conversation (<see cref="DeliveryOptions.ConversationLimits"/>).
+/// Windows on top of the bucket because Teams counts requests in windows: a bucket of capacity C and rate R alone lets
+/// C + R requests into one second.
 /// <para>Each call reserves the earliest instant allowed by both windows and waits for it, so concurrent callers get
 /// distinct slots (no thundering herd). <see cref="PauseTenant"/> (on a 429 with Retry-After) holds every caller of
 /// that tenant until the pause ends — the whole pipe slows down, not just the request that was throttled.</para>
@@ -28,8 +29,12 @@ public sealed class DeliveryRateLimiter
         _time = time;
         _margin = o.WindowSafetyMargin < TimeSpan.Zero ? TimeSpan.Zero : o.WindowSafetyMargin;
         if (o.TenantRequestsPerSecond < 1)
-            throw new InvalidOperationException("Delivery:TenantRequestsPerSecond must be ≥ 1. / Giới hạn yêu cầu mỗi giây phải ≥ 1.");
-        _tenantRules = [(o.TenantRequestsPerSecond, TimeSpan.FromSeconds(1) + _margin)];
+            throw new InvalidOperationException("Giới hạn yêu cầu mỗi giây (Delivery:TenantRequestsPerSecond) phải ≥ 1. / Delivery:TenantRequestsPerSecond must be ≥ 1.");
+        var second = TimeSpan.FromSeconds(1) + _margin;
+        // The ceiling over any second, and an even pace inside it (a token bucket of depth 1 refilled at the ceiling's rate):
+        // a burst of the whole second's allowance at once would reach the server bunched up, and a little network jitter
+        // would push its tail into the next window; evenly spaced requests leave every window a margin.
+        _tenantRules = [(o.TenantRequestsPerSecond, second), (1, second / o.TenantRequestsPerSecond)];
         _conversationRules = [.. o.ParseConversationLimits().Select(r => (r.Count, r.Window + _margin))];
     }
 
@@ -51,8 +56,11 @@ public sealed class DeliveryRateLimiter
                && Interlocked.CompareExchange(ref t.PausedUntilTicks, ticks, cur) != cur) { }
     }
 
-    /// <summary>Waits until one request of the tenant (and, when given, into the conversation) may be sent, and counts it.</summary>
-    public async ValueTask AcquireAsync(string tenantId, string? conversationId, CancellationToken ct)
+    /// <summary>
+    /// Waits until one request of the tenant (and, when given, into the conversation) may be sent, and counts it.
+    /// Returns the slot granted (the instant, on the limiter's clock, from which the request may leave).
+    /// </summary>
+    public async ValueTask<DateTimeOffset> AcquireAsync(string tenantId, string? conversationId, CancellationToken ct)
     {
         var tenant = _tenants.GetOrAdd(tenantId, _ => new TenantState(_tenantRules));
         while (true)
@@ -80,9 +88,9 @@ public sealed class DeliveryRateLimiter
             if (wait > TimeSpan.Zero) await Task.Delay(wait, _time, ct).ConfigureAwait(false);
             // A pause that began while this caller waited for its slot: wait for the pause, take a new slot.
             if (Interlocked.Read(ref tenant.PausedUntilTicks) > _time.GetUtcNow().UtcTicks) continue;
-            break;
+            if (Interlocked.Increment(ref _acquisitions) % 4096 == 0) Evict();
+            return new DateTimeOffset(at, TimeSpan.Zero);
         }
-        if (Interlocked.Increment(ref _acquisitions) % 4096 == 0) Evict();
     }
 
     private void Evict()

@@ -22,9 +22,9 @@ public static class DeliveryServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.SectionName))
             .Validate(o => o.TenantRequestsPerSecond >= 1 && o.BatchSize >= 1 && o.Concurrency >= 1 && o.Lease > TimeSpan.Zero,
-                "Delivery: TenantRequestsPerSecond, BatchSize, Concurrency must be ≥ 1 and Lease positive. / Cấu hình Delivery không hợp lệ.")
+                "Cấu hình Delivery không hợp lệ: TenantRequestsPerSecond, BatchSize, Concurrency phải ≥ 1, Lease phải dương. / Delivery: TenantRequestsPerSecond, BatchSize, Concurrency must be ≥ 1 and Lease positive.")
             .Validate(o => !o.InstallForUsers || !string.IsNullOrWhiteSpace(o.TeamsAppCatalogId),
-                "Delivery:InstallForUsers needs Delivery:TeamsAppCatalogId. / Cần Delivery:TeamsAppCatalogId khi bật InstallForUsers.")
+                "Cần Delivery:TeamsAppCatalogId khi bật InstallForUsers. / Delivery:InstallForUsers needs Delivery:TeamsAppCatalogId.")
             .ValidateOnStart();
         services.AddLogging();
         services.AddMetrics();
@@ -42,7 +42,7 @@ public static class DeliveryServiceCollectionExtensions
             var o = sp.GetRequiredService<IOptions<DeliveryOptions>>().Value;
             if (!o.InstallForUsers) return new NoOpAppInstaller();
             var graph = sp.GetService<GraphServiceClient>() ?? throw new InvalidOperationException(
-                "Delivery:InstallForUsers is true but no GraphServiceClient is registered. / Bật InstallForUsers cần đăng ký GraphServiceClient.");
+                "Bật InstallForUsers cần đăng ký GraphServiceClient. / Delivery:InstallForUsers is true but no GraphServiceClient is registered.");
             return new GraphAppInstaller(graph, sp.GetRequiredService<ILogger<GraphAppInstaller>>());
         });
         services.TryAddSingleton<DeliveryProcessor>();

@@ -87,7 +87,7 @@ public sealed class DeliveryWorker : BackgroundService
                 {
                     if (stop.IsCancellationRequested)
                     {
-                        await _store.Queue.RetryAsync(item.Id, owner, _time.GetUtcNow(), "worker stopped before sending / dừng trước khi gửi", CancellationToken.None).ConfigureAwait(false);
+                        await _store.Queue.DeferAsync(item.Id, owner, _time.GetUtcNow(), "dừng trước khi gửi / worker stopped before sending", CancellationToken.None).ConfigureAwait(false);
                         outcome = DeliveryOutcome.Released;
                     }
                     else
@@ -118,11 +118,12 @@ public sealed class DeliveryWorker : BackgroundService
         while (!ct.IsCancellationRequested)
         {
             await Task.Delay(every, _time, ct).ConfigureAwait(false);
-            foreach (var id in pending.Keys)
+            // In parallel: one write per item, and a sweep must end well within the lease on a loaded database.
+            await Parallel.ForEachAsync(pending.Keys, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (id, c) =>
             {
                 try
                 {
-                    if (!await _store.Queue.RenewAsync(id, owner, _options.Lease, ct).ConfigureAwait(false))
+                    if (!await _store.Queue.RenewAsync(id, owner, _options.Lease, c).ConfigureAwait(false))
                         _logger.LogDebug("Lease of delivery item {ItemId} not renewed (settled or lost)", id);
                 }
                 catch (OperationCanceledException) { throw; }
@@ -130,7 +131,7 @@ public sealed class DeliveryWorker : BackgroundService
                 {
                     _logger.LogWarning(e, "Renewing the lease of delivery item {ItemId} failed", id);
                 }
-            }
+            }).ConfigureAwait(false);
         }
     }
 

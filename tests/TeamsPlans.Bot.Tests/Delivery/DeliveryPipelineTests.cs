@@ -40,10 +40,12 @@ public class DeliveryPipelineTests
         public void Dispose() => _listener.Dispose();
     }
 
-    [Fact]
-    public async Task Publishing_a_plan_delivers_exactly_one_card_per_member_and_records_it()
+    [Theory]
+    [InlineData(DeliveryFixture.Sqlite)]
+    [InlineData(DeliveryFixture.Postgres)]
+    public async Task Publishing_a_plan_delivers_exactly_one_card_per_member_and_records_it(string provider)
     {
-        await using var f = await DeliveryFixture.CreateAsync(new FakeConnectorOptions { TenantRequestsPerSecond = 100 });
+        await using var f = await DeliveryFixture.CreateAsync(new FakeConnectorOptions { TenantRequestsPerSecond = 100 }, provider);
         await f.SeedAsync(120);
         using var host = f.BuildHost();
         using var counters = new Counters(host);
@@ -77,11 +79,13 @@ public class DeliveryPipelineTests
         Assert.Equal(120, again.AlreadySent);
     }
 
-    [Fact]
-    public async Task Killing_the_sender_mid_run_and_restarting_delivers_every_card_exactly_once()
+    [Theory]
+    [InlineData(DeliveryFixture.Sqlite)]
+    [InlineData(DeliveryFixture.Postgres)]
+    public async Task Killing_the_sender_mid_run_and_restarting_delivers_every_card_exactly_once(string provider)
     {
         const int n = 150;
-        await using var f = await DeliveryFixture.CreateAsync(new FakeConnectorOptions { TenantRequestsPerSecond = 100 });
+        await using var f = await DeliveryFixture.CreateAsync(new FakeConnectorOptions { TenantRequestsPerSecond = 100 }, provider);
         await f.SeedAsync(n);
 
         // Run 1: killed (host stopped) after 40 posts, while sends are in flight and batches are claimed.
@@ -98,7 +102,7 @@ public class DeliveryPipelineTests
         var afterKill = f.Server.Posts.Count;
         Assert.InRange(afterKill, 40, n - 1);
 
-        // Run 2: a new process on the same SQLite store.
+        // Run 2: a new process on the same store.
         using (var host2 = f.BuildHost())
         {
             await host2.StartAsync();
@@ -118,11 +122,13 @@ public class DeliveryPipelineTests
         Assert.Empty(await store.Sync.ListAsync(DeliveryFixture.Tenant, DeliveryProcessor.JournalScope));
     }
 
-    [Fact]
-    public async Task A_sender_that_dies_between_claim_and_send_loses_its_lease_and_a_new_worker_delivers()
+    [Theory]
+    [InlineData(DeliveryFixture.Sqlite)]
+    [InlineData(DeliveryFixture.Postgres)]
+    public async Task A_sender_that_dies_between_claim_and_send_loses_its_lease_and_a_new_worker_delivers(string provider)
     {
         const int n = 20;
-        await using var f = await DeliveryFixture.CreateAsync();
+        await using var f = await DeliveryFixture.CreateAsync(provider: provider);
         await f.SeedAsync(n);
         using (var enqueueHost = f.BuildHost(new Dictionary<string, string?> { ["Delivery:WorkerEnabled"] = "false" }))
             await PublishAsync(enqueueHost);
@@ -141,10 +147,12 @@ public class DeliveryPipelineTests
         Assert.Equal(0, f.Server.Duplicates);
     }
 
-    [Fact]
-    public async Task A_crash_between_the_connectors_200_and_the_commit_is_the_one_window_for_a_duplicate_and_it_is_flagged()
+    [Theory]
+    [InlineData(DeliveryFixture.Sqlite)]
+    [InlineData(DeliveryFixture.Postgres)]
+    public async Task A_crash_between_the_connectors_200_and_the_commit_is_the_one_window_for_a_duplicate_and_it_is_flagged(string provider)
     {
-        await using var f = await DeliveryFixture.CreateAsync();
+        await using var f = await DeliveryFixture.CreateAsync(provider: provider);
         await f.SeedAsync(3);
         using var host = f.BuildHost(new Dictionary<string, string?> { ["Delivery:WorkerEnabled"] = "false" });
         await PublishAsync(host);
@@ -177,14 +185,16 @@ public class DeliveryPipelineTests
         Assert.Single(report.Items, i => i.PossibleDuplicate);
     }
 
-    [Fact]
-    public async Task Random_429s_pause_the_tenant_and_every_card_still_arrives_once()
+    [Theory]
+    [InlineData(DeliveryFixture.Sqlite)]
+    [InlineData(DeliveryFixture.Postgres)]
+    public async Task Random_429s_pause_the_tenant_and_every_card_still_arrives_once(string provider)
     {
         const int n = 80;
         await using var f = await DeliveryFixture.CreateAsync(new FakeConnectorOptions
         {
             TenantRequestsPerSecond = 100, Random429Probability = 0.15, RandomRetryAfter = TimeSpan.FromSeconds(1),
-        });
+        }, provider);
         await f.SeedAsync(n);
         using var host = f.BuildHost();
         using var counters = new Counters(host);
@@ -201,6 +211,72 @@ public class DeliveryPipelineTests
         var times = f.Server.Posts.Select(p => p.AtTicks).Order().ToArray();
         var gaps = times.Zip(times.Skip(1), (a, b) => TimeSpan.FromTicks(b - a)).Count(g => g >= TimeSpan.FromMilliseconds(900));
         Assert.True(gaps >= 1, "no tenant-wide pause was observed");
+    }
+
+    [Theory]
+    [InlineData(DeliveryFixture.Sqlite)]
+    [InlineData(DeliveryFixture.Postgres)]
+    public async Task Throttling_defers_the_item_without_burning_its_attempts(string provider)
+    {
+        // Every request answers 429 until the test lifts it; the item may be attempted only twice, yet must not fail.
+        await using var f = await DeliveryFixture.CreateAsync(new FakeConnectorOptions
+        {
+            Random429Probability = 1.0, RandomRetryAfter = TimeSpan.FromSeconds(1),
+        }, provider);
+        await f.SeedAsync(1);
+        using var host = f.BuildHost(new Dictionary<string, string?>
+        {
+            ["Delivery:MaxAttempts"] = "2", ["Delivery:MaxThrottleRetries"] = "0",
+        });
+        using var counters = new Counters(host);
+        await host.StartAsync();
+        await PublishAsync(host);
+        Assert.True(await DeliveryFixture.WaitUntilAsync(() => Task.FromResult(f.Server.Throttled >= 4), TimeSpan.FromSeconds(60)), "no throttling seen");
+        await using var store = f.OpenStore();
+        var key = DeliveryKeys.Assignment(DeliveryFixture.PlanId, "a-0-0", DeliveryFixture.MemberId(0));
+        var whileThrottled = await store.Queue.GetAsync(DeliveryFixture.Tenant, DeliveryOptions.QueueName, key);
+        Assert.NotEqual(WorkState.Failed, whileThrottled!.State);
+        Assert.Equal(0, whileThrottled.Attempts);
+
+        f.Server.Options.Random429Probability = 0;
+        Assert.True(await DeliveryFixture.WaitUntilAsync(() => f.AllSettledAsync(1), TimeSpan.FromSeconds(30)));
+        await host.StopAsync();
+        var item = await store.Queue.GetAsync(DeliveryFixture.Tenant, DeliveryOptions.QueueName, key);
+        Assert.Equal(WorkState.Done, item!.State);
+        Assert.Equal(0, item.Attempts);
+        Assert.Single(f.Server.Posts);
+        Assert.True(counters["throttled"] >= 4);
+        Assert.Equal(0, counters["failed"]);
+    }
+
+    [Theory]
+    [InlineData(DeliveryFixture.Sqlite)]
+    [InlineData(DeliveryFixture.Postgres)]
+    public async Task After_the_last_attempt_an_item_ends_failed_with_its_reason_visible(string provider)
+    {
+        var broken = DeliveryFixture.MemberId(1);
+        await using var f = await DeliveryFixture.CreateAsync(new FakeConnectorOptions { ServerErrorMembers = { broken } }, provider);
+        await f.SeedAsync(3);
+        using var host = f.BuildHost(new Dictionary<string, string?> { ["Delivery:MaxAttempts"] = "3" });
+        using var counters = new Counters(host);
+        await host.StartAsync();
+        await PublishAsync(host);
+        Assert.True(await DeliveryFixture.WaitUntilAsync(() => f.AllSettledAsync(3), TimeSpan.FromSeconds(60)));
+        await host.StopAsync();
+
+        Assert.Equal(3, f.Server.PostAttemptsPerMember[broken]); // tried exactly MaxAttempts times, then given up
+        Assert.Equal(2, f.Server.Posts.Count);
+        var service = host.Services.GetRequiredService<DeliveryService>();
+        var report = await service.GetStatusAsync(DeliveryFixture.Tenant, DeliveryFixture.PlanId, default);
+        var failed = Assert.Single(report.Items, i => i.State == DeliveryStates.Failed);
+        Assert.Equal(broken, failed.MemberAadObjectId);
+        Assert.Equal(3, failed.Attempts);
+        Assert.Contains("HTTP 500", failed.Reason);
+        Assert.Contains("sau 3 lần thử / after 3 attempts", failed.Reason);
+        Assert.Equal("đã gửi 2, lỗi 1", DeliveryService.Summarize(report, english: false));
+        Assert.Equal("sent 2, failed 1", DeliveryService.Summarize(report, english: true));
+        Assert.Equal(1, counters["failed"]);
+        Assert.Equal(2, counters["retried"]);
     }
 
     [Fact]

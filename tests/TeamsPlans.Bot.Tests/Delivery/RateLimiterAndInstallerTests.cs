@@ -18,7 +18,11 @@ public class DeliveryRateLimiterTests
             ConversationLimits = conversationLimits.Length == 0 ? ["7/1", "8/2", "60/30", "1800/3600"] : [.. conversationLimits],
         }), time);
 
-    /// <summary>Acquires and returns when (fake time) the acquisition was granted.</summary>
+    /// <summary>
+    /// Acquires <paramref name="n"/> times in a row and returns each grant's slot (relative to the start). The fake clock is
+    /// advanced in small steps until the grant completes; the slot returned by the limiter is what is compared (the instant the
+    /// test loop notices completion may lag behind it), and the grant must never complete before its slot.
+    /// </summary>
     private static async Task<List<TimeSpan>> AcquireManyAsync(FakeTimeProvider time, DeliveryRateLimiter limiter, string tenant, string? conv, int n)
     {
         var start = time.GetUtcNow();
@@ -26,9 +30,14 @@ public class DeliveryRateLimiterTests
         for (var i = 0; i < n; i++)
         {
             var t = limiter.AcquireAsync(tenant, conv, CancellationToken.None).AsTask();
-            while (!t.IsCompleted) time.Advance(TimeSpan.FromMilliseconds(10));
-            await t;
-            granted.Add(time.GetUtcNow() - start);
+            while (!t.IsCompleted)
+            {
+                time.Advance(TimeSpan.FromMilliseconds(10));
+                await Task.Yield();
+            }
+            var slot = await t;
+            Assert.True(time.GetUtcNow() >= slot, $"grant {i} completed at {time.GetUtcNow():O}, before its slot {slot:O}");
+            granted.Add(slot - start);
         }
         return granted;
     }
@@ -41,7 +50,10 @@ public class DeliveryRateLimiterTests
         var g = await AcquireManyAsync(time, limiter, "t", "conv-1", 10);
         Assert.Equal(7, g.Count(x => x < TimeSpan.FromSeconds(1)));
         Assert.Equal(8, g.Count(x => x < TimeSpan.FromSeconds(2)));
+        Assert.Equal(TimeSpan.FromSeconds(1), g[7]); // the 8th waits for the 1 s window to move
         Assert.True(g[8] >= TimeSpan.FromSeconds(2)); // the 9th waits for the 2 s window to move
+        // Another conversation is not held back by this one.
+        Assert.True(limiter.AcquireAsync("t", "conv-2", CancellationToken.None).IsCompleted);
     }
 
     [Fact]
@@ -51,16 +63,17 @@ public class DeliveryRateLimiterTests
         var limiter = Create(time, 50);
         var start = time.GetUtcNow();
         var tasks = Enumerable.Range(0, 120).Select(i => limiter.AcquireAsync("t", "c" + i, CancellationToken.None).AsTask()).ToList();
-        var done = new List<TimeSpan>();
-        while (tasks.Count > 0)
+        while (tasks.Any(t => !t.IsCompleted))
         {
-            await Task.Delay(1);
-            foreach (var t in tasks.Where(t => t.IsCompleted).ToList()) { tasks.Remove(t); done.Add(time.GetUtcNow() - start); }
             time.Advance(TimeSpan.FromMilliseconds(5));
+            await Task.Yield();
         }
+        var done = new List<TimeSpan>();
+        foreach (var t in tasks) done.Add(await t - start);
         // In any 1 s window at most 50.
-        foreach (var d in done) Assert.True(done.Count(x => x >= d && x < d + TimeSpan.FromMilliseconds(980)) <= 50);
+        foreach (var d in done) Assert.True(done.Count(x => x >= d && x < d + TimeSpan.FromSeconds(1)) <= 50);
         Assert.Equal(50, done.Count(x => x < TimeSpan.FromSeconds(1)));
+        Assert.Equal(100, done.Count(x => x < TimeSpan.FromSeconds(2)));
         // Another tenant is not held back.
         var other = limiter.AcquireAsync("t2", "c0", CancellationToken.None);
         Assert.True(other.IsCompleted);

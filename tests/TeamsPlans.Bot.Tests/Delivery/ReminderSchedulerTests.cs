@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using TeamsPlans.Bot.Delivery;
 using TeamsPlans.Plans.Model;
 using TeamsPlans.Storage;
+using TeamsPlans.Testing;
 
 namespace TeamsPlans.Bot.Tests.Delivery;
 
@@ -126,23 +127,39 @@ public class ReminderSchedulerTests
     [Fact]
     public async Task Reminders_are_skipped_at_send_time_for_a_member_who_became_done_after_they_were_queued()
     {
+        // Sunday 14/12/2025 08:00 in Hà Nội, the day before the deadline. m0 reads English, m1 and m2 Vietnamese.
+        var time = new FakeTimeProvider(At(2025, 12, 14, 8));
         await using var f = await DeliveryFixture.CreateAsync();
-        await f.SeedAsync(2);
-        using var host = f.BuildHost();
+        await f.SeedAsync(3, deadlines: [DeliveryFixture.Due(new DateOnly(2025, 12, 15))], createdAt: At(2025, 11, 1));
+        using var host = f.BuildHost(time: time);
         var store = host.Services.GetRequiredService<IStateStore>();
         var service = host.Services.GetRequiredService<DeliveryService>();
-        foreach (var id in new[] { "a-0-0", "a-1-0" })
+        foreach (var id in new[] { "a-0-0", "a-1-0", "a-2-0" })
             Assert.True(await service.EnqueueReminderAsync((await store.Assignments.GetAsync(DeliveryFixture.Tenant, id))!, "before-1", new DateOnly(2025, 12, 15), null, default));
         Assert.False(await service.EnqueueReminderAsync((await store.Assignments.GetAsync(DeliveryFixture.Tenant, "a-0-0"))!, "before-1", new DateOnly(2025, 12, 15), null, default));
-        await store.Assignments.TryUpdateStateAsync(DeliveryFixture.Tenant, "a-1-0", 1, AssignmentState.New.Apply(AssignmentAction.Done, DateTimeOffset.UtcNow));
+        // m2 marks the duty done after the reminder was queued.
+        var (updated, _) = await store.Assignments.TryUpdateStateAsync(DeliveryFixture.Tenant, "a-2-0", 1, AssignmentState.New.Apply(AssignmentAction.Done, time.GetUtcNow()));
+        Assert.True(updated);
         await host.StartAsync();
-        Assert.True(await DeliveryFixture.WaitUntilAsync(() => f.AllSettledAsync(2), TimeSpan.FromSeconds(30)));
+        // The fake clock moves in small steps (the rate limiter paces requests on it); it stays Sunday 14/12.
+        Assert.True(await DeliveryFixture.WaitUntilAsync(() =>
+        {
+            time.Advance(TimeSpan.FromMilliseconds(20));
+            return f.AllSettledAsync(3);
+        }, TimeSpan.FromSeconds(30)));
         await host.StopAsync();
-        var post = Assert.Single(f.Server.Posts);
-        Assert.Equal(DeliveryFixture.MemberId(0), post.MemberAadObjectId);
-        Assert.Contains("Nhắc việc", post.Body);
+
+        Assert.Equal(2, f.Server.Posts.Count);
+        Assert.DoesNotContain(f.Server.Posts, p => p.MemberAadObjectId == DeliveryFixture.MemberId(2));
+        var vi = Assert.Single(f.Server.Posts, p => p.MemberAadObjectId == DeliveryFixture.MemberId(1));
+        Assert.Contains("⏰ Nhắc việc: còn 1 ngày, hạn chót 15/12/2025", vi.Body);
+        var en = Assert.Single(f.Server.Posts, p => p.MemberAadObjectId == DeliveryFixture.MemberId(0));
+        Assert.Contains("⏰ Reminder: 1 day(s) left, due 15/12/2025", en.Body);
         var report = await service.GetStatusAsync(DeliveryFixture.Tenant, DeliveryFixture.PlanId, default);
-        Assert.Equal("done", Assert.Single(report.Items, i => i.State == DeliveryStates.Skipped).Reason);
+        var skipped = Assert.Single(report.Items, i => i.State == DeliveryStates.Skipped);
+        Assert.Equal("done", skipped.Reason);
+        Assert.Equal("a-2-0", skipped.AssignmentId);
+        Assert.Equal(2, report.Count(DeliveryStates.Sent));
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 // A fake Bot Connector (Teams) service on a real Kestrel listener at 127.0.0.1:0, shared by the delivery tests and the
-// delivery benchmark (linked into bench/TeamsPlans.Benchmarks). Implements POST /v3/conversations and
+// delivery benchmark (both reference tests/TeamsPlans.Testing). Implements POST /v3/conversations and
 // POST /v3/conversations/{id}/activities, enforces Teams' per-conversation and per-tenant windows with 429 + Retry-After,
 // and injects random 429s and 403 MessageWritesBlocked for chosen members. Test support only: never part of the product.
 using System.Collections.Concurrent;
@@ -30,6 +30,10 @@ public sealed class FakeConnectorOptions
     public TimeSpan RandomRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
     /// <summary>Members (Entra object ids) who blocked the bot: posting to them answers 403 MessageWritesBlocked.</summary>
     public HashSet<string> BlockedMembers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Members whose posts answer 500 (a connector fault) without posting anything.</summary>
+    public HashSet<string> ServerErrorMembers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Keep each accepted post's JSON body in <see cref="FakePost.Body"/> (off in the benchmark to measure the sender, not the fake).</summary>
+    public bool KeepBodies { get; set; } = true;
     /// <summary>Members for whom CreateConversation answers 403 (app not installed) unless installed.</summary>
     public HashSet<string> NotInstalledMembers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Time of the windows (a scaled clock in the benchmark).</summary>
@@ -64,6 +68,10 @@ public sealed class FakeConnectorServer : IAsyncDisposable
     /// <summary>Base URL ("http://127.0.0.1:port/") to use as the serviceUrl.</summary>
     public string BaseUrl { get; private set; } = "";
     public ConcurrentQueue<FakePost> Posts { get; } = new();
+    /// <summary>Accepted posts per conversation id.</summary>
+    public ConcurrentDictionary<string, int> PostsPerConversation { get; } = new(StringComparer.Ordinal);
+    /// <summary>Every request (accepted or not) to post into a member's conversation, by member.</summary>
+    public ConcurrentDictionary<string, int> PostAttemptsPerMember { get; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>429 answers (random + limit violations).</summary>
     public int Throttled => Volatile.Read(ref _throttled);
     /// <summary>429 answers because a window was exceeded (the client's limiter should keep this at 0).</summary>
@@ -137,8 +145,11 @@ public sealed class FakeConnectorServer : IAsyncDisposable
         var (member, tenant) = _conversations.TryGetValue(id, out var c) ? c : (null, "default");
         if (member is null)
             return Results.Json(new { error = new { code = "ConversationNotFound", message = "Conversation not found." } }, statusCode: 404);
+        PostAttemptsPerMember.AddOrUpdate(member, 1, (_, n) => n + 1);
         var denied = Admit(tenant, id, out var retryAfter);
         if (denied is not null) return denied(http, retryAfter);
+        if (Options.ServerErrorMembers.Contains(member))
+            return Results.Json(new { error = new { code = "ServiceError", message = "Internal server error." } }, statusCode: 500);
         if (Options.BlockedMembers.Contains(member))
         {
             Interlocked.Increment(ref _forbidden);
@@ -149,7 +160,8 @@ public sealed class FakeConnectorServer : IAsyncDisposable
         }
         var activityId = "1:" + Interlocked.Increment(ref _activityIds).ToString(CultureInfo.InvariantCulture);
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-        Posts.Enqueue(new FakePost(id, member, tenant, activityId, hash, Options.Time.GetUtcNow().UtcTicks, text));
+        Posts.Enqueue(new FakePost(id, member, tenant, activityId, hash, Options.Time.GetUtcNow().UtcTicks, Options.KeepBodies ? text : ""));
+        PostsPerConversation.AddOrUpdate(id, 1, (_, n) => n + 1);
         OnPosted?.Invoke(Posts.Count);
         return Results.Json(new { id = activityId });
     }

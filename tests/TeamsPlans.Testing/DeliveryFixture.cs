@@ -3,47 +3,100 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using TeamsPlans.Bot.Delivery;
 using TeamsPlans.Bot.Protocol;
 using TeamsPlans.Plans.Model;
 using TeamsPlans.Storage;
-using TeamsPlans.Testing;
 
-namespace TeamsPlans.Bot.Tests.Delivery;
+namespace TeamsPlans.Testing;
 
-/// <summary>A SQLite state store in a temp folder, a seeded plan with N members, and a fake connector server.</summary>
-internal sealed class DeliveryFixture : IAsyncDisposable
+/// <summary>
+/// A state store (a SQLite file in a temp folder, or a fresh PostgreSQL database that is dropped afterwards), a seeded
+/// plan with N members, a fake connector server, and hosts with the real delivery pipeline on that store.
+/// </summary>
+public sealed class DeliveryFixture : IAsyncDisposable
 {
     public const string Tenant = "tenant-vn-1";
     public const string PlanId = "plan-82";
     public const string Head = "head-principal";
+    public const string Sqlite = StateStoreOptions.Sqlite;
+    public const string Postgres = StateStoreOptions.Postgres;
+    /// <summary>Where the PostgreSQL tests connect (an admin connection: databases are created and dropped).</summary>
+    public const string PostgresEnvVar = "TEAMSPLANS_TEST_PG";
+    public const string PostgresFallback = "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres";
 
-    private DeliveryFixture(string dir, FakeConnectorServer server)
+    private readonly string? _pgAdmin;
+    private readonly string? _pgDatabase;
+
+    private DeliveryFixture(string dir, FakeConnectorServer server, StateStoreOptions state, string? pgAdmin, string? pgDatabase)
     {
         Dir = dir;
         Server = server;
+        State = state;
+        _pgAdmin = pgAdmin;
+        _pgDatabase = pgDatabase;
     }
 
     public string Dir { get; }
-    public string DbPath => Path.Combine(Dir, "state.db");
+    /// <summary>The SQLite file (SQLite fixtures only; the CLI tests pass it as --state).</summary>
+    public string DbPath => State.Provider == Sqlite ? State.ConnectionString! : throw new InvalidOperationException("Not a SQLite fixture.");
+    /// <summary>Provider and connection string of the state store.</summary>
+    public StateStoreOptions State { get; }
+    public string Provider => State.Provider;
     public FakeConnectorServer Server { get; }
     public List<string> Members { get; } = [];
 
     public static string MemberId(int i) => "m" + i.ToString("00000", CultureInfo.InvariantCulture);
 
-    public static async Task<DeliveryFixture> CreateAsync(FakeConnectorOptions? serverOptions = null)
+    /// <summary>A fixture on <paramref name="provider"/> ("sqlite", the default, or "postgres").</summary>
+    public static async Task<DeliveryFixture> CreateAsync(FakeConnectorOptions? serverOptions = null, string provider = Sqlite)
     {
         var dir = Path.Combine(Path.GetTempPath(), "tp-delivery-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(dir);
-        var server = await FakeConnectorServer.StartAsync(serverOptions);
-        var f = new DeliveryFixture(dir, server);
+        StateStoreOptions state;
+        string? admin = null, database = null;
+        if (provider == Postgres)
+        {
+            admin = Environment.GetEnvironmentVariable(PostgresEnvVar) is { Length: > 0 } cs ? cs : PostgresFallback;
+            database = "tp_delivery_" + Guid.NewGuid().ToString("N");
+            try
+            {
+                await using var c = new NpgsqlConnection(admin);
+                await c.OpenAsync().ConfigureAwait(false);
+                await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", c);
+                await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                // Not a skip: CI starts PostgreSQL, so an unreachable server is a failure.
+                throw new InvalidOperationException(
+                    $"PostgreSQL không truy cập được cho các test gửi tin / PostgreSQL is unreachable for the delivery tests: {ex.Message}. " +
+                    $"Run `bash scripts/setup.sh` (PostgreSQL on 127.0.0.1:55432) or set {PostgresEnvVar}.", ex);
+            }
+            state = new StateStoreOptions
+            {
+                Provider = Postgres,
+                ConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = database, MaxPoolSize = 20 }.ToString(),
+            };
+        }
+        else if (provider == Sqlite)
+        {
+            state = new StateStoreOptions { Provider = Sqlite, ConnectionString = Path.Combine(dir, "state.db") };
+        }
+        else
+        {
+            throw new ArgumentOutOfRangeException(nameof(provider), provider, "sqlite or postgres");
+        }
+        var server = await FakeConnectorServer.StartAsync(serverOptions).ConfigureAwait(false);
+        var f = new DeliveryFixture(dir, server, state, admin, database);
         await using var store = f.OpenStore();
-        await store.MigrateAsync();
+        await store.MigrateAsync().ConfigureAwait(false);
         return f;
     }
 
     public IStateStore OpenStore(TimeProvider? time = null) =>
-        StateStoreFactory.Create(new StateStoreOptions { ConnectionString = DbPath }, time ?? TimeProvider.System);
+        StateStoreFactory.Create(new StateStoreOptions { Provider = State.Provider, ConnectionString = State.ConnectionString }, time ?? TimeProvider.System);
 
     public static Deadline Due(DateOnly d, Recurrence? r = null) => new(DueDate.OnDate(d), r, "Nộp báo cáo", null, null);
 
@@ -88,7 +141,8 @@ internal sealed class DeliveryFixture : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
         var config = new Dictionary<string, string?>
         {
-            ["State:ConnectionString"] = DbPath,
+            ["State:Provider"] = State.Provider,
+            ["State:ConnectionString"] = State.ConnectionString,
             ["Delivery:ServiceUrl"] = Server.BaseUrl,
             ["Delivery:TenantRequestsPerSecond"] = "100",
             ["Delivery:Lease"] = "00:00:05",
@@ -138,8 +192,16 @@ internal sealed class DeliveryFixture : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Server.DisposeAsync();
+        await Server.DisposeAsync().ConfigureAwait(false);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_pgAdmin is not null && _pgDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var c = new NpgsqlConnection(_pgAdmin);
+            await c.OpenAsync().ConfigureAwait(false);
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_pgDatabase}\" WITH (FORCE)", c);
+            await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
         try { Directory.Delete(Dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

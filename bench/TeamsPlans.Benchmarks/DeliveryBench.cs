@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TeamsPlans.Bot.Conversation;
+using TeamsPlans.Bot.Delivery;
+using TeamsPlans.Storage;
+using TeamsPlans.Testing;
+
+/// <summary>
+/// `bench delivery [--members 1000,10000] [--provider sqlite|postgres] [--p429 0.005] [--scale 1]`: publishes one plan to N
+/// members through the real delivery pipeline (AddTeamsPlansDelivery: durable queue, worker, shared rate limiter) against a
+/// local connector HTTP server that enforces Teams' limits (50 requests/s per app per tenant; per conversation 7/1 s,
+/// 8/2 s, 60/30 s, 1800/1 h; excess → 429 with Retry-After) and injects random 429s. Prints, per N: cards delivered per
+/// second, the ratio to the 50 requests-per-second ceiling, duplicates, lost, 429s and peak memory.
+/// --scale S runs both clocks S times faster than real time (figures are then per scaled second); 1 = real time.
+/// </summary>
+internal static class DeliveryBench
+{
+    private const int TeamsTenantCeiling = 50;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var members = new List<int> { 1000, 10000 };
+        var provider = DeliveryFixture.Sqlite;
+        var p429 = 0.005;
+        var scale = 1.0;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Thiếu giá trị cho {args[i]} / {args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--members":
+                    members = [.. Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
+                    break;
+                case "--provider": provider = Next(); break;
+                case "--p429": p429 = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--scale": scale = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                default:
+                    Console.Error.WriteLine($"Tham số không hợp lệ / unknown option: {args[i]}");
+                    Console.Error.WriteLine("usage: bench delivery [--members 1000,10000] [--provider sqlite|postgres] [--p429 0.005] [--scale 1]");
+                    return 2;
+            }
+        }
+        if (members.Count == 0 || members.Any(m => m < 1) || p429 is < 0 or >= 1 || scale <= 0)
+        {
+            Console.Error.WriteLine("--members > 0, 0 ≤ --p429 < 1, --scale > 0");
+            return 2;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"delivery bench: provider {provider}, clock scale {scale}, random 429 p={p429}, server limits {TeamsTenantCeiling} req/s per tenant, 7/1s 8/2s 60/30s 1800/1h per conversation"));
+        var bad = 0;
+        foreach (var n in members)
+            bad += await RunOneAsync(n, provider, p429, scale).ConfigureAwait(false);
+        return bad == 0 ? 0 : 1;
+    }
+
+    private static async Task<int> RunOneAsync(int n, string provider, double p429, double scale)
+    {
+        TimeProvider time = scale == 1.0 ? TimeProvider.System : new ScaledTimeProvider(scale);
+        var serverOptions = new FakeConnectorOptions
+        {
+            TenantRequestsPerSecond = TeamsTenantCeiling, Random429Probability = p429, RandomRetryAfter = TimeSpan.FromSeconds(1),
+            Time = time, KeepBodies = false, Seed = n,
+        };
+        await using var f = await DeliveryFixture.CreateAsync(serverOptions, provider).ConfigureAwait(false);
+        var seedClock = Stopwatch.StartNew();
+        await f.SeedAsync(n).ConfigureAwait(false);
+        var seedSeconds = seedClock.Elapsed.TotalSeconds;
+
+        using var host = f.BuildHost(new Dictionary<string, string?>
+        {
+            // Teams' published limits and the default safety margin (Delivery defaults), production-like settings.
+            ["Delivery:TenantRequestsPerSecond"] = TeamsTenantCeiling.ToString(CultureInfo.InvariantCulture),
+            ["Delivery:Lease"] = "00:01:00",
+            ["Delivery:IdleDelay"] = "00:00:00.200",
+            ["Delivery:RetryBaseDelay"] = "00:00:01",
+            ["Delivery:RetryMaxDelay"] = "00:00:30",
+            ["Delivery:Workers"] = "2",
+            ["Delivery:BatchSize"] = "64",
+            ["Delivery:Concurrency"] = "32",
+        }, time);
+
+        var enqueueClock = Stopwatch.StartNew();
+        var published = await host.Services.GetRequiredService<IAssignmentPublisher>().PublishAsync(DeliveryFixture.Tenant, DeliveryFixture.PlanId, default).ConfigureAwait(false);
+        var enqueueSeconds = enqueueClock.Elapsed.TotalSeconds;
+
+        using var sampler = new MemorySampler();
+        var start = time.GetTimestamp();
+        await host.StartAsync().ConfigureAwait(false);
+        var pollEvery = TimeSpan.FromMilliseconds(250);
+        IReadOnlyDictionary<WorkState, int> counts;
+        var stalled = 0;
+        var lastDone = -1;
+        while (true)
+        {
+            counts = await f.CountsAsync().ConfigureAwait(false);
+            var settled = counts[WorkState.Done] + counts[WorkState.Failed] + counts[WorkState.Blocked];
+            if (settled >= published.Queued) break;
+            // Give up (and report what is missing as lost) only if nothing moves for 2 minutes.
+            stalled = settled == lastDone ? stalled + 1 : 0;
+            lastDone = settled;
+            if (stalled * pollEvery > TimeSpan.FromMinutes(2)) break;
+            await Task.Delay(pollEvery).ConfigureAwait(false);
+        }
+        var elapsed = time.GetElapsedTime(start);
+        await host.StopAsync().ConfigureAwait(false);
+        sampler.Stop();
+
+        var server = f.Server;
+        var posts = server.Posts.ToArray();
+        var duplicates = server.PostsPerConversation.Values.Sum(v => Math.Max(0, v - 1));
+        var delivered = server.PostsPerConversation.Count;
+        var lost = f.Members.Count(m => !server.PostsPerConversation.ContainsKey(FakeConnectorServer.ConversationIdFor(m)));
+        var ticks = posts.Select(p => p.AtTicks).Order().ToArray();
+        var window = ticks.Length > 1 ? TimeSpan.FromTicks(ticks[^1] - ticks[0]) : TimeSpan.Zero;
+        var cardsPerSecond = delivered / elapsed.TotalSeconds;
+        var steady = window > TimeSpan.Zero ? (ticks.Length - 1) / window.TotalSeconds : 0;
+        var requestsPerSecond = server.Requests / elapsed.TotalSeconds;
+        var unit = scale == 1.0 ? "s" : "scaled s";
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+            members {n}: seeded in {seedSeconds:F1} s (real), {published.Queued} cards queued in {enqueueSeconds:F1} s (real)
+              delivered            {delivered} cards in {elapsed.TotalSeconds:F1} {unit} (queue: done {counts[WorkState.Done]}, failed {counts[WorkState.Failed]}, blocked {counts[WorkState.Blocked]}, queued {counts[WorkState.Queued]}, in flight {counts[WorkState.InFlight]})
+              cards/s              {cardsPerSecond:F1} end to end, {steady:F1} first→last post
+              ratio to 50 rps      {cardsPerSecond / TeamsTenantCeiling:P1} end to end, {steady / TeamsTenantCeiling:P1} first→last post (all requests incl. 429s: {requestsPerSecond:F1}/s)
+              duplicates           {duplicates}
+              lost                 {lost}
+              429 answers          {server.Throttled} ({server.LimitViolations} for exceeding a window, {server.Throttled - server.LimitViolations} injected at random); peak server-side {server.PeakTenantRequestsPerSecond} req in 1 s
+              peak memory          working set {sampler.PeakWorkingSet / 1048576.0:F0} MB, managed heap {sampler.PeakManagedHeap / 1048576.0:F0} MB (bot, store client and fake connector in one process)
+            """));
+        return duplicates == 0 && lost == 0 ? 0 : 1;
+    }
+
+    /// <summary>Samples the process working set and managed heap every 100 ms (real time) and keeps the peaks.</summary>
+    private sealed class MemorySampler : IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _loop;
+
+        public MemorySampler()
+        {
+            GC.Collect();
+            _loop = Task.Run(async () =>
+            {
+                using var process = Process.GetCurrentProcess();
+                while (!_stop.IsCancellationRequested)
+                {
+                    Sample(process);
+                    try { await Task.Delay(100, _stop.Token).ConfigureAwait(false); } catch (OperationCanceledException) { }
+                }
+                Sample(process);
+            });
+        }
+
+        public long PeakWorkingSet { get; private set; }
+        public long PeakManagedHeap { get; private set; }
+
+        private void Sample(Process process)
+        {
+            process.Refresh();
+            PeakWorkingSet = Math.Max(PeakWorkingSet, process.WorkingSet64);
+            PeakManagedHeap = Math.Max(PeakManagedHeap, GC.GetTotalMemory(false));
+        }
+
+        public void Stop()
+        {
+            _stop.Cancel();
+            _loop.GetAwaiter().GetResult();
+        }
+
+        public void Dispose()
+        {
+            if (!_stop.IsCancellationRequested) Stop();
+            _stop.Dispose();
+        }
+    }
+}
