@@ -81,6 +81,12 @@ public sealed class ReportHandInTests
         Assert.Contains("https://bk.edu.vn/bao-cao/doi-ngoai", text);
         Assert.Contains("Hồ Thị Thu Cúc", text);
 
+        // "việc của tôi" shows it on the task line.
+        await h.SayAsync(Cuc, "việc của tôi");
+        Assert.Contains("✓ Đã nộp báo cáo ngày 10/04/2023", Json(h.Connector.CardsIn(Cuc.Conversation).Last()));
+        await h.SayAsync(Thanh, "việc của tôi");
+        Assert.DoesNotContain("Đã nộp báo cáo", Json(h.Connector.CardsIn(Thanh.Conversation).Last()));
+
         // Refresh shows the hand-in; the principal's status card counts it; the import does not offer report files.
         var (_, refreshed) = await h.InvokeAsync(Cuc, "refresh", ActionData(card, "refresh"), trigger: "automatic");
         Assert.Contains("Đã nộp báo cáo ngày 10/04/2023", Json(refreshed["value"]!));
