@@ -415,7 +415,9 @@ public static class PlanCards
 
     // ------------------------------------------------------------------ my tasks
 
-    public static AdaptiveCard MyTasks(IReadOnlyList<(StoredPlan? Plan, AssignmentRecord Assignment)> tasks, CardView v)
+    /// <param name="lastReports">Per assignment id: when its latest report was handed in (shown on the task line).</param>
+    public static AdaptiveCard MyTasks(IReadOnlyList<(StoredPlan? Plan, AssignmentRecord Assignment)> tasks, CardView v,
+        IReadOnlyDictionary<string, DateTimeOffset>? lastReports = null)
         => Fit(scale =>
         {
             var s = v.S;
@@ -432,7 +434,9 @@ public static class PlanCards
                 var overdue = DueFormat.IsOverdue(a.State, a.Deadlines, plan?.Document.Year, v.Today);
                 var line = $"{s.StatusName(a.State.Status)} · {a.State.PercentComplete}%"
                     + (next is not null ? $" · {s.Deadlines}: {DueFormat.Format(next.Value.Deadline, s)}" : "")
-                    + (overdue ? " · ⚠ " + s.Overdue : "");
+                    + (overdue ? " · ⚠ " + s.Overdue : "")
+                    + (lastReports is not null && lastReports.TryGetValue(a.AssignmentId, out var at)
+                        ? " · ✓ " + string.Format(CultureInfo.InvariantCulture, s.ReportHandedIn, DueFormat.Date(VietnamClock.DateOf(at))) : "");
                 body.Add(new Container
                 {
                     Separator = true, Spacing = "medium",

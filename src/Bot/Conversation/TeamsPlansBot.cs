@@ -154,7 +154,11 @@ public sealed class TeamsPlansBot(
             // Drafts are not given out yet: members see published plans only.
             if (p is null || p.Status == PlanStatus.Published) tasks.Add((p, a));
         }
-        return PlanCards.MyTasks(tasks, view);
+        var lastReports = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var (_, a) in tasks)
+            if ((await store.Reports.ListByAssignmentAsync(tenantId, a.AssignmentId, ct).ConfigureAwait(false)).MaxBy(r => r.SubmittedAt) is { } last)
+                lastReports[a.AssignmentId] = last.SubmittedAt;
+        return PlanCards.MyTasks(tasks, view, lastReports);
     }
 
     private async Task<AdaptiveCard> StatusCardAsync(string tenantId, string? number, CardView view, CancellationToken ct)

@@ -111,6 +111,7 @@ public static class CardSamples
             ["status-empty"] = PlanCards.Status([], byId, v, canRemind: false),
             ["mytasks"] = PlanCards.MyTasks([(plan, acked), (kinds, kindRecs[0]), (null, progress)], v),
             ["mytasks-empty"] = PlanCards.MyTasks([], v),
+            ["mytasks-reports"] = PlanCards.MyTasks([(plan, acked), (plan, progress)], v, new Dictionary<string, DateTimeOffset> { [progress.AssignmentId] = Now }),
             ["welcome-principal"] = PlanCards.Welcome("Ngô Tấn Hưng", true, v),
             ["welcome-member"] = PlanCards.Welcome(null, false, v),
             ["help-unknown"] = PlanCards.Help("xin chào bot <b>", false, v),

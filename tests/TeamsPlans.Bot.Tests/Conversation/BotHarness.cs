@@ -123,7 +123,8 @@ public sealed class BotHarness : IAsyncDisposable
     }
 
     /// <param name="settings">Extra configuration (Tenants:Allowed, Rollup:Units:..., Reports:MaxFileBytes).</param>
-    public static async Task<BotHarness> StartAsync(IDictionary<string, string>? settings = null)
+    /// <param name="services">Extra registrations (after the host's own).</param>
+    public static async Task<BotHarness> StartAsync(IDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         var h = new BotHarness();
         await h.Connector.StartAsync();
@@ -143,6 +144,7 @@ public sealed class BotHarness : IAsyncDisposable
             {
                 s.AddSingleton<TimeProvider>(h.Time);
                 s.AddSingleton<IStartupFilter, LoopbackStartupFilter>();
+                services?.Invoke(s);
             });
         });
         h.Client = h._factory.CreateClient();

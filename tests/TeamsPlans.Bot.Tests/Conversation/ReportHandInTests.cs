@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using TeamsPlans.Bot.Cards;
+using TeamsPlans.GraphSync;
 using TeamsPlans.Storage;
 using static TeamsPlans.Bot.Tests.Conversation.BotHarness;
 using static TeamsPlans.Bot.Tests.Conversation.Scenario;
@@ -78,6 +80,12 @@ public sealed class ReportHandInTests
         Assert.Contains("Đã tổ chức 2 buổi sinh hoạt chuyên đề", text);
         Assert.Contains("https://bk.edu.vn/bao-cao/doi-ngoai", text);
         Assert.Contains("Hồ Thị Thu Cúc", text);
+
+        // "việc của tôi" shows it on the task line.
+        await h.SayAsync(Cuc, "việc của tôi");
+        Assert.Contains("✓ Đã nộp báo cáo ngày 10/04/2023", Json(h.Connector.CardsIn(Cuc.Conversation).Last()));
+        await h.SayAsync(Thanh, "việc của tôi");
+        Assert.DoesNotContain("Đã nộp báo cáo", Json(h.Connector.CardsIn(Thanh.Conversation).Last()));
 
         // Refresh shows the hand-in; the principal's status card counts it; the import does not offer report files.
         var (_, refreshed) = await h.InvokeAsync(Cuc, "refresh", ActionData(card, "refresh"), trigger: "automatic");
@@ -184,5 +192,58 @@ public sealed class ReportHandInTests
         // A member without assignments is told so.
         await h.SendFileAsync(Lan, "x.pdf", h.Connector.ServiceUrl + "files/big.pdf");
         Assert.Contains(h.Connector.TextsIn(Lan.Conversation), t => t.Contains("Bạn chưa có nhiệm vụ nào để nộp báo cáo", StringComparison.Ordinal));
+    }
+
+    /// <summary>Records report uploads (the SharePoint library stand-in); the other library operations are not used by hand-ins.</summary>
+    private sealed class RecordingLibrary : IDocumentLibrary
+    {
+        public List<(string Tenant, string Period, string FileName, string Content, ReportMetadata Meta)> Reports { get; } = [];
+
+        public async Task<LibraryFile> UploadReportAsync(string tenantId, string period, string fileName, Stream content, ReportMetadata metadata, CancellationToken ct = default)
+        {
+            using var reader = new StreamReader(content, Encoding.UTF8);
+            Reports.Add((tenantId, period, fileName, await reader.ReadToEndAsync(ct), metadata));
+            var path = LibraryPaths.ReportPath(metadata.PlanNumber, period, fileName);
+            return new LibraryFile("sp-" + Reports.Count, fileName, path, "https://contoso.sharepoint.com/sites/bk/Bao%20cao/" + Uri.EscapeDataString(path), content.Length, new Dictionary<string, string?>());
+        }
+
+        public Task<LibraryFile> UploadPlanDocumentAsync(string tenantId, string fileName, Stream content, PlanDocumentMetadata metadata, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<IReadOnlyList<LibraryFile>> DiscoverNewPlanDocumentsAsync(string tenantId, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<Stream> OpenAsync(string tenantId, LibraryFile file, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<string> GetLinkAsync(string tenantId, string fileId, CancellationToken ct = default) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public async Task A_registered_document_library_receives_the_reports_and_the_submit_fallback_hands_in_too()
+    {
+        var library = new RecordingLibrary();
+        await using var h = await StartAsync(services: s => s.AddSingleton<IDocumentLibrary>(library));
+        await PublishAsync(h);
+        var card = AssignmentCardOf(h, Cuc);
+        var show = Objects(card).Single(o => o["type"]?.GetValue<string>() == "Action.ShowCard" && o["title"]?.GetValue<string>() == "Nộp báo cáo");
+        var execute = Objects(show).Single(o => o["type"]?.GetValue<string>() == "Action.Execute" && o["verb"]?.GetValue<string>() == "report");
+        // A client without Universal Actions sends the Action.Submit fallback: a message whose value is the data plus inputs.
+        var submit = execute["fallback"]!["data"]!.DeepClone().AsObject();
+        Assert.Equal("report", submit["verb"]!.GetValue<string>());
+        var (_, period, _) = HandInForm(card);
+        submit[CardVerbs.ReportPeriodInput] ??= period;
+        submit[CardVerbs.ReportSummaryInput] = "Báo cáo qua Action.Submit";
+        var a3 = (await h.Store.Assignments.GetAsync(Tenant, Plan82 + "-a3"))!;
+        await h.SubmitAsync(Cuc, submit, replyToId: a3.CardActivityId);
+
+        var (tenant, p, fileName, content, meta) = Assert.Single(library.Reports);
+        Assert.Equal(Tenant, tenant);
+        Assert.Equal(period, p);
+        Assert.Equal("82/KH-THPT BK", meta.PlanNumber);
+        Assert.Equal("Hồ Thị Thu Cúc", meta.Assignee);
+        Assert.Equal(DateOnly.ParseExact(period, "yyyy-MM-dd"), meta.Deadline);
+        Assert.StartsWith("Hồ Thị Thu Cúc - bao-cao-20230410-", fileName);
+        Assert.Contains("Báo cáo qua Action.Submit", content);
+        var report = Assert.Single(await h.Store.Reports.ListByAssignmentAsync(Tenant, a3.AssignmentId));
+        Assert.StartsWith("https://contoso.sharepoint.com/sites/bk/Bao%20cao/", report.FileUri);
+        Assert.False(Directory.Exists(Path.Combine(h.LibraryDir, Tenant, "Báo cáo"))); // nothing went to the local fallback
+        var put = h.Connector.Posts.Last(x => x.ConversationId == Cuc.Conversation);
+        Assert.Equal("PUT", put.Method);
+        Assert.Contains("Đã nộp báo cáo ngày 10/04/2023", Json(put.Body));
     }
 }

@@ -50,24 +50,24 @@ public sealed class StatusCommandTests
         await PublishAsync(h);
         await h.InvokeAsync(Thanh, "ack", ActionData(AssignmentCardOf(h, Thanh), "ack"));
 
-        string Ask(TestUser u, string text) => Json(h.Connector.CardsIn(u.Conversation).Last());
+        string Last(TestUser u) => Json(h.Connector.CardsIn(u.Conversation).Last());
         await h.SayAsync(Hung, "hạn sắp tới");
-        var deadlines = Ask(Hung, "");
+        var deadlines = Last(Hung);
         Assert.Contains("Hạn sắp tới", deadlines);
         Assert.Contains("20/05/2023", deadlines);
         await h.SayAsync(Hung, "han sap toi");
-        Assert.Equal(deadlines, Ask(Hung, ""));
+        Assert.Equal(deadlines, Last(Hung));
         await h.SayAsync(Hung, "ai chua xac nhan");
-        Assert.Contains("Chưa xác nhận (2)", Ask(Hung, ""));
+        Assert.Contains("Chưa xác nhận (2)", Last(Hung));
         await h.SayAsync(Hung, "trang thai ke hoach so 82/KH-THPT BK");
         Assert.Equal("1", Facts(h.Connector.CardsIn(Hung.Conversation).Last())["Đã xác nhận"]);
         Assert.Equal("0", Facts(h.Connector.CardsIn(Hung.Conversation).Last())["Báo cáo đã nộp"]);
 
         var en = Hung with { Locale = "en-US" };
         await h.SayAsync(en, "who has not acknowledged?");
-        Assert.Contains("Not acknowledged (2)", Ask(Hung, ""));
+        Assert.Contains("Not acknowledged (2)", Last(Hung));
         await h.SayAsync(en, "upcoming deadlines");
-        Assert.Contains("Next deadlines", Ask(Hung, ""));
+        Assert.Contains("Next deadlines", Last(Hung));
         await h.SayAsync(en, "status 82/KH-THPT BK");
         Assert.Equal("1", Facts(h.Connector.CardsIn(Hung.Conversation).Last())["Acknowledged"]);
         Assert.Equal("0", Facts(h.Connector.CardsIn(Hung.Conversation).Last())["Reports handed in"]);
@@ -76,7 +76,7 @@ public sealed class StatusCommandTests
         foreach (var q in new[] { "tình hình", "han sap toi", "ai chưa xác nhận?", "trạng thái kế hoạch 82/KH-THPT BK" })
         {
             await h.SayAsync(Thanh, q);
-            var mine = Ask(Thanh, q);
+            var mine = Last(Thanh);
             Assert.Contains("Việc của tôi", mine);
             Assert.Contains("Đã xác nhận", mine);
             Assert.DoesNotContain("Hồ Thị Thu Cúc", mine);
@@ -84,17 +84,17 @@ public sealed class StatusCommandTests
             Assert.DoesNotContain("Tổng số nhiệm vụ", mine);
         }
         await h.SayAsync(Cuc with { Locale = "en-US" }, "status");
-        var cuc = Ask(Cuc, "");
+        var cuc = Last(Cuc);
         Assert.Contains("My tasks", cuc);
         Assert.DoesNotContain("Plan status", cuc);
 
         // Unknown text gets help; the principal's help lists the roll-up and members learn how to hand in reports.
         await h.SayAsync(Hung, "xyz abc");
-        var help = Ask(Hung, "");
+        var help = Last(Hung);
         Assert.Contains("Tôi chưa hiểu", help);
         Assert.Contains("tổng hợp đơn vị", help);
         await h.SayAsync(Lan, "bot ơi");
-        var lanHelp = Ask(Lan, "");
+        var lanHelp = Last(Lan);
         Assert.Contains("gửi tệp cho bot — nộp báo cáo", lanHelp);
         Assert.DoesNotContain("tổng hợp đơn vị", lanHelp);
     }
