@@ -10,18 +10,20 @@ internal static class DeliveryContent
 {
     private static bool IsEnglish(string? locale) => locale is not null && locale.StartsWith("en", StringComparison.OrdinalIgnoreCase);
 
-    public static Activity AssignmentCard(StoredPlan plan, AssignmentRecord a, Member? member, string? userId, DateOnly today)
+    public static Activity AssignmentCard(StoredPlan plan, AssignmentRecord a, Member? member, string? userId, DateOnly today,
+        IReadOnlyList<ReportSubmission>? reports = null)
     {
         var v = CardView.For(member?.Locale, today);
-        var card = PlanCards.Assignment(plan, a, member?.DisplayName, v, RefreshIds(userId));
+        var card = PlanCards.Assignment(plan, a, member?.DisplayName, v, RefreshIds(userId), reports: reports);
         var summary = IsEnglish(member?.Locale) ? $"New duty: {PlanCards.PlanTitle(plan)}" : $"Nhiệm vụ mới: {PlanCards.PlanTitle(plan)}";
         return Message(card, summary);
     }
 
-    public static Activity Reminder(StoredPlan plan, AssignmentRecord a, Member? member, string? userId, string code, DateOnly dueDay, DateOnly today)
+    public static Activity Reminder(StoredPlan plan, AssignmentRecord a, Member? member, string? userId, IReadOnlyList<ReportSubmission>? reports,
+        string code, DateOnly dueDay, DateOnly today)
     {
         var v = CardView.For(member?.Locale, today);
-        var card = PlanCards.Assignment(plan, a, member?.DisplayName, v, RefreshIds(userId));
+        var card = PlanCards.Assignment(plan, a, member?.DisplayName, v, RefreshIds(userId), reports: reports);
         var header = ReminderHeader(code, dueDay, today, IsEnglish(member?.Locale));
         card.Body.Insert(0, new TextBlock(header) { Weight = "bolder", Size = "medium", Color = code == "overdue" ? "attention" : "warning" });
         return Message(card, header);
@@ -36,6 +38,9 @@ internal static class DeliveryContent
     internal static string ReminderHeader(string code, DateOnly dueDay, DateOnly today, bool en)
     {
         var date = DueFormat.Date(dueDay);
+        // "Nhắc họ" on the status card: the member has not acknowledged yet; there may be no deadline at all.
+        if (code == "manual")
+            return en ? "🔔 Reminder: please acknowledge this assignment." : "🔔 Nhắc việc: bạn chưa xác nhận nhiệm vụ này, vui lòng xác nhận.";
         if (code == "overdue")
             return en ? $"⚠ Overdue: the deadline was {date}" : $"⚠ Đã quá hạn: hạn chót là {date}";
         var days = dueDay.DayNumber - today.DayNumber;

@@ -100,6 +100,8 @@ public sealed class DeliveryProcessor
                 return await FailAsync(item, owner, payload, WorkState.Failed, $"Loại tin '{kind}' không được hỗ trợ / Unknown delivery kind '{kind}'", kind).ConfigureAwait(false);
             }
             var member = await _store.Members.GetAsync(tenant, payload.MemberAadObjectId, stop).ConfigureAwait(false);
+            IReadOnlyList<ReportSubmission> reports = assignment is null ? []
+                : await _store.Reports.ListByAssignmentAsync(tenant, assignment.AssignmentId, stop).ConfigureAwait(false);
 
             // 2. Previous attempt reached the connector with unknown outcome?
             var uncertain = false;
@@ -121,8 +123,8 @@ public sealed class DeliveryProcessor
                     conv ??= await OpenConversationAsync(tenant, payload.MemberAadObjectId, stop).ConfigureAwait(false);
                     var activity = kind switch
                     {
-                        DeliveryKinds.Assignment => DeliveryContent.AssignmentCard(plan!, assignment!, member, conv.UserId, today),
-                        DeliveryKinds.Reminder => DeliveryContent.Reminder(plan!, assignment!, member, conv.UserId, payload.Code ?? "manual",
+                        DeliveryKinds.Assignment => DeliveryContent.AssignmentCard(plan!, assignment!, member, conv.UserId, today, reports),
+                        DeliveryKinds.Reminder => DeliveryContent.Reminder(plan!, assignment!, member, conv.UserId, reports, payload.Code ?? "manual",
                             DateOnly.TryParseExact(payload.DueDay, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dd) ? dd : today, today),
                         _ => DeliveryContent.Digest(payload.Title ?? "TeamsPlans", payload.Lines ?? [], member?.Locale, today),
                     };

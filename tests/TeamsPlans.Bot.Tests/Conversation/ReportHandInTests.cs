@@ -208,7 +208,8 @@ public sealed class ReportHandInTests
         }
 
         public Task<LibraryFile> UploadPlanDocumentAsync(string tenantId, string fileName, Stream content, PlanDocumentMetadata metadata, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task<IReadOnlyList<LibraryFile>> DiscoverNewPlanDocumentsAsync(string tenantId, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<DiscoveredDocuments> PeekNewPlanDocumentsAsync(string tenantId, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task CommitDiscoveryAsync(string tenantId, DiscoveredDocuments discovered, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<Stream> OpenAsync(string tenantId, LibraryFile file, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<string> GetLinkAsync(string tenantId, string fileId, CancellationToken ct = default) => throw new NotSupportedException();
     }
