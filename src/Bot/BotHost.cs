@@ -1,4 +1,5 @@
 using TeamsPlans.Bot.Conversation;
+using TeamsPlans.Bot.Hosting;
 using TeamsPlans.Bot.Protocol;
 using TeamsPlans.Storage;
 
@@ -27,14 +28,15 @@ public static class BotHost
         services.AddBotProtocol(configuration);
         services.AddTeamsPlansStateStore(configuration);
         services.AddTeamsPlansConversation(configuration);
+        services.AddTeamsPlansHealth();
+        services.AddTeamsPlansTelemetry(configuration);
     }
 
     public static void MapEndpoints(WebApplication app)
     {
         BotEndpoint.WarnIfLocalMode(app.Services);
         app.MapGet("/", () => "TeamsPlans");
-        app.MapGet("/healthz", async (IStateStore store, CancellationToken ct) =>
-            await store.PingAsync(ct) ? Results.Text("ok") : Results.Text("state store unavailable", statusCode: 503));
+        app.MapTeamsPlansHealth();
         app.MapBotEndpoint();
     }
 }
