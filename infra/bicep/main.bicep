@@ -278,6 +278,8 @@ module bot 'modules/bot.bicep' = {
   }
 }
 
+@description('Web app name, for `az webapp deploy -n`.')
+output appName string = app.outputs.appName
 @description('Host name to pass to `package --domain`.')
 output appHostName string = app.outputs.defaultHostName
 @description('Messaging endpoint registered on the Azure Bot.')

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using TeamsPlans.Bot.Cli;
+using TeamsPlans.Bot.Conversation;
 
 namespace TeamsPlans.Bot.Tests.Ship;
 
@@ -181,5 +182,26 @@ public sealed class AppPackageTests : IDisposable
         Assert.False(File.Exists(zipPath));
         Assert.Contains(vietnamese, error);
         Assert.Contains(english, error);
+    }
+
+    [Fact]
+    public void Every_command_in_the_command_lists_is_understood_by_the_bot_in_both_languages()
+    {
+        // Picking a command in Teams sends its (localized) title as the message text.
+        var dir = ShipPaths.AppPackage();
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")))!.AsObject();
+        var english = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "en.json")))!.AsObject();
+        var commands = manifest["bots"]![0]!["commandLists"]![0]!["commands"]!.AsArray();
+        var kinds = new HashSet<CommandKind>();
+        for (var i = 0; i < commands.Count; i++)
+        {
+            var vi = commands[i]!["title"]!.GetValue<string>();
+            var en = english[$"bots[0].commandLists[0].commands[{i}].title"]!.GetValue<string>();
+            var kind = TextCommands.Parse(vi).Kind;
+            Assert.NotEqual(CommandKind.Unknown, kind);
+            Assert.Equal(kind, TextCommands.Parse(en).Kind); // same command in English
+            Assert.True(kinds.Add(kind), $"two commands map to {kind}");
+        }
+        Assert.Equal(Enum.GetValues<CommandKind>().Where(k => k != CommandKind.Unknown).Order(), kinds.Order());
     }
 }
