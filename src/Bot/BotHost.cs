@@ -1,6 +1,8 @@
 using TeamsPlans.Bot.Conversation;
+using TeamsPlans.Bot.Delivery;
 using TeamsPlans.Bot.Hosting;
 using TeamsPlans.Bot.Protocol;
+using TeamsPlans.Bot.Sync;
 using TeamsPlans.Storage;
 
 namespace TeamsPlans.Bot;
@@ -25,11 +27,30 @@ public static class BotHost
         var services = builder.Services;
         var configuration = builder.Configuration;
 
+        AddTenantDefaults(builder.Configuration);
         services.AddBotProtocol(configuration);
         services.AddTeamsPlansStateStore(configuration);
         services.AddTeamsPlansConversation(configuration);
+        services.AddTeamsPlansDelivery(configuration);
+        services.AddTeamsPlansSyncBridge(configuration);
         services.AddTeamsPlansHealth();
         services.AddTeamsPlansTelemetry(configuration);
+    }
+
+    /// <summary>
+    /// The background work (reminders, board polling, library discovery) runs for the tenants this deployment serves:
+    /// "Delivery:Tenants" and "GraphSync:Tenants" default to "Tenants:Allowed" (or "Tenants:Default" in local mode).
+    /// </summary>
+    private static void AddTenantDefaults(ConfigurationManager configuration)
+    {
+        var tenants = TenantPolicy.FromConfiguration(configuration).Allowed.ToList();
+        var defaults = new Dictionary<string, string?>();
+        foreach (var section in new[] { "Delivery:Tenants", "GraphSync:Tenants" })
+        {
+            if (configuration.GetSection(section).GetChildren().Any() || !string.IsNullOrEmpty(configuration[section])) continue;
+            for (var i = 0; i < tenants.Count; i++) defaults[$"{section}:{i}"] = tenants[i];
+        }
+        if (defaults.Count > 0) configuration.AddInMemoryCollection(defaults);
     }
 
     public static void MapEndpoints(WebApplication app)

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TeamsPlans.Bot.Conversation;
+using TeamsPlans.GraphSync;
+
+namespace TeamsPlans.Bot.Sync;
+
+public static class SyncBridgeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Connects the conversation to GraphSync (section "GraphSync"; Mode "local" = the embedded folder library and board,
+    /// "graph" = SharePoint and Planner): publishing a plan stores its document in the plan library and mirrors its
+    /// assignments and deadlines as board tasks; card actions update task progress; board changes update the assignment
+    /// and refresh the member's card; plan documents dropped in the library are imported and previewed to the heads.
+    /// Call after AddTeamsPlansConversation and AddTeamsPlansDelivery: it wraps the registered <see cref="IAssignmentPublisher"/>.
+    /// In local mode the library folder is "GraphSync:LocalRoot", or "Library:Root" when that alone is set.
+    /// </summary>
+    public static IServiceCollection AddTeamsPlansSyncBridge(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddTeamsPlansGraphSync(configuration);
+        if (configuration["GraphSync:LocalRoot"] is null && configuration["Library:Root"] is { Length: > 0 } root)
+            services.PostConfigure<GraphSyncOptions>(o => o.LocalRoot = root);
+
+        services.TryAddSingleton<SyncLane>();
+        services.AddHostedService(sp => sp.GetRequiredService<SyncLane>());
+        services.TryAddSingleton<PlanMirror>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAssignmentChangeSink, BoardProgressSink>());
+        services.TryAddSingleton<IRemoteChangeSink, BoardChangeApplier>();
+        services.TryAddSingleton<IPlanDocumentImporter, LibraryDropImporter>();
+
+        var inner = services.LastOrDefault(d => d.ServiceType == typeof(IAssignmentPublisher))
+            ?? throw new InvalidOperationException("AddTeamsPlansSyncBridge needs an IAssignmentPublisher (AddTeamsPlansConversation first).");
+        services.RemoveAll<IAssignmentPublisher>();
+        services.AddSingleton<IAssignmentPublisher>(sp => new MirroringAssignmentPublisher(
+            (IAssignmentPublisher)Resolve(inner, sp), sp.GetRequiredService<PlanMirror>(), sp.GetRequiredService<SyncLane>()));
+        return services;
+    }
+
+    private static object Resolve(ServiceDescriptor d, IServiceProvider sp) =>
+        d.ImplementationInstance ?? d.ImplementationFactory?.Invoke(sp)
+        ?? ActivatorUtilities.CreateInstance(sp, d.ImplementationType ?? throw new InvalidOperationException($"Cannot build {d}."));
+}

@@ -1,0 +1,220 @@
+using TeamsPlans.Bot.Cards;
+using TeamsPlans.Bot.Conversation;
+using TeamsPlans.Bot.Protocol;
+using TeamsPlans.GraphSync;
+using TeamsPlans.Plans.Model;
+using TeamsPlans.Storage;
+
+namespace TeamsPlans.Bot.Sync;
+
+/// <summary>
+/// Publishing a plan also mirrors it: the document goes into the plan library first (so the cards link to it), the
+/// cards are sent by the inner publisher (the delivery queue), then the board (Planner) is synced in the background.
+/// </summary>
+public sealed class MirroringAssignmentPublisher(IAssignmentPublisher inner, PlanMirror mirror, SyncLane lane) : IAssignmentPublisher
+{
+    public IAssignmentPublisher Inner => inner;
+
+    public async Task<PublishResult> PublishAsync(string tenantId, string planId, CancellationToken ct)
+    {
+        await mirror.EnsureDocumentAsync(tenantId, planId, ct).ConfigureAwait(false);
+        var result = await inner.PublishAsync(tenantId, planId, ct).ConfigureAwait(false);
+        lane.Post($"board {tenantId}/{planId}", c => mirror.SyncBoardAsync(tenantId, planId, c));
+        return result;
+    }
+}
+
+/// <summary>Acknowledge / progress / done from a card → the board task's percentComplete (0 / 50 / 100), in the background.</summary>
+public sealed class BoardProgressSink(PlannerSyncService sync, SyncLane lane) : IAssignmentChangeSink
+{
+    public Task OnAssignmentChangedAsync(AssignmentChange change, CancellationToken ct)
+    {
+        var record = change.After;
+        lane.Post($"progress {record.TenantId}/{record.AssignmentId} v{record.State.Version}", c => sync.OnAssignmentChangedAsync(record, c));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Changes made in Planner (a task completed, re-opened or re-dated there) are taken over by TeamsPlans, and the
+/// member's card in Teams is updated in place so it shows the new state.
+/// </summary>
+public sealed class BoardChangeApplier(IStateStore store, IConnectorClient connector, TimeProvider time, ILogger<BoardChangeApplier> logger) : IRemoteChangeSink
+{
+    public async Task OnRemoteChangesAsync(string tenantId, IReadOnlyList<RemoteChange> changes, CancellationToken ct)
+    {
+        foreach (var group in changes.Where(c => c.AssignmentId is not null && string.Equals(c.TenantId, tenantId, StringComparison.Ordinal))
+                                     .GroupBy(c => c.AssignmentId!))
+        {
+            try
+            {
+                if (await ApplyAsync(tenantId, group.Key, group.ToList(), ct).ConfigureAwait(false) is { } updated)
+                    await RefreshCardAsync(updated, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Board change of {AssignmentId} in {TenantId} not applied", group.Key, tenantId);
+            }
+        }
+    }
+
+    /// <summary>Applies the changes of one assignment; returns the stored record when something changed.</summary>
+    internal async Task<AssignmentRecord?> ApplyAsync(string tenantId, string assignmentId, IReadOnlyList<RemoteChange> changes, CancellationToken ct)
+    {
+        var record = await store.Assignments.GetAsync(tenantId, assignmentId, ct).ConfigureAwait(false);
+        if (record is null) return null;
+        var changed = false;
+
+        foreach (var due in changes.Where(c => c.Kind == RemoteChangeKind.DueDate && c.DueAt is not null))
+        {
+            var redated = Redate(record, due.TaskKey, PlannerDueDates.ToVietnamDay(due.DueAt!.Value), record.Deadlines);
+            if (redated is null) continue;
+            record = record with { Deadlines = redated, UpdatedAt = time.GetUtcNow() };
+            await store.Assignments.UpsertManyAsync([record], ct).ConfigureAwait(false);
+            changed = true;
+            logger.LogInformation("Deadline of {AssignmentId} in {TenantId} re-dated in the board to {Due}", assignmentId, tenantId, PlannerDueDates.ToVietnamDay(due.DueAt!.Value));
+        }
+
+        // Progress: only the assignment's own task carries it (deadline tasks are reports).
+        var progress = changes.LastOrDefault(c => c.Kind == RemoteChangeKind.Progress && c.TaskKey == assignmentId);
+        if (progress is not null)
+        {
+            var percent = progress.PercentComplete >= 100 ? 100 : progress.PercentComplete >= 50 ? 50 : 0;
+            for (var attempt = 0; attempt < 3; attempt++)
+            {
+                var next = record.State.Apply(AssignmentAction.Progress, time.GetUtcNow(), percent);
+                if (next == record.State) break;
+                var (updated, current) = await store.Assignments.TryUpdateStateAsync(tenantId, assignmentId, record.State.Version, next, ct).ConfigureAwait(false);
+                if (current is null) return null;
+                record = current;
+                if (updated)
+                {
+                    changed = true;
+                    logger.LogInformation("Progress of {AssignmentId} in {TenantId} set to {Percent}% from the board", assignmentId, tenantId, percent);
+                    break;
+                }
+            }
+        }
+        return changed ? record : null;
+    }
+
+    /// <summary>
+    /// The deadlines after a board re-dating: task "{assignmentId}:dN" is the N-th deadline by date; the assignment's own
+    /// task is due at its earliest deadline. A yearly deadline keeps recurring on the new day and month.
+    /// </summary>
+    internal static IReadOnlyList<Deadline>? Redate(AssignmentRecord record, string taskKey, DateOnly day, IReadOnlyList<Deadline> deadlines)
+    {
+        if (deadlines.Count == 0) return null;
+        var order = deadlines.Select((d, i) => (d, i)).OrderBy(x => x.d.Due.LastDay(day.Year)).Select(x => x.i).ToList();
+        int index;
+        if (taskKey == record.AssignmentId) index = order[0];
+        else if (taskKey.StartsWith(record.AssignmentId + ":d", StringComparison.Ordinal)
+                 && int.TryParse(taskKey.AsSpan(record.AssignmentId.Length + 2), out var n) && n >= 1 && n <= order.Count) index = order[n - 1];
+        else return null;
+        var old = deadlines[index];
+        var due = old.Due.Kind == DueKind.YearlyDate || old.Recurrence is not null ? DueDate.Yearly(day.Month, day.Day) : DueDate.OnDate(day);
+        if (due == old.Due) return null;
+        var list = deadlines.ToList();
+        list[index] = old with { Due = due };
+        return list;
+    }
+
+    private async Task RefreshCardAsync(AssignmentRecord a, CancellationToken ct)
+    {
+        if (a.CardActivityId is null || a.CardConversationId is null || a.MemberAadObjectId is null) return;
+        var plan = await store.Plans.GetAsync(a.TenantId, a.PlanId, ct).ConfigureAwait(false);
+        var reference = await store.Conversations.GetAsync(a.TenantId, a.MemberAadObjectId, ct).ConfigureAwait(false);
+        if (plan is null || reference is null || reference.Blocked) return;
+        var member = await store.Members.GetAsync(a.TenantId, a.MemberAadObjectId, ct).ConfigureAwait(false);
+        var view = CardView.For(member?.Locale, VietnamClock.Today(time));
+        var card = PlanCards.Assignment(plan, a, member?.DisplayName, view, [reference.UserId]);
+        var activity = Activity.CreateMessage();
+        activity.Summary = card.FallbackText;
+        activity.Attachments = [card.ToAttachment()];
+        try
+        {
+            await connector.UpdateActivityAsync(reference.ServiceUrl, a.CardConversationId, a.CardActivityId, activity, ct).ConfigureAwait(false);
+            logger.LogInformation("Card of {AssignmentId} in {TenantId} refreshed after a board change", a.AssignmentId, a.TenantId);
+        }
+        catch (ConnectorException e)
+        {
+            logger.LogWarning(e, "Card of {AssignmentId} in {TenantId} not refreshed ({Status}); the card refreshes itself when opened", a.AssignmentId, a.TenantId, e.StatusCode);
+        }
+    }
+}
+
+/// <summary>
+/// A plan document dropped into the tenant's plan library is imported as a draft, and the tenant's principals and
+/// committee heads get its preview card (map the unresolved assignees, then publish) in their chat with the bot.
+/// </summary>
+public sealed class LibraryDropImporter(IStateStore store, PlanImporter importer, IConnectorClient connector, TimeProvider time, ILogger<LibraryDropImporter> logger)
+    : IPlanDocumentImporter
+{
+    public async Task ImportAsync(string tenantId, LibraryFile file, Stream content, CancellationToken ct)
+    {
+        // The reader works on files: keep a private copy with the original extension.
+        var dir = Path.Combine(Path.GetTempPath(), "teamsplans-import", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, Path.GetFileName(file.Name));
+        try
+        {
+            await using (var f = File.Create(path)) await content.CopyToAsync(f, ct).ConfigureAwait(false);
+            ImportOutcome outcome;
+            try
+            {
+                outcome = await importer.ImportAsync(tenantId, "library", path, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or FormatException or NotSupportedException or InvalidOperationException or ArgumentException)
+            {
+                logger.LogWarning(e, "Library file {File} of {TenantId} is not a readable plan; skipped", file.Path, tenantId);
+                await TellHeadsAsync(tenantId, lang => Task.FromResult(PlanCards.Notice(
+                    lang == "vi" ? $"Không nhập được tệp \"{file.Name}\" từ thư viện Kế hoạch." : $"Could not import \"{file.Name}\" from the plan library.",
+                    [e.Message], CardView.For(lang, VietnamClock.Today(time)), "attention")), ct).ConfigureAwait(false);
+                return;
+            }
+            if (!outcome.Imported || outcome.Plan is null) return;
+            // The stored plan links to the library copy, not the temporary file.
+            var plan = outcome.Plan with { DocumentUri = file.WebUrl };
+            await store.Plans.UpsertAsync(plan, ct).ConfigureAwait(false);
+            await store.Sync.PutAsync(new SyncEntry(tenantId, PlanMirror.DocumentScope, plan.PlanId, file.Id, file.WebUrl, null, time.GetUtcNow()), ct).ConfigureAwait(false);
+            logger.LogInformation("Plan {PlanId} of {TenantId} imported from library file {File}", plan.PlanId, tenantId, file.Path);
+            var sent = await TellHeadsAsync(tenantId, async lang =>
+            {
+                var view = CardView.For(lang, VietnamClock.Today(time));
+                var card = (await importer.PreviewCardAsync(tenantId, plan.PlanId, view, ct).ConfigureAwait(false))!;
+                card.Body.Insert(0, new TextBlock(lang == "vi" ? $"Kế hoạch mới trong thư viện: {file.Name}" : $"New plan in the library: {file.Name}")
+                { Weight = "bolder", Color = "accent" });
+                return card;
+            }, ct).ConfigureAwait(false);
+            logger.LogInformation("Preview of {PlanId} sent to {Count} heads of {TenantId}", plan.PlanId, sent, tenantId);
+        }
+        finally
+        {
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private async Task<int> TellHeadsAsync(string tenantId, Func<string?, Task<AdaptiveCard>> cardFor, CancellationToken ct)
+    {
+        var sent = 0;
+        foreach (var head in (await store.Members.ListAsync(tenantId, ct).ConfigureAwait(false)).Where(m => m.CanSeeOthers))
+        {
+            var reference = await store.Conversations.GetAsync(tenantId, head.AadObjectId, ct).ConfigureAwait(false);
+            if (reference is null || reference.Blocked) continue;
+            var card = await cardFor(head.Locale).ConfigureAwait(false);
+            var activity = Activity.CreateMessage();
+            activity.Summary = card.FallbackText;
+            activity.Attachments = [card.ToAttachment()];
+            try
+            {
+                await connector.SendToConversationAsync(reference.ServiceUrl, reference.ConversationId, activity, ct).ConfigureAwait(false);
+                sent++;
+            }
+            catch (ConnectorException e)
+            {
+                logger.LogWarning(e, "Import notice to {AadObjectId} in {TenantId} failed ({Status})", head.AadObjectId, tenantId, e.StatusCode);
+            }
+        }
+        return sent;
+    }
+}
