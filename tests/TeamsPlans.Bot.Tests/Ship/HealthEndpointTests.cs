@@ -39,23 +39,50 @@ public sealed class HealthEndpointTests
         Assert.Empty(Directory.GetFiles(Path.Combine(host.Dir, "library"), ".healthz-*"));
     }
 
-    [Theory]
-    [InlineData("postgres", "Host=127.0.0.1;Port=1;Username=postgres;Database=teamsplans;Timeout=3")]
-    [InlineData("sqlite", "/proc/teamsplans-no-such-dir/state.db")]
-    public async Task Broken_state_store_answers_503(string provider, string connectionString)
+    [Fact]
+    public async Task Unreachable_postgres_state_store_answers_503()
     {
         await using var host = new ShipHost(new Dictionary<string, string?>
         {
-            ["State:Provider"] = provider,
-            ["State:ConnectionString"] = connectionString,
+            ["State:Provider"] = "postgres",
+            ["State:ConnectionString"] = "Host=127.0.0.1;Port=1;Username=postgres;Database=teamsplans;Timeout=3",
             ["State:MigrateOnStartup"] = "false",
         });
 
+        await AssertStateUnhealthyAsync(host, "postgres");
+    }
+
+    [Fact]
+    public async Task Corrupt_sqlite_state_store_answers_503()
+    {
+        var dir = ShipPaths.TempDir("teamsplans-corrupt-");
+        try
+        {
+            var db = Path.Combine(dir, "state.db");
+            await File.WriteAllTextAsync(db, new string('x', 4096)); // not a SQLite database
+            await using var host = new ShipHost(new Dictionary<string, string?>
+            {
+                ["State:ConnectionString"] = db,
+                ["State:MigrateOnStartup"] = "false",
+            });
+
+            await AssertStateUnhealthyAsync(host, "sqlite");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static async Task AssertStateUnhealthyAsync(ShipHost host, string provider)
+    {
         var (status, body, _) = await GetHealthAsync(host);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("Unhealthy", body["status"]!.GetValue<string>());
         Assert.Equal("Unhealthy", Check(body, "state")["status"]!.GetValue<string>());
+        Assert.Equal(provider, Check(body, "state")["provider"]!.GetValue<string>());
         // The other checks still report on their own.
         Assert.Equal("Healthy", Check(body, "graph")["status"]!.GetValue<string>());
         Assert.Equal("Healthy", Check(body, "bot")["status"]!.GetValue<string>());
