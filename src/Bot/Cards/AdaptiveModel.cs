@@ -160,6 +160,8 @@ public sealed class TextInput : InputElement
     public bool? IsMultiline { get; init; }
     public int? MaxLength { get; init; }
     public string? Value { get; init; }
+    /// <summary>"text", "tel", "url", "email" (Adaptive Cards 1.5 Input.Text style).</summary>
+    public string? Style { get; init; }
 }
 
 public sealed class ChoiceSetInput : InputElement

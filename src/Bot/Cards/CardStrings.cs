@@ -66,6 +66,29 @@ public sealed class CardStrings
     public required string ReadOnly { get; init; }
     public required string NotAllowedOthers { get; init; }
     public required string NoMembers { get; init; }
+    public required string HandIn { get; init; }
+    public required string HandInSubmit { get; init; }
+    public required string ReportPeriodLabel { get; init; }
+    public required string ReportSummaryLabel { get; init; }
+    public required string ReportSummaryPlaceholder { get; init; }
+    public required string ReportLinkLabel { get; init; }
+    public required string ReportFileHint { get; init; }
+    /// <summary>"Đã nộp báo cáo ngày {0}" with the date dd/MM/yyyy.</summary>
+    public required string ReportHandedIn { get; init; }
+    /// <summary>" (kỳ {0})" with the period's due date.</summary>
+    public required string ReportForPeriod { get; init; }
+    public required string ReportsHandedIn { get; init; }
+    public required string ReportChooseTitle { get; init; }
+    public required string ReportChooseLabel { get; init; }
+    public required string RollupHeader { get; init; }
+    public required string RollupUnits { get; init; }
+    public required string RollupIssued { get; init; }
+    public required string RollupNotIssued { get; init; }
+    public required string RollupSubmitted { get; init; }
+    public required string RollupMissing { get; init; }
+    public required string RollupNotDue { get; init; }
+    public required string RollupOverdueUnits { get; init; }
+    public required string RollupNoOccurrences { get; init; }
 
     public string StatusName(AssignmentStatus s) => s switch
     {
@@ -120,8 +143,8 @@ public sealed class CardStrings
         WelcomePrincipal = "Bạn có quyền quản lý: nhập kế hoạch, xem tình hình của mọi người và gửi nhắc nhở.",
         HelpTitle = "Trợ giúp",
         HelpUnknown = "Tôi chưa hiểu \"{0}\". Bạn có thể gõ:",
-        HelpCommands = ["\"việc của tôi\" — nhiệm vụ của bạn", "\"hạn sắp tới\" — các thời hạn gần nhất", "\"trợ giúp\" — hướng dẫn này"],
-        HelpPrincipalCommands = ["\"tình hình\" — tình hình thực hiện các kế hoạch", "\"trạng thái kế hoạch 82/KH-THPT BK\" — một kế hoạch", "\"ai chưa xác nhận?\" — người chưa xác nhận", "\"nhập kế hoạch <tên tệp>\" — nhập kế hoạch từ thư viện"],
+        HelpCommands = ["\"việc của tôi\" — nhiệm vụ của bạn", "\"hạn sắp tới\" — các thời hạn gần nhất", "gửi tệp cho bot — nộp báo cáo", "\"trợ giúp\" — hướng dẫn này"],
+        HelpPrincipalCommands = ["\"tình hình\" — tình hình thực hiện các kế hoạch", "\"trạng thái kế hoạch 82/KH-THPT BK\" — một kế hoạch", "\"ai chưa xác nhận?\" — người chưa xác nhận", "\"nhập kế hoạch <tên tệp>\" — nhập kế hoạch từ thư viện", "\"tổng hợp đơn vị\" — đơn vị nào đã ban hành kế hoạch, đã nộp báo cáo"],
         ImportTitle = "Xem trước kế hoạch nhập",
         ImportSummary = "{0} nhiệm vụ · {1} đã xác định người · {2} chưa xác định",
         Resolved = "Đã xác định",
@@ -138,6 +161,27 @@ public sealed class CardStrings
         ReadOnly = "Chỉ xem",
         NotAllowedOthers = "Bạn chỉ xem được nhiệm vụ của mình.",
         NoMembers = "chưa có thành viên nào để chọn (thành viên được lưu khi họ nhắn tin cho bot hoặc khi bot được thêm vào nhóm).",
+        HandIn = "Nộp báo cáo",
+        HandInSubmit = "Nộp",
+        ReportPeriodLabel = "Báo cáo cho kỳ hạn",
+        ReportSummaryLabel = "Tóm tắt báo cáo",
+        ReportSummaryPlaceholder = "Nội dung chính của báo cáo",
+        ReportLinkLabel = "Liên kết tới báo cáo (không bắt buộc)",
+        ReportFileHint = "Muốn nộp tệp? Gửi tệp cho TeamsPlans trong trò chuyện riêng.",
+        ReportHandedIn = "Đã nộp báo cáo ngày {0}",
+        ReportForPeriod = " (kỳ hạn {0})",
+        ReportsHandedIn = "Báo cáo đã nộp",
+        ReportChooseTitle = "Tệp \"{0}\" là báo cáo cho nhiệm vụ nào?",
+        ReportChooseLabel = "Nhiệm vụ và kỳ hạn",
+        RollupHeader = "Tổng hợp đơn vị trực thuộc",
+        RollupUnits = "Số đơn vị",
+        RollupIssued = "Đã ban hành kế hoạch triển khai",
+        RollupNotIssued = "Chưa ban hành kế hoạch triển khai",
+        RollupSubmitted = "đã nộp",
+        RollupMissing = "chưa nộp",
+        RollupNotDue = "chưa đến hạn",
+        RollupOverdueUnits = "Đơn vị quá hạn",
+        RollupNoOccurrences = "Kế hoạch không có hạn báo cáo định kỳ trong năm.",
     };
 
     public static readonly CardStrings En = new()
@@ -181,8 +225,8 @@ public sealed class CardStrings
         WelcomePrincipal = "You can manage plans: import a plan, see everyone's status and send reminders.",
         HelpTitle = "Help",
         HelpUnknown = "I did not understand \"{0}\". You can type:",
-        HelpCommands = ["\"my tasks\" — your assignments", "\"deadlines\" — the next deadlines", "\"help\" — this help"],
-        HelpPrincipalCommands = ["\"status\" — status of all plans", "\"status 82/KH-THPT BK\" — one plan", "\"who has not acknowledged?\"", "\"import <file name>\" — import a plan from the library"],
+        HelpCommands = ["\"my tasks\" — your assignments", "\"deadlines\" — the next deadlines", "send a file to the bot — hand in a report", "\"help\" — this help"],
+        HelpPrincipalCommands = ["\"status\" — status of all plans", "\"status 82/KH-THPT BK\" — one plan", "\"who has not acknowledged?\"", "\"import <file name>\" — import a plan from the library", "\"rollup\" — which units issued their plan and handed in reports"],
         ImportTitle = "Import preview",
         ImportSummary = "{0} assignments · {1} resolved · {2} unresolved",
         Resolved = "Resolved",
@@ -199,6 +243,27 @@ public sealed class CardStrings
         ReadOnly = "Read only",
         NotAllowedOthers = "You can only see your own assignments.",
         NoMembers = "no member to pick yet (members are stored when they message the bot or when the bot is added to a team).",
+        HandIn = "Hand in report",
+        HandInSubmit = "Hand in",
+        ReportPeriodLabel = "Report for the deadline",
+        ReportSummaryLabel = "Report summary",
+        ReportSummaryPlaceholder = "Main points of the report",
+        ReportLinkLabel = "Link to the report (optional)",
+        ReportFileHint = "To hand in a file, send it to TeamsPlans in your personal chat.",
+        ReportHandedIn = "Report handed in on {0}",
+        ReportForPeriod = " (deadline {0})",
+        ReportsHandedIn = "Reports handed in",
+        ReportChooseTitle = "Which assignment is the file \"{0}\" a report for?",
+        ReportChooseLabel = "Assignment and deadline",
+        RollupHeader = "Roll-up of subordinate units",
+        RollupUnits = "Units",
+        RollupIssued = "Issued an implementing plan",
+        RollupNotIssued = "No implementing plan yet",
+        RollupSubmitted = "handed in",
+        RollupMissing = "missing",
+        RollupNotDue = "not due yet",
+        RollupOverdueUnits = "Overdue units",
+        RollupNoOccurrences = "The plan has no periodic report deadline in the year.",
     };
 
     /// <summary>English when the locale starts with "en", Vietnamese otherwise.</summary>

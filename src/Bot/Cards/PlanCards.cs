@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using TeamsPlans.Bot.Conversation;
 using TeamsPlans.Plans.Model;
 using TeamsPlans.Storage;
 
@@ -20,6 +21,15 @@ public static class CardVerbs
     public const string MapInputPrefix = "map_";
     public const string PercentInput = "percent";
     public const string CommentInput = "comment";
+    /// <summary>Hand in a report (summary, link, period) from the assignment card, or name the target of a file sent in chat.</summary>
+    public const string Report = "report";
+    /// <summary>Department roll-up card: refresh for a year / plan.</summary>
+    public const string Rollup = "rollup";
+    public const string ReportPeriodInput = "reportPeriod";
+    public const string ReportSummaryInput = "reportSummary";
+    public const string ReportLinkInput = "reportLink";
+    /// <summary>Choice "assignmentId|periodKey" of the card asking which assignment a file sent in chat answers.</summary>
+    public const string ReportTargetInput = "reportTarget";
 }
 
 /// <summary>Who looks at a card: language and today's date (Asia/Ho_Chi_Minh).</summary>
@@ -49,11 +59,11 @@ public static class PlanCards
     /// user ids ("29:..."), at most 60 (the rest are dropped; the caller logs it).
     /// </summary>
     public static AdaptiveCard Assignment(StoredPlan plan, AssignmentRecord a, string? assigneeName, CardView v,
-        IReadOnlyList<string>? refreshUserIds = null, bool interactive = true)
-        => Fit(scale => BuildAssignment(plan, a, assigneeName, v, refreshUserIds, interactive, scale));
+        IReadOnlyList<string>? refreshUserIds = null, bool interactive = true, IReadOnlyList<ReportSubmission>? reports = null)
+        => Fit(scale => BuildAssignment(plan, a, assigneeName, v, refreshUserIds, interactive, reports ?? [], scale));
 
     private static AdaptiveCard BuildAssignment(StoredPlan plan, AssignmentRecord a, string? assigneeName, CardView v,
-        IReadOnlyList<string>? refreshUserIds, bool interactive, double scale)
+        IReadOnlyList<string>? refreshUserIds, bool interactive, IReadOnlyList<ReportSubmission> reports, double scale)
     {
         var s = v.S;
         var doc = plan.Document;
@@ -98,6 +108,13 @@ public static class PlanCards
         if (overdue) body.Add(new TextBlock("⚠ " + s.Overdue) { Color = "attention", Weight = "bolder", Spacing = "small" });
         if (!string.IsNullOrWhiteSpace(a.State.LastComment))
             body.Add(new TextBlock(s.LastComment + ": " + Cut(a.State.LastComment, 500, scale)) { IsSubtle = true, Spacing = "small" });
+        if (reports.OrderByDescending(r => r.SubmittedAt).FirstOrDefault() is { } last)
+        {
+            var periodDay = ReportPeriods.ParseKey(last.Period);
+            body.Add(new TextBlock("✓ " + string.Format(CultureInfo.InvariantCulture, s.ReportHandedIn, DueFormat.Date(VietnamClock.DateOf(last.SubmittedAt)))
+                + (periodDay is { } pd ? string.Format(CultureInfo.InvariantCulture, s.ReportForPeriod, DueFormat.Date(pd)) : ""))
+                { Id = "reportHandedIn", Color = "good", Weight = "bolder", Spacing = "small" });
+        }
 
         var data = AssignmentData(a);
         var actions = new List<CardAction>();
@@ -128,6 +145,7 @@ public static class PlanCards
                 });
                 actions.Add(Execute(s.MarkDone, CardVerbs.Done, data));
             }
+            actions.Add(HandInAction(a, plan.Document.Year, v, reports));
         }
         actions.Add(PlanLink(plan, data, s));
 
@@ -140,6 +158,69 @@ public static class PlanCards
             Actions = actions,
         };
     }
+
+    /// <summary>"Nộp báo cáo": period choice (when the assignment has several), summary, optional link, Action.Execute "report".</summary>
+    private static ShowCardAction HandInAction(AssignmentRecord a, int? planYear, CardView v, IReadOnlyList<ReportSubmission> reports)
+    {
+        var s = v.S;
+        var periods = ReportPeriods.For(a, planYear, v.Today);
+        var chosen = ReportPeriods.Default(periods, reports, v.Today);
+        var data = AssignmentData(a);
+        var body = new List<CardElement>();
+        if (periods.Count > 1)
+            body.Add(new ChoiceSetInput
+            {
+                Id = CardVerbs.ReportPeriodInput, Label = s.ReportPeriodLabel, Style = "compact", Value = chosen.Key, IsRequired = true,
+                ErrorMessage = s.ReportPeriodLabel,
+                Choices = periods.Select(p => new Choice(ReportPeriods.Label(p), p.Key)).ToList(),
+            });
+        else
+        {
+            data[CardVerbs.ReportPeriodInput] = chosen.Key;
+            body.Add(new TextBlock(s.ReportPeriodLabel + ": " + ReportPeriods.Label(chosen)) { IsSubtle = true });
+        }
+        body.Add(new TextInput { Id = CardVerbs.ReportSummaryInput, Label = s.ReportSummaryLabel, Placeholder = s.ReportSummaryPlaceholder, IsMultiline = true, MaxLength = 2000 });
+        body.Add(new TextInput { Id = CardVerbs.ReportLinkInput, Label = s.ReportLinkLabel, Placeholder = "https://", Style = "url", MaxLength = 1000 });
+        body.Add(new TextBlock(s.ReportFileHint) { IsSubtle = true, Size = "small" });
+        return new ShowCardAction
+        {
+            Title = s.HandIn,
+            Card = new AdaptiveCard
+            {
+                Schema = null, MsTeams = null, Body = body,
+                Actions = [Execute(s.HandInSubmit, CardVerbs.Report, data, style: "positive", associatedInputs: "auto")],
+            },
+        };
+    }
+
+    /// <summary>
+    /// Asked when a member sends a file in chat and it is not clear which assignment it answers: a choice of
+    /// "assignment — deadline" (value "assignmentId|periodKey") and Action.Execute "report" (the file is kept server-side).
+    /// </summary>
+    public static AdaptiveCard ReportTarget(string fileName, IReadOnlyList<(StoredPlan Plan, AssignmentRecord Assignment, ReportPeriod Period)> options, CardView v)
+        => Fit(scale =>
+        {
+            var s = v.S;
+            var cap = Cap(40, scale);
+            var title = string.Format(CultureInfo.InvariantCulture, s.ReportChooseTitle, DueFormat.Truncate(fileName, 120));
+            return new AdaptiveCard
+            {
+                Lang = s.Lang, FallbackText = title,
+                Body =
+                [
+                    new TextBlock(title) { Weight = "bolder", Size = "medium" },
+                    new ChoiceSetInput
+                    {
+                        Id = CardVerbs.ReportTargetInput, Label = s.ReportChooseLabel, Style = "expanded", IsRequired = true, ErrorMessage = s.ReportChooseLabel,
+                        Value = options.Count > 0 ? options[0].Assignment.AssignmentId + "|" + options[0].Period.Key : null,
+                        Choices = options.Take(cap).Select(o => new Choice(
+                            Cut($"{o.Plan.Number ?? o.Plan.PlanId} · {o.Assignment.Duty}", 120, scale) + " — " + ReportPeriods.Label(o.Period),
+                            o.Assignment.AssignmentId + "|" + o.Period.Key)).ToList(),
+                    },
+                ],
+                Actions = [Execute(s.HandInSubmit, CardVerbs.Report, new JsonObject { ["pendingFile"] = true, ["tenantId"] = options.Count > 0 ? options[0].Plan.TenantId : null }, style: "positive", associatedInputs: "auto")],
+            };
+        });
 
     /// <summary>Action.Execute data of an assignment card: ids, the tenant it was issued in, and the state version it shows.</summary>
     public static JsonObject AssignmentData(AssignmentRecord a) => new()
@@ -198,12 +279,13 @@ public static class PlanCards
     // ------------------------------------------------------------------ status
 
     /// <summary>Counts per plan, next deadlines, who has not acknowledged, and (for principals) a "remind" action.</summary>
+    /// <param name="reportsHandedIn">Per plan id: reports handed in (distinct assignment + period); omitted = not shown.</param>
     public static AdaptiveCard Status(IReadOnlyList<(StoredPlan Plan, IReadOnlyList<AssignmentRecord> Assignments)> plans,
-        IReadOnlyDictionary<string, Member> members, CardView v, bool canRemind)
-        => Fit(scale => BuildStatus(plans, members, v, canRemind, scale));
+        IReadOnlyDictionary<string, Member> members, CardView v, bool canRemind, IReadOnlyDictionary<string, int>? reportsHandedIn = null)
+        => Fit(scale => BuildStatus(plans, members, v, canRemind, reportsHandedIn, scale));
 
     private static AdaptiveCard BuildStatus(IReadOnlyList<(StoredPlan Plan, IReadOnlyList<AssignmentRecord> Assignments)> plans,
-        IReadOnlyDictionary<string, Member> members, CardView v, bool canRemind, double scale)
+        IReadOnlyDictionary<string, Member> members, CardView v, bool canRemind, IReadOnlyDictionary<string, int>? reportsHandedIn, double scale)
     {
         var s = v.S;
         var body = new List<CardElement> { new TextBlock(s.StatusHeader) { Size = "large", Weight = "bolder", Style = "heading" } };
@@ -229,6 +311,8 @@ public static class PlanCards
                     ]
                 },
             };
+            if (reportsHandedIn is not null)
+                ((FactSet)items[^1]).Facts.Add(new Fact(s.ReportsHandedIn, N(reportsHandedIn.GetValueOrDefault(plan.PlanId))));
 
             var upcoming = list
                 .Where(a => a.State.Status != AssignmentStatus.Done)
@@ -263,6 +347,70 @@ public static class PlanCards
         }
         if (plans.Count > planCap) body.Add(new TextBlock(s.More(plans.Count - planCap)) { IsSubtle = true });
         return new AdaptiveCard { Lang = s.Lang, FallbackText = s.StatusHeader, Body = body };
+    }
+
+    // ------------------------------------------------------------------ department roll-up
+
+    /// <summary>
+    /// For a department plan: which units issued their implementing plan and, per periodic deadline of the year, which
+    /// handed in their report. Units with an overdue report (or no implementing plan) come first, highlighted.
+    /// </summary>
+    /// <param name="unitNames">Display names of unit tenants (e.g. the issuer of their plan); the tenant id otherwise.</param>
+    public static AdaptiveCard Rollup(DepartmentRollup r, IReadOnlyDictionary<string, string> unitNames, CardView v)
+        => Fit(scale => BuildRollup(r, unitNames, v, scale));
+
+    private static AdaptiveCard BuildRollup(DepartmentRollup r, IReadOnlyDictionary<string, string> unitNames, CardView v, double scale)
+    {
+        var s = v.S;
+        string Name(string t) => unitNames.TryGetValue(t, out var n) && !string.IsNullOrWhiteSpace(n) ? n : t;
+        var overdueUnits = r.Units.Where(u => u.OverdueCount > 0).ToList();
+        var body = new List<CardElement>
+        {
+            new TextBlock(s.RollupHeader + " · " + N(r.Year)) { Size = "large", Weight = "bolder", Style = "heading" },
+            new TextBlock(Cut((r.Number is null ? "" : r.Number + " — ") + r.Title, 250, scale)) { Weight = "bolder" },
+            new FactSet
+            {
+                Id = "rollupFacts",
+                Facts =
+                [
+                    new Fact(s.RollupUnits, N(r.Units.Count)),
+                    new Fact(s.RollupIssued, $"{N(r.Units.Count(u => u.IssuedImplementingPlan))}/{N(r.Units.Count)}"),
+                    .. r.Occurrences.Select(o => new Fact($"{DueFormat.Date(o.Due)} — {Cut(o.What, 80, scale)}",
+                        $"{N(r.Units.Count(u => u.Periods.Any(p => p.Occurrence == o && p.Submitted)))}/{N(r.Units.Count)} {s.RollupSubmitted}")),
+                    new Fact(s.RollupOverdueUnits, N(overdueUnits.Count)),
+                ]
+            },
+        };
+        if (r.Occurrences.Count == 0) body.Add(new TextBlock(s.RollupNoOccurrences) { IsSubtle = true });
+        var cap = Cap(30, scale);
+        var ordered = r.Units.OrderByDescending(u => u.OverdueCount).ThenBy(u => u.IssuedImplementingPlan).ThenBy(u => Name(u.TenantId), StringComparer.Ordinal).ToList();
+        foreach (var u in ordered.Take(cap))
+        {
+            var bad = u.OverdueCount > 0 || !u.IssuedImplementingPlan;
+            var items = new List<CardElement>
+            {
+                new TextBlock((u.OverdueCount > 0 ? "⚠ " : "") + Cut(Name(u.TenantId), 120, scale)) { Weight = "bolder", Color = u.OverdueCount > 0 ? "attention" : null },
+                new TextBlock(u.IssuedImplementingPlan
+                    ? "✓ " + s.RollupIssued + ": " + string.Join("; ", u.ImplementingPlans.Take(3).Select(p => (p.Number ?? p.Title) + (p.IssuedOn is { } d ? " (" + DueFormat.Date(d) + ")" : "")))
+                    : "✗ " + s.RollupNotIssued) { Color = u.IssuedImplementingPlan ? "good" : "warning", Spacing = "small" },
+            };
+            foreach (var p in u.Periods.Take(Cap(8, scale)))
+            {
+                var state = p.Submitted
+                    ? "✓ " + s.RollupSubmitted + (p.SubmittedAt is { } at ? " " + DueFormat.Date(VietnamClock.DateOf(at)) : "")
+                    : p.Overdue ? "⚠ " + s.RollupMissing + " · " + s.Overdue : s.RollupNotDue;
+                items.Add(new TextBlock($"{DueFormat.Date(p.Occurrence.Due)}: {state}")
+                    { Spacing = "none", Color = p.Submitted ? "good" : p.Overdue ? "attention" : null, IsSubtle = !p.Submitted && !p.Overdue ? true : null });
+            }
+            body.Add(new Container { Items = items, Separator = true, Spacing = "medium", Style = u.OverdueCount > 0 ? "attention" : bad ? "warning" : null });
+        }
+        if (ordered.Count > cap) body.Add(new TextBlock(s.More(ordered.Count - cap)) { IsSubtle = true });
+        var data = new JsonObject { ["planId"] = r.PlanId, ["tenantId"] = r.TenantId, ["year"] = r.Year };
+        return new AdaptiveCard
+        {
+            Lang = s.Lang, FallbackText = s.RollupHeader, Body = body,
+            Actions = [Execute(s.Lang == "vi" ? "Cập nhật" : "Refresh", CardVerbs.Rollup, data)],
+        };
     }
 
     // ------------------------------------------------------------------ my tasks

@@ -13,6 +13,12 @@ namespace TeamsPlans.Bot.Conversation;
 /// <item>"Roles:FirstMemberIsPrincipal" (default false): the first person the bot meets in a tenant with no principal yet
 /// becomes Principal + Admin. Meant for local/Playground trials, where nobody is configured.</item>
 /// <item>"Conversation:DefaultTenantId": tenant used when an activity carries none (local tools); default none → refused.</item>
+/// <item>"Reports:MaxFileBytes" (default 20 MiB): largest report file a member may send to the bot; bigger files are refused
+/// with a bilingual message.</item>
+/// <item>"GraphSync:ReportLibrary" (default "Báo cáo"): name of the reports library; folders of that name under the plan
+/// library folder are not offered by the chat import.</item>
+/// <item>"GraphSync:PlanLibrary" (default "Kế hoạch"): a top-level folder of the library holding a folder of that name (or a
+/// reports folder) is a tenant's own folder ("&lt;root&gt;/&lt;tenant&gt;/Kế hoạch"): the chat import offers it to that tenant only.</item>
 /// </list>
 /// </summary>
 public sealed class ConversationOptions
@@ -23,6 +29,9 @@ public sealed class ConversationOptions
     public List<string> Admins { get; set; } = [];
     public bool FirstMemberIsPrincipal { get; set; }
     public string? DefaultTenantId { get; set; }
+    public long MaxReportBytes { get; set; } = 20L * 1024 * 1024;
+    public string ReportLibraryName { get; set; } = "Báo cáo";
+    public string PlanLibraryName { get; set; } = "Kế hoạch";
 
     public static readonly string[] LibraryExtensions = [".txt", ".md", ".docx", ".pdf"];
 
@@ -35,6 +44,10 @@ public sealed class ConversationOptions
         o.Admins = List(c.GetSection("Roles:Admins"));
         o.FirstMemberIsPrincipal = bool.TryParse(c["Roles:FirstMemberIsPrincipal"], out var f) && f;
         o.DefaultTenantId = c["Conversation:DefaultTenantId"] is { Length: > 0 } t ? t : null;
+        if (long.TryParse(c["Reports:MaxFileBytes"], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var max) && max > 0)
+            o.MaxReportBytes = max;
+        o.ReportLibraryName = c["GraphSync:ReportLibrary"] is { Length: > 0 } rl ? rl : o.ReportLibraryName;
+        o.PlanLibraryName = c["GraphSync:PlanLibrary"] is { Length: > 0 } pl ? pl : o.PlanLibraryName;
         return o;
     }
 

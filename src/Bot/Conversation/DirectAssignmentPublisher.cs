@@ -18,7 +18,13 @@ public static class VietnamClock
         { return TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "Indochina Time", "Indochina Time"); }
     }
 
-    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime);
+    public static DateOnly Today(TimeProvider time) => DateOf(time.GetUtcNow());
+
+    /// <summary>An instant as Asia/Ho_Chi_Minh local time.</summary>
+    public static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary>The calendar date of an instant in Asia/Ho_Chi_Minh.</summary>
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 }
 
 /// <summary>
@@ -73,7 +79,8 @@ public sealed class DirectAssignmentPublisher(IStateStore store, IConnectorClien
         reference ??= await CreateConversationAsync(tenantId, memberId, ct).ConfigureAwait(false);
 
         var view = CardView.For(member?.Locale, VietnamClock.Today(time));
-        var card = PlanCards.Assignment(plan, a, member?.DisplayName, view, [reference.UserId]);
+        var handedIn = await store.Reports.ListByAssignmentAsync(tenantId, a.AssignmentId, ct).ConfigureAwait(false);
+        var card = PlanCards.Assignment(plan, a, member?.DisplayName, view, [reference.UserId], reports: handedIn);
         var activity = Activity.CreateMessage(reminder
             ? (view.S.Lang == "vi" ? "🔔 Nhắc nhở: bạn chưa xác nhận nhiệm vụ này." : "🔔 Reminder: you have not acknowledged this assignment.")
             : null);

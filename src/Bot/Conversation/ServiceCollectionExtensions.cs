@@ -15,6 +15,10 @@ public static class ConversationServiceCollectionExtensions
     /// unless another implementation is registered (before: TryAdd keeps it; after: the later registration wins).
     /// <see cref="IAssignmentChangeSink"/>s are optional (all registered ones are called). Also registers the state store
     /// (section "State") if not yet registered. Needs an <see cref="IConnectorClient"/> from the protocol layer.
+    /// Reports: <see cref="ReportHandIn"/> writes to the <see cref="TeamsPlans.GraphSync.IDocumentLibrary"/> registered in the
+    /// container (e.g. by AddTeamsPlansGraphSync, before or after this call); when none is registered,
+    /// <see cref="ReportLibrary"/> uses a local-folder library (GraphSync:LocalRoot, default "Library:Root").
+    /// Roll-up: <see cref="RollupOptions"/> ("Rollup:Units:&lt;departmentTenantId&gt;") and the store's RollupService.
     /// </summary>
     public static IServiceCollection AddTeamsPlansConversation(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +30,10 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<MemberDirectory>();
         services.TryAddSingleton<PlanImporter>();
         services.TryAddSingleton<IPlanDocumentReader, LibraryPlanDocumentReader>();
+        services.TryAddSingleton(_ => RollupOptions.From(configuration));
+        services.TryAddSingleton<ReportLibrary>();
+        services.TryAddSingleton<ReportHandIn>();
+        services.AddHttpClient(ReportHandIn.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(100));
         services.TryAddSingleton<DirectAssignmentPublisher>();
         services.TryAddSingleton<IAssignmentPublisher>(sp => sp.GetRequiredService<DirectAssignmentPublisher>());
         services.TryAddSingleton<IPlanReminderSender>(sp => sp.GetRequiredService<DirectAssignmentPublisher>());

@@ -10,13 +10,14 @@ namespace TeamsPlans.Bot.Conversation;
 
 /// <summary>
 /// The TeamsPlans conversation: installation (welcome, member + conversation reference), chat commands
-/// (status, my tasks, deadlines, import, help), and card actions — Universal Actions invokes ("adaptiveCard/action")
+/// (status, my tasks, deadlines, import, roll-up, help), report files sent in personal chat, and card actions — Universal Actions invokes ("adaptiveCard/action")
 /// and their Action.Submit fallback (a message whose value carries "verb").
 /// The tenant always comes from the activity; card data naming another tenant is refused.
 /// </summary>
 public sealed class TeamsPlansBot(
     IStateStore store, MemberDirectory directory, PlanImporter importer, IAssignmentPublisher publisher,
     IPlanReminderSender reminders, IEnumerable<IAssignmentChangeSink> sinks, ConversationOptions options,
+    ReportHandIn reports, RollupService rollup, RollupOptions rollupOptions, TenantPolicy tenants,
     TimeProvider time, ILogger<TeamsPlansBot> logger) : IActivityHandler
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
@@ -25,6 +26,13 @@ public sealed class TeamsPlansBot(
     public async Task<InvokeResponse?> OnActivityAsync(Activity activity, ITurnContext turn, CancellationToken ct)
     {
         var tenantId = activity.TenantId ?? options.DefaultTenantId;
+        // The endpoint refuses tenants outside Tenants:Allowed; this also covers Conversation:DefaultTenantId.
+        if (tenantId is not null && !tenants.SingleTenant && !tenants.IsAllowed(tenantId))
+        {
+            logger.LogWarning("Refused {ActivityType} for tenant {TenantId}: not in Tenants:Allowed", activity.Type, tenantId);
+            if (activity.Type == ActivityTypes.Invoke) return Error(403, "TenantNotAllowed", "Bot không phục vụ đơn vị (tenant) này.", "This tenant is not served by this bot.");
+            return null;
+        }
         switch (activity.Type)
         {
             case ActivityTypes.Invoke:
@@ -88,6 +96,12 @@ public sealed class TeamsPlansBot(
         var member = await directory.RememberSenderAsync(activity, tenantId, ct).ConfigureAwait(false);
         var view = View(activity, member);
 
+        if (ReportHandIn.FileOf(activity) is { } file)
+        {
+            await OnReportFileAsync(activity, turn, tenantId, member, file, view, ct).ConfigureAwait(false);
+            return;
+        }
+
         if (activity.Value is JsonObject submit && submit["verb"] is JsonValue)
         {
             // Action.Submit fallback of an Action.Execute (clients without Universal Actions).
@@ -117,6 +131,9 @@ public sealed class TeamsPlansBot(
             CommandKind.Status or CommandKind.NotAcknowledged or CommandKind.Deadlines => canManage
                 ? await StatusCardAsync(tenantId, command.Kind == CommandKind.Status ? command.Argument : null, view, ct).ConfigureAwait(false)
                 : await MyTasksCardAsync(tenantId, member, view, ct).ConfigureAwait(false),
+            CommandKind.Rollup => canManage
+                ? await RollupCardAsync(tenantId, command.Argument, null, null, view, ct).ConfigureAwait(false)
+                : PlanCards.Notice(view.S.Lang == "vi" ? "Chỉ lãnh đạo đơn vị (Ban giám hiệu, trưởng ban, quản trị) xem được tổng hợp đơn vị." : "Only principals, committee heads and admins can see the unit roll-up.", [], view, "attention"),
             CommandKind.Import => canManage
                 ? await ImportAsync(tenantId, member!, command.Argument, view, ct).ConfigureAwait(false)
                 : PlanCards.Notice(view.S.Lang == "vi" ? "Chỉ Ban giám hiệu được nhập kế hoạch." : "Only principals can import plans.", [], view, "attention"),
@@ -160,17 +177,25 @@ public sealed class TeamsPlansBot(
         var rows = new List<(StoredPlan, IReadOnlyList<AssignmentRecord>)>();
         foreach (var p in plans) rows.Add((p, await store.Assignments.ListByPlanAsync(tenantId, p.PlanId, ct).ConfigureAwait(false)));
         var members = (await store.Members.ListAsync(tenantId, ct).ConfigureAwait(false)).ToDictionary(m => m.AadObjectId);
-        return PlanCards.Status(rows, members, view, canRemind: true);
+        var handedIn = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (p, list) in rows)
+        {
+            var n = 0;
+            foreach (var a in list)
+                n += (await store.Reports.ListByAssignmentAsync(tenantId, a.AssignmentId, ct).ConfigureAwait(false)).Select(r => r.Period).Distinct(StringComparer.Ordinal).Count();
+            handedIn[p.PlanId] = n;
+        }
+        return PlanCards.Status(rows, members, view, canRemind: true, handedIn);
     }
 
     private async Task<AdaptiveCard> ImportAsync(string tenantId, Member member, string? query, CardView view, CancellationToken ct)
     {
         var vi = view.S.Lang == "vi";
-        var files = importer.FindFiles(query);
+        var files = importer.FindFiles(query, tenantId);
         string Rel(string f) => Path.GetRelativePath(importer.LibraryRoot, f);
         if (query is null || files.Count != 1)
         {
-            var all = query is null ? files : importer.FindFiles(null);
+            var all = query is null ? files : importer.FindFiles(null, tenantId);
             var title = query is null
                 ? (vi ? "Gõ \"nhập kế hoạch <tên tệp>\". Các tệp trong thư viện:" : "Type \"import <file name>\". Files in the library:")
                 : files.Count == 0
@@ -242,6 +267,16 @@ public sealed class TeamsPlansBot(
             case CardVerbs.Refresh:
             case CardVerbs.OpenPlan:
                 return await AssignmentActionAsync(activity, turn, tenantId, userKey, member, verb, data, view, ct).ConfigureAwait(false);
+            case CardVerbs.Report:
+                return await ReportActionAsync(activity, tenantId, userKey, member, data, view, ct).ConfigureAwait(false);
+            case CardVerbs.Rollup:
+                if (member?.CanSeeOthers != true)
+                    return ActionResult.Fail(403, "NotPrincipal", "Chỉ lãnh đạo đơn vị xem được tổng hợp đơn vị.", "Only principals, committee heads and admins can see the unit roll-up.");
+                var planId = Str(data, "planId");
+                if (planId is null) return ActionResult.Fail(400, "BadRequest", "Thiếu mã kế hoạch.", "The card has no plan id.");
+                if (await store.Plans.GetAsync(tenantId, planId, ct).ConfigureAwait(false) is null)
+                    return ActionResult.Fail(404, "NotFound", "Không tìm thấy kế hoạch.", "The plan was not found.");
+                return ActionResult.Ok(await RollupCardAsync(tenantId, null, planId, Int(data, "year"), view, ct).ConfigureAwait(false));
             case CardVerbs.Map:
             case CardVerbs.Publish:
             case CardVerbs.Remind:
@@ -346,7 +381,8 @@ public sealed class TeamsPlansBot(
         }
         if (users.Count > PlanCards.MaxRefreshUsers)
             logger.LogWarning("Refresh of {AssignmentId} limited to {Max} of {Count} users", a.AssignmentId, PlanCards.MaxRefreshUsers, users.Count);
-        return PlanCards.Assignment(plan, a, assignee?.DisplayName, view, users, interactive);
+        var handedIn = await store.Reports.ListByAssignmentAsync(plan.TenantId, a.AssignmentId, ct).ConfigureAwait(false);
+        return PlanCards.Assignment(plan, a, assignee?.DisplayName, view, users, interactive, handedIn);
     }
 
     private async Task<ActionResult> PlanActionAsync(ITurnContext turn, string tenantId, Member? member, string verb, JsonObject data, CardView view, CancellationToken ct)
@@ -401,6 +437,186 @@ public sealed class TeamsPlansBot(
             return ActionResult.Ok(card);
         }
         return ActionResult.Ok((await importer.PreviewCardAsync(tenantId, planId, view, ct).ConfigureAwait(false))!);
+    }
+
+    // ------------------------------------------------------------------ reports
+
+    /// <summary>"Nộp báo cáo" from the card (summary/link), or the answer to "which assignment is this file for?".</summary>
+    private async Task<ActionResult> ReportActionAsync(Activity activity, string tenantId, string userKey, Member? member, JsonObject data, CardView view, CancellationToken ct)
+    {
+        var id = Str(data, "assignmentId");
+        var periodKey = Str(data, CardVerbs.ReportPeriodInput);
+        if (Str(data, CardVerbs.ReportTargetInput) is { } target)
+        {
+            var bar = target.IndexOf('|', StringComparison.Ordinal);
+            if (bar <= 0) return ActionResult.Fail(400, "BadRequest", "Lựa chọn không hợp lệ.", "Invalid choice.");
+            (id, periodKey) = (target[..bar], target[(bar + 1)..]);
+        }
+        if (id is null) return ActionResult.Fail(400, "BadRequest", "Thiếu mã nhiệm vụ.", "The card has no assignment id.");
+        var record = await store.Assignments.GetAsync(tenantId, id, ct).ConfigureAwait(false);
+        if (record is null) return ActionResult.Fail(404, "NotFound", "Không tìm thấy nhiệm vụ.", "The assignment was not found.");
+        var plan = await store.Plans.GetAsync(tenantId, record.PlanId, ct).ConfigureAwait(false);
+        if (plan is null) return ActionResult.Fail(404, "NotFound", "Không tìm thấy kế hoạch.", "The plan was not found.");
+        if (record.MemberAadObjectId is null || !string.Equals(record.MemberAadObjectId, userKey, StringComparison.OrdinalIgnoreCase))
+        {
+            logger.LogWarning("Refused report on {AssignmentId} in {TenantId}: {UserId} is not the assignee", id, tenantId, userKey);
+            return ActionResult.Fail(403, "NotAssignee", "Bạn không phải người được giao nhiệm vụ này.", "You are not the assignee of this assignment.");
+        }
+        var periods = ReportPeriods.For(record, plan.Document.Year, view.Today);
+        var period = periodKey is null ? (periods.Count == 1 ? periods[0] : null) : periods.FirstOrDefault(p => p.Key == periodKey);
+        if (period is null)
+            return ActionResult.Fail(400, "BadPeriod", "Hãy chọn kỳ hạn mà báo cáo này trả lời.", "Choose the deadline this report is for.");
+        var submitter = member?.DisplayName ?? activity.From?.Name ?? userKey;
+        try
+        {
+            if (data["pendingFile"] is JsonValue pf && pf.TryGetValue<bool>(out var isFile) && isFile)
+            {
+                var pending = await reports.PendingFileAsync(tenantId, userKey, ct).ConfigureAwait(false);
+                if (pending is null)
+                    return ActionResult.Fail(410, "FileGone", "Không còn tệp nào đang chờ nộp; hãy gửi lại tệp.", "No file is waiting to be handed in; please send the file again.");
+                await reports.HandInFileAsync(plan, record, userKey, submitter, period, pending.Value.File, pending.Value.ActivityId, ct).ConfigureAwait(false);
+                await reports.ClearPendingFileAsync(tenantId, userKey, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                var summary = Str(data, CardVerbs.ReportSummaryInput);
+                if (summary is { Length: > 2000 }) summary = summary[..2000];
+                var link = Str(data, CardVerbs.ReportLinkInput);
+                if (link is not null && !(Uri.TryCreate(link, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp)))
+                    return ActionResult.Fail(400, "BadLink", "Liên kết không hợp lệ (cần bắt đầu bằng https://).", "The link is not valid (it must start with https://).");
+                if (summary is null && link is null)
+                    return ActionResult.Fail(400, "EmptyReport", "Hãy nhập tóm tắt hoặc liên kết, hoặc gửi tệp báo cáo cho bot trong trò chuyện riêng.",
+                        "Enter a summary or a link, or send the report file to the bot in your personal chat.");
+                await reports.HandInSummaryAsync(plan, record, userKey, submitter, period, summary, link, activity.Id, ct).ConfigureAwait(false);
+                // A file sent next in the personal chat goes to the same assignment and period.
+                await reports.SetTargetAsync(tenantId, userKey, record.AssignmentId, period.Key, ct).ConfigureAwait(false);
+            }
+        }
+        catch (ReportHandInException e)
+        {
+            return ActionResult.Fail(e.Code == "tooBig" ? 413 : 502, e.Code, e.Vi, e.En);
+        }
+        return ActionResult.Ok(await AssignmentCardAsync(plan, record, view, true, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// A file sent to the bot: stored as the report of the assignment the member last reported for from a card, or of
+    /// their only assignment and deadline; otherwise the file is kept and the member picks the assignment and deadline.
+    /// </summary>
+    private async Task OnReportFileAsync(Activity activity, ITurnContext turn, string tenantId, Member? member, ReportFile file, CardView view, CancellationToken ct)
+    {
+        if (activity.Conversation?.ConversationType is not (null or "personal"))
+        {
+            await turn.SendTextAsync("Hãy gửi tệp báo cáo trong trò chuyện riêng với TeamsPlans. / Please send report files in your personal chat with TeamsPlans.", ct).ConfigureAwait(false);
+            return;
+        }
+        if (member is null)
+        {
+            await turn.SendTextAsync("⚠ Không xác định được người gửi. / The sender is unknown.", ct).ConfigureAwait(false);
+            return;
+        }
+        var candidates = new List<(StoredPlan Plan, AssignmentRecord Assignment)>();
+        var plans = new Dictionary<string, StoredPlan?>(StringComparer.Ordinal);
+        foreach (var a in await store.Assignments.ListByMemberAsync(tenantId, member.AadObjectId, ct).ConfigureAwait(false))
+        {
+            if (!plans.TryGetValue(a.PlanId, out var p)) plans[a.PlanId] = p = await store.Plans.GetAsync(tenantId, a.PlanId, ct).ConfigureAwait(false);
+            if (p is { Status: PlanStatus.Published }) candidates.Add((p, a));
+        }
+        if (candidates.Count == 0)
+        {
+            await turn.SendTextAsync("⚠ Bạn chưa có nhiệm vụ nào để nộp báo cáo. / You have no assignment to hand a report in for.", ct).ConfigureAwait(false);
+            return;
+        }
+
+        (StoredPlan Plan, AssignmentRecord Assignment, ReportPeriod Period)? chosen = null;
+        if (await reports.GetTargetAsync(tenantId, member.AadObjectId, ct).ConfigureAwait(false) is { } t
+            && candidates.FirstOrDefault(c => c.Assignment.AssignmentId == t.AssignmentId) is { Plan: not null } hit
+            && ReportPeriods.For(hit.Assignment, hit.Plan.Document.Year, view.Today).FirstOrDefault(p => p.Key == t.Period) is { } tp)
+            chosen = (hit.Plan, hit.Assignment, tp);
+        var options = candidates
+            .SelectMany(c => ReportPeriods.For(c.Assignment, c.Plan.Document.Year, view.Today).Select(p => (c.Plan, c.Assignment, Period: p)))
+            .ToList();
+        if (chosen is null && options.Count == 1) chosen = options[0];
+        if (chosen is null)
+        {
+            await reports.SavePendingFileAsync(tenantId, member.AadObjectId, file, activity.Id, ct).ConfigureAwait(false);
+            logger.LogInformation("Report file {FileName} from {AadObjectId} in {TenantId} waits for a choice among {Count} options", file.Name, member.AadObjectId, tenantId, options.Count);
+            var ordered = options.OrderBy(o => o.Period.Due < view.Today ? 1 : 0).ThenBy(o => o.Period.Due).ThenBy(o => o.Assignment.Ordinal).ToList();
+            await turn.SendAsync(CardMessage(PlanCards.ReportTarget(file.Name, ordered, view)), ct).ConfigureAwait(false);
+            return;
+        }
+
+        var (plan, record, period) = chosen.Value;
+        try
+        {
+            var report = await reports.HandInFileAsync(plan, record, member.AadObjectId, member.DisplayName, period, file, activity.Id, ct).ConfigureAwait(false);
+            var card = await AssignmentCardAsync(plan, record, view, true, ct).ConfigureAwait(false);
+            await turn.SendTextAsync($"✓ Đã nhận tệp \"{file.Name}\" — báo cáo kỳ hạn {DueFormat.Date(period.Due)}. / Received \"{file.Name}\" as the report for {DueFormat.Date(period.Due)}.", ct).ConfigureAwait(false);
+            if (record.CardActivityId is { Length: > 0 } cardId && record.CardConversationId == turn.ConversationId)
+            {
+                try { await turn.UpdateAsync(cardId, CardMessage(card), ct).ConfigureAwait(false); return; }
+                catch (ConnectorException e) { logger.LogWarning(e, "Card {ActivityId} could not be updated after report {ReportId}", cardId, report.ReportId); }
+            }
+            await turn.SendAsync(CardMessage(card), ct).ConfigureAwait(false);
+        }
+        catch (ReportHandInException e)
+        {
+            await turn.SendTextAsync($"⚠ {e.Vi} / {e.En}", ct).ConfigureAwait(false);
+        }
+    }
+
+    // ------------------------------------------------------------------ roll-up
+
+    /// <summary>The department roll-up card for a plan (by id, by the number typed, or the latest periodic plan) and year.</summary>
+    private async Task<AdaptiveCard> RollupCardAsync(string tenantId, string? argument, string? planId, int? year, CardView view, CancellationToken ct)
+    {
+        var vi = view.S.Lang == "vi";
+        var units = rollupOptions.UnitsOf(tenantId);
+        if (units.Count == 0)
+            return PlanCards.Notice(vi ? "Chưa cấu hình đơn vị trực thuộc cho đơn vị này." : "No subordinate unit is configured for this tenant.",
+                [vi ? $"Quản trị viên: khai báo \"Rollup:Units:{tenantId}\" (danh sách mã tenant của các đơn vị)." : $"Admins: set \"Rollup:Units:{tenantId}\" (the units' tenant ids)."], view, "warning");
+        var (number, typedYear) = ParseRollupArgument(argument);
+        var y = year ?? typedYear ?? view.Today.Year;
+        StoredPlan? plan;
+        if (planId is not null) plan = await store.Plans.GetAsync(tenantId, planId, ct).ConfigureAwait(false);
+        else if (number is not null)
+            plan = await store.Plans.FindByNumberAsync(tenantId, number, ct).ConfigureAwait(false) ?? await store.Plans.GetAsync(tenantId, number, ct).ConfigureAwait(false);
+        else
+        {
+            var all = (await store.Plans.ListAsync(tenantId, ct).ConfigureAwait(false)).Where(p => p.Status != PlanStatus.Archived).OrderByDescending(p => p.UpdatedAt).ToList();
+            plan = all.FirstOrDefault(p => RollupService.Occurrences(p.Document, y).Count > 0) ?? all.FirstOrDefault();
+        }
+        if (plan is null)
+            return PlanCards.Notice(number is null
+                ? (vi ? "Chưa có kế hoạch nào của đơn vị để tổng hợp." : "There is no plan of this tenant to roll up.")
+                : (vi ? $"Không tìm thấy kế hoạch \"{number}\"." : $"No plan \"{number}\" was found."), [], view, "attention");
+        var r = await rollup.BuildAsync(tenantId, plan.PlanId, units, y, ct).ConfigureAwait(false);
+        if (r is null) return PlanCards.Notice(vi ? "Không tìm thấy kế hoạch." : "The plan was not found.", [], view, "attention");
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var u in r.Units)
+        {
+            if (rollupOptions.UnitNames.TryGetValue(u.TenantId, out var n)) names[u.TenantId] = n;
+            else if (u.ImplementingPlans.Count > 0 && (await store.Plans.GetAsync(u.TenantId, u.ImplementingPlans[0].PlanId, ct).ConfigureAwait(false))?.Document.Issuer is { Length: > 0 } issuer)
+                names[u.TenantId] = issuer;
+        }
+        logger.LogInformation("Roll-up card of {PlanId} in {TenantId} for {Year}: {Units} units, {Overdue} overdue", plan.PlanId, tenantId, y, r.Units.Count, r.Units.Count(u => u.OverdueCount > 0));
+        return PlanCards.Rollup(r, names, view);
+    }
+
+    /// <summary>"678/KH-SGDĐT 2024" → (number, year); words without a "/" are ignored ("đơn vị nào chưa nộp").</summary>
+    internal static (string? Number, int? Year) ParseRollupArgument(string? argument)
+    {
+        if (string.IsNullOrWhiteSpace(argument)) return (null, null);
+        var words = argument.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        int? year = null;
+        if (words.Count > 0 && words[^1].Trim('.', ',', '?') is { Length: 4 } last && int.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var yy) && yy is >= 2000 and <= 2100)
+        {
+            year = yy;
+            words.RemoveAt(words.Count - 1);
+        }
+        var start = words.FindIndex(w => w.Contains('/', StringComparison.Ordinal));
+        var number = start < 0 ? null : string.Join(' ', words.Skip(start)).Trim('?', '.', ',', ' ');
+        return (string.IsNullOrEmpty(number) ? null : number, year);
     }
 
     // ------------------------------------------------------------------ helpers

@@ -4,9 +4,10 @@ using System.Text.RegularExpressions;
 
 namespace TeamsPlans.Bot.Conversation;
 
-public enum CommandKind { Help, Status, NotAcknowledged, Deadlines, MyTasks, Import, Unknown }
+public enum CommandKind { Help, Status, NotAcknowledged, Deadlines, MyTasks, Import, Rollup, Unknown }
 
-/// <summary>A chat command: kind and argument (plan number for status, file name for import) as the user typed it.</summary>
+/// <summary>A chat command: kind and argument (plan number for status, file name for import, plan number and/or year for the
+/// roll-up) as the user typed it.</summary>
 public sealed record TextCommand(CommandKind Kind, string? Argument, string Text);
 
 /// <summary>
@@ -20,6 +21,7 @@ public static partial class TextCommands
     private static readonly (CommandKind Kind, string[] Prefixes)[] Table =
     [
         (CommandKind.Import, ["nhap ke hoach", "import plan", "import", "nhap"]),
+        (CommandKind.Rollup, ["tong hop don vi", "tong hop cac don vi", "don vi nao chua nop bao cao", "don vi nao chua nop", "don vi nao da nop", "tong hop bao cao", "tong hop", "unit rollup", "roll-up", "rollup", "which units"]),
         (CommandKind.NotAcknowledged, ["ai chua xac nhan", "nhung ai chua xac nhan", "chua xac nhan", "who has not acknowledged", "who hasn't acknowledged", "not acknowledged", "unacknowledged"]),
         (CommandKind.Deadlines, ["han sap toi", "cac han sap toi", "sap den han", "thoi han", "upcoming deadlines", "deadlines", "due soon"]),
         (CommandKind.MyTasks, ["viec cua toi", "nhiem vu cua toi", "cong viec cua toi", "my tasks", "my task", "my assignments"]),

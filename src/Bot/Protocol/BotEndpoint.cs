@@ -2,10 +2,15 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TeamsPlans.Bot.Protocol.Auth;
+using TeamsPlans.Storage;
 
 namespace TeamsPlans.Bot.Protocol;
 
-/// <summary>POST /api/messages: authenticate, parse the activity, dispatch to <see cref="IActivityHandler"/>, answer.</summary>
+/// <summary>
+/// POST /api/messages: authenticate, parse the activity, refuse tenants outside "Tenants:Allowed" (<see cref="TenantPolicy"/>;
+/// when the list is empty every tenant is accepted and a warning is logged at start-up), dispatch to
+/// <see cref="IActivityHandler"/>, answer.
+/// </summary>
 public static class BotEndpoint
 {
     public const string Route = "/api/messages";
@@ -18,8 +23,10 @@ public static class BotEndpoint
     public static void WarnIfLocalMode(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<BotOptions>>().Value;
-        if (!options.IsLocalMode) return;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory);
+        if (services.GetService<TenantPolicy>() is { SingleTenant: true })
+            logger.LogWarning("Tenants:Allowed is empty: /api/messages accepts activities of any tenant. / Chưa cấu hình Tenants:Allowed: bot nhận hoạt động của mọi tenant.");
+        if (!options.IsLocalMode) return;
         logger.LogWarning(
             "LOCAL MODE: Bot:MicrosoftAppId is not set; /api/messages accepts unauthenticated requests from loopback only and outbound calls carry no token. " +
             "CHẾ ĐỘ CỤC BỘ: chưa cấu hình Bot:MicrosoftAppId; /api/messages chỉ nhận yêu cầu không xác thực từ máy cục bộ (loopback), lời gọi ra ngoài không kèm mã xác thực.");
@@ -82,6 +89,13 @@ public static class BotEndpoint
                 await WriteErrorAsync(http, checkedToken.StatusCode, "Forbidden. / Bị từ chối.");
                 return;
             }
+        }
+
+        if (services.GetService<TenantPolicy>() is { SingleTenant: false } policy && activity.TenantId is { } tenant && !policy.IsAllowed(tenant))
+        {
+            logger.LogWarning("Rejected {Status}: tenant {TenantId} is not in Tenants:Allowed ({ActivityType})", 403, tenant, activity.Type);
+            await WriteErrorAsync(http, 403, "This tenant is not served by this bot. / Bot không phục vụ đơn vị (tenant) này.");
+            return;
         }
 
         using var scope = logger.BeginScope(new Dictionary<string, object?>

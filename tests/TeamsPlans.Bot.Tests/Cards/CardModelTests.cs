@@ -59,7 +59,7 @@ public sealed class CardModelTests
 
         var done = actions.Single(a => a["verb"]?.GetValue<string>() == "done");
         Assert.Equal("Đã hoàn thành", done["title"]!.GetValue<string>());
-        var show = actions.Single(a => a["type"]!.GetValue<string>() == "Action.ShowCard");
+        var show = actions.Single(a => a["type"]!.GetValue<string>() == "Action.ShowCard" && a["title"]!.GetValue<string>() == "Cập nhật tiến độ");
         var inner = show["card"]!.AsObject();
         var choice = inner["body"]![0]!.AsObject();
         Assert.Equal("Input.ChoiceSet", choice["type"]!.GetValue<string>());

@@ -117,7 +117,30 @@ public static class CardSamples
             ["import-preview"] = PlanCards.ImportPreview(draft, draftRecs, byId, unresolved, v),
             ["plan-summary"] = PlanCards.PlanSummary(plan, recs, v),
             ["notice"] = PlanCards.Notice("Không tìm thấy kế hoạch \"99/KH\".", ["001_2bb57626d11c2963.txt"], v, "attention"),
+            ["assignment-report-handed-in"] = PlanCards.Assignment(plan, progress, "Hồ Thị Thu Cúc", v, ["29:1cuc"], reports:
+                [new ReportSubmission(Tenant, "r1", progress.AssignmentId, "2023-05-20", "Hồ Thị Thu Cúc - bc.pdf", "https://contoso.sharepoint.com/bc.pdf", "aad-cuc", Now)]),
+            ["status-reports"] = PlanCards.Status([(plan, [done, acked, progress])], byId, v, canRemind: true, new Dictionary<string, int> { [plan.PlanId] = 2 }),
+            ["report-target"] = PlanCards.ReportTarget("Báo cáo tháng 4.pdf",
+                [.. recs.SelectMany(r => ReportPeriods.For(r, 2023, Today).Select(p => (plan, r, p))), (kinds, kindRecs[0], ReportPeriods.For(kindRecs[0], 2019, Today)[0])], v),
+            ["rollup"] = PlanCards.Rollup(Rollup(), new Dictionary<string, string> { ["tenant-tl"] = "Trường THPT Trung Lập" }, v),
+            ["rollup-empty"] = PlanCards.Rollup(new DepartmentRollup("tenant-sgd", "kh-1", null, "Kế hoạch không có hạn định kỳ", 2023, Today, [], []), new Dictionary<string, string>(), v),
         };
+    }
+
+    /// <summary>A department roll-up: one unit on time, one overdue, one without an implementing plan.</summary>
+    public static DepartmentRollup Rollup()
+    {
+        var may = new RollupOccurrence(new DateOnly(2023, 5, 10), "2023-05-10", "Báo cáo sơ kết", Recurrence.Yearly);
+        var oct = new RollupOccurrence(new DateOnly(2023, 10, 15), "2023-10-15", "Báo cáo tổng kết", Recurrence.Yearly);
+        var today = new DateOnly(2023, 6, 1);
+        return new DepartmentRollup("tenant-sgd", "kh-678", "678/KH-SGDĐT", "Hoạt động đối ngoại năm 2023", 2023, today, [may, oct],
+        [
+            new UnitRollup("tenant-tl", [new ImplementingPlanRef("kh-12", "12/KH-THPT TL", "Hoạt động đối ngoại", new DateOnly(2023, 2, 15))],
+                [new RollupPeriodStatus(may, true, Now, "r1", false), new RollupPeriodStatus(oct, false, null, null, false)]),
+            new UnitRollup("tenant-bk2", [new ImplementingPlanRef("kh-7", "7/KH-THPT BK2", "Hoạt động đối ngoại", null)],
+                [new RollupPeriodStatus(may, false, null, null, true), new RollupPeriodStatus(oct, false, null, null, false)]),
+            new UnitRollup("tenant-xx", [], [new RollupPeriodStatus(may, false, null, null, true), new RollupPeriodStatus(oct, false, null, null, false)]),
+        ]);
     }
 
     /// <summary>Every seed plan (/work/shared/seeds or $TEAMSPLANS_SEEDS) read by the real plan reader.</summary>

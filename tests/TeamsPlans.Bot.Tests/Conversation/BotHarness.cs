@@ -24,6 +24,9 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
 
     public ConcurrentQueue<Post> Posts { get; } = new();
     public ConcurrentDictionary<string, List<JsonObject>> Rosters { get; } = new();
+    /// <summary>Files served at {ServiceUrl}files/{name} (stands in for SharePoint download URLs); missing names give 404.</summary>
+    public ConcurrentDictionary<string, byte[]> Files { get; } = new();
+    public int FileDownloads;
     public string ServiceUrl { get; private set; } = "";
 
     public FakeTeamsConnector()
@@ -39,6 +42,11 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
             var member = body["members"]?[0]?["id"]?.GetValue<string>() ?? "unknown";
             Posts.Enqueue(new Post("CREATE", "", null, body));
             return Results.Json(new { id = "a:created-" + member });
+        });
+        _app.MapGet("/files/{name}", (string name) =>
+        {
+            Interlocked.Increment(ref FileDownloads);
+            return Files.TryGetValue(name, out var bytes) ? Results.Bytes(bytes, "application/octet-stream") : Results.NotFound();
         });
         _app.MapGet("/v3/conversations/{conv}/members", (string conv) =>
             Results.Json(Rosters.TryGetValue(conv, out var r) ? r : new List<JsonObject>()));
@@ -114,7 +122,8 @@ public sealed class BotHarness : IAsyncDisposable
         return Directory.GetFiles(dir, prefix + "_*.txt").Single();
     }
 
-    public static async Task<BotHarness> StartAsync()
+    /// <param name="settings">Extra configuration (Tenants:Allowed, Rollup:Units:..., Reports:MaxFileBytes).</param>
+    public static async Task<BotHarness> StartAsync(IDictionary<string, string>? settings = null)
     {
         var h = new BotHarness();
         await h.Connector.StartAsync();
@@ -126,6 +135,7 @@ public sealed class BotHarness : IAsyncDisposable
             b.UseSetting("Library:Root", h.LibraryDir);
             b.UseSetting("Roles:Principals:0", Hung.Aad);
             b.UseSetting("Delivery:Enabled", "false");
+            foreach (var (k, v) in settings ?? new Dictionary<string, string>()) b.UseSetting(k, v);
             b.ConfigureTestServices(s =>
             {
                 s.AddSingleton<TimeProvider>(h.Time);
@@ -136,7 +146,7 @@ public sealed class BotHarness : IAsyncDisposable
         return h;
     }
 
-    private JsonObject Base(TestUser u, string type, string? tenant = null) => new()
+    public JsonObject Base(TestUser u, string type, string? tenant = null) => new()
     {
         ["type"] = type,
         ["id"] = $"in-{Interlocked.Increment(ref _activityIds)}",
@@ -151,18 +161,18 @@ public sealed class BotHarness : IAsyncDisposable
     };
 
     /// <summary>Personal-scope install: conversationUpdate with the bot in membersAdded; the roster is the user.</summary>
-    public async Task InstallAsync(TestUser u)
+    public async Task InstallAsync(TestUser u, string? tenant = null)
     {
         Connector.Rosters[u.Conversation] = [new JsonObject { ["id"] = u.TeamsId, ["name"] = u.Name, ["aadObjectId"] = u.Aad, ["email"] = u.Aad[4..] + "@bk.edu.vn" }];
-        var a = Base(u, "conversationUpdate");
+        var a = Base(u, "conversationUpdate", tenant);
         a["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "28:bot-id" }, new JsonObject { ["id"] = u.TeamsId, ["aadObjectId"] = u.Aad });
         var r = await PostAsync(a);
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
     }
 
-    public async Task<HttpResponseMessage> SayAsync(TestUser u, string text)
+    public async Task<HttpResponseMessage> SayAsync(TestUser u, string text, string? tenant = null)
     {
-        var a = Base(u, "message");
+        var a = Base(u, "message", tenant);
         a["text"] = text;
         var r = await PostAsync(a);
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
@@ -185,11 +195,27 @@ public sealed class BotHarness : IAsyncDisposable
     }
 
     /// <summary>The Action.Submit fallback: a message whose value is the submit data (with verb).</summary>
-    public async Task SubmitAsync(TestUser u, JsonObject value, string? replyToId = null)
+    public async Task SubmitAsync(TestUser u, JsonObject value, string? replyToId = null, string? tenant = null)
     {
-        var a = Base(u, "message");
+        var a = Base(u, "message", tenant);
         a["value"] = value.DeepClone();
         if (replyToId is not null) a["replyToId"] = replyToId;
+        var r = await PostAsync(a);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+    }
+
+    /// <summary>A personal-chat message carrying a file: Teams download info (downloadUrl) or a plain attachment (contentUrl).</summary>
+    public async Task SendFileAsync(TestUser u, string fileName, string url, bool teamsDownloadInfo = true, string? tenant = null)
+    {
+        var a = Base(u, "message", tenant);
+        a["text"] = "";
+        a["attachments"] = new JsonArray(teamsDownloadInfo
+            ? new JsonObject
+            {
+                ["contentType"] = "application/vnd.microsoft.teams.file.download.info", ["name"] = fileName, ["contentUrl"] = "https://contoso.sharepoint.com/personal/x/" + fileName,
+                ["content"] = new JsonObject { ["downloadUrl"] = url, ["uniqueId"] = Guid.NewGuid().ToString(), ["fileType"] = Path.GetExtension(fileName).TrimStart('.') },
+            }
+            : new JsonObject { ["contentType"] = "application/pdf", ["name"] = fileName, ["contentUrl"] = url });
         var r = await PostAsync(a);
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
     }

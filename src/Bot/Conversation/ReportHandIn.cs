@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TeamsPlans.Bot.Cards;
+using TeamsPlans.Bot.Protocol;
+using TeamsPlans.GraphSync;
+using TeamsPlans.GraphSync.Local;
+using TeamsPlans.Storage;
+
+namespace TeamsPlans.Bot.Conversation;
+
+/// <summary>A file a member sent in chat: its name and where to download it.</summary>
+public sealed record ReportFile(string Name, string Url);
+
+/// <summary>A hand-in that could not be done, with a Vietnamese and an English message.</summary>
+public sealed class ReportHandInException(string code, string vi, string en, Exception? inner = null) : Exception($"{vi} / {en}", inner)
+{
+    public string Code { get; } = code;
+    public string Vi { get; } = vi;
+    public string En { get; } = en;
+}
+
+/// <summary>
+/// The reports library the conversation layer writes to: the registered <see cref="IDocumentLibrary"/> (GraphSync:
+/// SharePoint "Báo cáo" library in graph mode, local folder in local mode), or — when none is registered — a
+/// <see cref="LocalDocumentLibrary"/> configured from section "GraphSync" (LocalRoot defaults to "Library:Root").
+/// Resolved on first use, so registration order does not matter.
+/// </summary>
+public sealed class ReportLibrary
+{
+    private readonly Lazy<IDocumentLibrary> _library;
+
+    public ReportLibrary(IServiceProvider services, IConfiguration configuration, ConversationOptions conversation, IHostEnvironment env,
+        IStateStore store, TimeProvider time, ILoggerFactory loggers)
+    {
+        _library = new Lazy<IDocumentLibrary>(() =>
+        {
+            if (services.GetService<IDocumentLibrary>() is { } registered) return registered;
+            var o = new GraphSyncOptions();
+            configuration.GetSection("GraphSync").Bind(o);
+            var root = configuration["GraphSync:LocalRoot"] is { Length: > 0 } r ? r : conversation.LibraryRoot;
+            o.LocalRoot = Path.GetFullPath(Path.IsPathRooted(root) ? root : Path.Combine(env.ContentRootPath, root));
+            loggers.CreateLogger<ReportLibrary>().LogInformation("No IDocumentLibrary registered: reports go to the local library {Root}", o.LocalRoot);
+            return new LocalDocumentLibrary(Options.Create(o), store.Sync, time, loggers.CreateLogger<LocalDocumentLibrary>());
+        });
+    }
+
+    public IDocumentLibrary Library => _library.Value;
+}
+
+/// <summary>
+/// Hands in reports: a summary/link from the assignment card (stored as a small Markdown file), or a file the member sent
+/// to the bot (downloaded with a size limit). Both are stored in the reports library under "&lt;plan number&gt;/&lt;period&gt;/"
+/// and recorded as <see cref="ReportSubmission"/> (period = due date "yyyy-MM-dd", the roll-up key).
+/// Also remembers, per member, the assignment last reported from a card (the next file goes there) and a file waiting
+/// for the member to say which assignment it answers (state store, scopes "report-target" and "report-file", 24 hours).
+/// </summary>
+public sealed class ReportHandIn(IStateStore store, ReportLibrary library, IHttpClientFactory http, ConversationOptions options,
+    TimeProvider time, ILogger<ReportHandIn> logger)
+{
+    public const string HttpClientName = "TeamsPlans.ReportDownload";
+    public const string TeamsFileDownloadInfo = "application/vnd.microsoft.teams.file.download.info";
+    public static readonly TimeSpan PendingTtl = TimeSpan.FromHours(24);
+    private const string TargetScope = "report-target";
+    private const string FileScope = "report-file";
+
+    /// <summary>
+    /// The first file attachment of a message: Teams file download info (a file shared in the personal chat), or a plain
+    /// attachment with contentUrl (other channels, the emulator) when the message has no text — so an image pasted next to
+    /// a typed command does not turn the command into a hand-in.
+    /// </summary>
+    public static ReportFile? FileOf(Activity activity)
+    {
+        foreach (var a in activity.Attachments ?? [])
+        {
+            if (string.Equals(a.ContentType, TeamsFileDownloadInfo, StringComparison.OrdinalIgnoreCase))
+            {
+                var url = a.Content is System.Text.Json.Nodes.JsonObject c && c["downloadUrl"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var u) ? u : a.ContentUrl;
+                return new ReportFile(FileName(a.Name), url ?? "");
+            }
+            if (string.IsNullOrWhiteSpace(a.ContentUrl) || !string.IsNullOrWhiteSpace(TextCommands.CleanMentions(activity.Text ?? ""))) continue;
+            var type = a.ContentType ?? "";
+            if (type.StartsWith("application/vnd.microsoft.card", StringComparison.OrdinalIgnoreCase) || type.StartsWith("text/html", StringComparison.OrdinalIgnoreCase)) continue;
+            return new ReportFile(FileName(a.Name), a.ContentUrl);
+        }
+        return null;
+    }
+
+    private static string FileName(string? name)
+    {
+        var n = Path.GetFileName((name ?? "").Replace('\\', '/'));
+        return string.IsNullOrWhiteSpace(n) ? "bao-cao" : n.Trim();
+    }
+
+    public async Task<ReportSubmission> HandInSummaryAsync(StoredPlan plan, AssignmentRecord a, string userKey, string submitter, ReportPeriod period,
+        string? summary, string? link, string? activityId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var vnNow = VietnamClock.Local(now);
+        var text = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"# Báo cáo / Report")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"- Kế hoạch / Plan: {plan.Number ?? plan.PlanId} — {plan.Title}")
+            .AppendLine(CultureInfo.InvariantCulture, $"- Nhiệm vụ / Duty: {a.Duty}")
+            .AppendLine(CultureInfo.InvariantCulture, $"- Kỳ hạn / Deadline: {DueFormat.Date(period.Due)}{(string.IsNullOrWhiteSpace(period.What) ? "" : " — " + period.What)}")
+            .AppendLine(CultureInfo.InvariantCulture, $"- Người nộp / Submitted by: {submitter}")
+            .AppendLine(CultureInfo.InvariantCulture, $"- Ngày nộp / Submitted on: {vnNow:dd/MM/yyyy HH:mm}")
+            .AppendLine();
+        if (!string.IsNullOrWhiteSpace(summary)) text.AppendLine("## Tóm tắt / Summary").AppendLine().AppendLine(summary.Trim()).AppendLine();
+        if (!string.IsNullOrWhiteSpace(link)) text.AppendLine(CultureInfo.InvariantCulture, $"Liên kết / Link: {link.Trim()}");
+        var fileName = $"{submitter} - bao-cao-{vnNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.md";
+        await using var content = new MemoryStream(Encoding.UTF8.GetBytes(text.ToString()));
+        return await StoreAsync(plan, a, userKey, submitter, period, fileName, content, activityId, ct).ConfigureAwait(false);
+    }
+
+    public async Task<ReportSubmission> HandInFileAsync(StoredPlan plan, AssignmentRecord a, string userKey, string submitter, ReportPeriod period,
+        ReportFile file, string? activityId, CancellationToken ct)
+    {
+        await using var content = await DownloadAsync(file, ct).ConfigureAwait(false);
+        return await StoreAsync(plan, a, userKey, submitter, period, $"{submitter} - {file.Name}", content, activityId, ct).ConfigureAwait(false);
+    }
+
+    private async Task<ReportSubmission> StoreAsync(StoredPlan plan, AssignmentRecord a, string userKey, string submitter, ReportPeriod period,
+        string fileName, Stream content, string? activityId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        LibraryFile stored;
+        try
+        {
+            stored = await library.Library.UploadReportAsync(plan.TenantId, period.Key, fileName, content,
+                new ReportMetadata(plan.Number ?? plan.PlanId, submitter, period.Due, now), ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is GraphSyncException or IOException or UnauthorizedAccessException or HttpRequestException)
+        {
+            logger.LogError(e, "Report of {AssignmentId} in {TenantId} could not be stored in the library", a.AssignmentId, plan.TenantId);
+            throw new ReportHandInException("library", "Không lưu được báo cáo vào thư viện, vui lòng thử lại sau.", "The report could not be stored in the library; please try again later.", e);
+        }
+        var report = new ReportSubmission(plan.TenantId,
+            activityId is { Length: > 0 } ? $"{a.AssignmentId}|{period.Key}|{activityId}" : $"{a.AssignmentId}|{period.Key}|{Guid.NewGuid():N}",
+            a.AssignmentId, period.Key, stored.Name, stored.WebUrl, userKey, now);
+        await store.Reports.AddAsync(report, ct).ConfigureAwait(false);
+        logger.LogInformation("Report {ReportId} for {AssignmentId} of {PlanId} in {TenantId}, period {Period}, by {AadObjectId}: {FileName} ({Size} bytes)",
+            report.ReportId, a.AssignmentId, plan.PlanId, plan.TenantId, period.Key, userKey, stored.Name, stored.Size);
+        return report;
+    }
+
+    /// <summary>Downloads a file into memory, refusing more than <see cref="ConversationOptions.MaxReportBytes"/>.</summary>
+    public async Task<MemoryStream> DownloadAsync(ReportFile file, CancellationToken ct)
+    {
+        var max = options.MaxReportBytes;
+        string MaxText() => (max / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture) + " MB";
+        if (!Uri.TryCreate(file.Url, UriKind.Absolute, out var uri)
+            || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)))
+            throw new ReportHandInException("notDownloadable", $"Không tải được tệp \"{file.Name}\": tệp không có địa chỉ tải xuống hợp lệ.",
+                $"The file \"{file.Name}\" cannot be downloaded: it has no valid download address.");
+        try
+        {
+            using var client = http.CreateClient(HttpClientName);
+            using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+                throw new ReportHandInException("notDownloadable", $"Không tải được tệp \"{file.Name}\" (HTTP {(int)response.StatusCode}). Hãy gửi lại tệp.",
+                    $"The file \"{file.Name}\" could not be downloaded (HTTP {(int)response.StatusCode}). Please send it again.");
+            if (response.Content.Headers.ContentLength is long len && len > max)
+                throw TooBig(file, MaxText());
+            var buffer = new MemoryStream();
+            await using var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+            var chunk = new byte[81920];
+            int n;
+            while ((n = await stream.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + n > max) { await buffer.DisposeAsync().ConfigureAwait(false); throw TooBig(file, MaxText()); }
+                buffer.Write(chunk, 0, n);
+            }
+            buffer.Position = 0;
+            return buffer;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Download of report file {FileName} from {Host} failed", file.Name, uri.Host);
+            throw new ReportHandInException("notDownloadable", $"Không tải được tệp \"{file.Name}\". Hãy gửi lại tệp.", $"The file \"{file.Name}\" could not be downloaded. Please send it again.", e);
+        }
+    }
+
+    private static ReportHandInException TooBig(ReportFile file, string max) => new("tooBig",
+        $"Tệp \"{file.Name}\" quá lớn: tối đa {max}. Hãy nén tệp hoặc gửi liên kết qua nút \"Nộp báo cáo\" trên thẻ nhiệm vụ.",
+        $"The file \"{file.Name}\" is too big: at most {max}. Compress it or send a link with \"Hand in report\" on the assignment card.");
+
+    // ------------------------------------------------------------------ pending target / file
+
+    private sealed record Target(string AssignmentId, string Period);
+    private sealed record PendingFile(string Name, string Url, string? ActivityId);
+
+    /// <summary>Remembers the assignment and period the member last reported for from a card: a file sent next goes there.</summary>
+    public Task SetTargetAsync(string tenantId, string userKey, string assignmentId, string period, CancellationToken ct) =>
+        store.Sync.PutAsync(new SyncEntry(tenantId, TargetScope, userKey, assignmentId, null, JsonSerializer.Serialize(new Target(assignmentId, period)), time.GetUtcNow()), ct);
+
+    public async Task<(string AssignmentId, string Period)?> GetTargetAsync(string tenantId, string userKey, CancellationToken ct)
+    {
+        var e = await store.Sync.GetAsync(tenantId, TargetScope, userKey, ct).ConfigureAwait(false);
+        if (e?.DataJson is null || time.GetUtcNow() - e.UpdatedAt > PendingTtl) return null;
+        var t = JsonSerializer.Deserialize<Target>(e.DataJson);
+        return t is null ? null : (t.AssignmentId, t.Period);
+    }
+
+    public Task SavePendingFileAsync(string tenantId, string userKey, ReportFile file, string? activityId, CancellationToken ct) =>
+        store.Sync.PutAsync(new SyncEntry(tenantId, FileScope, userKey, file.Name, null, JsonSerializer.Serialize(new PendingFile(file.Name, file.Url, activityId)), time.GetUtcNow()), ct);
+
+    /// <summary>The file waiting for the member's choice (not removed: a failed hand-in can be retried).</summary>
+    public async Task<(ReportFile File, string? ActivityId)?> PendingFileAsync(string tenantId, string userKey, CancellationToken ct)
+    {
+        var e = await store.Sync.GetAsync(tenantId, FileScope, userKey, ct).ConfigureAwait(false);
+        if (e?.DataJson is null || time.GetUtcNow() - e.UpdatedAt > PendingTtl) return null;
+        var f = JsonSerializer.Deserialize<PendingFile>(e.DataJson);
+        return f is null ? null : (new ReportFile(f.Name, f.Url), f.ActivityId);
+    }
+
+    public Task ClearPendingFileAsync(string tenantId, string userKey, CancellationToken ct) => store.Sync.DeleteAsync(tenantId, FileScope, userKey, ct);
+}
