@@ -7,7 +7,14 @@ public sealed record PlanDocumentMetadata(string PlanNumber, string? Issuer, int
 public sealed record ReportMetadata(string PlanNumber, string Assignee, DateOnly? Deadline, DateTimeOffset SubmittedAt);
 
 /// <summary>A file in a document library (SharePoint drive item or local file). Metadata keys are the column names.</summary>
-public sealed record LibraryFile(string Id, string Name, string Path, string WebUrl, long Size, IReadOnlyDictionary<string, string?> Metadata);
+public sealed record LibraryFile(string Id, string Name, string Path, string WebUrl, long Size, IReadOnlyDictionary<string, string?> Metadata)
+{
+    /// <summary>The content version (SharePoint cTag/eTag, local size+mtime): a new version is a new import.</summary>
+    public string? Version { get; init; }
+}
+
+/// <summary>Documents found by a discovery pass, and the cursor to store once they are safely queued.</summary>
+public sealed record DiscoveredDocuments(IReadOnlyList<LibraryFile> Files, TeamsPlans.Storage.SyncEntry? Cursor);
 
 /// <summary>SharePoint document libraries (or a local folder): plan documents, reports, discovery of new plan documents.</summary>
 public interface IDocumentLibrary
@@ -16,11 +23,28 @@ public interface IDocumentLibrary
     Task<LibraryFile> UploadPlanDocumentAsync(string tenantId, string fileName, Stream content, PlanDocumentMetadata metadata, CancellationToken ct = default);
     /// <summary>Stores a report under "&lt;plan number sanitized&gt;/&lt;period&gt;/fileName" (replacing an earlier copy) with its metadata.</summary>
     Task<LibraryFile> UploadReportAsync(string tenantId, string period, string fileName, Stream content, ReportMetadata metadata, CancellationToken ct = default);
-    /// <summary>Plan documents added or changed in the plan library since the last call (cursor persisted in the state store).</summary>
-    Task<IReadOnlyList<LibraryFile>> DiscoverNewPlanDocumentsAsync(string tenantId, CancellationToken ct = default);
+    /// <summary>
+    /// Plan documents added or changed in the plan library since the stored cursor (drive delta / folder scan), without
+    /// moving the cursor: <see cref="CommitDiscoveryAsync"/> stores it once the documents are queued, so a crash in between
+    /// finds them again (see <see cref="PlanDocumentInbox"/>).
+    /// </summary>
+    Task<DiscoveredDocuments> PeekNewPlanDocumentsAsync(string tenantId, CancellationToken ct = default);
+    Task CommitDiscoveryAsync(string tenantId, DiscoveredDocuments discovered, CancellationToken ct = default);
+
     Task<Stream> OpenAsync(string tenantId, LibraryFile file, CancellationToken ct = default);
     /// <summary>A link to open the file (web URL).</summary>
     Task<string> GetLinkAsync(string tenantId, string fileId, CancellationToken ct = default);
+}
+
+public static class DocumentLibraryExtensions
+{
+    /// <summary>Peek + commit: the plan documents new since the last call (for imports use <see cref="PlanDocumentInbox"/>).</summary>
+    public static async Task<IReadOnlyList<LibraryFile>> DiscoverNewPlanDocumentsAsync(this IDocumentLibrary library, string tenantId, CancellationToken ct = default)
+    {
+        var d = await library.PeekNewPlanDocumentsAsync(tenantId, ct);
+        await library.CommitDiscoveryAsync(tenantId, d, ct);
+        return d.Files;
+    }
 }
 
 /// <summary>A board (Planner plan or local board) for one imported plan.</summary>
@@ -83,6 +107,8 @@ public class GraphSyncException(string code, string messageVi, string messageEn,
     public string Code { get; } = code;
     public string MessageVi { get; } = messageVi;
     public string MessageEn { get; } = messageEn;
+    /// <summary>Set when Graph throttled the request (429/503) beyond the in-request retries: wait at least this long.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }
 
 /// <summary>A Planner limit would be exceeded (20 assignees, 9000 tasks per plan, 200 buckets, 20 checklist items).</summary>

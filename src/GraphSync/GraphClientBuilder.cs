@@ -1,4 +1,5 @@
 extern alias AzId;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Azure.Core;
 using AzId::Azure.Identity;
@@ -15,7 +16,11 @@ public static class GraphClientBuilder
 {
     public const string GraphScope = "https://graph.microsoft.com/.default";
 
-    /// <summary>Chooses the app-only credential from configuration: managed identity, certificate, or client secret.</summary>
+    /// <summary>
+    /// Chooses the app-only credential from configuration, in this order: managed identity (ManagedIdentityClientId =
+    /// "system" or a user-assigned client id; needs no tenant/client id), certificate (CertificatePath [+ CertificatePassword]
+    /// or Thumbprint), client secret. Missing settings fail with a Vietnamese/English error naming the key.
+    /// </summary>
     public static TokenCredential CreateCredential(GraphAuthOptions a)
     {
         if (!string.IsNullOrWhiteSpace(a.ManagedIdentityClientId))
@@ -25,7 +30,7 @@ public static class GraphClientBuilder
         var tenant = a.TenantId ?? throw new GraphSyncException("auth.tenant", "Thiếu GraphSync:Auth:TenantId.", "GraphSync:Auth:TenantId is missing.");
         var client = a.ClientId ?? throw new GraphSyncException("auth.client", "Thiếu GraphSync:Auth:ClientId.", "GraphSync:Auth:ClientId is missing.");
         if (!string.IsNullOrWhiteSpace(a.CertificatePath))
-            return new ClientCertificateCredential(tenant, client, X509CertificateLoader.LoadPkcs12FromFile(a.CertificatePath, a.CertificatePassword));
+            return new ClientCertificateCredential(tenant, client, LoadCertificate(a.CertificatePath, a.CertificatePassword));
         if (!string.IsNullOrWhiteSpace(a.Thumbprint))
             return new ClientCertificateCredential(tenant, client, FindByThumbprint(a.Thumbprint));
         if (!string.IsNullOrWhiteSpace(a.ClientSecret))
@@ -34,14 +39,38 @@ public static class GraphClientBuilder
             "No Graph credential configured (ClientSecret, CertificatePath/Thumbprint or ManagedIdentityClientId).");
     }
 
+    static X509Certificate2 LoadCertificate(string path, string? password)
+    {
+        if (!File.Exists(path))
+            throw new GraphSyncException("auth.certFile", $"Không tìm thấy tệp chứng chỉ \"{path}\" (GraphSync:Auth:CertificatePath).",
+                $"Certificate file \"{path}\" not found (GraphSync:Auth:CertificatePath).");
+        X509Certificate2 cert;
+        try { cert = X509CertificateLoader.LoadPkcs12FromFile(path, password); }
+        catch (CryptographicException ex)
+        {
+            throw new GraphSyncException("auth.certFile", $"Không đọc được chứng chỉ \"{path}\": sai mật khẩu (GraphSync:Auth:CertificatePassword) hoặc không phải tệp PFX.",
+                $"Could not read certificate \"{path}\": wrong password (GraphSync:Auth:CertificatePassword) or not a PFX file.", ex);
+        }
+        if (!cert.HasPrivateKey)
+            throw new GraphSyncException("auth.certKey", $"Chứng chỉ \"{path}\" không có khóa riêng.", $"Certificate \"{path}\" has no private key.");
+        return cert;
+    }
+
     static X509Certificate2 FindByThumbprint(string thumbprint)
     {
         foreach (var location in new[] { StoreLocation.CurrentUser, StoreLocation.LocalMachine })
         {
-            using var store = new X509Store(StoreName.My, location);
-            store.Open(OpenFlags.ReadOnly);
-            var found = store.Certificates.Find(X509FindType.FindByThumbprint, thumbprint, validOnly: false);
-            if (found.Count > 0) return found[0];
+            try
+            {
+                using var store = new X509Store(StoreName.My, location);
+                store.Open(OpenFlags.ReadOnly);
+                var found = store.Certificates.Find(X509FindType.FindByThumbprint, thumbprint, validOnly: false);
+                if (found.Count > 0) return found[0];
+            }
+            catch (Exception ex) when (ex is CryptographicException or PlatformNotSupportedException)
+            {
+                // LocalMachine\My does not exist on Linux: only the other location can hold it.
+            }
         }
         throw new GraphSyncException("auth.cert", $"Không tìm thấy chứng chỉ {thumbprint}.", $"Certificate {thumbprint} not found.");
     }

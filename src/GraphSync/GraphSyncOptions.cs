@@ -14,6 +14,8 @@ public sealed class GraphSyncOptions
     public string ReportLibrary { get; set; } = "Báo cáo";
     /// <summary>Folder for the local mode.</summary>
     public string LocalRoot { get; set; } = "data/library";
+    /// <summary>Where uploads wait (durably) until the library outbox has stored them.</summary>
+    public string SpoolRoot { get; set; } = "data/outbox-spool";
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(5);
     /// <summary>Files up to this size use a simple PUT; larger ones an upload session (Graph: 4 MiB).</summary>
     public long SimpleUploadLimit { get; set; } = 4 * 1024 * 1024;

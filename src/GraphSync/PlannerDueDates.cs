@@ -4,7 +4,7 @@ namespace TeamsPlans.GraphSync;
 
 /// <summary>
 /// Converts Vietnamese deadlines to Planner due instants.
-/// Convention (documented in docs/graphsync.md): a printed day ("trước ngày 20/5", "hạn 20/5") means the work is due
+/// Convention (see src/GraphSync/README.md): a printed day ("trước ngày 20/5", "hạn 20/5") means the work is due
 /// by the START of that day in Asia/Ho_Chi_Minh, i.e. by the end of 19/5: 20/05/2023 → 2023-05-20T00:00+07:00 = 2023-05-19T17:00Z.
 /// Planner shows a due date in the viewer's time zone, so a teacher in Vietnam sees "20/05" — the printed date.
 /// A period ("trong tháng 5", "quý II", "năm học") is due at the end of its last day: the start of the next day.

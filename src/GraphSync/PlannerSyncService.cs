@@ -24,6 +24,8 @@ public sealed record OutboxDrainResult(int Completed, int Retried, int Failed, i
 public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, IWorkQueue queue, ISyncStateStore sync, TimeProvider time, ILogger<PlannerSyncService> logger)
 {
     public const string Outbox = "outbox";
+    /// <summary>After this many attempts an outbox item is marked Failed (visible to the admin; IWorkQueue.RequeueFailedAsync retries it).</summary>
+    public const int MaxAttempts = 12;
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     readonly string _owner = $"graphsync-{Environment.MachineName}-{Guid.NewGuid():N}"[..40];
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(5);
@@ -94,7 +96,7 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
         var percent = record.State.Status switch
         {
             AssignmentStatus.Done => 100,
-            AssignmentStatus.InProgress => Math.Max(50, record.State.PercentComplete is 100 ? 50 : record.State.PercentComplete),
+            AssignmentStatus.InProgress => 50, // Planner's "in progress"; the board keeps 0/50/100
             _ => 0,
         };
         var key = $"{record.TenantId}|{record.PlanId}|{record.AssignmentId}|progress|{percent}|v{record.State.Version}";
@@ -141,8 +143,16 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
                         {
                             if (known is not null)
                             {
-                                var s = await board.SetProgressAsync(new BoardRef(tenantId, planId, known.RemoteId), p.P.TaskKey, p.P.Percent, ct);
-                                updated += s.Updated; conflicts += s.Conflicts; changes.AddRange(s.RemoteChanges);
+                                try
+                                {
+                                    var s = await board.SetProgressAsync(new BoardRef(tenantId, planId, known.RemoteId), p.P.TaskKey, p.P.Percent, ct);
+                                    updated += s.Updated; conflicts += s.Conflicts; changes.AddRange(s.RemoteChanges);
+                                }
+                                catch (GraphSyncException ex) when (ex.Code == "board.unknownTask")
+                                {
+                                    // Not on the board yet: the next SyncPlanAsync creates it with the assignment's progress.
+                                    logger.LogInformation("Task {TaskKey} of plan {PlanId} not on the board yet; its progress goes with the next sync", p.P.TaskKey, planId);
+                                }
                             }
                             else logger.LogInformation("No board yet for plan {PlanId}; progress of {TaskKey} kept for the next sync", planId, p.P.TaskKey);
                         }
@@ -159,9 +169,18 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
                 {
                     logger.LogWarning(ex, "Outbox items for plan {PlanId} in tenant {TenantId} will be retried", planId, tenantId);
                     failures.Add(ex.Message);
+                    var retryAfter = RetryAfterOf(ex);
                     foreach (var i in group.Except(other))
                     {
+                        if (i.Attempts + 1 >= MaxAttempts)
+                        {
+                            logger.LogError("Outbox item {ItemId} of plan {PlanId} failed for good after {Attempts} attempts", i.Id, planId, i.Attempts + 1);
+                            await queue.FailAsync(i.Id, _owner, WorkState.Failed, $"Đã thử {i.Attempts + 1} lần, không thành công / gave up after {i.Attempts + 1} attempts: {ex.Message}", ct);
+                            failed++;
+                            continue;
+                        }
                         var wait = TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, i.Attempts)));
+                        if (retryAfter > wait) wait = retryAfter;
                         await queue.RetryAsync(i.Id, _owner, time.GetUtcNow() + wait, ex.Message, ct);
                         retried++;
                     }
@@ -171,6 +190,19 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
         if (changes.Count > 0) await StashAsync(changes, ct);
         op.Complete(completed);
         return new OutboxDrainResult(completed, retried, failed, created, updated, adopted, conflicts, changes, failures);
+    }
+
+    /// <summary>The Retry-After of a Graph error that outlived the in-request retries (429/503), else zero.</summary>
+    internal static TimeSpan RetryAfterOf(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is GraphSyncException { RetryAfter: { } ra }) return ra;
+            if (e is Microsoft.Kiota.Abstractions.ApiException api && api.ResponseHeaders.FirstOrDefault(h => h.Key.Equals("Retry-After", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault() is { } header
+                && int.TryParse(header, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var secs) && secs > 0)
+                return TimeSpan.FromSeconds(secs);
+        }
+        return TimeSpan.Zero;
     }
 
     static string PlanOf(WorkItem i)
@@ -206,15 +238,20 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
         return result;
     }
 
-    /// <summary>Discovers plan documents dropped in the plan library and hands each to <paramref name="import"/>.</summary>
+    /// <summary>
+    /// Discovers plan documents dropped in the plan library and hands each to <paramref name="import"/>; the cursor is
+    /// stored only after all were imported (a failure finds them again). Without a queue: the host's polling uses the
+    /// durable, exactly-once <see cref="PlanDocumentInbox"/>.
+    /// </summary>
     public static async Task<int> DiscoverAndImportAsync(IDocumentLibrary library, string tenantId, Func<LibraryFile, Stream, CancellationToken, Task> import, CancellationToken ct = default)
     {
-        var files = await library.DiscoverNewPlanDocumentsAsync(tenantId, ct);
-        foreach (var f in files)
+        var found = await library.PeekNewPlanDocumentsAsync(tenantId, ct);
+        foreach (var f in found.Files)
         {
             await using var s = await library.OpenAsync(tenantId, f, ct);
             await import(f, s, ct);
         }
-        return files.Count;
+        await library.CommitDiscoveryAsync(tenantId, found, ct);
+        return found.Files.Count;
     }
 }

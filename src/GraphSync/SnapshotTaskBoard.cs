@@ -16,7 +16,7 @@ public sealed record TaskPatch(string? Title, bool SetDue, DateTimeOffset? DueAt
 }
 
 /// <summary>Per-item outcome of a remote primitive: Value on success, Status 412 on an ETag mismatch, Error otherwise.</summary>
-public sealed record Outcome<T>(T? Value, int Status, string? Error) where T : class
+public sealed record Outcome<T>(T? Value, int Status, string? Error, TimeSpan? RetryAfter = null) where T : class
 {
     public bool Ok => Value is not null;
 }
@@ -24,7 +24,9 @@ public sealed record Outcome<T>(T? Value, int Status, string? Error) where T : c
 public sealed record TaskFieldsSnapshot(string Title, DateTimeOffset? DueAt, int PercentComplete, string[] Assignees);
 
 /// <summary>What is kept per task in ISyncStateStore: what we last sent, the remote state last seen, the details etag.</summary>
-public sealed record TaskSnapshot(string Key, string? AssignmentId, TaskFieldsSnapshot Sent, string SentDetailsHash, TaskFieldsSnapshot Remote, string? DetailsETag);
+/// <remarks>SentChecklist: how many checklist items we last wrote (their ids are deterministic), so an update of the details
+/// needs no read first; null when unknown (adopted task, older snapshot) — then the details are read.</remarks>
+public sealed record TaskSnapshot(string Key, string? AssignmentId, TaskFieldsSnapshot Sent, string SentDetailsHash, TaskFieldsSnapshot Remote, string? DetailsETag, int? SentChecklist = null);
 
 /// <summary>
 /// Shared sync logic for every ITaskBoard: snapshots in ISyncStateStore (scope "board:{planId}"), writes only of the
@@ -54,7 +56,7 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
     /// <summary>True when a details write moves the task's ETag (Planner does).</summary>
     protected virtual bool DetailsChangeTaskETag => false;
 
-    protected abstract Task<IReadOnlyList<Outcome<string>>> WriteDetailsAsync(BoardRef board, IReadOnlyList<(string Id, string? DetailsETag, BoardTask Task, bool IsNew)> items, CancellationToken ct);
+    protected abstract Task<IReadOnlyList<Outcome<string>>> WriteDetailsAsync(BoardRef board, IReadOnlyList<(string Id, string? DetailsETag, BoardTask Task, bool IsNew, int? PreviousChecklist)> items, CancellationToken ct);
 
     public static string DetailsHash(BoardTask t)
     {
@@ -148,7 +150,7 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
         var creates = tasks.Where(t => !snaps.ContainsKey(t.Key)).ToList();
         int adopted = 0, created = 0, updated = 0, conflicts = 0;
         var changes = new List<RemoteChange>();
-        var detailWrites = new List<(string Id, string? DetailsETag, BoardTask Task, bool IsNew)>();
+        var detailWrites = new List<(string Id, string? DetailsETag, BoardTask Task, bool IsNew, int? PreviousChecklist)>();
 
         // Crash recovery: a create intent without a snapshot means the create may have reached the remote side.
         if (creates.Count > 0)
@@ -191,9 +193,10 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
                 await Sync.DeleteAsync(board.TenantId, IntentScope(board.PlanId), t.Key, ct);
                 snaps[t.Key] = (new SyncEntry(board.TenantId, SnapshotScope(board.PlanId), t.Key, r.Id, r.ETag, null, Time.GetUtcNow()), snap);
                 created++;
-                detailWrites.Add((r.Id, null, t, true));
+                detailWrites.Add((r.Id, null, t, true, null));
             }
-            if (errors.Count > 0) throw new GraphSyncException("board.create", "Không tạo được nhiệm vụ: " + string.Join("; ", errors), "Could not create tasks: " + string.Join("; ", errors));
+            if (errors.Count > 0) throw new GraphSyncException("board.create", "Không tạo được nhiệm vụ: " + string.Join("; ", errors), "Could not create tasks: " + string.Join("; ", errors))
+            { RetryAfter = results.Max(r => r.RetryAfter) };
         }
 
         // Updates: only the fields that changed on our side since the last sync.
@@ -222,7 +225,7 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
                 else pending.Add((t, entry.RemoteId, entry.ETag ?? "", effective, snap with { Sent = ApplyToSent(snap.Sent, patch) }));
             }
             if (!detailWrites.Any(d => d.Task.Key == t.Key) && snaps[t.Key].Snap.SentDetailsHash != DetailsHash(t))
-                detailWrites.Add((entry.RemoteId, snaps[t.Key].Snap.DetailsETag, t, false));
+                detailWrites.Add((entry.RemoteId, snaps[t.Key].Snap.DetailsETag, t, false, snaps[t.Key].Snap.SentChecklist));
         }
 
         for (var round = 0; pending.Count > 0; round++)
@@ -275,11 +278,12 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
                 var d = detailWrites[i];
                 if (results[i].Value is not { } etag) { errors.Add($"{d.Task.Key}: {results[i].Status} {results[i].Error}"); continue; }
                 var (entry, snap) = snaps[d.Task.Key];
-                var s = snap with { SentDetailsHash = DetailsHash(d.Task), DetailsETag = etag };
+                var s = snap with { SentDetailsHash = DetailsHash(d.Task), DetailsETag = etag, SentChecklist = d.Task.Checklist.Count };
                 await SaveAsync(board, entry.RemoteId, entry.ETag ?? "", s, ct);
                 snaps[d.Task.Key] = (entry, s);
             }
-            if (errors.Count > 0) throw new GraphSyncException("board.details", "Không cập nhật được chi tiết nhiệm vụ: " + string.Join("; ", errors), "Could not update task details: " + string.Join("; ", errors));
+            if (errors.Count > 0) throw new GraphSyncException("board.details", "Không cập nhật được chi tiết nhiệm vụ: " + string.Join("; ", errors), "Could not update task details: " + string.Join("; ", errors))
+            { RetryAfter = results.Max(r => r.RetryAfter) };
             // Writing details changes the task's counters (hasDescription, checklistItemCount, referenceCount) and so its
             // ETag. Refresh the stored ETags with one paged listing instead of paying a 412 on the next update; a real
             // remote edit met here is reported like any polled change.

@@ -63,7 +63,8 @@ public sealed class LibraryTests : IAsyncLifetime
         _h.Server.ClearLog();
 
         var imported = new List<(string Name, string Text)>();
-        var n = await PlannerSyncService.DiscoverAndImportAsync(_h.Library, Tenant, async (f, s, ct) =>
+        var inbox = new PlanDocumentInbox(_h.Library, _h.Stores, _h.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<PlanDocumentInbox>.Instance);
+        var n = await inbox.DiscoverAndImportAsync(Tenant, async (_, f, s, ct) =>
         {
             using var r = new StreamReader(s);
             imported.Add((f.Name, await r.ReadToEndAsync(ct)));
@@ -78,5 +79,123 @@ public sealed class LibraryTests : IAsyncLifetime
         Assert.Empty(await _h.Library.DiscoverNewPlanDocumentsAsync(Tenant));
         var link = await _h.Library.GetLinkAsync(Tenant, (await _h.Library.UploadPlanDocumentAsync(Tenant, "b.pdf", new MemoryStream([9]), new PlanDocumentMetadata("13/KH", null, null, "B", "Draft"))).Id);
         Assert.StartsWith("https://school.sharepoint.com/", link);
+    }
+
+    [Fact]
+    public async Task An_existing_library_gets_only_its_missing_columns_found_across_pages()
+    {
+        _h.Server.AddLibrary("Danh sách khác");
+        _h.Server.AddLibrary("Kế hoạch", "PlanNumber", "PlanYear");
+        _h.Server.PageSize = 1; // lists and columns come back one per page
+        await _h.Library.UploadPlanDocumentAsync(Tenant, "a.docx", new MemoryStream([1]), new PlanDocumentMetadata("12/KH-THPT", "Trường THPT Bách Khoa", 2024, "Kế hoạch A", "Published"));
+
+        Assert.DoesNotContain(_h.Server.Requests, r => r.Method == "POST" && r.Path == "/sites/site-1/lists");
+        Assert.Equal(["Issuer", "PlanStatus", "PlanTitle"], _h.Server.Requests.Where(r => r.Method == "POST" && r.Path.EndsWith("/columns", StringComparison.Ordinal))
+            .Select(r => (string)System.Text.Json.Nodes.JsonNode.Parse(r.Body!)!["name"]!).Order());
+        Assert.Equal(6, _h.Server.Requests.Count(r => r.Method == "GET" && r.Path.Contains("/columns", StringComparison.Ordinal))); // 6 columns, one per page
+        var lib = _h.Server.Lists.Values.Single(l => l.Name == "Kế hoạch");
+        Assert.Equal(9, lib.Columns.Count);
+        var stored = Assert.Single(_h.Server.FilesIn("Kế hoạch"));
+        Assert.Equal("Trường THPT Bách Khoa", (string?)stored.Fields["Issuer"]);
+
+        // Known from the state store afterwards: no more list/column reads.
+        _h.Server.ClearLog();
+        await _h.Library.UploadPlanDocumentAsync(Tenant, "b.docx", new MemoryStream([2]), new PlanDocumentMetadata("13/KH-THPT", null, 2024, "Kế hoạch B", "Draft"));
+        Assert.DoesNotContain(_h.Server.Requests, r => r.Path.StartsWith("/sites/", StringComparison.Ordinal));
+    }
+
+    sealed class CrashOnCommit(IDocumentLibrary inner) : IDocumentLibrary
+    {
+        public bool Armed { get; set; } = true;
+        public Task<LibraryFile> UploadPlanDocumentAsync(string t, string f, Stream c, PlanDocumentMetadata m, CancellationToken ct = default) => inner.UploadPlanDocumentAsync(t, f, c, m, ct);
+        public Task<LibraryFile> UploadReportAsync(string t, string p, string f, Stream c, ReportMetadata m, CancellationToken ct = default) => inner.UploadReportAsync(t, p, f, c, m, ct);
+        public Task<DiscoveredDocuments> PeekNewPlanDocumentsAsync(string t, CancellationToken ct = default) => inner.PeekNewPlanDocumentsAsync(t, ct);
+        public Task CommitDiscoveryAsync(string t, DiscoveredDocuments d, CancellationToken ct = default)
+        {
+            if (Armed) { Armed = false; throw new OperationCanceledException("Simulated crash before the delta link was stored."); }
+            return inner.CommitDiscoveryAsync(t, d, ct);
+        }
+        public Task<Stream> OpenAsync(string t, LibraryFile f, CancellationToken ct = default) => inner.OpenAsync(t, f, ct);
+        public Task<string> GetLinkAsync(string t, string id, CancellationToken ct = default) => inner.GetLinkAsync(t, id, ct);
+    }
+
+    [Fact]
+    public async Task A_dropped_document_is_imported_once_despite_a_crash_before_the_delta_link_and_a_failing_importer()
+    {
+        await _h.Library.DiscoverNewPlanDocumentsAsync(Tenant); // library created, delta link stored
+        _h.Server.DropFile("Kế hoạch", "KH 45.docx", Encoding.UTF8.GetBytes("KẾ HOẠCH 45"));
+        _h.Server.DropFile("Kế hoạch", "KH 46.docx", Encoding.UTF8.GetBytes("KẾ HOẠCH 46"));
+        var crashing = new CrashOnCommit(_h.Library);
+        var log = Microsoft.Extensions.Logging.Abstractions.NullLogger<PlanDocumentInbox>.Instance;
+        var imported = new List<string>();
+        var failOnce = true;
+        async Task Import(string tenant, LibraryFile f, Stream s, CancellationToken ct)
+        {
+            Assert.Equal(Tenant, tenant);
+            using var r = new StreamReader(s);
+            var text = await r.ReadToEndAsync(ct);
+            if (f.Name == "KH 46.docx" && failOnce) { failOnce = false; throw new InvalidDataException("Tệp hỏng / corrupt file"); }
+            imported.Add(text);
+        }
+
+        // The process dies after queuing the two documents but before storing the new delta link.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new PlanDocumentInbox(crashing, _h.Stores, _h.Clock, log).DiscoverAndImportAsync(Tenant, Import));
+        Assert.Empty(imported);
+
+        // Restart: the old delta link finds both again; their keys are queued already; 45 imports, 46 fails once and is retried later.
+        _h.Restart();
+        var inbox = new PlanDocumentInbox(_h.Library, _h.Stores, _h.Clock, log);
+        _h.Server.ClearLog();
+        Assert.Equal(1, await inbox.DiscoverAndImportAsync(Tenant, Import));
+        Assert.StartsWith("GET /drives/{drive}/items/root/delta?token=", Sequence(_h.Server.Requests)[0]);
+        Assert.Equal(["KẾ HOẠCH 45"], imported);
+        Assert.Equal(2, (await ((TeamsPlans.Storage.IWorkQueue)_h.Stores).ListAsync(Tenant, PlanDocumentInbox.Queue)).Count); // two documents, queued once each
+        var retry = Assert.Single(await _h.Stores.ListAsync(Tenant, PlanDocumentInbox.Queue, TeamsPlans.Storage.WorkState.Queued));
+        Assert.Contains("Không nhập được văn bản \"KH 46.docx\"", retry.LastError);
+        Assert.Contains("Could not import", retry.LastError);
+
+        _h.Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, await inbox.DiscoverAndImportAsync(Tenant, Import));
+        Assert.Equal(["KẾ HOẠCH 45", "KẾ HOẠCH 46"], imported);
+        Assert.Equal(0, await inbox.DiscoverAndImportAsync(Tenant, Import));
+
+        // A new version of 45 is a new import; the same version never is.
+        _h.Server.DropFile("Kế hoạch", "KH 45.docx", Encoding.UTF8.GetBytes("KẾ HOẠCH 45 (sửa)"));
+        Assert.Equal(1, await inbox.DiscoverAndImportAsync(Tenant, Import));
+        Assert.Equal("KẾ HOẠCH 45 (sửa)", imported[^1]);
+        Assert.Equal(3, imported.Count);
+    }
+
+    [Fact]
+    public async Task An_expired_delta_link_resynchronises_and_imports_only_what_is_new()
+    {
+        var inbox = new PlanDocumentInbox(_h.Library, _h.Stores, _h.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<PlanDocumentInbox>.Instance);
+        var imported = new List<string>();
+        Task Import(string t, LibraryFile f, Stream s, CancellationToken ct) { imported.Add(f.Name); return Task.CompletedTask; }
+        await inbox.DiscoverAndImportAsync(Tenant, Import);
+        _h.Server.DropFile("Kế hoạch", "KH 45.docx", Encoding.UTF8.GetBytes("45"));
+        Assert.Equal(1, await inbox.DiscoverAndImportAsync(Tenant, Import));
+
+        _h.Server.ExpireDeltaTokens();
+        _h.Server.DropFile("Kế hoạch", "KH 47.docx", Encoding.UTF8.GetBytes("47"));
+        _h.Server.ClearLog();
+        Assert.Equal(1, await inbox.DiscoverAndImportAsync(Tenant, Import));
+        var delta = _h.Server.Requests.Where(r => r.Path.Contains("/delta", StringComparison.Ordinal)).OrderBy(r => r.Seq).ToList();
+        Assert.Equal([410, 200], delta.Select(r => r.Status));
+        Assert.DoesNotContain("token=", delta[1].Path); // full enumeration
+        Assert.Equal(["KH 45.docx", "KH 47.docx"], imported); // 45 seen again in the resync, not imported twice
+        Assert.Equal(0, await inbox.DiscoverAndImportAsync(Tenant, Import)); // the new delta link works
+    }
+
+    [Fact]
+    public async Task The_queue_free_discovery_stores_the_delta_link_only_after_every_import()
+    {
+        await _h.Library.DiscoverNewPlanDocumentsAsync(Tenant);
+        _h.Server.DropFile("Kế hoạch", "KH 50.docx", Encoding.UTF8.GetBytes("50"));
+        await Assert.ThrowsAsync<InvalidDataException>(() => PlannerSyncService.DiscoverAndImportAsync(_h.Library, Tenant, (f, s, ct) => throw new InvalidDataException("Tệp hỏng")));
+        var names = new List<string>();
+        Assert.Equal(1, await PlannerSyncService.DiscoverAndImportAsync(_h.Library, Tenant, (f, s, ct) => { names.Add(f.Name); return Task.CompletedTask; }));
+        Assert.Equal(["KH 50.docx"], names); // found again after the failure
+        Assert.Equal(0, await PlannerSyncService.DiscoverAndImportAsync(_h.Library, Tenant, (f, s, ct) => Task.CompletedTask));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TeamsPlans.GraphSync.Graph;
 using TeamsPlans.GraphSync.Tests.Fakes;
 using TeamsPlans.Plans.Model;
 using TeamsPlans.Storage;
@@ -59,7 +60,7 @@ public sealed class PlannerSyncTests : IAsyncLifetime
         [
             "GET /sites/site-1/lists?$select=id,displayName",
             "POST /sites/site-1/lists",
-            "GET /sites/site-1/lists/{list}/columns",
+            "GET /sites/site-1/lists/{list}/columns?$select=name",
             .. Times(5, "POST /sites/site-1/lists/{list}/columns"),
             "GET /sites/site-1/lists/{list}/drive?$select=id",
             "PUT /drives/{drive}/root:/plan-002.txt:/content?@microsoft.graph.conflictBehavior=replace",
@@ -218,6 +219,17 @@ public sealed class PlannerSyncTests : IAsyncLifetime
         _h.Server.ClearLog();
         var report = await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, _records, file.WebUrl);
 
+        // The restart: directory (new process cache), one listing finds the 5 tasks by their [code] (no POST), their
+        // details are written (idempotent: deterministic checklist ids), one listing refreshes the ETags.
+        SequenceEqual([
+            "GET /users?$select=id,displayName,jobTitle,department,mail,userPrincipalName&$top=999",
+            "GET /planner/plans/{plan}/tasks",
+            "POST /$batch",
+            .. Times(5, "  GET /planner/tasks/{task}/details"),
+            "POST /$batch",
+            .. Times(5, "  PATCH /planner/tasks/{task}/details"),
+            "GET /planner/plans/{plan}/tasks",
+        ], Sequence(_h.Server.Requests));
         Assert.Equal(5, report.Adopted);
         Assert.Equal(0, report.Created);
         Assert.Equal(5, _h.Server.TasksOfPlan(planId).Count);
@@ -305,5 +317,126 @@ public sealed class PlannerSyncTests : IAsyncLifetime
         var ex3 = await Assert.ThrowsAsync<PlannerLimitException>(() => _h.Board.UpsertTasksAsync(board, [task]));
         Assert.Equal("planner.checklist", ex3.Code);
         Assert.Empty(_h.Server.Requests);
+    }
+
+    [Fact]
+    public async Task Throttling_that_outlives_the_batch_retries_reschedules_the_outbox_after_Retry_After_without_duplicates()
+    {
+        var file = await UploadSeedAsync();
+        // 5 creates × 7 attempts: every in-batch retry is throttled too, the batch gives up with 429 + Retry-After 120.
+        _h.Server.ThrottleNext((m, p, inBatch) => inBatch && m == "POST" && p == "/planner/tasks", 35, 120);
+        var report = await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, _records, file.WebUrl);
+        Assert.Equal(0, report.Created);
+        Assert.Contains("429", Assert.Single(report.Failures));
+        Assert.Equal(6, _h.Board.BatchWaits.Count(w => w == TimeSpan.FromSeconds(120)));
+        var queued = await _h.Stores.ListAsync(Tenant, PlannerSyncService.Outbox, WorkState.Queued);
+        Assert.Equal(5, queued.Count);
+        var failedAt = _h.Clock.GetUtcNow();
+        Assert.All(queued, q => Assert.Equal(failedAt + TimeSpan.FromSeconds(120), q.NotBefore)); // Retry-After beats the 30 s backoff
+        Assert.Empty(_h.Server.Tasks);
+
+        // Not due yet: a drain does nothing.
+        _h.Server.ClearLog();
+        Assert.Equal(0, (await _h.Sync.DrainOutboxAsync()).Completed);
+        Assert.Empty(_h.Server.Requests);
+
+        _h.Clock.Advance(TimeSpan.FromSeconds(120));
+        var d = await _h.Sync.DrainOutboxAsync();
+        Assert.Equal((5, 5, 0), (d.Completed, d.Created, d.Adopted));
+        Assert.Equal(5, _h.Server.Tasks.Count);
+    }
+
+    [Fact]
+    public async Task A_top_level_429_beyond_the_retries_reschedules_the_outbox_after_its_Retry_After()
+    {
+        var file = await UploadSeedAsync();
+        _h.Server.ThrottleNext((m, p, inBatch) => !inBatch && p.StartsWith("/groups/", StringComparison.Ordinal), 7, 600);
+        var report = await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, _records, file.WebUrl);
+        Assert.Single(report.Failures);
+        var queued = await _h.Stores.ListAsync(Tenant, PlannerSyncService.Outbox, WorkState.Queued);
+        Assert.Equal(5, queued.Count);
+        Assert.All(queued, q => Assert.Equal(_h.Clock.GetUtcNow() + TimeSpan.FromSeconds(600), q.NotBefore));
+        Assert.Equal(7, _h.Server.Requests.Count(r => r.Path.StartsWith("/groups/", StringComparison.Ordinal) && r.Status == 429));
+
+        _h.Clock.Advance(TimeSpan.FromSeconds(600));
+        var d = await _h.Sync.DrainOutboxAsync();
+        Assert.Equal(5, d.Created);
+        Assert.Single(_h.Server.Plans);
+        Assert.Equal(5, _h.Server.Tasks.Count);
+    }
+
+    [Fact]
+    public async Task A_reworded_duty_updates_details_without_a_read_and_a_tick_made_in_Planner_survives_the_412()
+    {
+        var file = await UploadSeedAsync();
+        await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, _records, file.WebUrl);
+        var nv1 = (string)TaskByCode("NV01")["id"]!;
+        var nv2 = (string)TaskByCode("NV02")["id"]!;
+        var items = ((JsonObject)_h.Server.TaskDetails(nv1)["checklist"]!).Select(kv => kv.Key).ToList();
+        var first = GraphTaskBoard.ChecklistId("plan-002:a1", 0);
+        Assert.Contains(first, items);
+        // A head ticks the first checklist item of NV01 in Planner.
+        _h.Server.EditDetails(nv1, d => d["checklist"]![first]!["isChecked"] = true);
+        _h.Server.ClearLog();
+
+        // Re-import: NV01 and NV02 reworded (title, checklist and description change).
+        var edited = _records.Select(r => r.Ordinal is 1 or 2 ? r with { Duty = r.Duty.Replace("theo dõi", "theo dõi sát", StringComparison.Ordinal).Replace("căn cứ chức năng", "dựa trên chức năng", StringComparison.Ordinal) } : r).ToList();
+        var report = await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, edited, file.WebUrl);
+
+        SequenceEqual([
+            "POST /$batch", "  PATCH /planner/tasks/{task}", "  PATCH /planner/tasks/{task}",      // NV01 → 412 (its ETag moved with the tick)
+            "POST /$batch", "  GET /planner/tasks/{task}",
+            "POST /$batch", "  PATCH /planner/tasks/{task}",
+            "POST /$batch", "  PATCH /planner/tasks/{task}/details", "  PATCH /planner/tasks/{task}/details", // stored details ETags: no read
+            "POST /$batch", "  GET /planner/tasks/{task}/details",                                  // NV01's details changed: 412, read
+            "POST /$batch", "  PATCH /planner/tasks/{task}/details",
+            "GET /planner/plans/{plan}/tasks",
+        ], Sequence(_h.Server.Requests));
+        var detailPatches = _h.Server.Operations().Where(r => r.Method == "PATCH" && r.Path.EndsWith("/details", StringComparison.Ordinal)).ToList();
+        Assert.Equal([200, 200, 412], detailPatches.Select(p => p.Status).Order());
+        Assert.Equal(1, report.Conflicts);
+        Assert.NotEqual(_records[0].Duty, edited[0].Duty);
+        Assert.NotEqual(_records[1].Duty, edited[1].Duty);
+        Assert.Contains("theo dõi sát", (string)TaskByCode("NV01")["title"]!);
+        var d1 = (JsonObject)_h.Server.TaskDetails(nv1)["checklist"]!;
+        Assert.True((bool)d1[first]!["isChecked"]!);                          // theirs: the tick
+        Assert.Contains("theo dõi sát", (string)d1[first]!["title"]!);       // ours: the new wording
+        Assert.Contains("dựa trên chức năng", (string)_h.Server.TaskDetails(nv2)["description"]!);
+
+        _h.Server.ClearLog();
+        await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, edited, file.WebUrl);
+        Assert.Empty(_h.Server.Writes());
+    }
+
+    [Fact]
+    public async Task Acknowledge_writes_nothing_and_progress_from_Teams_is_50_in_Planner()
+    {
+        await FirstSyncAsync();
+        _h.Server.ClearLog();
+        var now = _h.Clock.GetUtcNow();
+        var ack = _records[2] with { State = _records[2].State.Apply(AssignmentAction.Acknowledge, now) };
+        await _h.Sync.OnAssignmentChangedAsync(ack);
+        Assert.Empty(_h.Server.Writes()); // acknowledged = 0 %, which Planner already has
+        var progress = ack with { State = ack.State.Apply(AssignmentAction.Progress, now, 50) };
+        await _h.Sync.OnAssignmentChangedAsync(progress);
+        var patch = Assert.Single(_h.Server.Writes());
+        Assert.Contains("\"percentComplete\":50", patch.Body);
+        Assert.Equal(50, (int)TaskByCode("NV03")["percentComplete"]!);
+    }
+
+    [Fact]
+    public async Task Progress_for_a_task_not_yet_on_the_board_waits_for_the_next_sync_instead_of_failing()
+    {
+        var file = await UploadSeedAsync();
+        await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, _records.Take(2).ToList(), file.WebUrl); // NV03 not synced yet
+        _h.Server.ClearLog();
+        var done = _records[2] with { State = _records[2].State.Apply(AssignmentAction.Done, _h.Clock.GetUtcNow()) };
+        await _h.Sync.OnAssignmentChangedAsync(done);
+        Assert.Empty(_h.Server.Requests);
+        Assert.Empty(await _h.Stores.ListAsync(Tenant, PlannerSyncService.Outbox, WorkState.Queued)); // not retried forever
+
+        var report = await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, [_records[0], _records[1], done], file.WebUrl);
+        Assert.Equal(1, report.Created);
+        Assert.Equal(100, (int)TaskByCode("NV03")["percentComplete"]!);
     }
 }

@@ -398,8 +398,9 @@ public sealed class TeamsPlansBot(
         if (verb == CardVerbs.Remind)
         {
             var r = await reminders.RemindAsync(tenantId, planId, ct).ConfigureAwait(false);
-            await turn.SendTextAsync(vi ? $"Đã nhắc {r.Sent} người chưa xác nhận" + (r.Failed > 0 ? $"; {r.Failed} lỗi: {string.Join("; ", r.Errors.Take(5))}" : ".")
-                : $"Reminded {r.Sent} people who have not acknowledged" + (r.Failed > 0 ? $"; {r.Failed} failed: {string.Join("; ", r.Errors.Take(5))}" : "."), ct).ConfigureAwait(false);
+            var reached = r.Sent + r.Queued;
+            await turn.SendTextAsync(vi ? $"Đã nhắc {reached} người chưa xác nhận" + (r.Failed > 0 ? $"; {r.Failed} lỗi: {string.Join("; ", r.Errors.Take(5))}" : ".")
+                : $"Reminded {reached} people who have not acknowledged" + (r.Failed > 0 ? $"; {r.Failed} failed: {string.Join("; ", r.Errors.Take(5))}" : "."), ct).ConfigureAwait(false);
             return ActionResult.Ok(await StatusCardAsync(tenantId, plan.Number ?? plan.PlanId, view, ct).ConfigureAwait(false));
         }
 
@@ -429,9 +430,7 @@ public sealed class TeamsPlansBot(
             }
             var r = await publisher.PublishAsync(tenantId, planId, ct).ConfigureAwait(false);
             var card = (await importer.PreviewCardAsync(tenantId, planId, view, ct).ConfigureAwait(false))!;
-            card.Body.Add(new TextBlock(vi
-                ? $"Đã gửi {r.Sent} thẻ nhiệm vụ" + (r.Queued > 0 ? $", {r.Queued} đang chờ gửi" : "") + (r.AlreadySent > 0 ? $", {r.AlreadySent} đã gửi trước đó" : "") + (r.Unresolved > 0 ? $", {r.Unresolved} chưa xác định người nhận" : "") + (r.Failed > 0 ? $", {r.Failed} lỗi" : "") + "."
-                : $"Sent {r.Sent} assignment cards" + (r.Queued > 0 ? $", {r.Queued} queued" : "") + (r.AlreadySent > 0 ? $", {r.AlreadySent} sent before" : "") + (r.Unresolved > 0 ? $", {r.Unresolved} without assignee" : "") + (r.Failed > 0 ? $", {r.Failed} failed" : "") + ".")
+            card.Body.Add(new TextBlock(PublishSummary(r, vi))
             { Id = "publishResult", Weight = "bolder", Color = r.Failed > 0 ? "attention" : "good", Separator = true });
             foreach (var e in r.Errors.Take(10)) card.Body.Add(new TextBlock("• " + e) { Color = "attention", Spacing = "none" });
             return ActionResult.Ok(card);
@@ -620,6 +619,19 @@ public sealed class TeamsPlansBot(
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /// <summary>"Đã gửi 2 thẻ nhiệm vụ, 3 thẻ đang được gửi, 1 chưa xác định người nhận." (only the parts that apply).</summary>
+    internal static string PublishSummary(PublishResult r, bool vi)
+    {
+        var parts = new List<string>();
+        if (r.Sent > 0 || (r.Queued == 0 && r.AlreadySent == 0)) parts.Add(vi ? $"Đã gửi {r.Sent} thẻ nhiệm vụ" : $"Sent {r.Sent} assignment cards");
+        if (r.Queued > 0) parts.Add(vi ? $"{r.Queued} thẻ nhiệm vụ đang được gửi" : $"{r.Queued} assignment cards being delivered");
+        if (r.AlreadySent > 0) parts.Add(vi ? $"{r.AlreadySent} thẻ đã gửi trước đó" : $"{r.AlreadySent} sent before");
+        if (r.Unresolved > 0) parts.Add(vi ? $"{r.Unresolved} chưa xác định người nhận" : $"{r.Unresolved} without assignee");
+        if (r.Failed > 0) parts.Add(vi ? $"{r.Failed} lỗi" : $"{r.Failed} failed");
+        var text = string.Join(", ", parts) + ".";
+        return char.ToUpperInvariant(text[0]) + text[1..];
+    }
 
     private CardView View(Activity activity, Member? member) =>
         CardView.For(!string.IsNullOrWhiteSpace(activity.Locale) ? activity.Locale : member?.Locale, VietnamClock.Today(time));

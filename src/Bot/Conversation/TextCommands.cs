@@ -45,6 +45,7 @@ public static partial class TextCommands
                     var fr = FoldKeepLength(rest);
                     foreach (var lead in new[] { "ke hoach so", "ke hoach", "so", "of plan", "plan", "of" })
                         if (StartsWithWord(fr, lead)) { rest = rest[lead.Length..].Trim(); break; }
+                    rest = PlanReference(rest);
                 }
                 if (kind == CommandKind.Import)
                 {
@@ -57,6 +58,37 @@ public static partial class TextCommands
             }
         }
         return new TextCommand(text.Length == 0 ? CommandKind.Help : CommandKind.Unknown, null, text);
+    }
+
+    // "thế nào", "ra sao", "hiện nay" ... around a status question are not a plan number.
+    private static readonly string[] Fillers =
+    [
+        "nhu the nao", "the nao roi", "the nao", "ra sao roi", "ra sao", "hien nay", "hien tai", "bay gio", "den dau roi", "den dau",
+        "roi", "vay", "nhi", "a", "how is it going", "how is it", "how are we doing", "now", "so far",
+    ];
+
+    /// <summary>
+    /// What is left of a status question once its filler words are gone: a plan number ("82/KH-THPT BK") or plan id
+    /// (anything with a digit or a slash), or nothing ("tình hình kế hoạch thế nào?" asks about every plan).
+    /// </summary>
+    private static string PlanReference(string rest)
+    {
+        for (var changed = true; changed && rest.Length > 0;)
+        {
+            changed = false;
+            rest = rest.Trim().Trim('?', '!', '.', ',', ':').Trim();
+            var fr = FoldKeepLength(rest);
+            foreach (var f in Fillers)
+            {
+                if (fr.EndsWith(f, StringComparison.Ordinal) && (fr.Length == f.Length || !char.IsLetterOrDigit(fr[^(f.Length + 1)])))
+                {
+                    rest = rest[..^f.Length];
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        return rest.Any(char.IsDigit) || rest.Contains('/') ? rest : "";
     }
 
     private static bool StartsWithWord(string folded, string prefix) =>

@@ -8,12 +8,12 @@ namespace TeamsPlans.GraphSync.Graph;
 /// <summary>
 /// Entra ID directory: lists users once (paged, $select, $top=999) and matches locally — $filter cannot fold
 /// Vietnamese diacritics. Roles with no jobTitle match fall back to a group of that name ("Tổ trưởng chuyên môn").
-/// The list is cached for 15 minutes (TimeProvider).
+/// The user list and group memberships are cached for 15 minutes (TimeProvider).
 /// </summary>
 public sealed class GraphDirectory(GraphServiceClient client, TimeProvider time, ILogger<GraphDirectory> logger) : IDirectory
 {
     readonly Dictionary<string, (DateTimeOffset At, IReadOnlyList<DirectoryUser> Users)> _cache = [];
-    readonly Dictionary<string, IReadOnlyList<DirectoryUser>> _groups = new(StringComparer.OrdinalIgnoreCase);
+    readonly Dictionary<string, (DateTimeOffset At, IReadOnlyList<DirectoryUser> Members)> _groups = new(StringComparer.OrdinalIgnoreCase);
     static readonly TimeSpan Ttl = TimeSpan.FromMinutes(15);
 
     static DirectoryUser ToUser(User u) => new(u.Id ?? "", u.DisplayName ?? "", u.JobTitle, u.Department, u.Mail ?? u.UserPrincipalName);
@@ -39,7 +39,7 @@ public sealed class GraphDirectory(GraphServiceClient client, TimeProvider time,
 
     async Task<IReadOnlyList<DirectoryUser>> GroupMembersAsync(string name, CancellationToken ct)
     {
-        lock (_groups) if (_groups.TryGetValue(name, out var g)) return g;
+        lock (_groups) if (_groups.TryGetValue(name, out var g) && time.GetUtcNow() - g.At < Ttl) return g.Members;
         var escaped = name.Replace("'", "''", StringComparison.Ordinal);
         var groups = await client.Groups.GetAsync(rc =>
         {
@@ -56,7 +56,7 @@ public sealed class GraphDirectory(GraphServiceClient client, TimeProvider time,
                 page = page.OdataNextLink is { } next ? await client.Groups[grp.Id].Members.WithUrl(next).GetAsync(cancellationToken: ct) : null;
             }
         }
-        lock (_groups) _groups[name] = members;
+        lock (_groups) _groups[name] = (time.GetUtcNow(), members);
         return members;
     }
 

@@ -39,16 +39,26 @@ public sealed class GraphDocumentLibrary(GraphServiceClient client, IOptions<Gra
         var known = await sync.GetAsync(tenantId, LibraryScope, name, ct);
         if (known?.DataJson is { } j && JsonSerializer.Deserialize<LibraryInfo>(j) is { } info) return info;
 
+        List? list = null;
         var lists = await client.Sites[Site].Lists.GetAsync(rc => rc.QueryParameters.Select = ["id", "displayName"], ct);
-        var list = lists?.Value?.FirstOrDefault(l => string.Equals(l.DisplayName, name, StringComparison.OrdinalIgnoreCase));
+        while (lists is not null && list is null)
+        {
+            list = lists.Value?.FirstOrDefault(l => string.Equals(l.DisplayName, name, StringComparison.OrdinalIgnoreCase));
+            lists = list is null && lists.OdataNextLink is { } next ? await client.Sites[Site].Lists.WithUrl(next).GetAsync(cancellationToken: ct) : null;
+        }
         if (list is null)
         {
             list = await client.Sites[Site].Lists.PostAsync(new List { DisplayName = name, ListProp = new ListInfo { Template = "documentLibrary" } }, cancellationToken: ct);
             logger.LogInformation("Created document library {Library} in site {SiteId}", name, Site);
         }
         var listId = list?.Id ?? throw new GraphSyncException("sp.list", $"Không tạo được thư viện \"{name}\".", $"Could not create library \"{name}\".");
-        var existing = await client.Sites[Site].Lists[listId].Columns.GetAsync(cancellationToken: ct);
-        var have = (existing?.Value ?? []).Select(c => c.Name).Where(n => n is not null).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var have = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var existing = await client.Sites[Site].Lists[listId].Columns.GetAsync(rc => rc.QueryParameters.Select = ["name"], ct);
+        while (existing is not null)
+        {
+            foreach (var c in existing.Value ?? []) if (c.Name is not null) have.Add(c.Name);
+            existing = existing.OdataNextLink is { } next ? await client.Sites[Site].Lists[listId].Columns.WithUrl(next).GetAsync(cancellationToken: ct) : null;
+        }
         foreach (var (col, kind) in columns.Where(c => !have.Contains(c.Name)))
         {
             var def = new ColumnDefinition { Name = col, DisplayName = col, EnforceUniqueValues = false, Hidden = false, Indexed = col == "PlanNumber" };
@@ -164,12 +174,23 @@ public sealed class GraphDocumentLibrary(GraphServiceClient client, IOptions<Gra
         }
     }
 
-    public async Task<IReadOnlyList<LibraryFile>> DiscoverNewPlanDocumentsAsync(string tenantId, CancellationToken ct = default)
+    public async Task<DiscoveredDocuments> PeekNewPlanDocumentsAsync(string tenantId, CancellationToken ct = default)
     {
         var lib = await EnsureLibraryAsync(tenantId, _o.PlanLibrary, PlanColumns, ct);
         var cursor = await sync.GetAsync(tenantId, DeltaScope, lib.DriveId, ct);
         var delta = client.Drives[lib.DriveId].Items["root"].Delta;
-        var page = cursor?.ETag is { } link ? await delta.WithUrl(link).GetAsDeltaGetResponseAsync(cancellationToken: ct) : await delta.GetAsDeltaGetResponseAsync(cancellationToken: ct);
+        Microsoft.Graph.Drives.Item.Items.Item.Delta.DeltaGetResponse? page;
+        try
+        {
+            page = cursor?.ETag is { } link ? await delta.WithUrl(link).GetAsDeltaGetResponseAsync(cancellationToken: ct) : await delta.GetAsDeltaGetResponseAsync(cancellationToken: ct);
+        }
+        catch (Microsoft.Kiota.Abstractions.ApiException ex) when (ex.ResponseStatusCode == 410 && cursor is not null)
+        {
+            // The delta token expired (410 Gone, resyncRequired): enumerate again from the start; the inbox's idempotency
+            // keys (item id + version) keep already imported documents from being imported twice.
+            logger.LogWarning("Drive delta token of tenant {TenantId} expired; resynchronising the plan library", tenantId);
+            page = await delta.GetAsDeltaGetResponseAsync(cancellationToken: ct);
+        }
         var found = new Dictionary<string, DriveItem>();
         string? deltaLink = null;
         while (page is not null)
@@ -189,12 +210,16 @@ public sealed class GraphDocumentLibrary(GraphServiceClient client, IOptions<Gra
             // Our own uploads are already imported; anything else dropped in the library is new.
             var own = await sync.GetAsync(tenantId, OwnScope, item.Id!, ct);
             if (own is not null) continue;
-            result.Add(new LibraryFile($"{lib.DriveId}|{item.Id}", item.Name ?? "", item.Name ?? "", item.WebUrl ?? "", item.Size ?? 0, new Dictionary<string, string?>()));
+            result.Add(new LibraryFile($"{lib.DriveId}|{item.Id}", item.Name ?? "", item.Name ?? "", item.WebUrl ?? "", item.Size ?? 0, new Dictionary<string, string?>())
+            { Version = item.CTag ?? item.ETag ?? item.LastModifiedDateTime?.ToString("O", CultureInfo.InvariantCulture) });
         }
-        if (deltaLink is not null)
-            await sync.PutAsync(new SyncEntry(tenantId, DeltaScope, lib.DriveId, lib.DriveId, deltaLink, null, time.GetUtcNow()), ct);
         logger.LogInformation("Drive delta for tenant {TenantId}: {Count} new plan documents", tenantId, result.Count);
-        return result;
+        return new DiscoveredDocuments(result, deltaLink is null ? null : new SyncEntry(tenantId, DeltaScope, lib.DriveId, lib.DriveId, deltaLink, null, time.GetUtcNow()));
+    }
+
+    public async Task CommitDiscoveryAsync(string tenantId, DiscoveredDocuments discovered, CancellationToken ct = default)
+    {
+        if (discovered.Cursor is { } c) await sync.PutAsync(c with { UpdatedAt = time.GetUtcNow() }, ct);
     }
 
     static (string Drive, string Item) Split(string id)

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Serialization;
 using TeamsPlans.Storage;
 
 namespace TeamsPlans.GraphSync.Graph;
@@ -111,7 +112,12 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
         t.Assignments?.AdditionalData.Where(kv => kv.Value is not null).Select(kv => kv.Key).ToList() ?? []);
 
     static Outcome<RemoteTask> ToOutcome(BatchResult r) =>
-        r.Success && r.Body is { ValueKind: JsonValueKind.Object } b ? new(ParseTask(b), r.Status, null) : new(null, r.Status, r.ErrorMessage ?? $"HTTP {r.Status}");
+        r.Success && r.Body is { ValueKind: JsonValueKind.Object } b ? new(ParseTask(b), r.Status, null) : new(null, r.Status, r.ErrorMessage ?? $"HTTP {r.Status}", RetryAfterOf(r));
+
+    /// <summary>A request still throttled after the batch's own retries: its Retry-After, for the outbox's next attempt.</summary>
+    static TimeSpan? RetryAfterOf(BatchResult r) =>
+        r.Status is 429 or 503 or 504 && r.Headers.TryGetValue("Retry-After", out var h)
+            && int.TryParse(h, NumberStyles.Integer, CultureInfo.InvariantCulture, out var secs) && secs > 0 ? TimeSpan.FromSeconds(secs) : null;
 
     protected override async Task<IReadOnlyList<Outcome<RemoteTask>>> CreateTasksAsync(BoardRef board, IReadOnlyList<(BoardTask Task, string? BucketId)> items, CancellationToken ct)
     {
@@ -180,30 +186,41 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
         return new Guid(h).ToString();
     }
 
-    protected override async Task<IReadOnlyList<Outcome<string>>> WriteDetailsAsync(BoardRef board, IReadOnlyList<(string Id, string? DetailsETag, BoardTask Task, bool IsNew)> items, CancellationToken ct)
+    protected override async Task<IReadOnlyList<Outcome<string>>> WriteDetailsAsync(BoardRef board, IReadOnlyList<(string Id, string? DetailsETag, BoardTask Task, bool IsNew, int? PreviousChecklist)> items, CancellationToken ct)
     {
         var outcomes = new Outcome<string>?[items.Count];
         var todo = Enumerable.Range(0, items.Count).ToList();
         for (var round = 0; todo.Count > 0; round++)
         {
             if (round >= 4) throw new GraphSyncException("board.conflict", "Chi tiết nhiệm vụ liên tục bị sửa đồng thời.", "Task details keep being edited concurrently.");
-            // Read the details (ETag + existing checklist keys) — a new task's details ETag is not known otherwise.
-            var current = await _batch.SendAsync(todo.Select(i => (Func<RequestInformation>)(() => client.Planner.Tasks[items[i].Id].Details.ToGetRequestInformation())).ToList(), ct);
-            var patches = new List<(int Index, string ETag, PlannerTaskDetails Body)>();
-            for (var k = 0; k < todo.Count; k++)
+            // First round: a task whose details we wrote before is patched with the stored details ETag and the checklist ids
+            // we know we wrote (no read; a concurrent edit answers 412 and is read in the next round). Otherwise — a new or
+            // adopted task, or after a 412 — the details are read first (ETag + existing checklist keys).
+            var known = round == 0 ? todo.Where(i => !string.IsNullOrEmpty(items[i].DetailsETag) && items[i].PreviousChecklist is not null).ToHashSet() : [];
+            var toRead = todo.Where(i => !known.Contains(i)).ToList();
+            var current = toRead.Count == 0 ? [] : await _batch.SendAsync(toRead.Select(i => (Func<RequestInformation>)(() => client.Planner.Tasks[items[i].Id].Details.ToGetRequestInformation())).ToList(), ct);
+            var state = new Dictionary<int, (string ETag, HashSet<string> Existing)>();
+            foreach (var i in known)
+                state[i] = (items[i].DetailsETag!, Enumerable.Range(0, Math.Min(items[i].PreviousChecklist!.Value, PlannerLimits.MaxChecklistItems)).Select(n => ChecklistId(items[i].Task.Key, n)).ToHashSet());
+            for (var k = 0; k < toRead.Count; k++)
             {
-                var i = todo[k]; var r = current[k];
-                if (!r.Success || r.Body is not { } body) { outcomes[i] = new(null, r.Status, r.ErrorMessage ?? $"HTTP {r.Status}"); continue; }
+                var i = toRead[k]; var r = current[k];
+                if (!r.Success || r.Body is not { } body) { outcomes[i] = new(null, r.Status, r.ErrorMessage ?? $"HTTP {r.Status}", RetryAfterOf(r)); continue; }
                 var etag = body.TryGetProperty("@odata.etag", out var e) ? e.GetString() ?? "" : "";
-                var existing = body.TryGetProperty("checklist", out var cl) && cl.ValueKind == JsonValueKind.Object ? cl.EnumerateObject().Select(p => p.Name).ToHashSet() : [];
+                state[i] = (etag, body.TryGetProperty("checklist", out var cl) && cl.ValueKind == JsonValueKind.Object ? cl.EnumerateObject().Select(p => p.Name).ToHashSet() : []);
+            }
+            var patches = new List<(int Index, string ETag, PlannerTaskDetails Body)>();
+            foreach (var i in todo.Where(state.ContainsKey))
+            {
+                var (etag, existing) = state[i];
                 var t = items[i].Task;
                 var checklist = new PlannerChecklistItems();
                 var ours = Enumerable.Range(0, PlannerLimits.MaxChecklistItems).Select(n => ChecklistId(t.Key, n)).ToList();
                 for (var n = 0; n < t.Checklist.Count; n++)
                 {
-                    var item = new PlannerChecklistItem { OdataType = "#microsoft.graph.plannerChecklistItem", Title = Trim(t.Checklist[n], 100) };
-                    if (!existing.Contains(ours[n])) item.IsChecked = false; // never reset a tick made in Planner
-                    checklist.AdditionalData[ours[n]] = item;
+                    // isChecked only for a new item: never reset a tick made in Planner. (The SDK's PlannerChecklistItem
+                    // model always serializes isChecked, so the item is written as an untyped object.)
+                    checklist.AdditionalData[ours[n]] = ChecklistItem(Trim(t.Checklist[n], 100), existing.Contains(ours[n]) ? null : false);
                 }
                 for (var n = t.Checklist.Count; n < ours.Count; n++) if (existing.Contains(ours[n])) checklist.AdditionalData[ours[n]] = null!;
                 var details = new PlannerTaskDetails
@@ -232,13 +249,24 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
             {
                 var r = written[k]; var i = patches[k].Index;
                 if (r.Status == 412) { again.Add(i); continue; }
-                if (!r.Success) { outcomes[i] = new(null, r.Status, r.ErrorMessage ?? $"HTTP {r.Status}"); continue; }
+                if (!r.Success) { outcomes[i] = new(null, r.Status, r.ErrorMessage ?? $"HTTP {r.Status}", RetryAfterOf(r)); continue; }
                 var etag = r.Body is { ValueKind: JsonValueKind.Object } b && b.TryGetProperty("@odata.etag", out var e) ? e.GetString() ?? "" : "";
                 outcomes[i] = new(etag, r.Status, null);
             }
             todo = again;
         }
         return outcomes.Select(o => o!).ToList();
+    }
+
+    static UntypedObject ChecklistItem(string title, bool? isChecked)
+    {
+        var d = new Dictionary<string, UntypedNode>
+        {
+            ["@odata.type"] = new UntypedString("#microsoft.graph.plannerChecklistItem"),
+            ["title"] = new UntypedString(title),
+        };
+        if (isChecked is { } c) d["isChecked"] = new UntypedBoolean(c);
+        return new UntypedObject(d);
     }
 
     static string Trim(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";

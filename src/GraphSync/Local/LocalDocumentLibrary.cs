@@ -54,7 +54,7 @@ public sealed class LocalDocumentLibrary(IOptions<GraphSyncOptions> options, ISy
             ["SubmittedAt"] = m.SubmittedAt.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
         }, own: false, ct);
 
-    public async Task<IReadOnlyList<LibraryFile>> DiscoverNewPlanDocumentsAsync(string tenantId, CancellationToken ct = default)
+    public async Task<DiscoveredDocuments> PeekNewPlanDocumentsAsync(string tenantId, CancellationToken ct = default)
     {
         var root = Root(tenantId, _o.PlanLibrary);
         var cursor = await sync.GetAsync(tenantId, "local-delta", _o.PlanLibrary, ct);
@@ -71,10 +71,14 @@ public sealed class LocalDocumentLibrary(IOptions<GraphSyncOptions> options, ISy
             if (seen.TryGetValue(rel, out var old) && old == stamp) continue;
             Meta? meta = File.Exists(full + Sidecar) ? JsonSerializer.Deserialize<Meta>(await File.ReadAllTextAsync(full + Sidecar, ct)) : null;
             if (meta?.Own == true) continue;
-            result.Add(new LibraryFile($"{_o.PlanLibrary}|{rel}", info.Name, rel, new Uri(full).AbsoluteUri, info.Length, meta?.Fields ?? []));
+            result.Add(new LibraryFile($"{_o.PlanLibrary}|{rel}", info.Name, rel, new Uri(full).AbsoluteUri, info.Length, meta?.Fields ?? []) { Version = stamp });
         }
-        await sync.PutAsync(new SyncEntry(tenantId, "local-delta", _o.PlanLibrary, root, null, JsonSerializer.Serialize(now), time.GetUtcNow()), ct);
-        return result;
+        return new DiscoveredDocuments(result, new SyncEntry(tenantId, "local-delta", _o.PlanLibrary, root, null, JsonSerializer.Serialize(now), time.GetUtcNow()));
+    }
+
+    public async Task CommitDiscoveryAsync(string tenantId, DiscoveredDocuments discovered, CancellationToken ct = default)
+    {
+        if (discovered.Cursor is { } c) await sync.PutAsync(c with { UpdatedAt = time.GetUtcNow() }, ct);
     }
 
     string FullPath(string tenantId, string id)

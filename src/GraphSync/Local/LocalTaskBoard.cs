@@ -107,10 +107,10 @@ public sealed class LocalTaskBoard(ISyncStateStore sync, TimeProvider time, ILog
     protected override async Task<IReadOnlyList<RemoteTask>> ListTasksAsync(BoardRef board, CancellationToken ct) =>
         (await Sync.ListAsync(board.TenantId, TasksScope(board.BoardId), ct)).Select(e => JsonSerializer.Deserialize<LocalTaskRow>(e.DataJson!, Json)!).Select(ToRemote).ToList();
 
-    protected override async Task<IReadOnlyList<Outcome<string>>> WriteDetailsAsync(BoardRef board, IReadOnlyList<(string Id, string? DetailsETag, BoardTask Task, bool IsNew)> items, CancellationToken ct)
+    protected override async Task<IReadOnlyList<Outcome<string>>> WriteDetailsAsync(BoardRef board, IReadOnlyList<(string Id, string? DetailsETag, BoardTask Task, bool IsNew, int? PreviousChecklist)> items, CancellationToken ct)
     {
         var list = new List<Outcome<string>>();
-        foreach (var (id, _, t, _) in items)
+        foreach (var (id, _, t, _, _) in items)
         {
             var row = await ReadAsync(board, id, ct);
             if (row is null) { list.Add(new(null, 404, "not found")); continue; }

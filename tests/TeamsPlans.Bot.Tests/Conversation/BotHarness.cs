@@ -134,7 +134,10 @@ public sealed class BotHarness : IAsyncDisposable
             b.UseSetting("State:ConnectionString", Path.Combine(h._dir, "state.db"));
             b.UseSetting("Library:Root", h.LibraryDir);
             b.UseSetting("Roles:Principals:0", Hung.Aad);
-            b.UseSetting("Delivery:Enabled", "false");
+            // The host's delivery worker and reminder scheduler idle on the fake clock; the harness sends the queue itself
+            // after every request (DeliverQueuedAsync), so the tests see the cards as soon as a request has been answered.
+            b.UseSetting("Delivery:WorkerEnabled", "false");
+            b.UseSetting("Delivery:RemindersEnabled", "false");
             foreach (var (k, v) in settings ?? new Dictionary<string, string>()) b.UseSetting(k, v);
             b.ConfigureTestServices(s =>
             {
@@ -220,8 +223,31 @@ public sealed class BotHarness : IAsyncDisposable
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
     }
 
-    public Task<HttpResponseMessage> PostAsync(JsonObject activity) =>
-        Client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
+    /// <summary>Posts an activity to /api/messages, then sends what it queued for delivery (as the worker would).</summary>
+    public async Task<HttpResponseMessage> PostAsync(JsonObject activity)
+    {
+        var r = await Client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
+        await DeliverQueuedAsync();
+        return r;
+    }
+
+    /// <summary>
+    /// Sends the delivery queue through the host's own DeliveryProcessor (rate limiter, idempotency,
+    /// card recording), claiming like a worker does; returns how many items were processed.
+    /// </summary>
+    public async Task<int> DeliverQueuedAsync()
+    {
+        var processor = Services.GetRequiredService<TeamsPlans.Bot.Delivery.DeliveryProcessor>();
+        var total = 0;
+        for (var round = 0; round < 20; round++)
+        {
+            var items = await Store.Queue.ClaimAsync(TeamsPlans.Bot.Delivery.DeliveryOptions.QueueName, "harness-worker", 100, TimeSpan.FromMinutes(5));
+            if (items.Count == 0) break;
+            foreach (var item in items) await processor.ProcessAsync(item, "harness-worker", CancellationToken.None);
+            total += items.Count;
+        }
+        return total;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -139,7 +139,7 @@ public sealed class ConversationFlowTests
         var (_, published) = await h.InvokeAsync(Hung, "publish", ActionData(preview, "publish"));
         Assert.Equal(200, published["statusCode"]!.GetValue<int>());
         Assert.Equal(PlanStatus.Published, (await h.Store.Plans.GetAsync(Tenant, Plan82))!.Status);
-        Assert.Contains("Đã gửi 3 thẻ nhiệm vụ", Json(published["value"]!));
+        Assert.Contains("3 thẻ nhiệm vụ đang được gửi", Json(published["value"]!));
         Assert.DoesNotContain("\"verb\":\"publish\"", Json(published["value"]!));
 
         foreach (var (u, duty) in new[] { (Hung, "xây dựng kế hoạch"), (Thanh, "triển khai đến toàn thể"), (Cuc, "báo cáo tình hình") })
@@ -158,7 +158,7 @@ public sealed class ConversationFlowTests
         // Publishing again sends nothing new.
         var before = h.Connector.Posts.Count;
         var (_, again) = await h.InvokeAsync(Hung, "publish", ActionData(preview, "publish"));
-        Assert.Contains("3 đã gửi trước đó", Json(again["value"]!));
+        Assert.Contains("3 thẻ đã gửi trước đó", Json(again["value"]!));
         Assert.Equal(before, h.Connector.Posts.Count);
     }
 
@@ -325,7 +325,8 @@ public sealed class ConversationFlowTests
         Assert.Equal(200, r["statusCode"]!.GetValue<int>());
         Assert.Equal(cucBefore + 1, h.Connector.CardsIn(Cuc.Conversation).Count);
         Assert.Equal(thanhBefore, h.Connector.CardsIn(Thanh.Conversation).Count);
-        Assert.Contains(h.Connector.TextsIn(Cuc.Conversation), t => t.Contains("Nhắc nhở", StringComparison.Ordinal));
+        Assert.Contains("Nhắc việc", Json(h.Connector.CardsIn(Cuc.Conversation).Last()));
+        Assert.Contains(h.Connector.TextsIn(Hung.Conversation), t => t.Contains("Đã nhắc 2 người chưa xác nhận", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -107,6 +107,34 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
     public string AddSite() => "site-1";
 
+    int _deltaEpoch;
+    /// <summary>Every delta link issued so far expires: using one answers 410 Gone (resyncRequired).</summary>
+    public void ExpireDeltaTokens() { lock (_lock) _deltaEpoch++; }
+
+    /// <summary>A document library that already exists in the site, with some columns of its own.</summary>
+    public string AddLibrary(string name, params string[] columns)
+    {
+        lock (_lock)
+        {
+            var l = new SpList { Id = $"list{++_ids}", Name = name, DriveId = $"b!drive{_ids}" };
+            l.Columns.AddRange(new[] { "Title", "Created", "Modified", "FileLeafRef" }.Concat(columns).Select(n => new JsonObject { ["name"] = n }));
+            Lists[l.Id] = l;
+            return l.Id;
+        }
+    }
+
+    /// <summary>Someone edits a task's details in Planner (e.g. ticks a checklist item): both ETags change, as in Planner.</summary>
+    public void EditDetails(string taskId, Action<JsonObject> edit)
+    {
+        lock (_lock)
+        {
+            var d = Details[taskId]; edit(d.Json); d.Version++;
+            var t = Tasks[taskId];
+            t.Json["activeChecklistItemCount"] = ((JsonObject)d.Json["checklist"]!).Count(kv => kv.Value?["isChecked"]?.GetValue<bool>() != true);
+            t.Version++;
+        }
+    }
+
     /// <summary>Someone edits a task in Planner: the ETag changes.</summary>
     public void EditTask(string taskId, Action<JsonObject> edit)
     {
@@ -482,11 +510,13 @@ public sealed class FakeGraphServer : IAsyncDisposable
             }
             case ["drives", var d, "items", "root", "delta" or "delta()"] when method == "GET":
             {
+                if (qs.TryGetValue("token", out var _) && qs.GetValueOrDefault("epoch") != _deltaEpoch.ToString(CultureInfo.InvariantCulture))
+                    return Error(410, "resyncRequired", "The delta token has expired; resynchronize.");
                 var since = qs.TryGetValue("token", out var tok) ? int.Parse(tok, CultureInfo.InvariantCulture) : 0;
                 var current = _driveChange.GetValueOrDefault(d);
                 var items = Files.Values.Where(f => f.DriveId == d && f.Change > since).OrderBy(f => f.Change)
                     .Select(f => f.Deleted ? new JsonObject { ["id"] = f.Id, ["deleted"] = new JsonObject { ["state"] = "deleted" } } : ItemJson(f));
-                return Page(items, path, qs, $"{BaseUrl}/drives/{d}/items/root/delta?token={current}");
+                return Page(items, path, qs, $"{BaseUrl}/drives/{d}/items/root/delta?token={current}&epoch={_deltaEpoch}");
             }
             case ["drives", _, "items", var iid, "content"] when method == "GET":
                 return new Resp(200, null, null, Files[iid].Content);
@@ -514,6 +544,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
     JsonObject ItemJson(DriveFile f) => new()
     {
         ["id"] = f.Id, ["name"] = f.Path.Split('/').Last(), ["size"] = f.Content.LongLength,
+        ["eTag"] = $"\"{{{f.Id}}},{f.Change}\"", ["cTag"] = $"\"c:{{{f.Id}}},{f.Change}\"",
         ["webUrl"] = $"https://school.sharepoint.com/{Uri.EscapeDataString(Lists.Values.FirstOrDefault(l => l.DriveId == f.DriveId)?.Name ?? "drive")}/{string.Join('/', f.Path.Split('/').Select(Uri.EscapeDataString))}",
         ["file"] = new JsonObject { ["mimeType"] = "application/octet-stream" },
         ["parentReference"] = new JsonObject { ["driveId"] = f.DriveId, ["path"] = "/drive/root:/" + string.Join('/', f.Path.Split('/')[..^1]) },
