@@ -70,7 +70,11 @@ for required in ("manifest.json", "color.png", "outline.png"):
 if any("/" in n for n in names):
     problems.append(f"entries must sit at the zip root: {names}")
 m = json.loads(z.read("manifest.json"))
-for lang in m.get("localizationInfo", {}).get("additionalLanguages", []):
+loc = m.get("localizationInfo", {})
+if loc.get("defaultLanguageTag") != "vi-VN": problems.append(f"defaultLanguageTag is {loc.get('defaultLanguageTag')}, expected vi-VN")
+if loc.get("defaultLanguageFile") not in names: problems.append(f"default language file {loc.get('defaultLanguageFile')} missing")
+if "en" not in [l.get("languageTag") for l in loc.get("additionalLanguages", [])]: problems.append("no additional language 'en'")
+for lang in loc.get("additionalLanguages", []):
     if lang["file"] not in names:
         problems.append(f"localization file {lang['file']} missing")
 def size(name):
@@ -115,7 +119,7 @@ else
   log "$("$bicep" --version)"
   # Secrets in the example parameters file come from environment variables; give validation-only values.
   export TEAMSPLANS_PG_PASSWORD="${TEAMSPLANS_PG_PASSWORD:-ValidateOnly-NotASecret-1}"
-  export TEAMSPLANS_BOT_PASSWORD="${TEAMSPLANS_BOT_PASSWORD:-}"
+  export TEAMSPLANS_BOT_PASSWORD="${TEAMSPLANS_BOT_PASSWORD:-ValidateOnly-NotASecret-2}"
   mapfile -t bicep_files < <(find infra/bicep -type f \( -name '*.bicep' -o -name '*.bicepparam' \) | sort)
   if [ "${#bicep_files[@]}" -eq 0 ]; then fail "no Bicep files under infra/bicep"; fi
   for f in "${bicep_files[@]}"; do

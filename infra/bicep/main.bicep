@@ -72,6 +72,15 @@ param graphGroupId string = ''
 @description('SharePoint site id (host,siteCollectionId,webId) holding the plan library.')
 param graphSiteId string = ''
 
+@description('People who become principals (Hiệu trưởng) on first contact: UPNs/e-mails or Entra object ids (Roles__Principals__N).')
+param principals string[] = []
+
+@description('People who get the admin role (import plans, resend, settings): UPNs/e-mails or Entra object ids (Roles__Admins__N).')
+param admins string[] = []
+
+@description('Id of TeamsPlans in the tenant app catalog (Teams admin center → Manage apps → TeamsPlans → App ID, after the upload). When set, the bot installs itself for assigned members who have not opened it yet (Graph TeamsAppInstallation.ReadWriteSelfForUser.All). Empty: members must add the app first.')
+param teamsAppCatalogId string = ''
+
 @description('Region of the PostgreSQL server (defaults to location; choose another if the region has no capacity for the SKU).')
 param postgresLocation string = location
 
@@ -158,7 +167,7 @@ module vault 'modules/keyvault.bicep' = {
     location: location
     vaultName: 'kv-${take(namePrefix, 6)}-${take(suffix, 13)}'
     botAppPassword: isMsi ? '' : botAppPassword
-    graphClientSecret: !graphEnabled || graphUsesManagedIdentity ? '' : (empty(graphClientSecret) ? botAppPassword : graphClientSecret)
+    graphClientSecret: graphNeedsSecret ? (empty(graphClientSecret) ? botAppPassword : graphClientSecret) : ''
     stateConnectionString: 'Host=${postgres.outputs.fullyQualifiedDomainName};Port=5432;Database=${databaseName};Username=${postgresAdminLogin};Password=${postgresAdminPassword};SSL Mode=Require'
     enablePurgeProtection: keyVaultPurgeProtection
     tags: tags
@@ -168,7 +177,12 @@ module vault 'modules/keyvault.bicep' = {
 // Names are the app's configuration keys (double underscore = section separator).
 var baseSettings = {
   ASPNETCORE_ENVIRONMENT: 'Production'
+  // appsettings.json binds 127.0.0.1:3978 for local runs; App Service forwards to port 8080 on every interface.
+  Urls: 'http://0.0.0.0:8080'
+  WEBSITES_PORT: '8080'
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
+  // App Service's Application Insights agent (requests, dependencies, logs) for .NET on Linux.
+  ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
   Bot__MicrosoftAppId: effectiveBotAppId
   Bot__MicrosoftAppType: botAppType
   Bot__MicrosoftAppTenantId: tenantId
@@ -176,13 +190,17 @@ var baseSettings = {
   State__ConnectionString: '@Microsoft.KeyVault(SecretUri=${vault.outputs.stateSecretUri})'
   GraphSync__Mode: graphSyncMode
   Tenants__Allowed__0: tenantId
+  Delivery__Tenants__0: tenantId
+  Telemetry__Enabled: 'true'
 }
-var botSecretSettings = isMsi
+// No secret given (e.g. TEAMSPLANS_BOT_PASSWORD unset): no dangling Key Vault reference; /healthz then reports the bot check as Degraded.
+var botSecretSettings = isMsi || empty(botAppPassword)
   ? {}
   : {
       Bot__MicrosoftAppPassword: '@Microsoft.KeyVault(SecretUri=${vault.outputs.botSecretUri})'
     }
 var graphUsesManagedIdentity = isMsi && empty(graphClientSecret)
+var graphNeedsSecret = graphEnabled && !graphUsesManagedIdentity && !(empty(graphClientSecret) && empty(botAppPassword))
 var graphSettings = !graphEnabled
   ? {}
   : union(
@@ -196,12 +214,28 @@ var graphSettings = !graphEnabled
             // The bot's managed identity calls Graph too (grant it the app roles: docs/deploy.md).
             GraphSync__Auth__ManagedIdentityClientId: effectiveBotAppId
           }
-        : {
-            GraphSync__Auth__TenantId: tenantId
-            GraphSync__Auth__ClientId: effectiveGraphClientId
-            GraphSync__Auth__ClientSecret: '@Microsoft.KeyVault(SecretUri=${vault.outputs.graphSecretUri})'
-          }
+        : union(
+            {
+              GraphSync__Auth__TenantId: tenantId
+              GraphSync__Auth__ClientId: effectiveGraphClientId
+            },
+            graphNeedsSecret
+              ? {
+                  GraphSync__Auth__ClientSecret: '@Microsoft.KeyVault(SecretUri=${vault.outputs.graphSecretUri})'
+                }
+              : {}
+          )
     )
+var roleSettings = union(
+  toObject(range(0, length(principals)), i => 'Roles__Principals__${i}', i => principals[i]),
+  toObject(range(0, length(admins)), i => 'Roles__Admins__${i}', i => admins[i])
+)
+var installSettings = empty(teamsAppCatalogId)
+  ? {}
+  : {
+      Delivery__InstallForUsers: 'true'
+      Delivery__TeamsAppCatalogId: teamsAppCatalogId
+    }
 var extraTenantSettings = toObject(
   range(0, length(additionalAllowedTenantIds)),
   i => 'Tenants__Allowed__${i + 1}',
@@ -217,7 +251,7 @@ module app 'modules/appservice.bicep' = {
     skuName: appServiceSkuName
     instanceCount: appServiceInstanceCount
     userAssignedIdentityId: isMsi ? botIdentity.id : ''
-    appSettings: union(baseSettings, botSecretSettings, graphSettings, extraTenantSettings)
+    appSettings: union(baseSettings, botSecretSettings, graphSettings, roleSettings, installSettings, extraTenantSettings)
     tags: tags
   }
 }
@@ -244,6 +278,8 @@ module bot 'modules/bot.bicep' = {
   }
 }
 
+@description('Web app name, for `az webapp deploy -n`.')
+output appName string = app.outputs.appName
 @description('Host name to pass to `package --domain`.')
 output appHostName string = app.outputs.defaultHostName
 @description('Messaging endpoint registered on the Azure Bot.')

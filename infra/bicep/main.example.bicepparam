@@ -11,7 +11,7 @@ param namePrefix = 'teamsplans'
 // Bot identity: the single-tenant app registration created in docs/deploy.md step 1.
 param botAppType = 'SingleTenant'
 param botAppId = '00000000-0000-0000-0000-000000000000'
-param botAppPassword = readEnvironmentVariable('TEAMSPLANS_BOT_PASSWORD', '')
+param botAppPassword = readEnvironmentVariable('TEAMSPLANS_BOT_PASSWORD')
 
 // SharePoint/Planner sync through Microsoft Graph (same app registration; see the permissions table in docs/deploy.md).
 param graphSyncMode = 'graph'
@@ -25,6 +25,16 @@ param postgresSkuName = 'Standard_B1ms'
 param postgresSkuTier = 'Burstable'
 param postgresAdminLogin = 'teamsplans_admin'
 param postgresAdminPassword = readEnvironmentVariable('TEAMSPLANS_PG_PASSWORD')
+
+// Who is who on first contact (UPNs of the school's accounts).
+param principals = [
+  'hieutruong@contoso.edu.vn'
+]
+param admins = [
+  'it@contoso.edu.vn'
+]
+// Fill in after uploading the app package (Teams admin center → Manage apps → TeamsPlans → App ID), then redeploy.
+param teamsAppCatalogId = ''
 
 param appServiceSkuName = 'B1'
 param appServiceInstanceCount = 1

@@ -1,5 +1,6 @@
 using TeamsPlans.Bot.Conversation;
 using TeamsPlans.Bot.Delivery;
+using TeamsPlans.Bot.Hosting;
 using TeamsPlans.Bot.Protocol;
 using TeamsPlans.Bot.Sync;
 using TeamsPlans.Storage;
@@ -32,6 +33,8 @@ public static class BotHost
         services.AddTeamsPlansConversation(configuration);
         services.AddTeamsPlansDelivery(configuration);
         services.AddTeamsPlansSyncBridge(configuration);
+        services.AddTeamsPlansHealth();
+        services.AddTeamsPlansTelemetry(configuration);
     }
 
     /// <summary>
@@ -54,8 +57,7 @@ public static class BotHost
     {
         BotEndpoint.WarnIfLocalMode(app.Services);
         app.MapGet("/", () => "TeamsPlans");
-        app.MapGet("/healthz", async (IStateStore store, CancellationToken ct) =>
-            await store.PingAsync(ct) ? Results.Text("ok") : Results.Text("state store unavailable", statusCode: 503));
+        app.MapTeamsPlansHealth();
         app.MapBotEndpoint();
     }
 }

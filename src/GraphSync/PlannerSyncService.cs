@@ -53,6 +53,7 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
     /// </summary>
     public async Task<PlanSyncReport> SyncPlanAsync(string tenantId, string planId, PlanDocument plan, IReadOnlyList<AssignmentRecord> assignments, string? documentUrl, CancellationToken ct = default)
     {
+        using var op = GraphSyncTelemetry.Start("plan", tenantId);
         var ids = new Dictionary<string, IReadOnlyList<string>>();
         var unresolved = new List<AssigneeResolution>();
         foreach (var a in assignments)
@@ -82,6 +83,7 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
             planId, tenantId, tasks.Count, enqueued, unresolved.Count);
         // Also picks up items left by a crashed instance once their lease has expired; claiming is local, not Graph.
         var d = await DrainOutboxAsync(ct);
+        op.Complete(tasks.Count);
         return new PlanSyncReport(planId, tasks.Count, enqueued, d.Created, d.Updated, d.Adopted, d.Conflicts, unresolved, d.RemoteChanges, d.Failures);
     }
 
@@ -105,6 +107,7 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
     /// <summary>Claims due outbox items and performs them: per plan, one board ensure + one batched upsert.</summary>
     public async Task<OutboxDrainResult> DrainOutboxAsync(CancellationToken ct = default)
     {
+        using var op = GraphSyncTelemetry.Start("drain");
         int completed = 0, retried = 0, failed = 0, created = 0, updated = 0, adopted = 0, conflicts = 0;
         var changes = new List<RemoteChange>();
         var failures = new List<string>();
@@ -185,6 +188,7 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
             }
         }
         if (changes.Count > 0) await StashAsync(changes, ct);
+        op.Complete(completed);
         return new OutboxDrainResult(completed, retried, failed, created, updated, adopted, conflicts, changes, failures);
     }
 
@@ -220,6 +224,7 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
     /// </summary>
     public async Task<IReadOnlyList<RemoteChange>> PollAsync(string tenantId, CancellationToken ct = default)
     {
+        using var op = GraphSyncTelemetry.Start("poll", tenantId);
         var result = new List<RemoteChange>();
         foreach (var stashed in await sync.ListAsync(tenantId, "remote-changes", ct))
         {
@@ -229,6 +234,7 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
         foreach (var b in await sync.ListAsync(tenantId, "board-plan", ct))
             result.AddRange(await board.ReadChangesAsync(new BoardRef(tenantId, b.Key, b.RemoteId), ct));
         if (result.Count > 0) logger.LogInformation("{Count} remote board changes for tenant {TenantId}", result.Count, tenantId);
+        op.Complete(result.Count);
         return result;
     }
 

@@ -62,6 +62,22 @@ public sealed class DeliveryProcessor
 
     public async Task<DeliveryOutcome> ProcessAsync(WorkItem item, string owner, CancellationToken stop)
     {
+        using var span = Hosting.TeamsPlansTelemetry.StartDelivery(item.TenantId, item.Kind, item.Attempts);
+        var started = Stopwatch.GetTimestamp();
+        DeliveryOutcome? outcome = null;
+        try
+        {
+            outcome = await ProcessCoreAsync(item, owner, stop).ConfigureAwait(false);
+            return outcome.Value;
+        }
+        finally
+        {
+            Hosting.TeamsPlansTelemetry.RecordDelivery(span, item.TenantId, item.Kind, outcome?.ToString() ?? "Error", Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<DeliveryOutcome> ProcessCoreAsync(WorkItem item, string owner, CancellationToken stop)
+    {
         var payload = DeliveryPayload.TryParse(item.PayloadJson);
         if (payload is null)
             return await FailAsync(item, owner, null, WorkState.Failed, "Dữ liệu gửi không hợp lệ / Invalid payload", "unknown").ConfigureAwait(false);

@@ -4,10 +4,10 @@ using System.Diagnostics.Metrics;
 namespace TeamsPlans.Bot.Hosting;
 
 /// <summary>
-/// The bot's OpenTelemetry instruments. Every component starts its spans from <see cref="ActivitySource"/> and counts with
-/// the counters below; <see cref="TelemetryServiceCollectionExtensions.AddTeamsPlansTelemetry"/> subscribes to every
-/// "TeamsPlans.*" source and meter. Tags are low-cardinality (activity type, action, outcome, tenant) — never user ids,
-/// message text or secrets.
+/// The bot's OpenTelemetry instruments: ActivitySource and Meter "TeamsPlans.Bot". Other components have their own
+/// ("TeamsPlans.Delivery" counters in DeliveryMetrics, "TeamsPlans.GraphSync" for sync);
+/// <see cref="TelemetryServiceCollectionExtensions.AddTeamsPlansTelemetry"/> subscribes to every "TeamsPlans.*" source and
+/// meter. Tags are low-cardinality (activity type, action, outcome, kind, tenant) — never user ids, message text or secrets.
 /// </summary>
 public static class TeamsPlansTelemetry
 {
@@ -20,50 +20,65 @@ public static class TeamsPlansTelemetry
     public static readonly ActivitySource ActivitySource = new(Name, Version);
     public static readonly Meter Meter = new(Name, Version);
 
-    /// <summary>Incoming activities handled on /api/messages. Tags: activity.type, outcome (ok | error | rejected), tenant.</summary>
+    /// <summary>Incoming activities handled on /api/messages. Tags: activity.type, outcome (ok | rejected | error), tenant.</summary>
     public static readonly Counter<long> MessagesHandled = Meter.CreateCounter<long>(
         "teamsplans.bot.messages.handled", "{activity}", "Activities handled on /api/messages");
-
-    /// <summary>Card actions (Action.Execute / invoke). Tags: action (confirm, report, ...), outcome.</summary>
-    public static readonly Counter<long> InvokeActions = Meter.CreateCounter<long>(
-        "teamsplans.bot.invoke.actions", "{action}", "Invoke (card) actions handled");
-
-    /// <summary>Proactive deliveries (assignment cards, reminders). Tags: kind, outcome (sent | retried | blocked | failed).</summary>
-    public static readonly Counter<long> Deliveries = Meter.CreateCounter<long>(
-        "teamsplans.delivery.attempts", "{delivery}", "Proactive message delivery attempts");
-
-    /// <summary>SharePoint/Planner sync operations. Tags: operation (push | poll | import), outcome.</summary>
-    public static readonly Counter<long> SyncOperations = Meter.CreateCounter<long>(
-        "teamsplans.sync.operations", "{operation}", "SharePoint/Planner sync operations");
 
     /// <summary>Time to handle one incoming activity, in seconds. Tags: activity.type, outcome.</summary>
     public static readonly Histogram<double> MessageDuration = Meter.CreateHistogram<double>(
         "teamsplans.bot.messages.duration", "s", "Time to handle one incoming activity");
 
-    /// <summary>Starts the span of one incoming activity (null when nobody listens).</summary>
-    public static Activity? StartMessage(string activityType, string? tenantId = null)
-    {
-        var activity = ActivitySource.StartActivity("bot.message " + activityType, ActivityKind.Server);
-        activity?.SetTag("teamsplans.activity.type", activityType);
-        if (tenantId is not null) activity?.SetTag("teamsplans.tenant", tenantId);
-        return activity;
-    }
+    /// <summary>Card actions (invoke activities). Tags: action (the Action.Execute verb or the invoke name), outcome.</summary>
+    public static readonly Counter<long> InvokeActions = Meter.CreateCounter<long>(
+        "teamsplans.bot.invoke.actions", "{action}", "Invoke (card) actions handled");
 
-    /// <summary>Counts one handled activity and records its duration.</summary>
-    public static void RecordMessage(string activityType, string outcome, TimeSpan elapsed, string? tenantId = null)
+    /// <summary>Proactive delivery attempts (assignment cards, reminders, digests). Tags: kind, outcome (Sent, Retried, Blocked, Failed, Skipped, Released, LeaseLost, Error), tenant.</summary>
+    public static readonly Counter<long> Deliveries = Meter.CreateCounter<long>(
+        "teamsplans.delivery.attempts", "{delivery}", "Proactive message delivery attempts");
+
+    /// <summary>Time to process one delivery item (build, rate-limit wait, connector call, commit), in seconds.</summary>
+    public static readonly Histogram<double> DeliveryDuration = Meter.CreateHistogram<double>(
+        "teamsplans.delivery.duration", "s", "Time to process one delivery item");
+
+    /// <summary>Starts the span of one incoming activity (null when nobody listens). Internal: ASP.NET Core owns the server span.</summary>
+    public static Activity? StartMessage()
+        => ActivitySource.StartActivity("bot.message", ActivityKind.Internal);
+
+    /// <summary>Completes the span of one incoming activity and counts it.</summary>
+    public static void RecordMessage(Activity? span, string activityType, string outcome, TimeSpan elapsed, string? tenantId = null, string? invokeAction = null)
     {
         var tags = new TagList { { "activity.type", activityType }, { "outcome", outcome } };
         if (tenantId is not null) tags.Add("tenant", tenantId);
         MessagesHandled.Add(1, tags);
         MessageDuration.Record(elapsed.TotalSeconds, tags);
+        if (invokeAction is not null) InvokeActions.Add(1, new TagList { { "action", invokeAction }, { "outcome", outcome } });
+        if (span is null) return;
+        span.DisplayName = "bot.message " + activityType;
+        span.SetTag("teamsplans.activity.type", activityType);
+        span.SetTag("teamsplans.outcome", outcome);
+        if (tenantId is not null) span.SetTag("teamsplans.tenant", tenantId);
+        if (invokeAction is not null) span.SetTag("teamsplans.invoke.action", invokeAction);
+        if (outcome == "error") span.SetStatus(ActivityStatusCode.Error);
     }
 
-    public static void RecordInvoke(string action, string outcome) =>
-        InvokeActions.Add(1, new TagList { { "action", action }, { "outcome", outcome } });
+    /// <summary>Starts the span of one proactive delivery (null when nobody listens).</summary>
+    public static Activity? StartDelivery(string tenantId, string kind, int attempts)
+    {
+        var span = ActivitySource.StartActivity("delivery " + kind, ActivityKind.Producer);
+        span?.SetTag("teamsplans.tenant", tenantId);
+        span?.SetTag("teamsplans.delivery.kind", kind);
+        span?.SetTag("teamsplans.delivery.attempt", attempts + 1);
+        return span;
+    }
 
-    public static void RecordDelivery(string kind, string outcome) =>
-        Deliveries.Add(1, new TagList { { "kind", kind }, { "outcome", outcome } });
-
-    public static void RecordSync(string operation, string outcome) =>
-        SyncOperations.Add(1, new TagList { { "operation", operation }, { "outcome", outcome } });
+    /// <summary>Counts one delivery attempt and closes its span's tags.</summary>
+    public static void RecordDelivery(Activity? span, string tenantId, string kind, string outcome, TimeSpan elapsed)
+    {
+        var tags = new TagList { { "kind", kind }, { "outcome", outcome }, { "tenant", tenantId } };
+        Deliveries.Add(1, tags);
+        DeliveryDuration.Record(elapsed.TotalSeconds, tags);
+        if (span is null) return;
+        span.SetTag("teamsplans.outcome", outcome);
+        if (outcome is "Error" or "Failed" or "LeaseLost") span.SetStatus(ActivityStatusCode.Error);
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -32,6 +33,7 @@ public static class TelemetryServiceCollectionExtensions
         configuration.GetSection(TelemetryOptions.SectionName).Bind(options);
         services.AddSingleton(options);
         if (!options.Enabled) return services;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, MessageTelemetryStartupFilter>());
 
         var version = typeof(TeamsPlansTelemetry).Assembly.GetName().Version?.ToString();
         services.AddOpenTelemetry()
