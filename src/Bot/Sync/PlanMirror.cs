@@ -40,8 +40,7 @@ public sealed class PlanMirror(IStateStore store, IDocumentLibrary library, Plan
             logger.LogInformation("Plan document of {PlanId} in {TenantId} stored in the plan library as {FileId}", planId, tenantId, file.Id);
             return updated;
         }
-        catch (Exception e) when (e is GraphSyncException or IOException or UnauthorizedAccessException or HttpRequestException
-                                   or Microsoft.Kiota.Abstractions.ApiException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "Plan document of {PlanId} in {TenantId} not uploaded; cards keep the source link", planId, tenantId);
             return plan;

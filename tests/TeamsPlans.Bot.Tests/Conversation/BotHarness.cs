@@ -143,6 +143,10 @@ public sealed class BotHarness : IAsyncDisposable
             b.ConfigureTestServices(s =>
             {
                 s.AddSingleton<TimeProvider>(h.Time);
+                // Teams' rate limits are real-time windows: the limiter spaces sends on the real clock, so the harness's
+                // deliveries (DeliverQueuedAsync) never wait on the fake clock that nobody advances.
+                s.AddSingleton(sp => new TeamsPlans.Bot.Delivery.DeliveryRateLimiter(
+                    sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TeamsPlans.Bot.Delivery.DeliveryOptions>>(), TimeProvider.System));
                 s.AddSingleton<IStartupFilter, LoopbackStartupFilter>();
                 services?.Invoke(s);
             });

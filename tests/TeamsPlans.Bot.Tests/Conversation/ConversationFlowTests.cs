@@ -325,7 +325,7 @@ public sealed class ConversationFlowTests
         Assert.Equal(200, r["statusCode"]!.GetValue<int>());
         Assert.Equal(cucBefore + 1, h.Connector.CardsIn(Cuc.Conversation).Count);
         Assert.Equal(thanhBefore, h.Connector.CardsIn(Thanh.Conversation).Count);
-        Assert.Contains("🔔 Nhắc việc: bạn chưa xác nhận nhiệm vụ này", Json(h.Connector.CardsIn(Cuc.Conversation).Last()));
+        Assert.Contains("Nhắc việc: bạn chưa xác nhận nhiệm vụ này", Json(h.Connector.CardsIn(Cuc.Conversation).Last()));
         Assert.Contains(h.Connector.TextsIn(Hung.Conversation), t => t.Contains("Đã nhắc 2 người chưa xác nhận", StringComparison.Ordinal));
     }
 

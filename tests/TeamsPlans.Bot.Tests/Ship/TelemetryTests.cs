@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TeamsPlans.Bot.Delivery;
 using TeamsPlans.Bot.Hosting;
-using TeamsPlans.Bot.Tests.Delivery;
+using TeamsPlans.Testing;
 using TeamsPlans.Bot.Tests.Protocol;
 using TeamsPlans.GraphSync;
 using TeamsPlans.Storage;

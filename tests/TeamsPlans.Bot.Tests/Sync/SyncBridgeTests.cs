@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsPlans.Bot.Cards;
-using TeamsPlans.Bot.Delivery;
 using TeamsPlans.Bot.Sync;
 using TeamsPlans.Bot.Tests.Conversation;
 using TeamsPlans.GraphSync;
@@ -30,18 +29,6 @@ public sealed class SyncBridgeTests
 
     private static JsonObject ActionData(JsonObject card, string verb) =>
         Objects(card).First(o => o["type"]?.GetValue<string>() == "Action.Execute" && o["verb"]?.GetValue<string>() == verb)["data"]!.DeepClone().AsObject();
-
-    /// <summary>Sends what the delivery queue holds, as the worker would (the harness clock is fake, so the worker idles).</summary>
-    private static async Task DeliverAsync(BotHarness h)
-    {
-        var processor = h.Services.GetRequiredService<DeliveryProcessor>();
-        for (var round = 0; round < 10; round++)
-        {
-            var items = await h.Store.Queue.ClaimAsync(DeliveryOptions.QueueName, "test-worker", 100, TimeSpan.FromMinutes(5));
-            if (items.Count == 0) return;
-            foreach (var item in items) await processor.ProcessAsync(item, "test-worker", CancellationToken.None);
-        }
-    }
 
     private static async Task<BotHarness> PublishedAsync()
     {
@@ -102,7 +89,7 @@ public sealed class SyncBridgeTests
     public async Task Done_on_the_card_completes_the_board_task_and_a_board_change_comes_back_to_the_card()
     {
         await using var h = await PublishedAsync();
-        await DeliverAsync(h);
+        await h.DeliverQueuedAsync();
         var (board, boardRef) = await BoardAsync(h);
 
         // Thành marks his duty done from his card → his board task is 100%.
