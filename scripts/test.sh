@@ -8,6 +8,7 @@ bash scripts/setup.sh || { echo "setup failed"; exit 1; }
 export TEAMSPLANS_TEST_PG="${TEAMSPLANS_TEST_PG:-Host=127.0.0.1;Port=${TEAMSPLANS_PG_PORT:-55432};Username=postgres;Database=postgres}"
 export TEAMSPLANS_TOOLS="$root/tools/node_modules"
 export TEAMSAPPTESTER_BROWSER=none
+export TEAMSPLANS_SEEDS="${TEAMSPLANS_SEEDS:-$root/tests/fixtures/seeds}"
 mkdir -p artifacts
 out=artifacts/test-output.txt
 dotnet build TeamsPlans.sln -c Release -nologo -v q > artifacts/build-output.txt 2>&1

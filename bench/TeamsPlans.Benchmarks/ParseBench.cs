@@ -79,8 +79,8 @@ internal static class ParseBench
         foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
             for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
             {
-                var c = Path.Combine(d.FullName, "shared", "seeds");
-                if (Directory.Exists(c)) return c;
+                foreach (var c in new[] { Path.Combine(d.FullName, "tests", "fixtures", "seeds"), Path.Combine(d.FullName, "shared", "seeds") })
+                    if (Directory.Exists(c)) return c;
             }
         return null;
     }

@@ -3,12 +3,24 @@ using TeamsPlans.Plans.Model;
 namespace TeamsPlans.GraphSync.Tests;
 
 /// <summary>
-/// Seed 002 (/work/shared/seeds/002_f5ffa53c17f34042.txt): "Kế hoạch Hoạt động đối ngoại và hội nhập quốc tế Ngành GDĐT
+/// Seed 002 (tests/fixtures/seeds/002_f5ffa53c17f34042.txt): "Kế hoạch Hoạt động đối ngoại và hội nhập quốc tế Ngành GDĐT
 /// TP.HCM năm 2024" — the organization part (III) transcribed by hand until the parser in src/Plans is wired in.
 /// </summary>
 public static class Seed002
 {
-    public const string Path = "/work/shared/seeds/002_f5ffa53c17f34042.txt";
+    public static readonly string Path = System.IO.Path.Combine(SeedDirectory(), "002_f5ffa53c17f34042.txt");
+    /// <summary>The seed plans: env TEAMSPLANS_SEEDS, else the repository's tests/fixtures/seeds (walking up from the binaries).</summary>
+    internal static string SeedDirectory()
+    {
+        if (Environment.GetEnvironmentVariable("TEAMSPLANS_SEEDS") is { Length: > 0 } env) return env;
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            var candidate = System.IO.Path.Combine(d.FullName, "tests", "fixtures", "seeds");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        throw new InvalidOperationException("Seed plans not found: set TEAMSPLANS_SEEDS or keep tests/fixtures/seeds in the repository.");
+    }
+
     const string Report = "Báo cáo kết quả triển khai thực hiện";
     const string To = "Sở GDĐT qua Văn phòng Sở";
 

@@ -4,8 +4,8 @@ using TeamsPlans.Plans.Reading;
 namespace TeamsPlans.Plans.Tests;
 
 /// <summary>
-/// The seed plans live outside the repository (shared/seeds). Found through env TEAMSPLANS_SEEDS, or by walking up
-/// from the test binaries to a folder that contains shared/seeds.
+/// The five seed plans (copies of shared/seeds, kept in tests/fixtures/seeds). Found through env TEAMSPLANS_SEEDS, or by
+/// walking up from the test binaries to the repository's tests/fixtures/seeds (or a shared/seeds folder).
 /// </summary>
 public static class Seeds
 {
@@ -19,8 +19,8 @@ public static class Seeds
         if (!string.IsNullOrWhiteSpace(env) && System.IO.Directory.Exists(env)) return env;
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
         {
-            var candidate = Path.Combine(d.FullName, "shared", "seeds");
-            if (System.IO.Directory.Exists(candidate) && System.IO.Directory.EnumerateFiles(candidate, "*.txt").Any()) return candidate;
+            foreach (var candidate in new[] { Path.Combine(d.FullName, "tests", "fixtures", "seeds"), Path.Combine(d.FullName, "shared", "seeds") })
+                if (System.IO.Directory.Exists(candidate) && System.IO.Directory.EnumerateFiles(candidate, "*.txt").Any()) return candidate;
         }
         throw new InvalidOperationException(
             "Seed plans not found: set TEAMSPLANS_SEEDS to the folder with 000_*.txt ... 004_*.txt, or keep them in a 'shared/seeds' folder above the test binaries.");

@@ -144,10 +144,10 @@ public static class CardSamples
         ]);
     }
 
-    /// <summary>Every seed plan (/work/shared/seeds or $TEAMSPLANS_SEEDS) read by the real plan reader.</summary>
+    /// <summary>Every seed plan (tests/fixtures/seeds or $TEAMSPLANS_SEEDS) read by the real plan reader.</summary>
     public static IReadOnlyList<(string Name, PlanDocument Doc)> Seeds()
     {
-        var dir = Environment.GetEnvironmentVariable("TEAMSPLANS_SEEDS") ?? "/work/shared/seeds";
+        var dir = TeamsPlans.Testing.SeedFiles.Directory;
         var reader = new TeamsPlans.Plans.Reading.PlanReader();
         return Directory.GetFiles(dir, "*.txt").Order(StringComparer.Ordinal)
             .Select(f => (Path.GetFileName(f)[..3], reader.ReadFileAsync(f).GetAwaiter().GetResult())).ToList();

@@ -12,7 +12,7 @@ public class ParseCliTests
 {
     private static string SeedPath(string prefix)
     {
-        var dir = Environment.GetEnvironmentVariable("TEAMSPLANS_SEEDS") ?? "/work/shared/seeds";
+        var dir = TeamsPlans.Testing.SeedFiles.Directory;
         return Directory.GetFiles(dir, prefix + "_*.txt").Single();
     }
 

@@ -118,7 +118,7 @@ public sealed class BotHarness : IAsyncDisposable
 
     public static string SeedPath(string prefix)
     {
-        var dir = Environment.GetEnvironmentVariable("TEAMSPLANS_SEEDS") ?? "/work/shared/seeds";
+        var dir = TeamsPlans.Testing.SeedFiles.Directory;
         return Directory.GetFiles(dir, prefix + "_*.txt").Single();
     }
 

@@ -19,7 +19,7 @@ public static class RepoPaths
     public static string PlaygroundCli => Path.Combine(ToolsNodeModules, "@microsoft", "m365agentsplayground", "cli.js");
     public static string LoopbackPreload => Path.Combine(Root, "tools", "playground", "loopback.js");
     public static string PlaygroundConfig => Path.Combine(Root, ".m365agentsplayground.yml");
-    public static string Seeds => Environment.GetEnvironmentVariable("TEAMSPLANS_SEEDS") is { Length: > 0 } s ? s : "/work/shared/seeds";
+    public static string Seeds => Environment.GetEnvironmentVariable("TEAMSPLANS_SEEDS") is { Length: > 0 } s ? s : Path.Combine(Root, "tests", "fixtures", "seeds");
 
     public static string Artifacts(params string[] parts)
     {
