@@ -15,7 +15,7 @@ dotnet build TeamsPlans.sln -c Release -nologo -v q > artifacts/build-output.txt
 brc=$?
 tail -n 20 artifacts/build-output.txt
 if [ "$brc" -ne 0 ]; then echo "build failed"; echo "tests: 0 passed, 1 failed"; exit "$brc"; fi
-dotnet test TeamsPlans.sln -c Release --no-build --logger "console;verbosity=normal" --results-directory artifacts/TestResults --blame-hang-timeout 5m "$@" 2>&1 | tee "$out"
+dotnet test TeamsPlans.sln -c Release --no-build -m:1 --logger "console;verbosity=normal" --results-directory artifacts/TestResults --blame-hang-timeout 5m "$@" 2>&1 | tee "$out"
 rc=${PIPESTATUS[0]}
 passed=$(grep -Eo 'Passed: +[0-9]+' "$out" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$out" | awk '{s+=$2} END {print s+0}')

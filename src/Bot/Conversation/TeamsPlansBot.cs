@@ -217,7 +217,7 @@ public sealed class TeamsPlansBot(
                 card!.Body.Insert(0, new TextBlock(vi ? "Kế hoạch này đã được gửi trước đó; không nhập lại." : "This plan was already published; it was not re-imported.") { Color = "warning", Weight = "bolder" });
             return card!;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidDataException or NotSupportedException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is Plans.Reading.PlanReadException or IOException or UnauthorizedAccessException or FormatException or InvalidDataException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
             logger.LogWarning(e, "Import of {File} in {TenantId} failed", files[0], tenantId);
             return PlanCards.Notice(vi ? $"Không đọc được tệp \"{Rel(files[0])}\"." : $"Could not read \"{Rel(files[0])}\".", [e.Message], view, "attention");

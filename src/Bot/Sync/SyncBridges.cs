@@ -164,7 +164,7 @@ public sealed class LibraryDropImporter(IStateStore store, PlanImporter importer
             {
                 outcome = await importer.ImportAsync(tenantId, "library", path, ct).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is IOException or InvalidDataException or FormatException or NotSupportedException or InvalidOperationException or ArgumentException)
+            catch (Exception e) when (e is TeamsPlans.Plans.Reading.PlanReadException or IOException or InvalidDataException or FormatException or NotSupportedException or InvalidOperationException or ArgumentException)
             {
                 logger.LogWarning(e, "Library file {File} of {TenantId} is not a readable plan; skipped", file.Path, tenantId);
                 await TellHeadsAsync(tenantId, lang => Task.FromResult(PlanCards.Notice(

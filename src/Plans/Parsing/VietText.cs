@@ -7,7 +7,7 @@ namespace TeamsPlans.Plans.Parsing;
 /// <summary>Casing and small text helpers for Vietnamese administrative text.</summary>
 public static class VietText
 {
-    internal static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(2);
+    internal static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(10); // a guard against pathological input, not a speed target (PlanReaderOptions.Timeout bounds the whole read)
     internal static Regex R(string pattern, RegexOptions options = RegexOptions.None) =>
         new(pattern, options | RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexTimeout);
 

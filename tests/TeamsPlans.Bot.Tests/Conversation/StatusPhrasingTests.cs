@@ -35,3 +35,21 @@ public sealed class StatusPhrasingTests
         Assert.DoesNotContain("Không tìm thấy kế hoạch", card);
     }
 }
+
+/// <summary>A library file that is not a readable plan: the principal is told which file and why; nothing is stored.</summary>
+public sealed class ImportBadFileTests
+{
+    [Fact]
+    public async Task Importing_an_empty_file_from_chat_names_the_file_and_the_reason()
+    {
+        await using var h = await BotHarness.StartAsync();
+        await h.InstallAsync(BotHarness.Hung);
+        await File.WriteAllTextAsync(Path.Combine(h.LibraryDir, "ke-hoach-rong.txt"), "");
+        await h.SayAsync(BotHarness.Hung, "nhập kế hoạch ke-hoach-rong");
+        var card = h.Connector.CardsIn(BotHarness.Hung.Conversation).Last().ToJsonString(TeamsPlans.Bot.Cards.AdaptiveJson.Options);
+        Assert.Contains("Không đọc được tệp", card);
+        Assert.Contains("ke-hoach-rong.txt", card);
+        Assert.Contains("the file is empty", card);
+        Assert.Empty(await h.Store.Plans.ListAsync(BotHarness.Tenant));
+    }
+}
