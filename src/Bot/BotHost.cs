@@ -38,11 +38,18 @@ public static class BotHost
     }
 
     /// <summary>
-    /// The background work (reminders, board polling, library discovery) runs for the tenants this deployment serves:
-    /// "Delivery:Tenants" and "GraphSync:Tenants" default to "Tenants:Allowed" (or "Tenants:Default" in local mode).
+    /// Which tenants this deployment serves. A single-tenant (or managed identity) bot registration serves its own tenant:
+    /// with no "Tenants:Allowed" it defaults to "Bot:MicrosoftAppTenantId". The background work (reminders, board polling,
+    /// library discovery) runs for those tenants: "Delivery:Tenants" and "GraphSync:Tenants" default to "Tenants:Allowed"
+    /// (or "Tenants:Default" in local mode).
     /// </summary>
     private static void AddTenantDefaults(ConfigurationManager configuration)
     {
+        var bot = configuration.GetSection(BotOptions.SectionName).Get<BotOptions>() ?? new BotOptions();
+        if (TenantPolicy.FromConfiguration(configuration).SingleTenant && !bot.IsLocalMode && (bot.IsSingleTenant || bot.IsManagedIdentity)
+            && !string.IsNullOrWhiteSpace(bot.MicrosoftAppTenantId))
+            configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Tenants:Allowed:0"] = bot.MicrosoftAppTenantId.Trim() });
+
         var tenants = TenantPolicy.FromConfiguration(configuration).Allowed.ToList();
         var defaults = new Dictionary<string, string?>();
         foreach (var section in new[] { "Delivery:Tenants", "GraphSync:Tenants" })

@@ -4,8 +4,10 @@ namespace TeamsPlans.Storage;
 
 /// <summary>
 /// Which tenants this deployment serves. Configuration "Tenants:Allowed" (list of Entra tenant ids) and
-/// "Tenants:Default" (default "local"). An empty list is single-tenant local mode: only the default tenant is allowed.
-/// The bot refuses activities whose tenant is not allowed. Tenant ids compare case-insensitively (GUIDs).
+/// "Tenants:Default" (default "local"). The bot refuses activities whose tenant is not allowed. An empty list is
+/// <see cref="SingleTenant"/> mode: no allow-list at the endpoint (development; the host warns at start-up, and a single-tenant
+/// bot registration fills the list with its own tenant) and background work for the default tenant only.
+/// Tenant ids compare case-insensitively (GUIDs).
 /// </summary>
 public sealed class TenantPolicy
 {

@@ -16,10 +16,20 @@ public sealed class PlaygroundChatTests
 
         var before = await browser.BotMessageCountAsync();
         await browser.SendAsync("help");
-        // The playground always sends locale en-US; the help card is in Vietnamese or English depending on the bot's choice.
-        var reply = await browser.WaitForBotMessageAsync(["tình hình", "status"], skip: before);
+        // The playground always sends locale en-US: the help card is in English…
+        var reply = await browser.WaitForBotMessageAsync(["\"my tasks\""], skip: before);
         Assert.True(await reply.IsVisibleAsync());
         await browser.ScreenshotAsync("02-help-reply");
+
+        // …until the user chooses Vietnamese in chat.
+        before = await browser.BotMessageCountAsync();
+        await browser.SendAsync("tiếng việt");
+        await browser.WaitForBotMessageAsync(["Đã đổi ngôn ngữ"], skip: before);
+        before = await browser.BotMessageCountAsync();
+        await browser.SendAsync("trợ giúp");
+        reply = await browser.WaitForBotMessageAsync(["\"việc của tôi\""], skip: before);
+        Assert.DoesNotContain("my tasks", await reply.InnerTextAsync(), StringComparison.Ordinal);
+        await browser.ScreenshotAsync("03-help-reply-vietnamese");
 
         // The exchange went through the real endpoint and connector: the playground logged the bot's answer (201).
         Assert.Contains(env.Bot.LogLines, l => l.Contains("Command", StringComparison.Ordinal));

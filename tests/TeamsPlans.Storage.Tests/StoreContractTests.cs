@@ -179,6 +179,12 @@ public abstract partial class StoreContractTests<TProvider> : IClassFixture<TPro
         Assert.True((await Store.Members.GetAsync(t, "u2"))!.CanSeeOthers);
         await Store.Members.UpsertAsync(m1 with { Roles = MemberRoles.Member | MemberRoles.CommitteeHead, JobTitle = "Tổ trưởng" });
         Assert.Equal("Tổ trưởng", (await Store.Members.GetAsync(t, "u1"))!.JobTitle);
+        // The chosen card language round-trips and wins over the client locale.
+        await Store.Members.UpsertAsync(m2 with { Locale = "en-US", Language = "vi" });
+        var chosen = (await Store.Members.GetAsync(t, "u2"))!;
+        Assert.Equal(("en-US", "vi", "vi-VN"), (chosen.Locale, chosen.Language, chosen.PreferredLocale));
+        await Store.Members.UpsertAsync(chosen with { Language = null });
+        Assert.Equal("en-US", (await Store.Members.GetAsync(t, "u2"))!.PreferredLocale);
         var list = await Store.Members.ListAsync(t);
         Assert.Equal(2, list.Count);
         Assert.Null(await Store.Members.GetAsync(t, "nobody"));

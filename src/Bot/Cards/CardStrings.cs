@@ -50,6 +50,11 @@ public sealed class CardStrings
     public required string HelpUnknown { get; init; }
     public required string[] HelpCommands { get; init; }
     public required string[] HelpPrincipalCommands { get; init; }
+    public required string LanguageTitle { get; init; }
+    public required string LanguageChanged { get; init; }
+    public required string[] LanguageOptions { get; init; }
+    public required string LanguageChosen { get; init; }
+    public required string LanguageAuto { get; init; }
     public required string ImportTitle { get; init; }
     public required string ImportSummary { get; init; }
     public required string Resolved { get; init; }
@@ -99,6 +104,10 @@ public sealed class CardStrings
         _ => s.ToString()
     };
 
+    /// <summary>"Ngôn ngữ của thẻ: tiếng Việt" / "Card language: follows Teams (…)".</summary>
+    public string LanguageCurrent(string? language) => string.Format(CultureInfo.InvariantCulture, LanguageChosen,
+        language switch { "vi" => Lang == "vi" ? "tiếng Việt" : "Vietnamese", "en" => Lang == "vi" ? "tiếng Anh" : "English", _ => LanguageAuto });
+
     /// <summary>"… và 12 mục khác" / "… and 12 more".</summary>
     public string More(int n) => string.Format(CultureInfo.InvariantCulture, AndMore, n);
 
@@ -143,8 +152,13 @@ public sealed class CardStrings
         WelcomePrincipal = "Bạn có quyền quản lý: nhập kế hoạch, xem tình hình của mọi người và gửi nhắc nhở.",
         HelpTitle = "Trợ giúp",
         HelpUnknown = "Tôi chưa hiểu \"{0}\". Bạn có thể gõ:",
-        HelpCommands = ["\"việc của tôi\" — nhiệm vụ của bạn", "\"hạn sắp tới\" — các thời hạn gần nhất", "gửi tệp cho bot — nộp báo cáo", "\"trợ giúp\" — hướng dẫn này"],
+        HelpCommands = ["\"việc của tôi\" — nhiệm vụ của bạn", "\"hạn sắp tới\" — các thời hạn gần nhất", "gửi tệp cho bot — nộp báo cáo", "\"tiếng việt\" / \"english\" — ngôn ngữ của thẻ", "\"trợ giúp\" — hướng dẫn này"],
         HelpPrincipalCommands = ["\"tình hình\" — tình hình thực hiện các kế hoạch", "\"trạng thái kế hoạch 82/KH-THPT BK\" — một kế hoạch", "\"ai chưa xác nhận?\" — người chưa xác nhận", "\"nhập kế hoạch <tên tệp>\" — nhập kế hoạch từ thư viện", "\"tổng hợp đơn vị\" — đơn vị nào đã ban hành kế hoạch, đã nộp báo cáo"],
+        LanguageTitle = "Ngôn ngữ",
+        LanguageChanged = "Đã đổi ngôn ngữ: thẻ và tin nhắn từ nay bằng tiếng Việt.",
+        LanguageOptions = ["Gõ \"tiếng việt\" hoặc \"english\" để đổi, \"ngôn ngữ tự động\" để theo ngôn ngữ của Teams."],
+        LanguageChosen = "Ngôn ngữ của thẻ: {0}",
+        LanguageAuto = "theo ngôn ngữ của Teams",
         ImportTitle = "Xem trước kế hoạch nhập",
         ImportSummary = "{0} nhiệm vụ · {1} đã xác định người · {2} chưa xác định",
         Resolved = "Đã xác định",
@@ -225,8 +239,13 @@ public sealed class CardStrings
         WelcomePrincipal = "You can manage plans: import a plan, see everyone's status and send reminders.",
         HelpTitle = "Help",
         HelpUnknown = "I did not understand \"{0}\". You can type:",
-        HelpCommands = ["\"my tasks\" — your assignments", "\"deadlines\" — the next deadlines", "send a file to the bot — hand in a report", "\"help\" — this help"],
+        HelpCommands = ["\"my tasks\" — your assignments", "\"deadlines\" — the next deadlines", "send a file to the bot — hand in a report", "\"english\" / \"tiếng việt\" — card language", "\"help\" — this help"],
         HelpPrincipalCommands = ["\"status\" — status of all plans", "\"status 82/KH-THPT BK\" — one plan", "\"who has not acknowledged?\"", "\"import <file name>\" — import a plan from the library", "\"rollup\" — which units issued their plan and handed in reports"],
+        LanguageTitle = "Language",
+        LanguageChanged = "Language changed: cards and messages are in English from now on.",
+        LanguageOptions = ["Type \"english\" or \"tiếng việt\" to change, \"language auto\" to follow Teams."],
+        LanguageChosen = "Card language: {0}",
+        LanguageAuto = "follows Teams",
         ImportTitle = "Import preview",
         ImportSummary = "{0} assignments · {1} resolved · {2} unresolved",
         Resolved = "Resolved",

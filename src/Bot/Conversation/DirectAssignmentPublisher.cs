@@ -78,7 +78,7 @@ public sealed class DirectAssignmentPublisher(IStateStore store, IConnectorClien
             throw new PublishException($"{member?.DisplayName ?? memberId}: đã chặn bot / has blocked the bot ({reference.BlockedReason})");
         reference ??= await CreateConversationAsync(tenantId, memberId, ct).ConfigureAwait(false);
 
-        var view = CardView.For(member?.Locale, VietnamClock.Today(time));
+        var view = CardView.For(member?.PreferredLocale, VietnamClock.Today(time));
         var handedIn = await store.Reports.ListByAssignmentAsync(tenantId, a.AssignmentId, ct).ConfigureAwait(false);
         var card = PlanCards.Assignment(plan, a, member?.DisplayName, view, [reference.UserId], reports: handedIn);
         var activity = Activity.CreateMessage(reminder

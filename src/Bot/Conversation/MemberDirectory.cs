@@ -60,9 +60,20 @@ public sealed class MemberDirectory(IStateStore store, ConversationOptions optio
             }
         }
         var member = new Member(tenantId, key, name, email ?? upn, jobTitle, existing?.Department, roles,
-            !string.IsNullOrWhiteSpace(locale) ? locale : existing?.Locale);
+            !string.IsNullOrWhiteSpace(locale) ? locale : existing?.Locale) { Language = existing?.Language };
         if (member != existing) await store.Members.UpsertAsync(member, ct).ConfigureAwait(false);
         return member;
+    }
+
+    /// <summary>Stores the card language a member chose ("vi", "en", or null to follow the Teams client again).</summary>
+    public async Task<Member> SetLanguageAsync(Member member, string? language, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        if (language is not (null or "vi" or "en")) throw new ArgumentOutOfRangeException(nameof(language), language, "Expected vi, en or null.");
+        var updated = member with { Language = language };
+        if (updated != member) await store.Members.UpsertAsync(updated, ct).ConfigureAwait(false);
+        logger.LogInformation("Member {AadObjectId} of {TenantId} chose card language {Language}", member.AadObjectId, member.TenantId, language ?? "auto");
+        return updated;
     }
 
     /// <summary>Stores everyone in the conversation's roster (Teams gives aadObjectId, name, e-mail); failures are logged.</summary>

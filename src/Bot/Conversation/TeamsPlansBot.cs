@@ -123,6 +123,11 @@ public sealed class TeamsPlansBot(
         var command = TextCommands.Parse(activity.Text);
         var canManage = member?.CanSeeOthers == true;
         logger.LogInformation("Command {Command} from {AadObjectId} in {TenantId}", command.Kind, member?.AadObjectId, tenantId);
+        if (command.Kind == CommandKind.Language && member is not null)
+        {
+            await turn.SendAsync(CardMessage(await LanguageAsync(activity, member, command.Argument, ct).ConfigureAwait(false)), ct).ConfigureAwait(false);
+            return;
+        }
         AdaptiveCard reply = command.Kind switch
         {
             CommandKind.Help => PlanCards.Help(null, canManage, view),
@@ -140,6 +145,19 @@ public sealed class TeamsPlansBot(
             _ => PlanCards.Help(command.Text, canManage, view),
         };
         await turn.SendAsync(CardMessage(reply), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>"tiếng việt" / "english" / "ngôn ngữ tự động": stores the member's card language and answers in it.</summary>
+    private async Task<AdaptiveCard> LanguageAsync(Activity activity, Member member, string? choice, CancellationToken ct)
+    {
+        if (choice is null)
+        {
+            var v = View(activity, member);
+            return PlanCards.Notice(v.S.LanguageTitle, [v.S.LanguageCurrent(member.Language), .. v.S.LanguageOptions], v);
+        }
+        var updated = await directory.SetLanguageAsync(member, choice == "auto" ? null : choice, ct).ConfigureAwait(false);
+        var view = View(activity, updated);
+        return PlanCards.Notice(view.S.LanguageChanged, [view.S.LanguageCurrent(updated.Language), .. view.S.LanguageOptions], view, "good");
     }
 
     private async Task<AdaptiveCard> MyTasksCardAsync(string tenantId, Member? member, CardView view, CancellationToken ct)
@@ -637,8 +655,10 @@ public sealed class TeamsPlansBot(
         return char.ToUpperInvariant(text[0]) + text[1..];
     }
 
+    /// <summary>The member's chosen card language first, then the locale of the client that sent this activity.</summary>
     private CardView View(Activity activity, Member? member) =>
-        CardView.For(!string.IsNullOrWhiteSpace(activity.Locale) ? activity.Locale : member?.Locale, VietnamClock.Today(time));
+        CardView.For(member?.Language is not null ? member.PreferredLocale
+            : !string.IsNullOrWhiteSpace(activity.Locale) ? activity.Locale : member?.Locale, VietnamClock.Today(time));
 
     private static Activity CardMessage(AdaptiveCard card)
     {

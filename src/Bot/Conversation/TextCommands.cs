@@ -4,10 +4,10 @@ using System.Text.RegularExpressions;
 
 namespace TeamsPlans.Bot.Conversation;
 
-public enum CommandKind { Help, Status, NotAcknowledged, Deadlines, MyTasks, Import, Rollup, Unknown }
+public enum CommandKind { Help, Status, NotAcknowledged, Deadlines, MyTasks, Import, Rollup, Language, Unknown }
 
 /// <summary>A chat command: kind and argument (plan number for status, file name for import, plan number and/or year for the
-/// roll-up) as the user typed it.</summary>
+/// roll-up; "vi", "en" or "auto" for the card language) as the user typed it.</summary>
 public sealed record TextCommand(CommandKind Kind, string? Argument, string Text);
 
 /// <summary>
@@ -27,7 +27,30 @@ public static partial class TextCommands
         (CommandKind.MyTasks, ["viec cua toi", "nhiem vu cua toi", "cong viec cua toi", "my tasks", "my task", "my assignments"]),
         (CommandKind.Status, ["trang thai ke hoach", "tinh hinh ke hoach", "tien do ke hoach", "tinh hinh thuc hien", "tinh hinh", "trang thai", "tien do", "status of plan", "plan status", "status"]),
         (CommandKind.Help, ["tro giup", "huong dan", "giup do", "help", "?"]),
+        (CommandKind.Language, ["ngon ngu", "doi ngon ngu", "language", "tieng viet", "vietnamese", "tieng anh", "english"]),
     ];
+
+    /// <summary>
+    /// What a language command asks for: "vi", "en", "auto" (follow the Teams client), or null (not understood). The last
+    /// language named wins ("đổi từ tiếng anh sang tiếng việt" → vi).
+    /// </summary>
+    private static string? LanguageChoice(string folded)
+    {
+        var words = folded.Split([' ', '.', '!', ',', ':', '"', '\'', '?', '/'], StringSplitOptions.RemoveEmptyEntries);
+        string? choice = null;
+        for (var i = 0; i < words.Length; i++)
+        {
+            var next = i + 1 < words.Length ? words[i + 1] : "";
+            choice = (words[i], next) switch
+            {
+                ("tieng", "viet") or ("vietnamese", _) or ("vi", _) => "vi",
+                ("tieng", "anh") or ("english", _) or ("en", _) => "en",
+                ("tu", "dong") or ("mac", "dinh") or ("auto", _) or ("automatic", _) or ("default", _) => "auto",
+                _ => choice,
+            };
+        }
+        return choice;
+    }
 
     public static TextCommand Parse(string? raw)
     {
@@ -54,6 +77,8 @@ public static partial class TextCommands
                         if (StartsWithWord(fr, lead)) { rest = rest[lead.Length..].Trim(); break; }
                     rest = rest.Trim('"', '“', '”', '\'');
                 }
+                if (kind == CommandKind.Language)
+                    return new TextCommand(kind, LanguageChoice(folded), text);
                 return new TextCommand(kind, rest.Length == 0 ? null : rest, text);
             }
         }

@@ -13,18 +13,18 @@ internal static class DeliveryContent
     public static Activity AssignmentCard(StoredPlan plan, AssignmentRecord a, Member? member, string? userId, DateOnly today,
         IReadOnlyList<ReportSubmission>? reports = null)
     {
-        var v = CardView.For(member?.Locale, today);
+        var v = CardView.For(member?.PreferredLocale, today);
         var card = PlanCards.Assignment(plan, a, member?.DisplayName, v, RefreshIds(userId), reports: reports);
-        var summary = IsEnglish(member?.Locale) ? $"New duty: {PlanCards.PlanTitle(plan)}" : $"Nhiệm vụ mới: {PlanCards.PlanTitle(plan)}";
+        var summary = IsEnglish(member?.PreferredLocale) ? $"New duty: {PlanCards.PlanTitle(plan)}" : $"Nhiệm vụ mới: {PlanCards.PlanTitle(plan)}";
         return Message(card, summary);
     }
 
     public static Activity Reminder(StoredPlan plan, AssignmentRecord a, Member? member, string? userId, IReadOnlyList<ReportSubmission>? reports,
         string code, DateOnly dueDay, DateOnly today)
     {
-        var v = CardView.For(member?.Locale, today);
+        var v = CardView.For(member?.PreferredLocale, today);
         var card = PlanCards.Assignment(plan, a, member?.DisplayName, v, RefreshIds(userId), reports: reports);
-        var header = ReminderHeader(code, dueDay, today, IsEnglish(member?.Locale));
+        var header = ReminderHeader(code, dueDay, today, IsEnglish(member?.PreferredLocale));
         card.Body.Insert(0, new TextBlock(header) { Weight = "bolder", Size = "medium", Color = code == "overdue" ? "attention" : "warning" });
         return Message(card, header);
     }

@@ -142,7 +142,7 @@ public sealed class DeliveryProcessor
                         DeliveryKinds.Assignment => DeliveryContent.AssignmentCard(plan!, assignment!, member, conv.UserId, today, reports),
                         DeliveryKinds.Reminder => DeliveryContent.Reminder(plan!, assignment!, member, conv.UserId, reports, payload.Code ?? "manual",
                             DateOnly.TryParseExact(payload.DueDay, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dd) ? dd : today, today),
-                        _ => DeliveryContent.Digest(payload.Title ?? "TeamsPlans", payload.Lines ?? [], member?.Locale, today),
+                        _ => DeliveryContent.Digest(payload.Title ?? "TeamsPlans", payload.Lines ?? [], member?.PreferredLocale, today),
                     };
 
                     await _limiter.AcquireAsync(tenant, conv.ConversationId, stop).ConfigureAwait(false);

@@ -126,7 +126,7 @@ public sealed class BoardChangeApplier(IStateStore store, IConnectorClient conne
         var reference = await store.Conversations.GetAsync(a.TenantId, a.MemberAadObjectId, ct).ConfigureAwait(false);
         if (plan is null || reference is null || reference.Blocked) return;
         var member = await store.Members.GetAsync(a.TenantId, a.MemberAadObjectId, ct).ConfigureAwait(false);
-        var view = CardView.For(member?.Locale, VietnamClock.Today(time));
+        var view = CardView.For(member?.PreferredLocale, VietnamClock.Today(time));
         var card = PlanCards.Assignment(plan, a, member?.DisplayName, view, [reference.UserId]);
         var activity = Activity.CreateMessage();
         activity.Summary = card.FallbackText;
@@ -201,7 +201,7 @@ public sealed class LibraryDropImporter(IStateStore store, PlanImporter importer
         {
             var reference = await store.Conversations.GetAsync(tenantId, head.AadObjectId, ct).ConfigureAwait(false);
             if (reference is null || reference.Blocked) continue;
-            var card = await cardFor(head.Locale).ConfigureAwait(false);
+            var card = await cardFor(head.PreferredLocale).ConfigureAwait(false);
             var activity = Activity.CreateMessage();
             activity.Summary = card.FallbackText;
             activity.Attachments = [card.ToAttachment()];

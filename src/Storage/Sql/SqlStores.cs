@@ -168,7 +168,7 @@ internal sealed class SqlPlanStore(SqlDb db) : IPlanStore
 
 internal sealed class SqlMemberStore(SqlDb db) : IMemberStore
 {
-    private const string Columns = "tenant_id, aad_object_id, display_name, email, job_title, department, roles, locale";
+    private const string Columns = "tenant_id, aad_object_id, display_name, email, job_title, department, roles, locale, language";
 
     public Task UpsertAsync(Member member, CancellationToken ct = default)
     {
@@ -179,14 +179,15 @@ internal sealed class SqlMemberStore(SqlDb db) : IMemberStore
         {
             await using var cmd = c.Command(tx, $"""
                 INSERT INTO members ({Columns}, updated_at)
-                VALUES (@tenant, @id, @name, @email, @job, @dept, @roles, @locale, @now)
+                VALUES (@tenant, @id, @name, @email, @job, @dept, @roles, @locale, @language, @now)
                 ON CONFLICT (tenant_id, aad_object_id) DO UPDATE SET
                   display_name = excluded.display_name, email = excluded.email, job_title = excluded.job_title,
-                  department = excluded.department, roles = excluded.roles, locale = excluded.locale, updated_at = excluded.updated_at
+                  department = excluded.department, roles = excluded.roles, locale = excluded.locale, language = excluded.language,
+                  updated_at = excluded.updated_at
                 """);
             cmd.P("@tenant", member.TenantId).P("@id", member.AadObjectId).P("@name", member.DisplayName).P("@email", member.Email)
                .P("@job", member.JobTitle).P("@dept", member.Department).P("@roles", (int)member.Roles).P("@locale", member.Locale)
-               .P("@now", db.TimeValue(db.Now));
+               .P("@language", member.Language).P("@now", db.TimeValue(db.Now));
             return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }, ct);
     }
@@ -211,7 +212,10 @@ internal sealed class SqlMemberStore(SqlDb db) : IMemberStore
 
     private static Member Map(DbDataReader r) => new(
         r.Str("tenant_id"), r.Str("aad_object_id"), r.Str("display_name"), r.StringOrNull("email"), r.StringOrNull("job_title"),
-        r.StringOrNull("department"), (MemberRoles)r.Int("roles"), r.StringOrNull("locale"));
+        r.StringOrNull("department"), (MemberRoles)r.Int("roles"), r.StringOrNull("locale"))
+    {
+        Language = r.StringOrNull("language"),
+    };
 }
 
 internal sealed class SqlConversationStore(SqlDb db) : IConversationStore

@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using TeamsPlans.Bot.Protocol;
+using TeamsPlans.Storage;
 
 namespace TeamsPlans.Bot.Tests.Protocol;
 
@@ -241,6 +243,24 @@ public sealed class SingleTenantAuthTests : IDisposable
         var token = Tokens.Create(_entraKey, _factory.Time.GetUtcNow(), issuer: "https://sts.windows.net/ffffffff-0000-0000-0000-000000000000/");
         using var response = await _client.SendAsync(Tokens.Post(Tokens.Message(), "Bearer " + token));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task With_no_allow_list_a_single_tenant_bot_serves_only_its_own_tenant()
+    {
+        var policy = _factory.Services.GetRequiredService<TenantPolicy>();
+        Assert.Equal([BotAppFactory.TenantId], policy.Allowed);
+
+        var other = Tokens.Message();
+        other.Conversation!.TenantId = "ffffffff-0000-0000-0000-000000000000";
+        var token = Tokens.Create(_bfKey, _factory.Time.GetUtcNow());
+        using var refused = await _client.SendAsync(Tokens.Post(other, "Bearer " + token));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Empty(_factory.Handler.Received);
+
+        using var own = await _client.SendAsync(Tokens.Post(Tokens.Message(), "Bearer " + token));
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Single(_factory.Handler.Received);
     }
 
     [Fact]
