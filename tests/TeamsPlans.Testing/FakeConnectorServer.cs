@@ -53,6 +53,7 @@ public sealed class FakeConnectorServer : IAsyncDisposable
     private readonly Random _random;
     private readonly Dictionary<string, List<long>> _tenantLog = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<long>> _conversationLog = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<long>> _offeredLog = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string Member, string Tenant)> _conversations = new(StringComparer.Ordinal);
     private long _activityIds;
     private int _throttled, _limitViolations, _forbidden, _created, _requests;
@@ -83,6 +84,8 @@ public sealed class FakeConnectorServer : IAsyncDisposable
     public Action<int>? OnPosted { get; set; }
     /// <summary>Peak requests seen in any 1 s window of the server's clock, per tenant.</summary>
     public int PeakTenantRequestsPerSecond { get; private set; }
+    /// <summary>Peak requests that arrived (admitted or answered 429) in any 1 s window, per tenant: the load the senders offered.</summary>
+    public int PeakTenantOfferedPerSecond { get; private set; }
 
     /// <summary>The conversation id Teams would give the 1:1 chat of the bot with a member (stable per member).</summary>
     public static string ConversationIdFor(string aadObjectId) => "a:conv-" + aadObjectId;
@@ -173,6 +176,12 @@ public sealed class FakeConnectorServer : IAsyncDisposable
         lock (_gate)
         {
             var now = Options.Time.GetUtcNow().UtcTicks;
+            var offered = Log(_offeredLog, tenant);
+            offered.Add(now);
+            var cut = 0;
+            while (cut < offered.Count && offered[cut] <= now - TimeSpan.TicksPerSecond) cut++;
+            if (cut > 0) offered.RemoveRange(0, cut);
+            if (offered.Count > PeakTenantOfferedPerSecond) PeakTenantOfferedPerSecond = offered.Count;
             var tlog = Log(_tenantLog, tenant);
             var wait = WaitFor(tlog, now, [(Options.TenantRequestsPerSecond, TimeSpan.FromSeconds(1))]);
             List<long>? clog = null;

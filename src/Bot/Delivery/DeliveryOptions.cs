@@ -41,10 +41,15 @@ public sealed class DeliveryOptions
     public TimeSpan DefaultThrottlePause { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Per app per tenant ceiling (requests per second). Teams: 50. The limiter is shared by every worker of one process;
-    /// with N instances sending for the same tenant, set it to 50 / N (each instance's 429 handling absorbs the rest).
+    /// Per app per tenant ceiling (requests per second) of the whole deployment. Teams: 50. Shared by every worker of a
+    /// process, and split between the live instances of the deployment (heartbeats in the state store): each of N
+    /// instances sends at most ⌊ceiling / N⌋ per second.
     /// </summary>
     public int TenantRequestsPerSecond { get; set; } = 50;
+    /// <summary>How often an instance records its heartbeat, re-reads the number of live instances and exchanges pauses.</summary>
+    public TimeSpan CoordinationInterval { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>An instance without a heartbeat for this long no longer counts (a crashed instance's share is taken back).</summary>
+    public TimeSpan InstanceTimeToLive { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>Per bot per conversation windows ("count/seconds"). Teams: 7/1, 8/2, 60/30, 1800/3600.</summary>
     public List<string> ConversationLimits { get; set; } = ["7/1", "8/2", "60/30", "1800/3600"];
     /// <summary>

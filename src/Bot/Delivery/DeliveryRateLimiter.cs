@@ -12,11 +12,15 @@ namespace TeamsPlans.Bot.Delivery;
 /// <para>Each call reserves the earliest instant allowed by both windows and waits for it, so concurrent callers get
 /// distinct slots (no thundering herd). <see cref="PauseTenant"/> (on a 429 with Retry-After) holds every caller of
 /// that tenant until the pause ends — the whole pipe slows down, not just the request that was throttled.</para>
+/// <para>Several instances: <see cref="DeliveryCoordinator"/> sets <see cref="SetInstances"/> from the heartbeats in the
+/// state store, so each instance keeps to ⌊ceiling / N⌋ and together they stay under the ceiling, and shares pauses.</para>
 /// </summary>
 public sealed class DeliveryRateLimiter
 {
     private readonly TimeProvider _time;
-    private readonly (int Count, TimeSpan Window)[] _tenantRules;
+    private readonly int _tenantCeiling;
+    private (int Count, TimeSpan Window)[] _tenantRules;
+    private int _instances = 1;
     private readonly (int Count, TimeSpan Window)[] _conversationRules;
     private readonly ConcurrentDictionary<string, TenantState> _tenants = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, WindowLog> _conversations = new(StringComparer.Ordinal);
@@ -30,12 +34,45 @@ public sealed class DeliveryRateLimiter
         _margin = o.WindowSafetyMargin < TimeSpan.Zero ? TimeSpan.Zero : o.WindowSafetyMargin;
         if (o.TenantRequestsPerSecond < 1)
             throw new InvalidOperationException("Giới hạn yêu cầu mỗi giây (Delivery:TenantRequestsPerSecond) phải ≥ 1. / Delivery:TenantRequestsPerSecond must be ≥ 1.");
-        var second = TimeSpan.FromSeconds(1) + _margin;
-        // The ceiling over any second, and an even pace inside it (a token bucket of depth 1 refilled at the ceiling's rate):
-        // a burst of the whole second's allowance at once would reach the server bunched up, and a little network jitter
-        // would push its tail into the next window; evenly spaced requests leave every window a margin.
-        _tenantRules = [(o.TenantRequestsPerSecond, second), (1, second / o.TenantRequestsPerSecond)];
+        _tenantCeiling = o.TenantRequestsPerSecond;
+        _tenantRules = TenantRules(_tenantCeiling);
         _conversationRules = [.. o.ParseConversationLimits().Select(r => (r.Count, r.Window + _margin))];
+    }
+
+    /// <summary>
+    /// The ceiling over any second, and an even pace inside it (a token bucket of depth 1 refilled at the ceiling's rate):
+    /// a burst of the whole second's allowance at once would reach the server bunched up, and a little network jitter
+    /// would push its tail into the next window; evenly spaced requests leave every window a margin.
+    /// </summary>
+    private (int Count, TimeSpan Window)[] TenantRules(int perSecond)
+    {
+        var second = TimeSpan.FromSeconds(1) + _margin;
+        return [(perSecond, second), (1, second / perSecond)];
+    }
+
+    /// <summary>How many instances share the tenant ceiling (1 = this process alone).</summary>
+    public int Instances => Volatile.Read(ref _instances);
+
+    /// <summary>This instance's part of the tenant ceiling: ⌊ceiling / instances⌋, at least 1 request per second.</summary>
+    public int TenantRequestsPerSecond => Math.Max(1, _tenantCeiling / Instances);
+
+    /// <summary>
+    /// Tells the limiter that <paramref name="instances"/> instances now share Teams' per-tenant ceiling (from the heartbeats
+    /// in the state store): each keeps to its share, so together they stay under the ceiling. Takes effect at the next grant.
+    /// </summary>
+    public void SetInstances(int instances)
+    {
+        instances = Math.Max(1, instances);
+        if (Interlocked.Exchange(ref _instances, instances) == instances) return;
+        Volatile.Write(ref _tenantRules, TenantRules(Math.Max(1, _tenantCeiling / instances)));
+    }
+
+    /// <summary>Reserves the tenant's next slot from <paramref name="from"/> under the current rules (caller holds the log's lock).</summary>
+    private long ReserveTenant(WindowLog log, long from)
+    {
+        var rules = Volatile.Read(ref _tenantRules);
+        if (!ReferenceEquals(log.Rules, rules)) log.Rules = rules;
+        return log.Reserve(from);
     }
 
     /// <summary>Number of conversations currently tracked (idle ones are evicted after the longest window).</summary>
@@ -46,10 +83,18 @@ public sealed class DeliveryRateLimiter
         _tenants.TryGetValue(tenantId, out var t) && t.PausedUntilTicks > _time.GetUtcNow().UtcTicks
             ? new DateTimeOffset(t.PausedUntilTicks, TimeSpan.Zero) : null;
 
+    /// <summary>The tenants paused now (after a 429), with the end of each pause.</summary>
+    public IReadOnlyList<(string TenantId, DateTimeOffset Until)> ActivePauses()
+    {
+        var now = _time.GetUtcNow().UtcTicks;
+        return [.. _tenants.Select(kv => (kv.Key, Ticks: Interlocked.Read(ref kv.Value.PausedUntilTicks)))
+            .Where(x => x.Ticks > now).Select(x => (x.Key, new DateTimeOffset(x.Ticks, TimeSpan.Zero)))];
+    }
+
     /// <summary>Holds every request of <paramref name="tenantId"/> until <paramref name="until"/> (never shortens a pause).</summary>
     public void PauseTenant(string tenantId, DateTimeOffset until)
     {
-        var t = _tenants.GetOrAdd(tenantId, _ => new TenantState(_tenantRules));
+        var t = _tenants.GetOrAdd(tenantId, _ => new TenantState(Volatile.Read(ref _tenantRules)));
         var ticks = until.UtcTicks;
         long cur;
         while ((cur = Interlocked.Read(ref t.PausedUntilTicks)) < ticks
@@ -62,14 +107,14 @@ public sealed class DeliveryRateLimiter
     /// </summary>
     public async ValueTask<DateTimeOffset> AcquireAsync(string tenantId, string? conversationId, CancellationToken ct)
     {
-        var tenant = _tenants.GetOrAdd(tenantId, _ => new TenantState(_tenantRules));
+        var tenant = _tenants.GetOrAdd(tenantId, _ => new TenantState(Volatile.Read(ref _tenantRules)));
         while (true)
         {
             var now = _time.GetUtcNow().UtcTicks;
             long at;
             if (conversationId is null)
             {
-                lock (tenant.Log) at = tenant.Log.Reserve(Math.Max(now, Interlocked.Read(ref tenant.PausedUntilTicks)));
+                lock (tenant.Log) at = ReserveTenant(tenant.Log, Math.Max(now, Interlocked.Read(ref tenant.PausedUntilTicks)));
             }
             else
             {
@@ -79,7 +124,7 @@ public sealed class DeliveryRateLimiter
                 {
                     if (conv.Evicted) continue; // raced with eviction: take the live log
                     var earliest = conv.Earliest(now);
-                    lock (tenant.Log) at = tenant.Log.Reserve(Math.Max(earliest, Interlocked.Read(ref tenant.PausedUntilTicks)));
+                    lock (tenant.Log) at = ReserveTenant(tenant.Log, Math.Max(earliest, Interlocked.Read(ref tenant.PausedUntilTicks)));
                     conv.Record(at);
                 }
             }
@@ -117,7 +162,17 @@ public sealed class DeliveryRateLimiter
     {
         private readonly List<long> _grants = [];
         private int _head;
-        private readonly long _longest = rules.Length == 0 ? 0 : rules.Max(r => r.Window.Ticks);
+        private (int Count, TimeSpan Window)[] _rules = rules;
+        private long _longest = Longest(rules);
+
+        private static long Longest((int Count, TimeSpan Window)[] rules) => rules.Length == 0 ? 0 : rules.Max(r => r.Window.Ticks);
+
+        /// <summary>The windows (changed under the caller's lock when the number of instances changes).</summary>
+        public (int Count, TimeSpan Window)[] Rules
+        {
+            get => _rules;
+            set { _rules = value; _longest = Math.Max(_longest, Longest(value)); }
+        }
 
         public bool Evicted;
 
@@ -128,7 +183,7 @@ public sealed class DeliveryRateLimiter
         {
             var at = Math.Max(from, LastTicks);
             var live = _grants.Count - _head;
-            foreach (var (count, window) in rules)
+            foreach (var (count, window) in _rules)
             {
                 // The count-th most recent grant must have left the window.
                 if (live >= count) at = Math.Max(at, _grants[_grants.Count - count] + window.Ticks);

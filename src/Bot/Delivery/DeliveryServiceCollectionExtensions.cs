@@ -14,15 +14,17 @@ public static class DeliveryServiceCollectionExtensions
     /// (replacing the direct ones), the shared <see cref="DeliveryRateLimiter"/>, <see cref="DeliveryProcessor"/> with its own
     /// connector client (retries off: the pipeline handles 429 itself), <see cref="IAppInstaller"/> (Microsoft Graph when
     /// Delivery:InstallForUsers is true, which needs a GraphServiceClient registered; a no-op otherwise), meter
-    /// "TeamsPlans.Delivery", and the hosted <see cref="DeliveryWorker"/> and <see cref="ReminderScheduler"/>.
+    /// "TeamsPlans.Delivery", and the hosted <see cref="DeliveryCoordinator"/>, <see cref="DeliveryWorker"/> and
+    /// <see cref="ReminderScheduler"/>.
     /// Needs AddBotProtocol (IBotTokenProvider, BotOptions, the "BotConnector" HttpClient) and AddTeamsPlansStateStore.
     /// </summary>
     public static IServiceCollection AddTeamsPlansDelivery(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.SectionName))
-            .Validate(o => o.TenantRequestsPerSecond >= 1 && o.BatchSize >= 1 && o.Concurrency >= 1 && o.Lease > TimeSpan.Zero,
-                "Cấu hình Delivery không hợp lệ: TenantRequestsPerSecond, BatchSize, Concurrency phải ≥ 1, Lease phải dương. / Delivery: TenantRequestsPerSecond, BatchSize, Concurrency must be ≥ 1 and Lease positive.")
+            .Validate(o => o.TenantRequestsPerSecond >= 1 && o.BatchSize >= 1 && o.Concurrency >= 1 && o.Lease > TimeSpan.Zero
+                    && o.CoordinationInterval > TimeSpan.Zero && o.InstanceTimeToLive > o.CoordinationInterval,
+                "Cấu hình Delivery không hợp lệ: TenantRequestsPerSecond, BatchSize, Concurrency phải ≥ 1, Lease và CoordinationInterval phải dương, InstanceTimeToLive lớn hơn CoordinationInterval. / Delivery: TenantRequestsPerSecond, BatchSize, Concurrency must be ≥ 1, Lease and CoordinationInterval positive, InstanceTimeToLive longer than CoordinationInterval.")
             .Validate(o => !o.InstallForUsers || !string.IsNullOrWhiteSpace(o.TeamsAppCatalogId),
                 "Cần Delivery:TeamsAppCatalogId khi bật InstallForUsers. / Delivery:InstallForUsers needs Delivery:TeamsAppCatalogId.")
             .ValidateOnStart();
@@ -57,8 +59,11 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<IAssignmentPublisher>(sp => sp.GetRequiredService<DeliveryService>());
         services.AddSingleton<IPlanReminderSender>(sp => sp.GetRequiredService<DeliveryService>());
 
+        services.TryAddSingleton<DeliveryCoordinator>();
         services.TryAddSingleton<DeliveryWorker>();
         services.TryAddSingleton<ReminderScheduler>();
+        // The coordinator first: it joins (heartbeat, share of the tenant ceiling) before the worker sends anything.
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryCoordinator>());
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());
         return services;

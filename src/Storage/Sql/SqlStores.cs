@@ -20,6 +20,7 @@ internal sealed class SqlStateStore : IStateStore, IDisposable
         Reports = new SqlReportStore(db);
         Queue = new SqlWorkQueue(db);
         Sync = new SqlSyncStateStore(db);
+        Instances = new SqlInstanceRegistry(db);
     }
 
     public string Provider => _db.Provider;
@@ -31,6 +32,7 @@ internal sealed class SqlStateStore : IStateStore, IDisposable
     public IReportStore Reports { get; }
     public IWorkQueue Queue { get; }
     public ISyncStateStore Sync { get; }
+    public IInstanceRegistry Instances { get; }
 
     public Task MigrateAsync(CancellationToken ct = default) => _db.MigrateAsync(ct);
 
@@ -497,4 +499,57 @@ internal sealed class SqlSyncStateStore(SqlDb db) : ISyncStateStore
     private SyncEntry Map(DbDataReader r) => new(
         r.Str("tenant_id"), r.Str("scope"), r.Str("entry_key"), r.Str("remote_id"), r.StringOrNull("etag"), r.StringOrNull("data_json"),
         db.ReadTime(r, r.GetOrdinal("updated_at")));
+}
+
+internal sealed class SqlInstanceRegistry(SqlDb db) : IInstanceRegistry
+{
+    public Task<int> HeartbeatAsync(string instanceId, TimeSpan ttl, CancellationToken ct = default)
+    {
+        SqlPlanStore.Require(instanceId, nameof(instanceId));
+        if (ttl <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(ttl), ttl, "Expected a positive time to live.");
+        return db.WriteAsync(async (c, tx) =>
+        {
+            var now = db.Now;
+            await using (var up = c.Command(tx, """
+                INSERT INTO instances (instance_id, started_at, heartbeat_at) VALUES (@id, @now, @now)
+                ON CONFLICT (instance_id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at
+                """))
+                await up.P("@id", instanceId).P("@now", db.TimeValue(now)).ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            await using (var gone = c.Command(tx, "DELETE FROM instances WHERE heartbeat_at < @forgotten"))
+                await gone.P("@forgotten", db.TimeValue(now - ttl * 10)).ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            await using var count = c.Command(tx, "SELECT COUNT(*) FROM instances WHERE heartbeat_at >= @live");
+            count.P("@live", db.TimeValue(now - ttl));
+            return Convert.ToInt32(await count.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        }, ct);
+    }
+
+    public Task LeaveAsync(string instanceId, CancellationToken ct = default) =>
+        db.WriteAsync(async (c, tx) =>
+        {
+            await using var cmd = c.Command(tx, "DELETE FROM instances WHERE instance_id = @id");
+            return await cmd.P("@id", instanceId).ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }, ct);
+
+    public Task PauseTenantAsync(string tenantId, DateTimeOffset until, CancellationToken ct = default)
+    {
+        SqlPlanStore.Require(tenantId, nameof(tenantId));
+        return db.WriteAsync(async (c, tx) =>
+        {
+            await using var cmd = c.Command(tx, """
+                INSERT INTO tenant_pauses (tenant_id, paused_until) VALUES (@tenant, @until)
+                ON CONFLICT (tenant_id) DO UPDATE SET paused_until =
+                  CASE WHEN excluded.paused_until > tenant_pauses.paused_until THEN excluded.paused_until ELSE tenant_pauses.paused_until END
+                """);
+            return await cmd.P("@tenant", tenantId).P("@until", db.TimeValue(SqlDb.Truncate(until))).ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }, ct);
+    }
+
+    public Task<IReadOnlyDictionary<string, DateTimeOffset>> ActivePausesAsync(CancellationToken ct = default) =>
+        db.ReadAsync<IReadOnlyDictionary<string, DateTimeOffset>>(async c =>
+        {
+            await using var cmd = c.Command(null, "SELECT tenant_id, paused_until FROM tenant_pauses WHERE paused_until > @now");
+            cmd.P("@now", db.TimeValue(db.Now));
+            var rows = await cmd.ListAsync(r => (Tenant: r.Str("tenant_id"), Until: db.ReadTime(r, r.GetOrdinal("paused_until"))), ct).ConfigureAwait(false);
+            return rows.ToDictionary(x => x.Tenant, x => x.Until, StringComparer.Ordinal);
+        }, ct);
 }

@@ -103,6 +103,25 @@ public class MultiInstanceDeliveryTests(ITestOutputHelper output)
         public Task<IReadOnlyDictionary<WorkState, int>> CountsAsync(string tenantId, string queue, CancellationToken ct = default) => inner.CountsAsync(tenantId, queue, ct);
     }
 
+    /// <summary>A dead instance's heartbeats stop: the others take its share of the tenant ceiling back after the TTL.</summary>
+    private sealed class KillableRegistry(IInstanceRegistry inner, KillSwitch kill) : IInstanceRegistry
+    {
+        public async Task<int> HeartbeatAsync(string instanceId, TimeSpan ttl, CancellationToken ct = default)
+        {
+            if (kill.Killed) await kill.HangAsync();
+            return await inner.HeartbeatAsync(instanceId, ttl, ct);
+        }
+
+        public async Task LeaveAsync(string instanceId, CancellationToken ct = default)
+        {
+            if (kill.Killed) await kill.HangAsync();
+            await inner.LeaveAsync(instanceId, ct);
+        }
+
+        public Task PauseTenantAsync(string tenantId, DateTimeOffset until, CancellationToken ct = default) => inner.PauseTenantAsync(tenantId, until, ct);
+        public Task<IReadOnlyDictionary<string, DateTimeOffset>> ActivePausesAsync(CancellationToken ct = default) => inner.ActivePausesAsync(ct);
+    }
+
     private sealed class KillableStore(IStateStore inner, KillSwitch kill) : IStateStore
     {
         public string Provider => inner.Provider;
@@ -115,14 +134,15 @@ public class MultiInstanceDeliveryTests(ITestOutputHelper output)
         public IReportStore Reports => inner.Reports;
         public IWorkQueue Queue { get; } = new KillableQueue(inner.Queue, kill);
         public ISyncStateStore Sync => inner.Sync;
+        public IInstanceRegistry Instances { get; } = new KillableRegistry(inner.Instances, kill);
         public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 
     private static Dictionary<string, string?> Settings() => new()
     {
-        // Each instance stays under a third of the (test server's) tenant ceiling; short leases so a dead instance's items
+        // The three instances split 450 requests per second (under the test server's 500); short leases so a dead instance's items
         // come back within seconds. Figures here set the pace, nothing asserts on time.
-        ["Delivery:TenantRequestsPerSecond"] = "150",
+        ["Delivery:TenantRequestsPerSecond"] = "450",
         ["Delivery:Lease"] = "00:00:06",
         ["Delivery:Workers"] = "2",
         ["Delivery:BatchSize"] = "32",
@@ -224,5 +244,49 @@ public class MultiInstanceDeliveryTests(ITestOutputHelper output)
         kill.Bury();
         await stopping;
         Assert.Equal(n, f.Server.Posts.Count);
+    }
+    [Fact]
+    public async Task Three_instances_split_the_tenant_ceiling_so_together_they_stay_under_Teams_50_per_second()
+    {
+        const int n = 600;
+        // The test server answers 429 to anything above 50 requests per second for the tenant, as Teams does.
+        await using var f = await DeliveryFixture.CreateAsync(new FakeConnectorOptions { TenantRequestsPerSecond = 50 }, DeliveryFixture.Postgres);
+        await f.SeedAsync(n);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Delivery:TenantRequestsPerSecond"] = "50", // the deployment's ceiling, as configured in production
+            ["Delivery:CoordinationInterval"] = "00:00:00.500",
+            ["Delivery:InstanceTimeToLive"] = "00:00:05",
+            ["Delivery:Workers"] = "2",
+        };
+        using var a = f.BuildHost(settings);
+        using var b = f.BuildHost(settings);
+        using var c = f.BuildHost(settings);
+        IHost[] hosts = [a, b, c];
+        await Task.WhenAll(hosts.Select(h => h.StartAsync()));
+        static DeliveryRateLimiter Limiter(IHost h) => h.Services.GetRequiredService<DeliveryRateLimiter>();
+        Assert.True(await DeliveryFixture.WaitUntilAsync(() => Task.FromResult(hosts.All(h => Limiter(h).Instances == 3)), TimeSpan.FromSeconds(30)),
+            "the instances did not see each other: " + string.Join(", ", hosts.Select(h => Limiter(h).Instances)));
+        Assert.All(hosts, h => Assert.Equal(16, Limiter(h).TenantRequestsPerSecond));
+
+        var published = await a.Services.GetRequiredService<IAssignmentPublisher>().PublishAsync(DeliveryFixture.Tenant, DeliveryFixture.PlanId, default);
+        Assert.Equal(n, published.Queued);
+        Assert.True(await DeliveryFixture.WaitUntilAsync(() => f.AllSettledAsync(n), TimeSpan.FromSeconds(120)), "the instances did not finish");
+        output.WriteLine($"offered peak {f.Server.PeakTenantOfferedPerSecond} requests/s, admitted peak {f.Server.PeakTenantRequestsPerSecond}; " +
+            $"limit violations {f.Server.LimitViolations}");
+
+        // Each sent its part and every member got exactly one card.
+        Assert.All(hosts, h => Assert.True(h.Services.GetRequiredService<DeliveryWorker>().Outcomes.GetValueOrDefault(DeliveryOutcome.Sent) > 0));
+        Assert.Equal(n, f.Server.PostsPerConversation.Count);
+        Assert.All(f.Server.PostsPerConversation, kv => Assert.Equal(1, kv.Value));
+        // Together they offered about the ceiling, not three times it (3 × 50 = 150 without the split). Arrival jitter (two
+        // database round trips sit between a slot and its request) can bunch a few requests: those few 429s pause and retry.
+        Assert.InRange(f.Server.PeakTenantOfferedPerSecond, 1, 65);
+
+        // One instance stops: it leaves, and the other two take its share.
+        await c.StopAsync();
+        Assert.True(await DeliveryFixture.WaitUntilAsync(() => Task.FromResult(Limiter(a).Instances == 2 && Limiter(b).Instances == 2), TimeSpan.FromSeconds(30)));
+        Assert.Equal(25, Limiter(a).TenantRequestsPerSecond);
+        await Task.WhenAll(a.StopAsync(), b.StopAsync());
     }
 }
