@@ -36,6 +36,16 @@ public interface IAssignmentPublisher
     Task<PublishResult> PublishAsync(string tenantId, string planId, CancellationToken ct);
 }
 
+/// <summary>What a resend did: deliveries put back in the queue, members who blocked the bot (never resent), and the
+/// plan's delivery summary afterwards ("đã gửi 120, đang chờ 2, bị chặn 1").</summary>
+public sealed record ResendResult(int Resent, int Blocked, string Summary);
+
+/// <summary>Sends a plan's failed proactive deliveries again, on a principal's request (the durable delivery queue).</summary>
+public interface IFailedDeliveryResender
+{
+    Task<ResendResult> ResendFailedDeliveriesAsync(string tenantId, string planId, bool english, CancellationToken ct);
+}
+
 /// <summary>Sends a reminder (with the current assignment card) to the assignees of a plan who have not acknowledged.</summary>
 public interface IPlanReminderSender
 {

@@ -10,7 +10,7 @@ namespace TeamsPlans.Bot.Conversation;
 
 /// <summary>
 /// The TeamsPlans conversation: installation (welcome, member + conversation reference), chat commands
-/// (status, my tasks, deadlines, import, roll-up, help), report files sent in personal chat, and card actions — Universal Actions invokes ("adaptiveCard/action")
+/// (status, my tasks, deadlines, import, roll-up, resend, card language, help), report files sent in personal chat, and card actions — Universal Actions invokes ("adaptiveCard/action")
 /// and their Action.Submit fallback (a message whose value carries "verb").
 /// The tenant always comes from the activity; card data naming another tenant is refused.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class TeamsPlansBot(
     IStateStore store, MemberDirectory directory, PlanImporter importer, IAssignmentPublisher publisher,
     IPlanReminderSender reminders, IEnumerable<IAssignmentChangeSink> sinks, ConversationOptions options,
     ReportHandIn reports, RollupService rollup, RollupOptions rollupOptions, TenantPolicy tenants,
-    TimeProvider time, ILogger<TeamsPlansBot> logger) : IActivityHandler
+    IEnumerable<IFailedDeliveryResender> resenders, TimeProvider time, ILogger<TeamsPlansBot> logger) : IActivityHandler
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
     public const string ErrorContentType = "application/vnd.microsoft.error";
@@ -139,12 +139,55 @@ public sealed class TeamsPlansBot(
             CommandKind.Rollup => canManage
                 ? await RollupCardAsync(tenantId, command.Argument, null, null, view, ct).ConfigureAwait(false)
                 : PlanCards.Notice(view.S.Lang == "vi" ? "Chỉ lãnh đạo đơn vị (Ban giám hiệu, trưởng ban, quản trị) xem được tổng hợp đơn vị." : "Only principals, committee heads and admins can see the unit roll-up.", [], view, "attention"),
+            CommandKind.Resend => canManage
+                ? await ResendAsync(tenantId, command.Argument, view, ct).ConfigureAwait(false)
+                : PlanCards.Notice(view.S.Lang == "vi" ? "Chỉ lãnh đạo đơn vị (Ban giám hiệu, trưởng ban, quản trị) được gửi lại thẻ." : "Only principals, committee heads and admins can resend cards.", [], view, "attention"),
             CommandKind.Import => canManage
                 ? await ImportAsync(tenantId, member!, command.Argument, view, ct).ConfigureAwait(false)
                 : PlanCards.Notice(view.S.Lang == "vi" ? "Chỉ Ban giám hiệu được nhập kế hoạch." : "Only principals can import plans.", [], view, "attention"),
             _ => PlanCards.Help(command.Text, canManage, view),
         };
         await turn.SendAsync(CardMessage(reply), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// "gửi lại [kế hoạch 82/KH-THPT BK]": puts the failed deliveries of the plan (of every published plan without a
+    /// number) back in the delivery queue; members who blocked the bot are counted, not resent.
+    /// </summary>
+    private async Task<AdaptiveCard> ResendAsync(string tenantId, string? number, CardView view, CancellationToken ct)
+    {
+        var vi = view.S.Lang == "vi";
+        if (resenders.FirstOrDefault() is not { } resender)
+            return PlanCards.Notice(vi ? "Bot này gửi thẻ trực tiếp, không có hàng đợi để gửi lại." : "This bot sends cards directly; there is no delivery queue to resend from.", [], view, "attention");
+        IReadOnlyList<StoredPlan> plans;
+        if (number is not null)
+        {
+            var plan = await store.Plans.FindByNumberAsync(tenantId, number, ct).ConfigureAwait(false)
+                ?? await store.Plans.GetAsync(tenantId, number, ct).ConfigureAwait(false);
+            if (plan is null)
+                return PlanCards.Notice(vi ? $"Không tìm thấy kế hoạch \"{number}\"." : $"No plan \"{number}\" was found.", [], view, "attention");
+            plans = [plan];
+        }
+        else
+        {
+            plans = [.. (await store.Plans.ListAsync(tenantId, ct).ConfigureAwait(false)).Where(p => p.Status == PlanStatus.Published)];
+        }
+        if (plans.Count == 0)
+            return PlanCards.Notice(vi ? "Chưa có kế hoạch nào đã gửi." : "No plan has been published yet.", [], view);
+        var lines = new List<string>();
+        var resent = 0;
+        foreach (var plan in plans)
+        {
+            var r = await resender.ResendFailedDeliveriesAsync(tenantId, plan.PlanId, !vi, ct).ConfigureAwait(false);
+            resent += r.Resent;
+            var blocked = r.Blocked == 0 ? "" : vi ? $"; {r.Blocked} người đã chặn bot, không gửi lại" : $"; {r.Blocked} blocked the bot, not resent";
+            lines.Add($"{PlanCards.PlanTitle(plan)}: {(vi ? $"gửi lại {r.Resent}" : $"resent {r.Resent}")}{blocked} ({r.Summary})");
+        }
+        logger.LogInformation("Resend of failed deliveries in {TenantId}: {Resent} queued again over {Plans} plans", tenantId, resent, plans.Count);
+        var title = resent == 0
+            ? (vi ? "Không có thẻ nào gửi lỗi." : "No failed card to resend.")
+            : (vi ? $"Đã gửi lại {resent} thẻ gửi lỗi." : $"Resent {resent} failed cards.");
+        return PlanCards.Notice(title, lines, view, resent == 0 ? null : "good");
     }
 
     /// <summary>"tiếng việt" / "english" / "ngôn ngữ tự động": stores the member's card language and answers in it.</summary>

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace TeamsPlans.Bot.Conversation;
 
-public enum CommandKind { Help, Status, NotAcknowledged, Deadlines, MyTasks, Import, Rollup, Language, Unknown }
+public enum CommandKind { Help, Status, NotAcknowledged, Deadlines, MyTasks, Import, Rollup, Resend, Language, Unknown }
 
 /// <summary>A chat command: kind and argument (plan number for status, file name for import, plan number and/or year for the
 /// roll-up; "vi", "en" or "auto" for the card language) as the user typed it.</summary>
@@ -26,6 +26,7 @@ public static partial class TextCommands
         (CommandKind.Deadlines, ["han sap toi", "cac han sap toi", "sap den han", "thoi han", "upcoming deadlines", "deadlines", "due soon"]),
         (CommandKind.MyTasks, ["viec cua toi", "nhiem vu cua toi", "cong viec cua toi", "my tasks", "my task", "my assignments"]),
         (CommandKind.Status, ["trang thai ke hoach", "tinh hinh ke hoach", "tien do ke hoach", "tinh hinh thuc hien", "tinh hinh", "trang thai", "tien do", "status of plan", "plan status", "status"]),
+        (CommandKind.Resend, ["gui lai the loi", "gui lai cac the loi", "gui lai ke hoach", "gui lai", "resend failed", "resend"]),
         (CommandKind.Help, ["tro giup", "huong dan", "giup do", "help", "?"]),
         (CommandKind.Language, ["ngon ngu", "doi ngon ngu", "language", "tieng viet", "vietnamese", "tieng anh", "english"]),
     ];
@@ -62,7 +63,7 @@ public static partial class TextCommands
             {
                 if (!StartsWithWord(folded, p)) continue;
                 var rest = text[p.Length..].Trim().Trim('?', '!', '.', ':', '"', '“', '”').Trim();
-                if (kind == CommandKind.Status)
+                if (kind is CommandKind.Status or CommandKind.Resend)
                 {
                     // "trạng thái kế hoạch số 82/KH-THPT BK", "status 82/KH-THPT BK"
                     var fr = FoldKeepLength(rest);

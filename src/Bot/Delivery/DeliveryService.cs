@@ -33,7 +33,8 @@ public static class DeliveryStates
 /// <see cref="IAssignmentPublisher"/>), reminders and digests; query delivery status; resend to failed recipients only.
 /// Nothing here talks to Teams: the <see cref="DeliveryWorker"/> sends.
 /// </summary>
-public sealed class DeliveryService(IStateStore store, TimeProvider time, ILogger<DeliveryService> logger) : IAssignmentPublisher, IPlanReminderSender
+public sealed class DeliveryService(IStateStore store, TimeProvider time, ILogger<DeliveryService> logger)
+    : IAssignmentPublisher, IPlanReminderSender, IFailedDeliveryResender
 {
     private IWorkQueue Queue => store.Queue;
 
@@ -116,6 +117,13 @@ public sealed class DeliveryService(IStateStore store, TimeProvider time, ILogge
         var n = await Queue.RequeueFailedAsync(tenantId, DeliveryOptions.QueueName, DeliveryKeys.PlanPrefix(planId), ct).ConfigureAwait(false);
         logger.LogInformation("Resend of plan {PlanId} in {TenantId}: {Count} failed deliveries queued again", planId, tenantId, n);
         return n;
+    }
+
+    async Task<ResendResult> IFailedDeliveryResender.ResendFailedDeliveriesAsync(string tenantId, string planId, bool english, CancellationToken ct)
+    {
+        var n = await ResendFailedAsync(tenantId, planId, ct).ConfigureAwait(false);
+        var report = await GetStatusAsync(tenantId, planId, ct).ConfigureAwait(false);
+        return new ResendResult(n, report.Count(DeliveryStates.Blocked), Summarize(report, english));
     }
 
     /// <summary>Delivery status of a plan (or the whole tenant when <paramref name="planId"/> is null).</summary>

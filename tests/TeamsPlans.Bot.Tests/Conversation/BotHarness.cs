@@ -52,8 +52,13 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
             Results.Json(Rosters.TryGetValue(conv, out var r) ? r : new List<JsonObject>()));
     }
 
+    /// <summary>Conversations whose new posts fail with this HTTP status (404 ConversationNotFound: a definite failure).</summary>
+    public ConcurrentDictionary<string, int> FailingConversations { get; } = new();
+
     private IResult Record(string method, string conv, string? id, JsonObject body)
     {
+        if (method == "POST" && FailingConversations.TryGetValue(conv, out var status))
+            return Results.Json(new { error = new { code = "ConversationNotFound", message = "Conversation not found." } }, statusCode: status);
         Posts.Enqueue(new Post(method, conv, id, body));
         return Results.Json(new { id = method == "PUT" ? id : $"act-{Interlocked.Increment(ref _ids)}" });
     }
