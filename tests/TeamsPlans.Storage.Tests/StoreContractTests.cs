@@ -179,12 +179,19 @@ public abstract partial class StoreContractTests<TProvider> : IClassFixture<TPro
         Assert.True((await Store.Members.GetAsync(t, "u2"))!.CanSeeOthers);
         await Store.Members.UpsertAsync(m1 with { Roles = MemberRoles.Member | MemberRoles.CommitteeHead, JobTitle = "Tổ trưởng" });
         Assert.Equal("Tổ trưởng", (await Store.Members.GetAsync(t, "u1"))!.JobTitle);
-        // The chosen card language round-trips and wins over the client locale.
-        await Store.Members.UpsertAsync(m2 with { Locale = "en-US", Language = "vi" });
+        // The chosen card language round-trips and wins over the client locale; a refresh of the member keeps it.
+        await Store.Members.UpsertAsync(m2 with { Locale = "en-US" });
+        Assert.True(await Store.Members.SetLanguageAsync(t, "u2", "vi"));
         var chosen = (await Store.Members.GetAsync(t, "u2"))!;
         Assert.Equal(("en-US", "vi", "vi-VN"), (chosen.Locale, chosen.Language, chosen.PreferredLocale));
-        await Store.Members.UpsertAsync(chosen with { Language = null });
-        Assert.Equal("en-US", (await Store.Members.GetAsync(t, "u2"))!.PreferredLocale);
+        await Store.Members.UpsertAsync(m2 with { Locale = "en-GB" }); // a stale copy without the choice
+        Assert.Equal(("en-GB", "vi"), ((await Store.Members.GetAsync(t, "u2"))!.Locale, (await Store.Members.GetAsync(t, "u2"))!.Language));
+        Assert.True(await Store.Members.SetLanguageAsync(t, "u2", null));
+        Assert.Equal("en-GB", (await Store.Members.GetAsync(t, "u2"))!.PreferredLocale);
+        Assert.False(await Store.Members.SetLanguageAsync(t, "nobody", "en"));
+        Assert.False(await Store.Members.SetLanguageAsync(TestData.Tenant("other"), "u2", "en")); // another tenant's member: untouched
+        Assert.Null((await Store.Members.GetAsync(t, "u2"))!.Language);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.Members.SetLanguageAsync(t, "u2", "fr"));
         var list = await Store.Members.ListAsync(t);
         Assert.Equal(2, list.Count);
         Assert.Null(await Store.Members.GetAsync(t, "nobody"));

@@ -50,6 +50,8 @@ public sealed class CardStrings
     public required string HelpUnknown { get; init; }
     public required string[] HelpCommands { get; init; }
     public required string[] HelpPrincipalCommands { get; init; }
+    public required string DeliveryProblems { get; init; }
+    public required string ResendFailed { get; init; }
     public required string LanguageTitle { get; init; }
     public required string LanguageChanged { get; init; }
     public required string[] LanguageOptions { get; init; }
@@ -154,6 +156,8 @@ public sealed class CardStrings
         HelpUnknown = "Tôi chưa hiểu \"{0}\". Bạn có thể gõ:",
         HelpCommands = ["\"việc của tôi\" — nhiệm vụ của bạn", "\"hạn sắp tới\" — các thời hạn gần nhất", "gửi tệp cho bot — nộp báo cáo", "\"tiếng việt\" / \"english\" — ngôn ngữ của thẻ", "\"trợ giúp\" — hướng dẫn này"],
         HelpPrincipalCommands = ["\"tình hình\" — tình hình thực hiện các kế hoạch", "\"trạng thái kế hoạch 82/KH-THPT BK\" — một kế hoạch", "\"ai chưa xác nhận?\" — người chưa xác nhận", "\"nhập kế hoạch <tên tệp>\" — nhập kế hoạch từ thư viện", "\"tổng hợp đơn vị\" — đơn vị nào đã ban hành kế hoạch, đã nộp báo cáo", "\"gửi lại\" — gửi lại các thẻ gửi lỗi"],
+        DeliveryProblems = "Gửi thẻ lỗi: {0} · Đã chặn bot: {1}",
+        ResendFailed = "Gửi lại thẻ lỗi",
         LanguageTitle = "Ngôn ngữ",
         LanguageChanged = "Đã đổi ngôn ngữ: thẻ và tin nhắn từ nay bằng tiếng Việt.",
         LanguageOptions = ["Gõ \"tiếng việt\" hoặc \"english\" để đổi, \"ngôn ngữ tự động\" để theo ngôn ngữ của Teams."],
@@ -241,6 +245,8 @@ public sealed class CardStrings
         HelpUnknown = "I did not understand \"{0}\". You can type:",
         HelpCommands = ["\"my tasks\" — your assignments", "\"deadlines\" — the next deadlines", "send a file to the bot — hand in a report", "\"english\" / \"tiếng việt\" — card language", "\"help\" — this help"],
         HelpPrincipalCommands = ["\"status\" — status of all plans", "\"status 82/KH-THPT BK\" — one plan", "\"who has not acknowledged?\"", "\"import <file name>\" — import a plan from the library", "\"rollup\" — which units issued their plan and handed in reports", "\"resend\" — send failed cards again"],
+        DeliveryProblems = "Failed cards: {0} · Blocked the bot: {1}",
+        ResendFailed = "Resend failed cards",
         LanguageTitle = "Language",
         LanguageChanged = "Language changed: cards and messages are in English from now on.",
         LanguageOptions = ["Type \"english\" or \"tiếng việt\" to change, \"language auto\" to follow Teams."],

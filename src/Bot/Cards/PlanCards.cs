@@ -17,6 +17,8 @@ public static class CardVerbs
     public const string Remind = "remind";
     public const string Publish = "publish";
     public const string Map = "map";
+    /// <summary>Status card: send the plan's failed assignment cards again.</summary>
+    public const string Resend = "resend";
     /// <summary>Input ids of the import preview's assignee pickers start with this, followed by the assignment id.</summary>
     public const string MapInputPrefix = "map_";
     public const string PercentInput = "percent";
@@ -280,12 +282,16 @@ public static class PlanCards
 
     /// <summary>Counts per plan, next deadlines, who has not acknowledged, and (for principals) a "remind" action.</summary>
     /// <param name="reportsHandedIn">Per plan id: reports handed in (distinct assignment + period); omitted = not shown.</param>
+    /// <param name="deliveryProblems">Per plan id: assignment cards / reminders that failed, and members who blocked the bot.
+    /// Shown when not zero, with a "resend" action for the failed ones.</param>
     public static AdaptiveCard Status(IReadOnlyList<(StoredPlan Plan, IReadOnlyList<AssignmentRecord> Assignments)> plans,
-        IReadOnlyDictionary<string, Member> members, CardView v, bool canRemind, IReadOnlyDictionary<string, int>? reportsHandedIn = null)
-        => Fit(scale => BuildStatus(plans, members, v, canRemind, reportsHandedIn, scale));
+        IReadOnlyDictionary<string, Member> members, CardView v, bool canRemind, IReadOnlyDictionary<string, int>? reportsHandedIn = null,
+        IReadOnlyDictionary<string, (int Failed, int Blocked)>? deliveryProblems = null)
+        => Fit(scale => BuildStatus(plans, members, v, canRemind, reportsHandedIn, deliveryProblems, scale));
 
     private static AdaptiveCard BuildStatus(IReadOnlyList<(StoredPlan Plan, IReadOnlyList<AssignmentRecord> Assignments)> plans,
-        IReadOnlyDictionary<string, Member> members, CardView v, bool canRemind, IReadOnlyDictionary<string, int>? reportsHandedIn, double scale)
+        IReadOnlyDictionary<string, Member> members, CardView v, bool canRemind, IReadOnlyDictionary<string, int>? reportsHandedIn,
+        IReadOnlyDictionary<string, (int Failed, int Blocked)>? deliveryProblems, double scale)
     {
         var s = v.S;
         var body = new List<CardElement> { new TextBlock(s.StatusHeader) { Size = "large", Weight = "bolder", Style = "heading" } };
@@ -341,6 +347,16 @@ public static class PlanCards
                     items.Add(new ActionSet
                     {
                         Actions = [Execute(s.Remind, CardVerbs.Remind, new JsonObject { ["planId"] = plan.PlanId, ["tenantId"] = plan.TenantId })]
+                    });
+            }
+            if (deliveryProblems?.GetValueOrDefault(plan.PlanId) is { } problems && problems.Failed + problems.Blocked > 0)
+            {
+                items.Add(new TextBlock(string.Format(CultureInfo.InvariantCulture, s.DeliveryProblems, problems.Failed, problems.Blocked))
+                    { Color = "attention", Weight = "bolder", Spacing = "medium" });
+                if (canRemind && problems.Failed > 0)
+                    items.Add(new ActionSet
+                    {
+                        Actions = [Execute(s.ResendFailed, CardVerbs.Resend, new JsonObject { ["planId"] = plan.PlanId, ["tenantId"] = plan.TenantId })]
                     });
             }
             body.Add(new Container { Items = items, Separator = true, Spacing = "large" });

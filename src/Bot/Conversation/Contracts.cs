@@ -40,9 +40,13 @@ public interface IAssignmentPublisher
 /// plan's delivery summary afterwards ("đã gửi 120, đang chờ 2, bị chặn 1").</summary>
 public sealed record ResendResult(int Resent, int Blocked, string Summary);
 
-/// <summary>Sends a plan's failed proactive deliveries again, on a principal's request (the durable delivery queue).</summary>
-public interface IFailedDeliveryResender
+/// <summary>
+/// A plan's proactive deliveries as a principal sees them (the durable delivery queue): how many failed or reached a
+/// member who blocked the bot, and sending the failed ones again on request.
+/// </summary>
+public interface IPlanDeliveries
 {
+    Task<(int Failed, int Blocked)> ProblemsAsync(string tenantId, string planId, CancellationToken ct);
     Task<ResendResult> ResendFailedDeliveriesAsync(string tenantId, string planId, bool english, CancellationToken ct);
 }
 

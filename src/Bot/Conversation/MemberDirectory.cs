@@ -69,9 +69,12 @@ public sealed class MemberDirectory(IStateStore store, ConversationOptions optio
     public async Task<Member> SetLanguageAsync(Member member, string? language, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(member);
-        if (language is not (null or "vi" or "en")) throw new ArgumentOutOfRangeException(nameof(language), language, "Expected vi, en or null.");
         var updated = member with { Language = language };
-        if (updated != member) await store.Members.UpsertAsync(updated, ct).ConfigureAwait(false);
+        if (!await store.Members.SetLanguageAsync(member.TenantId, member.AadObjectId, language, ct).ConfigureAwait(false))
+        {
+            // Not stored yet (cannot happen after RememberSenderAsync, but keep the choice rather than lose it).
+            await store.Members.UpsertAsync(updated, ct).ConfigureAwait(false);
+        }
         logger.LogInformation("Member {AadObjectId} of {TenantId} chose card language {Language}", member.AadObjectId, member.TenantId, language ?? "auto");
         return updated;
     }

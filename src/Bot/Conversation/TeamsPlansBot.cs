@@ -18,7 +18,7 @@ public sealed class TeamsPlansBot(
     IStateStore store, MemberDirectory directory, PlanImporter importer, IAssignmentPublisher publisher,
     IPlanReminderSender reminders, IEnumerable<IAssignmentChangeSink> sinks, ConversationOptions options,
     ReportHandIn reports, RollupService rollup, RollupOptions rollupOptions, TenantPolicy tenants,
-    IEnumerable<IFailedDeliveryResender> resenders, TimeProvider time, ILogger<TeamsPlansBot> logger) : IActivityHandler
+    IEnumerable<IPlanDeliveries> deliveries, TimeProvider time, ILogger<TeamsPlansBot> logger) : IActivityHandler
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
     public const string ErrorContentType = "application/vnd.microsoft.error";
@@ -157,15 +157,12 @@ public sealed class TeamsPlansBot(
     private async Task<AdaptiveCard> ResendAsync(string tenantId, string? number, CardView view, CancellationToken ct)
     {
         var vi = view.S.Lang == "vi";
-        if (resenders.FirstOrDefault() is not { } resender)
+        if (deliveries.FirstOrDefault() is not { } resender)
             return PlanCards.Notice(vi ? "Bot này gửi thẻ trực tiếp, không có hàng đợi để gửi lại." : "This bot sends cards directly; there is no delivery queue to resend from.", [], view, "attention");
         IReadOnlyList<StoredPlan> plans;
         if (number is not null)
         {
-            var plan = await store.Plans.FindByNumberAsync(tenantId, number, ct).ConfigureAwait(false)
-                ?? await store.Plans.GetAsync(tenantId, number, ct).ConfigureAwait(false);
-            if (plan is null)
-                return PlanCards.Notice(vi ? $"Không tìm thấy kế hoạch \"{number}\"." : $"No plan \"{number}\" was found.", [], view, "attention");
+            if (await FindPlanAsync(tenantId, number, ct).ConfigureAwait(false) is not { } plan) return PlanNotFound(number, view);
             plans = [plan];
         }
         else
@@ -222,15 +219,20 @@ public sealed class TeamsPlansBot(
         return PlanCards.MyTasks(tasks, view, lastReports);
     }
 
+    /// <summary>A plan by its printed number ("82/KH-THPT BK") or its id, in the tenant.</summary>
+    private async Task<StoredPlan?> FindPlanAsync(string tenantId, string number, CancellationToken ct) =>
+        await store.Plans.FindByNumberAsync(tenantId, number, ct).ConfigureAwait(false)
+        ?? await store.Plans.GetAsync(tenantId, number, ct).ConfigureAwait(false);
+
+    private static AdaptiveCard PlanNotFound(string number, CardView view) =>
+        PlanCards.Notice(view.S.Lang == "vi" ? $"Không tìm thấy kế hoạch \"{number}\"." : $"No plan \"{number}\" was found.", [], view, "attention");
+
     private async Task<AdaptiveCard> StatusCardAsync(string tenantId, string? number, CardView view, CancellationToken ct)
     {
         IReadOnlyList<StoredPlan> plans;
         if (number is not null)
         {
-            var plan = await store.Plans.FindByNumberAsync(tenantId, number, ct).ConfigureAwait(false)
-                ?? await store.Plans.GetAsync(tenantId, number, ct).ConfigureAwait(false);
-            if (plan is null)
-                return PlanCards.Notice(view.S.Lang == "vi" ? $"Không tìm thấy kế hoạch \"{number}\"." : $"No plan \"{number}\" was found.", [], view, "attention");
+            if (await FindPlanAsync(tenantId, number, ct).ConfigureAwait(false) is not { } plan) return PlanNotFound(number, view);
             plans = [plan];
         }
         else
@@ -250,7 +252,11 @@ public sealed class TeamsPlansBot(
                 n += (await store.Reports.ListByAssignmentAsync(tenantId, a.AssignmentId, ct).ConfigureAwait(false)).Select(r => r.Period).Distinct(StringComparer.Ordinal).Count();
             handedIn[p.PlanId] = n;
         }
-        return PlanCards.Status(rows, members, view, canRemind: true, handedIn);
+        var problems = new Dictionary<string, (int Failed, int Blocked)>(StringComparer.Ordinal);
+        if (deliveries.FirstOrDefault() is { } queue)
+            foreach (var (p, _) in rows.Where(r => r.Item1.Status == PlanStatus.Published))
+                problems[p.PlanId] = await queue.ProblemsAsync(tenantId, p.PlanId, ct).ConfigureAwait(false);
+        return PlanCards.Status(rows, members, view, canRemind: true, handedIn, problems);
     }
 
     private async Task<AdaptiveCard> ImportAsync(string tenantId, Member member, string? query, CardView view, CancellationToken ct)
@@ -345,6 +351,7 @@ public sealed class TeamsPlansBot(
             case CardVerbs.Map:
             case CardVerbs.Publish:
             case CardVerbs.Remind:
+            case CardVerbs.Resend:
                 return await PlanActionAsync(turn, tenantId, member, verb, data, view, ct).ConfigureAwait(false);
             default:
                 return ActionResult.Fail(400, "UnknownVerb", $"Thao tác không được hỗ trợ: {verb}.", $"Unsupported action: {verb}.");
@@ -466,6 +473,15 @@ public sealed class TeamsPlansBot(
             var reached = r.Sent + r.Queued;
             await turn.SendTextAsync(vi ? $"Đã nhắc {reached} người chưa xác nhận" + (r.Failed > 0 ? $"; {r.Failed} lỗi: {string.Join("; ", r.Errors.Take(5))}" : ".")
                 : $"Reminded {reached} people who have not acknowledged" + (r.Failed > 0 ? $"; {r.Failed} failed: {string.Join("; ", r.Errors.Take(5))}" : "."), ct).ConfigureAwait(false);
+            return ActionResult.Ok(await StatusCardAsync(tenantId, plan.Number ?? plan.PlanId, view, ct).ConfigureAwait(false));
+        }
+        if (verb == CardVerbs.Resend)
+        {
+            if (deliveries.FirstOrDefault() is not { } queue)
+                return ActionResult.Fail(501, "NoQueue", "Bot này gửi thẻ trực tiếp, không có hàng đợi để gửi lại.", "This bot sends cards directly; there is no delivery queue.");
+            var r = await queue.ResendFailedDeliveriesAsync(tenantId, planId, !vi, ct).ConfigureAwait(false);
+            logger.LogInformation("Resend of {PlanId} in {TenantId} from the status card by {AadObjectId}: {Resent} queued again", planId, tenantId, member.AadObjectId, r.Resent);
+            await turn.SendTextAsync(vi ? $"Đã gửi lại {r.Resent} thẻ gửi lỗi ({r.Summary})." : $"Resent {r.Resent} failed cards ({r.Summary}).", ct).ConfigureAwait(false);
             return ActionResult.Ok(await StatusCardAsync(tenantId, plan.Number ?? plan.PlanId, view, ct).ConfigureAwait(false));
         }
 

@@ -34,7 +34,7 @@ public static class DeliveryStates
 /// Nothing here talks to Teams: the <see cref="DeliveryWorker"/> sends.
 /// </summary>
 public sealed class DeliveryService(IStateStore store, TimeProvider time, ILogger<DeliveryService> logger)
-    : IAssignmentPublisher, IPlanReminderSender, IFailedDeliveryResender
+    : IAssignmentPublisher, IPlanReminderSender, IPlanDeliveries
 {
     private IWorkQueue Queue => store.Queue;
 
@@ -119,7 +119,16 @@ public sealed class DeliveryService(IStateStore store, TimeProvider time, ILogge
         return n;
     }
 
-    async Task<ResendResult> IFailedDeliveryResender.ResendFailedDeliveriesAsync(string tenantId, string planId, bool english, CancellationToken ct)
+    async Task<(int Failed, int Blocked)> IPlanDeliveries.ProblemsAsync(string tenantId, string planId, CancellationToken ct)
+    {
+        var prefix = DeliveryKeys.PlanPrefix(planId);
+        var failed = await Queue.ListAsync(tenantId, DeliveryOptions.QueueName, WorkState.Failed, ct).ConfigureAwait(false);
+        var blocked = await Queue.ListAsync(tenantId, DeliveryOptions.QueueName, WorkState.Blocked, ct).ConfigureAwait(false);
+        return (failed.Count(i => i.IdempotencyKey.StartsWith(prefix, StringComparison.Ordinal)),
+            blocked.Count(i => i.IdempotencyKey.StartsWith(prefix, StringComparison.Ordinal)));
+    }
+
+    async Task<ResendResult> IPlanDeliveries.ResendFailedDeliveriesAsync(string tenantId, string planId, bool english, CancellationToken ct)
     {
         var n = await ResendFailedAsync(tenantId, planId, ct).ConfigureAwait(false);
         var report = await GetStatusAsync(tenantId, planId, ct).ConfigureAwait(false);

@@ -58,7 +58,7 @@ public static class DeliveryServiceCollectionExtensions
         services.RemoveAll<IPlanReminderSender>();
         services.AddSingleton<IAssignmentPublisher>(sp => sp.GetRequiredService<DeliveryService>());
         services.AddSingleton<IPlanReminderSender>(sp => sp.GetRequiredService<DeliveryService>());
-        services.AddSingleton<IFailedDeliveryResender>(sp => sp.GetRequiredService<DeliveryService>());
+        services.AddSingleton<IPlanDeliveries>(sp => sp.GetRequiredService<DeliveryService>());
 
         services.TryAddSingleton<DeliveryCoordinator>();
         services.TryAddSingleton<DeliveryWorker>();

@@ -184,8 +184,7 @@ internal sealed class SqlMemberStore(SqlDb db) : IMemberStore
                 VALUES (@tenant, @id, @name, @email, @job, @dept, @roles, @locale, @language, @now)
                 ON CONFLICT (tenant_id, aad_object_id) DO UPDATE SET
                   display_name = excluded.display_name, email = excluded.email, job_title = excluded.job_title,
-                  department = excluded.department, roles = excluded.roles, locale = excluded.locale, language = excluded.language,
-                  updated_at = excluded.updated_at
+                  department = excluded.department, roles = excluded.roles, locale = excluded.locale, updated_at = excluded.updated_at
                 """);
             cmd.P("@tenant", member.TenantId).P("@id", member.AadObjectId).P("@name", member.DisplayName).P("@email", member.Email)
                .P("@job", member.JobTitle).P("@dept", member.Department).P("@roles", (int)member.Roles).P("@locale", member.Locale)
@@ -211,6 +210,17 @@ internal sealed class SqlMemberStore(SqlDb db) : IMemberStore
             // Ordinal order in code so both providers agree regardless of database collation.
             return list.OrderBy(m => m.DisplayName, StringComparer.Ordinal).ThenBy(m => m.AadObjectId, StringComparer.Ordinal).ToList();
         }, ct);
+
+    public Task<bool> SetLanguageAsync(string tenantId, string aadObjectId, string? language, CancellationToken ct = default)
+    {
+        if (language is not (null or "vi" or "en")) throw new ArgumentOutOfRangeException(nameof(language), language, "Expected vi, en or null.");
+        return db.WriteAsync(async (c, tx) =>
+        {
+            await using var cmd = c.Command(tx, "UPDATE members SET language = @language, updated_at = @now WHERE tenant_id = @tenant AND aad_object_id = @id");
+            cmd.P("@language", language).P("@now", db.TimeValue(db.Now)).P("@tenant", tenantId).P("@id", aadObjectId);
+            return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
+        }, ct);
+    }
 
     private static Member Map(DbDataReader r) => new(
         r.Str("tenant_id"), r.Str("aad_object_id"), r.Str("display_name"), r.StringOrNull("email"), r.StringOrNull("job_title"),

@@ -121,6 +121,8 @@ public static class CardSamples
             ["assignment-report-handed-in"] = PlanCards.Assignment(plan, progress, "Hồ Thị Thu Cúc", v, ["29:1cuc"], reports:
                 [new ReportSubmission(Tenant, "r1", progress.AssignmentId, "2023-05-20", "Hồ Thị Thu Cúc - bc.pdf", "https://contoso.sharepoint.com/bc.pdf", "aad-cuc", Now)]),
             ["status-reports"] = PlanCards.Status([(plan, [done, acked, progress])], byId, v, canRemind: true, new Dictionary<string, int> { [plan.PlanId] = 2 }),
+            ["status-delivery-problems"] = PlanCards.Status([(plan, [done, acked, progress])], byId, v, canRemind: true, new Dictionary<string, int> { [plan.PlanId] = 2 },
+                new Dictionary<string, (int, int)> { [plan.PlanId] = (3, 1) }),
             ["report-target"] = PlanCards.ReportTarget("Báo cáo tháng 4.pdf",
                 [.. recs.SelectMany(r => ReportPeriods.For(r, 2023, Today).Select(p => (plan, r, p))), (kinds, kindRecs[0], ReportPeriods.For(kindRecs[0], 2019, Today)[0])], v),
             ["rollup"] = PlanCards.Rollup(Rollup(), new Dictionary<string, string> { ["tenant-tl"] = "Trường THPT Trung Lập" }, v),

@@ -58,4 +58,32 @@ public sealed class ResendCommandTests
         Assert.Contains("Không tìm thấy kế hoạch", Json(h.Connector.CardsIn(Hung.Conversation).Last()));
         Assert.Single(h.Connector.CardsIn(Cuc.Conversation), c => Json(c).Contains("Nhiệm vụ được giao"));
     }
+    [Fact]
+    public async Task The_status_card_shows_failed_and_blocked_cards_and_resends_the_failed_ones_from_its_button()
+    {
+        await using var h = await StartAsync();
+        foreach (var u in new[] { Hung, Thanh, Lan, Cuc }) await h.InstallAsync(u);
+        h.Connector.FailingConversations[Cuc.Conversation] = 404;
+        await PublishAsync(h);
+
+        await h.SayAsync(Hung, "tình hình");
+        var status = h.Connector.CardsIn(Hung.Conversation).Last();
+        Assert.Contains("Gửi thẻ lỗi: 1 · Đã chặn bot: 0", Json(status));
+        var resend = ActionData(status, "resend");
+
+        // A plain member's click is refused; nothing is queued again.
+        var (_, refused) = await h.InvokeAsync(Lan, "resend", resend);
+        Assert.Equal(403, refused["statusCode"]!.GetValue<int>());
+        Assert.Single(await h.Store.Queue.ListAsync(Tenant, DeliveryOptions.QueueName, WorkState.Failed));
+
+        h.Connector.FailingConversations.TryRemove(Cuc.Conversation, out _);
+        var (_, ok) = await h.InvokeAsync(Hung, "resend", resend);
+        Assert.Equal(200, ok["statusCode"]!.GetValue<int>());
+        Assert.Contains(h.Connector.TextsIn(Hung.Conversation), t => t.StartsWith("Đã gửi lại 1 thẻ gửi lỗi", StringComparison.Ordinal));
+        // The updated status card has nothing left to resend; Cúc got her card once.
+        var updated = Json(ok["value"]!);
+        Assert.DoesNotContain("Gửi thẻ lỗi", updated);
+        Assert.DoesNotContain("\"verb\":\"resend\"", updated);
+        Assert.Single(h.Connector.CardsIn(Cuc.Conversation), c => Json(c).Contains("Nhiệm vụ được giao"));
+    }
 }

@@ -95,7 +95,24 @@ public sealed class InMemoryStores(TimeProvider time) : ISyncStateStore, IWorkQu
     }
 
     // IMemberStore
-    public Task UpsertAsync(Member member, CancellationToken ct = default) { lock (_lock) _members[(member.TenantId, member.AadObjectId)] = member; return Task.CompletedTask; }
+    public Task UpsertAsync(Member member, CancellationToken ct = default)
+    {
+        // As the SQL stores: an existing member's chosen language is kept.
+        lock (_lock)
+            _members[(member.TenantId, member.AadObjectId)] = _members.TryGetValue((member.TenantId, member.AadObjectId), out var existing)
+                ? member with { Language = existing.Language } : member;
+        return Task.CompletedTask;
+    }
+
+    Task<bool> IMemberStore.SetLanguageAsync(string tenantId, string aadObjectId, string? language, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            if (!_members.TryGetValue((tenantId, aadObjectId), out var m)) return Task.FromResult(false);
+            _members[(tenantId, aadObjectId)] = m with { Language = language };
+            return Task.FromResult(true);
+        }
+    }
     Task<Member?> IMemberStore.GetAsync(string tenantId, string aadObjectId, CancellationToken ct) { lock (_lock) return Task.FromResult(_members.GetValueOrDefault((tenantId, aadObjectId))); }
     Task<IReadOnlyList<Member>> IMemberStore.ListAsync(string tenantId, CancellationToken ct) { lock (_lock) return Task.FromResult<IReadOnlyList<Member>>(_members.Values.Where(m => m.TenantId == tenantId).ToList()); }
 }
