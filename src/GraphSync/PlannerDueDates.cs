@@ -1,4 +1,5 @@
 using TeamsPlans.Plans.Model;
+using TeamsPlans.Plans.Scheduling;
 
 namespace TeamsPlans.GraphSync;
 
@@ -11,22 +12,11 @@ namespace TeamsPlans.GraphSync;
 /// </summary>
 public static class PlannerDueDates
 {
-    public static readonly TimeZoneInfo VietnamTimeZone = FindZone();
-
-    static TimeZoneInfo FindZone()
-    {
-        foreach (var id in new[] { "Asia/Ho_Chi_Minh", "SE Asia Standard Time" })
-        {
-            try { return TimeZoneInfo.FindSystemTimeZoneById(id); } catch (TimeZoneNotFoundException) { } catch (InvalidTimeZoneException) { }
-        }
-        return TimeZoneInfo.CreateCustomTimeZone("Asia/Ho_Chi_Minh", TimeSpan.FromHours(7), "Asia/Ho_Chi_Minh", "ICT");
-    }
-
     /// <summary>Start of <paramref name="day"/> in Vietnam, as a UTC instant.</summary>
     public static DateTimeOffset StartOfDay(DateOnly day)
     {
         var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        var offset = VietnamTimeZone.GetUtcOffset(local);
+        var offset = VietnamTime.Zone.GetUtcOffset(local);
         return new DateTimeOffset(local, offset).ToUniversalTime();
     }
 
@@ -42,5 +32,5 @@ public static class PlannerDueDates
     }
 
     /// <summary>The Vietnamese calendar day a Planner due instant stands for (inverse of <see cref="StartOfDay"/>).</summary>
-    public static DateOnly ToVietnamDay(DateTimeOffset due) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(due, VietnamTimeZone).DateTime);
+    public static DateOnly ToVietnamDay(DateTimeOffset due) => VietnamTime.DateOf(due);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using TeamsPlans.Bot.Conversation;
 using TeamsPlans.Plans.Model;
+using TeamsPlans.Plans.Scheduling;
 using TeamsPlans.Storage;
 
 namespace TeamsPlans.Bot.Cards;
@@ -113,7 +114,7 @@ public static class PlanCards
         if (reports.OrderByDescending(r => r.SubmittedAt).FirstOrDefault() is { } last)
         {
             var periodDay = ReportPeriods.ParseKey(last.Period);
-            body.Add(new TextBlock("✓ " + string.Format(CultureInfo.InvariantCulture, s.ReportHandedIn, DueFormat.Date(VietnamClock.DateOf(last.SubmittedAt)))
+            body.Add(new TextBlock("✓ " + string.Format(CultureInfo.InvariantCulture, s.ReportHandedIn, DueFormat.Date(VietnamTime.DateOf(last.SubmittedAt)))
                 + (periodDay is { } pd ? string.Format(CultureInfo.InvariantCulture, s.ReportForPeriod, DueFormat.Date(pd)) : ""))
                 { Id = "reportHandedIn", Color = "good", Weight = "bolder", Spacing = "small" });
         }
@@ -413,7 +414,7 @@ public static class PlanCards
             foreach (var p in u.Periods.Take(Cap(8, scale)))
             {
                 var state = p.Submitted
-                    ? "✓ " + s.RollupSubmitted + (p.SubmittedAt is { } at ? " " + DueFormat.Date(VietnamClock.DateOf(at)) : "")
+                    ? "✓ " + s.RollupSubmitted + (p.SubmittedAt is { } at ? " " + DueFormat.Date(VietnamTime.DateOf(at)) : "")
                     : p.Overdue ? "⚠ " + s.RollupMissing + " · " + s.Overdue : s.RollupNotDue;
                 items.Add(new TextBlock($"{DueFormat.Date(p.Occurrence.Due)}: {state}")
                     { Spacing = "none", Color = p.Submitted ? "good" : p.Overdue ? "attention" : null, IsSubtle = !p.Submitted && !p.Overdue ? true : null });
@@ -452,7 +453,7 @@ public static class PlanCards
                     + (next is not null ? $" · {s.Deadlines}: {DueFormat.Format(next.Value.Deadline, s)}" : "")
                     + (overdue ? " · ⚠ " + s.Overdue : "")
                     + (lastReports is not null && lastReports.TryGetValue(a.AssignmentId, out var at)
-                        ? " · ✓ " + string.Format(CultureInfo.InvariantCulture, s.ReportHandedIn, DueFormat.Date(VietnamClock.DateOf(at))) : "");
+                        ? " · ✓ " + string.Format(CultureInfo.InvariantCulture, s.ReportHandedIn, DueFormat.Date(VietnamTime.DateOf(at))) : "");
                 body.Add(new Container
                 {
                     Separator = true, Spacing = "medium",

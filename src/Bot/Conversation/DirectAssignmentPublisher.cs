@@ -2,30 +2,10 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using TeamsPlans.Bot.Cards;
 using TeamsPlans.Bot.Protocol;
+using TeamsPlans.Plans.Scheduling;
 using TeamsPlans.Storage;
 
 namespace TeamsPlans.Bot.Conversation;
-
-/// <summary>Today's date in Vietnam (Asia/Ho_Chi_Minh), from a TimeProvider.</summary>
-public static class VietnamClock
-{
-    private static readonly TimeZoneInfo Zone = Find();
-
-    private static TimeZoneInfo Find()
-    {
-        try { return TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"); }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        { return TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "Indochina Time", "Indochina Time"); }
-    }
-
-    public static DateOnly Today(TimeProvider time) => DateOf(time.GetUtcNow());
-
-    /// <summary>An instant as Asia/Ho_Chi_Minh local time.</summary>
-    public static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
-
-    /// <summary>The calendar date of an instant in Asia/Ho_Chi_Minh.</summary>
-    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
-}
 
 /// <summary>
 /// Sends assignment cards right away through the Bot Connector, using each member's stored personal-chat reference
@@ -78,7 +58,7 @@ public sealed class DirectAssignmentPublisher(IStateStore store, IConnectorClien
             throw new PublishException($"{member?.DisplayName ?? memberId}: đã chặn bot / has blocked the bot ({reference.BlockedReason})");
         reference ??= await CreateConversationAsync(tenantId, memberId, ct).ConfigureAwait(false);
 
-        var view = CardView.For(member?.PreferredLocale, VietnamClock.Today(time));
+        var view = CardView.For(member?.PreferredLocale, VietnamTime.Today(time));
         var handedIn = await store.Reports.ListByAssignmentAsync(tenantId, a.AssignmentId, ct).ConfigureAwait(false);
         var card = PlanCards.Assignment(plan, a, member?.DisplayName, view, [reference.UserId], reports: handedIn);
         var activity = Activity.CreateMessage(reminder

@@ -11,6 +11,7 @@ using TeamsPlans.Bot.Cards;
 using TeamsPlans.Bot.Protocol;
 using TeamsPlans.GraphSync;
 using TeamsPlans.GraphSync.Local;
+using TeamsPlans.Plans.Scheduling;
 using TeamsPlans.Storage;
 
 namespace TeamsPlans.Bot.Conversation;
@@ -102,7 +103,7 @@ public sealed class ReportHandIn(IStateStore store, ReportLibrary library, IHttp
         string? summary, string? link, string? activityId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var vnNow = VietnamClock.Local(now);
+        var vnNow = VietnamTime.Local(now);
         var text = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"# Báo cáo / Report")
             .AppendLine()

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using TeamsPlans.Bot.Cards;
 using TeamsPlans.Bot.Protocol;
 using TeamsPlans.Plans.Model;
+using TeamsPlans.Plans.Scheduling;
 using TeamsPlans.Storage;
 
 namespace TeamsPlans.Bot.Conversation;
@@ -717,7 +718,7 @@ public sealed class TeamsPlansBot(
     /// <summary>The member's chosen card language first, then the locale of the client that sent this activity.</summary>
     private CardView View(Activity activity, Member? member) =>
         CardView.For(member?.Language is not null ? member.PreferredLocale
-            : !string.IsNullOrWhiteSpace(activity.Locale) ? activity.Locale : member?.Locale, VietnamClock.Today(time));
+            : !string.IsNullOrWhiteSpace(activity.Locale) ? activity.Locale : member?.Locale, VietnamTime.Today(time));
 
     private static Activity CardMessage(AdaptiveCard card)
     {

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using TeamsPlans.Bot.Protocol;
 using TeamsPlans.Plans.Model;
+using TeamsPlans.Plans.Scheduling;
 using TeamsPlans.Storage;
 
 namespace TeamsPlans.Bot.Delivery;
@@ -93,7 +94,7 @@ public sealed class DeliveryProcessor
         try
         {
             // 1. What to send, from the current state.
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), VietnamTime).DateTime);
+            var today = VietnamTime.Today(_time);
             StoredPlan? plan = null;
             AssignmentRecord? assignment = null;
             if (kind is DeliveryKinds.Assignment or DeliveryKinds.Reminder)
@@ -230,8 +231,6 @@ public sealed class DeliveryProcessor
         if (item.LeaseUntil is { } until && now < until - _options.Lease / 2) return true;
         return await Queue.RenewAsync(item.Id, owner, _options.Lease, CancellationToken.None).ConfigureAwait(false);
     }
-
-    private static readonly TimeZoneInfo VietnamTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
 
     private async Task<ResourceResponse> SendAsync(ConversationRef conv, Activity activity, CancellationToken stop)
     {

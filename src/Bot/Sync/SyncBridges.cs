@@ -3,6 +3,7 @@ using TeamsPlans.Bot.Conversation;
 using TeamsPlans.Bot.Protocol;
 using TeamsPlans.GraphSync;
 using TeamsPlans.Plans.Model;
+using TeamsPlans.Plans.Scheduling;
 using TeamsPlans.Storage;
 
 namespace TeamsPlans.Bot.Sync;
@@ -126,7 +127,7 @@ public sealed class BoardChangeApplier(IStateStore store, IConnectorClient conne
         var reference = await store.Conversations.GetAsync(a.TenantId, a.MemberAadObjectId, ct).ConfigureAwait(false);
         if (plan is null || reference is null || reference.Blocked) return;
         var member = await store.Members.GetAsync(a.TenantId, a.MemberAadObjectId, ct).ConfigureAwait(false);
-        var view = CardView.For(member?.PreferredLocale, VietnamClock.Today(time));
+        var view = CardView.For(member?.PreferredLocale, VietnamTime.Today(time));
         var card = PlanCards.Assignment(plan, a, member?.DisplayName, view, [reference.UserId]);
         var activity = Activity.CreateMessage();
         activity.Summary = card.FallbackText;
@@ -169,7 +170,7 @@ public sealed class LibraryDropImporter(IStateStore store, PlanImporter importer
                 logger.LogWarning(e, "Library file {File} of {TenantId} is not a readable plan; skipped", file.Path, tenantId);
                 await TellHeadsAsync(tenantId, lang => Task.FromResult(PlanCards.Notice(
                     lang == "vi" ? $"Không nhập được tệp \"{file.Name}\" từ thư viện Kế hoạch." : $"Could not import \"{file.Name}\" from the plan library.",
-                    [e.Message], CardView.For(lang, VietnamClock.Today(time)), "attention")), ct).ConfigureAwait(false);
+                    [e.Message], CardView.For(lang, VietnamTime.Today(time)), "attention")), ct).ConfigureAwait(false);
                 return;
             }
             if (!outcome.Imported || outcome.Plan is null) return;
@@ -180,7 +181,7 @@ public sealed class LibraryDropImporter(IStateStore store, PlanImporter importer
             logger.LogInformation("Plan {PlanId} of {TenantId} imported from library file {File}", plan.PlanId, tenantId, file.Path);
             var sent = await TellHeadsAsync(tenantId, async lang =>
             {
-                var view = CardView.For(lang, VietnamClock.Today(time));
+                var view = CardView.For(lang, VietnamTime.Today(time));
                 var card = (await importer.PreviewCardAsync(tenantId, plan.PlanId, view, ct).ConfigureAwait(false))!;
                 card.Body.Insert(0, new TextBlock(lang == "vi" ? $"Kế hoạch mới trong thư viện: {file.Name}" : $"New plan in the library: {file.Name}")
                 { Weight = "bolder", Color = "accent" });

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TeamsPlans.Plans.Model;
+using TeamsPlans.Plans.Scheduling;
 
 namespace TeamsPlans.Storage;
 
@@ -40,13 +41,8 @@ public sealed record DepartmentRollup(
 public sealed class RollupService(IStateStore store, TimeProvider time, ILogger<RollupService>? logger = null)
 {
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
-    private static readonly TimeZoneInfo Vietnam = FindVietnam();
 
     public static string PeriodKey(DateOnly due) => due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>Today's date in Asia/Ho_Chi_Minh from <paramref name="time"/>.</summary>
-    public static DateOnly TodayInVietnam(TimeProvider time) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Vietnam).DateTime);
 
     /// <summary>The occurrences in <paramref name="year"/> of the plan's periodic deadlines, by due date.</summary>
     public static IReadOnlyList<RollupOccurrence> Occurrences(PlanDocument plan, int year)
@@ -94,7 +90,7 @@ public sealed class RollupService(IStateStore store, TimeProvider time, ILogger<
             return null;
         }
         var units = unitTenantIds.Where(u => !string.IsNullOrWhiteSpace(u)).Distinct(StringComparer.Ordinal).ToList();
-        var today = TodayInVietnam(time);
+        var today = VietnamTime.Today(time);
         var occurrences = Occurrences(plan.Document, year);
 
         var implementing = plan.Number is { } number && PlanNumbers.Normalize(number) is not null
@@ -122,16 +118,5 @@ public sealed class RollupService(IStateStore store, TimeProvider time, ILogger<
         _logger.LogInformation("Roll-up of {TenantId}/{PlanId} for {Year}: {Units} units, {Occurrences} occurrences",
             tenantId, planId, year, units.Count, occurrences.Count);
         return new DepartmentRollup(tenantId, planId, plan.Number, plan.Title, year, today, occurrences, result);
-    }
-
-    private static TimeZoneInfo FindVietnam()
-    {
-        foreach (var id in new[] { "Asia/Ho_Chi_Minh", "SE Asia Standard Time" })
-        {
-            try { return TimeZoneInfo.FindSystemTimeZoneById(id); }
-            catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException) { }
-        }
-        // Vietnam has used UTC+7 without daylight saving since 1975.
-        return TimeZoneInfo.CreateCustomTimeZone("Asia/Ho_Chi_Minh", TimeSpan.FromHours(7), "Indochina Time", "Indochina Time");
     }
 }
