@@ -33,6 +33,16 @@ public sealed class AdaptiveCard
 
     /// <summary>The card as a Bot Framework attachment (contentType application/vnd.microsoft.card.adaptive).</summary>
     public Attachment ToAttachment() => new() { ContentType = ContentType, Content = ToJsonObject() };
+
+    /// <summary>A message activity carrying the card, with <paramref name="text"/> above it and <paramref name="summary"/>
+    /// (default: the fallback text) as the notification preview.</summary>
+    public Activity ToMessage(string? summary = null, string? text = null)
+    {
+        var message = Activity.CreateMessage(text);
+        message.Summary = summary ?? FallbackText;
+        message.Attachments = [ToAttachment()];
+        return message;
+    }
 }
 
 /// <summary>Teams-specific card properties: width "Full" uses the whole message width.</summary>

@@ -61,11 +61,9 @@ public sealed class DirectAssignmentPublisher(IStateStore store, IConnectorClien
         var view = CardView.For(member?.PreferredLocale, VietnamTime.Today(time));
         var handedIn = await store.Reports.ListByAssignmentAsync(tenantId, a.AssignmentId, ct).ConfigureAwait(false);
         var card = PlanCards.Assignment(plan, a, member?.DisplayName, view, [reference.UserId], reports: handedIn);
-        var activity = Activity.CreateMessage(reminder
+        var activity = card.ToMessage(text: reminder
             ? (view.S.Lang == "vi" ? "🔔 Nhắc nhở: bạn chưa xác nhận nhiệm vụ này." : "🔔 Reminder: you have not acknowledged this assignment.")
             : null);
-        activity.Summary = card.FallbackText;
-        activity.Attachments = [card.ToAttachment()];
         try
         {
             var res = await connector.SendToConversationAsync(reference.ServiceUrl, reference.ConversationId, activity, ct).ConfigureAwait(false);

@@ -86,7 +86,7 @@ public sealed class TeamsPlansBot(
         if (personal && before?.ConversationId != activity.Conversation?.Id)
         {
             var card = PlanCards.Welcome(member?.DisplayName ?? activity.From?.Name, member?.CanSeeOthers == true, View(activity, member));
-            await turn.SendAsync(CardMessage(card), ct).ConfigureAwait(false);
+            await turn.SendAsync(card.ToMessage(), ct).ConfigureAwait(false);
         }
     }
 
@@ -112,10 +112,10 @@ public sealed class TeamsPlansBot(
             {
                 if (!string.IsNullOrEmpty(activity.ReplyToId))
                 {
-                    try { await turn.UpdateAsync(activity.ReplyToId, CardMessage(result.Card), ct).ConfigureAwait(false); return; }
+                    try { await turn.UpdateAsync(activity.ReplyToId, result.Card.ToMessage(), ct).ConfigureAwait(false); return; }
                     catch (ConnectorException e) { logger.LogWarning(e, "Card {ActivityId} could not be updated; sending a new one", activity.ReplyToId); }
                 }
-                await turn.SendAsync(CardMessage(result.Card), ct).ConfigureAwait(false);
+                await turn.SendAsync(result.Card.ToMessage(), ct).ConfigureAwait(false);
             }
             else await turn.SendTextAsync($"⚠ {result.Vi} / {result.En}", ct).ConfigureAwait(false);
             return;
@@ -126,7 +126,7 @@ public sealed class TeamsPlansBot(
         logger.LogInformation("Command {Command} from {AadObjectId} in {TenantId}", command.Kind, member?.AadObjectId, tenantId);
         if (command.Kind == CommandKind.Language && member is not null)
         {
-            await turn.SendAsync(CardMessage(await LanguageAsync(activity, member, command.Argument, ct).ConfigureAwait(false)), ct).ConfigureAwait(false);
+            await turn.SendAsync((await LanguageAsync(activity, member, command.Argument, ct).ConfigureAwait(false)).ToMessage(), ct).ConfigureAwait(false);
             return;
         }
         AdaptiveCard reply = command.Kind switch
@@ -148,7 +148,7 @@ public sealed class TeamsPlansBot(
                 : PlanCards.Notice(view.S.Lang == "vi" ? "Chỉ Ban giám hiệu được nhập kế hoạch." : "Only principals can import plans.", [], view, "attention"),
             _ => PlanCards.Help(command.Text, canManage, view),
         };
-        await turn.SendAsync(CardMessage(reply), ct).ConfigureAwait(false);
+        await turn.SendAsync(reply.ToMessage(), ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -380,7 +380,7 @@ public sealed class TeamsPlansBot(
         if (verb == CardVerbs.OpenPlan)
         {
             var all = await store.Assignments.ListByPlanAsync(tenantId, plan.PlanId, ct).ConfigureAwait(false);
-            await turn.SendAsync(CardMessage(PlanCards.PlanSummary(plan, all.OrderBy(a => a.Ordinal).ToList(), view)), ct).ConfigureAwait(false);
+            await turn.SendAsync(PlanCards.PlanSummary(plan, all.OrderBy(a => a.Ordinal).ToList(), view).ToMessage(), ct).ConfigureAwait(false);
         }
         if (verb is CardVerbs.Refresh or CardVerbs.OpenPlan)
             return ActionResult.Ok(await AssignmentCardAsync(plan, record, view, isAssignee, ct).ConfigureAwait(false));
@@ -623,7 +623,7 @@ public sealed class TeamsPlansBot(
             await reports.SavePendingFileAsync(tenantId, member.AadObjectId, file, activity.Id, ct).ConfigureAwait(false);
             logger.LogInformation("Report file {FileName} from {AadObjectId} in {TenantId} waits for a choice among {Count} options", file.Name, member.AadObjectId, tenantId, options.Count);
             var ordered = options.OrderBy(o => o.Period.Due < view.Today ? 1 : 0).ThenBy(o => o.Period.Due).ThenBy(o => o.Assignment.Ordinal).ToList();
-            await turn.SendAsync(CardMessage(PlanCards.ReportTarget(file.Name, ordered, view)), ct).ConfigureAwait(false);
+            await turn.SendAsync(PlanCards.ReportTarget(file.Name, ordered, view).ToMessage(), ct).ConfigureAwait(false);
             return;
         }
 
@@ -635,10 +635,10 @@ public sealed class TeamsPlansBot(
             await turn.SendTextAsync($"✓ Đã nhận tệp \"{file.Name}\" — báo cáo kỳ hạn {DueFormat.Date(period.Due)}. / Received \"{file.Name}\" as the report for {DueFormat.Date(period.Due)}.", ct).ConfigureAwait(false);
             if (record.CardActivityId is { Length: > 0 } cardId && record.CardConversationId == turn.ConversationId)
             {
-                try { await turn.UpdateAsync(cardId, CardMessage(card), ct).ConfigureAwait(false); return; }
+                try { await turn.UpdateAsync(cardId, card.ToMessage(), ct).ConfigureAwait(false); return; }
                 catch (ConnectorException e) { logger.LogWarning(e, "Card {ActivityId} could not be updated after report {ReportId}", cardId, report.ReportId); }
             }
-            await turn.SendAsync(CardMessage(card), ct).ConfigureAwait(false);
+            await turn.SendAsync(card.ToMessage(), ct).ConfigureAwait(false);
         }
         catch (ReportHandInException e)
         {
@@ -719,14 +719,6 @@ public sealed class TeamsPlansBot(
     private CardView View(Activity activity, Member? member) =>
         CardView.For(member?.Language is not null ? member.PreferredLocale
             : !string.IsNullOrWhiteSpace(activity.Locale) ? activity.Locale : member?.Locale, VietnamTime.Today(time));
-
-    private static Activity CardMessage(AdaptiveCard card)
-    {
-        var m = Activity.CreateMessage();
-        m.Summary = card.FallbackText;
-        m.Attachments = [card.ToAttachment()];
-        return m;
-    }
 
     /// <summary>{ statusCode, type: application/vnd.microsoft.error, value: { code, message } } with a Vietnamese / English message.</summary>
     public static InvokeResponse Error(int status, string code, string vi, string en) => new(200, new JsonObject

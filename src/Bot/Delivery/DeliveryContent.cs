@@ -8,15 +8,13 @@ namespace TeamsPlans.Bot.Delivery;
 /// <summary>The message of a delivery, built at send time from the current state (cards from <see cref="PlanCards"/>).</summary>
 internal static class DeliveryContent
 {
-    private static bool IsEnglish(string? locale) => locale is not null && locale.StartsWith("en", StringComparison.OrdinalIgnoreCase);
-
     public static Activity AssignmentCard(StoredPlan plan, AssignmentRecord a, Member? member, string? userId, DateOnly today,
         IReadOnlyList<ReportSubmission>? reports = null)
     {
         var v = CardView.For(member?.PreferredLocale, today);
         var card = PlanCards.Assignment(plan, a, member?.DisplayName, v, RefreshIds(userId), reports: reports);
-        var summary = IsEnglish(member?.PreferredLocale) ? $"New duty: {PlanCards.PlanTitle(plan)}" : $"Nhiệm vụ mới: {PlanCards.PlanTitle(plan)}";
-        return Message(card, summary);
+        var summary = v.S == CardStrings.En ? $"New duty: {PlanCards.PlanTitle(plan)}" : $"Nhiệm vụ mới: {PlanCards.PlanTitle(plan)}";
+        return card.ToMessage(summary);
     }
 
     public static Activity Reminder(StoredPlan plan, AssignmentRecord a, Member? member, string? userId, IReadOnlyList<ReportSubmission>? reports,
@@ -24,15 +22,15 @@ internal static class DeliveryContent
     {
         var v = CardView.For(member?.PreferredLocale, today);
         var card = PlanCards.Assignment(plan, a, member?.DisplayName, v, RefreshIds(userId), reports: reports);
-        var header = ReminderHeader(code, dueDay, today, IsEnglish(member?.PreferredLocale));
+        var header = ReminderHeader(code, dueDay, today, v.S == CardStrings.En);
         card.Body.Insert(0, new TextBlock(header) { Weight = "bolder", Size = "medium", Color = code == "overdue" ? "attention" : "warning" });
-        return Message(card, header);
+        return card.ToMessage(header);
     }
 
     public static Activity Digest(string title, IReadOnlyList<string> lines, string? locale, DateOnly today)
     {
         var card = PlanCards.Notice(title, lines, CardView.For(locale, today), "attention");
-        return Message(card, title);
+        return card.ToMessage(title);
     }
 
     internal static string ReminderHeader(string code, DateOnly dueDay, DateOnly today, bool en)
@@ -53,12 +51,4 @@ internal static class DeliveryContent
 
     private static List<string>? RefreshIds(string? userId) =>
         userId is not null && userId.StartsWith("29:", StringComparison.Ordinal) ? [userId] : null;
-
-    private static Activity Message(AdaptiveCard card, string summary)
-    {
-        var activity = Activity.CreateMessage();
-        activity.Summary = summary;
-        activity.Attachments = [card.ToAttachment()];
-        return activity;
-    }
 }

@@ -123,7 +123,7 @@ public sealed class ReminderPlanner(IStateStore store, DeliveryService delivery,
             foreach (var head in heads)
             {
                 var headMember = await store.Members.GetAsync(tenantId, head.Key, ct).ConfigureAwait(false);
-                var en = headMember?.PreferredLocale?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
+                var en = CardStrings.For(headMember?.PreferredLocale) == CardStrings.En;
                 var lines = new List<string>();
                 var overdueCount = 0;
                 foreach (var plan in head)

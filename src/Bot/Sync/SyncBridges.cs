@@ -129,9 +129,7 @@ public sealed class BoardChangeApplier(IStateStore store, IConnectorClient conne
         var member = await store.Members.GetAsync(a.TenantId, a.MemberAadObjectId, ct).ConfigureAwait(false);
         var view = CardView.For(member?.PreferredLocale, VietnamTime.Today(time));
         var card = PlanCards.Assignment(plan, a, member?.DisplayName, view, [reference.UserId]);
-        var activity = Activity.CreateMessage();
-        activity.Summary = card.FallbackText;
-        activity.Attachments = [card.ToAttachment()];
+        var activity = card.ToMessage();
         try
         {
             await connector.UpdateActivityAsync(reference.ServiceUrl, a.CardConversationId, a.CardActivityId, activity, ct).ConfigureAwait(false);
@@ -203,9 +201,7 @@ public sealed class LibraryDropImporter(IStateStore store, PlanImporter importer
             var reference = await store.Conversations.GetAsync(tenantId, head.AadObjectId, ct).ConfigureAwait(false);
             if (reference is null || reference.Blocked) continue;
             var card = await cardFor(head.PreferredLocale).ConfigureAwait(false);
-            var activity = Activity.CreateMessage();
-            activity.Summary = card.FallbackText;
-            activity.Attachments = [card.ToAttachment()];
+            var activity = card.ToMessage();
             try
             {
                 await connector.SendToConversationAsync(reference.ServiceUrl, reference.ConversationId, activity, ct).ConfigureAwait(false);
