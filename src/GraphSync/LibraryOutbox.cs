@@ -122,9 +122,7 @@ public sealed class LibraryOutbox(IDocumentLibrary library, IWorkQueue queue, IO
                         failed++;
                         continue;
                     }
-                    var wait = TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, item.Attempts)));
-                    var retryAfter = PlannerSyncService.RetryAfterOf(ex);
-                    if (retryAfter > wait) wait = retryAfter;
+                    var wait = PlannerSyncService.RetryDelay(item.Attempts, PlannerSyncService.RetryAfterOf(ex));
                     logger.LogWarning(ex, "Upload {ItemId} for tenant {TenantId} retried in {WaitSeconds}s", item.Id, item.TenantId, wait.TotalSeconds);
                     await queue.RetryAsync(item.Id, _owner, time.GetUtcNow() + wait, message, ct);
                     retried++;

@@ -61,9 +61,7 @@ public sealed class PlanDocumentInbox(IDocumentLibrary library, IWorkQueue queue
                         await queue.FailAsync(item.Id, _owner, WorkState.Failed, reason, ct);
                         continue;
                     }
-                    var wait = TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, item.Attempts)));
-                    var retryAfter = PlannerSyncService.RetryAfterOf(ex);
-                    if (retryAfter > wait) wait = retryAfter;
+                    var wait = PlannerSyncService.RetryDelay(item.Attempts, PlannerSyncService.RetryAfterOf(ex));
                     logger.LogWarning(ex, "Import of {FileName} in tenant {TenantId} retried in {WaitSeconds}s", file.Name, item.TenantId, wait.TotalSeconds);
                     await queue.RetryAsync(item.Id, _owner, time.GetUtcNow() + wait, reason, ct);
                 }

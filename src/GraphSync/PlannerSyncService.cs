@@ -179,9 +179,7 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
                             failed++;
                             continue;
                         }
-                        var wait = TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, i.Attempts)));
-                        if (retryAfter > wait) wait = retryAfter;
-                        await queue.RetryAsync(i.Id, _owner, time.GetUtcNow() + wait, ex.Message, ct);
+                        await queue.RetryAsync(i.Id, _owner, time.GetUtcNow() + RetryDelay(i.Attempts, retryAfter), ex.Message, ct);
                         retried++;
                     }
                 }
@@ -190,6 +188,16 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
         if (changes.Count > 0) await StashAsync(changes, ct);
         op.Complete(completed);
         return new OutboxDrainResult(completed, retried, failed, created, updated, adopted, conflicts, changes, failures);
+    }
+
+    /// <summary>
+    /// When a failed outbox / inbox item is tried again: 30 s doubling per attempt, at most an hour, and never sooner than
+    /// the Retry-After the service asked for.
+    /// </summary>
+    internal static TimeSpan RetryDelay(int attempts, TimeSpan retryAfter)
+    {
+        var wait = TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, attempts)));
+        return retryAfter > wait ? retryAfter : wait;
     }
 
     /// <summary>The Retry-After of a Graph error that outlived the in-request retries (429/503), else zero.</summary>
