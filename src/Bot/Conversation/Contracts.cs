@@ -46,7 +46,8 @@ public sealed record ResendResult(int Resent, int Blocked, string Summary);
 /// </summary>
 public interface IPlanDeliveries
 {
-    Task<(int Failed, int Blocked)> ProblemsAsync(string tenantId, string planId, CancellationToken ct);
+    /// <summary>Per plan: deliveries that failed, and those to members who blocked the bot (plans without any are left out).</summary>
+    Task<IReadOnlyDictionary<string, (int Failed, int Blocked)>> ProblemsAsync(string tenantId, IReadOnlyCollection<string> planIds, CancellationToken ct);
     Task<ResendResult> ResendFailedDeliveriesAsync(string tenantId, string planId, bool english, CancellationToken ct);
 }
 

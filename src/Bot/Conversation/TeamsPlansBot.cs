@@ -253,10 +253,10 @@ public sealed class TeamsPlansBot(
                 n += (await store.Reports.ListByAssignmentAsync(tenantId, a.AssignmentId, ct).ConfigureAwait(false)).Select(r => r.Period).Distinct(StringComparer.Ordinal).Count();
             handedIn[p.PlanId] = n;
         }
-        var problems = new Dictionary<string, (int Failed, int Blocked)>(StringComparer.Ordinal);
-        if (deliveries.FirstOrDefault() is { } queue)
-            foreach (var (p, _) in rows.Where(r => r.Item1.Status == PlanStatus.Published))
-                problems[p.PlanId] = await queue.ProblemsAsync(tenantId, p.PlanId, ct).ConfigureAwait(false);
+        var published = rows.Where(r => r.Item1.Status == PlanStatus.Published).Select(r => r.Item1.PlanId).ToList();
+        var problems = deliveries.FirstOrDefault() is { } queue && published.Count > 0
+            ? await queue.ProblemsAsync(tenantId, published, ct).ConfigureAwait(false)
+            : null;
         return PlanCards.Status(rows, members, view, canRemind: true, handedIn, problems);
     }
 
@@ -660,8 +660,7 @@ public sealed class TeamsPlansBot(
         var y = year ?? typedYear ?? view.Today.Year;
         StoredPlan? plan;
         if (planId is not null) plan = await store.Plans.GetAsync(tenantId, planId, ct).ConfigureAwait(false);
-        else if (number is not null)
-            plan = await store.Plans.FindByNumberAsync(tenantId, number, ct).ConfigureAwait(false) ?? await store.Plans.GetAsync(tenantId, number, ct).ConfigureAwait(false);
+        else if (number is not null) plan = await FindPlanAsync(tenantId, number, ct).ConfigureAwait(false);
         else
         {
             var all = (await store.Plans.ListAsync(tenantId, ct).ConfigureAwait(false)).Where(p => p.Status != PlanStatus.Archived).OrderByDescending(p => p.UpdatedAt).ToList();

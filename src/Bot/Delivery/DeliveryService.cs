@@ -119,13 +119,20 @@ public sealed class DeliveryService(IStateStore store, TimeProvider time, ILogge
         return n;
     }
 
-    async Task<(int Failed, int Blocked)> IPlanDeliveries.ProblemsAsync(string tenantId, string planId, CancellationToken ct)
+    async Task<IReadOnlyDictionary<string, (int Failed, int Blocked)>> IPlanDeliveries.ProblemsAsync(string tenantId, IReadOnlyCollection<string> planIds, CancellationToken ct)
     {
-        var prefix = DeliveryKeys.PlanPrefix(planId);
+        // Two reads for all the plans: the tenant's failed and blocked items, each counted against its plan.
         var failed = await Queue.ListAsync(tenantId, DeliveryOptions.QueueName, WorkState.Failed, ct).ConfigureAwait(false);
         var blocked = await Queue.ListAsync(tenantId, DeliveryOptions.QueueName, WorkState.Blocked, ct).ConfigureAwait(false);
-        return (failed.Count(i => i.IdempotencyKey.StartsWith(prefix, StringComparison.Ordinal)),
-            blocked.Count(i => i.IdempotencyKey.StartsWith(prefix, StringComparison.Ordinal)));
+        var result = new Dictionary<string, (int Failed, int Blocked)>(StringComparer.Ordinal);
+        foreach (var planId in planIds)
+        {
+            var prefix = DeliveryKeys.PlanPrefix(planId);
+            var counts = (failed.Count(i => i.IdempotencyKey.StartsWith(prefix, StringComparison.Ordinal)),
+                blocked.Count(i => i.IdempotencyKey.StartsWith(prefix, StringComparison.Ordinal)));
+            if (counts != (0, 0)) result[planId] = counts;
+        }
+        return result;
     }
 
     async Task<ResendResult> IPlanDeliveries.ResendFailedDeliveriesAsync(string tenantId, string planId, bool english, CancellationToken ct)
