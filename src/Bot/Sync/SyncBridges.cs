@@ -128,8 +128,9 @@ public sealed class BoardChangeApplier(IStateStore store, IConnectorClient conne
         if (plan is null || reference is null || reference.Blocked) return;
         var member = await store.Members.GetAsync(a.TenantId, a.MemberAadObjectId, ct).ConfigureAwait(false);
         var view = CardView.For(member?.PreferredLocale, VietnamTime.Today(time));
-        var card = PlanCards.Assignment(plan, a, member?.DisplayName, view, [reference.UserId]);
-        var activity = card.ToMessage();
+        // The same card as every other path builds (DeliveryContent, AssignmentCardAsync): with the reports handed in.
+        var reports = await store.Reports.ListByAssignmentAsync(a.TenantId, a.AssignmentId, ct).ConfigureAwait(false);
+        var activity = PlanCards.Assignment(plan, a, member?.DisplayName, view, [reference.UserId], reports: reports).ToMessage();
         try
         {
             await connector.UpdateActivityAsync(reference.ServiceUrl, a.CardConversationId, a.CardActivityId, activity, ct).ConfigureAwait(false);

@@ -106,6 +106,8 @@ public sealed class SyncBridgeTests
         await board.EditAsync(boardRef, rows.Single(r => r.Title.StartsWith("[BC03-1]", StringComparison.Ordinal)).Id,
             r => r with { DueAt = new DateTimeOffset(2023, 5, 25, 0, 0, 0, TimeSpan.FromHours(7)) });
         var putsBefore = h.Connector.Posts.Count(p => p.Method == "PUT" && p.ConversationId == Cuc.Conversation);
+        // Cúc had handed in her May report before: the refreshed card still says so.
+        await h.Store.Reports.AddAsync(new ReportSubmission(Tenant, "r-cuc-1", Plan82 + "-a3", "2023-05-20", "bao-cao.md", null, Cuc.Aad, h.Time.GetUtcNow()));
 
         // The poll (what GraphSyncPollingService does every interval) hands the changes to the bot.
         var changes = await h.Services.GetRequiredService<PlannerSyncService>().PollAsync(Tenant);
@@ -122,6 +124,7 @@ public sealed class SyncBridgeTests
         var json = put[^1].Body.ToJsonString(AdaptiveJson.Options);
         Assert.Contains("25/05/2023", json);
         Assert.Contains("Đã hoàn thành", json);
+        Assert.Contains("Đã nộp báo cáo ngày 10/04/2023", json);
 
         // A second poll finds nothing new and changes nothing.
         Assert.Empty(await h.Services.GetRequiredService<PlannerSyncService>().PollAsync(Tenant));
