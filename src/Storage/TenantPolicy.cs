@@ -33,6 +33,10 @@ public sealed class TenantPolicy
 
     public bool IsAllowed(string? tenantId) => !string.IsNullOrWhiteSpace(tenantId) && _allowed.Contains(tenantId.Trim());
 
+    /// <summary>True when an activity of <paramref name="tenantId"/> must be refused: an allow-list is configured and the
+    /// tenant is not on it (no tenant, or no allow-list, is not a refusal).</summary>
+    public bool Refuses(string? tenantId) => tenantId is not null && !SingleTenant && !IsAllowed(tenantId);
+
     public static TenantPolicy FromConfiguration(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);

@@ -28,7 +28,7 @@ public sealed class TeamsPlansBot(
     {
         var tenantId = activity.TenantId ?? options.DefaultTenantId;
         // The endpoint refuses tenants outside Tenants:Allowed; this also covers Conversation:DefaultTenantId.
-        if (tenantId is not null && !tenants.SingleTenant && !tenants.IsAllowed(tenantId))
+        if (tenants.Refuses(tenantId))
         {
             logger.LogWarning("Refused {ActivityType} for tenant {TenantId}: not in Tenants:Allowed", activity.Type, tenantId);
             if (activity.Type == ActivityTypes.Invoke) return Error(403, "TenantNotAllowed", "Bot không phục vụ đơn vị (tenant) này.", "This tenant is not served by this bot.");

@@ -91,9 +91,9 @@ public static class BotEndpoint
             }
         }
 
-        if (services.GetService<TenantPolicy>() is { SingleTenant: false } policy && activity.TenantId is { } tenant && !policy.IsAllowed(tenant))
+        if (services.GetService<TenantPolicy>()?.Refuses(activity.TenantId) == true)
         {
-            logger.LogWarning("Rejected {Status}: tenant {TenantId} is not in Tenants:Allowed ({ActivityType})", 403, tenant, activity.Type);
+            logger.LogWarning("Rejected {Status}: tenant {TenantId} is not in Tenants:Allowed ({ActivityType})", 403, activity.TenantId, activity.Type);
             await WriteErrorAsync(http, 403, "This tenant is not served by this bot. / Bot không phục vụ đơn vị (tenant) này.");
             return;
         }
