@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using TeamsPlans.GraphSync.Graph;
 using TeamsPlans.Plans.Model;
 using TeamsPlans.Storage;
 
@@ -206,9 +207,9 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
         for (Exception? e = ex; e is not null; e = e.InnerException)
         {
             if (e is GraphSyncException { RetryAfter: { } ra }) return ra;
-            if (e is Microsoft.Kiota.Abstractions.ApiException api && api.ResponseHeaders.FirstOrDefault(h => h.Key.Equals("Retry-After", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault() is { } header
-                && int.TryParse(header, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var secs) && secs > 0)
-                return TimeSpan.FromSeconds(secs);
+            if (e is Microsoft.Kiota.Abstractions.ApiException api
+                && GraphRetryHandler.RemainingRetryAfter(api.ResponseHeaders.FirstOrDefault(h => h.Key.Equals("Retry-After", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault()) is { } remaining)
+                return remaining;
         }
         return TimeSpan.Zero;
     }

@@ -14,6 +14,14 @@ public sealed class GraphRetryHandler(TimeProvider time, ILogger logger, int max
 
     public static bool IsTransient(HttpStatusCode s) => s is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
+    /// <summary>
+    /// The Retry-After a request kept after the in-request retries, for the outbox's next attempt: whole seconds, or null
+    /// when the header is absent or not a positive number.
+    /// </summary>
+    public static TimeSpan? RemainingRetryAfter(string? header) =>
+        int.TryParse(header, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var secs) && secs > 0
+            ? TimeSpan.FromSeconds(secs) : null;
+
     public static TimeSpan RetryAfter(string? header, int attempt, DateTimeOffset now)
     {
         if (!string.IsNullOrWhiteSpace(header))

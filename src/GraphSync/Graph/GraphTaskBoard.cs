@@ -116,8 +116,7 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
 
     /// <summary>A request still throttled after the batch's own retries: its Retry-After, for the outbox's next attempt.</summary>
     static TimeSpan? RetryAfterOf(BatchResult r) =>
-        r.Status is 429 or 503 or 504 && r.Headers.TryGetValue("Retry-After", out var h)
-            && int.TryParse(h, NumberStyles.Integer, CultureInfo.InvariantCulture, out var secs) && secs > 0 ? TimeSpan.FromSeconds(secs) : null;
+        r.Status is 429 or 503 or 504 && r.Headers.TryGetValue("Retry-After", out var h) ? GraphRetryHandler.RemainingRetryAfter(h) : null;
 
     protected override async Task<IReadOnlyList<Outcome<RemoteTask>>> CreateTasksAsync(BoardRef board, IReadOnlyList<(BoardTask Task, string? BucketId)> items, CancellationToken ct)
     {
