@@ -114,7 +114,7 @@ public static class PlanCards
         if (reports.OrderByDescending(r => r.SubmittedAt).FirstOrDefault() is { } last)
         {
             var periodDay = ReportPeriods.ParseKey(last.Period);
-            body.Add(new TextBlock("✓ " + string.Format(CultureInfo.InvariantCulture, s.ReportHandedIn, DueFormat.Date(VietnamTime.DateOf(last.SubmittedAt)))
+            body.Add(new TextBlock(HandedIn(s, last.SubmittedAt)
                 + (periodDay is { } pd ? string.Format(CultureInfo.InvariantCulture, s.ReportForPeriod, DueFormat.Date(pd)) : ""))
                 { Id = "reportHandedIn", Color = "good", Weight = "bolder", Spacing = "small" });
         }
@@ -161,6 +161,10 @@ public static class PlanCards
             Actions = actions,
         };
     }
+
+    /// <summary>"✓ Đã nộp báo cáo ngày 10/04/2023" (the day in Vietnam).</summary>
+    private static string HandedIn(CardStrings s, DateTimeOffset at) =>
+        "✓ " + string.Format(CultureInfo.InvariantCulture, s.ReportHandedIn, DueFormat.Date(VietnamTime.DateOf(at)));
 
     /// <summary>"Nộp báo cáo": period choice (when the assignment has several), summary, optional link, Action.Execute "report".</summary>
     private static ShowCardAction HandInAction(AssignmentRecord a, int? planYear, CardView v, IReadOnlyList<ReportSubmission> reports)
@@ -453,7 +457,7 @@ public static class PlanCards
                     + (next is not null ? $" · {s.Deadlines}: {DueFormat.Format(next.Value.Deadline, s)}" : "")
                     + (overdue ? " · ⚠ " + s.Overdue : "")
                     + (lastReports is not null && lastReports.TryGetValue(a.AssignmentId, out var at)
-                        ? " · ✓ " + string.Format(CultureInfo.InvariantCulture, s.ReportHandedIn, DueFormat.Date(VietnamTime.DateOf(at))) : "");
+                        ? " · " + HandedIn(s, at) : "");
                 body.Add(new Container
                 {
                     Separator = true, Spacing = "medium",
