@@ -41,10 +41,19 @@ public sealed class TenantPolicy
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(SectionName);
-        var allowed = section.GetSection("Allowed").GetChildren().Select(c => c.Value).OfType<string>().ToList();
-        // "Tenants:Allowed" may also be given as one comma/semicolon separated value (environment variables).
-        if (allowed.Count == 0 && section["Allowed"] is { Length: > 0 } flat)
-            allowed = flat.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        return new TenantPolicy(allowed, section["Default"]);
+        return new TenantPolicy(TenantIds(section.GetSection("Allowed")), section["Default"]);
+    }
+
+    /// <summary>
+    /// A list of tenant ids in configuration: the section's children ("X:0", "X:1", ...) or, as environment variables often
+    /// give it, one comma/semicolon separated value ("X" = "a;b"). Blank entries are dropped, the others trimmed.
+    /// </summary>
+    public static IReadOnlyList<string> TenantIds(IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var list = section.GetChildren().Select(c => c.Value).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();
+        if (list.Count == 0 && !string.IsNullOrWhiteSpace(section.Value))
+            list = section.Value.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        return list;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using TeamsPlans.Storage;
 
 namespace TeamsPlans.Bot.Conversation;
 
@@ -33,11 +34,8 @@ public sealed class RollupOptions
         var o = new RollupOptions();
         foreach (var dept in configuration.GetSection("Rollup:Units").GetChildren())
         {
-            var list = dept.GetChildren().Select(c => c.Value).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();
-            if (list.Count == 0 && !string.IsNullOrWhiteSpace(dept.Value))
-                list = dept.Value.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
             // A department is never its own unit.
-            list = list.Where(u => !string.Equals(u, dept.Key, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var list = TenantPolicy.TenantIds(dept).Where(u => !string.Equals(u, dept.Key, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             if (list.Count > 0) o.Units[dept.Key] = list;
         }
         foreach (var n in configuration.GetSection("Rollup:UnitNames").GetChildren())
