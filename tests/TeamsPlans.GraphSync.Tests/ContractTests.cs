@@ -97,7 +97,9 @@ public sealed class ContractTests : IAsyncLifetime
 
         var s = await t.Board.SetProgressAsync(b, "a1", 50);
 
-        Assert.Equal(1, s.Conflicts);
+        // Local board: 412 then merge; Planner: the older ETag is accepted (no conflicting change) and the returned
+        // task shows the re-date. Either way the re-date is reported once.
+        Assert.Equal(kind == "local" ? 1 : 0, s.Conflicts);
         var change = Assert.Single(s.RemoteChanges);
         Assert.Equal(RemoteChangeKind.DueDate, change.Kind);
         var r = (await t.Remote(b)).Single();

@@ -129,7 +129,7 @@ public sealed class PlannerSyncTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Progress_from_Teams_while_Planner_redated_the_task_merges_both_after_412()
+    public async Task Progress_from_Teams_while_Planner_redated_the_task_is_accepted_with_the_old_ETag_and_the_redate_is_reported()
     {
         await FirstSyncAsync();
         var nv2 = TaskByCode("NV02");
@@ -140,11 +140,12 @@ public sealed class PlannerSyncTests : IAsyncLifetime
         var rec = _records[1] with { State = _records[1].State.Apply(AssignmentAction.Progress, _h.Clock.GetUtcNow(), 50) };
         await _h.Sync.OnAssignmentChangedAsync(rec);
 
-        SequenceEqual(["POST /$batch", "  PATCH /planner/tasks/{task}", "POST /$batch", "  GET /planner/tasks/{task}", "POST /$batch", "  PATCH /planner/tasks/{task}"], Sequence(_h.Server.Requests));
-        var patches = _h.Server.Operations().Where(r => r.Method == "PATCH").ToList();
-        Assert.Equal(412, patches[0].Status);
-        Assert.Equal(200, patches[1].Status);
-        Assert.DoesNotContain("dueDateTime", patches[1].Body);
+        // Planner accepts the older ETag: percentComplete did not change since that version (no 409), and the returned
+        // task carries the re-date, which must be reported rather than silently stored as "what we last saw".
+        SequenceEqual(["POST /$batch", "  PATCH /planner/tasks/{task}"], Sequence(_h.Server.Requests));
+        var patch = Assert.Single(_h.Server.Operations(), r => r.Method == "PATCH");
+        Assert.Equal(200, patch.Status);
+        Assert.DoesNotContain("dueDateTime", patch.Body);
         var after = TaskByCode("NV02");
         Assert.Equal(50, (int)after["percentComplete"]!);                 // ours
         Assert.Equal("2024-05-19T17:00:00Z", (string?)after["dueDateTime"]); // theirs, kept
@@ -167,7 +168,7 @@ public sealed class PlannerSyncTests : IAsyncLifetime
         var edited = _records.Select(r => r.Ordinal == 3 ? r with { Duty = "Kịp thời phản hồi, đề xuất bằng văn bản về Văn phòng Sở" } : r).ToList();
         var report = await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, edited, file.WebUrl);
 
-        Assert.Equal(1, report.Conflicts);
+        Assert.Equal(0, report.Conflicts); // the title write does not conflict with the completion: the old ETag is accepted
         var t = TaskByCode("NV03");
         Assert.Equal(100, (int)t["percentComplete"]!);                           // theirs
         Assert.Contains("Kịp thời phản hồi, đề xuất bằng văn bản", (string)t["title"]!); // ours
@@ -366,7 +367,7 @@ public sealed class PlannerSyncTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_reworded_duty_updates_details_without_a_read_and_a_tick_made_in_Planner_survives_the_412()
+    public async Task A_reworded_duty_updates_details_without_a_read_and_a_tick_made_in_Planner_survives_the_409()
     {
         var file = await UploadSeedAsync();
         await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, _records, file.WebUrl);
@@ -384,17 +385,17 @@ public sealed class PlannerSyncTests : IAsyncLifetime
         var report = await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, edited, file.WebUrl);
 
         SequenceEqual([
-            "POST /$batch", "  PATCH /planner/tasks/{task}", "  PATCH /planner/tasks/{task}",      // NV01 → 412 (its ETag moved with the tick)
-            "POST /$batch", "  GET /planner/tasks/{task}",
-            "POST /$batch", "  PATCH /planner/tasks/{task}",
+            "POST /$batch", "  PATCH /planner/tasks/{task}", "  PATCH /planner/tasks/{task}",      // old task ETags accepted: the tick moved only counters
             "POST /$batch", "  PATCH /planner/tasks/{task}/details", "  PATCH /planner/tasks/{task}/details", // stored details ETags: no read
-            "POST /$batch", "  GET /planner/tasks/{task}/details",                                  // NV01's details changed: 412, read
+            "POST /$batch", "  GET /planner/tasks/{task}/details",                                  // NV01's ticked item is ours too: 409, read
             "POST /$batch", "  PATCH /planner/tasks/{task}/details",
-            "GET /planner/plans/{plan}/tasks",
         ], Sequence(_h.Server.Requests));
+        var taskPatches = _h.Server.Operations().Where(r => r.Method == "PATCH" && !r.Path.EndsWith("/details", StringComparison.Ordinal)).ToList();
+        Assert.All(taskPatches, p => Assert.Equal(200, p.Status));
         var detailPatches = _h.Server.Operations().Where(r => r.Method == "PATCH" && r.Path.EndsWith("/details", StringComparison.Ordinal)).ToList();
-        Assert.Equal([200, 200, 412], detailPatches.Select(p => p.Status).Order());
-        Assert.Equal(1, report.Conflicts);
+        Assert.Equal([200, 200, 409], detailPatches.Select(p => p.Status).Order());
+        Assert.Equal(0, report.Conflicts);
+        Assert.Empty(report.RemoteChanges); // a tick is not a title/date/progress/assignee change
         Assert.NotEqual(_records[0].Duty, edited[0].Duty);
         Assert.NotEqual(_records[1].Duty, edited[1].Duty);
         Assert.Contains("theo dõi sát", (string)TaskByCode("NV01")["title"]!);
@@ -406,6 +407,27 @@ public sealed class PlannerSyncTests : IAsyncLifetime
         _h.Server.ClearLog();
         await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, edited, file.WebUrl);
         Assert.Empty(_h.Server.Writes());
+    }
+
+    [Fact]
+    public async Task A_reimport_rewording_a_task_renamed_in_Planner_meets_409_keeps_their_title_and_reports_it()
+    {
+        var file = await UploadSeedAsync();
+        await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, _records, file.WebUrl);
+        var id = (string)TaskByCode("NV03")["id"]!;
+        _h.Server.EditTask(id, t => t["title"] = "[NV03] Phản hồi ý kiến (trưởng phòng sửa)"); // renamed in Planner
+        _h.Server.ClearLog();
+
+        var edited = _records.Select(r => r.Ordinal == 3 ? r with { Duty = "Kịp thời phản hồi bằng văn bản về Văn phòng Sở" } : r).ToList();
+        var report = await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, edited, file.WebUrl);
+
+        // Our title write meets their rename since the stored version: 409, read, merge (the human edit is kept).
+        var patches = _h.Server.Operations().Where(r => r.Method == "PATCH" && r.Path == $"/planner/tasks/{id}").ToList();
+        Assert.Equal(409, patches[0].Status);
+        Assert.Empty(report.Failures);
+        Assert.Equal(1, report.Conflicts);
+        Assert.Equal("[NV03] Phản hồi ý kiến (trưởng phòng sửa)", (string)TaskByCode("NV03")["title"]!);
+        Assert.Contains(report.RemoteChanges, c => c.Kind == RemoteChangeKind.Title && c.AssignmentId == "plan-002:a3");
     }
 
     [Fact]

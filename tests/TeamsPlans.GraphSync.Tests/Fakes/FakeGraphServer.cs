@@ -39,7 +39,12 @@ public sealed class FakeGraphServer : IAsyncDisposable
     public DateTimeOffset Now { get; set; } = new(2024, 3, 1, 1, 0, 0, TimeSpan.Zero);
 
     // ---- state ----
-    public sealed class Entity { public required string Id; public int Version = 1; public JsonObject Json = new(); public string Kind = ""; }
+    /// <summary>
+    /// A Planner entity with its change history: which properties (and which keys of assignments/checklist/references)
+    /// each version changed, so a write with an older ETag is accepted when it touches none of them and answered 409
+    /// when it does (Planner resource versioning); an ETag this entity never had is answered 412.
+    /// </summary>
+    public sealed class Entity { public required string Id; public int Version = 1; public JsonObject Json = new(); public string Kind = ""; public List<(int Version, string[] Keys)> History = []; }
     public readonly Dictionary<string, Entity> Plans = [], Buckets = [], Tasks = [], Details = [];
     public readonly Dictionary<string, string> PlanGroup = [];
     public readonly List<JsonObject> Users = [];
@@ -128,17 +133,17 @@ public sealed class FakeGraphServer : IAsyncDisposable
     {
         lock (_lock)
         {
-            var d = Details[taskId]; edit(d.Json); d.Version++;
-            var t = Tasks[taskId];
+            var d = Details[taskId]; var before = (JsonObject)d.Json.DeepClone(); edit(d.Json); Bump(d, before);
+            var t = Tasks[taskId]; var tb = (JsonObject)t.Json.DeepClone();
             t.Json["activeChecklistItemCount"] = ((JsonObject)d.Json["checklist"]!).Count(kv => kv.Value?["isChecked"]?.GetValue<bool>() != true);
-            t.Version++;
+            Bump(t, tb);
         }
     }
 
     /// <summary>Someone edits a task in Planner: the ETag changes.</summary>
     public void EditTask(string taskId, Action<JsonObject> edit)
     {
-        lock (_lock) { var t = Tasks[taskId]; edit(t.Json); t.Version++; }
+        lock (_lock) { var t = Tasks[taskId]; var before = (JsonObject)t.Json.DeepClone(); edit(t.Json); Bump(t, before); }
     }
 
     /// <summary>Someone drops a file into a library (by list display name) through SharePoint.</summary>
@@ -155,7 +160,57 @@ public sealed class FakeGraphServer : IAsyncDisposable
     public JsonObject TaskDetails(string taskId) { lock (_lock) return View(Details[taskId]); }
     public IReadOnlyList<DriveFile> FilesIn(string libraryName) { lock (_lock) { var l = Lists.Values.First(x => x.Name == libraryName); return Files.Values.Where(f => f.DriveId == l.DriveId && !f.Deleted).ToList(); } }
 
-    static string ETag(Entity e) => $"W/\"{Convert.ToBase64String(Encoding.UTF8.GetBytes($"{e.Kind}@{e.Id}@{e.Version}"))}\"";
+    static string ETag(Entity e) => ETag(e, e.Version);
+    static string ETag(Entity e, int version) => $"W/\"{Convert.ToBase64String(Encoding.UTF8.GetBytes($"{e.Kind}@{e.Id}@{version}"))}\"";
+
+    // Properties whose value is an open object: a change is tracked per key (one assignee, one checklist item, one reference).
+    static readonly HashSet<string> Keyed = ["assignments", "checklist", "references", "appliedCategories"];
+
+    static IEnumerable<string> ChangedKeys(JsonObject before, JsonObject after)
+    {
+        foreach (var k in before.Select(kv => kv.Key).Union(after.Select(kv => kv.Key)))
+        {
+            var b = before[k]; var a = after[k];
+            if (Keyed.Contains(k) && b is JsonObject bo && a is JsonObject ao)
+            {
+                foreach (var sk in bo.Select(kv => kv.Key).Union(ao.Select(kv => kv.Key)))
+                    if (!JsonNode.DeepEquals(bo[sk], ao[sk])) yield return $"{k}/{sk}";
+            }
+            else if (!JsonNode.DeepEquals(b, a)) yield return k;
+        }
+    }
+
+    /// <summary>A new version of the entity, remembering which properties it changed.</summary>
+    static void Bump(Entity e, JsonObject before)
+    {
+        e.Version++;
+        e.History.Add((e.Version, ChangedKeys(before, e.Json).ToArray()));
+    }
+
+    static IEnumerable<string> WrittenKeys(JsonObject body)
+    {
+        foreach (var (k, v) in body)
+        {
+            if (k == "@odata.type") continue;
+            if (Keyed.Contains(k) && v is JsonObject o) foreach (var (sk, _) in o) yield return $"{k}/{sk}";
+            else yield return k;
+        }
+    }
+
+    /// <summary>
+    /// Planner's If-Match rule: the current ETag is accepted; an older ETag of this entity is accepted when none of the
+    /// properties the request writes changed since that version (else 409 Conflict); any other ETag is 412.
+    /// </summary>
+    static Resp? CheckIfMatch(Entity e, Dictionary<string, string> h, JsonObject body)
+    {
+        if (!h.TryGetValue("If-Match", out var im)) return Error(400, "MissingIfMatch", "The If-Match header is required.");
+        if (im == "*" || im == ETag(e)) return null;
+        var old = Enumerable.Range(1, e.Version - 1).Cast<int?>().FirstOrDefault(v => ETag(e, v!.Value) == im);
+        if (old is null) return Error(412, "PreconditionFailed", "The If-Match header does not match any version of the resource.");
+        var changed = e.History.Where(x => x.Version > old).SelectMany(x => x.Keys).ToHashSet(StringComparer.Ordinal);
+        var clash = WrittenKeys(body).FirstOrDefault(w => changed.Any(c => c == w || c.StartsWith(w + "/", StringComparison.Ordinal) || w.StartsWith(c + "/", StringComparison.Ordinal)));
+        return clash is null ? null : Error(409, "Conflict", $"The resource was changed since the given version ({clash}).");
+    }
     JsonObject View(Entity e)
     {
         var o = (JsonObject)e.Json.DeepClone();
@@ -365,8 +420,8 @@ public sealed class FakeGraphServer : IAsyncDisposable
             case ["planner", "tasks", var tid] when method == "PATCH":
             {
                 var e = Tasks[tid];
-                if (!h.TryGetValue("If-Match", out var im)) return Error(400, "MissingIfMatch", "The If-Match header is required.");
-                if (im != ETag(e)) return Error(412, "PreconditionFailed", "The If-Match header does not match the current ETag.");
+                if (CheckIfMatch(e, h, body!) is { } refused) return refused;
+                var before = (JsonObject)e.Json.DeepClone();
                 foreach (var (k, v) in body!)
                 {
                     switch (k)
@@ -392,14 +447,14 @@ public sealed class FakeGraphServer : IAsyncDisposable
                         default: return Error(400, "BadRequest", $"Property {k} cannot be updated.");
                     }
                 }
-                e.Version++;
+                Bump(e, before);
                 return prefer ? new Resp(200, View(e)) : new Resp(204, null);
             }
             case ["planner", "tasks", var tid, "details"] when method == "PATCH":
             {
                 var e = Details[tid];
-                if (!h.TryGetValue("If-Match", out var im)) return Error(400, "MissingIfMatch", "The If-Match header is required.");
-                if (im != ETag(e)) return Error(412, "PreconditionFailed", "The If-Match header does not match the current ETag.");
+                if (CheckIfMatch(e, h, body!) is { } refused) return refused;
+                var before = (JsonObject)e.Json.DeepClone();
                 foreach (var (k, v) in body!)
                 {
                     switch (k)
@@ -431,12 +486,13 @@ public sealed class FakeGraphServer : IAsyncDisposable
                         default: return Error(400, "BadRequest", $"Property {k} cannot be updated.");
                     }
                 }
-                e.Version++;
+                Bump(e, before);
                 var t = Tasks[tid];
+                var tb = (JsonObject)t.Json.DeepClone();
                 t.Json["hasDescription"] = !string.IsNullOrEmpty((string?)e.Json["description"]);
                 t.Json["checklistItemCount"] = ((JsonObject)e.Json["checklist"]!).Count;
                 t.Json["referenceCount"] = ((JsonObject)e.Json["references"]!).Count;
-                t.Version++; // Planner: editing details changes the task's counters and its ETag.
+                Bump(t, tb); // Planner: editing details changes the task's counters and its ETag.
                 return prefer ? new Resp(200, View(e)) : new Resp(204, null);
             }
 
