@@ -52,9 +52,10 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
     protected abstract Task<IReadOnlyList<Outcome<RemoteTask>>> PatchTasksAsync(BoardRef board, IReadOnlyList<(string Id, string ETag, TaskPatch Patch)> items, CancellationToken ct);
     protected abstract Task<IReadOnlyList<Outcome<RemoteTask>>> GetTasksAsync(BoardRef board, IReadOnlyList<string> ids, CancellationToken ct);
     protected abstract Task<IReadOnlyList<RemoteTask>> ListTasksAsync(BoardRef board, CancellationToken ct);
-    /// <summary>Writes checklist/references/description; returns the new details etag per item.</summary>
-    /// <summary>True when a details write moves the task's ETag (Planner does).</summary>
+    /// <summary>True when a details write moves the task's ETag (Planner does; the stored ETag stays usable, see UpsertTasksAsync).</summary>
     protected virtual bool DetailsChangeTaskETag => false;
+
+    /// <summary>Writes checklist/references/description; returns the new details etag per item.</summary>
 
     protected abstract Task<IReadOnlyList<Outcome<string>>> WriteDetailsAsync(BoardRef board, IReadOnlyList<(string Id, string? DetailsETag, BoardTask Task, bool IsNew, int? PreviousChecklist)> items, CancellationToken ct);
 
@@ -130,6 +131,23 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
         var add = ours.AddAssignees.Except(theirs.AssigneeIds, StringComparer.OrdinalIgnoreCase).ToArray();
         var remove = ours.RemoveAssignees.Intersect(theirs.AssigneeIds, StringComparer.OrdinalIgnoreCase).ToArray();
         return new TaskPatch(title, setDue, ours.DueAt, pct, add, remove);
+    }
+
+    /// <summary>
+    /// 412 (the ETag is not a version the service knows) and 409 (an older ETag whose version was since changed in a
+    /// way that conflicts with the write) both mean: read the current entity, merge, write again.
+    /// </summary>
+    protected static bool IsConflict(int status) => status is 412 or 409;
+
+    /// <summary>The fields in which the entity the service returned differs from what our write should have produced.</summary>
+    internal static List<RemoteChangeKind> Unexpected(TaskFieldsSnapshot expected, RemoteTask returned)
+    {
+        var kinds = new List<RemoteChangeKind>();
+        if (returned.Title != expected.Title) kinds.Add(RemoteChangeKind.Title);
+        if (returned.DueAt != expected.DueAt) kinds.Add(RemoteChangeKind.DueDate);
+        if (returned.PercentComplete != expected.PercentComplete) kinds.Add(RemoteChangeKind.Progress);
+        if (!Sorted(returned.AssigneeIds).SequenceEqual(expected.Assignees, StringComparer.OrdinalIgnoreCase)) kinds.Add(RemoteChangeKind.Assignees);
+        return kinds;
     }
 
     RemoteChange Change(BoardRef b, TaskSnapshot s, RemoteTask r, RemoteChangeKind k) =>
@@ -239,12 +257,15 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
                 var p = pending[i];
                 if (results[i].Value is { } r)
                 {
+                    // Planner accepts an older ETag when the write does not conflict with the changes made since: the
+                    // returned task may then carry a remote edit (a re-date, a completion) that must be reported, not absorbed.
+                    foreach (var k in Unexpected(ApplyToSent(p.Snap.Remote, p.Patch), r)) changes.Add(Change(board, p.Snap, r, k));
                     var s = p.Snap with { Remote = Fields(r) };
                     await SaveAsync(board, r.Id, r.ETag, s, ct);
                     snaps[p.Task.Key] = (snaps[p.Task.Key].Entry with { ETag = r.ETag }, s);
                     updated++;
                 }
-                else if (results[i].Status == 412) conflicted.Add(p);
+                else if (IsConflict(results[i].Status)) conflicted.Add(p);
                 else errors.Add($"{p.Task.Key}: {results[i].Status} {results[i].Error}");
             }
             if (errors.Count > 0) throw new GraphSyncException("board.update", "Không cập nhật được nhiệm vụ: " + string.Join("; ", errors), "Could not update tasks: " + string.Join("; ", errors));
@@ -285,9 +306,9 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
             if (errors.Count > 0) throw new GraphSyncException("board.details", "Không cập nhật được chi tiết nhiệm vụ: " + string.Join("; ", errors), "Could not update task details: " + string.Join("; ", errors))
             { RetryAfter = results.Max(r => r.RetryAfter) };
             // Writing details changes the task's counters (hasDescription, checklistItemCount, referenceCount) and so its
-            // ETag. Refresh the stored ETags with one paged listing instead of paying a 412 on the next update; a real
-            // remote edit met here is reported like any polled change.
-            if (DetailsChangeTaskETag) changes.AddRange(await ReadChangesAsync(board, ct));
+            // ETag. The stored task ETag stays usable: Planner accepts an older ETag for a write that does not conflict
+            // with the changes made since (the counters are never written by us), and any remote edit a later write
+            // meets is reported from the returned task (see Unexpected). No refresh listing.
         }
 
         var unchanged = tasks.Count - created - adopted - updated;
@@ -325,10 +346,11 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
             var r = (await PatchTasksAsync(board, [(id, etag, patch)], ct))[0];
             if (r.Value is { } ok)
             {
+                foreach (var k in Unexpected(ApplyToSent(s.Remote, patch), ok)) changes.Add(Change(board, s, ok, k));
                 await SaveAsync(board, ok.Id, ok.ETag, s with { Remote = Fields(ok) }, ct);
                 return new UpsertSummary(0, 1, 0, 0, conflicts, changes);
             }
-            if (r.Status != 412) throw new GraphSyncException("board.update", $"Không cập nhật được nhiệm vụ {t.Key}: {r.Status} {r.Error}", $"Could not update task {t.Key}: {r.Status} {r.Error}");
+            if (!IsConflict(r.Status)) throw new GraphSyncException("board.update", $"Không cập nhật được nhiệm vụ {t.Key}: {r.Status} {r.Error}", $"Could not update task {t.Key}: {r.Status} {r.Error}");
             conflicts++;
             var theirs = (await GetTasksAsync(board, [id], ct))[0].Value ?? throw new GraphSyncException("board.reread", $"Không đọc lại được nhiệm vụ {t.Key}.", $"Could not re-read task {t.Key}.");
             patch = Merge(s.Remote, theirs, patch, out var kinds);

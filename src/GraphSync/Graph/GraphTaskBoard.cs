@@ -247,7 +247,7 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
             for (var k = 0; k < patches.Count; k++)
             {
                 var r = written[k]; var i = patches[k].Index;
-                if (r.Status == 412) { again.Add(i); continue; }
+                if (IsConflict(r.Status)) { again.Add(i); continue; }
                 if (!r.Success) { outcomes[i] = new(null, r.Status, r.ErrorMessage ?? $"HTTP {r.Status}", RetryAfterOf(r)); continue; }
                 var etag = r.Body is { ValueKind: JsonValueKind.Object } b && b.TryGetProperty("@odata.etag", out var e) ? e.GetString() ?? "" : "";
                 outcomes[i] = new(etag, r.Status, null);
