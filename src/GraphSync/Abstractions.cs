@@ -121,4 +121,10 @@ public static class PlannerLimits
     public const int MaxBucketsPerPlan = 200;
     public const int MaxChecklistItems = 20;
     public const int MaxTitleLength = 255;
+    /// <summary>Planner limits page: at most 2,400 tasks not completed per plan (newer page: 3,000; the lower is kept).</summary>
+    public const int MaxActiveTasksPerPlan = 2400;
+    /// <summary>Planner limits page: at most 200 plans owned by a group (newer page: 400; the lower is kept).</summary>
+    public const int MaxPlansPerGroup = 200;
+    /// <summary>Planner limits page: at most 10 references on a task (newer page: 15). TeamsPlans writes one.</summary>
+    public const int MaxReferencesPerTask = 10;
 }

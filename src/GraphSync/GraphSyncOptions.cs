@@ -8,6 +8,11 @@ public sealed class GraphSyncOptions
     public string BaseUrl { get; set; } = "https://graph.microsoft.com/v1.0";
     /// <summary>The school's Microsoft 365 group (Planner plans live in it).</summary>
     public string? GroupId { get; set; }
+    /// <summary>
+    /// Further Microsoft 365 groups for new Planner plans once <see cref="GroupId"/> holds the 200 plans Planner allows
+    /// (403 MaximumProjectsOwnedByUser), tried in order (e.g. one group per school year). See docs/fidelity.md.
+    /// </summary>
+    public List<string> OverflowGroupIds { get; set; } = [];
     /// <summary>SharePoint site holding the libraries (e.g. "contoso.sharepoint.com,guid,guid" or a site id).</summary>
     public string? SiteId { get; set; }
     public string PlanLibrary { get; set; } = "Kế hoạch";

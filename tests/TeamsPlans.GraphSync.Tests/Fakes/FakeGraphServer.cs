@@ -36,6 +36,10 @@ public sealed class FakeGraphServer : IAsyncDisposable
     public string BaseUrl => Root + "/v1.0";
     public List<RecordedRequest> Requests { get; } = [];
     public int PageSize { get; set; } = 100;
+    // Planner limits (learn.microsoft.com/office365/planner/planner-limits), with the documented 403 error codes.
+    public int PlansPerGroupLimit { get; set; } = 200;
+    public int ActiveTasksPerPlanLimit { get; set; } = 2400;
+    public int ReferencesPerTaskLimit { get; set; } = 10;
     public DateTimeOffset Now { get; set; } = new(2024, 3, 1, 1, 0, 0, TimeSpan.Zero);
 
     // ---- state ----
@@ -111,6 +115,17 @@ public sealed class FakeGraphServer : IAsyncDisposable
     }
 
     public string AddSite() => "site-1";
+
+    /// <summary>Plans someone else made in a group (to bring it to the plans-per-group limit).</summary>
+    public void AddPlans(string groupId, int count)
+    {
+        lock (_lock)
+            for (var i = 0; i < count; i++)
+            {
+                var e = new Entity { Id = $"plan{++_ids}", Kind = "plan", Json = new JsonObject { ["title"] = $"Kế hoạch khác {i}", ["owner"] = groupId } };
+                Plans[e.Id] = e; PlanGroup[e.Id] = groupId;
+            }
+    }
 
     int _deltaEpoch;
     /// <summary>Every delta link issued so far expires: using one answers 410 Gone (resyncRequired).</summary>
@@ -371,6 +386,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
                 var url = (string?)body?["container"]?["url"] ?? "";
                 var group = url.Split('/').Last();
                 if (string.IsNullOrEmpty(group) || (string?)body?["title"] is not { Length: > 0 } title) return Error(400, "BadRequest", "container.url and title are required.");
+                if (Plans.Keys.Count(p => PlanGroup[p] == group) >= PlansPerGroupLimit) return Error(403, "MaximumProjectsOwnedByUser", "The group owns the maximum number of plans.");
                 var e = new Entity { Id = $"plan{++_ids}", Kind = "plan", Json = new JsonObject { ["title"] = title, ["owner"] = group, ["container"] = new JsonObject { ["containerId"] = group, ["type"] = "group", ["url"] = url }, ["createdDateTime"] = Now.ToString("o") } };
                 Plans[e.Id] = e; PlanGroup[e.Id] = group;
                 return new Resp(201, View(e));
@@ -382,7 +398,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
             {
                 var pid = (string?)body?["planId"] ?? "";
                 if (!Plans.ContainsKey(pid)) return Error(400, "BadRequest", "planId does not exist.");
-                if (Buckets.Values.Count(b => (string?)b.Json["planId"] == pid) >= 200) return Error(403, "MaximumBucketsInPlan", "The plan has the maximum number of buckets.");
+                if (Buckets.Values.Count(b => (string?)b.Json["planId"] == pid) >= 200) return Error(403, "MaximumBucketsInProject", "The plan has the maximum number of buckets.");
                 var e = new Entity { Id = $"bucket{++_ids}", Kind = "bucket", Json = new JsonObject { ["name"] = (string?)body!["name"], ["planId"] = pid, ["orderHint"] = "8585" } };
                 Buckets[e.Id] = e;
                 return new Resp(201, View(e));
@@ -396,6 +412,8 @@ public sealed class FakeGraphServer : IAsyncDisposable
                 if (!Plans.ContainsKey(pid)) return Error(400, "BadRequest", "planId does not exist.");
                 if ((string?)body!["bucketId"] is { } bid && (!Buckets.TryGetValue(bid, out var bk) || (string?)bk.Json["planId"] != pid)) return Error(400, "BadRequest", "bucketId is not in the plan.");
                 if (Tasks.Values.Count(t => (string?)t.Json["planId"] == pid) >= 9000) return Error(403, "MaximumTasksInProject", "The plan has the maximum number of tasks.");
+                if (Tasks.Values.Count(t => (string?)t.Json["planId"] == pid && (int?)t.Json["percentComplete"] != 100) >= ActiveTasksPerPlanLimit && (int?)body["percentComplete"] != 100)
+                    return Error(403, "MaximumActiveTasksInProject", "The plan has the maximum number of active tasks.");
                 var assignments = body["assignments"] as JsonObject ?? new JsonObject();
                 if (assignments.Count > 20) return Error(403, "MaximumAssigneesInTasks", "A task can have at most 20 assignees.");
                 var e = new Entity { Id = $"task{++_ids:00000}", Kind = "task" };
@@ -481,6 +499,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
                                 var o = (JsonObject)item.DeepClone(); o["lastModifiedDateTime"] = Now.ToString("o");
                                 refs[key] = o;
                             }
+                            if (refs.Count > ReferencesPerTaskLimit) return Error(403, "MaximumReferencesOnTask", "A task can have at most the maximum number of references.");
                             break;
                         case "@odata.type": break;
                         default: return Error(400, "BadRequest", $"Property {k} cannot be updated.");
