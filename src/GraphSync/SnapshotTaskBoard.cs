@@ -19,6 +19,8 @@ public sealed record TaskPatch(string? Title, bool SetDue, DateTimeOffset? DueAt
 public sealed record Outcome<T>(T? Value, int Status, string? Error, TimeSpan? RetryAfter = null) where T : class
 {
     public bool Ok => Value is not null;
+    /// <summary>The service's error code when it gave one (Planner limits: MaximumActiveTasksInProject, …).</summary>
+    public string? Code { get; init; }
 }
 
 public sealed record TaskFieldsSnapshot(string Title, DateTimeOffset? DueAt, int PercentComplete, string[] Assignees);
@@ -164,6 +166,12 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
                 $"Kế hoạch có hơn {PlannerLimits.MaxTasksPerPlan} nhiệm vụ; Planner không cho phép. Hãy chia kế hoạch thành nhiều bảng.",
                 $"The plan has more than {PlannerLimits.MaxTasksPerPlan} tasks, which Planner does not allow. Split it into several boards.");
 
+        var active = snaps.Values.Count(v => v.Snap.Remote.PercentComplete < 100) + tasks.Count(t => !snaps.ContainsKey(t.Key) && t.PercentComplete is not 100);
+        if (active > PlannerLimits.MaxActiveTasksPerPlan)
+            throw new PlannerLimitException("planner.activeTasks",
+                $"Bảng sẽ có {active} nhiệm vụ chưa hoàn thành; Planner cho phép tối đa {PlannerLimits.MaxActiveTasksPerPlan} mỗi bảng. Hãy chia kế hoạch thành nhiều bảng.",
+                $"The board would hold {active} tasks not completed; Planner allows at most {PlannerLimits.MaxActiveTasksPerPlan} per plan. Split the plan into several boards.");
+
         var buckets = await EnsureBucketsAsync(board, tasks.Select(t => t.Bucket).Distinct().ToList(), ct);
         var creates = tasks.Where(t => !snaps.ContainsKey(t.Key)).ToList();
         int adopted = 0, created = 0, updated = 0, conflicts = 0;
@@ -213,6 +221,14 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
                 created++;
                 detailWrites.Add((r.Id, null, t, true, null));
             }
+            if (results.FirstOrDefault(r => r.Code is "MaximumActiveTasksInProject" or "MaximumTasksInProject") is { } limit)
+                throw limit.Code == "MaximumActiveTasksInProject"
+                    ? new PlannerLimitException("planner.activeTasks",
+                        $"Bảng Planner đã có tối đa số nhiệm vụ chưa hoàn thành ({PlannerLimits.MaxActiveTasksPerPlan}); {errors.Count} nhiệm vụ chưa được tạo. Hãy đánh dấu hoàn thành hoặc chia kế hoạch.",
+                        $"The Planner plan holds the maximum number of tasks not completed ({PlannerLimits.MaxActiveTasksPerPlan}); {errors.Count} tasks were not created. Complete some or split the plan.")
+                    : new PlannerLimitException("planner.tasks",
+                        $"Bảng Planner đã có tối đa {PlannerLimits.MaxTasksPerPlan} nhiệm vụ; {errors.Count} nhiệm vụ chưa được tạo.",
+                        $"The Planner plan holds the maximum of {PlannerLimits.MaxTasksPerPlan} tasks; {errors.Count} tasks were not created.");
             if (errors.Count > 0) throw new GraphSyncException("board.create", "Không tạo được nhiệm vụ: " + string.Join("; ", errors), "Could not create tasks: " + string.Join("; ", errors))
             { RetryAfter = results.Max(r => r.RetryAfter) };
         }

@@ -257,11 +257,11 @@ public sealed class PlannerSyncTests : IAsyncLifetime
     public async Task Top_level_429_is_retried_after_Retry_After()
     {
         var file = await UploadSeedAsync();
-        _h.Server.ThrottleNext((m, p, inBatch) => !inBatch && p.StartsWith("/groups/", StringComparison.Ordinal), 1, 7);
+        _h.Server.ThrottleNext((m, p, inBatch) => !inBatch && p == "/planner/plans", 1, 7);
         _h.Server.ClearLog();
         await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, _records, file.WebUrl);
-        var groupCalls = _h.Server.Requests.Where(r => r.Path.StartsWith("/groups/", StringComparison.Ordinal)).OrderBy(r => r.Seq).ToList();
-        Assert.Equal([429, 200], groupCalls.Select(r => r.Status));
+        var groupCalls = _h.Server.Requests.Where(r => r.Path == "/planner/plans").OrderBy(r => r.Seq).ToList();
+        Assert.Equal([429, 201], groupCalls.Select(r => r.Status));
         Assert.Contains(TimeSpan.FromSeconds(7), _h.Clock.Delays);
         Assert.Equal(5, _h.Server.Tasks.Count);
     }
@@ -349,13 +349,13 @@ public sealed class PlannerSyncTests : IAsyncLifetime
     public async Task A_top_level_429_beyond_the_retries_reschedules_the_outbox_after_its_Retry_After()
     {
         var file = await UploadSeedAsync();
-        _h.Server.ThrottleNext((m, p, inBatch) => !inBatch && p.StartsWith("/groups/", StringComparison.Ordinal), 7, 600);
+        _h.Server.ThrottleNext((m, p, inBatch) => !inBatch && p == "/planner/plans", 7, 600);
         var report = await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, _records, file.WebUrl);
         Assert.Single(report.Failures);
         var queued = await _h.Stores.ListAsync(Tenant, PlannerSyncService.Outbox, WorkState.Queued);
         Assert.Equal(5, queued.Count);
         Assert.All(queued, q => Assert.Equal(_h.Clock.GetUtcNow() + TimeSpan.FromSeconds(600), q.NotBefore));
-        Assert.Equal(7, _h.Server.Requests.Count(r => r.Path.StartsWith("/groups/", StringComparison.Ordinal) && r.Status == 429));
+        Assert.Equal(7, _h.Server.Requests.Count(r => r.Path == "/planner/plans" && r.Status == 429));
 
         _h.Clock.Advance(TimeSpan.FromSeconds(600));
         var d = await _h.Sync.DrainOutboxAsync();

@@ -11,6 +11,8 @@ public sealed record BatchResult(int Status, JsonElement? Body, IReadOnlyDiction
 {
     public bool Success => Status is >= 200 and < 300;
     public string? ErrorMessage => Body is { ValueKind: JsonValueKind.Object } b && b.TryGetProperty("error", out var e) && e.TryGetProperty("message", out var m) ? m.GetString() : null;
+    /// <summary>The Graph error code (error.code), e.g. MaximumBucketsInProject.</summary>
+    public string? ErrorCode => Body is { ValueKind: JsonValueKind.Object } b && b.TryGetProperty("error", out var e) && e.TryGetProperty("code", out var c) ? c.GetString() : null;
 }
 
 /// <summary>

@@ -26,28 +26,75 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
     public IReadOnlyList<TimeSpan> BatchWaits => _batch.Waits;
     protected override bool DetailsChangeTaskETag => true;
 
+    const string PlanIntentScope = "board-plan-intent";
+    const string FullGroupScope = "planner-group-full";
+    const string BucketIntentScope = "board-bucket-intent";
+    sealed record BoardInfo(string Group, bool CreatedHere);
+
+    /// <summary>
+    /// The Planner plan of an imported plan. Mapping (docs/fidelity.md, "Planner plans per group"): one Planner plan per
+    /// imported plan, in the school's group; a group holds at most 200 plans, so when Planner refuses a new one with
+    /// 403 MaximumProjectsOwnedByUser the group is remembered as full (for a day) and the next of
+    /// GraphSync:OverflowGroupIds is used; when every group is full the sync stops with a bilingual PlannerLimitException.
+    /// The group's plans are listed only to recover from a crash during a create (an intent is stored first), so a first
+    /// sync costs one POST for the plan.
+    /// </summary>
     public override async Task<BoardRef> EnsureBoardAsync(string tenantId, string planId, string title, CancellationToken ct = default)
     {
         var known = await Sync.GetAsync(tenantId, BoardScope, planId, ct);
         if (known is not null) return new BoardRef(tenantId, planId, known.RemoteId);
-        var group = _o.GroupId ?? throw new GraphSyncException("config.groupId", "Thiếu cấu hình GraphSync:GroupId (nhóm Microsoft 365 của trường).", "GraphSync:GroupId (the school's Microsoft 365 group) is not configured.");
+        var primary = _o.GroupId ?? throw new GraphSyncException("config.groupId", "Thiếu cấu hình GraphSync:GroupId (nhóm Microsoft 365 của trường).", "GraphSync:GroupId (the school's Microsoft 365 group) is not configured.");
+        var groups = new[] { primary }.Concat(_o.OverflowGroupIds.Where(g => !string.IsNullOrWhiteSpace(g))).Distinct(StringComparer.Ordinal).ToList();
         title = title.Length > 255 ? title[..255] : title;
-        // Adopt a plan created before a crash (same deterministic title) instead of creating a second one.
-        var existing = await client.Groups[group].Planner.Plans.GetAsync(cancellationToken: ct);
-        var found = existing?.Value?.FirstOrDefault(p => p.Title == title);
+        PlannerPlan? found = null;
+        string? foundGroup = null;
+        var createdHere = false;
+        if (await Sync.GetAsync(tenantId, PlanIntentScope, planId, ct) is not null)
+        {
+            // A create may have reached Planner before a crash: adopt the plan with the same deterministic title.
+            foreach (var g in groups)
+            {
+                var page = await client.Groups[g].Planner.Plans.GetAsync(cancellationToken: ct);
+                while (page is not null && found is null)
+                {
+                    found = page.Value?.FirstOrDefault(p => p.Title == title);
+                    page = found is null && page.OdataNextLink is { } next ? await client.Groups[g].Planner.Plans.WithUrl(next).GetAsync(cancellationToken: ct) : null;
+                }
+                if (found is not null) { foundGroup = g; break; }
+            }
+        }
         if (found is null)
         {
-            await Sync.PutAsync(new SyncEntry(tenantId, "board-plan-intent", planId, "", null, null, Time.GetUtcNow()), ct);
-            found = await client.Planner.Plans.PostAsync(new PlannerPlan
+            await Sync.PutAsync(new SyncEntry(tenantId, PlanIntentScope, planId, "", null, null, Time.GetUtcNow()), ct);
+            foreach (var g in groups)
             {
-                Title = title,
-                Container = new PlannerPlanContainer { Url = $"https://graph.microsoft.com/v1.0/groups/{group}" },
-            }, cancellationToken: ct);
-            Logger.LogInformation("Created Planner plan {BoardId} for plan {PlanId} in tenant {TenantId}", found?.Id, planId, tenantId);
+                var full = await Sync.GetAsync(tenantId, FullGroupScope, g, ct);
+                if (full is not null && Time.GetUtcNow() - full.UpdatedAt < TimeSpan.FromDays(1)) continue;
+                try
+                {
+                    found = await client.Planner.Plans.PostAsync(new PlannerPlan
+                    {
+                        Title = title,
+                        Container = new PlannerPlanContainer { Url = $"https://graph.microsoft.com/v1.0/groups/{g}" },
+                    }, cancellationToken: ct);
+                    foundGroup = g; createdHere = true;
+                    Logger.LogInformation("Created Planner plan {BoardId} for plan {PlanId} in group {GroupId} of tenant {TenantId}", found?.Id, planId, g, tenantId);
+                    break;
+                }
+                catch (Microsoft.Graph.Models.ODataErrors.ODataError ex) when (ex.ResponseStatusCode == 403 && ex.Error?.Code == "MaximumProjectsOwnedByUser")
+                {
+                    Logger.LogWarning("Group {GroupId} of tenant {TenantId} holds the maximum number of Planner plans; trying the next group", g, tenantId);
+                    await Sync.PutAsync(new SyncEntry(tenantId, FullGroupScope, g, g, null, null, Time.GetUtcNow()), ct);
+                }
+            }
+            if (found is null)
+                throw new PlannerLimitException("planner.plansPerGroup",
+                    $"Nhóm Microsoft 365 của trường đã có tối đa {PlannerLimits.MaxPlansPerGroup} bảng Planner. Hãy lưu trữ/xóa các kế hoạch đã xong hoặc thêm nhóm vào GraphSync:OverflowGroupIds.",
+                    $"The school's Microsoft 365 group already holds the {PlannerLimits.MaxPlansPerGroup} Planner plans allowed. Archive/delete finished plans or add a group to GraphSync:OverflowGroupIds.");
         }
-        var id = found?.Id ?? throw new GraphSyncException("planner.createPlan", "Không tạo được bảng Planner.", "Could not create the Planner plan.");
-        await Sync.PutAsync(new SyncEntry(tenantId, BoardScope, planId, id, null, null, Time.GetUtcNow()), ct);
-        await Sync.DeleteAsync(tenantId, "board-plan-intent", planId, ct);
+        var id = found.Id ?? throw new GraphSyncException("planner.createPlan", "Không tạo được bảng Planner.", "Could not create the Planner plan.");
+        await Sync.PutAsync(new SyncEntry(tenantId, BoardScope, planId, id, null, JsonSerializer.Serialize(new BoardInfo(foundGroup!, createdHere)), Time.GetUtcNow()), ct);
+        await Sync.DeleteAsync(tenantId, PlanIntentScope, planId, ct);
         return new BoardRef(tenantId, planId, id);
     }
 
@@ -57,12 +104,17 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
         var missing = names.Where(n => !known.ContainsKey(n)).Distinct().ToList();
         if (missing.Count == 0) return known;
         var remote = new List<PlannerBucket>();
-        var page = await client.Planner.Plans[board.BoardId].Buckets.GetAsync(cancellationToken: ct);
+        // A plan we created ourselves has no buckets but ours: list them only when some may be unknown to us (a board
+        // adopted or made elsewhere, or a bucket create whose answer was lost).
+        var info = (await Sync.GetAsync(board.TenantId, BoardScope, board.PlanId, ct))?.DataJson is { } j ? JsonSerializer.Deserialize<BoardInfo>(j) : null;
+        var mayHaveOthers = info is not { CreatedHere: true } || await Sync.GetAsync(board.TenantId, BucketIntentScope, board.PlanId, ct) is not null;
+        var page = mayHaveOthers ? await client.Planner.Plans[board.BoardId].Buckets.GetAsync(cancellationToken: ct) : null;
         while (page is not null)
         {
             remote.AddRange(page.Value ?? []);
             page = page.OdataNextLink is { } next ? await client.Planner.Plans[board.BoardId].Buckets.WithUrl(next).GetAsync(cancellationToken: ct) : null;
         }
+        if (!mayHaveOthers) remote.AddRange(known.Select(k => new PlannerBucket { Id = k.Value, Name = k.Key }));
         foreach (var b in remote)
             if (b.Name is not null && b.Id is not null && missing.Contains(b.Name))
             {
@@ -75,16 +127,22 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
             throw new PlannerLimitException("planner.buckets",
                 $"Bảng cần {remote.Count + missing.Count} nhóm (bucket); Planner cho phép tối đa {PlannerLimits.MaxBucketsPerPlan}.",
                 $"The board needs {remote.Count + missing.Count} buckets; Planner allows at most {PlannerLimits.MaxBucketsPerPlan}.");
+        await Sync.PutAsync(new SyncEntry(board.TenantId, BucketIntentScope, board.PlanId, board.BoardId, null, null, Time.GetUtcNow()), ct);
         var results = await _batch.SendAsync(missing.Select(n => (Func<RequestInformation>)(() =>
             client.Planner.Buckets.ToPostRequestInformation(new PlannerBucket { Name = n, PlanId = board.BoardId, OrderHint = " !" }))).ToList(), ct);
         for (var i = 0; i < missing.Count; i++)
         {
             var r = results[i];
+            if (r.Status == 403 && r.ErrorCode == "MaximumBucketsInProject")
+                throw new PlannerLimitException("planner.buckets",
+                    $"Bảng Planner đã có tối đa {PlannerLimits.MaxBucketsPerPlan} nhóm (bucket); không tạo được \"{missing[i]}\".",
+                    $"The Planner plan already holds the maximum of {PlannerLimits.MaxBucketsPerPlan} buckets; \"{missing[i]}\" was not created.");
             if (!r.Success || r.Body is not { } body || body.GetProperty("id").GetString() is not { } id)
                 throw new GraphSyncException("planner.bucket", $"Không tạo được nhóm \"{missing[i]}\": {r.Status} {r.ErrorMessage}", $"Could not create bucket \"{missing[i]}\": {r.Status} {r.ErrorMessage}");
             known[missing[i]] = id;
             await Sync.PutAsync(new SyncEntry(board.TenantId, BucketScope(board.PlanId), missing[i], id, null, null, Time.GetUtcNow()), ct);
         }
+        await Sync.DeleteAsync(board.TenantId, BucketIntentScope, board.PlanId, ct);
         return known;
     }
 
@@ -112,7 +170,7 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
         t.Assignments?.AdditionalData.Where(kv => kv.Value is not null).Select(kv => kv.Key).ToList() ?? []);
 
     static Outcome<RemoteTask> ToOutcome(BatchResult r) =>
-        r.Success && r.Body is { ValueKind: JsonValueKind.Object } b ? new(ParseTask(b), r.Status, null) : new(null, r.Status, r.ErrorMessage ?? $"HTTP {r.Status}", RetryAfterOf(r));
+        r.Success && r.Body is { ValueKind: JsonValueKind.Object } b ? new(ParseTask(b), r.Status, null) : new(null, r.Status, r.ErrorMessage ?? $"HTTP {r.Status}", RetryAfterOf(r)) { Code = r.ErrorCode };
 
     /// <summary>A request still throttled after the batch's own retries: its Retry-After, for the outbox's next attempt.</summary>
     static TimeSpan? RetryAfterOf(BatchResult r) =>
