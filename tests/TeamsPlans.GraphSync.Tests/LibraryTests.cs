@@ -167,6 +167,33 @@ public sealed class LibraryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Editing_a_column_of_a_dropped_plan_does_not_reimport_it_but_new_content_does()
+    {
+        await _h.Library.DiscoverNewPlanDocumentsAsync(Tenant);
+        var id = _h.Server.DropFile("Kế hoạch", "KH 47.docx", Encoding.UTF8.GetBytes("KẾ HOẠCH 47"));
+        var imported = new List<string>();
+        var inbox = new PlanDocumentInbox(_h.Library, _h.Stores, _h.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<PlanDocumentInbox>.Instance);
+        async Task Import(string _, LibraryFile f, Stream s, CancellationToken ct) { using var r = new StreamReader(s); imported.Add(await r.ReadToEndAsync(ct)); }
+        Assert.Equal(1, await inbox.DiscoverAndImportAsync(Tenant, Import));
+
+        // A secretary sets the PlanStatus column: SharePoint moves the eTag and lists the item in the delta (without a cTag).
+        _h.Server.EditFields(id, "PlanStatus", "Đã duyệt");
+        _h.Server.ClearLog();
+        Assert.Equal(0, await inbox.DiscoverAndImportAsync(Tenant, Import));
+        Assert.Contains(Sequence(_h.Server.Requests), l => l.Contains("GET /drives/{drive}/items/{item}", StringComparison.Ordinal)); // cTag read by GET
+        Assert.Single(imported);
+
+        // New content is a new version: imported again, once.
+        _h.Server.DropFile("Kế hoạch", "KH 47.docx", Encoding.UTF8.GetBytes("KẾ HOẠCH 47 (sửa)"));
+        Assert.Equal(1, await inbox.DiscoverAndImportAsync(Tenant, Import));
+        Assert.Equal(["KẾ HOẠCH 47", "KẾ HOẠCH 47 (sửa)"], imported);
+
+        // Deleted in SharePoint (delta: no name, no cTag): nothing to import, no error.
+        _h.Server.DeleteFile(id);
+        Assert.Equal(0, await inbox.DiscoverAndImportAsync(Tenant, Import));
+    }
+
+    [Fact]
     public async Task An_expired_delta_link_resynchronises_and_imports_only_what_is_new()
     {
         var inbox = new PlanDocumentInbox(_h.Library, _h.Stores, _h.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<PlanDocumentInbox>.Instance);

@@ -55,7 +55,11 @@ public sealed class FakeGraphServer : IAsyncDisposable
     public readonly Dictionary<string, (string Name, List<string> Members)> Groups = [];
     public sealed class SpList { public required string Id; public required string Name; public required string DriveId; public List<JsonObject> Columns = []; }
     public readonly Dictionary<string, SpList> Lists = [];
-    public sealed class DriveFile { public required string Id; public required string DriveId; public required string Path; public byte[] Content = []; public JsonObject Fields = new(); public int Change; public bool Deleted; }
+    /// <summary>
+    /// A drive item. Content changes move both the cTag (ContentVersion) and the eTag (ItemVersion); a list-item field
+    /// edit moves only the eTag — and, as on SharePoint, shows up in the drive delta.
+    /// </summary>
+    public sealed class DriveFile { public required string Id; public required string DriveId; public required string Path; public byte[] Content = []; public JsonObject Fields = new(); public int Change; public bool Deleted; public int ContentVersion; public int ItemVersion; }
     public readonly Dictionary<string, DriveFile> Files = [];
     readonly Dictionary<string, int> _driveChange = [];
     sealed class Session { public required string DriveId; public required string Path; public long Total = -1; public MemoryStream Data = new(); public string ConflictBehavior = "fail"; }
@@ -168,6 +172,29 @@ public sealed class FakeGraphServer : IAsyncDisposable
         {
             var list = Lists.Values.First(l => l.Name == libraryName);
             return PutFile(list.DriveId, path, content, "replace").Id;
+        }
+    }
+
+    /// <summary>Someone edits a column of a file in SharePoint (the item's eTag changes, its cTag does not).</summary>
+    public void EditFields(string itemId, string column, string? value)
+    {
+        lock (_lock)
+        {
+            var f = Files[itemId];
+            f.Fields[column] = value;
+            f.ItemVersion++;
+            f.Change = _driveChange[f.DriveId] = _driveChange.GetValueOrDefault(f.DriveId) + 1;
+        }
+    }
+
+    /// <summary>Someone deletes a file in SharePoint.</summary>
+    public void DeleteFile(string itemId)
+    {
+        lock (_lock)
+        {
+            var f = Files[itemId];
+            f.Deleted = true;
+            f.Change = _driveChange[f.DriveId] = _driveChange.GetValueOrDefault(f.DriveId) + 1;
         }
     }
 
@@ -581,6 +608,8 @@ public sealed class FakeGraphServer : IAsyncDisposable
                     if (!l.Columns.Any(c => (string?)c["name"] == k)) return Error(400, "invalidRequest", $"Field '{k}' is not recognized");
                     f.Fields[k] = v?.DeepClone();
                 }
+                f.ItemVersion++; // a metadata edit changes the eTag (not the cTag) and is a change in the drive delta
+                f.Change = _driveChange[d] = _driveChange.GetValueOrDefault(d) + 1;
                 return new Resp(200, (JsonObject)f.Fields.DeepClone());
             }
             case ["drives", var d, "items", "root", "delta" or "delta()"] when method == "GET":
@@ -590,13 +619,14 @@ public sealed class FakeGraphServer : IAsyncDisposable
                 var since = qs.TryGetValue("token", out var tok) ? int.Parse(tok, CultureInfo.InvariantCulture) : 0;
                 var current = _driveChange.GetValueOrDefault(d);
                 var items = Files.Values.Where(f => f.DriveId == d && f.Change > since).OrderBy(f => f.Change)
-                    .Select(f => f.Deleted ? new JsonObject { ["id"] = f.Id, ["deleted"] = new JsonObject { ["state"] = "deleted" } } : ItemJson(f));
+                    // SharePoint / OneDrive for Business: delta items carry no cTag; deleted ones neither cTag nor name.
+                    .Select(f => f.Deleted ? new JsonObject { ["id"] = f.Id, ["eTag"] = ETagOf(f), ["deleted"] = new JsonObject { ["state"] = "deleted" }, ["parentReference"] = new JsonObject { ["driveId"] = f.DriveId } } : DeltaJson(f));
                 return Page(items, path, qs, $"{BaseUrl}/drives/{d}/items/root/delta?token={current}&epoch={_deltaEpoch}");
             }
             case ["drives", _, "items", var iid, "content"] when method == "GET":
                 return new Resp(200, null, null, Files[iid].Content);
             case ["drives", _, "items", var iid] when method == "GET":
-                return new Resp(200, ItemJson(Files[iid]));
+                return Files[iid].Deleted ? Error(404, "itemNotFound", "The resource could not be found.") : new Resp(200, ItemJson(Files[iid]));
         }
         return Error(400, "BadRequest", $"Unsupported: {method} {path}");
     }
@@ -612,14 +642,24 @@ public sealed class FakeGraphServer : IAsyncDisposable
             Files[f.Id] = f;
         }
         f.Content = content;
+        f.ContentVersion++; f.ItemVersion++;
         f.Change = _driveChange[driveId] = _driveChange.GetValueOrDefault(driveId) + 1;
         return f;
+    }
+
+    static string ETagOf(DriveFile f) => $"\"{{{f.Id}}},{f.ItemVersion}\"";
+
+    JsonObject DeltaJson(DriveFile f)
+    {
+        var o = ItemJson(f);
+        o.Remove("cTag");
+        return o;
     }
 
     JsonObject ItemJson(DriveFile f) => new()
     {
         ["id"] = f.Id, ["name"] = f.Path.Split('/').Last(), ["size"] = f.Content.LongLength,
-        ["eTag"] = $"\"{{{f.Id}}},{f.Change}\"", ["cTag"] = $"\"c:{{{f.Id}}},{f.Change}\"",
+        ["eTag"] = ETagOf(f), ["cTag"] = $"\"c:{{{f.Id}}},{f.ContentVersion}\"",
         ["webUrl"] = $"https://school.sharepoint.com/{Uri.EscapeDataString(Lists.Values.FirstOrDefault(l => l.DriveId == f.DriveId)?.Name ?? "drive")}/{string.Join('/', f.Path.Split('/').Select(Uri.EscapeDataString))}",
         ["file"] = new JsonObject { ["mimeType"] = "application/octet-stream" },
         ["parentReference"] = new JsonObject { ["driveId"] = f.DriveId, ["path"] = "/drive/root:/" + string.Join('/', f.Path.Split('/')[..^1]) },
