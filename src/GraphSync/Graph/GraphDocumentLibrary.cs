@@ -23,6 +23,7 @@ public sealed class GraphDocumentLibrary(GraphServiceClient client, IOptions<Gra
 {
     readonly GraphSyncOptions _o = options.Value;
     readonly HttpClient _upload = new(new GraphRetryHandler(time, logger) { InnerHandler = uploadHandler ?? new SocketsHttpHandler() });
+    readonly GraphBatch _batch = new(client, time, logger);
     const string LibraryScope = "library";
     const string DeltaScope = "library-delta";
     const string OwnScope = "library-own";
@@ -204,14 +205,36 @@ public sealed class GraphDocumentLibrary(GraphServiceClient client, IOptions<Gra
             if (page.OdataNextLink is { } next) page = await delta.WithUrl(next).GetAsDeltaGetResponseAsync(cancellationToken: ct);
             else { deltaLink = page.OdataDeltaLink; page = null; }
         }
-        var result = new List<LibraryFile>();
+        var candidates = new List<DriveItem>();
         foreach (var item in found.Values)
         {
             // Our own uploads are already imported; anything else dropped in the library is new.
             var own = await sync.GetAsync(tenantId, OwnScope, item.Id!, ct);
-            if (own is not null) continue;
+            if (own is null) candidates.Add(item);
+        }
+        // The version of a plan document is its content: the cTag. SharePoint's delta does not return cTag, and its eTag
+        // also moves when a column is edited, so the cTag is read with a GET of each changed item ($batch, 20 a trip).
+        var needTag = candidates.Where(i => i.CTag is null).ToList();
+        var tags = new Dictionary<string, string?>();
+        if (needTag.Count > 0)
+        {
+            var read = await _batch.SendAsync(needTag.Select(i => (Func<Microsoft.Kiota.Abstractions.RequestInformation>)(() =>
+                client.Drives[lib.DriveId].Items[i.Id].ToGetRequestInformation(rc => rc.QueryParameters.Select = ["id", "cTag", "eTag"]))).ToList(), ct);
+            for (var k = 0; k < needTag.Count; k++)
+            {
+                var r = read[k];
+                if (r.Status == 404) { tags[needTag[k].Id!] = null; continue; } // deleted since the delta page
+                if (!r.Success) throw new GraphSyncException("sp.item", $"Không đọc được phiên bản của \"{needTag[k].Name}\": {r.Status} {r.ErrorMessage}", $"Could not read the version of \"{needTag[k].Name}\": {r.Status} {r.ErrorMessage}");
+                tags[needTag[k].Id!] = r.Body is { ValueKind: JsonValueKind.Object } b && b.TryGetProperty("cTag", out var c) ? c.GetString() : null;
+            }
+        }
+        var result = new List<LibraryFile>();
+        foreach (var item in candidates)
+        {
+            var ctag = item.CTag ?? tags.GetValueOrDefault(item.Id!);
+            if (ctag is null) continue; // deleted since the delta page (404): nothing to import
             result.Add(new LibraryFile($"{lib.DriveId}|{item.Id}", item.Name ?? "", item.Name ?? "", item.WebUrl ?? "", item.Size ?? 0, new Dictionary<string, string?>())
-            { Version = item.CTag ?? item.ETag ?? item.LastModifiedDateTime?.ToString("O", CultureInfo.InvariantCulture) });
+            { Version = ctag });
         }
         logger.LogInformation("Drive delta for tenant {TenantId}: {Count} new plan documents", tenantId, result.Count);
         return new DiscoveredDocuments(result, deltaLink is null ? null : new SyncEntry(tenantId, DeltaScope, lib.DriveId, lib.DriveId, deltaLink, null, time.GetUtcNow()));
