@@ -254,6 +254,54 @@ public sealed class PlannerSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_504_after_Planner_created_tasks_in_a_batch_does_not_create_them_twice()
+    {
+        var file = await UploadSeedAsync();
+        _h.Server.FailAfterActing((m, p, inBatch) => inBatch && m == "POST" && p == "/planner/tasks", 2);
+
+        var report = await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, _records, file.WebUrl);
+        Assert.NotEmpty(report.Failures);               // two creates answered 504: in doubt, not re-sent blindly
+        _h.Clock.Advance(TimeSpan.FromMinutes(1));
+        var d = await _h.Sync.DrainOutboxAsync();
+
+        Assert.Equal(5, _h.Server.Tasks.Count);         // the two in doubt were found by their [code] and adopted
+        Assert.Equal((3, 2), (report.Created, d.Adopted));
+        Assert.Equal(5, _h.Server.Tasks.Values.Select(t => (string)t.Json["title"]!).Distinct().Count());
+        Assert.All(_h.Server.Tasks.Keys, id => Assert.Contains("tp:plan-002:", (string)_h.Server.TaskDetails(id)["description"]!));
+    }
+
+    [Fact]
+    public async Task A_504_on_the_batch_envelope_after_it_ran_does_not_create_the_tasks_twice()
+    {
+        var file = await UploadSeedAsync();
+        // The first $batch creates the buckets; the second (the task creates) runs and is then answered 504.
+        _h.Server.FailAfterActing((m, p, inBatch) => !inBatch && p == "/$batch", 1, skip: 1);
+
+        var report = await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, _records, file.WebUrl);
+        Assert.NotEmpty(report.Failures);
+        _h.Clock.Advance(TimeSpan.FromMinutes(1));
+        var d = await _h.Sync.DrainOutboxAsync();
+
+        Assert.Equal(5, _h.Server.Tasks.Count);
+        Assert.Equal(5, d.Adopted);
+        Assert.Empty(await _h.Stores.ListAsync(Tenant, PlannerSyncService.Outbox, WorkState.Queued));
+    }
+
+    [Fact]
+    public async Task A_throttled_batch_envelope_is_resent_after_its_Retry_After_and_runs_once()
+    {
+        var file = await UploadSeedAsync();
+        _h.Server.ThrottleNext((m, p, inBatch) => !inBatch && p == "/$batch", 1, 9);
+
+        var report = await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, _records, file.WebUrl);
+
+        Assert.Empty(report.Failures);
+        Assert.Contains(TimeSpan.FromSeconds(9), _h.Clock.Delays);
+        Assert.Equal(5, _h.Server.Tasks.Count);
+        Assert.Equal(3, _h.Server.Buckets.Count);
+    }
+
+    [Fact]
     public async Task Top_level_429_is_retried_after_Retry_After()
     {
         var file = await UploadSeedAsync();

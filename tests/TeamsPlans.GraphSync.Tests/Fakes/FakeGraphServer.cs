@@ -74,6 +74,30 @@ public sealed class FakeGraphServer : IAsyncDisposable
         lock (_lock) _throttles.Add(new Throttle(match, retryAfterSeconds) { Remaining = count });
     }
 
+    sealed record Fault(Func<string, string, bool, bool> Match, int Status) { public int Skip; public int Remaining; }
+    readonly List<Fault> _faults = [];
+    /// <summary>
+    /// "Act, then answer 504": the next <paramref name="count"/> requests matching (method, path, inBatch), after the
+    /// first <paramref name="skip"/> of them, are carried out and then answered with <paramref name="status"/> — the
+    /// caller cannot tell whether the service acted (Graph documents 503/504 as possible after processing).
+    /// </summary>
+    public void FailAfterActing(Func<string, string, bool, bool> match, int count, int status = 504, int skip = 0)
+    {
+        lock (_lock) _faults.Add(new Fault(match, status) { Remaining = count, Skip = skip });
+    }
+
+    Resp AfterActing(string method, string path, bool inBatch, Resp acted)
+    {
+        lock (_lock)
+        {
+            var f = _faults.FirstOrDefault(f => f.Remaining > 0 && f.Match(method, path, inBatch));
+            if (f is null) return acted;
+            if (f.Skip > 0) { f.Skip--; return acted; }
+            f.Remaining--;
+            return Error(f.Status, f.Status == 504 ? "GatewayTimeout" : "ServiceUnavailable", "The service did not answer in time.");
+        }
+    }
+
     public FakeGraphServer()
     {
         var b = WebApplication.CreateSlimBuilder();
@@ -284,8 +308,10 @@ public sealed class FakeGraphServer : IAsyncDisposable
         {
             var rel = path["/v1.0".Length..];
             if (rel == "/$batch" && ctx.Request.Method == "POST")
-                resp = headers.TryGetValue("Authorization", out var a) && a.StartsWith("Bearer ", StringComparison.Ordinal) ? Batch(seq, bodyBytes) : Error(401, "InvalidAuthenticationToken", "Access token is empty.");
-            else resp = Dispatch(ctx.Request.Method, Uri.UnescapeDataString(rel) , query, headers, bodyBytes, false);
+                resp = !headers.TryGetValue("Authorization", out var a) || !a.StartsWith("Bearer ", StringComparison.Ordinal) ? Error(401, "InvalidAuthenticationToken", "Access token is empty.")
+                    : Throttled("POST", "/$batch", false) is { } envelope ? envelope // the whole batch throttled: nothing in it was run
+                    : AfterActing("POST", "/$batch", false, Batch(seq, bodyBytes));
+            else resp = AfterActing(ctx.Request.Method, Uri.UnescapeDataString(rel), false, Dispatch(ctx.Request.Method, Uri.UnescapeDataString(rel), query, headers, bodyBytes, false));
         }
         lock (_lock) Requests.Add(new RecordedRequest(seq, ctx.Request.Method, Display(path, query), bodyBytes.Length > 0 && bodyBytes.Length < 100_000 && !path.StartsWith("/upload/") ? Encoding.UTF8.GetString(bodyBytes) : null,
             headers.GetValueOrDefault("If-Match"), false, null, resp.Status));
@@ -324,7 +350,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
                 if (bn is JsonValue && bn.GetValueKind() == JsonValueKind.String && !(h.GetValueOrDefault("Content-Type") ?? "").Contains("json")) b = Convert.FromBase64String((string)bn!);
                 else b = Encoding.UTF8.GetBytes(bn.ToJsonString());
             }
-            var resp = Dispatch(method, Uri.UnescapeDataString(p), query, h, b, true);
+            var resp = AfterActing(method, Uri.UnescapeDataString(p), true, Dispatch(method, Uri.UnescapeDataString(p), query, h, b, true));
             int sub;
             lock (_lock) { sub = ++_seq; Requests.Add(new RecordedRequest(sub, method, Uri.UnescapeDataString(p) + Uri.UnescapeDataString(query), b.Length > 0 ? Encoding.UTF8.GetString(b) : null, h.GetValueOrDefault("If-Match"), true, seq, resp.Status)); }
             var o = new JsonObject { ["id"] = id, ["status"] = resp.Status };
