@@ -37,10 +37,13 @@ public sealed class GraphBatch(GraphServiceClient client, TimeProvider time, ILo
             {
                 var content = new BatchRequestContentCollection(client, MaxPerBatch);
                 var ids = new Dictionary<string, int>();
+                var creates = new HashSet<int>();
                 foreach (var i in chunk)
                 {
                     var id = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    await content.AddBatchRequestStepAsync(requests[i](), id);
+                    var ri = requests[i]();
+                    if (ri.HttpMethod == Method.POST) creates.Add(i);
+                    await content.AddBatchRequestStepAsync(ri, id);
                     ids[id] = i;
                 }
                 var response = await client.Batch.PostAsync(content, ct);
@@ -50,7 +53,8 @@ public sealed class GraphBatch(GraphServiceClient client, TimeProvider time, ILo
                     if (msg is null) { results[i] = new BatchResult(500, null, new Dictionary<string, string>()); continue; }
                     var headers = msg.Headers.Concat(msg.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
                         .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => string.Join(",", g.First().Value), StringComparer.OrdinalIgnoreCase);
-                    if (GraphRetryHandler.IsTransient(msg.StatusCode) && attempt < maxRetries)
+                    // A 503/504 on a create may come after it ran: handed back (the caller adopts by client key), not re-sent.
+                    if (GraphRetryHandler.IsTransient(msg.StatusCode) && attempt < maxRetries && (msg.StatusCode == HttpStatusCode.TooManyRequests || !creates.Contains(i)))
                     {
                         retry.Add(i);
                         var w = GraphRetryHandler.RetryAfter(headers.GetValueOrDefault("Retry-After"), attempt, time.GetUtcNow());

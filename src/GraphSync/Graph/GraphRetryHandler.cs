@@ -41,6 +41,10 @@ public sealed class GraphRetryHandler(TimeProvider time, ILogger logger, int max
             var msg = Clone(request, body);
             var resp = await base.SendAsync(msg, ct);
             if (!IsTransient(resp.StatusCode) || attempt >= maxRetries) return resp;
+            // 429 means the request was not run. 503/504 may come after the service acted: only a request that can
+            // safely run twice is re-sent; a create (POST, or a $batch holding one) is answered to the caller, whose
+            // recovery looks the entity up by its client key before creating it again.
+            if (resp.StatusCode != HttpStatusCode.TooManyRequests && !SafeToRepeat(request.Method, request.RequestUri, body)) return resp;
             var header = resp.Headers.TryGetValues("Retry-After", out var v) ? v.FirstOrDefault() : null;
             var wait = RetryAfter(header, attempt, time.GetUtcNow());
             logger.LogWarning("Graph {Status} on {Method} {Path}; retrying after {WaitSeconds}s (attempt {Attempt})", (int)resp.StatusCode, request.Method, request.RequestUri?.AbsolutePath, wait.TotalSeconds, attempt + 1);
@@ -48,6 +52,20 @@ public sealed class GraphRetryHandler(TimeProvider time, ILogger logger, int max
             lock (Waits) Waits.Add(wait);
             await Task.Delay(wait, time, ct);
         }
+    }
+
+    /// <summary>GET/HEAD/PUT/DELETE, PATCH (TeamsPlans' PATCHes carry If-Match or are idempotent field sets), a $batch of those.</summary>
+    public static bool SafeToRepeat(HttpMethod method, Uri? uri, byte[]? body)
+    {
+        if (method != HttpMethod.Post) return true;
+        if (uri is null || !uri.AbsolutePath.EndsWith("/$batch", StringComparison.Ordinal) || body is null) return false;
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(body);
+            return doc.RootElement.TryGetProperty("requests", out var reqs)
+                && reqs.EnumerateArray().All(r => SafeToRepeat(new HttpMethod(r.GetProperty("method").GetString() ?? "POST"), null, null));
+        }
+        catch (System.Text.Json.JsonException) { return false; }
     }
 
     static HttpRequestMessage Clone(HttpRequestMessage r, byte[]? body)
