@@ -39,6 +39,23 @@ public sealed class LibraryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_fragment_stored_but_answered_504_is_not_restarted_the_upload_resumes_from_nextExpectedRanges()
+    {
+        var data = new byte[_h.Options.UploadChunkSize * 2 + 777];
+        new Random(11).NextBytes(data);
+        // The first fragment is stored, then answered 504: the re-sent fragment overlaps what the server has (416).
+        _h.Server.FailAfterActing((m, p, _) => m == "PUT" && p == "/upload", 1);
+
+        await _h.Library.UploadReportAsync(Tenant, "HK1", "Báo cáo lớn.pdf", new MemoryStream(data), Meta(_h.Clock.GetUtcNow()));
+
+        var stored = Assert.Single(_h.Server.FilesIn("Báo cáo"));
+        Assert.Equal(data, stored.Content);
+        var upload = Sequence(_h.Server.Requests).Where(l => l.Contains("/upload/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["PUT /upload/{s}", "PUT /upload/{s}", "GET /upload/{s}", "PUT /upload/{s}", "PUT /upload/{s}"], upload);
+        Assert.Equal([504, 416, 200, 202, 201], _h.Server.Requests.Where(r => r.Path.StartsWith("/upload/", StringComparison.Ordinal)).Select(r => r.Status));
+    }
+
+    [Fact]
     public async Task A_small_report_is_a_simple_PUT_and_a_retried_upload_replaces_it()
     {
         await _h.Library.UploadReportAsync(Tenant, "HK1", "bc.docx", new MemoryStream(Encoding.UTF8.GetBytes("v1")), Meta(_h.Clock.GetUtcNow()));

@@ -301,7 +301,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
         int seq;
         lock (_lock) seq = ++_seq;
         if (path.StartsWith("/upload/", StringComparison.Ordinal))
-            resp = Upload(path["/upload/".Length..], headers, bodyBytes);
+            resp = ctx.Request.Method == "GET" ? UploadStatus(path["/upload/".Length..]) : AfterActing(ctx.Request.Method, "/upload", false, Upload(path["/upload/".Length..], headers, bodyBytes));
         else if (!path.StartsWith("/v1.0", StringComparison.Ordinal))
             resp = Error(404, "itemNotFound", "Unknown root");
         else
@@ -691,6 +691,15 @@ public sealed class FakeGraphServer : IAsyncDisposable
         ["parentReference"] = new JsonObject { ["driveId"] = f.DriveId, ["path"] = "/drive/root:/" + string.Join('/', f.Path.Split('/')[..^1]) },
     };
 
+    /// <summary>GET on an upload URL: the session's status, with the ranges the server still expects.</summary>
+    Resp UploadStatus(string sid)
+    {
+        lock (_lock)
+            return _sessions.TryGetValue(sid, out var s)
+                ? new Resp(200, new JsonObject { ["expirationDateTime"] = Now.AddDays(1).ToString("o"), ["nextExpectedRanges"] = new JsonArray($"{s.Data.Length}-") })
+                : Error(404, "itemNotFound", "Upload session not found.");
+    }
+
     Resp Upload(string sid, Dictionary<string, string> h, byte[] body)
     {
         lock (_lock)
@@ -701,7 +710,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
             var m = System.Text.RegularExpressions.Regex.Match(cr, @"^bytes (\d+)-(\d+)/(\d+)$");
             if (!m.Success) return Error(400, "invalidRange", "Content-Range is required.");
             long start = long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), end = long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), total = long.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
-            if (start != s.Data.Length) return Error(416, "invalidRange", $"Expected range starting at {s.Data.Length}.");
+            if (start != s.Data.Length) return Error(416, "invalidRange", $"The range {start}-{end} does not start at the next expected byte {s.Data.Length}.");
             if (end - start + 1 != body.Length) return Error(400, "invalidRange", "Content-Range does not match the body length.");
             if (end + 1 < total && body.Length % (320 * 1024) != 0) return Error(400, "invalidRange", "Fragments must be a multiple of 320 KiB.");
             if (body.Length > 60 * 1024 * 1024) return Error(413, "invalidRange", "Fragment too large.");
