@@ -29,6 +29,7 @@ internal static class AssigneeDetector
     private static readonly Regex Label = R(@"^\s*(?<l>[^:()]{2,40}?)\s*:\s*");
     private static readonly Regex Adverbial = R(@"^\s*(?:Trên\s+cơ\s+sở|Căn\s+cứ|Trong\s+quá\s+trình|Để|Nhằm|Sau\s+khi|Khi|Trong\s+thời\s+gian|Nếu)(?![\p{L}])");
     private static readonly Regex DeNghi = R(@"(?:đề\s+nghị|yêu\s+cầu|giao\s+cho|giao)\s+(?=" + UnitHead + ")");
+    private static readonly Regex DeNghiByIssuer = R(@"(?:^|,\s*)(?:Sở|Phòng|Ủy\s+ban|UBND|Bộ|Ban|Văn\s+phòng|Cục|Trường|Nhà\s+trường|Trung\s+tâm)[^,.;:]{0,80}\s*$");
     private static readonly Regex CommaUnit = R(@",\s+(?=" + UnitHead + ")");
 
     public sealed record Result(Assignee Assignee, string Duty);
@@ -62,12 +63,16 @@ internal static class AssigneeDetector
             var c = CommaUnit.Match(sentence);
             if (c.Success) starts.Add((c.Index + c.Length, true));
         }
-        foreach (var (pos, whole) in starts.OrderBy(s => s.Pos))
+        // "Sở Công Thương yêu cầu các đơn vị …": the unit asked, not the issuer asking, is the assignee.
+        var ordered = dn.Success && dn.Index > 0 && DeNghiByIssuer.IsMatch(sentence[..dn.Index])
+            ? starts.OrderByDescending(s => s.WholeSentence).ThenBy(s => s.Pos)
+            : starts.OrderBy(s => s.Pos);
+        foreach (var (pos, whole) in ordered)
         {
             var u = Unit.Match(sentence, pos);
             if (!u.Success) continue;
             var unit = u.Groups["u"].Value.Trim().TrimEnd(',');
-            if (unit.Split(' ').Length > 16) continue;
+            if (unit.Split(' ').Length > (whole ? 30 : 16)) continue;
             var duty = whole ? sentence.Trim() : sentence[(u.Index + u.Length)..].Trim();
             if (pos == 0 && !whole) unit = CapitalizeFirst(unit);
             return new Result(new Assignee(null, null, unit), CapitalizeFirst(duty));

@@ -242,7 +242,7 @@ public static class PlanParser
         {
             // A decision's articles, an official letter's body: the whole text is where duties are given.
             orgSection = new SectionBuilder("", "", -1, false);
-            orgSection.Items.AddRange(kind == "CV" ? intro.Where(p => !LegalBasisReader.IsLegalParagraph(p.Text)).Select(p => p.Content) : []);
+            orgSection.Items.AddRange(kind == "CV" ? intro.Select(p => p.Content) : []);
             orgSection.Children.AddRange(roots);
         }
         if (orgSection is null) warnings.Add("Thiếu phần \"Tổ chức thực hiện\" / Missing the \"Tổ chức thực hiện\" (organization) part.");

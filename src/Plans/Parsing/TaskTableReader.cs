@@ -14,6 +14,7 @@ internal static class TaskTableReader
 {
     private static readonly Regex Separator = R(@"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$");
     private static readonly Regex LeadHead = R(@"chủ\s+trì|đơn\s+vị\s+thực\s+hiện|bộ\s+phận\s+thực\s+hiện|người\s+thực\s+hiện|thực\s+hiện|phụ\s+trách|trách\s+nhiệm|người\s+chịu", RegexOptions.IgnoreCase);
+    private static readonly Regex StrongLead = R(@"chủ\s+trì|(?:đơn\s+vị|bộ\s+phận|người|cơ\s+quan|cá\s+nhân)\s+(?:thực\s+hiện|phụ\s+trách|chịu\s+trách\s+nhiệm|được\s+giao)|phụ\s+trách|trách\s+nhiệm\s+thực\s+hiện|^trách\s+nhiệm$|người\s+thực\s+hiện", RegexOptions.IgnoreCase);
     private static readonly Regex SupportHead = R(@"phối\s+hợp", RegexOptions.IgnoreCase);
     private static readonly Regex TimeHead = R(@"thời\s+gian|thời\s+hạn|tiến\s+độ|hoàn\s+thành|thời\s+điểm|ngày|hạn", RegexOptions.IgnoreCase);
     private static readonly Regex TaskHead = R(@"nội\s+dung|nhiệm\s+vụ|công\s+việc|hoạt\s+động|nhiệm\s+vụ|tên|đề\s+án|chương\s+trình", RegexOptions.IgnoreCase);
@@ -39,14 +40,17 @@ internal static class TaskTableReader
     internal static Columns? Header(List<string> cells)
     {
         int task = -1, lead = -1, support = -1, time = -1;
+        // Strong lead names first ("Đơn vị chủ trì", "Người thực hiện"), then a bare "Thực hiện" column that is no task column.
+        for (var i = 0; i < cells.Count && lead < 0; i++)
+            if (StrongLead.IsMatch(cells[i]) && !SupportHead.IsMatch(cells[i])) lead = i;
         for (var i = 0; i < cells.Count; i++)
         {
             var c = cells[i];
-            if (c.Length == 0 || NoHead.IsMatch(c)) continue;
+            if (c.Length == 0 || NoHead.IsMatch(c) || i == lead) continue;
             if (support < 0 && SupportHead.IsMatch(c)) support = i;
+            else if (task < 0 && TaskHead.IsMatch(c)) task = i;
             else if (lead < 0 && LeadHead.IsMatch(c) && !TimeHead.IsMatch(c.Replace("thực hiện", "", StringComparison.OrdinalIgnoreCase))) lead = i;
             else if (time < 0 && TimeHead.IsMatch(c)) time = i;
-            else if (task < 0 && TaskHead.IsMatch(c)) task = i;
         }
         if (lead < 0) return null;
         if (task < 0) task = Enumerable.Range(0, cells.Count).FirstOrDefault(i => i != lead && i != support && i != time && !NoHead.IsMatch(cells[i]), -1);

@@ -98,7 +98,9 @@ public sealed class DocxTextExtractor : IDocumentTextExtractor
     private static void AppendTable(Table t, NumberingRenderer numbering, StringBuilder sb)
     {
         var rows = t.Elements<TableRow>().ToList();
-        var width = rows.Count == 0 ? 0 : rows.Max(r => r.Elements<TableCell>().Count());
+        // A grid has rows with three or more filled cells; a layout table (the Decree 30 header, the signature block)
+        // has two columns of text, sometimes with an empty spacer column between them.
+        var width = rows.Count == 0 ? 0 : rows.Max(r => r.Elements<TableCell>().Count(c => ParagraphsText(c).Length > 0));
         if (width >= 3)
         {
             // A grid (task table, schedule, list of units): one pipe row per table row, cell paragraphs joined; a cell
@@ -138,6 +140,8 @@ public sealed class DocxTextExtractor : IDocumentTextExtractor
             }
         }
     }
+
+    private static string ParagraphsText(TableCell c) => string.Concat(c.Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>().Select(t => t.Text)).Trim();
 
     internal static string ParagraphText(Paragraph p)
     {

@@ -22,6 +22,7 @@ public class CorpusScoringTests(ITestOutputHelper output)
         Assert.True(docs.Count > 0, $"No *.expected.json under tests/fixtures/corpus (looked from {AppContext.BaseDirectory}; set TEAMSPLANS_CORPUS).");
         var reader = new PlanReader();
         var rows = new List<(CorpusLabel Label, CorpusScorer.Score Score)>();
+        var diff = new StringBuilder();
         foreach (var (labelPath, docPath) in docs)
         {
             var label = CorpusLabel.Load(labelPath);
@@ -30,6 +31,7 @@ public class CorpusScoringTests(ITestOutputHelper output)
             {
                 var plan = await reader.ReadFileAsync(docPath);
                 score = CorpusScorer.Rate(label.Expected, plan);
+                CorpusDiff.Append(diff, label, plan, score);
             }
             catch (PlanReadException ex)
             {
@@ -39,7 +41,8 @@ public class CorpusScoringTests(ITestOutputHelper output)
         }
         var table = Table(rows);
         output.WriteLine(table);
-        WriteArtifact(table);
+        WriteArtifact("corpus-score.md", "# Corpus score\n\n" + table);
+        WriteArtifact("corpus-diff.md", "# Corpus: expected against parsed, fields under 1\n\n" + diff);
 
         var mean = rows.Average(r => r.Score.Mean);
         var low = rows.Where(r => r.Score.Mean < DocumentFloor).Select(r => $"{r.Label.File} {r.Score.Mean:0.00}").ToList();
@@ -73,14 +76,14 @@ public class CorpusScoringTests(ITestOutputHelper output)
         return sb.ToString();
     }
 
-    private static void WriteArtifact(string table)
+    private static void WriteArtifact(string name, string content)
     {
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
         {
             if (!File.Exists(Path.Combine(d.FullName, "TeamsPlans.sln"))) continue;
             var dir = Path.Combine(d.FullName, "artifacts");
             Directory.CreateDirectory(dir);
-            File.WriteAllText(Path.Combine(dir, "corpus-score.md"), "# Corpus score\n\n" + table);
+            File.WriteAllText(Path.Combine(dir, name), content);
             return;
         }
     }
