@@ -242,7 +242,7 @@ public static class PlanParser
         {
             // A decision's articles, an official letter's body: the whole text is where duties are given.
             orgSection = new SectionBuilder("", "", -1, false);
-            orgSection.Items.AddRange(kind == "CV" ? intro.Select(p => p.Content) : []);
+            orgSection.Items.AddRange(kind == "CV" ? intro.Where(p => !(LegalBasisReader.IsLegalParagraph(p.Text) && LegalBasisReader.Read(p.Text).Count > 0)).Select(p => p.Content) : []);
             orgSection.Children.AddRange(roots);
         }
         if (orgSection is null) warnings.Add("Thiếu phần \"Tổ chức thực hiện\" / Missing the \"Tổ chức thực hiện\" (organization) part.");
@@ -255,8 +255,14 @@ public static class PlanParser
         if (orgSection is not null)
         {
             var before = assignments.Count;
+            Orphans.Value!.Clear();
             BuildAssignments(orgSection, orgSection, null, assignments, year, fallbackWhat, warnings);
-            foreach (var a in assignments.Skip(before)) allDeadlines.AddRange(a.Deadlines);
+            var seenDeadline = new HashSet<string>();
+            foreach (var a in assignments.Skip(before))
+                foreach (var d in a.Deadlines)
+                    if (seenDeadline.Add(d.Due + "|" + d.What)) allDeadlines.Add(d);
+            allDeadlines.AddRange(Orphans.Value!);
+            Orphans.Value!.Clear();
         }
         var tableAssignments = TaskTableReader.ToAssignments(tableRows, year, fallbackWhat, warnings);
         assignments.AddRange(tableAssignments);
@@ -354,6 +360,9 @@ public static class PlanParser
         foreach (var c in s.Children) CollectDeadlines(c, org, year, fallbackWhat, into, warnings);
     }
 
+    // Deadlines of sentences in the organization part that name no assignee (per parse, on the parsing thread).
+    private static readonly ThreadLocal<List<Deadline>> Orphans = new(() => []);
+
     private static readonly Regex HeadingAssigneePrefix = R(@"^(?:(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:\s+(?:cụ\s+thể|chung))?\s+(?:của|đối\s+với)\s+|Đối\s+với\s+|Giao\s+(?:cho\s+)?|Phân\s+công\s+(?:cho\s+)?)", RegexOptions.IgnoreCase);
     private static readonly Regex HeadingAssigneeStart = R(@"^(?:(?:Các|Những|Toàn\s+thể)\s+)?(?:Hiệu\s+trưởng|Phó\s+[Hh]iệu\s+trưởng|Ban\s+[Gg]iám\s+(?:hiệu|đốc)|Giám\s+đốc|Phó\s+[Gg]iám\s+đốc|Lãnh\s+đạo|Tổ\s+trưởng|Tổ\s+phó|Tổ(?!\s+chức)|Nhóm|Giáo\s+viên|GVCN|GVBM|Chủ\s+tịch|Bí\s+thư|Đoàn(?!\s+kết)|Công\s+đoàn|Chi\s+đoàn|Chi\s+bộ|Đảng\s+ủy|Liên\s+đội|Văn\s+phòng|Phòng(?![,\s]+chống)(?!\s+ngừa)|Sở|Ban(?!\s+hành)|Trung\s+tâm|Trường(?!\s+học)|Ủy\s+ban|UBND|Cơ\s+quan|Đơn\s+vị|Bộ\s+phận|Kế\s+toán|Văn\s+thư|Thủ\s+quỹ|Nhân\s+viên|Cán\s+bộ|Thư\s+viện|Y\s+tế|Thầy|Cô|Ông|Bà|Đ/c|Đồng\s+chí|Trưởng|Phó|Hội(?!\s+thi|\s+nghị|\s+giảng|\s+thảo)|Thành\s+viên|Học\s+sinh|Cha\s+mẹ|Thanh\s+tra|Công\s+an|Hội\s+đồng|Cục|Vụ|Bộ|Chi\s+cục|Kho\s+bạc|Bảo\s+hiểm|Thường\s+trực|Thủ\s+trưởng|Người\s+đứng\s+đầu|Tổng\s+phụ\s+trách|TPT|Quận|Huyện|Xã|Phường|Thị\s+xã|Thành\s+phố)(?![\p{Ll}])");
     private static readonly Regex TaskVerbStart = R(@"^(?:Tổ\s+chức|Thực\s+hiện|Xây\s+dựng|Triển\s+khai|Tăng\s+cường|Đẩy\s+mạnh|Nâng\s+cao|Kiểm\s+tra|Tuyên\s+truyền|Công\s+tác|Hoạt\s+động|Chế\s+độ|Kinh\s+phí|Thời\s+gian|Nội\s+dung|Mục\s+đích|Yêu\s+cầu)(?![\p{L}])", RegexOptions.IgnoreCase);
@@ -403,7 +412,11 @@ public static class PlanParser
             {
                 if (cur is null) return;
                 var deadlines = DeadlineExtractor.Extract(duty, cur.Display, year, group, fallbackWhat, warnings);
-                into.Add(new Assignment(cur, duty, deadlines) { SectionId = s.Path, Source = Collapse(source) });
+                var parts = cur.Name is null && cur.Title is null && cur.Unit is not null ? AssigneeDetector.SplitJoint(cur.Unit) : [cur.Display];
+                if (parts.Count > 1)
+                    foreach (var part in parts)
+                        into.Add(new Assignment(new Assignee(null, null, CapitalizeFirst(part)), duty, deadlines.Select(d => d with { Assignee = part }).ToList()) { SectionId = s.Path, Source = Collapse(source) });
+                else into.Add(new Assignment(cur, duty, deadlines) { SectionId = s.Path, Source = Collapse(source) });
             }
             foreach (var sentence in sentences)
             {
@@ -422,7 +435,11 @@ public static class PlanParser
                     var last = into[^1];
                     into[^1] = last with { Duty = last.Duty + " " + sentence.Trim() };
                 }
-                else warnings.Add($"Không xác định được người/đơn vị thực hiện: \"{Short(sentence)}\" / No assignee found for: \"{Short(sentence)}\".");
+                else
+                {
+                    warnings.Add($"Không xác định được người/đơn vị thực hiện: \"{Short(sentence)}\" / No assignee found for: \"{Short(sentence)}\".");
+                    Orphans.Value!.AddRange(DeadlineExtractor.Extract(sentence, null, year, group, fallbackWhat, warnings));
+                }
             }
             Flush();
         }
