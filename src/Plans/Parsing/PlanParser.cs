@@ -102,7 +102,7 @@ public static class PlanParser
         // 2. Header.
         var headerEnd = qdStart >= 0 ? qdStart : titleIdx >= 0 ? titleIdx : vvIdx >= 0 ? FindKinhGui(lines, vvIdx) : -1;
         var header = headerEnd > 0 ? lines.GetRange(0, headerEnd) : new List<string>();
-        var (parent, issuer, number, place, issuedOn, year, coIssuers) = ParseHeader(header, warnings);
+        var (parent, issuer, number, place, issuedOn, year, coIssuers, issueMonth) = ParseHeader(header, warnings);
 
         // 3. Title (trích yếu).
         var bodyStart = Math.Max(titleIdx + 1, 0);
@@ -267,7 +267,8 @@ public static class PlanParser
         var tableAssignments = TaskTableReader.ToAssignments(tableRows, year, fallbackWhat, warnings);
         assignments.AddRange(tableAssignments);
         foreach (var a in tableAssignments) allDeadlines.AddRange(a.Deadlines);
-        if (issuedOn is { } issued)
+        DateOnly? notBefore = issuedOn ?? (year is { } yy ? new DateOnly(yy, issueMonth ?? 1, 1) : null);
+        if (notBefore is { } issued)
         {
             // A date before the plan was issued is a past event, not something due.
             var kept = allDeadlines.Where(d => d.Recurrence is not null || d.Due.Kind is DueKind.YearlyDate || d.Due.LastDay() >= issued).ToList();
@@ -563,9 +564,10 @@ public static class PlanParser
         return sb.ToString();
     }
 
-    private static (string? Parent, string? Issuer, string? Number, string? Place, DateOnly? IssuedOn, int? Year, List<string> CoIssuers) ParseHeader(List<string> header, List<string> warnings)
+    private static (string? Parent, string? Issuer, string? Number, string? Place, DateOnly? IssuedOn, int? Year, List<string> CoIssuers, int? IssueMonth) ParseHeader(List<string> header, List<string> warnings)
     {
         string? number = null, place = null;
+        int? issueMonth = null;
         DateOnly? issuedOn = null;
         int? year = null;
         var orgLines = new List<string>();
@@ -646,7 +648,7 @@ public static class PlanParser
         if (number is null) warnings.Add("Thiếu số ký hiệu / Missing number.");
         if (place is null) warnings.Add("Thiếu địa danh / Missing place.");
         if (year is null) warnings.Add("Thiếu ngày ban hành / Missing issue date.");
-        return (parent, issuer, number, place, issuedOn, year, coIssuers);
+        return (parent, issuer, number, place, issuedOn, year, coIssuers, issueMonth);
 
         // A date line may wrap ("…, ngày 05 tháng 3" / "năm 2024"): the next lines' date column is joined until a year shows.
         bool ReadDateJoined(string s, int at)
@@ -671,6 +673,7 @@ public static class PlanParser
             var p = dm.Groups["place"].Value.Trim().TrimEnd(',').Trim();
             if (p.Length > 0) place = p;
             year = int.Parse(dm.Groups["y"].Value, CultureInfo.InvariantCulture);
+            if (dm.Groups["m"].Success && int.TryParse(dm.Groups["m"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var im) && im is >= 1 and <= 12) issueMonth = im;
             if (dm.Groups["d"].Success && dm.Groups["m"].Success)
             {
                 var d = int.Parse(dm.Groups["d"].Value, CultureInfo.InvariantCulture);

@@ -77,8 +77,9 @@ public sealed class PdfTextExtractor : IDocumentTextExtractor
     {
         var warnings = new List<string>();
         var ocrPages = new List<int>();
-        var scanned = Enumerable.Range(0, pages.Count).Where(i => pages[i].Trim().Length == 0).ToList();
-        // A page with a handful of characters and nothing else is also a scan (a stamp or page number over an image).
+        // A page with no text, or whose only text is a digital-signature stamp ("Ký bởi: …", "Thời gian ký: …") or a page
+        // number laid over an image, is a scan.
+        var scanned = Enumerable.Range(0, pages.Count).Where(i => IsScan(pages[i])).ToList();
         if (scanned.Count > 0)
         {
             var pdftoppm = options.UseOcr ? Tool(options, "pdftoppm") : null;
@@ -134,6 +135,16 @@ public sealed class PdfTextExtractor : IDocumentTextExtractor
         return new ExtractedText(sb.ToString(), []) { Warnings = warnings, OcrPages = ocrPages };
     }
 
+    private static readonly System.Text.RegularExpressions.Regex Stamp = new(
+        @"^\s*(?:Ký\s+bởi|Cơ\s+quan|Tổ\s+chức|Thời\s+gian\s+ký|Ngày\s+ký|Người\s+ký|Email|E-mail|Chức\s+vụ)\s*:.*$|^\s*(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?\s*$",
+        System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    internal static bool IsScan(string page)
+    {
+        var rest = Stamp.Replace(page, "");
+        return rest.Count(char.IsLetter) < 20;
+    }
+
     private static string? Ocr(string pdftoppm, string tesseract, string pdf, int page, TimeSpan limit, CancellationToken ct, out string? error)
     {
         var prefix = Path.Combine(Path.GetTempPath(), "teamsplans-ocr-" + Guid.NewGuid().ToString("N"));
@@ -143,7 +154,7 @@ public sealed class PdfTextExtractor : IDocumentTextExtractor
             var n = page.ToString(CultureInfo.InvariantCulture);
             var r = ExternalTool.Run(pdftoppm, ["-r", "300", "-gray", "-png", "-singlefile", "-f", n, "-l", n, pdf, prefix], limit, ct);
             if (r.ExitCode != 0 || !File.Exists(png)) { error = "pdftoppm: " + FirstLine(r.StdErr); return null; }
-            var t = ExternalTool.Run(tesseract, [png, "-", "-l", "vie", "--psm", "4"], limit, ct);
+            var t = ExternalTool.Run(tesseract, [png, "-", "-l", "vie", "--psm", "4", "-c", "preserve_interword_spaces=1"], limit, ct);
             if (t.ExitCode != 0) { error = "tesseract: " + FirstLine(t.StdErr); return null; }
             error = null;
             return t.StdOut.Normalize(NormalizationForm.FormC);
