@@ -22,7 +22,9 @@ public static class PlanParser
     private static readonly Regex TypeTitle = R(@"^\s*(?<type>KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH|CHƯƠNG\s+TRÌNH|HƯỚNG\s+DẪN|THÔNG\s+BÁO|PHƯƠNG\s+ÁN|CHỈ\s+THỊ|ĐỀ\s+ÁN|QUY\s+CHẾ)(?![\p{L}])\s*[:.]?\s*(?<rest>.*)$");
     private static readonly Regex VvLine = R(@"^\s*(?:V/v|V/V|Về\s+việc)\s*:?\s*(?<rest>.+)$");
     private static readonly Regex KinhGui = R(@"^\s*Kính\s+gửi\s*:?", RegexOptions.IgnoreCase);
-    private static readonly Regex OrgHeading = R(@"^(?:TỔ\s+CHỨC\s+THỰC\s+HIỆN|PHÂN\s+CÔNG\s+(?:NHIỆM\s+VỤ|TRÁCH\s+NHIỆM|THỰC\s+HIỆN)|TRÁCH\s+NHIỆM\s+(?:THỰC\s+HIỆN|CỦA|TỔ\s+CHỨC)|NHIỆM\s+VỤ\s+(?:CỦA\s+CÁC|CỤ\s+THỂ\s+CỦA)|PHÂN\s+CÔNG|TỔ\s+CHỨC\s+VÀ\s+PHÂN\s+CÔNG)", RegexOptions.IgnoreCase);
+    private static readonly Regex OrgHeading = R(@"^(?:TỔ\s+CHỨC\s+THỰC\s+HIỆN|PHÂN\s+CÔNG\s+(?:NHIỆM\s+VỤ|TRÁCH\s+NHIỆM|THỰC\s+HIỆN)|TRÁCH\s+NHIỆM\s+(?:THỰC\s+HIỆN|TỔ\s+CHỨC)|TỔ\s+CHỨC\s+VÀ\s+PHÂN\s+CÔNG|PHÂN\s+CÔNG(?:\s*$|\s*,))", RegexOptions.IgnoreCase);
+    // In capitals only: a part heading "TRÁCH NHIỆM CỦA CÁC CƠ QUAN, ĐƠN VỊ" (in mixed case it names one assignee).
+    private static readonly Regex OrgHeadingUpper = R(@"^(?:TRÁCH\s+NHIỆM\s+CỦA\s+CÁC|NHIỆM\s+VỤ\s+CỦA\s+CÁC|NHIỆM\s+VỤ\s+CỤ\s+THỂ\s+CỦA|TRÁCH\s+NHIỆM(?:\s*$))");
     private static readonly Regex LeadLabel = R(@"(?:^|[.;]\s*|\s[-–]\s*)(?:(?:Cơ\s+quan|Đơn\s+vị|Bộ\s+phận|Người)\s+)?(?:chủ\s+trì(?:\s+thực\s+hiện)?|thực\s+hiện|phụ\s+trách)\s*:\s*(?<lead>[^;.\n]{2,160}?)(?=\s*(?:;|\.\s|\.$|$|[-–]\s*(?:Cơ\s+quan|Đơn\s+vị|Bộ\s+phận|Thời\s+gian|Sản\s+phẩm|Phối\s+hợp)))", RegexOptions.IgnoreCase);
     private static readonly Regex SupportLabel = R(@"(?:(?:Cơ\s+quan|Đơn\s+vị|Bộ\s+phận)\s+)?phối\s+hợp(?:\s+thực\s+hiện)?\s*:\s*(?<s>[^;.\n]{2,240})", RegexOptions.IgnoreCase);
     private static readonly Regex NumberLine = R(@"^\s*Số\s*:\s*(?<rest>.*)$");
@@ -133,8 +135,8 @@ public static class PlanParser
             for (var i = vvIdx + 1; i < lines.Count && i < vvIdx + 4; i++)
             {
                 var c = Columns.Split(lines[i].Trim())[0].Trim();
-                if (c.Length == 0 || NumberLine.IsMatch(c) || DateLine.IsMatch(c) || c.StartsWith("Kính", StringComparison.OrdinalIgnoreCase) || Motto.IsMatch(c) || IsMostlyUpper(c)) break;
-                if (!char.IsLower(c[0])) break;
+                if (c.Length == 0 || NumberLine.IsMatch(c) || DateLine.IsMatch(c) || c.StartsWith("Kính", StringComparison.OrdinalIgnoreCase) || Motto.IsMatch(c) || (IsMostlyUpper(c) && c.Split(' ').Length > 2)) break;
+                if (!char.IsLower(c[0]) && titleParts[^1].TrimEnd().EndsWith('.')) break;
                 titleParts.Add(c);
             }
             bodyStart = FindKinhGuiEnd(lines, Math.Max(headerEnd, vvIdx + 1));
@@ -238,17 +240,19 @@ public static class PlanParser
 
         // 7. Sections → model; organization part → assignments; deadlines everywhere.
         var orgSection = FindOrg(roots);
-        if (orgSection is null && kind is "QD" or "CV")
+        var synthetic = false;
+        if (orgSection is null && (kind is "QD" or "CV" or "other" || roots.Count > 0))
         {
+            synthetic = true;
             // A decision's articles, an official letter's body: the whole text is where duties are given.
             orgSection = new SectionBuilder("", "", -1, false);
-            orgSection.Items.AddRange(kind == "CV" ? intro.Where(p => !(LegalBasisReader.IsLegalParagraph(p.Text) && LegalBasisReader.Read(p.Text).Count > 0)).Select(p => p.Content) : []);
+            orgSection.Items.AddRange(kind is "CV" or "other" ? intro.Where(p => !(LegalBasisReader.IsLegalParagraph(p.Text) && LegalBasisReader.Read(p.Text).Count > 0)).Select(p => p.Content) : []);
             orgSection.Children.AddRange(roots);
         }
-        if (orgSection is null) warnings.Add("Thiếu phần \"Tổ chức thực hiện\" / Missing the \"Tổ chức thực hiện\" (organization) part.");
+        if (orgSection is null || (synthetic && kind is "KH" or "KHLT" or "QD-KH")) warnings.Add("Thiếu phần \"Tổ chức thực hiện\" / Missing the \"Tổ chức thực hiện\" (organization) part.");
         var allDeadlines = new List<Deadline>();
         var fallbackWhat = title.Length > 0 ? title : "Kế hoạch";
-        foreach (var s in roots) CollectDeadlines(s, orgSection, year, fallbackWhat, allDeadlines, warnings);
+        if (!synthetic) foreach (var s in roots) CollectDeadlines(s, orgSection, year, fallbackWhat, allDeadlines, warnings);
         var assignments = new List<Assignment>();
         // Duties given in the content sections: "Cơ quan chủ trì: …; Cơ quan phối hợp: …; Thời gian thực hiện: …".
         foreach (var s in roots) LeadLabels(s, orgSection, assignments, year, fallbackWhat, warnings);
@@ -454,7 +458,7 @@ public static class PlanParser
         return c.StartsWith(NoiNhan.Match(c).Value, StringComparison.Ordinal);
     }
 
-    internal static bool IsOrgHeading(string heading) => OrgHeading.IsMatch(heading.Trim());
+    internal static bool IsOrgHeading(string heading) => OrgHeading.IsMatch(heading.Trim()) || OrgHeadingUpper.IsMatch(heading.Trim());
 
     /// <summary>The line index of "Kính gửi" after a "V/v" line (the header ends there), else the line after the V/v block.</summary>
     private static int FindKinhGui(List<string> lines, int from)
