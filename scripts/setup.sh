@@ -19,6 +19,14 @@ if [ ! -d "$root/tools/node_modules/@microsoft/m365agentsplayground" ] || [ ! -d
   (cd "$root/tools" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 
+# Plan reading (issue 11): poppler's pdftotext/pdftoppm for PDF text, tesseract with Vietnamese for scanned pages.
+if [ ! -x /usr/bin/pdftotext ] || [ ! -x /usr/bin/pdftoppm ] || [ ! -x /usr/bin/tesseract ] || [ ! -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ]; then
+  log "installing poppler-utils, tesseract-ocr, tesseract-ocr-vie"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq poppler-utils tesseract-ocr tesseract-ocr-vie >/dev/null
+fi
+
 # PostgreSQL 15 for the storage tests (issue 7): a private cluster on 127.0.0.1, owned by user postgres.
 pgbin=""
 for d in /usr/lib/postgresql/15/bin /usr/lib/postgresql/*/bin; do [ -x "$d/initdb" ] && { pgbin="$d"; break; }; done

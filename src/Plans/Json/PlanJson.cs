@@ -9,7 +9,8 @@ namespace TeamsPlans.Plans.Json;
 
 /// <summary>
 /// The JSON form of a plan (see docs/plan-json.md): camelCase, Vietnamese not escaped, dates "yyyy-MM-dd",
-/// due dates as "yyyy-MM-dd" | "--MM-dd" | "yyyy-Qn" | "yyyy-MM" | "yyyy-yyyy", recurrence "yearly" | "semiannual" | null.
+/// due dates as "yyyy-MM-dd" | "--MM-dd" | "yyyy-Qn" | "yyyy-MM" | "yyyy-yyyy" | "yyyy",
+/// recurrence "yearly" | "semiannual" | "quarterly" | "monthly" | null.
 /// Nulls are written (a blank issue date is <c>"issuedOn": null</c>). Round-trips <see cref="PlanDocument"/>.
 /// </summary>
 public static class PlanJson
@@ -66,11 +67,13 @@ public static class PlanJson
         {
             "yearly" => Recurrence.Yearly,
             "semiannual" => Recurrence.Semiannual,
+            "quarterly" => Recurrence.Quarterly,
+            "monthly" => Recurrence.Monthly,
             var s => throw new JsonException($"Not a recurrence: '{s}'.")
         };
 
         public override void Write(Utf8JsonWriter writer, Recurrence value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value switch { Recurrence.Yearly => "yearly", Recurrence.Semiannual => "semiannual", _ => throw new JsonException() });
+            writer.WriteStringValue(value switch { Recurrence.Yearly => "yearly", Recurrence.Semiannual => "semiannual", Recurrence.Quarterly => "quarterly", Recurrence.Monthly => "monthly", _ => throw new JsonException() });
     }
 
     public sealed class DateOnlyConverter : JsonConverter<DateOnly>

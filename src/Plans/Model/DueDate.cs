@@ -2,11 +2,11 @@ using System.Globalization;
 
 namespace TeamsPlans.Plans.Model;
 
-public enum DueKind { Date, YearlyDate, Quarter, Month, SchoolYear }
+public enum DueKind { Date, YearlyDate, Quarter, Month, SchoolYear, Year }
 
 /// <summary>
 /// When something is due, with the precision the document gives. Serialized as
-/// "yyyy-MM-dd" (Date), "--MM-dd" (YearlyDate), "yyyy-Qn" (Quarter), "yyyy-MM" (Month), "yyyy-yyyy" (SchoolYear).
+/// "yyyy-MM-dd" (Date), "--MM-dd" (YearlyDate), "yyyy-Qn" (Quarter), "yyyy-MM" (Month), "yyyy-yyyy" (SchoolYear), "yyyy" (Year).
 /// </summary>
 public readonly record struct DueDate(DueKind Kind, int Year, int Month, int Day, int Quarter)
 {
@@ -16,6 +16,8 @@ public readonly record struct DueDate(DueKind Kind, int Year, int Month, int Day
     public static DueDate InMonth(int year, int month) => new(DueKind.Month, year, month, 0, 0);
     /// <summary>School year starting in <paramref name="startYear"/> ("Năm học 2023-2024").</summary>
     public static DueDate SchoolYearOf(int startYear) => new(DueKind.SchoolYear, startYear, 0, 0, 0);
+    /// <summary>A whole year ("năm 2025", "đến năm 2030").</summary>
+    public static DueDate InYear(int year) => new(DueKind.Year, year, 0, 0, 0);
 
     /// <summary>The last day on which the item is still on time, for a concrete year where needed.</summary>
     public DateOnly LastDay(int? yearForYearly = null) => Kind switch
@@ -26,6 +28,7 @@ public readonly record struct DueDate(DueKind Kind, int Year, int Month, int Day
         DueKind.Month => new DateOnly(Year, Month, 1).AddMonths(1).AddDays(-1),
         // Vietnamese school years end on 31 May of the second year (Bộ GD&ĐT calendar); reports close then.
         DueKind.SchoolYear => new DateOnly(Year + 1, 5, 31),
+        DueKind.Year => new DateOnly(Year, 12, 31),
         _ => throw new InvalidOperationException()
     };
 
@@ -36,6 +39,7 @@ public readonly record struct DueDate(DueKind Kind, int Year, int Month, int Day
         DueKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"{Year:0000}-Q{Quarter}"),
         DueKind.Month => string.Create(CultureInfo.InvariantCulture, $"{Year:0000}-{Month:00}"),
         DueKind.SchoolYear => string.Create(CultureInfo.InvariantCulture, $"{Year:0000}-{Year + 1:0000}"),
+        DueKind.Year => string.Create(CultureInfo.InvariantCulture, $"{Year:0000}"),
         _ => "?"
     };
 
@@ -58,6 +62,8 @@ public readonly record struct DueDate(DueKind Kind, int Year, int Month, int Day
         { due = InMonth(my, mm); return true; }
         if (s.Length == 9 && s[4] == '-' && int.TryParse(s.AsSpan(0, 4), NumberStyles.None, inv, out var s1) && int.TryParse(s.AsSpan(5, 4), NumberStyles.None, inv, out var s2) && s2 == s1 + 1)
         { due = SchoolYearOf(s1); return true; }
+        if (s.Length == 4 && int.TryParse(s, NumberStyles.None, inv, out var yy) && yy >= 1900)
+        { due = InYear(yy); return true; }
         return false;
     }
 }

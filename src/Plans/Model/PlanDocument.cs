@@ -24,6 +24,14 @@ public sealed record PlanDocument
     public IReadOnlyList<Deadline> Deadlines { get; init; } = [];
     public IReadOnlyList<Recipient> Recipients { get; init; } = [];
     public Signer? Signer { get; init; }
+    /// <summary>The other issuers of a joint document (KHLT), in the order printed; empty for a single issuer.</summary>
+    public IReadOnlyList<string> CoIssuers { get; init; } = [];
+    /// <summary>Every signer, in the order printed (two for a joint plan); <see cref="Signer"/> is the first.</summary>
+    public IReadOnlyList<Signer> Signers { get; init; } = [];
+    /// <summary>Report regimes the plan states (Decree 09/2019/NĐ-CP): what, to whom, how, how often, data cut-off, outline.</summary>
+    public IReadOnlyList<ReportRegime> Reports { get; init; } = [];
+    /// <summary>The document type the body was read as: "KH", "KHLT", "QD-KH" (a decision issuing a plan), "QD", "CV".</summary>
+    public string? Kind { get; init; }
     public IReadOnlyList<string> Warnings { get; init; } = [];
     /// <summary>Footnote bodies taken out of the running text ("1 Quyết định 4599/QĐ-UBND ..."), in order.</summary>
     public IReadOnlyList<string> Footnotes { get; init; } = [];
@@ -47,12 +55,44 @@ public sealed record Assignment(Assignee Assignee, string Duty, IReadOnlyList<De
 {
     /// <summary>The section of the organization part the duty was read from ("III", "III.2").</summary>
     public string? SectionId { get; init; }
+    /// <summary>Supporting units (phối hợp) named with the lead, e.g. in a task-table row or "Cơ quan phối hợp: …".</summary>
+    public IReadOnlyList<string> Support { get; init; } = [];
+    /// <summary>The sentence (or table row) the assignment was read from.</summary>
+    public string? Source { get; init; }
+    /// <summary>1 when read from an explicit form; lower when a rule guessed (heading-style assignee, OCR page).</summary>
+    public double Confidence { get; init; } = 1.0;
 }
 
-public enum Recurrence { Yearly, Semiannual }
+public enum Recurrence { Yearly, Semiannual, Quarterly, Monthly }
 
 /// <summary>Something due: a report, a plan, a task. To = whom it goes to; Assignee = who is responsible, when the text says.</summary>
-public sealed record Deadline(DueDate Due, Recurrence? Recurrence, string What, string? To, string? Assignee);
+public sealed record Deadline(DueDate Due, Recurrence? Recurrence, string What, string? To, string? Assignee)
+{
+    /// <summary>First day of a range "từ ngày A đến ngày B" (Due is B); null otherwise.</summary>
+    public DateOnly? Start { get; init; }
+    /// <summary>The sentence (or table row) the deadline was read from.</summary>
+    public string? Source { get; init; }
+    /// <summary>1 when the date is printed whole; lower when a rule guessed (year carried from a heading or the plan, OCR page).</summary>
+    public double Confidence { get; init; } = 1.0;
+}
+
+/// <summary>
+/// A report regime as Decree 09/2019/NĐ-CP lists it: the report, who receives it, how it is sent, its frequency, the data
+/// cut-off ("số liệu tính từ ngày … đến ngày …") and the outline / form it follows. Each part null when not printed.
+/// </summary>
+public sealed record ReportRegime(string What)
+{
+    public string? To { get; init; }
+    /// <summary>"văn bản", "hệ thống", "email: x@y" as printed.</summary>
+    public string? Method { get; init; }
+    public Recurrence? Frequency { get; init; }
+    public DueDate? Due { get; init; }
+    public DateOnly? DataFrom { get; init; }
+    public DateOnly? DataTo { get; init; }
+    /// <summary>"theo đề cương tại Phụ lục 1", "mẫu số 02".</summary>
+    public string? Outline { get; init; }
+    public string? Source { get; init; }
+}
 
 public sealed record Recipient(string Name, string? Purpose);
 

@@ -28,7 +28,18 @@ internal static class AssigneeDetector
     private static readonly Regex Unit = R(@"\G\s*(?<u>" + UnitHead + @"[^:;.]{0,120}?)(?:\s*[-–]\s+(?=\p{L})|\s+(?=(?:" + Verb + @")(?![\p{L}]))|\s*:\s*)");
     private static readonly Regex Label = R(@"^\s*(?<l>[^:()]{2,40}?)\s*:\s*");
     private static readonly Regex Adverbial = R(@"^\s*(?:Trên\s+cơ\s+sở|Căn\s+cứ|Trong\s+quá\s+trình|Để|Nhằm|Sau\s+khi|Khi|Trong\s+thời\s+gian|Nếu)(?![\p{L}])");
-    private static readonly Regex DeNghi = R(@"(?:đề\s+nghị|yêu\s+cầu|giao\s+cho|giao)\s+(?=" + UnitHead + ")");
+    private static readonly Regex DeNghi = R(@"(?<![\p{L}])(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao\s+cho|[Gg]iao)\s+(?=(?:" + UnitHead + @")|(?:các|những|toàn\s+thể|mỗi|Các)\s+\p{L}|\p{Lu})");
+    private static readonly Regex AskedUnit = R(@"\G\s*(?<u>[^:;.()]{2,200}?)(?:\s+(?=(?:" + Verb + @"|khẩn\s+trương|nghiên\s+cứu|quan\s+tâm|tham\s+gia|cung\s+cấp|chuẩn\s+bị|tìm\s+kiếm|đề\s+xuất|tăng\s+cường|hoàn\s+thành|cập\s+nhật|bố\s+trí|thông\s+báo|tiếp\s+tục|trình|ban\s+hành|giám\s+sát|chỉ\s+đạo|thường\s+xuyên|sớm|cho\s+ý\s+kiến|góp\s+ý)(?![\p{L}]))|\s*:\s*)");
+    private static readonly Regex JointSplit = R(@"\s+và\s+(?=(?:các\s+|Các\s+)?\p{L})|,\s+(?=(?:Ủy\s+ban|UBND|Sở|Ban|Phòng|Chủ\s+tịch|Thủ\s+trưởng|Hiệu\s+trưởng|Giám\s+đốc|Trung\s+tâm|Văn\s+phòng|Công\s+an|Bộ\s+Chỉ\s+huy|Đoàn|Công\s+đoàn)(?![\p{L}]))");
+    private static readonly Regex PartHead = R(@"^(?:(?:các|Các|những|toàn\s+thể)\s+)?(?:" + UnitHead + @"|Chủ\s+tịch|Thủ\s+trưởng|Giám\s+đốc|Chủ\s+đầu\s+tư|chủ\s+đầu\s+tư|Công\s+an|Bộ\s+Chỉ\s+huy|sở|ngành|Ban|Trưởng|Phó|địa\s+phương|Công\s+ty|doanh\s+nghiệp|Doanh\s+nghiệp|Hội|Liên\s+đoàn)(?![\p{L}])");
+
+    /// <summary>"Thủ trưởng các sở, ngành và Chủ tịch UBND các phường" → both, when each part names a unit or role.</summary>
+    public static List<string> SplitJoint(string unit)
+    {
+        var parts = JointSplit.Split(unit).Select(p => p.Trim().TrimEnd(',')).Where(p => p.Length > 0).ToList();
+        return parts.Count > 1 && parts.All(p => PartHead.IsMatch(p)) ? parts : [unit];
+    }
+    private static readonly Regex DeNghiByIssuer = R(@"(?:^|,\s*)(?:Sở|Phòng|Ủy\s+ban|UBND|Bộ|Ban|Văn\s+phòng|Cục|Trường|Nhà\s+trường|Trung\s+tâm)[^,.;:]{0,80}\s*$");
     private static readonly Regex CommaUnit = R(@",\s+(?=" + UnitHead + ")");
 
     public sealed record Result(Assignee Assignee, string Duty);
@@ -62,12 +73,17 @@ internal static class AssigneeDetector
             var c = CommaUnit.Match(sentence);
             if (c.Success) starts.Add((c.Index + c.Length, true));
         }
-        foreach (var (pos, whole) in starts.OrderBy(s => s.Pos))
+        // "Sở Công Thương yêu cầu các đơn vị …": the unit asked, not the issuer asking, is the assignee.
+        var ordered = dn.Success && (dn.Index == 0 || DeNghiByIssuer.IsMatch(sentence[..dn.Index]))
+            ? starts.OrderByDescending(s => s.WholeSentence).ThenBy(s => s.Pos)
+            : starts.OrderBy(s => s.Pos);
+        foreach (var (pos, whole) in ordered)
         {
             var u = Unit.Match(sentence, pos);
+            if (!u.Success && whole) u = AskedUnit.Match(sentence, pos);
             if (!u.Success) continue;
             var unit = u.Groups["u"].Value.Trim().TrimEnd(',');
-            if (unit.Split(' ').Length > 16) continue;
+            if (unit.Split(' ').Length > (whole ? 30 : 16)) continue;
             var duty = whole ? sentence.Trim() : sentence[(u.Index + u.Length)..].Trim();
             if (pos == 0 && !whole) unit = CapitalizeFirst(unit);
             return new Result(new Assignee(null, null, unit), CapitalizeFirst(duty));

@@ -17,7 +17,18 @@ namespace TeamsPlans.Plans.Parsing;
 internal static class DeadlineExtractor
 {
     private const string DateCore = @"(?:(?<d>\d{1,2})\s*[/-]\s*(?<m>\d{1,2})(?:\s*[/-]\s*(?<y>\d{4}))?(?!\s*[/-]?\d)|(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})(?:\s+năm\s+(?<y>\d{4}))?)";
-    private static readonly Regex Trigger = R(@"(?<![\p{L}])(?:trước\s+ngày|trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?(?:\s+ngày)?|muộn\s+nhất(?:\s+là)?(?:\s+ngày)?|hạn\s+chót(?:\s+là)?(?:\s+ngày)?|hạn\s+cuối(?:\s+là)?(?:\s+ngày)?|thời\s+hạn(?:\s+nộp)?(?:\s+là)?\s*:?(?:\s+ngày)?|hạn\s+nộp\s*:?(?:\s+ngày)?|hoàn\s+thành(?:\s+trước|\s+vào)?(?:\s+ngày)?)\s*(?:ngày\s*)?(?=\d)", RegexOptions.IgnoreCase);
+    // A time of day or weekday may stand between the deadline word and the date ("Lúc 14 giờ 00 ngày 28/4", "bắt đầu 9 giờ 00 phút, ngày 23 tháng 3").
+    private const string TimeOfDay = @"(?:(?:lúc|bắt\s+đầu(?:\s+từ)?|từ|vào(?:\s+lúc)?)?\s*\d{1,2}\s*(?:giờ|h|g)\s*(?:\d{1,2}\s*(?:phút|p|')?)?\s*(?:sáng|chiều|tối)?\s*,?\s*)?(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật)\s*,?\s*)?";
+    private static readonly Regex Trigger = R(@"(?<![\p{L}])(?:trước\s+ngày|trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?(?:\s+ngày)?|muộn\s+nhất(?:\s+là)?(?:\s+ngày)?|hạn\s+chót(?:\s+là)?(?:\s+ngày)?|hạn\s+cuối(?:\s+là)?(?:\s+ngày)?|thời\s+hạn(?:\s+nộp)?(?:\s+là)?\s*:?(?:\s+ngày)?|hạn\s+nộp\s*:?(?:\s+ngày)?|hoàn\s+thành(?:\s+trước|\s+vào)?(?:\s+ngày)?|thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành|tổ\s+chức|kiểm\s+tra|nộp|gửi))?\s*:\s*" + TimeOfDay + @"(?:ngày)?|(?:lúc|vào\s+lúc|bắt\s+đầu)\s*(?=\d)" + TimeOfDay + @"\s*(?:ngày)?|(?:vào|trong|tổ\s+chức|diễn\s+ra|tiến\s+hành|họp)\s+(?:các\s+)?ngày|ngày)\s*(?:ngày\s*)?(?=\d)", RegexOptions.IgnoreCase);
+    private static readonly Regex RangeRx = R(@"(?<![\p{L}])từ\s+(?:ngày\s*)?(?<d1>\d{1,2})\s*[/-]\s*(?<m1>\d{1,2})(?:\s*[/-]\s*(?<y1>\d{4}))?\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s*)?(?<d2>\d{1,2})\s*[/-]\s*(?<m2>\d{1,2})(?:\s*[/-]\s*(?<y2>\d{4}))?(?!\d)", RegexOptions.IgnoreCase);
+    private static readonly Regex DayList = R(@"(?<![\p{L}\d/])(?:ngày\s+)?(?<days>\d{1,2}(?:\s*(?:,|và|;)\s*\d{1,2})+)\s+tháng\s+(?<m>\d{1,2})(?:\s+năm\s+(?<y>\d{4}))?", RegexOptions.IgnoreCase);
+    // A year as the time given for a task ("Thời gian thực hiện: năm 2025", "hoàn thành trong năm 2025"); a year in a
+    // strategy's name ("Chiến lược … đến năm 2030") is no deadline.
+    private static readonly Regex YearDue = R(@"(?:thời\s+gian(?:\s+\p{L}+){0,3}\s*:\s*|thời\s+hạn\s*:?\s*|hoàn\s+thành\s+)(?:cả\s+|trong\s+|đến\s+|trước\s+|vào\s+)?(?:năm\s+)?(?<y>(?:19|20)\d\d)(?![\d/])(?!\s*[-–]\s*\d)", RegexOptions.IgnoreCase);
+    private static readonly Regex Citation = R(@"(?:\d+\s*/\s*\p{Lu}|số\s*:?\s*\d|ban\s+hành|ký)[^.;]{0,40}$", RegexOptions.IgnoreCase);
+    private static readonly Regex QuarterlyNear = R(@"(?:hằng|hàng|mỗi)\s+quý|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?quý|cuối\s+quý|tháng\s+cuối\s+quý", RegexOptions.IgnoreCase);
+    private static readonly Regex MonthlyNear = R(@"(?:hằng|hàng|mỗi)\s+tháng|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?tháng", RegexOptions.IgnoreCase);
+    private static readonly Regex DayOfQuarter = R(@"(?<![\p{L}])(?:trước|chậm\s+nhất)\s+(?:ngày\s+)?(?<d>\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+(?:mỗi\s+)?quý", RegexOptions.IgnoreCase);
     private static readonly Regex FirstDate = R(@"\G" + DateCore, RegexOptions.IgnoreCase);
     private static readonly Regex NextDate = R(@"\G\s*(?:,|và|hoặc|;)\s*(?:ngày\s*)?" + DateCore, RegexOptions.IgnoreCase);
     private static readonly Regex YearlyAfter = R(@"\G\s*\)?\s*(?:của\s+)?(?:hàng|hằng|mỗi)\s+năm", RegexOptions.IgnoreCase);
@@ -41,9 +52,58 @@ internal static class DeadlineExtractor
         var found = new List<Found>();
         var headingTime = heading is not null && heading.Contains("thời gian", StringComparison.OrdinalIgnoreCase);
         var prevEnd = 0;
+        var consumed = new List<(int Start, int End)>();
+        bool Consumed(int i) => consumed.Any(c => i >= c.Start && i < c.End);
+        // "từ ngày 01/3 đến ngày 15/3/2024": one item, due the end, starting the start.
+        foreach (Match r in RangeRx.Matches(text))
+        {
+            var y2 = r.Groups["y2"].Success ? int.Parse(r.Groups["y2"].Value, CultureInfo.InvariantCulture) : docYear;
+            var y1 = r.Groups["y1"].Success ? int.Parse(r.Groups["y1"].Value, CultureInfo.InvariantCulture) : y2;
+            int d1 = Int(r, "d1"), m1 = Int(r, "m1"), d2 = Int(r, "d2"), m2 = Int(r, "m2");
+            if (y2 is null || y1 is null || !ValidDay(y2.Value, m2, d2) || !ValidDay(y1.Value, m1, d1)) continue;
+            var start = ClauseStart(text, r.Index, 0);
+            var (what, to) = WhatAndTo(text, start, r.Index, fallbackWhat);
+            var guessed = !r.Groups["y2"].Success;
+            found.Add(new Found(r.Index, new Deadline(DueDate.OnDate(new DateOnly(y2.Value, m2, d2)), null, what, to, assignee)
+            { Start = new DateOnly(y1.Value, m1, d1), Source = Clause(text, start, r.Index + r.Length), Confidence = guessed ? CarriedYearConfidence : 1 }));
+            consumed.Add((r.Index, r.Index + r.Length));
+        }
+        // "24, 25 và 26 tháng 8": one item per day.
+        foreach (Match l in DayList.Matches(text))
+        {
+            if (Consumed(l.Index)) continue;
+            var mo = Int(l, "m");
+            int? y = l.Groups["y"].Success ? Int(l, "y") : docYear;
+            if (y is null) continue;
+            var start = ClauseStart(text, l.Index, 0);
+            var (what, to) = WhatAndTo(text, start, l.Index, fallbackWhat);
+            foreach (var ds in Regex.Split(l.Groups["days"].Value, @"\s*(?:,|và|;)\s*"))
+            {
+                if (!int.TryParse(ds, NumberStyles.None, CultureInfo.InvariantCulture, out var d) || !ValidDay(y.Value, mo, d)) continue;
+                found.Add(new Found(l.Index, new Deadline(DueDate.OnDate(new DateOnly(y.Value, mo, d)), null, what, to, assignee)
+                { Source = Clause(text, start, l.Index + l.Length), Confidence = l.Groups["y"].Success ? 1 : CarriedYearConfidence }));
+            }
+            consumed.Add((l.Index, l.Index + l.Length));
+        }
+        foreach (Match q in DayOfQuarter.Matches(text))
+        {
+            if (Consumed(q.Index)) continue;
+            var d = Int(q, "d");
+            if (d is < 1 or > 31) continue;
+            var start = ClauseStart(text, q.Index, 0);
+            var (what, to) = WhatAndTo(text, start, q.Index, fallbackWhat);
+            found.Add(new Found(q.Index, new Deadline(DueDate.Yearly(3, Math.Min(d, 31)), Recurrence.Quarterly, what, to, assignee) { Source = Clause(text, start, q.Index + q.Length) }));
+            consumed.Add((q.Index, q.Index + q.Length));
+        }
         foreach (Match t in Trigger.Matches(text))
         {
-            if (t.Index < prevEnd) continue;
+            if (t.Index < prevEnd || Consumed(t.Index) || Consumed(t.Index + t.Length)) continue;
+            // A bare "ngày …" after a document's number is that document's date, not something due.
+            if (t.Value.TrimStart().StartsWith("ngày", StringComparison.OrdinalIgnoreCase) && t.Value.Trim().Length <= 5)
+            {
+                var back = text.Substring(Math.Max(0, t.Index - 60), Math.Min(60, t.Index));
+                if (Citation.IsMatch(back)) continue;
+            }
             var dates = new List<(int D, int M, int? Y)>();
             var pos = t.Index + t.Length;
             var m = FirstDate.Match(text, pos);
@@ -63,9 +123,12 @@ internal static class DeadlineExtractor
             var clauseStart = ClauseStart(text, t.Index, prevEnd);
             var clause = text[clauseStart..t.Index];
             var near = clause.Length > 60 ? clause[^60..] : clause;
+            var sentenceAround = text.Substring(clauseStart, Math.Min(text.Length, pos + 40) - clauseStart);
             if (rec is null)
             {
-                if (SemiBefore.IsMatch(near)) rec = Recurrence.Semiannual;
+                if (QuarterlyNear.IsMatch(sentenceAround)) rec = Recurrence.Quarterly;
+                else if (MonthlyNear.IsMatch(sentenceAround)) rec = Recurrence.Monthly;
+                else if (SemiBefore.IsMatch(near)) rec = Recurrence.Semiannual;
                 else if (YearlyBefore.IsMatch(near)) rec = Recurrence.Yearly;
             }
             var lastYear = dates.LastOrDefault(d => d.Y is not null).Y;
@@ -86,7 +149,8 @@ internal static class DeadlineExtractor
                         warnings?.Add($"Hạn {d:00}/{mo:00} không ghi năm, lấy năm {year} của kế hoạch / Deadline {d:00}/{mo:00} has no year; the plan year {year} is used.");
                     due = DueDate.OnDate(new DateOnly(year.Value, mo, d));
                 }
-                found.Add(new Found(t.Index, new Deadline(due, rec, what, to, assignee)));
+                found.Add(new Found(t.Index, new Deadline(due, rec, what, to, assignee)
+                { Source = Clause(text, clauseStart, pos), Confidence = y is null && lastYear is null && due.Kind == DueKind.Date ? CarriedYearConfidence : 1 }));
             }
             prevEnd = pos;
         }
@@ -109,6 +173,14 @@ internal static class DeadlineExtractor
             var (what, to) = WhatAndTo(text, ClauseStart(text, mm.Index, 0), mm.Index, fallbackWhat);
             found.Add(new Found(mm.Index, new Deadline(DueDate.InMonth(y, mo), null, what, to, assignee)));
         }
+        foreach (Match yd in YearDue.Matches(text))
+        {
+            if (Consumed(yd.Index) || found.Any(f => Math.Abs(f.Index - yd.Index) < 12)) continue;
+            var y = Int(yd, "y");
+            var start = ClauseStart(text, yd.Index, 0);
+            var (what, to) = WhatAndTo(text, start, yd.Index, fallbackWhat);
+            found.Add(new Found(yd.Index, new Deadline(DueDate.InYear(y), null, what, to, assignee) { Source = Clause(text, start, yd.Index + yd.Length) }));
+        }
         foreach (Match s in SchoolYear.Matches(text))
         {
             var a = int.Parse(s.Groups["a"].Value, CultureInfo.InvariantCulture);
@@ -118,6 +190,20 @@ internal static class DeadlineExtractor
             found.Add(new Found(s.Index, new Deadline(DueDate.SchoolYearOf(a), null, what, to, assignee)));
         }
         return found.OrderBy(f => f.Index).Select(f => f.Deadline).ToList();
+    }
+
+    /// <summary>Confidence of a date whose year is not printed beside it (carried from the heading or the plan).</summary>
+    public const double CarriedYearConfidence = 0.8;
+
+    private static int Int(Match m, string g) => int.Parse(m.Groups[g].Value, CultureInfo.InvariantCulture);
+
+    private static string Clause(string text, int start, int end)
+    {
+        start = Math.Clamp(start, 0, text.Length);
+        end = Math.Clamp(end, start, text.Length);
+        var stop = text.IndexOfAny(['.', ';'], end);
+        if (stop > 0 && stop - end < 120) end = stop;
+        return Collapse(text[start..end]);
     }
 
     private static (int D, int M, int? Y) ReadDate(Match m) => (
@@ -130,16 +216,18 @@ internal static class DeadlineExtractor
     private static bool InTimeContext(string text, int index, bool headingTime)
     {
         if (headingTime) return true;
-        var start = 0;
-        foreach (Match e in FullStop.Matches(text[..index])) start = e.Index + e.Length;
+        var from = Math.Max(0, index - 300);
+        var start = from;
+        foreach (Match e in FullStop.Matches(text.Substring(from, index - from))) start = from + e.Index + e.Length;
         var before = text[Math.Max(start, index - 80)..index];
         return TimeContext.IsMatch(before);
     }
 
     private static int SentenceStart(string text, int index)
     {
-        var start = 0;
-        foreach (Match e in SentenceEnd.Matches(text[..index])) start = e.Index + e.Length;
+        var from = Math.Max(0, index - 600);
+        var start = from;
+        foreach (Match e in SentenceEnd.Matches(text.Substring(from, index - from))) start = from + e.Index + e.Length;
         return start;
     }
 

@@ -14,24 +14,52 @@ namespace TeamsPlans.Plans.Parsing;
 internal static class LegalBasisReader
 {
     private const string Kinds = @"Hiến\s+pháp|Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Thông\s+tư\s+liên\s+tịch|Thông\s+tư|Chỉ\s+thị|Công\s+văn|Văn\s+bản|Kế\s+hoạch|Hướng\s+dẫn|Kết\s+luận|Thông\s+báo|Công\s+điện|Quy\s+định|Quy\s+chế|Chương\s+trình|Đề\s+án|Lệnh|Tờ\s+trình";
-    private static readonly Regex Lead = R(@"^\s*(?:Căn\s+cứ|Thực\s+hiện|Theo|Triển\s+khai|Thi\s+hành)(?![\p{L}])", RegexOptions.IgnoreCase);
-    private static readonly Regex Citation = R(@"(?<![\p{L}])(?<kind>" + Kinds + @")\s+(?:số\s*)?(?<num>\d+(?:\s*[/-]\s*[\p{L}\d&.]+)+)", RegexOptions.IgnoreCase);
+    private static readonly Regex Lead = R(@"^\s*(?:Căn\s+cứ|Thực\s+hiện|Theo|Triển\s+khai|Thi\s+hành|Liên\s+quan|Phúc\s+đáp|Tiếp\s+theo|Tiếp\s+nhận|Xét|(?:[^,.;]{0,80}?\s)?nhận\s+được)(?![\p{L}])", RegexOptions.IgnoreCase);
+    private static readonly Regex Citation = R(@"(?<![\p{L}])(?<kind>" + Kinds + @")\s+(?:số\s*)?(?<num>\d+(?:\.\d+)*(?:\s*[/-]\s*[\p{L}\d&.]+)+)", RegexOptions.IgnoreCase);
     private static readonly Regex Date = R(@"\G\s*,?\s*(?:ngày|ban\s+hành\s+ngày)\s+(?:(?<d>\d{1,2})\s*[/-]\s*(?<m>\d{1,2})\s*[/-]\s*(?<y>\d{4})|(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})\s+năm\s+(?<y>\d{4}))", RegexOptions.IgnoreCase);
     private static readonly Regex Of = R(@"\G\s*,?\s*của\s+");
     private static readonly Regex IssuerStop = R(@"\s+(?:về|hướng\s+dẫn|triển\s+khai|ban\s+hành|phê\s+duyệt|thực\s+hiện|hoạt\s+động|quy\s+định|khóa|khoá|tại|trong|năm\s+\d)(?![\p{L}])|[,;:(“""]|\.\s|\.$");
     private static readonly Regex PlaceWord = R(@"(?<![\p{L}])(?:[Tt]hành\s+phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị\s+xã|[Pp]hường|[Xx]ã)(?![\p{L}])");
-    private static readonly Regex TopLevelBefore = R(@"(?:^\s*(?:(?:Căn\s+cứ|Thực\s+hiện|Theo|Triển\s+khai|Thi\s+hành)(?![\p{L}]))?|[;,”""]\s*(?:và)?)\s*$", RegexOptions.IgnoreCase);
+    private static readonly Regex LawLead = R(@"^\s*(?:Căn\s+cứ|Thực\s+hiện|Theo|Thi\s+hành)\s+(?<law>(?:Hiến\s+pháp|Bộ\s+luật|Luật|Pháp\s+lệnh)\s[^;]{3,200}?)(?=\s*;|\s*$|\s*\.\s|\s+và\s+(?:Luật|Bộ\s+luật|Nghị|Thông|Quyết))", RegexOptions.IgnoreCase);
 
     public static bool IsLegalParagraph(string text) => Lead.IsMatch(text);
+
+    /// <summary>After ';', ',' or a closing quote (optionally then "và"): a citation of its own. Looks back from
+    /// <paramref name="index"/> only over the few characters it needs (linear in the paragraph, no copy).</summary>
+    internal static bool IsTopLevel(string text, int index)
+    {
+        var j = index - 1;
+        while (j >= 0 && char.IsWhiteSpace(text[j])) j--;
+        if (j >= 1 && text[j] == 'à' && text[j - 1] == 'v' && (j < 2 || !char.IsLetter(text[j - 2])))
+        {
+            j -= 2;
+            while (j >= 0 && char.IsWhiteSpace(text[j])) j--;
+        }
+        if (j < 0) return true;
+        if (text[j] is ';' or ',' or '”' or '"') return true;
+        // Right after the lead word(s) at the paragraph start ("Căn cứ Kế hoạch …").
+        var lead = Lead.Match(text);
+        return lead.Success && j < lead.Index + lead.Length;
+    }
 
     public static List<LegalBasis> Read(string paragraph)
     {
         var text = Collapse(paragraph);
         var result = new List<(int Start, string Kind, string Number, DateOnly? Date, string? Issuer)>();
+        var firstCitation = true;
+        var law = LawLead.Match(text);
+        if (law.Success && !Citation.Match(law.Groups["law"].Value).Success)
+        {
+            // "Căn cứ Luật Giáo dục ngày 14/6/2019": a law cited by name, without a number.
+            result.Add((law.Groups["law"].Index, "Luật", "", null, null));
+            firstCitation = false;
+        }
         foreach (Match m in Citation.Matches(text))
         {
-            var before = text[..m.Index];
-            if (!TopLevelBefore.IsMatch(before)) continue;
+            // The first document cited is a basis wherever the lead puts it ("Thực hiện ý kiến … tại Văn bản số …");
+            // later ones only at the top level (after ';' / ',' / "và"), not inside another's subject.
+            if (!firstCitation && !IsTopLevel(text, m.Index)) continue;
+            firstCitation = false;
             var kind = CapitalizeFirst(Collapse(m.Groups["kind"].Value).ToLowerInvariant());
             var number = Regex.Replace(m.Groups["num"].Value, @"\s+", "").TrimEnd('.');
             var pos = m.Index + m.Length;
@@ -47,7 +75,7 @@ internal static class LegalBasisReader
             }
             string? issuer = null;
             var of = Of.Match(text, pos);
-            if (of.Success) issuer = ReadIssuer(text[(of.Index + of.Length)..]);
+            if (of.Success) { var at = of.Index + of.Length; issuer = ReadIssuer(text.Substring(at, Math.Min(300, text.Length - at))); }
             result.Add((m.Index, kind, number, date, issuer));
         }
         var list = new List<LegalBasis>();
@@ -56,7 +84,7 @@ internal static class LegalBasisReader
             var end = i + 1 < result.Count ? result[i + 1].Start : text.Length;
             var segment = text[result[i].Start..end].Trim().TrimEnd(';', ',', '.').Trim();
             if (segment.EndsWith(" và", StringComparison.Ordinal)) segment = segment[..^3].Trim().TrimEnd(',', ';');
-            list.Add(new LegalBasis(result[i].Kind, result[i].Number, result[i].Date, result[i].Issuer, segment));
+            list.Add(new LegalBasis(result[i].Kind, result[i].Number.Length == 0 ? null : result[i].Number, result[i].Date, result[i].Issuer, segment));
         }
         return list;
     }

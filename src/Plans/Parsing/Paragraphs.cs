@@ -3,12 +3,12 @@ using static TeamsPlans.Plans.Parsing.VietText;
 
 namespace TeamsPlans.Plans.Parsing;
 
-internal enum ParaKind { Plain, Bullet, Roman, Arabic, Letter }
+internal enum ParaKind { Plain, Bullet, Roman, Arabic, Letter, Part, Article }
 
 /// <summary>A logical paragraph: wrapped lines joined back, with its list label when it has one.</summary>
 internal sealed record Para(ParaKind Kind, string? Label, string Content, string Text)
 {
-    public bool IsHeading => Kind is ParaKind.Roman or ParaKind.Arabic or ParaKind.Letter;
+    public bool IsHeading => Kind is ParaKind.Roman or ParaKind.Arabic or ParaKind.Letter or ParaKind.Part or ParaKind.Article;
 }
 
 /// <summary>
@@ -21,6 +21,10 @@ internal static class Paragraphs
 {
     internal static readonly Regex RomanLabel = R(@"^(?<id>[IVX]{1,6})\s*[.:)]\s*(?<rest>\p{L}.*)$");
     internal static readonly Regex ArabicLabel = R(@"^(?<id>\d{1,2}(?:\.{1,2}\d{1,2}){0,3})(?<dot>\.{1,2}|\))?\s*(?<rest>[\p{Lu}“""].*)$");
+    // "A. MỤC ĐÍCH, YÊU CẦU", "B - NỘI DUNG": a lettered part above the Roman sections (its heading in capitals).
+    internal static readonly Regex PartLabel = R(@"^(?<id>[A-HĐ])\s*[.:)\-–]\s*(?<rest>\p{Lu}[^a-zà-ỹ]{2,}.*)$");
+    // "Điều 1. ...": an article of a Quyết định.
+    internal static readonly Regex ArticleLabel = R(@"^(?<id>Điều\s+\d{1,2})\s*[.:]\s*(?<rest>.*)$");
     internal static readonly Regex LetterLabel = R(@"^(?<id>[a-zđ])\)\s*(?<rest>.+)$");
     internal static readonly Regex Bullet = R(@"^(?:\.\s*)?(?<b>[-–•+*✓➢▪●○])(?:\s*[-+])?\s*(?<rest>\S.*)$");
     private static readonly Regex IntroMarker = R(@"^(?:Căn cứ|Thực hiện|Theo|Triển khai)\s");
@@ -29,7 +33,11 @@ internal static class Paragraphs
     public static Para Classify(string text)
     {
         text = Collapse(text);
-        var m = RomanLabel.Match(text);
+        var m = ArticleLabel.Match(text);
+        if (m.Success) return new Para(ParaKind.Article, Collapse(m.Groups["id"].Value), TrimHeading(m.Groups["rest"].Value), text);
+        m = PartLabel.Match(text);
+        if (m.Success && IsMostlyUpper(m.Groups["rest"].Value) && m.Groups["rest"].Value.Length <= 120) return new Para(ParaKind.Part, m.Groups["id"].Value, TrimHeading(m.Groups["rest"].Value), text);
+        m = RomanLabel.Match(text);
         if (m.Success) return new Para(ParaKind.Roman, m.Groups["id"].Value, TrimHeading(m.Groups["rest"].Value), text);
         m = ArabicLabel.Match(text);
         if (m.Success && (m.Groups["id"].Value.Contains('.') || m.Groups["dot"].Success && m.Groups["dot"].Length > 0))
@@ -94,7 +102,7 @@ internal static class Paragraphs
         void Flush(string text)
         {
             var p = Classify(text);
-            if (p.Kind is ParaKind.Roman || (p.Kind is ParaKind.Arabic)) intro = false;
+            if (p.Kind is ParaKind.Roman or ParaKind.Arabic or ParaKind.Part or ParaKind.Article) intro = false;
             result.Add(p);
         }
     }

@@ -15,10 +15,21 @@ namespace TeamsPlans.Plans.Parsing;
 /// </summary>
 public static class PlanParser
 {
+    /// <summary>Confidence of an assignment whose assignee is a heading line above the duties (a rule guessed who).</summary>
+    public const double HeadingConfidence = 0.8;
+
     private static readonly Regex TitleLine = R(@"^\s*KẾ\s+HOẠCH(?![\p{L}])\s*[:.]?\s*(?<rest>.*)$");
+    private static readonly Regex TypeTitle = R(@"^\s*(?<type>KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH|CHƯƠNG\s+TRÌNH|HƯỚNG\s+DẪN|THÔNG\s+BÁO|PHƯƠNG\s+ÁN|CHỈ\s+THỊ|ĐỀ\s+ÁN|QUY\s+CHẾ)(?![\p{L}])\s*[:.]?\s*(?<rest>.*)$");
+    private static readonly Regex VvLine = R(@"^\s*(?:V/v|V/V|Về\s+việc)\s*:?\s*(?<rest>.+)$");
+    private static readonly Regex KinhGui = R(@"^\s*Kính\s+gửi\s*:?", RegexOptions.IgnoreCase);
+    private static readonly Regex OrgHeading = R(@"^(?:TỔ\s+CHỨC\s+THỰC\s+HIỆN|PHÂN\s+CÔNG\s+(?:NHIỆM\s+VỤ|TRÁCH\s+NHIỆM|THỰC\s+HIỆN)|TRÁCH\s+NHIỆM\s+(?:THỰC\s+HIỆN|TỔ\s+CHỨC)|TỔ\s+CHỨC\s+VÀ\s+PHÂN\s+CÔNG|PHÂN\s+CÔNG(?:\s*$|\s*,))", RegexOptions.IgnoreCase);
+    // In capitals only: a part heading "TRÁCH NHIỆM CỦA CÁC CƠ QUAN, ĐƠN VỊ" (in mixed case it names one assignee).
+    private static readonly Regex OrgHeadingUpper = R(@"^(?:TRÁCH\s+NHIỆM\s+CỦA\s+CÁC|NHIỆM\s+VỤ\s+CỦA\s+CÁC|NHIỆM\s+VỤ\s+CỤ\s+THỂ\s+CỦA|TRÁCH\s+NHIỆM(?:\s*$))");
+    private static readonly Regex LeadLabel = R(@"(?:^|[.;]\s*|\s[-–]\s*)(?:(?:Cơ\s+quan|Đơn\s+vị|Bộ\s+phận|Người)\s+)?(?:chủ\s+trì(?:\s+thực\s+hiện)?|thực\s+hiện|phụ\s+trách)\s*:\s*(?<lead>[^;.\n]{2,160}?)(?=\s*(?:;|\.\s|\.$|$|[-–]\s*(?:Cơ\s+quan|Đơn\s+vị|Bộ\s+phận|Thời\s+gian|Sản\s+phẩm|Phối\s+hợp)))", RegexOptions.IgnoreCase);
+    private static readonly Regex SupportLabel = R(@"(?:(?:Cơ\s+quan|Đơn\s+vị|Bộ\s+phận)\s+)?phối\s+hợp(?:\s+thực\s+hiện)?\s*:\s*(?<s>[^;.\n]{2,240})", RegexOptions.IgnoreCase);
     private static readonly Regex NumberLine = R(@"^\s*Số\s*:\s*(?<rest>.*)$");
     private static readonly Regex DateLine = R(@"^(?<place>[^,]*?)\s*,?\s*ngày\s*(?:(?<d>\d{1,2})\s*(?:tháng\s*(?<m>\d{1,2})?|/\s*(?<m>\d{1,2})\s*/)|tháng\s*(?<m>\d{1,2})?)?\s*(?:tháng\s*)?(?:năm\s*)?(?<y>\d{4})", RegexOptions.IgnoreCase);
-    private static readonly Regex Motto = R(@"CỘNG\s+HO[ÀA]\s+XÃ\s+HỘI|Độc\s+lập\s*[-–—]\s*Tự\s+do|ĐỘC\s+LẬP\s*[-–—]\s*TỰ\s+DO", RegexOptions.IgnoreCase);
+    private static readonly Regex Motto = R(@"CỘNG\s+H\p{L}{1,3}\s+X\p{L}\s+H\p{L}{1,2}I|CHỦ\s+NGHĨA\s+VIỆT|Độc\s+lập\s*[-–—]\s*Tự\s+do|ĐỘC\s+LẬP\s*[-–—]\s*TỰ\s+DO", RegexOptions.IgnoreCase);
     private static readonly Regex Columns = R(@"\s{3,}");
     private static readonly Regex OrgHead = R(@"^(?:SỞ|PHÒNG|TRƯỜNG|UBND|ỦY BAN|UỶ BAN|BỘ|BAN|CỤC|TỔNG CỤC|CHI CỤC|VỤ|VĂN PHÒNG|TRUNG TÂM|HỘI ĐỒNG|HĐND|ĐẢNG ỦY|ĐẢNG UỶ|ĐẢNG BỘ|CHI BỘ|CÔNG ĐOÀN|ĐOÀN|THÀNH ĐOÀN|HỘI|VIỆN|HỌC VIỆN|ĐẠI HỌC|TỔ|CÔNG AN|THANH TRA|KHO BẠC|BỆNH VIỆN|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|QUẬN ỦY|BỘ PHẬN)(?![\p{L}])");
     private static readonly Regex NoiNhan = R(@"N[ơo]i\s+nhận\s*:?", RegexOptions.IgnoreCase);
@@ -48,50 +59,112 @@ public static class PlanParser
         var lines = prep.Lines;
         ct.ThrowIfCancellationRequested();
 
-        // 1. Title line; without it the text must at least look like a plan.
+        // 0. Task tables (pipe rows, from markdown or .docx): read apart, blanked from the running text.
+        var tableRows = TaskTableReader.ReadAndBlank(lines);
+
+        // 1. Title line. A Quyết định before the plan's "KẾ HOẠCH" issues it (QD-KH): number, date, signer from the QĐ.
+        string kind = "KH";
         var titleIdx = lines.FindIndex(l => TitleLine.IsMatch(l));
+        var typeIdx = lines.FindIndex(l => TypeTitle.IsMatch(l));
+        var qdTail = -1;
+        var qdStart = -1;
+        if (titleIdx >= 0 && typeIdx >= 0 && typeIdx < titleIdx && TypeTitle.Match(lines[typeIdx]).Groups["type"].Value.StartsWith("QUY", StringComparison.Ordinal))
+        {
+            kind = "QD-KH";
+            qdStart = typeIdx;
+            for (var i = titleIdx - 1; i > typeIdx; i--)
+                if (IsNoiNhan(lines[i])) { qdTail = i; break; }
+        }
+        else if (titleIdx >= 0 && Regex.IsMatch(lines[titleIdx], @"KẾ\s+HOẠCH\s+LIÊN\s+TỊCH")) kind = "KHLT";
+        else if (titleIdx < 0 && typeIdx >= 0)
+        {
+            titleIdx = typeIdx;
+            var t = TypeTitle.Match(lines[typeIdx]).Groups["type"].Value;
+            kind = t.StartsWith("QUY", StringComparison.Ordinal) ? "QD" : "other";
+        }
+        var vvIdx = -1;
         if (titleIdx < 0)
         {
-            var paras0 = Paragraphs.Build(lines);
-            var romans = paras0.Count(p => p.Kind == ParaKind.Roman);
-            var org = paras0.Any(p => p.IsHeading && p.Content.ToUpperInvariant().Contains("TỔ CHỨC THỰC HIỆN"));
-            if (romans < 2 || !org)
-                throw new PlanReadException(PlanReadErrorCode.NotAPlan, source,
-                    "không phải kế hoạch: không có tiêu đề \"KẾ HOẠCH\" và không có cấu trúc mục I, II, ... \"Tổ chức thực hiện\".",
-                    "not a plan: no \"KẾ HOẠCH\" title and no plan structure (sections I, II, ... and \"Tổ chức thực hiện\").");
-            warnings.Add("Không thấy tiêu đề \"KẾ HOẠCH\" / The \"KẾ HOẠCH\" title is missing.");
+            vvIdx = lines.FindIndex(l => VvLine.IsMatch(l));
+            var sawHeader = lines.Take(40).Any(l => NumberLine.IsMatch(Collapse(l))) || lines.Take(40).Any(l => Motto.IsMatch(l));
+            if (vvIdx >= 0 || sawHeader) kind = "CV";
+            else
+            {
+                var paras0 = Paragraphs.Build(lines);
+                var romans = paras0.Count(p => p.Kind == ParaKind.Roman);
+                var org = paras0.Any(p => p.IsHeading && IsOrgHeading(p.Content));
+                if (romans < 2 || !org)
+                    throw new PlanReadException(PlanReadErrorCode.NotAPlan, source,
+                        "không phải kế hoạch: không có tiêu đề \"KẾ HOẠCH\" (hay Quyết định, Công văn) và không có cấu trúc mục I, II, ... \"Tổ chức thực hiện\".",
+                        "not a plan: no \"KẾ HOẠCH\" title (nor a decision or official letter) and no plan structure (sections I, II, ... and \"Tổ chức thực hiện\").");
+                warnings.Add("Không thấy tiêu đề \"KẾ HOẠCH\" / The \"KẾ HOẠCH\" title is missing.");
+            }
         }
 
         // 2. Header.
-        var header = titleIdx > 0 ? lines.GetRange(0, titleIdx) : (titleIdx < 0 ? [] : new List<string>());
-        var (parent, issuer, number, place, issuedOn, year) = ParseHeader(header, warnings);
+        var headerEnd = qdStart >= 0 ? qdStart : titleIdx >= 0 ? titleIdx : vvIdx >= 0 ? FindKinhGui(lines, vvIdx) : -1;
+        var header = headerEnd > 0 ? lines.GetRange(0, headerEnd) : new List<string>();
+        var (parent, issuer, number, place, issuedOn, year, coIssuers, issueMonth) = ParseHeader(header, warnings);
 
         // 3. Title (trích yếu).
         var bodyStart = Math.Max(titleIdx + 1, 0);
         var titleParts = new List<string>();
         if (titleIdx >= 0)
         {
-            var rest = TitleLine.Match(lines[titleIdx]).Groups["rest"].Value.Trim();
+            var rest = TypeTitle.Match(lines[titleIdx]).Groups["rest"].Value.Trim();
+            if (kind == "KHLT") rest = Regex.Replace(rest, @"^LIÊN\s+TỊCH\s*", "");
             if (rest.Length > 0) titleParts.Add(rest);
             var i = titleIdx + 1;
             for (; i < lines.Count && titleParts.Count < 5; i++)
             {
                 var t = Collapse(lines[i]);
                 if (t.Length == 0) { if (lines[i].Length >= 15 && titleParts.Count > 0) break; continue; }
+                if (titleParts.Count == 0 && kind == "KHLT" && Regex.IsMatch(t, @"^LIÊN\s+TỊCH$")) continue;
                 var stop = titleParts.Count == 0 ? FirstTitleStop : TitleStop;
                 if (stop.IsMatch(t) || Paragraphs.Classify(t).Kind != ParaKind.Plain || IssuerStatement.IsMatch(t)) break;
                 if (titleParts.Count > 0 && t.Length > 0 && rest.Length > 0 && t.EndsWith(':')) break;
+                if (t.All(c => c is '-' or '_' or '—' or '–' or '*' or '=' or ' ')) break;
                 titleParts.Add(t);
             }
             bodyStart = i;
         }
+        else if (vvIdx >= 0)
+        {
+            var vv = VvLine.Match(lines[vvIdx]);
+            titleParts.Add(Columns.Split(vv.Groups["rest"].Value.Trim())[0]);
+            for (var i = vvIdx + 1; i < lines.Count && i < vvIdx + 4; i++)
+            {
+                var c = Columns.Split(lines[i].Trim())[0].Trim();
+                if (c.Length == 0 || NumberLine.IsMatch(c) || DateLine.IsMatch(c) || c.StartsWith("Kính", StringComparison.OrdinalIgnoreCase) || Motto.IsMatch(c) || (IsMostlyUpper(c) && c.Split(' ').Length > 2)) break;
+                if (!char.IsLower(c[0]) && titleParts[^1].TrimEnd().EndsWith('.')) break;
+                titleParts.Add(c);
+            }
+            bodyStart = FindKinhGuiEnd(lines, Math.Max(headerEnd, vvIdx + 1));
+        }
+        else if (headerEnd < 0 && kind == "CV")
+        {
+            bodyStart = FindKinhGuiEnd(lines, 0);
+        }
         var title = Collapse(string.Join(' ', titleParts));
+        title = Regex.Replace(title, @"^(?:V/v|Về\s+việc)\s*:?\s*", "", RegexOptions.IgnoreCase);
+        title = Regex.Replace(title, @"\s*\(\s*Ban\s+hành\s+kèm\s+theo.*$", "", RegexOptions.IgnoreCase);
 
         // 4. Tail: "Nơi nhận" and signer.
         var tailIdx = -1;
         for (var i = lines.Count - 1; i >= bodyStart; i--)
-            if (NoiNhan.IsMatch(lines[i]) && lines[i].Trim().Length < 120 && Collapse(lines[i]).StartsWith(NoiNhan.Match(Collapse(lines[i])).Value, StringComparison.Ordinal)) { tailIdx = i; break; }
+            if (IsNoiNhan(lines[i])) { tailIdx = i; break; }
         var bodyEnd = tailIdx >= 0 ? tailIdx : lines.Count;
+        var tailEnd = lines.Count;
+        if (qdTail >= 0)
+        {
+            // The plan attached to a decision: its body runs from its title to its own "Nơi nhận" (or the end); the
+            // decision's "Nơi nhận" and signer are the document's.
+            tailEnd = titleIdx;
+            if (tailIdx < bodyStart) { tailIdx = qdTail; bodyEnd = lines.Count; }
+            else { (tailIdx, bodyEnd) = (qdTail, tailIdx); }
+            bodyEnd = TrimTrailingSigner(lines, bodyStart, bodyEnd);
+        }
+
         var paras = Paragraphs.Build(lines.GetRange(bodyStart, Math.Max(0, bodyEnd - bodyStart)));
         ct.ThrowIfCancellationRequested();
 
@@ -112,7 +185,7 @@ public static class PlanParser
                     warnings.Add($"Số mục \"{id}\" viết sai, đọc là \"{Regex.Replace(id, @"\.{2,}", ".")}\" / Section label \"{id}\" is mistyped; read as \"{Regex.Replace(id, @"\.{2,}", ".")}\".");
                     id = Regex.Replace(id, @"\.{2,}", ".");
                 }
-                var level = p.Kind switch { ParaKind.Roman => 1, ParaKind.Arabic => 1 + id.Count(c => c == '.') + 1, _ => 6 };
+                var level = p.Kind switch { ParaKind.Part => 0, ParaKind.Roman or ParaKind.Article => 1, ParaKind.Arabic => 1 + id.Count(c => c == '.') + 1, _ => 6 };
                 var s = new SectionBuilder(id, p.Content.TrimEnd(':', ' ').Trim(), level, p.Content.TrimEnd().EndsWith(':'));
                 while (stack.Count > 0 && stack[^1].Level >= level) stack.RemoveAt(stack.Count - 1);
                 if (stack.Count == 0) roots.Add(s); else stack[^1].Children.Add(s);
@@ -124,15 +197,22 @@ public static class PlanParser
             stack[^1].Items.Add(p.Content);
         }
 
-        // 6. Legal bases and issuer from the intro.
+        // 6. Legal bases and issuer from the intro (and from the decision that issues the plan).
         var legal = new List<LegalBasis>();
         string? stated = null;
+        if (qdStart >= 0)
+        {
+            var qdEnd = qdTail >= 0 ? qdTail : titleIdx;
+            foreach (var p in Paragraphs.Build(lines.GetRange(qdStart + 1, Math.Max(0, qdEnd - qdStart - 1))))
+                if (p.Kind == ParaKind.Plain && LegalBasisReader.IsLegalParagraph(p.Text)) legal.AddRange(LegalBasisReader.Read(p.Text));
+        }
         foreach (var p in intro)
         {
             if (LegalBasisReader.IsLegalParagraph(p.Text)) legal.AddRange(LegalBasisReader.Read(p.Text));
             var st = IssuerStatement.Match(p.Text);
             if (stated is null && st.Success) stated = CapitalizeFirst(Collapse(st.Groups["org"].Value));
         }
+        legal = legal.GroupBy(l => l.Number ?? l.Text).Select(g => g.First()).ToList();
         if (issuer is null && stated is not null)
         {
             issuer = stated;
@@ -160,22 +240,56 @@ public static class PlanParser
 
         // 7. Sections → model; organization part → assignments; deadlines everywhere.
         var orgSection = FindOrg(roots);
-        if (orgSection is null) warnings.Add("Thiếu phần \"Tổ chức thực hiện\" / Missing the \"Tổ chức thực hiện\" (organization) part.");
+        var synthetic = false;
+        if (orgSection is null && (kind is "QD" or "CV" or "other" || roots.Count > 0))
+        {
+            synthetic = true;
+            // A decision's articles, an official letter's body: the whole text is where duties are given.
+            orgSection = new SectionBuilder("", "", -1, false);
+            orgSection.Items.AddRange(kind is "CV" or "other" ? intro.Where(p => !(LegalBasisReader.IsLegalParagraph(p.Text) && LegalBasisReader.Read(p.Text).Count > 0)).Select(p => p.Content) : []);
+            orgSection.Children.AddRange(roots);
+        }
+        if (orgSection is null || (synthetic && kind is "KH" or "KHLT" or "QD-KH")) warnings.Add("Thiếu phần \"Tổ chức thực hiện\" / Missing the \"Tổ chức thực hiện\" (organization) part.");
         var allDeadlines = new List<Deadline>();
         var fallbackWhat = title.Length > 0 ? title : "Kế hoạch";
-        foreach (var s in roots) CollectDeadlines(s, orgSection, year, fallbackWhat, allDeadlines, warnings);
+        if (!synthetic) foreach (var s in roots) CollectDeadlines(s, orgSection, year, fallbackWhat, allDeadlines, warnings);
         var assignments = new List<Assignment>();
+        // Duties given in the content sections: "Cơ quan chủ trì: …; Cơ quan phối hợp: …; Thời gian thực hiện: …".
+        foreach (var s in roots) LeadLabels(s, orgSection, assignments, year, fallbackWhat, warnings);
         if (orgSection is not null)
         {
+            var before = assignments.Count;
+            Orphans.Value!.Clear();
             BuildAssignments(orgSection, orgSection, null, assignments, year, fallbackWhat, warnings);
-            foreach (var a in assignments) allDeadlines.AddRange(a.Deadlines);
+            var seenDeadline = new HashSet<string>();
+            foreach (var a in assignments.Skip(before))
+                foreach (var d in a.Deadlines)
+                    if (seenDeadline.Add(d.Due + "|" + d.What)) allDeadlines.Add(d);
+            allDeadlines.AddRange(Orphans.Value!);
+            Orphans.Value!.Clear();
         }
+        var tableAssignments = TaskTableReader.ToAssignments(tableRows, year, fallbackWhat, warnings);
+        assignments.AddRange(tableAssignments);
+        foreach (var a in tableAssignments) allDeadlines.AddRange(a.Deadlines);
+        DateOnly? notBefore = issuedOn ?? (year is { } yy ? new DateOnly(yy, issueMonth ?? 1, 1) : null);
+        if (notBefore is { } issued)
+        {
+            // A date before the plan was issued is a past event, not something due.
+            var kept = allDeadlines.Where(d => d.Recurrence is not null || d.Due.Kind is DueKind.YearlyDate || d.Due.LastDay() >= issued).ToList();
+            if (kept.Count < allDeadlines.Count)
+                warnings.Add($"Bỏ {allDeadlines.Count - kept.Count} ngày trước ngày ban hành (việc đã qua) / Dropped {allDeadlines.Count - kept.Count} date(s) before the issue date (past events).");
+            allDeadlines = kept;
+        }
+        allDeadlines = Dedup(allDeadlines);
+        var reports = ReportRegimeReader.Read(roots.SelectMany(Flatten).SelectMany(x => x.Items).Concat(intro.Select(p => p.Content)), year);
 
         // 8. Recipients and signer.
-        var (recipients, signer) = ParseTail(tailIdx >= 0 ? lines.GetRange(tailIdx, lines.Count - tailIdx) : [], warnings);
+        var (recipients, signers) = ParseTail(tailIdx >= 0 ? lines.GetRange(tailIdx, Math.Max(0, tailEnd - tailIdx)) : [], warnings);
+        var signer = signers.Count > 0 ? signers[0] : null;
         if (signer is null && tailIdx < 0)
         {
             signer = ParseSignerOnly(lines.GetRange(bodyEnd > 12 ? bodyEnd - 12 : 0, Math.Min(12, bodyEnd)));
+            if (signer is not null) signers = [signer];
         }
         if (signer is not null && signer.Title is null && signer.Name is not null)
         {
@@ -205,6 +319,10 @@ public static class PlanParser
             Deadlines = allDeadlines,
             Recipients = recipients,
             Signer = signer,
+            Signers = signers.Count > 0 ? [signer!, .. signers.Skip(1)] : [],
+            CoIssuers = coIssuers,
+            Reports = reports,
+            Kind = kind,
             Warnings = warnings,
             Footnotes = prep.Footnotes
         };
@@ -222,15 +340,20 @@ public static class PlanParser
         public PlanSection Build() => new(Id, Heading, Items.ToList(), Children.Select(c => c.Build()).ToList());
     }
 
+    /// <summary>
+    /// The organization part: the shallowest section headed "TỔ CHỨC THỰC HIỆN", "PHÂN CÔNG NHIỆM VỤ", "TRÁCH NHIỆM
+    /// THỰC HIỆN", ... (the last of them when several share that depth), a Roman section or a lettered part alike.
+    /// </summary>
     private static SectionBuilder? FindOrg(List<SectionBuilder> roots)
     {
         SectionBuilder? found = null;
-        void Walk(SectionBuilder s)
+        var depth = int.MaxValue;
+        void Walk(SectionBuilder s, int d)
         {
-            if (s.Heading.ToUpperInvariant().StartsWith("TỔ CHỨC THỰC HIỆN", StringComparison.Ordinal)) found = s;
-            foreach (var c in s.Children) Walk(c);
+            if (IsOrgHeading(s.Heading) && d <= depth) { found = s; depth = d; return; }
+            foreach (var c in s.Children) Walk(c, d + 1);
         }
-        foreach (var r in roots) Walk(r);
+        foreach (var r in roots) Walk(r, 0);
         return found;
     }
 
@@ -242,8 +365,45 @@ public static class PlanParser
         foreach (var c in s.Children) CollectDeadlines(c, org, year, fallbackWhat, into, warnings);
     }
 
+    // Deadlines of sentences in the organization part that name no assignee (per parse, on the parsing thread).
+    private static readonly ThreadLocal<List<Deadline>> Orphans = new(() => []);
+
+    private static readonly Regex HeadingAssigneePrefix = R(@"^(?:(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:\s+(?:cụ\s+thể|chung))?\s+(?:của|đối\s+với)\s+|Đối\s+với\s+|Giao\s+(?:cho\s+)?|Phân\s+công\s+(?:cho\s+)?)", RegexOptions.IgnoreCase);
+    private static readonly Regex HeadingAssigneeStart = R(@"^(?:(?:Các|Những|Toàn\s+thể)\s+)?(?:Hiệu\s+trưởng|Phó\s+[Hh]iệu\s+trưởng|Ban\s+[Gg]iám\s+(?:hiệu|đốc)|Giám\s+đốc|Phó\s+[Gg]iám\s+đốc|Lãnh\s+đạo|Tổ\s+trưởng|Tổ\s+phó|Tổ(?!\s+chức)|Nhóm|Giáo\s+viên|GVCN|GVBM|Chủ\s+tịch|Bí\s+thư|Đoàn(?!\s+kết)|Công\s+đoàn|Chi\s+đoàn|Chi\s+bộ|Đảng\s+ủy|Liên\s+đội|Văn\s+phòng|Phòng(?![,\s]+chống)(?!\s+ngừa)|Sở|Ban(?!\s+hành)|Trung\s+tâm|Trường(?!\s+học)|Ủy\s+ban|UBND|Cơ\s+quan|Đơn\s+vị|Bộ\s+phận|Kế\s+toán|Văn\s+thư|Thủ\s+quỹ|Nhân\s+viên|Cán\s+bộ|Thư\s+viện|Y\s+tế|Thầy|Cô|Ông|Bà|Đ/c|Đồng\s+chí|Trưởng|Phó|Hội(?!\s+thi|\s+nghị|\s+giảng|\s+thảo)|Thành\s+viên|Học\s+sinh|Cha\s+mẹ|Thanh\s+tra|Công\s+an|Hội\s+đồng|Cục|Vụ|Bộ|Chi\s+cục|Kho\s+bạc|Bảo\s+hiểm|Thường\s+trực|Thủ\s+trưởng|Người\s+đứng\s+đầu|Tổng\s+phụ\s+trách|TPT|Quận|Huyện|Xã|Phường|Thị\s+xã|Thành\s+phố)(?![\p{Ll}])");
+    private static readonly Regex TaskVerbStart = R(@"^(?:Tổ\s+chức|Thực\s+hiện|Xây\s+dựng|Triển\s+khai|Tăng\s+cường|Đẩy\s+mạnh|Nâng\s+cao|Kiểm\s+tra|Tuyên\s+truyền|Công\s+tác|Hoạt\s+động|Chế\s+độ|Kinh\s+phí|Thời\s+gian|Nội\s+dung|Mục\s+đích|Yêu\s+cầu)(?![\p{L}])", RegexOptions.IgnoreCase);
+
+    /// <summary>"2. Phó Hiệu trưởng Nguyễn Minh Trí", "3. Các tổ chuyên môn", "Trách nhiệm của Phòng GDĐT:" → the assignee, else null.</summary>
+    internal static string? HeadingAssignee(string heading)
+    {
+        var h = Collapse(heading).TrimEnd(':', '.', ' ');
+        h = HeadingAssigneePrefix.Replace(h, "");
+        if (h.Length < 2 || h.Split(' ').Length > 16 || TaskVerbStart.IsMatch(h) || h.Contains(':')) return null;
+        if (IsMostlyUpper(h) && h.Split(' ').Length > 3 && !HeadingAssigneeStart.IsMatch(SentenceCase(h))) return null;
+        if (!HeadingAssigneeStart.IsMatch(h) && !HeadingAssigneeStart.IsMatch(CapitalizeFirst(h)) && !(IsMostlyUpper(h) && HeadingAssigneeStart.IsMatch(OrgCase(h)))) return null;
+        return CapitalizeFirst(h);
+    }
+
+    private static IEnumerable<string> ItemsDeep(SectionBuilder s) =>
+        s.Items.Concat(s.Children.SelectMany(c => (c.EndsWithColon || c.Heading.Split(' ').Length < 6 ? [] : new[] { c.Heading }).Concat(ItemsDeep(c))));
+
     private static void BuildAssignments(SectionBuilder s, SectionBuilder org, string? group, List<Assignment> into, int? year, string fallbackWhat, List<string> warnings)
     {
+        if (s != org && HeadingAssignee(s.Heading) is { } who && (s.Items.Count > 0 || s.Children.Count > 0))
+        {
+            // An assignee on its own heading line with the duties beneath: one assignment, unless the lines beneath
+            // name assignees of their own (a board's members).
+            var items = s.Items.Count > 0 ? s.Items : s.Children.Select(c => c.Heading).ToList();
+            var named = items.Count(i => AssigneeDetector.Detect(SentenceSplit.Split(i)[0], s.Heading) is { Assignee.Name: not null } or { Assignee.Role: not null });
+            if (named * 2 < items.Count || items.Count == 0)
+            {
+                var first = Collapse(items.FirstOrDefault() ?? "");
+                var all = string.Join(" ", ItemsDeep(s));
+                var deadlines = DeadlineExtractor.Extract(all, who, year, s.Heading, first.Length > 0 ? first : fallbackWhat, warnings);
+                into.Add(new Assignment(new Assignee(null, null, who), CapitalizeFirst(first), deadlines)
+                { SectionId = s.Path, Source = Collapse(s.Heading + ": " + first), Confidence = HeadingConfidence });
+                return;
+            }
+        }
         var candidates = new List<string>();
         if (s != org && !s.EndsWithColon && s.Heading.Split(' ').Length >= 6) candidates.Add(s.Heading);
         candidates.AddRange(s.Items);
@@ -252,11 +412,16 @@ public static class PlanParser
             var sentences = SentenceSplit.Split(text);
             Assignee? cur = null;
             var duty = "";
+            var source = "";
             void Flush()
             {
                 if (cur is null) return;
                 var deadlines = DeadlineExtractor.Extract(duty, cur.Display, year, group, fallbackWhat, warnings);
-                into.Add(new Assignment(cur, duty, deadlines) { SectionId = s.Path });
+                var parts = cur.Name is null && cur.Title is null && cur.Unit is not null ? AssigneeDetector.SplitJoint(cur.Unit) : [cur.Display];
+                if (parts.Count > 1)
+                    foreach (var part in parts)
+                        into.Add(new Assignment(new Assignee(null, null, CapitalizeFirst(part)), duty, deadlines.Select(d => d with { Assignee = part }).ToList()) { SectionId = s.Path, Source = Collapse(source) });
+                else into.Add(new Assignment(cur, duty, deadlines) { SectionId = s.Path, Source = Collapse(source) });
             }
             foreach (var sentence in sentences)
             {
@@ -266,19 +431,115 @@ public static class PlanParser
                     Flush();
                     cur = r.Assignee;
                     duty = r.Duty;
+                    source = sentence;
                 }
-                else if (cur is not null) duty += " " + sentence.Trim();
+                else if (cur is not null) { duty += " " + sentence.Trim(); source += " " + sentence.Trim(); }
                 else if (into.Count > 0 && candidates.Count > 0 && into[^1].SectionId == s.Path && !char.IsUpper(sentence.TrimStart()[0]))
                 {
                     // continuation of the previous item
                     var last = into[^1];
                     into[^1] = last with { Duty = last.Duty + " " + sentence.Trim() };
                 }
-                else warnings.Add($"Không xác định được người/đơn vị thực hiện: \"{Short(sentence)}\" / No assignee found for: \"{Short(sentence)}\".");
+                else
+                {
+                    warnings.Add($"Không xác định được người/đơn vị thực hiện: \"{Short(sentence)}\" / No assignee found for: \"{Short(sentence)}\".");
+                    Orphans.Value!.AddRange(DeadlineExtractor.Extract(sentence, null, year, group, fallbackWhat, warnings));
+                }
             }
             Flush();
         }
         foreach (var c in s.Children) BuildAssignments(c, org, c.Heading, into, year, fallbackWhat, warnings);
+    }
+
+    private static bool IsNoiNhan(string line)
+    {
+        if (!NoiNhan.IsMatch(line) || line.Trim().Length >= 120) return false;
+        var c = Collapse(line);
+        return c.StartsWith(NoiNhan.Match(c).Value, StringComparison.Ordinal);
+    }
+
+    internal static bool IsOrgHeading(string heading) => OrgHeading.IsMatch(heading.Trim()) || OrgHeadingUpper.IsMatch(heading.Trim());
+
+    /// <summary>The line index of "Kính gửi" after a "V/v" line (the header ends there), else the line after the V/v block.</summary>
+    private static int FindKinhGui(List<string> lines, int from)
+    {
+        for (var i = from; i < lines.Count && i < from + 15; i++)
+            if (KinhGui.IsMatch(Collapse(lines[i]))) return i;
+        return Math.Min(lines.Count, from + 1);
+    }
+
+    /// <summary>First body line after the "Kính gửi:" block (its recipient lines) of an official letter.</summary>
+    private static int FindKinhGuiEnd(List<string> lines, int from)
+    {
+        for (var i = from; i < lines.Count && i < from + 40; i++)
+        {
+            if (!KinhGui.IsMatch(Collapse(lines[i]))) continue;
+            var j = i + 1;
+            var rest = KinhGui.Replace(Collapse(lines[i]), "").Trim();
+            for (; j < lines.Count; j++)
+            {
+                var t = Collapse(lines[j]);
+                if (t.Length == 0) continue;
+                if (t.StartsWith('-') || t.StartsWith('+') || (rest.Length == 0 && t.Length < 90 && !t.EndsWith('.') && !LegalBasisReader.IsLegalParagraph(t) && j == i + 1)) { rest = t; continue; }
+                break;
+            }
+            return j;
+        }
+        // No "Kính gửi": the body starts after the header (the motto / date lines).
+        for (var i = from; i < lines.Count && i < from + 25; i++)
+            if (DateLine.IsMatch(Collapse(lines[i])) && lines[i].Contains("ngày", StringComparison.OrdinalIgnoreCase)) return i + 1;
+        return from;
+    }
+
+    /// <summary>The signer block that closes an attached plan (authority line, "(đã ký)", name), taken off its body.</summary>
+    private static int TrimTrailingSigner(List<string> lines, int start, int end)
+    {
+        var k = end;
+        var seen = 0;
+        while (k > start && seen < 7)
+        {
+            var c = Collapse(lines[k - 1]);
+            if (c.Length == 0) { k--; continue; }
+            var signerLike = (IsMostlyUpper(c) && c.Length <= 60 && Paragraphs.Classify(c).Kind == ParaKind.Plain) || SignerName.IsMatch(c) || (c.StartsWith('(') && c.EndsWith(')'));
+            if (!signerLike) break;
+            k--;
+            seen++;
+        }
+        return seen >= 2 ? k : end;
+    }
+
+    private static IEnumerable<SectionBuilder> Flatten(SectionBuilder s) => new[] { s }.Concat(s.Children.SelectMany(Flatten));
+
+    private static List<Deadline> Dedup(List<Deadline> list)
+    {
+        var seen = new HashSet<(string, Recurrence?, string?)>();
+        var result = new List<Deadline>();
+        foreach (var d in list)
+            if (seen.Add((d.Due.ToString(), d.Recurrence, d.Source ?? d.What))) result.Add(d);
+        return result;
+    }
+
+    private static void LeadLabels(SectionBuilder s, SectionBuilder? org, List<Assignment> into, int? year, string fallbackWhat, List<string> warnings)
+    {
+        if (s == org) return;
+        for (var i = 0; i < s.Items.Count; i++)
+        {
+            var item = s.Items[i];
+            var m = LeadLabel.Match(item);
+            if (!m.Success) continue;
+            var lead = m.Groups["lead"].Value.Trim().TrimEnd(',', ':');
+            if (lead.Length < 2 || AssigneeDetector.Detect(lead + " thực hiện", null) is null && !char.IsUpper(lead[0])) continue;
+            var support = new List<string>();
+            var sm = SupportLabel.Match(item);
+            if (sm.Success) support = sm.Groups["s"].Value.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(x => x.Length > 0).ToList();
+            // What is to be done: the text before the label in the same item, else the section heading.
+            var duty = item[..m.Index].Trim().TrimEnd('.', ';', ':', '-', '–').Trim();
+            if (duty.Length < 8) duty = i > 0 && !LeadLabel.IsMatch(s.Items[i - 1]) && s.Items[i - 1].Length < 300 ? s.Items[i - 1] : s.Heading;
+            var time = item[(m.Index + m.Length)..];
+            var deadlines = DeadlineExtractor.Extract(time, lead, year, "Thời gian", duty.Length > 0 ? duty : fallbackWhat, warnings);
+            into.Add(new Assignment(new Assignee(null, null, CapitalizeFirst(lead)), CapitalizeFirst(duty), deadlines) { SectionId = s.Path, Support = support, Source = item });
+        }
+        foreach (var c in s.Children) LeadLabels(c, org, into, year, fallbackWhat, warnings);
     }
 
     private static string Short(string s) => s.Length <= 60 ? s.Trim() : s[..57].Trim() + "...";
@@ -307,20 +568,31 @@ public static class PlanParser
         return sb.ToString();
     }
 
-    private static (string? Parent, string? Issuer, string? Number, string? Place, DateOnly? IssuedOn, int? Year) ParseHeader(List<string> header, List<string> warnings)
+    private static (string? Parent, string? Issuer, string? Number, string? Place, DateOnly? IssuedOn, int? Year, List<string> CoIssuers, int? IssueMonth) ParseHeader(List<string> header, List<string> warnings)
     {
         string? number = null, place = null;
+        int? issueMonth = null;
         DateOnly? issuedOn = null;
         int? year = null;
         var orgLines = new List<string>();
+        var coLines = new List<string>();
         var sawNumber = false;
-        foreach (var raw in header)
+        var sawDate = false;
+        for (var li = 0; li < header.Count; li++)
         {
-            var line = raw.TrimEnd();
+            var line = header[li].TrimEnd();
             if (line.Trim().Length == 0) continue;
             var collapsed = Collapse(line);
-            var nm = NumberLine.Match(collapsed);
-            if (nm.Success)
+            var cols0 = Columns.Split(line.Trim()).ToList();
+            // "Số:       KH/ THPT TL      Thành phố …": the number's own columns hold no lower-case letter.
+            while (cols0.Count > 1 && NumberLine.Match(Collapse(cols0[0])) is { Success: true } nm0 && !Motto.IsMatch(cols0[1])
+                   && (!cols0[1].Any(char.IsLower) || nm0.Groups["rest"].Value.Trim().Length == 0))
+            {
+                cols0[0] = cols0[0] + " " + cols0[1];
+                cols0.RemoveAt(1);
+            }
+            var nm = NumberLine.Match(Collapse(cols0[0]));
+            if (nm.Success && !sawNumber)
             {
                 sawNumber = true;
                 var rest = nm.Groups["rest"].Value;
@@ -328,42 +600,75 @@ public static class PlanParser
                 var k = 0;
                 while (k < tokens.Length && !tokens[k].Any(char.IsLower)) k++;
                 number = NormalizeNumber(string.Join(' ', tokens.Take(k)), warnings);
-                var remainder = string.Join(' ', tokens.Skip(k));
-                if (remainder.Length > 0) ReadDate(remainder);
+                var remainder = string.Join(' ', tokens.Skip(k).Concat(cols0.Skip(1)));
+                if (remainder.Length > 0 && !sawDate) sawDate = ReadDateJoined(Collapse(remainder), li);
                 continue;
             }
-            if (DateLine.IsMatch(collapsed) && collapsed.Contains("ngày", StringComparison.OrdinalIgnoreCase))
+            if (!sawDate && collapsed.Contains("ngày", StringComparison.OrdinalIgnoreCase) && Regex.IsMatch(collapsed, @"ngày\s*(?:\d|\.|…|_|tháng|\s{0,3}$)|ngày\s+\S+\s+tháng", RegexOptions.IgnoreCase))
             {
                 // A date column may share the line with an org column.
-                var cols = Columns.Split(line.Trim());
-                foreach (var c in cols)
+                foreach (var c in cols0)
                 {
                     if (c.Contains("ngày", StringComparison.OrdinalIgnoreCase) || c.Contains("tháng", StringComparison.OrdinalIgnoreCase) || c.Contains("năm", StringComparison.OrdinalIgnoreCase)) continue;
                     if (IsMostlyUpper(c) && !Motto.IsMatch(c) && !sawNumber) orgLines.Add(c.Trim());
                 }
-                ReadDate(collapsed);
+                var dc = cols0.FirstOrDefault(c => c.Contains("ngày", StringComparison.OrdinalIgnoreCase)) ?? collapsed;
+                sawDate = ReadDateJoined(Collapse(dc), li);
                 continue;
             }
-            var columns = Columns.Split(line.Trim());
-            var first = columns[0].Trim();
-            if (first.Length == 0 || Motto.IsMatch(first) || first.All(c => c is '_' or '-' or '=' or '—')) continue;
-            if (IsMostlyUpper(first) && !sawNumber) orgLines.Add(first);
+            if (sawNumber) continue;
+            // Issuer columns come before the motto; a joint document has two of them side by side.
+            var orgCols = new List<string>();
+            foreach (var c0 in cols0)
+            {
+                var c = c0.Trim();
+                if (Motto.IsMatch(c)) break;
+                if (c.Length == 0 || c.All(ch => ch is '_' or '-' or '=' or '—' or '–' or '*')) continue;
+                if (IsMostlyUpper(c)) orgCols.Add(c);
+                else break;
+            }
+            if (orgCols.Count >= 2 && !OrgHead.IsMatch(orgCols[1]) && coLines.Count == 0) { orgLines.Add(orgCols[0] + " " + orgCols[1]); continue; }
+            if (orgCols.Count >= 1) orgLines.Add(orgCols[0]);
+            if (orgCols.Count >= 2) coLines.Add(orgCols[1]);
         }
 
         // Group org lines: a line starting with a body word starts a new body; others continue it (place names).
-        var orgs = new List<string>();
-        foreach (var l in orgLines)
+        static List<string> Group(List<string> ls)
         {
-            if (orgs.Count == 0 || OrgHead.IsMatch(l)) orgs.Add(l);
-            else orgs[^1] += " " + l;
+            var orgs = new List<string>();
+            foreach (var l in ls)
+            {
+                if (orgs.Count == 0 || OrgHead.IsMatch(l)) orgs.Add(l);
+                else orgs[^1] += " " + l;
+            }
+            return orgs;
         }
+        var orgs = Group(orgLines);
         string? issuer = orgs.Count > 0 ? OrgCase(orgs[^1]) : null;
         string? parent = orgs.Count > 1 ? OrgCase(string.Join(" ", orgs.Take(orgs.Count - 1))) : null;
+        var co = Group(coLines);
+        var coIssuers = co.Count > 0 ? new List<string> { OrgCase(co[^1]) } : [];
 
         if (number is null) warnings.Add("Thiếu số ký hiệu / Missing number.");
         if (place is null) warnings.Add("Thiếu địa danh / Missing place.");
         if (year is null) warnings.Add("Thiếu ngày ban hành / Missing issue date.");
-        return (parent, issuer, number, place, issuedOn, year);
+        return (parent, issuer, number, place, issuedOn, year, coIssuers, issueMonth);
+
+        // A date line may wrap ("…, ngày 05 tháng 3" / "năm 2024"): the next lines' date column is joined until a year shows.
+        bool ReadDateJoined(string s, int at)
+        {
+            var text = s;
+            for (var j = at + 1; j < header.Count && j <= at + 2 && !Regex.IsMatch(text, @"(?:19|20)\d\d"); j++)
+            {
+                var nx = Columns.Split(header[j].Trim());
+                var part = nx.FirstOrDefault(c => Regex.IsMatch(c, @"năm|(?:19|20)\d\d|tháng")) ?? "";
+                if (part.Length == 0) continue;
+                text += " " + Collapse(part);
+            }
+            var ok = DateLine.IsMatch(text);
+            if (ok) ReadDate(text);
+            return ok;
+        }
 
         void ReadDate(string s)
         {
@@ -372,6 +677,7 @@ public static class PlanParser
             var p = dm.Groups["place"].Value.Trim().TrimEnd(',').Trim();
             if (p.Length > 0) place = p;
             year = int.Parse(dm.Groups["y"].Value, CultureInfo.InvariantCulture);
+            if (dm.Groups["m"].Success && int.TryParse(dm.Groups["m"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var im) && im is >= 1 and <= 12) issueMonth = im;
             if (dm.Groups["d"].Success && dm.Groups["m"].Success)
             {
                 var d = int.Parse(dm.Groups["d"].Value, CultureInfo.InvariantCulture);
@@ -399,12 +705,28 @@ public static class PlanParser
         return s;
     }
 
-    private static (List<Recipient>, Signer?) ParseTail(List<string> tail, List<string> warnings)
+    /// <summary>
+    /// "Nơi nhận" and the signature block(s). Two signers side by side (a joint plan) are kept apart by column. Once the
+    /// name(s) are read, only recipient lines are taken: what follows (Phụ lục, DANH SÁCH, a schedule) is no signer's title.
+    /// </summary>
+    private static (List<Recipient>, List<Signer>) ParseTail(List<string> tail, List<string> warnings)
     {
         var recipients = new List<Recipient>();
-        var titleParts = new List<string>();
-        string? name = null;
+        var slots = new List<(List<string> Title, string? Name)> { ([], null) };
         var first = true;
+        var done = false;
+        void AddTitle(string t)
+        {
+            var k = slots.FindIndex(x => x.Name is null);
+            if (k < 0) return;
+            slots[k].Title.Add(t);
+        }
+        void AddName(string n)
+        {
+            var k = slots.FindIndex(x => x.Name is null);
+            if (k < 0) return;
+            slots[k] = (slots[k].Title, n);
+        }
         foreach (var raw in tail)
         {
             var line = raw.TrimEnd();
@@ -414,36 +736,55 @@ public static class PlanParser
                 var c = Collapse(line);
                 var m = NoiNhan.Match(c);
                 var afterRaw = line[(line.IndexOf(m.Value.TrimEnd(), StringComparison.Ordinal) is var ix and >= 0 ? ix + m.Value.TrimEnd().Length : 0)..];
-                foreach (var part in TwoSpaces.Split(afterRaw.Trim()))
+                var parts = TwoSpaces.Split(afterRaw.Trim()).Select(Collapse).Where(a => a.Length > 0).ToList();
+                if (parts.Count >= 2 && parts.All(IsMostlyUpper)) slots = parts.Select(_ => (new List<string>(), (string?)null)).ToList();
+                foreach (var a in parts)
                 {
-                    var a = Collapse(part);
-                    if (a.Length == 0) continue;
-                    if (IsMostlyUpper(a)) titleParts.Add(a);
-                    else if (SignerName.IsMatch(a)) name = a;
+                    if (IsMostlyUpper(a)) { if (slots.Count > 1) slots[parts.IndexOf(a)].Title.Add(a); else AddTitle(a); }
+                    else if (SignerName.IsMatch(a)) AddName(a);
                 }
                 continue;
             }
             if (line.Trim().Length == 0) continue;
-            var cols = Columns.Split(line.Trim());
-            foreach (var col0 in cols)
+            var cols = Columns.Split(line.Trim()).Select(Collapse).Where(x => x.Length > 0).ToList();
+            var signerCols = new List<string>();
+            foreach (var col in cols)
             {
-                var col = Collapse(col0);
-                if (col.Length == 0) continue;
                 var b = Paragraphs.Bullet.Match(col);
                 if (b.Success) { recipients.Add(ReadRecipient(b.Groups["rest"].Value)); continue; }
-                if (col.StartsWith('(') && col.EndsWith(')')) continue; // "(Đã ký)", "(ký, ghi rõ họ tên)"
-                if (IsMostlyUpper(col) && col.Any(char.IsLetter)) { titleParts.Add(col); continue; }
-                if (SignerName.IsMatch(col)) { name = col; continue; }
-                if (recipients.Count > 0 && char.IsLower(col[0]))
+                if (recipients.Count > 0 && char.IsLower(col[0]) && signerCols.Count == 0 && col == cols[0])
                 {
                     var last = recipients[^1];
                     recipients[^1] = ReadRecipient(last.Name + " " + col);
+                    continue;
+                }
+                signerCols.Add(col);
+            }
+            if (done)
+            {
+                if (signerCols.Count > 0) break;
+                continue;
+            }
+            var real = signerCols.Where(x => !(x.StartsWith('(') && x.EndsWith(')')) && !x.StartsWith("Lưu", StringComparison.OrdinalIgnoreCase)).ToList();
+            if (real.Count >= 2 && slots.All(x => x.Name is null) && (real.All(IsMostlyUpper) || real.All(x => SignerName.IsMatch(x))))
+            {
+                while (slots.Count < real.Count) slots.Add(([], null));
+                for (var k = 0; k < real.Count; k++)
+                {
+                    if (IsMostlyUpper(real[k])) slots[k].Title.Add(real[k]);
+                    else slots[k] = (slots[k].Title, real[k]);
                 }
             }
+            else
+                foreach (var col in real)
+                {
+                    if (IsMostlyUpper(col) && col.Any(char.IsLetter)) AddTitle(col);
+                    else if (SignerName.IsMatch(col)) AddName(col);
+                }
+            if (slots.All(x => x.Name is not null)) done = true;
         }
-        Signer? signer = null;
-        if (titleParts.Count > 0 || name is not null) signer = MakeSigner(titleParts, name);
-        return (recipients, signer);
+        var signers = slots.Where(x => x.Title.Count > 0 || x.Name is not null).Select(x => MakeSigner(x.Title, x.Name)).ToList();
+        return (recipients, signers);
     }
 
     /// <summary>No "Nơi nhận": the signer is the last lines — a name, with upper-case title lines right above it.</summary>

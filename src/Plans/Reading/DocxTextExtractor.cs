@@ -97,7 +97,36 @@ public sealed class DocxTextExtractor : IDocumentTextExtractor
 
     private static void AppendTable(Table t, NumberingRenderer numbering, StringBuilder sb)
     {
-        foreach (var row in t.Elements<TableRow>())
+        var rows = t.Elements<TableRow>().ToList();
+        // A grid has rows with three or more filled cells; a layout table (the Decree 30 header, the signature block)
+        // has two columns of text, sometimes with an empty spacer column between them.
+        var width = rows.Count == 0 ? 0 : rows.Max(r => r.Elements<TableCell>().Count(c => ParagraphsText(c).Length > 0));
+        if (width >= 3)
+        {
+            // A grid (task table, schedule, list of units): one pipe row per table row, cell paragraphs joined; a cell
+            // merged down from the row above (vMerge continue) repeats that cell's text.
+            var above = new List<string>();
+            foreach (var row in rows)
+            {
+                var cells = new List<string>();
+                foreach (var c in row.Elements<TableCell>())
+                {
+                    var text = string.Join(" ", c.Elements<Paragraph>().Select(p => (numbering.Label(p) + ParagraphText(p)).Trim()).Where(x => x.Length > 0))
+                        .Replace('|', '/').Replace('\n', ' ').Replace('\t', ' ');
+                    var vm = c.TableCellProperties?.VerticalMerge;
+                    if (vm is not null && (vm.Val is null || vm.Val.Value != MergedCellValues.Restart) && text.Length == 0 && cells.Count < above.Count)
+                        text = above[cells.Count];
+                    var span = c.TableCellProperties?.GridSpan?.Val?.Value ?? 1;
+                    cells.Add(text);
+                    for (var k = 1; k < span; k++) cells.Add("");
+                }
+                above = cells;
+                if (cells.All(x => x.Length == 0)) continue;
+                sb.Append("| ").Append(string.Join(" | ", cells)).Append(" |\n");
+            }
+            return;
+        }
+        foreach (var row in rows)
         {
             var cells = row.Elements<TableCell>()
                 .Select(c => c.Elements<Paragraph>().Select(p => (numbering.Label(p) + ParagraphText(p)).Trim()).ToList())
@@ -111,6 +140,8 @@ public sealed class DocxTextExtractor : IDocumentTextExtractor
             }
         }
     }
+
+    private static string ParagraphsText(TableCell c) => string.Concat(c.Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>().Select(t => t.Text)).Trim();
 
     internal static string ParagraphText(Paragraph p)
     {

@@ -11,6 +11,9 @@ namespace TeamsPlans.Plans.Reading;
 /// </summary>
 public sealed class PlanReader
 {
+    /// <summary>Confidence of what was read from a document with pages read by OCR.</summary>
+    public const double OcrConfidence = 0.6;
+
     private readonly PlanReaderOptions _options;
     private readonly IDocumentTextExtractor _docx = new DocxTextExtractor();
     private readonly IDocumentTextExtractor _pdf = new PdfTextExtractor();
@@ -45,9 +48,11 @@ public sealed class PlanReader
         var bytes = await ReadLimitedAsync(stream, fileName, ct).ConfigureAwait(false);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var work = Task.Run(() => ReadBytes(bytes, fileName, cts.Token), cts.Token);
+        var isPdf = bytes.AsSpan(0, Math.Min(bytes.Length, 1024)).IndexOf("%PDF-"u8) >= 0;
+        var limit = isPdf && _options.UseOcr ? _options.Timeout + _options.OcrTimeout : _options.Timeout;
         try
         {
-            return await work.WaitAsync(_options.Timeout, ct).ConfigureAwait(false);
+            return await work.WaitAsync(limit, ct).ConfigureAwait(false);
         }
         catch (TimeoutException ex)
         {
@@ -103,7 +108,15 @@ public sealed class PlanReader
         var extracted = Extract(bytes, fileName, ct);
         try
         {
-            return PlanParser.Parse(extracted.Text, extracted.Footnotes, fileName, ct);
+            var plan = PlanParser.Parse(extracted.Text, extracted.Footnotes, fileName, ct);
+            if (extracted.Warnings.Count == 0 && extracted.OcrPages.Count == 0) return plan;
+            var ocr = extracted.OcrPages.Count > 0;
+            return plan with
+            {
+                Warnings = [.. extracted.Warnings, .. plan.Warnings],
+                Assignments = ocr ? plan.Assignments.Select(a => a with { Confidence = Math.Min(a.Confidence, OcrConfidence) }).ToList() : plan.Assignments,
+                Deadlines = ocr ? plan.Deadlines.Select(d => d with { Confidence = Math.Min(d.Confidence, OcrConfidence) }).ToList() : plan.Deadlines
+            };
         }
         catch (RegexMatchTimeoutException ex)
         {

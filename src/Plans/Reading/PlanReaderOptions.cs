@@ -17,6 +17,16 @@ public sealed record PlanReaderOptions
     public int MaxZipEntries { get; init; } = 10_000;
     /// <summary>.pdf: most pages read. Default 500.</summary>
     public int MaxPdfPages { get; init; } = 500;
+    /// <summary>.pdf: use poppler's pdftotext -layout when installed (the text PdfPig gives otherwise). Default true.</summary>
+    public bool UsePoppler { get; init; } = true;
+    /// <summary>.pdf: read pages with no text layer by OCR (pdftoppm + tesseract -l vie) when installed. Default true.</summary>
+    public bool UseOcr { get; init; } = true;
+    /// <summary>.pdf: time allowed for OCR of all scanned pages together (added to <see cref="Timeout"/> for PDFs). Default 120 s.</summary>
+    public TimeSpan OcrTimeout { get; init; } = TimeSpan.FromSeconds(120);
+    /// <summary>.pdf: most scanned pages read by OCR. Default 30.</summary>
+    public int MaxOcrPages { get; init; } = 30;
+    /// <summary>Directory holding pdftotext / pdftoppm / tesseract; null = PATH.</summary>
+    public string? ToolsDirectory { get; init; }
     /// <summary>Upper bound for the whole read (extraction + parsing). Default 30 s.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -61,41 +61,38 @@ public static class TextDecoder
 public enum LegacyVietnameseEncoding { None, Tcvn3, Vni }
 
 /// <summary>
-/// Detects text typed with TCVN3 (ABC, ".VnTime") or VNI fonts. Such text, read as Latin-1/Windows-125x or kept as
-/// Unicode code points, is full of Latin-1 characters that Vietnamese never uses ("KÕ ho¹ch", "Gi¸o dôc" in TCVN3;
-/// "Keá hoaïch", "ñaøo" in VNI). Proper Vietnamese Unicode uses only the Latin-1 letters à á â ã è é ê ì í ò ó ô õ ù ú ý
-/// (and capitals), so the share of the other Latin-1 symbols among non-ASCII characters is a reliable sign.
+/// Detects text typed with TCVN3 (ABC, ".VnTime") or VNI fonts and read as Latin-1 / Windows-125x code points
+/// ("KÕ ho¹ch", "Gi¸o dôc" in TCVN3; "Keá hoaïch", "ñaøo" in VNI). The decision rests on what cannot occur in NFC
+/// Vietnamese: Latin-1 symbols and letters that are no Vietnamese letter (¸ µ ¹ ® ¨ … for TCVN3; ø ñ ö ï û for VNI)
+/// written inside a word. Letters Vietnamese does use (à á â ã è é ê ì í ò ó ô õ ù ú ý) never count, and a text whose
+/// Vietnamese letters above U+00FF (ư ơ đ ạ ả ế …) outnumber those signs is Unicode, whatever else it holds.
 /// </summary>
 public static class LegacyEncodingDetector
 {
-    // Latin-1 characters that are not Vietnamese letters (TCVN3 and VNI put tone-marked vowels there).
-    private const string Foreign = "¡¢£¤¥¦§¨©ª«¬\u00AD®¯°±²³´µ¶·¸¹º»¼½¾¿ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïðñö÷øûüþÿ";
-    private const string Tcvn3Typical = "¸µ¹¶·®¨¬\u00AD©ª«¾¤¥¦§¢£";
-    private const string VniTypical = "øùïñöÑÖØåäëû";
-    private static readonly string[] Tcvn3Words = ["KÕ ho¹ch", "ho¹ch", "n¨m", "Gi¸o", "®µo", "t¹o", "Tr\u00ADêng", "th¸ng", "ngµy", "c¸c", "KÕ HO¹CH"];
-    private static readonly string[] VniWords = ["Keá hoaïch", "hoaïch", "naêm", "Giaùo", "ñaøo", "taïo", "Tröôøng", "thaùng", "ngaøy", "caùc", "KEÁ HOAÏCH"];
+    // Latin-1 code points TCVN3 puts tone-marked vowels and đ on: none is a letter of Vietnamese.
+    private const string Tcvn3Signs = "¸µ¹¶·®¨©ª«¬\u00AD¾¤¥¦§¢£¡½¼³²±°¯ºÆÇËÎÏÐÑÖ×ØÛÜÞß";
+    // Latin-1 letters VNI uses for đ, ư, ơ and tone marks that Vietnamese never writes.
+    private const string VniSigns = "øñöïûåäëÿØÑÖÏÛÅÄËæœ";
 
     public static LegacyVietnameseEncoding Detect(string text)
     {
         if (string.IsNullOrEmpty(text)) return LegacyVietnameseEncoding.None;
-        int nonAscii = 0, foreign = 0, tcvn = 0, vni = 0;
         var sample = text.Length > 200_000 ? text.AsSpan(0, 200_000) : text.AsSpan();
-        foreach (var c in sample)
+        int tcvn = 0, vni = 0, vietUnicode = 0;
+        for (var i = 0; i < sample.Length; i++)
         {
+            var c = sample[i];
             if (c < 0x80) continue;
-            nonAscii++;
+            if (c is >= '\u0100' and <= '\u01B0' or >= '\u1EA0' and <= '\u1EF9') { vietUnicode++; continue; }
             if (c > 0xFF) continue;
-            if (Foreign.Contains(c)) foreign++;
-            if (Tcvn3Typical.Contains(c)) tcvn++;
-            if (VniTypical.Contains(c)) vni++;
+            // Inside a word: a letter right before or right after.
+            var inWord = (i > 0 && char.IsLetter(sample[i - 1])) || (i + 1 < sample.Length && char.IsLetter(sample[i + 1]));
+            if (!inWord) continue;
+            if (VniSigns.Contains(c)) vni++;
+            else if (Tcvn3Signs.Contains(c)) tcvn++;
         }
-        var s = sample.ToString();
-        foreach (var w in Tcvn3Words) if (s.Contains(w, StringComparison.Ordinal)) tcvn += 10;
-        foreach (var w in VniWords) if (s.Contains(w, StringComparison.Ordinal)) vni += 10;
-        var wordHit = tcvn >= 10 || vni >= 10;
-        var shareHigh = nonAscii > 0 && foreign >= 5 && foreign * 100 / nonAscii >= 20;
-        if (!wordHit && !shareHigh) return LegacyVietnameseEncoding.None;
-        if (tcvn == 0 && vni == 0) return LegacyVietnameseEncoding.None;
+        var signs = tcvn + vni;
+        if (signs < 8 || signs * 2 < vietUnicode) return LegacyVietnameseEncoding.None;
         return tcvn >= vni ? LegacyVietnameseEncoding.Tcvn3 : LegacyVietnameseEncoding.Vni;
     }
 }
