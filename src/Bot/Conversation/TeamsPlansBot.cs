@@ -226,7 +226,7 @@ public sealed class TeamsPlansBot(
         ?? await store.Plans.GetAsync(tenantId, number, ct).ConfigureAwait(false);
 
     private static AdaptiveCard PlanNotFound(string number, CardView view) =>
-        PlanCards.Notice(view.S.Lang == "vi" ? $"Không tìm thấy kế hoạch \"{number}\"." : $"No plan \"{number}\" was found.", [], view, "attention");
+        PlanCards.Notice(view.S.Lang == "vi" ? $"Không tìm thấy kế hoạch \"{TeamsPlans.Bot.Security.EchoText.Cap(number)}\"." : $"No plan \"{TeamsPlans.Bot.Security.EchoText.Cap(number)}\" was found.", [], view, "attention");
 
     private async Task<AdaptiveCard> StatusCardAsync(string tenantId, string? number, CardView view, CancellationToken ct)
     {
@@ -271,8 +271,8 @@ public sealed class TeamsPlansBot(
             var title = query is null
                 ? (vi ? "Gõ \"nhập kế hoạch <tên tệp>\". Các tệp trong thư viện:" : "Type \"import <file name>\". Files in the library:")
                 : files.Count == 0
-                    ? (vi ? $"Không có tệp nào khớp \"{query}\" trong thư viện. Các tệp hiện có:" : $"No library file matches \"{query}\". Available files:")
-                    : (vi ? $"Có {files.Count} tệp khớp \"{query}\", hãy gõ rõ hơn:" : $"{files.Count} files match \"{query}\"; be more specific:");
+                    ? (vi ? $"Không có tệp nào khớp \"{TeamsPlans.Bot.Security.EchoText.Cap(query)}\" trong thư viện. Các tệp hiện có:" : $"No library file matches \"{TeamsPlans.Bot.Security.EchoText.Cap(query)}\". Available files:")
+                    : (vi ? $"Có {files.Count} tệp khớp \"{TeamsPlans.Bot.Security.EchoText.Cap(query)}\", hãy gõ rõ hơn:" : $"{files.Count} files match \"{TeamsPlans.Bot.Security.EchoText.Cap(query)}\"; be more specific:");
             var list = (files.Count > 1 ? files : all).Select(Rel).ToList();
             if (list.Count == 0) list.Add(vi ? $"(thư viện trống: {importer.LibraryRoot})" : $"(the library is empty: {importer.LibraryRoot})");
             return PlanCards.Notice(title, list, view, files.Count == 0 && query is not null ? "attention" : null);
@@ -669,7 +669,7 @@ public sealed class TeamsPlansBot(
         if (plan is null)
             return PlanCards.Notice(number is null
                 ? (vi ? "Chưa có kế hoạch nào của đơn vị để tổng hợp." : "There is no plan of this tenant to roll up.")
-                : (vi ? $"Không tìm thấy kế hoạch \"{number}\"." : $"No plan \"{number}\" was found."), [], view, "attention");
+                : (vi ? $"Không tìm thấy kế hoạch \"{TeamsPlans.Bot.Security.EchoText.Cap(number)}\"." : $"No plan \"{TeamsPlans.Bot.Security.EchoText.Cap(number)}\" was found."), [], view, "attention");
         var r = await rollup.BuildAsync(tenantId, plan.PlanId, units, y, ct).ConfigureAwait(false);
         if (r is null) return PlanCards.Notice(vi ? "Không tìm thấy kế hoạch." : "The plan was not found.", [], view, "attention");
         var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
