@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace TeamsPlans.Bot.Security;
 
 public static class SecurityServiceCollectionExtensions
@@ -8,6 +10,22 @@ public static class SecurityServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.SectionName));
+        services.TryAddSingleton(_ => TeamsPlans.Bot.Conversation.ConversationOptions.From(configuration));
+        services.TryAddSingleton<RoleBindings>();
+        services.AddHostedService<RoleConfigurationCheck>();
+
+        // Report downloads: guarded sockets, no auto-redirect, no proxy (TeamsPlans.Bot.Downloads).
+        services.Configure<TeamsPlans.Bot.Downloads.DownloadOptions>(configuration.GetSection(TeamsPlans.Bot.Downloads.DownloadOptions.SectionName));
+        services.TryAddSingleton<TeamsPlans.Bot.Downloads.IDownloadResolver, TeamsPlans.Bot.Downloads.DnsDownloadResolver>();
+        services.TryAddSingleton<TeamsPlans.Bot.Downloads.ReportDownloader>();
+        services.AddHttpClient(TeamsPlans.Bot.Downloads.ReportDownloader.HttpClientName, (sp, c) =>
+                c.Timeout = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TeamsPlans.Bot.Downloads.DownloadOptions>>().Value.Timeout)
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var downloader = sp.GetRequiredService<TeamsPlans.Bot.Downloads.ReportDownloader>();
+                return new TeamsPlans.Bot.Downloads.GuardedConnect(sp.GetRequiredService<TeamsPlans.Bot.Downloads.IDownloadResolver>(),
+                    () => downloader.AllowsLoopback).CreateHandler();
+            });
         return services;
     }
 }
