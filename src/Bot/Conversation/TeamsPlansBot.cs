@@ -19,7 +19,7 @@ public sealed class TeamsPlansBot(
     IStateStore store, MemberDirectory directory, PlanImporter importer, IAssignmentPublisher publisher,
     IPlanReminderSender reminders, IEnumerable<IAssignmentChangeSink> sinks, ConversationOptions options,
     ReportHandIn reports, RollupService rollup, RollupOptions rollupOptions, TenantPolicy tenants,
-    IEnumerable<IPlanDeliveries> deliveries, TimeProvider time, ILogger<TeamsPlansBot> logger) : IActivityHandler
+    IEnumerable<IPlanDeliveries> deliveries, TimeProvider time, ILogger<TeamsPlansBot> logger, ContentionRetry? contention = null) : IActivityHandler
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
     public const string ErrorContentType = "application/vnd.microsoft.error";
@@ -409,25 +409,25 @@ public sealed class TeamsPlansBot(
                 break;
         }
 
-        var current = record;
-        for (var attempt = 0; attempt < 2; attempt++)
+        // Under contention: retried until stored, or answered "not saved" (issue 13) — never success for a lost update.
+        var outcome = await (contention ?? new ContentionRetry(TimeProvider.System)).UpdateStateAsync(store.Assignments, tenantId, id, record,
+            s => s.Apply(act, time.GetUtcNow(), percent, comment), ct).ConfigureAwait(false);
+        switch (outcome.Result)
         {
-            var next = current.State.Apply(act, time.GetUtcNow(), percent, comment);
-            if (next == current.State) break; // second click: nothing changes, same card
-            var (updated, stored) = await store.Assignments.TryUpdateStateAsync(tenantId, id, current.State.Version, next, ct).ConfigureAwait(false);
-            if (stored is null) return ActionResult.Fail(404, "NotFound", "Không tìm thấy nhiệm vụ.", "The assignment was not found.");
-            if (updated)
-            {
+            case ContentionResult.NotFound:
+                return ActionResult.Fail(404, "NotFound", "Không tìm thấy nhiệm vụ.", "The assignment was not found.");
+            case ContentionResult.NotSaved:
+                logger.LogWarning("{Action} on {AssignmentId} in {TenantId} by {AadObjectId} not saved after {Attempts} attempts ({Conflicts} conflicts)",
+                    act, id, tenantId, userKey, outcome.Attempts, outcome.Conflicts);
+                return ActionResult.Fail(503, "NotSaved", "Chưa lưu được thay đổi vì nhiều người đang cập nhật cùng lúc. Vui lòng thử lại.",
+                    "Your change was not saved because of simultaneous updates. Please try again.");
+            case ContentionResult.Saved:
                 logger.LogInformation("{Action} on {AssignmentId} of {PlanId} in {TenantId} by {AadObjectId}: version {Version}",
-                    act, id, plan.PlanId, tenantId, userKey, stored.State.Version);
-                await NotifyAsync(new AssignmentChange(tenantId, id, plan.PlanId, userKey, act, current.State, stored, time.GetUtcNow()), ct).ConfigureAwait(false);
-                current = stored;
+                    act, id, plan.PlanId, tenantId, userKey, outcome.Current!.State.Version);
+                await NotifyAsync(new AssignmentChange(tenantId, id, plan.PlanId, userKey, act, outcome.Previous, outcome.Current, time.GetUtcNow()), ct).ConfigureAwait(false);
                 break;
-            }
-            logger.LogInformation("Concurrent change of {AssignmentId} in {TenantId}; re-applying on version {Version}", id, tenantId, stored.State.Version);
-            current = stored; // reload and re-apply once
         }
-        return ActionResult.Ok(await AssignmentCardAsync(plan, current, view, true, ct).ConfigureAwait(false));
+        return ActionResult.Ok(await AssignmentCardAsync(plan, outcome.Current!, view, true, ct).ConfigureAwait(false));
     }
 
     private async Task NotifyAsync(AssignmentChange change, CancellationToken ct)

@@ -13,6 +13,8 @@ public static class SecurityServiceCollectionExtensions
         services.TryAddSingleton(_ => TeamsPlans.Bot.Conversation.ConversationOptions.From(configuration));
         services.TryAddSingleton<RoleBindings>();
         services.AddHostedService<RoleConfigurationCheck>();
+        // Backoff of contended updates waits on real time (like the delivery rate limiter), not on the host's TimeProvider.
+        services.TryAddSingleton(_ => new TeamsPlans.Storage.ContentionRetry(TimeProvider.System));
 
         // Report downloads: guarded sockets, no auto-redirect, no proxy (TeamsPlans.Bot.Downloads).
         services.Configure<TeamsPlans.Bot.Downloads.DownloadOptions>(configuration.GetSection(TeamsPlans.Bot.Downloads.DownloadOptions.SectionName));
