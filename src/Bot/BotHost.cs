@@ -2,6 +2,7 @@ using TeamsPlans.Bot.Conversation;
 using TeamsPlans.Bot.Delivery;
 using TeamsPlans.Bot.Hosting;
 using TeamsPlans.Bot.Protocol;
+using TeamsPlans.Bot.Security;
 using TeamsPlans.Bot.Sync;
 using TeamsPlans.Storage;
 
@@ -29,6 +30,7 @@ public static class BotHost
 
         AddTenantDefaults(builder.Configuration);
         services.AddBotProtocol(configuration);
+        services.AddTeamsPlansSecurity(configuration);
         services.AddTeamsPlansStateStore(configuration);
         services.AddTeamsPlansConversation(configuration);
         services.AddTeamsPlansDelivery(configuration);

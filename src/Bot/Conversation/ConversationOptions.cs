@@ -7,9 +7,9 @@ namespace TeamsPlans.Bot.Conversation;
 /// Settings of the conversation layer.
 /// <list type="bullet">
 /// <item>"Library:Root": folder of plan documents the chat import reads (default data/library, relative to the content root).</item>
-/// <item>"Roles:Principals", "Roles:CommitteeHeads", "Roles:Admins": lists of aadObjectIds, e-mail/UPNs or display names
-/// (compared without case and diacritics). A member matching a list gets that role; everyone else is a plain Member.
-/// Roles already stored for a member (e.g. set with the admin CLI) are kept: configured roles are added, never removed.</item>
+/// <item>"Roles:Principals", "Roles:CommitteeHeads", "Roles:Admins": lists of Entra object ids or UPNs, matched by
+/// <see cref="TeamsPlans.Bot.Security.RoleBindings"/> (names refused at start-up outside local mode; a role removed from
+/// configuration is removed at the member's next turn).</item>
 /// <item>"Roles:FirstMemberIsPrincipal" (default false): the first person the bot meets in a tenant with no principal yet
 /// becomes Principal + Admin. Meant for local/Playground trials, where nobody is configured.</item>
 /// <item>"Conversation:DefaultTenantId": tenant used when an activity carries none (local tools); default none → refused.</item>

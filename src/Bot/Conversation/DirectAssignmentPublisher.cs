@@ -13,7 +13,7 @@ namespace TeamsPlans.Bot.Conversation;
 /// Idempotent: assignments with a posted card are skipped. Blocked users (403 from the connector) are marked blocked.
 /// </summary>
 public sealed class DirectAssignmentPublisher(IStateStore store, IConnectorClient connector, TimeProvider time,
-    ILogger<DirectAssignmentPublisher> logger) : IAssignmentPublisher, IPlanReminderSender
+    ILogger<DirectAssignmentPublisher> logger, ServiceUrlPolicy? serviceUrlPolicy = null) : IAssignmentPublisher, IPlanReminderSender
 {
     public async Task<PublishResult> PublishAsync(string tenantId, string planId, CancellationToken ct)
         => await SendAsync(tenantId, planId, reminder: false, ct).ConfigureAwait(false);
@@ -85,7 +85,7 @@ public sealed class DirectAssignmentPublisher(IStateStore store, IConnectorClien
     private async Task<ConversationRef> CreateConversationAsync(string tenantId, string memberId, CancellationToken ct)
     {
         var known = (await store.Conversations.ListAsync(tenantId, ct).ConfigureAwait(false))
-            .Where(r => !string.IsNullOrEmpty(r.ServiceUrl) && !string.IsNullOrEmpty(r.BotId)).OrderByDescending(r => r.UpdatedAt).FirstOrDefault()
+            .Where(r => !string.IsNullOrEmpty(r.ServiceUrl) && !string.IsNullOrEmpty(r.BotId) && serviceUrlPolicy?.Allows(r.ServiceUrl) != false).OrderByDescending(r => r.UpdatedAt).FirstOrDefault()
             ?? throw new PublishException($"{memberId}: chưa có cuộc trò chuyện nào với bot trong đơn vị / no conversation with the bot in this tenant yet");
         try
         {

@@ -9,7 +9,8 @@ namespace TeamsPlans.Bot.Conversation;
 /// Keeps members and conversation references: who the bot has met (per tenant) with their roles, and how to reach each
 /// one in a personal chat. Called on installation and on every incoming activity.
 /// </summary>
-public sealed class MemberDirectory(IStateStore store, ConversationOptions options, TimeProvider time, ILogger<MemberDirectory> logger)
+public sealed class MemberDirectory(IStateStore store, ConversationOptions options, TimeProvider time, ILogger<MemberDirectory> logger,
+    TeamsPlans.Bot.Security.RoleBindings? roleBindings = null)
 {
     /// <summary>The key of a user: the Entra object id, or the channel user id when the channel gives none (local tools).</summary>
     public static string? UserKey(ChannelAccount? a) =>
@@ -49,7 +50,9 @@ public sealed class MemberDirectory(IStateStore store, ConversationOptions optio
         var upn = Prop(account, "userPrincipalName");
         var name = !string.IsNullOrWhiteSpace(account.Name) ? account.Name! : existing?.DisplayName ?? key;
         var jobTitle = Prop(account, "jobTitle") ?? existing?.JobTitle;
-        var roles = (existing?.Roles ?? MemberRoles.Member) | MemberRoles.Member | options.ConfiguredRoles(key, email, upn ?? email, name);
+        var roles = roleBindings is not null
+            ? await roleBindings.ResolveAsync(store, tenantId, key, existing?.Roles, upn, email, name, ct).ConfigureAwait(false)
+            : (existing?.Roles ?? MemberRoles.Member) | MemberRoles.Member | options.ConfiguredRoles(key, email, upn ?? email, name);
         if (options.FirstMemberIsPrincipal && (roles & MemberRoles.Principal) == 0)
         {
             var all = await store.Members.ListAsync(tenantId, ct).ConfigureAwait(false);

@@ -63,7 +63,7 @@ public sealed class ReportLibrary
 /// for the member to say which assignment it answers (state store, scopes "report-target" and "report-file", 24 hours).
 /// </summary>
 public sealed class ReportHandIn(IStateStore store, ReportLibrary library, IHttpClientFactory http, ConversationOptions options,
-    TimeProvider time, ILogger<ReportHandIn> logger)
+    TimeProvider time, ILogger<ReportHandIn> logger, TeamsPlans.Bot.Downloads.ReportDownloader? downloader = null)
 {
     public const string HttpClientName = "TeamsPlans.ReportDownload";
     public const string TeamsFileDownloadInfo = "application/vnd.microsoft.teams.file.download.info";
@@ -155,6 +155,7 @@ public sealed class ReportHandIn(IStateStore store, ReportLibrary library, IHttp
     public async Task<MemoryStream> DownloadAsync(ReportFile file, CancellationToken ct)
     {
         var max = options.MaxReportBytes;
+        if (downloader is not null) return await downloader.DownloadAsync(file, max, ct).ConfigureAwait(false);
         string MaxText() => (max / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture) + " MB";
         if (!Uri.TryCreate(file.Url, UriKind.Absolute, out var uri)
             || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)))

@@ -19,7 +19,7 @@ public sealed class TeamsPlansBot(
     IStateStore store, MemberDirectory directory, PlanImporter importer, IAssignmentPublisher publisher,
     IPlanReminderSender reminders, IEnumerable<IAssignmentChangeSink> sinks, ConversationOptions options,
     ReportHandIn reports, RollupService rollup, RollupOptions rollupOptions, TenantPolicy tenants,
-    IEnumerable<IPlanDeliveries> deliveries, TimeProvider time, ILogger<TeamsPlansBot> logger) : IActivityHandler
+    IEnumerable<IPlanDeliveries> deliveries, TimeProvider time, ILogger<TeamsPlansBot> logger, ContentionRetry? contention = null) : IActivityHandler
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
     public const string ErrorContentType = "application/vnd.microsoft.error";
@@ -226,7 +226,7 @@ public sealed class TeamsPlansBot(
         ?? await store.Plans.GetAsync(tenantId, number, ct).ConfigureAwait(false);
 
     private static AdaptiveCard PlanNotFound(string number, CardView view) =>
-        PlanCards.Notice(view.S.Lang == "vi" ? $"Không tìm thấy kế hoạch \"{number}\"." : $"No plan \"{number}\" was found.", [], view, "attention");
+        PlanCards.Notice(view.S.Lang == "vi" ? $"Không tìm thấy kế hoạch \"{TeamsPlans.Bot.Security.EchoText.Cap(number)}\"." : $"No plan \"{TeamsPlans.Bot.Security.EchoText.Cap(number)}\" was found.", [], view, "attention");
 
     private async Task<AdaptiveCard> StatusCardAsync(string tenantId, string? number, CardView view, CancellationToken ct)
     {
@@ -271,8 +271,8 @@ public sealed class TeamsPlansBot(
             var title = query is null
                 ? (vi ? "Gõ \"nhập kế hoạch <tên tệp>\". Các tệp trong thư viện:" : "Type \"import <file name>\". Files in the library:")
                 : files.Count == 0
-                    ? (vi ? $"Không có tệp nào khớp \"{query}\" trong thư viện. Các tệp hiện có:" : $"No library file matches \"{query}\". Available files:")
-                    : (vi ? $"Có {files.Count} tệp khớp \"{query}\", hãy gõ rõ hơn:" : $"{files.Count} files match \"{query}\"; be more specific:");
+                    ? (vi ? $"Không có tệp nào khớp \"{TeamsPlans.Bot.Security.EchoText.Cap(query)}\" trong thư viện. Các tệp hiện có:" : $"No library file matches \"{TeamsPlans.Bot.Security.EchoText.Cap(query)}\". Available files:")
+                    : (vi ? $"Có {files.Count} tệp khớp \"{TeamsPlans.Bot.Security.EchoText.Cap(query)}\", hãy gõ rõ hơn:" : $"{files.Count} files match \"{TeamsPlans.Bot.Security.EchoText.Cap(query)}\"; be more specific:");
             var list = (files.Count > 1 ? files : all).Select(Rel).ToList();
             if (list.Count == 0) list.Add(vi ? $"(thư viện trống: {importer.LibraryRoot})" : $"(the library is empty: {importer.LibraryRoot})");
             return PlanCards.Notice(title, list, view, files.Count == 0 && query is not null ? "attention" : null);
@@ -409,25 +409,25 @@ public sealed class TeamsPlansBot(
                 break;
         }
 
-        var current = record;
-        for (var attempt = 0; attempt < 2; attempt++)
+        // Under contention: retried until stored, or answered "not saved" (issue 13) — never success for a lost update.
+        var outcome = await (contention ?? new ContentionRetry(TimeProvider.System)).UpdateStateAsync(store.Assignments, tenantId, id, record,
+            s => s.Apply(act, time.GetUtcNow(), percent, comment), ct).ConfigureAwait(false);
+        switch (outcome.Result)
         {
-            var next = current.State.Apply(act, time.GetUtcNow(), percent, comment);
-            if (next == current.State) break; // second click: nothing changes, same card
-            var (updated, stored) = await store.Assignments.TryUpdateStateAsync(tenantId, id, current.State.Version, next, ct).ConfigureAwait(false);
-            if (stored is null) return ActionResult.Fail(404, "NotFound", "Không tìm thấy nhiệm vụ.", "The assignment was not found.");
-            if (updated)
-            {
+            case ContentionResult.NotFound:
+                return ActionResult.Fail(404, "NotFound", "Không tìm thấy nhiệm vụ.", "The assignment was not found.");
+            case ContentionResult.NotSaved:
+                logger.LogWarning("{Action} on {AssignmentId} in {TenantId} by {AadObjectId} not saved after {Attempts} attempts ({Conflicts} conflicts)",
+                    act, id, tenantId, userKey, outcome.Attempts, outcome.Conflicts);
+                return ActionResult.Fail(503, "NotSaved", "Chưa lưu được thay đổi vì nhiều người đang cập nhật cùng lúc. Vui lòng thử lại.",
+                    "Your change was not saved because of simultaneous updates. Please try again.");
+            case ContentionResult.Saved:
                 logger.LogInformation("{Action} on {AssignmentId} of {PlanId} in {TenantId} by {AadObjectId}: version {Version}",
-                    act, id, plan.PlanId, tenantId, userKey, stored.State.Version);
-                await NotifyAsync(new AssignmentChange(tenantId, id, plan.PlanId, userKey, act, current.State, stored, time.GetUtcNow()), ct).ConfigureAwait(false);
-                current = stored;
+                    act, id, plan.PlanId, tenantId, userKey, outcome.Current!.State.Version);
+                await NotifyAsync(new AssignmentChange(tenantId, id, plan.PlanId, userKey, act, outcome.Previous, outcome.Current, time.GetUtcNow()), ct).ConfigureAwait(false);
                 break;
-            }
-            logger.LogInformation("Concurrent change of {AssignmentId} in {TenantId}; re-applying on version {Version}", id, tenantId, stored.State.Version);
-            current = stored; // reload and re-apply once
         }
-        return ActionResult.Ok(await AssignmentCardAsync(plan, current, view, true, ct).ConfigureAwait(false));
+        return ActionResult.Ok(await AssignmentCardAsync(plan, outcome.Current!, view, true, ct).ConfigureAwait(false));
     }
 
     private async Task NotifyAsync(AssignmentChange change, CancellationToken ct)
@@ -669,7 +669,7 @@ public sealed class TeamsPlansBot(
         if (plan is null)
             return PlanCards.Notice(number is null
                 ? (vi ? "Chưa có kế hoạch nào của đơn vị để tổng hợp." : "There is no plan of this tenant to roll up.")
-                : (vi ? $"Không tìm thấy kế hoạch \"{number}\"." : $"No plan \"{number}\" was found."), [], view, "attention");
+                : (vi ? $"Không tìm thấy kế hoạch \"{TeamsPlans.Bot.Security.EchoText.Cap(number)}\"." : $"No plan \"{TeamsPlans.Bot.Security.EchoText.Cap(number)}\" was found."), [], view, "attention");
         var r = await rollup.BuildAsync(tenantId, plan.PlanId, units, y, ct).ConfigureAwait(false);
         if (r is null) return PlanCards.Notice(vi ? "Không tìm thấy kế hoạch." : "The plan was not found.", [], view, "attention");
         var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

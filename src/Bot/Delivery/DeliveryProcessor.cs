@@ -38,12 +38,14 @@ public sealed class DeliveryProcessor
     private readonly TimeProvider _time;
     private readonly ILogger<DeliveryProcessor> _logger;
     private readonly string _botId;
+    private readonly ServiceUrlPolicy? _serviceUrlPolicy;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _serviceUrls = new(StringComparer.Ordinal);
 
     public DeliveryProcessor(IStateStore store, [FromKeyedServices(ConnectorServiceKey)] IConnectorClient connector, DeliveryRateLimiter limiter,
         IAppInstaller installer, DeliveryMetrics metrics, IOptions<DeliveryOptions> options, IOptions<BotOptions> bot,
-        TimeProvider time, ILogger<DeliveryProcessor> logger)
+        TimeProvider time, ILogger<DeliveryProcessor> logger, ServiceUrlPolicy? serviceUrlPolicy = null)
     {
+        _serviceUrlPolicy = serviceUrlPolicy;
         _store = store;
         _connector = connector;
         _limiter = limiter;
@@ -287,7 +289,7 @@ public sealed class DeliveryProcessor
     {
         if (_serviceUrls.TryGetValue(tenant, out var url)) return url;
         var known = (await _store.Conversations.ListAsync(tenant, ct).ConfigureAwait(false))
-            .Where(c => !string.IsNullOrWhiteSpace(c.ServiceUrl)).OrderByDescending(c => c.UpdatedAt).FirstOrDefault()?.ServiceUrl;
+            .Where(c => !string.IsNullOrWhiteSpace(c.ServiceUrl) && _serviceUrlPolicy?.Allows(c.ServiceUrl) != false).OrderByDescending(c => c.UpdatedAt).FirstOrDefault()?.ServiceUrl;
         return _serviceUrls.GetOrAdd(tenant, known ?? _options.ServiceUrl);
     }
 

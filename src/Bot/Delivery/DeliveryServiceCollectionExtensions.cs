@@ -38,7 +38,7 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddKeyedSingleton<IConnectorClient>(DeliveryProcessor.ConnectorServiceKey, (sp, _) => new HttpConnectorClient(
             sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IBotTokenProvider>(), sp.GetRequiredService<IOptions<BotOptions>>(),
             Options.Create(new ConnectorClientOptions { MaxRetries = 0 }), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<HttpConnectorClient>>()));
+            sp.GetRequiredService<ILogger<HttpConnectorClient>>(), sp.GetService<ServiceUrlPolicy>()));
         services.TryAddSingleton<IAppInstaller>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<DeliveryOptions>>().Value;

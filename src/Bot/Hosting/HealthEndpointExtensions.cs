@@ -37,21 +37,11 @@ public static class HealthEndpointExtensions
         return services;
     }
 
-    /// <summary>Maps GET /healthz (anonymous, never cached) with the JSON writer above.</summary>
+    /// <summary>Maps GET /healthz (never cached): bare liveness for anyone, the detail for loopback or a key (<see cref="HealthAccess"/>).</summary>
     public static IEndpointConventionBuilder MapTeamsPlansHealth(this IEndpointRouteBuilder endpoints, string path = HealthPath)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        return endpoints.MapHealthChecks(path, new HealthCheckOptions
-        {
-            AllowCachingResponses = false,
-            ResultStatusCodes =
-            {
-                [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status200OK,
-                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-            },
-            ResponseWriter = WriteJsonAsync,
-        });
+        return endpoints.MapGet(path, HealthAccess.HandleAsync);
     }
 
     internal static Task WriteJsonAsync(HttpContext context, HealthReport report)

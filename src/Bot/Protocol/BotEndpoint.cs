@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TeamsPlans.Bot.Protocol.Auth;
+using TeamsPlans.Bot.Security;
 using TeamsPlans.Storage;
 
 namespace TeamsPlans.Bot.Protocol;
@@ -40,6 +41,13 @@ public static class BotEndpoint
         var ct = http.RequestAborted;
         var remote = http.Connection.RemoteIpAddress;
 
+        if (!ActivityBodyLimit.Apply(http))
+        {
+            logger.LogWarning("Rejected {Status}: body of {Length} bytes is over Security:MaxActivityBytes (caller {RemoteIp})", 413, http.Request.ContentLength, remote?.ToString());
+            await ActivityBodyLimit.WriteTooLargeAsync(http);
+            return;
+        }
+
         BotAuthResult? token = null;
         if (authenticator.IsLocalMode)
         {
@@ -55,7 +63,7 @@ public static class BotEndpoint
             token = await authenticator.ValidateTokenAsync(http.Request.Headers.Authorization.ToString(), ct);
             if (!token.Succeeded)
             {
-                logger.LogWarning("Rejected {Status}: {Reason} (caller {RemoteIp})", token.StatusCode, token.Reason, remote?.ToString());
+                logger.LogWarning("Rejected {Status}: {Reason} (caller {RemoteIp})", token.StatusCode, LogText.Clean(token.Reason, 300), remote?.ToString());
                 await WriteErrorAsync(http, token.StatusCode, "Unauthorized. / Không được phép.");
                 return;
             }
@@ -66,9 +74,15 @@ public static class BotEndpoint
         {
             activity = await JsonSerializer.DeserializeAsync<Activity>(http.Request.Body, BotJson.Options, ct);
         }
+        catch (Exception ex) when (ActivityBodyLimit.IsTooLarge(ex))
+        {
+            logger.LogWarning("Rejected {Status}: body is over Security:MaxActivityBytes (caller {RemoteIp})", 413, remote?.ToString());
+            await ActivityBodyLimit.WriteTooLargeAsync(http);
+            return;
+        }
         catch (JsonException ex)
         {
-            logger.LogWarning("Rejected {Status}: body is not an activity ({Error})", 400, ex.Message);
+            logger.LogWarning("Rejected {Status}: body is not an activity ({Error})", 400, LogText.Clean(ex.Message, 300));
             await WriteErrorAsync(http, 400, "The body is not a valid activity. / Nội dung không phải là một hoạt động hợp lệ.");
             return;
         }
@@ -85,23 +99,32 @@ public static class BotEndpoint
             if (!checkedToken.Succeeded)
             {
                 logger.LogWarning("Rejected {Status}: {Reason} (channel {ChannelId}, serviceUrl {ServiceUrl})",
-                    checkedToken.StatusCode, checkedToken.Reason, activity.ChannelId, activity.ServiceUrl);
+                    checkedToken.StatusCode, LogText.Clean(checkedToken.Reason, 300), LogText.Clean(activity.ChannelId, 40), LogText.Clean(activity.ServiceUrl));
                 await WriteErrorAsync(http, checkedToken.StatusCode, "Forbidden. / Bị từ chối.");
                 return;
             }
         }
 
+        // The reply address: only Teams service hosts (Bot:ServiceUrlHosts; loopback in local mode). Checked for every caller,
+        // authenticated or not, so no activity stores or is answered at another host.
+        if (services.GetService<ServiceUrlPolicy>()?.Explain(activity.ServiceUrl) is { } badUrl)
+        {
+            logger.LogWarning("Rejected {Status}: {Reason} (serviceUrl {ServiceUrl})", 403, badUrl, LogText.Clean(activity.ServiceUrl));
+            await WriteErrorAsync(http, 403, "The activity's serviceUrl is not a Teams service address. / serviceUrl của hoạt động không phải địa chỉ dịch vụ Teams.");
+            return;
+        }
+
         if (services.GetService<TenantPolicy>()?.Refuses(activity.TenantId) == true)
         {
-            logger.LogWarning("Rejected {Status}: tenant {TenantId} is not in Tenants:Allowed ({ActivityType})", 403, activity.TenantId, activity.Type);
+            logger.LogWarning("Rejected {Status}: tenant {TenantId} is not in Tenants:Allowed ({ActivityType})", 403, LogText.Clean(activity.TenantId, 80), LogText.Clean(activity.Type, 40));
             await WriteErrorAsync(http, 403, "This tenant is not served by this bot. / Bot không phục vụ đơn vị (tenant) này.");
             return;
         }
 
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
-            ["ActivityType"] = activity.Type, ["ActivityId"] = activity.Id, ["TenantId"] = activity.TenantId,
-            ["ConversationId"] = activity.Conversation?.Id, ["ChannelId"] = activity.ChannelId,
+            ["ActivityType"] = LogText.Clean(activity.Type, 40), ["ActivityId"] = LogText.Clean(activity.Id, 120), ["TenantId"] = LogText.Clean(activity.TenantId, 80),
+            ["ConversationId"] = LogText.Clean(activity.Conversation?.Id), ["ChannelId"] = LogText.Clean(activity.ChannelId, 40),
         });
         var handler = services.GetRequiredService<IActivityHandler>();
         var turn = new TurnContext(activity, services.GetRequiredService<IConnectorClient>());
@@ -116,7 +139,7 @@ public static class BotEndpoint
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Handler failed on {ActivityType} {ActivityName}", activity.Type, activity.Name);
+            logger.LogError(ex, "Handler failed on {ActivityType} {ActivityName}", LogText.Clean(activity.Type, 40), LogText.Clean(activity.Name, 80));
             await WriteErrorAsync(http, 500, "The bot could not handle this activity. / Bot không xử lý được hoạt động này.");
             return;
         }

@@ -22,10 +22,13 @@ public sealed class HttpConnectorClient : IConnectorClient
     private readonly ConnectorClientOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<HttpConnectorClient> _logger;
+    private readonly ServiceUrlPolicy? _serviceUrls;
 
+    /// <param name="serviceUrls">When given, no request (and no bot token) goes to a serviceUrl the policy refuses.</param>
     public HttpConnectorClient(IHttpClientFactory httpClientFactory, IBotTokenProvider tokens, IOptions<BotOptions> bot,
-        IOptions<ConnectorClientOptions> options, TimeProvider time, ILogger<HttpConnectorClient> logger)
+        IOptions<ConnectorClientOptions> options, TimeProvider time, ILogger<HttpConnectorClient> logger, ServiceUrlPolicy? serviceUrls = null)
     {
+        _serviceUrls = serviceUrls;
         _httpClientFactory = httpClientFactory;
         _tokens = tokens;
         _bot = bot.Value;
@@ -75,6 +78,12 @@ public sealed class HttpConnectorClient : IConnectorClient
             || (baseUri.Scheme != Uri.UriSchemeHttps && baseUri.Scheme != Uri.UriSchemeHttp))
         {
             throw new ArgumentException($"Invalid serviceUrl '{serviceUrl}'. / serviceUrl không hợp lệ.", nameof(serviceUrl));
+        }
+        if (_serviceUrls?.Explain(serviceUrl) is { } refused)
+        {
+            _logger.LogError("Refusing to call serviceUrl {ServiceUrl}: {Reason}", TeamsPlans.Bot.Security.LogText.Clean(serviceUrl), refused);
+            throw new ConnectorException(400, "ServiceUrlNotAllowed",
+                "The serviceUrl is not a Teams service address (Bot:ServiceUrlHosts); nothing was sent. / serviceUrl không phải địa chỉ dịch vụ Teams; bot không gửi gì.");
         }
         var uri = new Uri(baseUri, path);
         var token = await _tokens.GetTokenAsync(ct).ConfigureAwait(false);

@@ -19,6 +19,8 @@ public static class ProtocolServiceCollectionExtensions
         services.AddHttpClient(BotAuthenticator.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
         services.TryAddSingleton<IConnectorClient, HttpConnectorClient>();
+        services.TryAddSingleton<CallerPolicy>();
+        services.TryAddSingleton<ServiceUrlPolicy>();
         services.TryAddSingleton<BotAuthenticator>();
         return services;
     }

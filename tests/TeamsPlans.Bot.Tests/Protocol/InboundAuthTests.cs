@@ -222,11 +222,12 @@ public sealed class SingleTenantAuthTests : IDisposable
     [Theory]
     [InlineData("https://sts.windows.net/" + BotAppFactory.TenantId + "/")]
     [InlineData("https://login.microsoftonline.com/" + BotAppFactory.TenantId + "/v2.0")]
-    public async Task Tenant_issuer_signed_by_tenant_keys_is_accepted(string issuer)
+    public async Task Tenant_issuer_signed_by_tenant_keys_without_an_allowed_caller_is_403(string issuer)
     {
+        // Issue 13: an Entra-issued token needs a calling app on Bot:AllowedCallers (Security/EntraCallerAttackTests).
         var token = Tokens.Create(_entraKey, _factory.Time.GetUtcNow(), issuer: issuer);
         using var response = await _client.SendAsync(Tokens.Post(Tokens.Message(), "Bearer " + token));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     [Fact]

@@ -33,9 +33,13 @@ public sealed class BotAuthenticator
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private readonly ConcurrentDictionary<string, OpenIdKeySource> _sources = new(StringComparer.Ordinal);
 
-    public BotAuthenticator(IOptions<BotOptions> options, IHttpClientFactory httpFactory, TimeProvider time, ILogger<BotAuthenticator> logger)
+    private readonly CallerPolicy _callers;
+
+    public BotAuthenticator(IOptions<BotOptions> options, IHttpClientFactory httpFactory, TimeProvider time, ILogger<BotAuthenticator> logger,
+        CallerPolicy? callers = null)
     {
         _options = options.Value;
+        _callers = callers ?? new CallerPolicy([], _options.MicrosoftAppTenantId);
         _httpFactory = httpFactory;
         _time = time;
         _logger = logger;
@@ -64,13 +68,13 @@ public sealed class BotAuthenticator
         }
         catch (ArgumentException ex)
         {
-            return BotAuthResult.Unauthorized($"malformed bearer token: {ex.Message}");
+            return BotAuthResult.Unauthorized($"malformed bearer token: {TeamsPlans.Bot.Security.LogText.Clean(ex.Message)}");
         }
 
         var issuer = jwt.Issuer;
         var validIssuers = ValidIssuers();
         if (!validIssuers.Contains(issuer, StringComparer.Ordinal))
-            return BotAuthResult.Unauthorized($"issuer '{issuer}' is not trusted");
+            return BotAuthResult.Unauthorized($"issuer '{TeamsPlans.Bot.Security.LogText.Clean(issuer, 120)}' is not trusted");
 
         var metadataUrl = issuer == BotOptions.BotFrameworkIssuer ? _options.OpenIdMetadataUrl : EntraMetadataUrl();
         var source = SourceFor(metadataUrl);
@@ -84,7 +88,7 @@ public sealed class BotAuthenticator
         {
             return new BotAuthResult(503, ex.Message);
         }
-        if (key is null) return BotAuthResult.Unauthorized($"signing key '{jwt.Kid}' is not in the published keys");
+        if (key is null) return BotAuthResult.Unauthorized($"signing key '{TeamsPlans.Bot.Security.LogText.Clean(jwt.Kid, 80)}' is not in the published keys");
 
         var parameters = new TokenValidationParameters
         {
@@ -139,16 +143,18 @@ public sealed class BotAuthenticator
             return BotAuthResult.Forbidden($"signing key has no endorsements for channel '{channelId}'", token.Issuer);
         }
 
+        // Every issuer: the token names the serviceUrl it was issued for, and it is the activity's (spec: "The token contains a
+        // serviceUrl claim whose value matches the serviceUrl property at the root of the activity"). Entra-issued tokens are
+        // held to the same rule: without it any holder of a token for the bot's audience could name any reply address.
         var claim = token.Identity.FindFirst("serviceurl")?.Value ?? token.Identity.FindFirst("serviceUrl")?.Value;
         if (claim is null)
-        {
-            if (token.Issuer == BotOptions.BotFrameworkIssuer)
-                return BotAuthResult.Forbidden("token has no serviceurl claim", token.Issuer);
-        }
-        else if (!string.Equals(claim.TrimEnd('/'), activity.ServiceUrl?.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
-        {
-            return BotAuthResult.Forbidden($"serviceurl claim '{claim}' does not match the activity's serviceUrl '{activity.ServiceUrl}'", token.Issuer);
-        }
+            return BotAuthResult.Forbidden("token has no serviceurl claim", token.Issuer);
+        if (!string.Equals(claim.TrimEnd('/'), activity.ServiceUrl?.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+            return BotAuthResult.Forbidden("serviceurl claim does not match the activity's serviceUrl", token.Issuer);
+
+        // Entra-issued tokens: the calling application must be an allowed caller (CallerPolicy).
+        if (token.Issuer != BotOptions.BotFrameworkIssuer && _callers.Refusal(token.Identity) is { } refusal)
+            return BotAuthResult.Forbidden(refusal, token.Issuer);
         return BotAuthResult.Ok(token.Identity, "authenticated", token.Issuer, key);
     }
 
