@@ -144,6 +144,20 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
     public string AddSite() => "site-1";
 
+    JsonObject MemberJson(string id) => Groups.TryGetValue(id, out var g)
+        ? new JsonObject { ["@odata.type"] = "#microsoft.graph.group", ["id"] = id, ["displayName"] = g.Name }
+        : (JsonObject)Users.First(u => (string?)u["id"] == id).DeepClone();
+
+    IEnumerable<string> Transitive(string gid, HashSet<string> seen)
+    {
+        if (!seen.Add(gid)) yield break;
+        foreach (var m in Groups[gid].Members)
+        {
+            yield return m;
+            if (Groups.ContainsKey(m)) foreach (var n in Transitive(m, seen)) yield return n;
+        }
+    }
+
     /// <summary>Plans someone else made in a group (to bring it to the plans-per-group limit).</summary>
     public void AddPlans(string groupId, int count)
     {
@@ -579,8 +593,11 @@ public sealed class FakeGraphServer : IAsyncDisposable
                 var name = f[prefix.Length..^1].Replace("''", "'");
                 return Page(Groups.Where(g => g.Value.Name == name).Select(g => new JsonObject { ["id"] = g.Key, ["displayName"] = g.Value.Name }), path, qs);
             }
+            // /members is direct members only (users and nested groups); /transitiveMembers flattens nested groups.
             case ["groups", var gid, "members"] when method == "GET":
-                return Page(Groups[gid].Members.Select(m => Users.First(u => (string?)u["id"] == m)), path, qs);
+                return Page(Groups[gid].Members.Select(MemberJson), path, qs);
+            case ["groups", var gid, "transitiveMembers"] when method == "GET":
+                return Page(Transitive(gid, []).Distinct().Select(MemberJson), path, qs);
 
             // ---------- SharePoint ----------
             case ["sites", _, "lists"] when method == "GET":
