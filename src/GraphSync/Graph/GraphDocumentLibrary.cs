@@ -80,7 +80,7 @@ public sealed class GraphDocumentLibrary(GraphServiceClient client, IOptions<Gra
     public async Task<LibraryFile> UploadPlanDocumentAsync(string tenantId, string fileName, Stream content, PlanDocumentMetadata m, CancellationToken ct = default)
     {
         var lib = await EnsureLibraryAsync(tenantId, _o.PlanLibrary, PlanColumns, ct);
-        var path = LibraryPaths.PlanDocumentPath(m, fileName);
+        var path = SharePointNames.FitPath(_o.PlanLibrary, LibraryPaths.PlanDocumentPath(m, fileName));
         var item = await UploadAsync(lib.DriveId, path, content, ct);
         await sync.PutAsync(new SyncEntry(tenantId, OwnScope, item.Id!, lib.DriveId, item.ETag, null, time.GetUtcNow()), ct);
         var fields = new Dictionary<string, object?>
@@ -95,7 +95,7 @@ public sealed class GraphDocumentLibrary(GraphServiceClient client, IOptions<Gra
     public async Task<LibraryFile> UploadReportAsync(string tenantId, string period, string fileName, Stream content, ReportMetadata m, CancellationToken ct = default)
     {
         var lib = await EnsureLibraryAsync(tenantId, _o.ReportLibrary, ReportColumns, ct);
-        var path = LibraryPaths.ReportPath(m.PlanNumber, period, fileName);
+        var path = SharePointNames.FitPath(_o.ReportLibrary, LibraryPaths.ReportPath(m.PlanNumber, period, fileName));
         var item = await UploadAsync(lib.DriveId, path, content, ct);
         var fields = new Dictionary<string, object?>
         {
