@@ -69,6 +69,20 @@ public sealed class DirectoryAndDueDateTests : IAsyncLifetime
         Assert.Contains(_h.Server.Requests, r => r.Path == "/groups?$filter=displayName eq 'Tổ trưởng chuyên môn'&$select=id,displayName");
     }
 
+    [Fact]
+    public async Task A_role_group_made_of_nested_groups_resolves_to_the_people_in_them()
+    {
+        // "Ban chủ nhiệm" holds one teacher directly and the group "Tổ trưởng chuyên môn" (two more) nested in it.
+        var cn = _h.Server.AddUser("Lê Thị Mai", "Giáo viên", "Tổ Tiếng Anh");
+        var heads = _h.Server.Groups.Single(g => g.Value.Name == "Tổ trưởng chuyên môn").Key;
+        _h.Server.AddGroup("Ban chủ nhiệm", cn, heads);
+
+        var r = await _h.Directory.ResolveAsync(Tenant, new Assignee(null, "Ban chủ nhiệm", null));
+
+        Assert.Equal(ResolutionStatus.Resolved, r.Status);
+        Assert.Equal(new[] { cn, _tt1, _tt2 }.Order(), r.Users.Select(u => u.Id).Order());
+    }
+
     [Theory]
     [InlineData(2023, 5, 20, "2023-05-19T17:00:00Z")]
     [InlineData(2024, 1, 1, "2023-12-31T17:00:00Z")]

@@ -56,6 +56,30 @@ public sealed class LibraryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reserved_SharePoint_names_and_paths_over_400_characters_are_made_acceptable_deterministically()
+    {
+        var longPlan = "82/KH-" + new string('T', 150);
+        var longName = "Báo cáo tổng kết " + new string('x', 200) + ".docx";
+        var m = new ReportMetadata(longPlan, "Trần Thị Lan", null, _h.Clock.GetUtcNow());
+
+        var a = await _h.Library.UploadReportAsync(Tenant, "_vti_bin", "CON.docx", new MemoryStream([1]), m);
+        var b = await _h.Library.UploadReportAsync(Tenant, "HK1 " + new string('k', 150), longName, new MemoryStream([2]), m);
+        var c = await _h.Library.UploadReportAsync(Tenant, "HK1 " + new string('k', 150), longName, new MemoryStream([3]), m); // retried: same path
+
+        Assert.Equal(b.Path, c.Path);
+        var files = _h.Server.FilesIn("Báo cáo");
+        Assert.Equal(2, files.Count);
+        Assert.All(files, f => Assert.True($"{_h.Server.SitePath}/Báo cáo/{f.Path}".Length <= 400, f.Path));
+        Assert.DoesNotContain("_vti_", a.Path, StringComparison.OrdinalIgnoreCase);
+        Assert.EndsWith("/CON_.docx", a.Path);
+        Assert.EndsWith(".docx", b.Path);
+        Assert.StartsWith("Báo cáo tổng kết", b.Path.Split('/')[^1]);
+        Assert.Equal([3], files.Single(f => f.Path == b.Path).Content);
+        Assert.Equal("_.lock", SharePointNames.SafeSegment(".lock"));
+        Assert.Equal("ghi chú.docx", SharePointNames.SafeSegment("~$ghi chú.docx"));
+    }
+
+    [Fact]
     public async Task A_small_report_is_a_simple_PUT_and_a_retried_upload_replaces_it()
     {
         await _h.Library.UploadReportAsync(Tenant, "HK1", "bc.docx", new MemoryStream(Encoding.UTF8.GetBytes("v1")), Meta(_h.Clock.GetUtcNow()));

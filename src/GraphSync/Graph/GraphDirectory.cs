@@ -49,13 +49,16 @@ public sealed class GraphDirectory(GraphServiceClient client, TimeProvider time,
         var members = new List<DirectoryUser>();
         foreach (var grp in groups?.Value ?? [])
         {
-            var page = await client.Groups[grp.Id].Members.GetAsync(cancellationToken: ct);
+            // /members lists direct members only; a role group is often made of groups ("Tổ trưởng" of each level):
+            // /transitiveMembers returns the users of the nested groups too (the groups themselves are skipped).
+            var page = await client.Groups[grp.Id].TransitiveMembers.GetAsync(cancellationToken: ct);
             while (page is not null)
             {
                 members.AddRange((page.Value ?? []).OfType<User>().Select(ToUser));
-                page = page.OdataNextLink is { } next ? await client.Groups[grp.Id].Members.WithUrl(next).GetAsync(cancellationToken: ct) : null;
+                page = page.OdataNextLink is { } next ? await client.Groups[grp.Id].TransitiveMembers.WithUrl(next).GetAsync(cancellationToken: ct) : null;
             }
         }
+        members = members.DistinctBy(m => m.Id).ToList(); // a user in two nested groups is listed once
         lock (_groups) _groups[name] = (time.GetUtcNow(), members);
         return members;
     }

@@ -80,7 +80,7 @@ public sealed class GraphDocumentLibrary(GraphServiceClient client, IOptions<Gra
     public async Task<LibraryFile> UploadPlanDocumentAsync(string tenantId, string fileName, Stream content, PlanDocumentMetadata m, CancellationToken ct = default)
     {
         var lib = await EnsureLibraryAsync(tenantId, _o.PlanLibrary, PlanColumns, ct);
-        var path = LibraryPaths.PlanDocumentPath(m, fileName);
+        var path = SharePointNames.FitPath(_o.PlanLibrary, LibraryPaths.PlanDocumentPath(m, fileName));
         var item = await UploadAsync(lib.DriveId, path, content, ct);
         await sync.PutAsync(new SyncEntry(tenantId, OwnScope, item.Id!, lib.DriveId, item.ETag, null, time.GetUtcNow()), ct);
         var fields = new Dictionary<string, object?>
@@ -95,7 +95,7 @@ public sealed class GraphDocumentLibrary(GraphServiceClient client, IOptions<Gra
     public async Task<LibraryFile> UploadReportAsync(string tenantId, string period, string fileName, Stream content, ReportMetadata m, CancellationToken ct = default)
     {
         var lib = await EnsureLibraryAsync(tenantId, _o.ReportLibrary, ReportColumns, ct);
-        var path = LibraryPaths.ReportPath(m.PlanNumber, period, fileName);
+        var path = SharePointNames.FitPath(_o.ReportLibrary, LibraryPaths.ReportPath(m.PlanNumber, period, fileName));
         var item = await UploadAsync(lib.DriveId, path, content, ct);
         var fields = new Dictionary<string, object?>
         {
@@ -153,6 +153,7 @@ public sealed class GraphDocumentLibrary(GraphServiceClient client, IOptions<Gra
         var start = source.Position;
         var buffer = new byte[_o.UploadChunkSize];
         long offset = 0;
+        var resumes = 0;
         while (true)
         {
             var size = (int)Math.Min(buffer.Length, length - offset);
@@ -167,12 +168,30 @@ public sealed class GraphDocumentLibrary(GraphServiceClient client, IOptions<Gra
             if (resp.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK)
                 return await Microsoft.Kiota.Abstractions.Serialization.KiotaJsonSerializer.DeserializeAsync(text, DriveItem.CreateFromDiscriminatorValue, ct)
                        ?? throw new GraphSyncException("sp.upload", "Phản hồi tải lên không hợp lệ.", "Invalid upload response.");
+            if (resp.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && resumes++ < 3)
+            {
+                // The fragment (or part of it) is already there — e.g. it was stored and then answered 503/504, and
+                // re-sent. Ask the session which bytes it still expects and go on from there instead of restarting.
+                using var status = await _upload.GetAsync(session.UploadUrl, ct);
+                if (!status.IsSuccessStatusCode)
+                    throw new GraphSyncException("sp.upload", $"Phiên tải lên \"{path}\" không còn ({(int)status.StatusCode}).", $"The upload session of \"{path}\" is gone ({(int)status.StatusCode}).");
+                using var st = JsonDocument.Parse(await status.Content.ReadAsStringAsync(ct));
+                offset = NextExpected(st.RootElement);
+                logger.LogWarning("Upload of {Path}: fragment already stored (416); resuming at byte {Offset}", path, offset);
+                continue;
+            }
             if (resp.StatusCode != HttpStatusCode.Accepted)
                 throw new GraphSyncException("sp.upload", $"Tải lên \"{path}\" lỗi {(int)resp.StatusCode}.", $"Upload of \"{path}\" failed with {(int)resp.StatusCode}.");
             using var doc = JsonDocument.Parse(text);
-            var next = doc.RootElement.GetProperty("nextExpectedRanges")[0].GetString()!;
-            offset = long.Parse(next.Split('-')[0], CultureInfo.InvariantCulture);
+            offset = NextExpected(doc.RootElement);
         }
+    }
+
+    /// <summary>The first byte of the first range in nextExpectedRanges ("12345-" or "12345-67890").</summary>
+    static long NextExpected(JsonElement session)
+    {
+        var next = session.GetProperty("nextExpectedRanges")[0].GetString()!;
+        return long.Parse(next.Split('-')[0], CultureInfo.InvariantCulture);
     }
 
     public async Task<DiscoveredDocuments> PeekNewPlanDocumentsAsync(string tenantId, CancellationToken ct = default)

@@ -40,6 +40,20 @@ public sealed class FakeGraphServer : IAsyncDisposable
     public int PlansPerGroupLimit { get; set; } = 200;
     public int ActiveTasksPerPlanLimit { get; set; } = 2400;
     public int ReferencesPerTaskLimit { get; set; } = 10;
+    /// <summary>The site's server-relative path, counted in SharePoint's 400-character decoded path limit.</summary>
+    public string SitePath { get; set; } = "sites/thpt-nguyen-binh-khiem-ba-dinh-ha-noi";
+
+    static readonly System.Text.RegularExpressions.Regex ReservedName = new(@"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$|^\.lock$|^desktop\.ini$|^~\$|_vti_", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    /// <summary>SharePoint's naming rules: reserved names and the 400-character limit on the entire decoded path.</summary>
+    Resp? RefusedPath(string driveId, string path)
+    {
+        var bad = path.Split('/').FirstOrDefault(seg => ReservedName.IsMatch(seg));
+        if (bad is not null) return Error(400, "invalidRequest", $"The name '{bad}' is not allowed in SharePoint.");
+        var library = Lists.Values.FirstOrDefault(l => l.DriveId == driveId)?.Name ?? "";
+        var full = $"{SitePath}/{library}/{path}";
+        return full.Length > 400 ? Error(400, "invalidRequest", $"The decoded path is {full.Length} characters; at most 400 are allowed.") : null;
+    }
     public DateTimeOffset Now { get; set; } = new(2024, 3, 1, 1, 0, 0, TimeSpan.Zero);
 
     // ---- state ----
@@ -143,6 +157,20 @@ public sealed class FakeGraphServer : IAsyncDisposable
     }
 
     public string AddSite() => "site-1";
+
+    JsonObject MemberJson(string id) => Groups.TryGetValue(id, out var g)
+        ? new JsonObject { ["@odata.type"] = "#microsoft.graph.group", ["id"] = id, ["displayName"] = g.Name }
+        : (JsonObject)Users.First(u => (string?)u["id"] == id).DeepClone();
+
+    IEnumerable<string> Transitive(string gid, HashSet<string> seen)
+    {
+        if (!seen.Add(gid)) yield break;
+        foreach (var m in Groups[gid].Members)
+        {
+            yield return m;
+            if (Groups.ContainsKey(m)) foreach (var n in Transitive(m, seen)) yield return n;
+        }
+    }
 
     /// <summary>Plans someone else made in a group (to bring it to the plans-per-group limit).</summary>
     public void AddPlans(string groupId, int count)
@@ -579,8 +607,11 @@ public sealed class FakeGraphServer : IAsyncDisposable
                 var name = f[prefix.Length..^1].Replace("''", "'");
                 return Page(Groups.Where(g => g.Value.Name == name).Select(g => new JsonObject { ["id"] = g.Key, ["displayName"] = g.Value.Name }), path, qs);
             }
+            // /members is direct members only (users and nested groups); /transitiveMembers flattens nested groups.
             case ["groups", var gid, "members"] when method == "GET":
-                return Page(Groups[gid].Members.Select(m => Users.First(u => (string?)u["id"] == m)), path, qs);
+                return Page(Groups[gid].Members.Select(MemberJson), path, qs);
+            case ["groups", var gid, "transitiveMembers"] when method == "GET":
+                return Page(Transitive(gid, []).Distinct().Select(MemberJson), path, qs);
 
             // ---------- SharePoint ----------
             case ["sites", _, "lists"] when method == "GET":
@@ -612,6 +643,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
             {
                 if (raw.Length > 4 * 1024 * 1024) return Error(413, "requestEntityTooLarge", "Simple upload is limited to 4 MB; use an upload session.");
                 var p = rootPath["root:".Length..^1].Trim('/');
+                if (RefusedPath(d, p) is { } refusedPath) return refusedPath;
                 var cb = qs.GetValueOrDefault("@microsoft.graph.conflictBehavior") ?? "fail";
                 var existed = Files.Values.Any(f => f.DriveId == d && f.Path == p && !f.Deleted);
                 if (existed && cb == "fail") return Error(409, "nameAlreadyExists", "The file exists.");
@@ -620,6 +652,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
             }
             case ["drives", var d, var rootPath, "createUploadSession"] when method == "POST" && rootPath.StartsWith("root:", StringComparison.Ordinal):
             {
+                if (RefusedPath(d, rootPath["root:".Length..^1].Trim('/')) is { } refusedPath) return refusedPath;
                 var sid = $"s{++_ids}";
                 _sessions[sid] = new Session { DriveId = d, Path = rootPath["root:".Length..^1].Trim('/'), ConflictBehavior = (string?)body?["item"]?["@microsoft.graph.conflictBehavior"] ?? "fail" };
                 return new Resp(200, new JsonObject { ["uploadUrl"] = $"{Root}/upload/{sid}", ["expirationDateTime"] = Now.AddDays(1).ToString("o"), ["nextExpectedRanges"] = new JsonArray("0-") });
