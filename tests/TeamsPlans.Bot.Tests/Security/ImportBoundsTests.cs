@@ -58,7 +58,8 @@ public sealed class ImportBoundsTests
 
         await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => h.SayAsync(Hung, "nhập kế hoạch bom-kehoach"))));
 
-        var replies = h.Connector.Posts.Skip(before).Select(p => p.Body.ToJsonString()).ToList();
+        var plain = new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        var replies = h.Connector.Posts.Skip(before).Select(p => p.Body.ToJsonString(plain)).ToList();
         Assert.Equal(3, replies.Count);
         Assert.NotNull(counter);
         Assert.True(counter!.Peak <= 1, $"{counter.Peak} reads at once");
@@ -66,7 +67,9 @@ public sealed class ImportBoundsTests
         // One was refused at once (the line was full); the others were read one after the other and refused for their size.
         Assert.Equal(2, counter.Calls);
         Assert.Single(replies, r => r.Contains("importing many plans at once", StringComparison.Ordinal));
-        Assert.Equal(2, replies.Count(r => r.Contains("text longer than", StringComparison.Ordinal) || r.Contains("took longer than", StringComparison.Ordinal)));
+        // The reader's own refusal (text limit) or the queue's deadline, quoted in the bot's "could not read" notice.
+        Assert.Equal(2, replies.Count(r => r.Contains("Không đọc được tệp", StringComparison.Ordinal) && r.Contains("bom-kehoach", StringComparison.Ordinal)
+            && !r.Contains("importing many plans at once", StringComparison.Ordinal)));
         Assert.Empty(await h.Store.Plans.ListAsync(Tenant));
     }
 
