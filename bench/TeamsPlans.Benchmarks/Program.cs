@@ -5,6 +5,7 @@ var benches = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.O
     ["parse"] = ParseBench.RunAsync,
     ["graph"] = GraphBench.RunAsync,
     ["delivery"] = DeliveryBench.RunAsync,
+    ["import"] = ImportBench.RunAsync,
 };
 
 if (args.Length == 0 || !benches.TryGetValue(args[0], out var run))

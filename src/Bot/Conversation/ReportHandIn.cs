@@ -184,7 +184,7 @@ public sealed class ReportHandIn(IStateStore store, ReportLibrary library, IHttp
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            logger.LogWarning(e, "Download of report file {FileName} from {Host} failed", file.Name, uri.Host);
+            logger.LogWarning(e, "Download of report file {FileName} from {Host} failed", TeamsPlans.Bot.Security.LogText.Clean(file.Name, 120), TeamsPlans.Bot.Security.LogText.Clean(uri.Host, 120));
             throw new ReportHandInException("notDownloadable", $"Không tải được tệp \"{file.Name}\". Hãy gửi lại tệp.", $"The file \"{file.Name}\" could not be downloaded. Please send it again.", e);
         }
     }

@@ -30,7 +30,7 @@ public sealed class TeamsPlansBot(
         // The endpoint refuses tenants outside Tenants:Allowed; this also covers Conversation:DefaultTenantId.
         if (tenants.Refuses(tenantId))
         {
-            logger.LogWarning("Refused {ActivityType} for tenant {TenantId}: not in Tenants:Allowed", activity.Type, tenantId);
+            logger.LogWarning("Refused {ActivityType} for tenant {TenantId}: not in Tenants:Allowed", TeamsPlans.Bot.Security.LogText.Clean(activity.Type, 40), TeamsPlans.Bot.Security.LogText.Clean(tenantId, 80));
             if (activity.Type == ActivityTypes.Invoke) return Error(403, "TenantNotAllowed", "Bot không phục vụ đơn vị (tenant) này.", "This tenant is not served by this bot.");
             return null;
         }
@@ -79,7 +79,7 @@ public sealed class TeamsPlansBot(
         var member = await directory.RememberSenderAsync(activity, tenantId, ct).ConfigureAwait(false);
         await directory.ImportRosterAsync(turn, tenantId, ct).ConfigureAwait(false);
         if (key is not null) member = await store.Members.GetAsync(tenantId, key, ct).ConfigureAwait(false) ?? member;
-        logger.LogInformation("Installed in {TenantId} conversation {ConversationId} by {AadObjectId}", tenantId, activity.Conversation?.Id, key);
+        logger.LogInformation("Installed in {TenantId} conversation {ConversationId} by {AadObjectId}", tenantId, TeamsPlans.Bot.Security.LogText.Clean(activity.Conversation?.Id), key);
 
         var personal = activity.Conversation?.ConversationType is null or "personal";
         // Teams sends both installationUpdate and conversationUpdate on install: greet once per personal chat.
@@ -113,7 +113,7 @@ public sealed class TeamsPlansBot(
                 if (!string.IsNullOrEmpty(activity.ReplyToId))
                 {
                     try { await turn.UpdateAsync(activity.ReplyToId, result.Card.ToMessage(), ct).ConfigureAwait(false); return; }
-                    catch (ConnectorException e) { logger.LogWarning(e, "Card {ActivityId} could not be updated; sending a new one", activity.ReplyToId); }
+                    catch (ConnectorException e) { logger.LogWarning(e, "Card {ActivityId} could not be updated; sending a new one", TeamsPlans.Bot.Security.LogText.Clean(activity.ReplyToId, 120)); }
                 }
                 await turn.SendAsync(result.Card.ToMessage(), ct).ConfigureAwait(false);
             }
@@ -323,7 +323,7 @@ public sealed class TeamsPlansBot(
         var cardTenant = Str(data, "tenantId");
         if (cardTenant is not null && !string.Equals(cardTenant, tenantId, StringComparison.OrdinalIgnoreCase))
         {
-            logger.LogWarning("Refused {Verb}: card of tenant {CardTenant} used in {TenantId} by {UserId}", verb, cardTenant, tenantId, activity.From?.Id);
+            logger.LogWarning("Refused {Verb}: card of tenant {CardTenant} used in {TenantId} by {UserId}", TeamsPlans.Bot.Security.LogText.Clean(verb, 40), TeamsPlans.Bot.Security.LogText.Clean(cardTenant, 80), tenantId, TeamsPlans.Bot.Security.LogText.Clean(activity.From?.Id, 120));
             return ActionResult.Fail(403, "CrossTenant", "Thẻ này thuộc đơn vị khác.", "This card belongs to another tenant.");
         }
         var userKey = MemberDirectory.UserKey(activity.From);
@@ -373,7 +373,7 @@ public sealed class TeamsPlansBot(
         var canView = isAssignee || member?.CanSeeOthers == true;
         if (!canView || (!isAssignee && verb is CardVerbs.Ack or CardVerbs.Progress or CardVerbs.Done))
         {
-            logger.LogWarning("Refused {Verb} on {AssignmentId} in {TenantId}: {UserId} is not the assignee", verb, id, tenantId, userKey);
+            logger.LogWarning("Refused {Verb} on {AssignmentId} in {TenantId}: {UserId} is not the assignee", TeamsPlans.Bot.Security.LogText.Clean(verb, 40), TeamsPlans.Bot.Security.LogText.Clean(id, 120), tenantId, userKey);
             return ActionResult.Fail(403, "NotAssignee", "Bạn không phải người được giao nhiệm vụ này.", "You are not the assignee of this assignment.");
         }
 
@@ -621,7 +621,7 @@ public sealed class TeamsPlansBot(
         if (chosen is null)
         {
             await reports.SavePendingFileAsync(tenantId, member.AadObjectId, file, activity.Id, ct).ConfigureAwait(false);
-            logger.LogInformation("Report file {FileName} from {AadObjectId} in {TenantId} waits for a choice among {Count} options", file.Name, member.AadObjectId, tenantId, options.Count);
+            logger.LogInformation("Report file {FileName} from {AadObjectId} in {TenantId} waits for a choice among {Count} options", TeamsPlans.Bot.Security.LogText.Clean(file.Name, 120), member.AadObjectId, tenantId, options.Count);
             var ordered = options.OrderBy(o => o.Period.Due < view.Today ? 1 : 0).ThenBy(o => o.Period.Due).ThenBy(o => o.Assignment.Ordinal).ToList();
             await turn.SendAsync(PlanCards.ReportTarget(file.Name, ordered, view).ToMessage(), ct).ConfigureAwait(false);
             return;
