@@ -4,6 +4,7 @@ using TeamsPlans.Bot.Cards;
 using TeamsPlans.Bot.Protocol;
 using TeamsPlans.Plans.Scheduling;
 using TeamsPlans.Storage;
+using TeamsPlans.Bot.Features.Assignments;
 
 namespace TeamsPlans.Bot.Conversation;
 
@@ -60,7 +61,7 @@ public sealed class DirectAssignmentPublisher(IStateStore store, IConnectorClien
 
         var view = CardView.For(member?.PreferredLocale, VietnamTime.Today(time));
         var handedIn = await store.Reports.ListByAssignmentAsync(tenantId, a.AssignmentId, ct).ConfigureAwait(false);
-        var card = PlanCards.Assignment(plan, a, member?.DisplayName, view, [reference.UserId], reports: handedIn);
+        var card = AssignmentCards.Assignment(plan, a, member?.DisplayName, view, [reference.UserId], reports: handedIn);
         var activity = card.ToMessage(text: reminder
             ? (view.S.Lang == "vi" ? "🔔 Nhắc nhở: bạn chưa xác nhận nhiệm vụ này." : "🔔 Reminder: you have not acknowledged this assignment.")
             : null);

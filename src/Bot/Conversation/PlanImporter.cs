@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using TeamsPlans.Bot.Cards;
 using TeamsPlans.Plans.Model;
 using TeamsPlans.Storage;
+using TeamsPlans.Bot.Features.Import;
 
 namespace TeamsPlans.Bot.Conversation;
 
@@ -114,6 +115,6 @@ public sealed class PlanImporter(IStateStore store, IPlanDocumentReader reader, 
         var members = await store.Members.ListAsync(tenantId, ct).ConfigureAwait(false);
         var unresolved = list.Where(a => a.MemberAadObjectId is null)
             .Select(a => new UnresolvedAssignee(a, AssigneeMatcher.Rank(a.Assignee, members))).ToList();
-        return PlanCards.ImportPreview(plan, list.OrderBy(a => a.Ordinal).ToList(), members.ToDictionary(m => m.AadObjectId), unresolved, view);
+        return ImportCards.ImportPreview(plan, list.OrderBy(a => a.Ordinal).ToList(), members.ToDictionary(m => m.AadObjectId), unresolved, view);
     }
 }

@@ -6,6 +6,11 @@ using TeamsPlans.Bot.Protocol;
 using TeamsPlans.Plans.Model;
 using TeamsPlans.Plans.Scheduling;
 using TeamsPlans.Storage;
+using TeamsPlans.Bot.Features.Assignments;
+using TeamsPlans.Bot.Features.Help;
+using TeamsPlans.Bot.Features.Reports;
+using TeamsPlans.Bot.Features.Rollup;
+using TeamsPlans.Bot.Features.Status;
 
 namespace TeamsPlans.Bot.Conversation;
 
@@ -85,7 +90,7 @@ public sealed class TeamsPlansBot(
         // Teams sends both installationUpdate and conversationUpdate on install: greet once per personal chat.
         if (personal && before?.ConversationId != activity.Conversation?.Id)
         {
-            var card = PlanCards.Welcome(member?.DisplayName ?? activity.From?.Name, member?.CanSeeOthers == true, View(activity, member));
+            var card = HelpCards.Welcome(member?.DisplayName ?? activity.From?.Name, member?.CanSeeOthers == true, View(activity, member));
             await turn.SendAsync(card.ToMessage(), ct).ConfigureAwait(false);
         }
     }
@@ -131,8 +136,8 @@ public sealed class TeamsPlansBot(
         }
         AdaptiveCard reply = command.Kind switch
         {
-            CommandKind.Help => PlanCards.Help(null, canManage, view),
-            CommandKind.Unknown => PlanCards.Help(command.Text, canManage, view),
+            CommandKind.Help => HelpCards.Help(null, canManage, view),
+            CommandKind.Unknown => HelpCards.Help(command.Text, canManage, view),
             CommandKind.MyTasks => await MyTasksCardAsync(tenantId, member, view, ct).ConfigureAwait(false),
             CommandKind.Status or CommandKind.NotAcknowledged or CommandKind.Deadlines => canManage
                 ? await StatusCardAsync(tenantId, command.Kind == CommandKind.Status ? command.Argument : null, view, ct).ConfigureAwait(false)
@@ -146,7 +151,7 @@ public sealed class TeamsPlansBot(
             CommandKind.Import => canManage
                 ? await ImportAsync(tenantId, member!, command.Argument, view, ct).ConfigureAwait(false)
                 : PlanCards.Notice(view.S.Lang == "vi" ? "Chỉ Ban giám hiệu được nhập kế hoạch." : "Only principals can import plans.", [], view, "attention"),
-            _ => PlanCards.Help(command.Text, canManage, view),
+            _ => HelpCards.Help(command.Text, canManage, view),
         };
         await turn.SendAsync(reply.ToMessage(), ct).ConfigureAwait(false);
     }
@@ -203,7 +208,7 @@ public sealed class TeamsPlansBot(
 
     private async Task<AdaptiveCard> MyTasksCardAsync(string tenantId, Member? member, CardView view, CancellationToken ct)
     {
-        if (member is null) return PlanCards.MyTasks([], view);
+        if (member is null) return AssignmentCards.MyTasks([], view);
         var mine = await store.Assignments.ListByMemberAsync(tenantId, member.AadObjectId, ct).ConfigureAwait(false);
         var plans = new Dictionary<string, StoredPlan?>();
         var tasks = new List<(StoredPlan?, AssignmentRecord)>();
@@ -217,7 +222,7 @@ public sealed class TeamsPlansBot(
         foreach (var (_, a) in tasks)
             if ((await store.Reports.ListByAssignmentAsync(tenantId, a.AssignmentId, ct).ConfigureAwait(false)).MaxBy(r => r.SubmittedAt) is { } last)
                 lastReports[a.AssignmentId] = last.SubmittedAt;
-        return PlanCards.MyTasks(tasks, view, lastReports);
+        return AssignmentCards.MyTasks(tasks, view, lastReports);
     }
 
     /// <summary>A plan by its printed number ("82/KH-THPT BK") or its id, in the tenant.</summary>
@@ -257,7 +262,7 @@ public sealed class TeamsPlansBot(
         var problems = deliveries.FirstOrDefault() is { } queue && published.Count > 0
             ? await queue.ProblemsAsync(tenantId, published, ct).ConfigureAwait(false)
             : null;
-        return PlanCards.Status(rows, members, view, canRemind: true, handedIn, problems);
+        return StatusCards.Status(rows, members, view, canRemind: true, handedIn, problems);
     }
 
     private async Task<AdaptiveCard> ImportAsync(string tenantId, Member member, string? query, CardView view, CancellationToken ct)
@@ -380,7 +385,7 @@ public sealed class TeamsPlansBot(
         if (verb == CardVerbs.OpenPlan)
         {
             var all = await store.Assignments.ListByPlanAsync(tenantId, plan.PlanId, ct).ConfigureAwait(false);
-            await turn.SendAsync(PlanCards.PlanSummary(plan, all.OrderBy(a => a.Ordinal).ToList(), view).ToMessage(), ct).ConfigureAwait(false);
+            await turn.SendAsync(AssignmentCards.PlanSummary(plan, all.OrderBy(a => a.Ordinal).ToList(), view).ToMessage(), ct).ConfigureAwait(false);
         }
         if (verb is CardVerbs.Refresh or CardVerbs.OpenPlan)
             return ActionResult.Ok(await AssignmentCardAsync(plan, record, view, isAssignee, ct).ConfigureAwait(false));
@@ -455,7 +460,7 @@ public sealed class TeamsPlansBot(
         if (users.Count > PlanCards.MaxRefreshUsers)
             logger.LogWarning("Refresh of {AssignmentId} limited to {Max} of {Count} users", a.AssignmentId, PlanCards.MaxRefreshUsers, users.Count);
         var handedIn = await store.Reports.ListByAssignmentAsync(plan.TenantId, a.AssignmentId, ct).ConfigureAwait(false);
-        return PlanCards.Assignment(plan, a, assignee?.DisplayName, view, users, interactive, handedIn);
+        return AssignmentCards.Assignment(plan, a, assignee?.DisplayName, view, users, interactive, handedIn);
     }
 
     private async Task<ActionResult> PlanActionAsync(ITurnContext turn, string tenantId, Member? member, string verb, JsonObject data, CardView view, CancellationToken ct)
@@ -623,7 +628,7 @@ public sealed class TeamsPlansBot(
             await reports.SavePendingFileAsync(tenantId, member.AadObjectId, file, activity.Id, ct).ConfigureAwait(false);
             logger.LogInformation("Report file {FileName} from {AadObjectId} in {TenantId} waits for a choice among {Count} options", file.Name, member.AadObjectId, tenantId, options.Count);
             var ordered = options.OrderBy(o => o.Period.Due < view.Today ? 1 : 0).ThenBy(o => o.Period.Due).ThenBy(o => o.Assignment.Ordinal).ToList();
-            await turn.SendAsync(PlanCards.ReportTarget(file.Name, ordered, view).ToMessage(), ct).ConfigureAwait(false);
+            await turn.SendAsync(ReportCards.ReportTarget(file.Name, ordered, view).ToMessage(), ct).ConfigureAwait(false);
             return;
         }
 
@@ -680,7 +685,7 @@ public sealed class TeamsPlansBot(
                 names[u.TenantId] = issuer;
         }
         logger.LogInformation("Roll-up card of {PlanId} in {TenantId} for {Year}: {Units} units, {Overdue} overdue", plan.PlanId, tenantId, y, r.Units.Count, r.Units.Count(u => u.OverdueCount > 0));
-        return PlanCards.Rollup(r, names, view);
+        return RollupCards.Rollup(r, names, view);
     }
 
     /// <summary>"678/KH-SGDĐT 2024" → (number, year); words without a "/" are ignored ("đơn vị nào chưa nộp").</summary>

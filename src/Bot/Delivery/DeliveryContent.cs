@@ -2,6 +2,7 @@ using System.Globalization;
 using TeamsPlans.Bot.Cards;
 using TeamsPlans.Bot.Protocol;
 using TeamsPlans.Storage;
+using TeamsPlans.Bot.Features.Assignments;
 
 namespace TeamsPlans.Bot.Delivery;
 
@@ -12,7 +13,7 @@ internal static class DeliveryContent
         IReadOnlyList<ReportSubmission>? reports = null)
     {
         var v = CardView.For(member?.PreferredLocale, today);
-        var card = PlanCards.Assignment(plan, a, member?.DisplayName, v, RefreshIds(userId), reports: reports);
+        var card = AssignmentCards.Assignment(plan, a, member?.DisplayName, v, RefreshIds(userId), reports: reports);
         var summary = v.S == CardStrings.En ? $"New duty: {PlanCards.PlanTitle(plan)}" : $"Nhiệm vụ mới: {PlanCards.PlanTitle(plan)}";
         return card.ToMessage(summary);
     }
@@ -21,7 +22,7 @@ internal static class DeliveryContent
         string code, DateOnly dueDay, DateOnly today)
     {
         var v = CardView.For(member?.PreferredLocale, today);
-        var card = PlanCards.Assignment(plan, a, member?.DisplayName, v, RefreshIds(userId), reports: reports);
+        var card = AssignmentCards.Assignment(plan, a, member?.DisplayName, v, RefreshIds(userId), reports: reports);
         var header = ReminderHeader(code, dueDay, today, v.S == CardStrings.En);
         card.Body.Insert(0, new TextBlock(header) { Weight = "bolder", Size = "medium", Color = code == "overdue" ? "attention" : "warning" });
         return card.ToMessage(header);

@@ -5,6 +5,7 @@ using TeamsPlans.GraphSync;
 using TeamsPlans.Plans.Model;
 using TeamsPlans.Plans.Scheduling;
 using TeamsPlans.Storage;
+using TeamsPlans.Bot.Features.Assignments;
 
 namespace TeamsPlans.Bot.Sync;
 
@@ -130,7 +131,7 @@ public sealed class BoardChangeApplier(IStateStore store, IConnectorClient conne
         var view = CardView.For(member?.PreferredLocale, VietnamTime.Today(time));
         // The same card as every other path builds (DeliveryContent, AssignmentCardAsync): with the reports handed in.
         var reports = await store.Reports.ListByAssignmentAsync(a.TenantId, a.AssignmentId, ct).ConfigureAwait(false);
-        var activity = PlanCards.Assignment(plan, a, member?.DisplayName, view, [reference.UserId], reports: reports).ToMessage();
+        var activity = AssignmentCards.Assignment(plan, a, member?.DisplayName, view, [reference.UserId], reports: reports).ToMessage();
         try
         {
             await connector.UpdateActivityAsync(reference.ServiceUrl, a.CardConversationId, a.CardActivityId, activity, ct).ConfigureAwait(false);

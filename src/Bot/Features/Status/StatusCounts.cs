@@ -1,0 +1,18 @@
+using TeamsPlans.Plans.Model;
+using TeamsPlans.Plans.Scheduling;
+using TeamsPlans.Bot.Cards;
+using TeamsPlans.Storage;
+
+namespace TeamsPlans.Bot.Features.Status;
+
+/// <summary>Counts of a plan's assignments by state.</summary>
+public sealed record StatusCounts(int Total, int Assigned, int Acknowledged, int InProgress, int Done, int Overdue)
+{
+    public static StatusCounts Of(IReadOnlyList<AssignmentRecord> list, int? planYear, DateOnly today) => new(
+        list.Count,
+        list.Count(a => a.State.Status == AssignmentStatus.Assigned),
+        list.Count(a => a.State.Status == AssignmentStatus.Acknowledged),
+        list.Count(a => a.State.Status == AssignmentStatus.InProgress),
+        list.Count(a => a.State.Status == AssignmentStatus.Done),
+        list.Count(a => DueFormat.IsOverdue(a.State, a.Deadlines, planYear, today)));
+}
