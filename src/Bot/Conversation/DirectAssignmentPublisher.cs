@@ -13,7 +13,7 @@ namespace TeamsPlans.Bot.Conversation;
 /// (creating the 1:1 conversation when there is none yet), and records where each card was posted (CardActivityId).
 /// Idempotent: assignments with a posted card are skipped. Blocked users (403 from the connector) are marked blocked.
 /// </summary>
-public sealed class DirectAssignmentPublisher(IStateStore store, IConnectorClient connector, TimeProvider time,
+public sealed class DirectAssignmentPublisher(IStateStore store, IConnectorClient connector, AssignmentCardFactory cards, TimeProvider time,
     ILogger<DirectAssignmentPublisher> logger) : IAssignmentPublisher, IPlanReminderSender
 {
     public async Task<PublishResult> PublishAsync(string tenantId, string planId, CancellationToken ct)
@@ -59,9 +59,7 @@ public sealed class DirectAssignmentPublisher(IStateStore store, IConnectorClien
             throw new PublishException($"{member?.DisplayName ?? memberId}: đã chặn bot / has blocked the bot ({reference.BlockedReason})");
         reference ??= await CreateConversationAsync(tenantId, memberId, ct).ConfigureAwait(false);
 
-        var view = CardView.For(member?.PreferredLocale, VietnamTime.Today(time));
-        var handedIn = await store.Reports.ListByAssignmentAsync(tenantId, a.AssignmentId, ct).ConfigureAwait(false);
-        var card = AssignmentCards.Assignment(plan, a, member?.DisplayName, view, [reference.UserId], reports: handedIn);
+        var (card, view) = await cards.ForAssigneeAsync(plan, a, member, reference.UserId, ct).ConfigureAwait(false);
         var activity = card.ToMessage(text: reminder
             ? (view.S.Lang == "vi" ? "🔔 Nhắc nhở: bạn chưa xác nhận nhiệm vụ này." : "🔔 Reminder: you have not acknowledged this assignment.")
             : null);

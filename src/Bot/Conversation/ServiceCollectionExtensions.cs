@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TeamsPlans.Bot.Features;
 using TeamsPlans.Bot.Protocol;
 using TeamsPlans.Storage;
 
@@ -9,8 +10,8 @@ namespace TeamsPlans.Bot.Conversation;
 public static class ConversationServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the conversation layer: <see cref="TeamsPlansBot"/> as the <see cref="IActivityHandler"/> (replacing any
-    /// registered before), the member directory, the chat import (<see cref="PlanImporter"/>, <see cref="IPlanDocumentReader"/>),
+    /// Registers the conversation layer: <see cref="TeamsPlans.Bot.Features.TeamsPlansApplication"/> (the route table) as the
+    /// <see cref="IActivityHandler"/>, the member directory, the chat import (<see cref="PlanImporter"/>, <see cref="IPlanDocumentReader"/>),
     /// and <see cref="DirectAssignmentPublisher"/> as <see cref="IAssignmentPublisher"/> / <see cref="IPlanReminderSender"/>
     /// unless another implementation is registered (before: TryAdd keeps it; after: the later registration wins).
     /// <see cref="IAssignmentChangeSink"/>s are optional (all registered ones are called). Also registers the state store
@@ -37,8 +38,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<DirectAssignmentPublisher>();
         services.TryAddSingleton<IAssignmentPublisher>(sp => sp.GetRequiredService<DirectAssignmentPublisher>());
         services.TryAddSingleton<IPlanReminderSender>(sp => sp.GetRequiredService<DirectAssignmentPublisher>());
-        services.RemoveAll<IActivityHandler>();
-        services.AddSingleton<IActivityHandler, TeamsPlansBot>();
+        services.AddTeamsPlansFeatures();
         return services;
     }
 }

@@ -41,7 +41,7 @@ public sealed class BoardProgressSink(PlannerSyncService sync, SyncLane lane) : 
 /// Changes made in Planner (a task completed, re-opened or re-dated there) are taken over by TeamsPlans, and the
 /// member's card in Teams is updated in place so it shows the new state.
 /// </summary>
-public sealed class BoardChangeApplier(IStateStore store, IConnectorClient connector, TimeProvider time, ILogger<BoardChangeApplier> logger) : IRemoteChangeSink
+public sealed class BoardChangeApplier(IStateStore store, IConnectorClient connector, AssignmentCardFactory cards, TimeProvider time, ILogger<BoardChangeApplier> logger) : IRemoteChangeSink
 {
     public async Task OnRemoteChangesAsync(string tenantId, IReadOnlyList<RemoteChange> changes, CancellationToken ct)
     {
@@ -128,10 +128,9 @@ public sealed class BoardChangeApplier(IStateStore store, IConnectorClient conne
         var reference = await store.Conversations.GetAsync(a.TenantId, a.MemberAadObjectId, ct).ConfigureAwait(false);
         if (plan is null || reference is null || reference.Blocked) return;
         var member = await store.Members.GetAsync(a.TenantId, a.MemberAadObjectId, ct).ConfigureAwait(false);
-        var view = CardView.For(member?.PreferredLocale, VietnamTime.Today(time));
-        // The same card as every other path builds (DeliveryContent, AssignmentCardAsync): with the reports handed in.
-        var reports = await store.Reports.ListByAssignmentAsync(a.TenantId, a.AssignmentId, ct).ConfigureAwait(false);
-        var activity = AssignmentCards.Assignment(plan, a, member?.DisplayName, view, [reference.UserId], reports: reports).ToMessage();
+        // The same card as every other path builds (AssignmentCardFactory): with the reports handed in.
+        var (card, _) = await cards.ForAssigneeAsync(plan, a, member, reference.UserId, ct).ConfigureAwait(false);
+        var activity = card.ToMessage();
         try
         {
             await connector.UpdateActivityAsync(reference.ServiceUrl, a.CardConversationId, a.CardActivityId, activity, ct).ConfigureAwait(false);

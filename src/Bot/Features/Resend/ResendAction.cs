@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging;
+using TeamsPlans.Bot.Conversation;
+using TeamsPlans.Bot.Features.Common;
+using TeamsPlans.Bot.Features.Status;
+using TeamsPlans.Bot.Routing;
+
+namespace TeamsPlans.Bot.Features.Resend;
+
+/// <summary>"Gửi lại" on the status card: the plan's failed assignment cards go back in the delivery queue.</summary>
+public sealed class ResendAction(PlanActionGuard guard, StatusBoard board, ILogger<ResendAction> logger, IPlanDeliveries? deliveries = null)
+{
+    public async Task<CardActionResult> HandleAsync(CardActionContext action, CancellationToken ct)
+    {
+        var (plan, error) = await guard.CheckAsync(action, ct).ConfigureAwait(false);
+        if (plan is null) return error!;
+        if (deliveries is null)
+            return CardActionResult.Fail(501, "NoQueue", "Bot này gửi thẻ trực tiếp, không có hàng đợi để gửi lại.", "This bot sends cards directly; there is no delivery queue.");
+        var r = await deliveries.ResendFailedDeliveriesAsync(action.TenantId, plan.PlanId, !action.State.Vi, ct).ConfigureAwait(false);
+        logger.LogInformation("Resend of {PlanId} in {TenantId} from the status card by {AadObjectId}: {Resent} queued again",
+            plan.PlanId, action.TenantId, action.UserKey, r.Resent);
+        await action.State.Turn.SendTextAsync(action.State.Vi ? $"Đã gửi lại {r.Resent} thẻ gửi lỗi ({r.Summary})." : $"Resent {r.Resent} failed cards ({r.Summary}).", ct).ConfigureAwait(false);
+        return CardActionResult.Ok(await board.CardAsync(action.TenantId, plan.Number ?? plan.PlanId, action.State.View, ct).ConfigureAwait(false));
+    }
+}

@@ -1,0 +1,7 @@
+using TeamsPlans.Bot.Cards;
+using TeamsPlans.Bot.Conversation;
+
+namespace TeamsPlans.Bot.Routing;
+
+/// <summary>Answers a chat command with the card sent back.</summary>
+public delegate Task<AdaptiveCard> CommandHandler(TurnState state, TextCommand command, CancellationToken ct);

@@ -1,0 +1,6 @@
+using TeamsPlans.Bot.Conversation;
+
+namespace TeamsPlans.Bot.Routing;
+
+/// <summary>Handles a file sent to the bot in chat.</summary>
+public delegate Task FileHandler(TurnState state, ReportFile file, CancellationToken ct);

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Logging;
+using TeamsPlans.Bot.Conversation;
+using TeamsPlans.Storage;
+
+namespace TeamsPlans.Bot.Routing;
+
+/// <summary>What the router needs for its once-per-turn work: tenant policy, member lookup, clock, logging.</summary>
+public sealed class TurnServices(IStateStore store, MemberDirectory directory, ConversationOptions options, TenantPolicy tenants,
+    TimeProvider time, ILogger<ActivityRouter> logger)
+{
+    public IStateStore Store { get; } = store;
+    public MemberDirectory Directory { get; } = directory;
+    public ConversationOptions Options { get; } = options;
+    public TenantPolicy Tenants { get; } = tenants;
+    public TimeProvider Time { get; } = time;
+    public ILogger<ActivityRouter> Logger { get; } = logger;
+}
