@@ -11,7 +11,7 @@ public static class ConversationServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the conversation layer: <see cref="TeamsPlans.Bot.Features.TeamsPlansApplication"/> (the route table) as the
-    /// <see cref="IActivityHandler"/>, the member directory, the chat import (<see cref="PlanImporter"/>, <see cref="IPlanDocumentReader"/>),
+    /// <see cref="IActivityHandler"/>, the member directory, the plan document reader (<see cref="IPlanDocumentReader"/>),
     /// and <see cref="DirectAssignmentPublisher"/> as <see cref="IAssignmentPublisher"/> / <see cref="IPlanReminderSender"/>
     /// unless another implementation is registered (before: TryAdd keeps it; after: the later registration wins).
     /// <see cref="IAssignmentChangeSink"/>s are optional (all registered ones are called). Also registers the state store
@@ -29,7 +29,6 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => ConversationOptions.From(configuration));
         services.TryAddSingleton<MemberDirectory>();
-        services.TryAddSingleton<PlanImporter>();
         services.TryAddSingleton<IPlanDocumentReader, LibraryPlanDocumentReader>();
         services.TryAddSingleton(_ => RollupOptions.From(configuration));
         services.TryAddSingleton<ReportLibrary>();

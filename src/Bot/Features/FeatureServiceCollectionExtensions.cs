@@ -10,7 +10,6 @@ using TeamsPlans.Bot.Features.Resend;
 using TeamsPlans.Bot.Features.Rollup;
 using TeamsPlans.Bot.Features.Status;
 using TeamsPlans.Bot.Protocol;
-using TeamsPlans.Bot.Routing;
 
 namespace TeamsPlans.Bot.Features;
 
@@ -37,6 +36,8 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<RemindAction>();
         services.AddSingleton<ResendCommand>();
         services.AddSingleton<ResendAction>();
+        services.AddSingleton<LocalPlanLibrary>();
+        services.AddSingleton<PlanImportService>();
         services.AddSingleton<ImportCommand>();
         services.AddSingleton<PreviewActions>();
         services.AddSingleton<ReportFileHandler>();

@@ -1,5 +1,3 @@
-using TeamsPlans.Bot.Cards;
-using TeamsPlans.Bot.Conversation;
 using TeamsPlans.Bot.Features.Assignments;
 using TeamsPlans.Bot.Features.Help;
 using TeamsPlans.Bot.Features.Import;
@@ -9,7 +7,6 @@ using TeamsPlans.Bot.Features.Reports;
 using TeamsPlans.Bot.Features.Resend;
 using TeamsPlans.Bot.Features.Rollup;
 using TeamsPlans.Bot.Features.Status;
-using TeamsPlans.Bot.Routing;
 
 namespace TeamsPlans.Bot.Features;
 

@@ -1,10 +1,6 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging;
-using TeamsPlans.Bot.Cards;
-using TeamsPlans.Bot.Conversation;
 using TeamsPlans.Bot.Protocol;
 using TeamsPlans.Plans.Scheduling;
-using TeamsPlans.Storage;
 
 namespace TeamsPlans.Bot.Routing;
 

@@ -1,5 +1,3 @@
-using TeamsPlans.Bot.Cards;
-
 namespace TeamsPlans.Bot.Routing;
 
 /// <summary>The answer to a card action: the card that replaces the one clicked, or an error with a Vietnamese / English message.</summary>

@@ -1,6 +1,3 @@
-using TeamsPlans.Bot.Cards;
-using TeamsPlans.Bot.Conversation;
-
 namespace TeamsPlans.Bot.Routing;
 
 /// <summary>Answers a chat command with the card sent back.</summary>

@@ -1,5 +1,3 @@
-using TeamsPlans.Bot.Conversation;
-
 namespace TeamsPlans.Bot.Routing;
 
 /// <summary>Handles a file sent to the bot in chat.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using TeamsPlans.Bot.Cards;
 using TeamsPlans.Bot.Protocol;
 
 namespace TeamsPlans.Bot.Routing;

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Logging;
-using TeamsPlans.Bot.Conversation;
-using TeamsPlans.Storage;
-
 namespace TeamsPlans.Bot.Routing;
 
 /// <summary>What the router needs for its once-per-turn work: tenant policy, member lookup, clock, logging.</summary>

@@ -1,6 +1,4 @@
-using TeamsPlans.Bot.Cards;
 using TeamsPlans.Bot.Protocol;
-using TeamsPlans.Storage;
 
 namespace TeamsPlans.Bot.Routing;
 

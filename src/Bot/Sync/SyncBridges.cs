@@ -6,6 +6,7 @@ using TeamsPlans.Plans.Model;
 using TeamsPlans.Plans.Scheduling;
 using TeamsPlans.Storage;
 using TeamsPlans.Bot.Features.Assignments;
+using TeamsPlans.Bot.Features.Import;
 
 namespace TeamsPlans.Bot.Sync;
 
@@ -147,51 +148,37 @@ public sealed class BoardChangeApplier(IStateStore store, IConnectorClient conne
 /// A plan document dropped into the tenant's plan library is imported as a draft, and the tenant's principals and
 /// committee heads get its preview card (map the unresolved assignees, then publish) in their chat with the bot.
 /// </summary>
-public sealed class LibraryDropImporter(IStateStore store, PlanImporter importer, IConnectorClient connector, TimeProvider time, ILogger<LibraryDropImporter> logger)
+public sealed class LibraryDropImporter(IStateStore store, PlanImportService importer, IConnectorClient connector, TimeProvider time, ILogger<LibraryDropImporter> logger)
     : IPlanDocumentImporter
 {
     public async Task ImportAsync(string tenantId, LibraryFile file, Stream content, CancellationToken ct)
     {
-        // The reader works on files: keep a private copy with the original extension.
-        var dir = Path.Combine(Path.GetTempPath(), "teamsplans-import", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        var path = Path.Combine(dir, Path.GetFileName(file.Name));
+        ImportOutcome outcome;
         try
         {
-            await using (var f = File.Create(path)) await content.CopyToAsync(f, ct).ConfigureAwait(false);
-            ImportOutcome outcome;
-            try
-            {
-                outcome = await importer.ImportAsync(tenantId, "library", path, ct).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is TeamsPlans.Plans.Reading.PlanReadException or IOException or InvalidDataException or FormatException or NotSupportedException or InvalidOperationException or ArgumentException)
-            {
-                logger.LogWarning(e, "Library file {File} of {TenantId} is not a readable plan; skipped", file.Path, tenantId);
-                await TellHeadsAsync(tenantId, lang => Task.FromResult(PlanCards.Notice(
-                    lang == "vi" ? $"Không nhập được tệp \"{file.Name}\" từ thư viện Kế hoạch." : $"Could not import \"{file.Name}\" from the plan library.",
-                    [e.Message], CardView.For(lang, VietnamTime.Today(time)), "attention")), ct).ConfigureAwait(false);
-                return;
-            }
-            if (!outcome.Imported || outcome.Plan is null) return;
-            // The stored plan links to the library copy, not the temporary file.
-            var plan = outcome.Plan with { DocumentUri = file.WebUrl };
-            await store.Plans.UpsertAsync(plan, ct).ConfigureAwait(false);
-            await store.Sync.PutAsync(new SyncEntry(tenantId, PlanMirror.DocumentScope, plan.PlanId, file.Id, file.WebUrl, null, time.GetUtcNow()), ct).ConfigureAwait(false);
-            logger.LogInformation("Plan {PlanId} of {TenantId} imported from library file {File}", plan.PlanId, tenantId, file.Path);
-            var sent = await TellHeadsAsync(tenantId, async lang =>
-            {
-                var view = CardView.For(lang, VietnamTime.Today(time));
-                var card = (await importer.PreviewCardAsync(tenantId, plan.PlanId, view, ct).ConfigureAwait(false))!;
-                card.Body.Insert(0, new TextBlock(lang == "vi" ? $"Kế hoạch mới trong thư viện: {file.Name}" : $"New plan in the library: {file.Name}")
-                { Weight = "bolder", Color = "accent" });
-                return card;
-            }, ct).ConfigureAwait(false);
-            logger.LogInformation("Preview of {PlanId} sent to {Count} heads of {TenantId}", plan.PlanId, sent, tenantId);
+            // The stored plan links to the library copy.
+            outcome = await importer.ImportAsync(tenantId, "library", content, file.Name, PlanSource.Library(file.WebUrl), ct).ConfigureAwait(false);
         }
-        finally
+        catch (Exception e) when (e is TeamsPlans.Plans.Reading.PlanReadException or IOException or InvalidDataException or FormatException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
-            try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            logger.LogWarning(e, "Library file {File} of {TenantId} is not a readable plan; skipped", file.Path, tenantId);
+            await TellHeadsAsync(tenantId, lang => Task.FromResult(PlanCards.Notice(
+                lang == "vi" ? $"Không nhập được tệp \"{file.Name}\" từ thư viện Kế hoạch." : $"Could not import \"{file.Name}\" from the plan library.",
+                [e.Message], CardView.For(lang, VietnamTime.Today(time)), "attention")), ct).ConfigureAwait(false);
+            return;
         }
+        if (!outcome.Imported || outcome.Plan is null) return;
+        var plan = outcome.Plan;
+        await store.Sync.PutAsync(new SyncEntry(tenantId, PlanMirror.DocumentScope, plan.PlanId, file.Id, file.WebUrl, null, time.GetUtcNow()), ct).ConfigureAwait(false);
+        logger.LogInformation("Plan {PlanId} of {TenantId} imported from library file {File}", plan.PlanId, tenantId, file.Path);
+        var sent = await TellHeadsAsync(tenantId, async lang =>
+        {
+            var view = CardView.For(lang, VietnamTime.Today(time));
+            var note = PreviewNotes.Above(new TextBlock(lang == "vi" ? $"Kế hoạch mới trong thư viện: {file.Name}" : $"New plan in the library: {file.Name}")
+            { Weight = "bolder", Color = "accent" });
+            return (await importer.PreviewCardAsync(tenantId, plan.PlanId, view, ct, note).ConfigureAwait(false))!;
+        }, ct).ConfigureAwait(false);
+        logger.LogInformation("Preview of {PlanId} sent to {Count} heads of {TenantId}", plan.PlanId, sent, tenantId);
     }
 
     private async Task<int> TellHeadsAsync(string tenantId, Func<string?, Task<AdaptiveCard>> cardFor, CancellationToken ct)

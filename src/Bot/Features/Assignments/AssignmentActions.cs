@@ -1,10 +1,3 @@
-using Microsoft.Extensions.Logging;
-using TeamsPlans.Bot.Cards;
-using TeamsPlans.Bot.Conversation;
-using TeamsPlans.Bot.Routing;
-using TeamsPlans.Plans.Model;
-using TeamsPlans.Storage;
-
 namespace TeamsPlans.Bot.Features.Assignments;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Logging;
-using TeamsPlans.Bot.Cards;
 using TeamsPlans.Plans.Scheduling;
-using TeamsPlans.Storage;
 
 namespace TeamsPlans.Bot.Features.Assignments;
 

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging;
-using TeamsPlans.Bot.Conversation;
-
 namespace TeamsPlans.Bot.Features.Assignments;
 
 /// <summary>Tells every <see cref="IAssignmentChangeSink"/> (the Planner mirror, …) about a state change; a failing sink is logged, not fatal.</summary>

@@ -1,9 +1,3 @@
-using TeamsPlans.Bot.Cards;
-using TeamsPlans.Bot.Conversation;
-using TeamsPlans.Bot.Routing;
-using TeamsPlans.Plans.Model;
-using TeamsPlans.Storage;
-
 namespace TeamsPlans.Bot.Features.Assignments;
 
 /// <summary>"việc của tôi" / "my tasks": the member's assignments of published plans, with the last report handed in.</summary>

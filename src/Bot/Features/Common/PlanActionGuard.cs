@@ -1,6 +1,3 @@
-using TeamsPlans.Bot.Routing;
-using TeamsPlans.Storage;
-
 namespace TeamsPlans.Bot.Features.Common;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using TeamsPlans.Bot.Cards;
-using TeamsPlans.Storage;
-
 namespace TeamsPlans.Bot.Features.Common;
 
 /// <summary>Finds a plan the way users name it in chat: by its printed number ("82/KH-THPT BK") or by its id.</summary>

@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using TeamsPlans.Bot.Cards;
-using TeamsPlans.Plans.Model;
 using TeamsPlans.Plans.Scheduling;
-using TeamsPlans.Storage;
 using static TeamsPlans.Bot.Cards.PlanCards;
 
 namespace TeamsPlans.Bot.Features.Help;

@@ -1,7 +1,3 @@
-using TeamsPlans.Bot.Cards;
-using TeamsPlans.Bot.Conversation;
-using TeamsPlans.Bot.Routing;
-
 namespace TeamsPlans.Bot.Features.Help;
 
 /// <summary>"trợ giúp" / "help", and the answer to any text that is no command: the list of commands.</summary>

@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using TeamsPlans.Bot.Cards;
-using TeamsPlans.Plans.Model;
 using TeamsPlans.Plans.Scheduling;
-using TeamsPlans.Storage;
 using static TeamsPlans.Bot.Cards.PlanCards;
 
 namespace TeamsPlans.Bot.Features.Import;
@@ -17,11 +14,11 @@ public static class ImportCards
     /// assignee (Input.ChoiceSet "map_{assignmentId}"), and "map" / "publish" actions (publish also applies the pickers).
     /// </summary>
     public static AdaptiveCard ImportPreview(StoredPlan plan, IReadOnlyList<AssignmentRecord> assignments,
-        IReadOnlyDictionary<string, Member> members, IReadOnlyList<UnresolvedAssignee> unresolved, CardView v)
-        => Fit(scale => BuildImportPreview(plan, assignments, members, unresolved, v, scale));
+        IReadOnlyDictionary<string, Member> members, IReadOnlyList<UnresolvedAssignee> unresolved, CardView v, PreviewNotes? notes = null)
+        => Fit(scale => BuildImportPreview(plan, assignments, members, unresolved, v, scale, notes ?? PreviewNotes.None));
 
     private static AdaptiveCard BuildImportPreview(StoredPlan plan, IReadOnlyList<AssignmentRecord> assignments,
-        IReadOnlyDictionary<string, Member> members, IReadOnlyList<UnresolvedAssignee> unresolved, CardView v, double scale)
+        IReadOnlyDictionary<string, Member> members, IReadOnlyList<UnresolvedAssignee> unresolved, CardView v, double scale, PreviewNotes notes)
     {
         var s = v.S;
         var resolvedCount = assignments.Count(a => a.MemberAadObjectId is not null);
@@ -84,6 +81,8 @@ public static class ImportCards
             if (unresolved.Count > ucap) body.Add(new TextBlock(s.More(unresolved.Count - ucap)) { IsSubtle = true });
         }
 
+        body.InsertRange(0, notes.Header);
+        body.AddRange(notes.Footer);
         var actions = new List<CardAction>();
         if (plan.Status == PlanStatus.Draft)
         {

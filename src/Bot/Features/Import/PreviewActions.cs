@@ -1,11 +1,5 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging;
-using TeamsPlans.Bot.Cards;
-using TeamsPlans.Bot.Conversation;
 using TeamsPlans.Bot.Features.Common;
-using TeamsPlans.Bot.Routing;
-using TeamsPlans.Plans.Model;
-using TeamsPlans.Storage;
 
 namespace TeamsPlans.Bot.Features.Import;
 
@@ -13,7 +7,7 @@ namespace TeamsPlans.Bot.Features.Import;
 /// The buttons of the import preview: "Lưu" (map) applies the assignee pickers ("map_{assignmentId}": member aadObjectId);
 /// "Gửi" (publish) applies them too, publishes the draft and sends the assignment cards, then shows what was sent.
 /// </summary>
-public sealed class PreviewActions(IStateStore store, PlanActionGuard guard, PlanImporter importer, IAssignmentPublisher publisher,
+public sealed class PreviewActions(IStateStore store, PlanActionGuard guard, PlanImportService importer, IAssignmentPublisher publisher,
     TimeProvider time, ILogger<PreviewActions> logger)
 {
     public async Task<CardActionResult> HandleAsync(CardActionContext action, CancellationToken ct)
@@ -32,11 +26,12 @@ public sealed class PreviewActions(IStateStore store, PlanActionGuard guard, Pla
             logger.LogInformation("Published plan {PlanId} of {TenantId} by {AadObjectId}", planId, tenantId, action.UserKey);
         }
         var r = await publisher.PublishAsync(tenantId, planId, ct).ConfigureAwait(false);
-        var card = (await importer.PreviewCardAsync(tenantId, planId, view, ct).ConfigureAwait(false))!;
-        card.Body.Add(new TextBlock(PublishSummary.Of(r, action.State.Vi))
-        { Id = "publishResult", Weight = "bolder", Color = r.Failed > 0 ? "attention" : "good", Separator = true });
-        foreach (var e in r.Errors.Take(10)) card.Body.Add(new TextBlock("• " + e) { Color = "attention", Spacing = "none" });
-        return CardActionResult.Ok(card);
+        var lines = new List<CardElement>
+        {
+            new TextBlock(PublishSummary.Of(r, action.State.Vi)) { Id = "publishResult", Weight = "bolder", Color = r.Failed > 0 ? "attention" : "good", Separator = true },
+        };
+        lines.AddRange(r.Errors.Take(10).Select(e => new TextBlock("• " + e) { Color = "attention", Spacing = "none" }));
+        return CardActionResult.Ok((await importer.PreviewCardAsync(tenantId, planId, view, ct, PreviewNotes.Below(lines)).ConfigureAwait(false))!);
     }
 
     /// <summary>Stores the members chosen in the pickers; an error when a chosen member is not in the tenant.</summary>

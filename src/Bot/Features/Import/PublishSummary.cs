@@ -1,5 +1,3 @@
-using TeamsPlans.Bot.Conversation;
-
 namespace TeamsPlans.Bot.Features.Import;
 
 /// <summary>The line under the preview after "Gửi".</summary>

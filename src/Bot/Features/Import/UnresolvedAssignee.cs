@@ -1,5 +1,3 @@
-using TeamsPlans.Storage;
-
 namespace TeamsPlans.Bot.Features.Import;
 
 /// <summary>An assignee picker line of the import preview: the assignment, and the members offered (best match first).</summary>

@@ -1,7 +1,4 @@
-using TeamsPlans.Bot.Cards;
-using TeamsPlans.Bot.Conversation;
 using TeamsPlans.Bot.Features.Help;
-using TeamsPlans.Bot.Routing;
 
 namespace TeamsPlans.Bot.Features.Language;
 

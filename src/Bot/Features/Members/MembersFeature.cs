@@ -1,10 +1,6 @@
-using Microsoft.Extensions.Logging;
-using TeamsPlans.Bot.Conversation;
 using TeamsPlans.Bot.Features.Help;
 using TeamsPlans.Bot.Protocol;
-using TeamsPlans.Bot.Routing;
 using TeamsPlans.Plans.Scheduling;
-using TeamsPlans.Storage;
 
 namespace TeamsPlans.Bot.Features.Members;
 

@@ -1,9 +1,4 @@
-using Microsoft.Extensions.Logging;
-using TeamsPlans.Bot.Cards;
-using TeamsPlans.Bot.Conversation;
 using TeamsPlans.Bot.Features.Assignments;
-using TeamsPlans.Bot.Routing;
-using TeamsPlans.Storage;
 
 namespace TeamsPlans.Bot.Features.Reports;
 

@@ -1,11 +1,5 @@
-using Microsoft.Extensions.Logging;
-using TeamsPlans.Bot.Cards;
-using TeamsPlans.Bot.Conversation;
 using TeamsPlans.Bot.Features.Assignments;
 using TeamsPlans.Bot.Protocol;
-using TeamsPlans.Bot.Routing;
-using TeamsPlans.Plans.Model;
-using TeamsPlans.Storage;
 
 namespace TeamsPlans.Bot.Features.Reports;
 

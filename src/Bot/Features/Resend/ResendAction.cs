@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Logging;
-using TeamsPlans.Bot.Conversation;
 using TeamsPlans.Bot.Features.Common;
 using TeamsPlans.Bot.Features.Status;
-using TeamsPlans.Bot.Routing;
 
 namespace TeamsPlans.Bot.Features.Resend;
 

@@ -1,9 +1,4 @@
-using Microsoft.Extensions.Logging;
-using TeamsPlans.Bot.Cards;
-using TeamsPlans.Bot.Conversation;
 using TeamsPlans.Bot.Features.Common;
-using TeamsPlans.Bot.Routing;
-using TeamsPlans.Storage;
 
 namespace TeamsPlans.Bot.Features.Resend;
 

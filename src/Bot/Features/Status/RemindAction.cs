@@ -1,6 +1,4 @@
-using TeamsPlans.Bot.Conversation;
 using TeamsPlans.Bot.Features.Common;
-using TeamsPlans.Bot.Routing;
 
 namespace TeamsPlans.Bot.Features.Status;
 

@@ -1,8 +1,4 @@
-using TeamsPlans.Bot.Cards;
-using TeamsPlans.Bot.Conversation;
 using TeamsPlans.Bot.Features.Common;
-using TeamsPlans.Plans.Model;
-using TeamsPlans.Storage;
 
 namespace TeamsPlans.Bot.Features.Status;
 

@@ -1,7 +1,4 @@
-using TeamsPlans.Plans.Model;
 using TeamsPlans.Plans.Scheduling;
-using TeamsPlans.Bot.Cards;
-using TeamsPlans.Storage;
 
 namespace TeamsPlans.Bot.Features.Status;
 
