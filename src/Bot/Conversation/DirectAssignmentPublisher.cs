@@ -13,7 +13,7 @@ namespace TeamsPlans.Bot.Conversation;
 /// (creating the 1:1 conversation when there is none yet), and records where each card was posted (CardActivityId).
 /// Idempotent: assignments with a posted card are skipped. Blocked users (403 from the connector) are marked blocked.
 /// </summary>
-public sealed class DirectAssignmentPublisher(IStateStore store, IConnectorClient connector, AssignmentCardFactory cards, TimeProvider time,
+internal sealed class DirectAssignmentPublisher(IStateStore store, IConnectorClient connector, AssignmentCardFactory cards, TimeProvider time,
     ILogger<DirectAssignmentPublisher> logger) : IAssignmentPublisher, IPlanReminderSender
 {
     public async Task<PublishResult> PublishAsync(string tenantId, string planId, CancellationToken ct)

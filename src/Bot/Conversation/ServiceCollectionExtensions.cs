@@ -12,8 +12,9 @@ public static class ConversationServiceCollectionExtensions
     /// <summary>
     /// Registers the conversation layer: <see cref="TeamsPlans.Bot.Features.TeamsPlansApplication"/> (the route table) as the
     /// <see cref="IActivityHandler"/>, the member directory, the plan document reader (<see cref="IPlanDocumentReader"/>),
-    /// and <see cref="DirectAssignmentPublisher"/> as <see cref="IAssignmentPublisher"/> / <see cref="IPlanReminderSender"/>
-    /// unless another implementation is registered (before: TryAdd keeps it; after: the later registration wins).
+    /// and the features (<see cref="TeamsPlans.Bot.Features.FeatureServiceCollectionExtensions.AddTeamsPlansFeatures"/>).
+    /// The publisher is not registered here: <see cref="IAssignmentPublisher"/> / <see cref="IPlanReminderSender"/> are the
+    /// delivery queue (AddTeamsPlansDelivery), wrapped by the mirroring publisher (AddTeamsPlansSyncBridge).
     /// <see cref="IAssignmentChangeSink"/>s are optional (all registered ones are called). Also registers the state store
     /// (section "State") if not yet registered. Needs an <see cref="IConnectorClient"/> from the protocol layer.
     /// Reports: <see cref="ReportHandIn"/> writes to the <see cref="TeamsPlans.GraphSync.IDocumentLibrary"/> registered in the
@@ -34,9 +35,6 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<ReportLibrary>();
         services.TryAddSingleton<ReportHandIn>();
         services.AddHttpClient(ReportHandIn.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(100));
-        services.TryAddSingleton<DirectAssignmentPublisher>();
-        services.TryAddSingleton<IAssignmentPublisher>(sp => sp.GetRequiredService<DirectAssignmentPublisher>());
-        services.TryAddSingleton<IPlanReminderSender>(sp => sp.GetRequiredService<DirectAssignmentPublisher>());
         services.AddTeamsPlansFeatures();
         return services;
     }

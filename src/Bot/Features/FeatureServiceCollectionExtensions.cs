@@ -13,7 +13,7 @@ using TeamsPlans.Bot.Protocol;
 
 namespace TeamsPlans.Bot.Features;
 
-public static class FeatureServiceCollectionExtensions
+internal static class FeatureServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the features' handlers, the <see cref="AssignmentCardFactory"/>, and <see cref="TeamsPlansApplication"/>

@@ -14,7 +14,7 @@ namespace TeamsPlans.Bot.Features;
 /// The TeamsPlans route table: which feature answers which activity, command and card verb. Reading this class tells
 /// everything the bot does; each handler lives in its feature's folder.
 /// </summary>
-public sealed class TeamsPlansApplication : ActivityRouter
+internal sealed class TeamsPlansApplication : ActivityRouter
 {
     public TeamsPlansApplication(TurnServices services, MembersFeature members, HelpFeature help, LanguageFeature language,
         MyTasksCommand myTasks, AssignmentActions assignments, StatusCommand status, RemindAction remind,

@@ -12,7 +12,7 @@ namespace TeamsPlans.Bot.Routing;
 /// handler starts from a <see cref="TurnState"/> and never repeats these checks. Card actions arrive as Universal Actions
 /// invokes ("adaptiveCard/action") or as their Action.Submit fallback (a message whose value carries "verb").
 /// </summary>
-public abstract class ActivityRouter(TurnServices services) : IActivityHandler
+internal abstract class ActivityRouter(TurnServices services) : IActivityHandler
 {
     private readonly Dictionary<CommandKind, CommandHandler> _commands = [];
     private readonly Dictionary<string, CardActionHandler> _actions = new(StringComparer.Ordinal);

@@ -1,4 +1,4 @@
 namespace TeamsPlans.Bot.Routing;
 
 /// <summary>Answers a card action (invoke or Action.Submit fallback).</summary>
-public delegate Task<CardActionResult> CardActionHandler(CardActionContext action, CancellationToken ct);
+internal delegate Task<CardActionResult> CardActionHandler(CardActionContext action, CancellationToken ct);

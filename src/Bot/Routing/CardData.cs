@@ -7,7 +7,7 @@ namespace TeamsPlans.Bot.Routing;
 /// The data of a card action (Action.Execute data, or the Action.Submit value), read with the coercions Teams clients need:
 /// strings are trimmed (blank = absent), numbers may arrive as strings ("50%") or doubles.
 /// </summary>
-public sealed class CardData(JsonObject values)
+internal sealed class CardData(JsonObject values)
 {
     public JsonObject Values { get; } = values;
 

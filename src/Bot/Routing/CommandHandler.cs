@@ -1,4 +1,4 @@
 namespace TeamsPlans.Bot.Routing;
 
 /// <summary>Answers a chat command with the card sent back.</summary>
-public delegate Task<AdaptiveCard> CommandHandler(TurnState state, TextCommand command, CancellationToken ct);
+internal delegate Task<AdaptiveCard> CommandHandler(TurnState state, TextCommand command, CancellationToken ct);

@@ -1,4 +1,4 @@
 namespace TeamsPlans.Bot.Routing;
 
 /// <summary>Handles a file sent to the bot in chat.</summary>
-public delegate Task FileHandler(TurnState state, ReportFile file, CancellationToken ct);
+internal delegate Task FileHandler(TurnState state, ReportFile file, CancellationToken ct);

@@ -4,7 +4,7 @@ using TeamsPlans.Bot.Protocol;
 namespace TeamsPlans.Bot.Routing;
 
 /// <summary>The bodies of the invoke responses of "adaptiveCard/action" (Universal Actions).</summary>
-public static class InvokeResponses
+internal static class InvokeResponses
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
     public const string ErrorContentType = "application/vnd.microsoft.error";

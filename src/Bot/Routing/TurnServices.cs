@@ -1,7 +1,7 @@
 namespace TeamsPlans.Bot.Routing;
 
 /// <summary>What the router needs for its once-per-turn work: tenant policy, member lookup, clock, logging.</summary>
-public sealed class TurnServices(IStateStore store, MemberDirectory directory, ConversationOptions options, TenantPolicy tenants,
+internal sealed class TurnServices(IStateStore store, MemberDirectory directory, ConversationOptions options, TenantPolicy tenants,
     TimeProvider time, ILogger<ActivityRouter> logger)
 {
     public IStateStore Store { get; } = store;

@@ -6,7 +6,7 @@ namespace TeamsPlans.Bot.Routing;
 /// What the router works out once per turn, before any handler runs: the tenant (from the activity, else
 /// Conversation:DefaultTenantId), the member who sent it, and the card language / today's date they see.
 /// </summary>
-public sealed record TurnState(Activity Activity, ITurnContext Turn, string TenantId, Member? Member, CardView View)
+internal sealed record TurnState(Activity Activity, ITurnContext Turn, string TenantId, Member? Member, CardView View)
 {
     /// <summary>Principals, committee heads and admins: they see other members' work and manage plans.</summary>
     public bool CanManage => Member?.CanSeeOthers == true;

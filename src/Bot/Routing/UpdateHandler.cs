@@ -3,4 +3,4 @@ using TeamsPlans.Bot.Protocol;
 namespace TeamsPlans.Bot.Routing;
 
 /// <summary>Handles an installation or a conversation update (members added) for a known tenant.</summary>
-public delegate Task UpdateHandler(Activity activity, ITurnContext turn, string tenantId, CancellationToken ct);
+internal delegate Task UpdateHandler(Activity activity, ITurnContext turn, string tenantId, CancellationToken ct);

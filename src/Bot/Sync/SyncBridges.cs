@@ -42,7 +42,7 @@ public sealed class BoardProgressSink(PlannerSyncService sync, SyncLane lane) : 
 /// Changes made in Planner (a task completed, re-opened or re-dated there) are taken over by TeamsPlans, and the
 /// member's card in Teams is updated in place so it shows the new state.
 /// </summary>
-public sealed class BoardChangeApplier(IStateStore store, IConnectorClient connector, AssignmentCardFactory cards, TimeProvider time, ILogger<BoardChangeApplier> logger) : IRemoteChangeSink
+internal sealed class BoardChangeApplier(IStateStore store, IConnectorClient connector, AssignmentCardFactory cards, TimeProvider time, ILogger<BoardChangeApplier> logger) : IRemoteChangeSink
 {
     public async Task OnRemoteChangesAsync(string tenantId, IReadOnlyList<RemoteChange> changes, CancellationToken ct)
     {
@@ -148,7 +148,7 @@ public sealed class BoardChangeApplier(IStateStore store, IConnectorClient conne
 /// A plan document dropped into the tenant's plan library is imported as a draft, and the tenant's principals and
 /// committee heads get its preview card (map the unresolved assignees, then publish) in their chat with the bot.
 /// </summary>
-public sealed class LibraryDropImporter(IStateStore store, PlanImportService importer, IConnectorClient connector, TimeProvider time, ILogger<LibraryDropImporter> logger)
+internal sealed class LibraryDropImporter(IStateStore store, PlanImportService importer, IConnectorClient connector, TimeProvider time, ILogger<LibraryDropImporter> logger)
     : IPlanDocumentImporter
 {
     public async Task ImportAsync(string tenantId, LibraryFile file, Stream content, CancellationToken ct)
@@ -163,7 +163,7 @@ public sealed class LibraryDropImporter(IStateStore store, PlanImportService imp
         {
             logger.LogWarning(e, "Library file {File} of {TenantId} is not a readable plan; skipped", file.Path, tenantId);
             await TellHeadsAsync(tenantId, lang => Task.FromResult(PlanCards.Notice(
-                lang == "vi" ? $"Không nhập được tệp \"{file.Name}\" từ thư viện Kế hoạch." : $"Could not import \"{file.Name}\" from the plan library.",
+                ImportTexts.For(lang).LibraryUnreadable(file.Name),
                 [e.Message], CardView.For(lang, VietnamTime.Today(time)), "attention")), ct).ConfigureAwait(false);
             return;
         }
@@ -174,7 +174,7 @@ public sealed class LibraryDropImporter(IStateStore store, PlanImportService imp
         var sent = await TellHeadsAsync(tenantId, async lang =>
         {
             var view = CardView.For(lang, VietnamTime.Today(time));
-            var note = PreviewNotes.Above(new TextBlock(lang == "vi" ? $"Kế hoạch mới trong thư viện: {file.Name}" : $"New plan in the library: {file.Name}")
+            var note = PreviewNotes.Above(new TextBlock(ImportTexts.For(lang).LibraryNew(file.Name))
             { Weight = "bolder", Color = "accent" });
             return (await importer.PreviewCardAsync(tenantId, plan.PlanId, view, ct, note).ConfigureAwait(false))!;
         }, ct).ConfigureAwait(false);

@@ -5,7 +5,7 @@ namespace TeamsPlans.Bot.Features.Assignments;
 /// assignee; "refresh" and "openPlan" also by principals (read-only view). A click on a card older than the stored state
 /// changes nothing and answers with the current card; a concurrent change is re-applied once on the new version.
 /// </summary>
-public sealed class AssignmentActions(IStateStore store, AssignmentCardFactory cards, AssignmentChangeNotifier notifier,
+internal sealed class AssignmentActions(IStateStore store, AssignmentCardFactory cards, AssignmentChangeNotifier notifier,
     TimeProvider time, ILogger<AssignmentActions> logger)
 {
     public async Task<CardActionResult> HandleAsync(CardActionContext action, CancellationToken ct)

@@ -7,7 +7,7 @@ namespace TeamsPlans.Bot.Features.Assignments;
 /// delivery of a new duty or a reminder, the direct publisher and the refresh after a Planner change. Every card carries
 /// the assignee's name, the current state and the reports handed in.
 /// </summary>
-public sealed class AssignmentCardFactory(IStateStore store, TimeProvider time, ILogger<AssignmentCardFactory> logger)
+internal sealed class AssignmentCardFactory(IStateStore store, TimeProvider time, ILogger<AssignmentCardFactory> logger)
 {
     /// <summary>
     /// The card as someone in a chat turn sees it (<paramref name="view"/>: their language); it refreshes for the

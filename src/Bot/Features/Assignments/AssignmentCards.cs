@@ -6,7 +6,7 @@ using static TeamsPlans.Bot.Cards.PlanCards;
 namespace TeamsPlans.Bot.Features.Assignments;
 
 /// <summary>The assignment card (state, deadlines, hand-in, refresh), the plan summary (openPlan) and My tasks.</summary>
-public static class AssignmentCards
+internal static class AssignmentCards
 {
 
     /// <summary>

@@ -1,7 +1,7 @@
 namespace TeamsPlans.Bot.Features.Assignments;
 
 /// <summary>Tells every <see cref="IAssignmentChangeSink"/> (the Planner mirror, …) about a state change; a failing sink is logged, not fatal.</summary>
-public sealed class AssignmentChangeNotifier(IEnumerable<IAssignmentChangeSink> sinks, ILogger<AssignmentChangeNotifier> logger)
+internal sealed class AssignmentChangeNotifier(IEnumerable<IAssignmentChangeSink> sinks, ILogger<AssignmentChangeNotifier> logger)
 {
     public async Task NotifyAsync(AssignmentChange change, CancellationToken ct)
     {

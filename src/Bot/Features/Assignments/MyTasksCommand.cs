@@ -1,7 +1,7 @@
 namespace TeamsPlans.Bot.Features.Assignments;
 
 /// <summary>"việc của tôi" / "my tasks": the member's assignments of published plans, with the last report handed in.</summary>
-public sealed class MyTasksCommand(IStateStore store)
+internal sealed class MyTasksCommand(IStateStore store)
 {
     public Task<AdaptiveCard> HandleAsync(TurnState state, TextCommand command, CancellationToken ct) =>
         CardAsync(state.TenantId, state.Member, state.View, ct);

@@ -4,7 +4,7 @@ namespace TeamsPlans.Bot.Features.Common;
 /// The check every plan-level card action (remind, resend, map, publish) starts with: a principal or committee head, a
 /// plan id on the card, and the plan in the tenant.
 /// </summary>
-public sealed class PlanActionGuard(IStateStore store)
+internal sealed class PlanActionGuard(IStateStore store)
 {
     /// <summary>The plan, or the error to answer with.</summary>
     public async Task<(StoredPlan? Plan, CardActionResult? Error)> CheckAsync(CardActionContext action, CancellationToken ct)

@@ -1,7 +1,7 @@
 namespace TeamsPlans.Bot.Features.Common;
 
 /// <summary>Finds a plan the way users name it in chat: by its printed number ("82/KH-THPT BK") or by its id.</summary>
-public sealed class PlanLookup(IStateStore store)
+internal sealed class PlanLookup(IStateStore store)
 {
     /// <summary>A plan by its printed number or its id, in the tenant.</summary>
     public async Task<StoredPlan?> FindAsync(string tenantId, string number, CancellationToken ct) =>

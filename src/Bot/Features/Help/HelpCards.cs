@@ -6,7 +6,7 @@ using static TeamsPlans.Bot.Cards.PlanCards;
 namespace TeamsPlans.Bot.Features.Help;
 
 /// <summary>The welcome card (on install) and the help card.</summary>
-public static class HelpCards
+internal static class HelpCards
 {
 
     public static AdaptiveCard Welcome(string? userName, bool canManage, CardView v)

@@ -6,7 +6,7 @@ using static TeamsPlans.Bot.Cards.PlanCards;
 namespace TeamsPlans.Bot.Features.Import;
 
 /// <summary>The import preview: what an import extracted, assignee pickers, map / publish.</summary>
-public static class ImportCards
+internal static class ImportCards
 {
 
     /// <summary>

@@ -4,13 +4,13 @@ namespace TeamsPlans.Bot.Features.Import;
 /// "nhập kế hoạch &lt;tên tệp&gt;": imports the one library file matching the name as a draft and answers with its preview;
 /// without a name, or with no / several matches, lists the library. Principals only.
 /// </summary>
-public sealed class ImportCommand(LocalPlanLibrary library, PlanImportService importer, ILogger<ImportCommand> logger)
+internal sealed class ImportCommand(LocalPlanLibrary library, PlanImportService importer, ILogger<ImportCommand> logger)
 {
     public async Task<AdaptiveCard> HandleAsync(TurnState state, TextCommand command, CancellationToken ct)
     {
-        var (view, vi, tenantId, query) = (state.View, state.Vi, state.TenantId, command.Argument);
+        var (view, tenantId, query, texts) = (state.View, state.TenantId, command.Argument, ImportTexts.For(state.Vi));
         if (!state.CanManage || state.Member is null)
-            return PlanCards.Notice(vi ? "Chỉ Ban giám hiệu được nhập kế hoạch." : "Only principals can import plans.", [], view, "attention");
+            return PlanCards.Notice(texts.PrincipalsOnly, [], view, "attention");
         var files = library.FindFiles(query, tenantId);
         if (query is null || files.Count != 1) return Listing(query, files, tenantId, view);
         try
@@ -19,14 +19,14 @@ public sealed class ImportCommand(LocalPlanLibrary library, PlanImportService im
             await using (var content = File.OpenRead(files[0]))
                 outcome = await importer.ImportAsync(tenantId, state.Member.AadObjectId, content, Path.GetFileName(files[0]), PlanSource.LocalFile(files[0]), ct).ConfigureAwait(false);
             var notes = outcome.AlreadyPublished
-                ? PreviewNotes.Above(new TextBlock(vi ? "Kế hoạch này đã được gửi trước đó; không nhập lại." : "This plan was already published; it was not re-imported.") { Color = "warning", Weight = "bolder" })
+                ? PreviewNotes.Above(new TextBlock(texts.AlreadyPublished) { Color = "warning", Weight = "bolder" })
                 : null;
             return (await importer.PreviewCardAsync(tenantId, outcome.Plan!.PlanId, view, ct, notes).ConfigureAwait(false))!;
         }
         catch (Exception e) when (e is Plans.Reading.PlanReadException or IOException or UnauthorizedAccessException or FormatException or InvalidDataException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
             logger.LogWarning(e, "Import of {File} in {TenantId} failed", files[0], tenantId);
-            return PlanCards.Notice(vi ? $"Không đọc được tệp \"{Relative(files[0])}\"." : $"Could not read \"{Relative(files[0])}\".", [e.Message], view, "attention");
+            return PlanCards.Notice(texts.Unreadable(Relative(files[0])), [e.Message], view, "attention");
         }
     }
 
@@ -35,15 +35,15 @@ public sealed class ImportCommand(LocalPlanLibrary library, PlanImportService im
     /// <summary>The library's files: all of them, or those matching when the name is ambiguous.</summary>
     private AdaptiveCard Listing(string? query, IReadOnlyList<string> files, string tenantId, CardView view)
     {
-        var vi = view.S.Lang == "vi";
+        var texts = ImportTexts.For(view.S.Lang);
         var all = query is null ? files : library.FindFiles(null, tenantId);
         var title = query is null
-            ? (vi ? "Gõ \"nhập kế hoạch <tên tệp>\". Các tệp trong thư viện:" : "Type \"import <file name>\". Files in the library:")
+            ? texts.HowTo
             : files.Count == 0
-                ? (vi ? $"Không có tệp nào khớp \"{query}\" trong thư viện. Các tệp hiện có:" : $"No library file matches \"{query}\". Available files:")
-                : (vi ? $"Có {files.Count} tệp khớp \"{query}\", hãy gõ rõ hơn:" : $"{files.Count} files match \"{query}\"; be more specific:");
+                ? texts.NoMatch(query)
+                : texts.SeveralMatch(files.Count, query);
         var list = (files.Count > 1 ? files : all).Select(Relative).ToList();
-        if (list.Count == 0) list.Add(vi ? $"(thư viện trống: {library.LibraryRoot})" : $"(the library is empty: {library.LibraryRoot})");
+        if (list.Count == 0) list.Add(texts.EmptyLibrary(library.LibraryRoot));
         return PlanCards.Notice(title, list, view, files.Count == 0 && query is not null ? "attention" : null);
     }
 }

@@ -6,7 +6,7 @@ namespace TeamsPlans.Bot.Features.Import;
 /// The local library folder ("Library:Root") that "nhập kế hoạch &lt;tên tệp&gt;" looks in: finds plan documents by (part
 /// of) their file name, as one tenant sees them.
 /// </summary>
-public sealed class LocalPlanLibrary(ConversationOptions options, IHostEnvironment env)
+internal sealed class LocalPlanLibrary(ConversationOptions options, IHostEnvironment env)
 {
     public string LibraryRoot => Path.GetFullPath(Path.IsPathRooted(options.LibraryRoot) ? options.LibraryRoot : Path.Combine(env.ContentRootPath, options.LibraryRoot));
 

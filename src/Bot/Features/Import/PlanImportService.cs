@@ -7,7 +7,7 @@ namespace TeamsPlans.Bot.Features.Import;
 /// reads the document, stores the plan once as Draft with one assignment per duty (ids "{planId}-a{ordinal}"), resolves
 /// assignees to tenant members, and builds the preview card. A plan already Published is not overwritten.
 /// </summary>
-public sealed class PlanImportService(IStateStore store, IPlanDocumentReader reader, TimeProvider time, ILogger<PlanImportService> logger)
+internal sealed class PlanImportService(IStateStore store, IPlanDocumentReader reader, TimeProvider time, ILogger<PlanImportService> logger)
 {
     public static string PlanIdFor(PlanDocument doc, string name)
     {

@@ -7,7 +7,7 @@ namespace TeamsPlans.Bot.Features.Import;
 /// The buttons of the import preview: "Lưu" (map) applies the assignee pickers ("map_{assignmentId}": member aadObjectId);
 /// "Gửi" (publish) applies them too, publishes the draft and sends the assignment cards, then shows what was sent.
 /// </summary>
-public sealed class PreviewActions(IStateStore store, PlanActionGuard guard, PlanImportService importer, IAssignmentPublisher publisher,
+internal sealed class PreviewActions(IStateStore store, PlanActionGuard guard, PlanImportService importer, IAssignmentPublisher publisher,
     TimeProvider time, ILogger<PreviewActions> logger)
 {
     public async Task<CardActionResult> HandleAsync(CardActionContext action, CancellationToken ct)

@@ -4,7 +4,7 @@ namespace TeamsPlans.Bot.Features.Import;
 /// Lines the import preview shows above the plan (why it is shown: a new file in the library, a plan already published)
 /// and below it (what publishing sent).
 /// </summary>
-public sealed record PreviewNotes(IReadOnlyList<CardElement> Header, IReadOnlyList<CardElement> Footer)
+internal sealed record PreviewNotes(IReadOnlyList<CardElement> Header, IReadOnlyList<CardElement> Footer)
 {
     public static readonly PreviewNotes None = new([], []);
 

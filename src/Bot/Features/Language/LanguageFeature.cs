@@ -3,7 +3,7 @@ using TeamsPlans.Bot.Features.Help;
 namespace TeamsPlans.Bot.Features.Language;
 
 /// <summary>"tiếng việt" / "english" / "ngôn ngữ tự động": stores the member's card language and answers in it.</summary>
-public sealed class LanguageFeature(MemberDirectory directory)
+internal sealed class LanguageFeature(MemberDirectory directory)
 {
     public async Task<AdaptiveCard> LanguageAsync(TurnState state, TextCommand command, CancellationToken ct)
     {

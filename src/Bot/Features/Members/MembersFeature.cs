@@ -8,7 +8,7 @@ namespace TeamsPlans.Bot.Features.Members;
 /// Installation: the installer and the roster are stored as members (with their conversation references) and a personal
 /// chat gets the welcome card once. Members joining later are stored too.
 /// </summary>
-public sealed class MembersFeature(IStateStore store, MemberDirectory directory, TimeProvider time, ILogger<MembersFeature> logger)
+internal sealed class MembersFeature(IStateStore store, MemberDirectory directory, TimeProvider time, ILogger<MembersFeature> logger)
 {
     public async Task OnInstallAsync(Activity activity, ITurnContext turn, string tenantId, CancellationToken ct)
     {

@@ -3,7 +3,7 @@ using TeamsPlans.Bot.Features.Assignments;
 namespace TeamsPlans.Bot.Features.Reports;
 
 /// <summary>"Nộp báo cáo" from the card (summary/link), or the answer to "which assignment is this file for?".</summary>
-public sealed class ReportAction(IStateStore store, ReportHandIn reports, AssignmentCardFactory cards, ILogger<ReportAction> logger)
+internal sealed class ReportAction(IStateStore store, ReportHandIn reports, AssignmentCardFactory cards, ILogger<ReportAction> logger)
 {
     public async Task<CardActionResult> HandleAsync(CardActionContext action, CancellationToken ct)
     {

@@ -6,7 +6,7 @@ using static TeamsPlans.Bot.Cards.PlanCards;
 namespace TeamsPlans.Bot.Features.Reports;
 
 /// <summary>The card asking which assignment and deadline a file sent in chat answers.</summary>
-public static class ReportCards
+internal static class ReportCards
 {
     /// <summary>
     /// Asked when a member sends a file in chat and it is not clear which assignment it answers: a choice of

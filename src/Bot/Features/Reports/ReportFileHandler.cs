@@ -7,7 +7,7 @@ namespace TeamsPlans.Bot.Features.Reports;
 /// A file sent to the bot: stored as the report of the assignment the member last reported for from a card, or of
 /// their only assignment and deadline; otherwise the file is kept and the member picks the assignment and deadline.
 /// </summary>
-public sealed class ReportFileHandler(IStateStore store, ReportHandIn reports, AssignmentCardFactory cards, ILogger<ReportFileHandler> logger)
+internal sealed class ReportFileHandler(IStateStore store, ReportHandIn reports, AssignmentCardFactory cards, ILogger<ReportFileHandler> logger)
 {
     private sealed record Target(StoredPlan Plan, AssignmentRecord Assignment, ReportPeriod Period);
 

@@ -4,7 +4,7 @@ using TeamsPlans.Bot.Features.Status;
 namespace TeamsPlans.Bot.Features.Resend;
 
 /// <summary>"Gửi lại" on the status card: the plan's failed assignment cards go back in the delivery queue.</summary>
-public sealed class ResendAction(PlanActionGuard guard, StatusBoard board, ILogger<ResendAction> logger, IPlanDeliveries? deliveries = null)
+internal sealed class ResendAction(PlanActionGuard guard, StatusBoard board, ILogger<ResendAction> logger, IPlanDeliveries? deliveries = null)
 {
     public async Task<CardActionResult> HandleAsync(CardActionContext action, CancellationToken ct)
     {
@@ -15,7 +15,7 @@ public sealed class ResendAction(PlanActionGuard guard, StatusBoard board, ILogg
         var r = await deliveries.ResendFailedDeliveriesAsync(action.TenantId, plan.PlanId, !action.State.Vi, ct).ConfigureAwait(false);
         logger.LogInformation("Resend of {PlanId} in {TenantId} from the status card by {AadObjectId}: {Resent} queued again",
             plan.PlanId, action.TenantId, action.UserKey, r.Resent);
-        await action.State.Turn.SendTextAsync(action.State.Vi ? $"Đã gửi lại {r.Resent} thẻ gửi lỗi ({r.Summary})." : $"Resent {r.Resent} failed cards ({r.Summary}).", ct).ConfigureAwait(false);
+        await action.State.Turn.SendTextAsync(ResendTexts.For(action.State.View).ResentFromStatus(r.Resent, r.Summary), ct).ConfigureAwait(false);
         return CardActionResult.Ok(await board.CardAsync(action.TenantId, plan.Number ?? plan.PlanId, action.State.View, ct).ConfigureAwait(false));
     }
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace TeamsPlans.Bot.Features.Rollup;
 
 /// <summary>What follows "tổng hợp đơn vị": a plan number and/or a year.</summary>
-public static class RollupArgument
+internal static class RollupArgument
 {
     /// <summary>"678/KH-SGDĐT 2024" → (number, year); words without a "/" are ignored ("đơn vị nào chưa nộp").</summary>
     public static (string? Number, int? Year) Parse(string? argument)

@@ -6,7 +6,7 @@ using static TeamsPlans.Bot.Cards.PlanCards;
 namespace TeamsPlans.Bot.Features.Rollup;
 
 /// <summary>The department roll-up card.</summary>
-public static class RollupCards
+internal static class RollupCards
 {
 
     /// <summary>
@@ -67,7 +67,7 @@ public static class RollupCards
         return new AdaptiveCard
         {
             Lang = s.Lang, FallbackText = s.RollupHeader, Body = body,
-            Actions = [Execute(s.Lang == "vi" ? "Cập nhật" : "Refresh", CardVerbs.Rollup, data)],
+            Actions = [Execute(RollupTexts.For(v).Refresh, CardVerbs.Rollup, data)],
         };
     }
 }

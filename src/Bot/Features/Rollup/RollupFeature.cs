@@ -6,11 +6,11 @@ namespace TeamsPlans.Bot.Features.Rollup;
 /// "tổng hợp đơn vị [678/KH-SGDĐT] [2024]" and the roll-up card's year / plan buttons: which subordinate units issued their
 /// implementing plan and handed in each periodic report. Principals, committee heads and admins only.
 /// </summary>
-public sealed class RollupFeature(IStateStore store, RollupService rollup, RollupOptions options, PlanLookup lookup, ILogger<RollupFeature> logger)
+internal sealed class RollupFeature(IStateStore store, RollupService rollup, RollupOptions options, PlanLookup lookup, ILogger<RollupFeature> logger)
 {
     public Task<AdaptiveCard> CommandAsync(TurnState state, TextCommand command, CancellationToken ct) => state.CanManage
         ? CardAsync(state.TenantId, command.Argument, null, null, state.View, ct)
-        : Task.FromResult(PlanCards.Notice(state.Vi ? "Chỉ lãnh đạo đơn vị (Ban giám hiệu, trưởng ban, quản trị) xem được tổng hợp đơn vị." : "Only principals, committee heads and admins can see the unit roll-up.", [], state.View, "attention"));
+        : Task.FromResult(PlanCards.Notice(RollupTexts.For(state.View).LeadersOnly, [], state.View, "attention"));
 
     public async Task<CardActionResult> ActionAsync(CardActionContext action, CancellationToken ct)
     {
@@ -26,20 +26,19 @@ public sealed class RollupFeature(IStateStore store, RollupService rollup, Rollu
     /// <summary>The department roll-up card for a plan (by id, by the number typed, or the latest periodic plan) and year.</summary>
     private async Task<AdaptiveCard> CardAsync(string tenantId, string? argument, string? planId, int? year, CardView view, CancellationToken ct)
     {
-        var vi = view.S.Lang == "vi";
+        var texts = RollupTexts.For(view);
         var units = options.UnitsOf(tenantId);
         if (units.Count == 0)
-            return PlanCards.Notice(vi ? "Chưa cấu hình đơn vị trực thuộc cho đơn vị này." : "No subordinate unit is configured for this tenant.",
-                [vi ? $"Quản trị viên: khai báo \"Rollup:Units:{tenantId}\" (danh sách mã tenant của các đơn vị)." : $"Admins: set \"Rollup:Units:{tenantId}\" (the units' tenant ids)."], view, "warning");
+            return PlanCards.Notice(texts.NoUnits, [texts.NoUnitsHelp(tenantId)], view, "warning");
         var (number, typedYear) = RollupArgument.Parse(argument);
         var y = year ?? typedYear ?? view.Today.Year;
         var plan = await PlanAsync(tenantId, planId, number, y, ct).ConfigureAwait(false);
         if (plan is null)
             return number is null
-                ? PlanCards.Notice(vi ? "Chưa có kế hoạch nào của đơn vị để tổng hợp." : "There is no plan of this tenant to roll up.", [], view, "attention")
+                ? PlanCards.Notice(texts.NoPlan, [], view, "attention")
                 : PlanLookup.NotFound(number, view);
         var r = await rollup.BuildAsync(tenantId, plan.PlanId, units, y, ct).ConfigureAwait(false);
-        if (r is null) return PlanCards.Notice(vi ? "Không tìm thấy kế hoạch." : "The plan was not found.", [], view, "attention");
+        if (r is null) return PlanCards.Notice(texts.PlanGone, [], view, "attention");
         var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var u in r.Units)
         {

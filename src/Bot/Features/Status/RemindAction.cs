@@ -3,7 +3,7 @@ using TeamsPlans.Bot.Features.Common;
 namespace TeamsPlans.Bot.Features.Status;
 
 /// <summary>"Nhắc họ" on the status card: reminds the members who have not acknowledged, then shows the status again.</summary>
-public sealed class RemindAction(PlanActionGuard guard, IPlanReminderSender reminders, StatusBoard board)
+internal sealed class RemindAction(PlanActionGuard guard, IPlanReminderSender reminders, StatusBoard board)
 {
     public async Task<CardActionResult> HandleAsync(CardActionContext action, CancellationToken ct)
     {

@@ -6,7 +6,7 @@ namespace TeamsPlans.Bot.Features.Status;
 /// The status card of one plan (by number or id) or of every plan not archived (published first): counts, reports handed
 /// in and, with a delivery queue, the cards that failed. <paramref name="deliveries"/> is absent when cards are sent directly.
 /// </summary>
-public sealed class StatusBoard(IStateStore store, PlanLookup plans, IPlanDeliveries? deliveries = null)
+internal sealed class StatusBoard(IStateStore store, PlanLookup plans, IPlanDeliveries? deliveries = null)
 {
     public async Task<AdaptiveCard> CardAsync(string tenantId, string? number, CardView view, CancellationToken ct)
     {

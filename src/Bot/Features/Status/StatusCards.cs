@@ -6,7 +6,7 @@ using static TeamsPlans.Bot.Cards.PlanCards;
 namespace TeamsPlans.Bot.Features.Status;
 
 /// <summary>The status card of principals: counts, next deadlines, who has not acknowledged, delivery problems.</summary>
-public static class StatusCards
+internal static class StatusCards
 {
 
     /// <summary>Counts per plan, next deadlines, who has not acknowledged, and (for principals) a "remind" action.</summary>

@@ -6,7 +6,7 @@ namespace TeamsPlans.Bot.Features.Status;
 /// "tình hình [kế hoạch 82/KH-THPT BK]", "ai chưa xác nhận", "hạn sắp tới": the status card for principals; other
 /// members get their own tasks.
 /// </summary>
-public sealed class StatusCommand(StatusBoard board, MyTasksCommand myTasks)
+internal sealed class StatusCommand(StatusBoard board, MyTasksCommand myTasks)
 {
     public Task<AdaptiveCard> HandleAsync(TurnState state, TextCommand command, CancellationToken ct) => state.CanManage
         ? board.CardAsync(state.TenantId, command.Kind == CommandKind.Status ? command.Argument : null, state.View, ct)

@@ -3,7 +3,7 @@ using TeamsPlans.Plans.Scheduling;
 namespace TeamsPlans.Bot.Features.Status;
 
 /// <summary>Counts of a plan's assignments by state.</summary>
-public sealed record StatusCounts(int Total, int Assigned, int Acknowledged, int InProgress, int Done, int Overdue)
+internal sealed record StatusCounts(int Total, int Assigned, int Acknowledged, int InProgress, int Done, int Overdue)
 {
     public static StatusCounts Of(IReadOnlyList<AssignmentRecord> list, int? planYear, DateOnly today) => new(
         list.Count,
