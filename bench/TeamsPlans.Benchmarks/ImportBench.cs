@@ -52,7 +52,8 @@ internal static class ImportBench
                 var t = Stopwatch.StartNew();
                 try
                 {
-                    await reader.ReadAsync(path, CancellationToken.None);
+                    await using (var file = File.OpenRead(path))
+                        await reader.ReadAsync(file, Path.GetFileName(path), CancellationToken.None);
                     return (i, "read", t.Elapsed);
                 }
                 catch (PlanReadException e) { return (i, e.Code + ": " + e.MessageEn, t.Elapsed); }

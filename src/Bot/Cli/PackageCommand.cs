@@ -72,7 +72,7 @@ public static partial class PackageCommand
         var domain = ValidateDomain(request.Domain);
         var version = request.Version is null ? null : ValidateVersion(request.Version);
 
-        var sourceDir = request.SourceDirectory ?? FindAppPackageDirectory()
+        var sourceDir = request.SourceDirectory ?? AppPackageLocator.FindAppPackageDirectory()
             ?? throw Source("Không tìm thấy thư mục appPackage (có manifest.json). Chạy lệnh từ thư mục gốc của kho mã hoặc dùng --source.",
                             "The appPackage folder (with manifest.json) was not found. Run from the repository root or pass --source.");
         var manifestPath = Path.Combine(sourceDir, "manifest.json");
@@ -287,133 +287,6 @@ public static partial class PackageCommand
                          $"Localization file {Path.GetFileName(path)} must use the v{manifestVersion} schema like manifest.json (has \"{schema}\").");
     }
 
-    /// <summary>appPackage/manifest.json found from the working directory or the program's folder, walking up.</summary>
-    internal static string? FindAppPackageDirectory()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "appPackage");
-                if (File.Exists(Path.Combine(candidate, "manifest.json"))) return candidate;
-            }
-        }
-        return null;
-    }
-
     private static AppPackageException BadArgument(string vi, string en) => new(ExitBadArgument, vi, en);
     private static AppPackageException Source(string vi, string en) => new(ExitBadSource, vi, en);
-}
-
-public sealed record AppPackageRequest(string AppId, string? SourceDirectory = null, string? OutputPath = null, string? Domain = null, string? Version = null);
-
-public sealed record AppPackageResult(string OutputPath, string AppId, string? Domain, string Version, IReadOnlyList<string> Entries);
-
-public sealed class AppPackageException(int exitCode, string vietnamese, string english) : Exception($"{english} / {vietnamese}")
-{
-    public int ExitCode { get; } = exitCode;
-    public string Vietnamese { get; } = vietnamese;
-    public string English { get; } = english;
-}
-
-/// <summary>
-/// Minimal PNG reader: IHDR for any PNG; pixels (as RGBA8) for non-interlaced 8-bit RGB/RGBA, enough to check the outline icon's
-/// colours. Other formats give <see cref="Pixels"/> = null.
-/// </summary>
-internal sealed class PngImage
-{
-    private static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-
-    public int Width { get; private init; }
-    public int Height { get; private init; }
-    public byte BitDepth { get; private init; }
-    public byte ColorType { get; private init; }
-    public bool HasAlpha { get; private init; }
-    public byte[]? Pixels { get; private init; }
-
-    public static PngImage Read(byte[] data)
-    {
-        if (data.Length < 33 || !data.AsSpan(0, 8).SequenceEqual(Signature))
-            throw new InvalidDataException("missing PNG signature");
-        if (!data.AsSpan(12, 4).SequenceEqual("IHDR"u8))
-            throw new InvalidDataException("first chunk is not IHDR");
-        var width = BinaryPrimitives.ReadInt32BigEndian(data.AsSpan(16));
-        var height = BinaryPrimitives.ReadInt32BigEndian(data.AsSpan(20));
-        byte depth = data[24], colorType = data[25], interlace = data[28];
-        if (width <= 0 || height <= 0) throw new InvalidDataException("invalid dimensions");
-
-        var idat = new MemoryStream();
-        var hasTrns = false;
-        for (var pos = 8; pos + 12 <= data.Length;)
-        {
-            var length = BinaryPrimitives.ReadInt32BigEndian(data.AsSpan(pos));
-            if (length < 0 || pos + 12 + length > data.Length) throw new InvalidDataException("truncated chunk");
-            var type = data.AsSpan(pos + 4, 4);
-            if (type.SequenceEqual("IDAT"u8)) idat.Write(data, pos + 8, length);
-            else if (type.SequenceEqual("tRNS"u8)) hasTrns = true;
-            else if (type.SequenceEqual("IEND"u8)) break;
-            pos += 12 + length;
-        }
-
-        var channels = colorType switch { 6 => 4, 2 => 3, _ => 0 };
-        byte[]? pixels = null;
-        if (channels > 0 && depth == 8 && interlace == 0)
-            pixels = Decode(idat.ToArray(), width, height, channels);
-        return new PngImage
-        {
-            Width = width, Height = height, BitDepth = depth, ColorType = colorType,
-            HasAlpha = colorType is 4 or 6 || hasTrns, Pixels = pixels,
-        };
-    }
-
-    private static byte[] Decode(byte[] compressed, int width, int height, int channels)
-    {
-        using var z = new ZLibStream(new MemoryStream(compressed), CompressionMode.Decompress);
-        var stride = width * channels;
-        var raw = new byte[(stride + 1) * height];
-        var read = 0;
-        while (read < raw.Length)
-        {
-            var n = z.Read(raw, read, raw.Length - read);
-            if (n == 0) throw new InvalidDataException("image data too short");
-            read += n;
-        }
-        var current = new byte[stride];
-        var previous = new byte[stride];
-        var rgba = new byte[width * height * 4];
-        for (var y = 0; y < height; y++)
-        {
-            var filter = raw[y * (stride + 1)];
-            Array.Copy(raw, y * (stride + 1) + 1, current, 0, stride);
-            for (var i = 0; i < stride; i++)
-            {
-                int a = i >= channels ? current[i - channels] : 0, b = previous[i], c = i >= channels ? previous[i - channels] : 0;
-                current[i] = (byte)(current[i] + filter switch
-                {
-                    0 => 0,
-                    1 => a,
-                    2 => b,
-                    3 => (a + b) / 2,
-                    4 => Paeth(a, b, c),
-                    _ => throw new InvalidDataException($"unknown filter {filter}"),
-                });
-            }
-            for (var x = 0; x < width; x++)
-            {
-                var o = (y * width + x) * 4;
-                rgba[o] = current[x * channels];
-                rgba[o + 1] = current[x * channels + 1];
-                rgba[o + 2] = current[x * channels + 2];
-                rgba[o + 3] = channels == 4 ? current[x * channels + 3] : (byte)255;
-            }
-            (previous, current) = (current, previous);
-        }
-        return rgba;
-    }
-
-    private static int Paeth(int a, int b, int c)
-    {
-        int p = a + b - c, pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
-        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-    }
 }

@@ -60,5 +60,6 @@ public interface IPlanReminderSender
 /// <summary>Reads a plan document (.txt, .md, .docx, .pdf) into a <see cref="PlanDocument"/>.</summary>
 public interface IPlanDocumentReader
 {
-    Task<PlanDocument> ReadAsync(string path, CancellationToken ct);
+    /// <param name="name">The file name: its extension chooses the reader.</param>
+    Task<PlanDocument> ReadAsync(Stream content, string name, CancellationToken ct);
 }

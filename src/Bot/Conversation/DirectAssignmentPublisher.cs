@@ -4,6 +4,7 @@ using TeamsPlans.Bot.Cards;
 using TeamsPlans.Bot.Protocol;
 using TeamsPlans.Plans.Scheduling;
 using TeamsPlans.Storage;
+using TeamsPlans.Bot.Features.Assignments;
 
 namespace TeamsPlans.Bot.Conversation;
 
@@ -12,7 +13,7 @@ namespace TeamsPlans.Bot.Conversation;
 /// (creating the 1:1 conversation when there is none yet), and records where each card was posted (CardActivityId).
 /// Idempotent: assignments with a posted card are skipped. Blocked users (403 from the connector) are marked blocked.
 /// </summary>
-public sealed class DirectAssignmentPublisher(IStateStore store, IConnectorClient connector, TimeProvider time,
+internal sealed class DirectAssignmentPublisher(IStateStore store, IConnectorClient connector, AssignmentCardFactory cards, TimeProvider time,
     ILogger<DirectAssignmentPublisher> logger, ServiceUrlPolicy? serviceUrlPolicy = null) : IAssignmentPublisher, IPlanReminderSender
 {
     public async Task<PublishResult> PublishAsync(string tenantId, string planId, CancellationToken ct)
@@ -58,9 +59,7 @@ public sealed class DirectAssignmentPublisher(IStateStore store, IConnectorClien
             throw new PublishException($"{member?.DisplayName ?? memberId}: đã chặn bot / has blocked the bot ({reference.BlockedReason})");
         reference ??= await CreateConversationAsync(tenantId, memberId, ct).ConfigureAwait(false);
 
-        var view = CardView.For(member?.PreferredLocale, VietnamTime.Today(time));
-        var handedIn = await store.Reports.ListByAssignmentAsync(tenantId, a.AssignmentId, ct).ConfigureAwait(false);
-        var card = PlanCards.Assignment(plan, a, member?.DisplayName, view, [reference.UserId], reports: handedIn);
+        var (card, view) = await cards.ForAssigneeAsync(plan, a, member, reference.UserId, ct).ConfigureAwait(false);
         var activity = card.ToMessage(text: reminder
             ? (view.S.Lang == "vi" ? "🔔 Nhắc nhở: bạn chưa xác nhận nhiệm vụ này." : "🔔 Reminder: you have not acknowledged this assignment.")
             : null);

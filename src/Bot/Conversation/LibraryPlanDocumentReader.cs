@@ -8,5 +8,5 @@ public sealed class LibraryPlanDocumentReader : IPlanDocumentReader
 {
     private readonly PlanReader _reader = new();
 
-    public Task<PlanDocument> ReadAsync(string path, CancellationToken ct) => _reader.ReadFileAsync(path, ct);
+    public Task<PlanDocument> ReadAsync(Stream content, string name, CancellationToken ct) => _reader.ReadAsync(content, name, ct);
 }

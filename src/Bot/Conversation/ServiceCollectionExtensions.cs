@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TeamsPlans.Bot.Features;
 using TeamsPlans.Bot.Protocol;
 using TeamsPlans.Storage;
 
@@ -9,10 +10,11 @@ namespace TeamsPlans.Bot.Conversation;
 public static class ConversationServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the conversation layer: <see cref="TeamsPlansBot"/> as the <see cref="IActivityHandler"/> (replacing any
-    /// registered before), the member directory, the chat import (<see cref="PlanImporter"/>, <see cref="IPlanDocumentReader"/>),
-    /// and <see cref="DirectAssignmentPublisher"/> as <see cref="IAssignmentPublisher"/> / <see cref="IPlanReminderSender"/>
-    /// unless another implementation is registered (before: TryAdd keeps it; after: the later registration wins).
+    /// Registers the conversation layer: <see cref="TeamsPlans.Bot.Features.TeamsPlansApplication"/> (the route table) as the
+    /// <see cref="IActivityHandler"/>, the member directory, the plan document reader (<see cref="IPlanDocumentReader"/>),
+    /// and the features (<see cref="TeamsPlans.Bot.Features.FeatureServiceCollectionExtensions.AddTeamsPlansFeatures"/>).
+    /// The publisher is not registered here: <see cref="IAssignmentPublisher"/> / <see cref="IPlanReminderSender"/> are the
+    /// delivery queue (AddTeamsPlansDelivery), wrapped by the mirroring publisher (AddTeamsPlansSyncBridge).
     /// <see cref="IAssignmentChangeSink"/>s are optional (all registered ones are called). Also registers the state store
     /// (section "State") if not yet registered. Needs an <see cref="IConnectorClient"/> from the protocol layer.
     /// Reports: <see cref="ReportHandIn"/> writes to the <see cref="TeamsPlans.GraphSync.IDocumentLibrary"/> registered in the
@@ -28,17 +30,12 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => ConversationOptions.From(configuration));
         services.TryAddSingleton<MemberDirectory>();
-        services.TryAddSingleton<PlanImporter>();
         services.TryAddSingleton<IPlanDocumentReader, LibraryPlanDocumentReader>();
         services.TryAddSingleton(_ => RollupOptions.From(configuration));
         services.TryAddSingleton<ReportLibrary>();
         services.TryAddSingleton<ReportHandIn>();
         services.AddHttpClient(ReportHandIn.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(100));
-        services.TryAddSingleton<DirectAssignmentPublisher>();
-        services.TryAddSingleton<IAssignmentPublisher>(sp => sp.GetRequiredService<DirectAssignmentPublisher>());
-        services.TryAddSingleton<IPlanReminderSender>(sp => sp.GetRequiredService<DirectAssignmentPublisher>());
-        services.RemoveAll<IActivityHandler>();
-        services.AddSingleton<IActivityHandler, TeamsPlansBot>();
+        services.AddTeamsPlansFeatures();
         return services;
     }
 }

@@ -2,17 +2,18 @@ using System.Globalization;
 using TeamsPlans.Bot.Cards;
 using TeamsPlans.Bot.Protocol;
 using TeamsPlans.Storage;
+using TeamsPlans.Bot.Features.Assignments;
 
 namespace TeamsPlans.Bot.Delivery;
 
-/// <summary>The message of a delivery, built at send time from the current state (cards from <see cref="PlanCards"/>).</summary>
+/// <summary>The message of a delivery, built at send time from the current state (assignment cards from <see cref="AssignmentCardFactory"/>).</summary>
 internal static class DeliveryContent
 {
     public static Activity AssignmentCard(StoredPlan plan, AssignmentRecord a, Member? member, string? userId, DateOnly today,
         IReadOnlyList<ReportSubmission>? reports = null)
     {
         var v = CardView.For(member?.PreferredLocale, today);
-        var card = PlanCards.Assignment(plan, a, member?.DisplayName, v, RefreshIds(userId), reports: reports);
+        var card = AssignmentCardFactory.ForAssignee(plan, a, member, v, RefreshIds(userId), reports);
         var summary = v.S == CardStrings.En ? $"New duty: {PlanCards.PlanTitle(plan)}" : $"Nhiệm vụ mới: {PlanCards.PlanTitle(plan)}";
         return card.ToMessage(summary);
     }
@@ -21,7 +22,7 @@ internal static class DeliveryContent
         string code, DateOnly dueDay, DateOnly today)
     {
         var v = CardView.For(member?.PreferredLocale, today);
-        var card = PlanCards.Assignment(plan, a, member?.DisplayName, v, RefreshIds(userId), reports: reports);
+        var card = AssignmentCardFactory.ForAssignee(plan, a, member, v, RefreshIds(userId), reports);
         var header = ReminderHeader(code, dueDay, today, v.S == CardStrings.En);
         card.Body.Insert(0, new TextBlock(header) { Weight = "bolder", Size = "medium", Color = code == "overdue" ? "attention" : "warning" });
         return card.ToMessage(header);

@@ -9,8 +9,6 @@ using TeamsPlans.Storage;
 
 namespace TeamsPlans.Bot.Delivery;
 
-public enum DeliveryOutcome { Sent, Skipped, Retried, Failed, Blocked, Released, LeaseLost }
-
 /// <summary>
 /// Delivers one claimed "delivery" item: builds the message from the current state, finds or opens the member's 1:1
 /// conversation, waits for the shared rate limiter, sends, and commits the outcome to the queue.
@@ -24,7 +22,7 @@ public enum DeliveryOutcome { Sent, Skipped, Retried, Failed, Blocked, Released,
 /// (<see cref="DeliveryOptions.DrainTimeout"/>), leases are renewed while a batch runs, and a definite answer
 /// (429, 4xx) clears the journal so a retry is not counted as uncertain.</para>
 /// </summary>
-public sealed class DeliveryProcessor
+public sealed partial class DeliveryProcessor
 {
     public const string JournalScope = "delivery-journal";
     public const string ConnectorServiceKey = "delivery";
@@ -234,65 +232,6 @@ public sealed class DeliveryProcessor
         return await Queue.RenewAsync(item.Id, owner, _options.Lease, CancellationToken.None).ConfigureAwait(false);
     }
 
-    private async Task<ResourceResponse> SendAsync(ConversationRef conv, Activity activity, CancellationToken stop)
-    {
-        // A send in flight is not cancelled by a stopping worker: it finishes (bounded by DrainTimeout) and commits.
-        using var cts = new CancellationTokenSource(_options.SendTimeout, _time);
-        var drain = _options.DrainTimeout;
-        using var reg = stop.Register(() =>
-        {
-            try { cts.CancelAfter(drain); } catch (ObjectDisposedException) { }
-        });
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            return await _connector.SendToConversationAsync(conv.ServiceUrl, conv.ConversationId, activity, cts.Token).ConfigureAwait(false);
-        }
-        finally
-        {
-            _metrics.Latency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
-    }
-
-    private async Task<ConversationRef> OpenConversationAsync(string tenant, string aadObjectId, CancellationToken stop)
-    {
-        if (_options.InstallForUsers)
-        {
-            if (string.IsNullOrWhiteSpace(_options.TeamsAppCatalogId))
-                throw new InvalidOperationException("Cần cấu hình Delivery:TeamsAppCatalogId khi bật InstallForUsers. / Delivery:InstallForUsers needs Delivery:TeamsAppCatalogId.");
-            await _installer.InstallForUserAsync(tenant, aadObjectId, _options.TeamsAppCatalogId!, stop).ConfigureAwait(false);
-        }
-        var serviceUrl = await TenantServiceUrlAsync(tenant, stop).ConfigureAwait(false);
-        await _limiter.AcquireAsync(tenant, null, stop).ConfigureAwait(false);
-        var parameters = new ConversationParameters
-        {
-            IsGroup = false,
-            Bot = new ChannelAccount { Id = _botId, Name = _options.BotName },
-            Members = [new ChannelAccount { Id = aadObjectId, AadObjectId = aadObjectId }],
-            TenantId = tenant,
-            ChannelData = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenant } },
-        };
-        using var cts = new CancellationTokenSource(_options.SendTimeout, _time);
-        // Creating a 1:1 conversation is idempotent in Teams (the same chat comes back), so it may be cancelled freely.
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, stop);
-        var created = await _connector.CreateConversationAsync(serviceUrl, parameters, linked.Token).ConfigureAwait(false);
-        if (string.IsNullOrWhiteSpace(created.Id))
-            throw new ConnectorException(502, "NoConversationId", "Không tạo được cuộc trò chuyện / CreateConversation returned no id");
-        // UserId: the "29:" id is unknown until the member writes to the bot; the Entra id works for sending.
-        var conv = new ConversationRef(tenant, aadObjectId, aadObjectId, created.Id!, created.ServiceUrl ?? serviceUrl, _botId, "msteams", _time.GetUtcNow());
-        await _store.Conversations.UpsertAsync(conv, CancellationToken.None).ConfigureAwait(false);
-        _logger.LogInformation("Opened a 1:1 conversation with {AadObjectId} in {TenantId}", aadObjectId, tenant);
-        return conv;
-    }
-
-    private async Task<string> TenantServiceUrlAsync(string tenant, CancellationToken ct)
-    {
-        if (_serviceUrls.TryGetValue(tenant, out var url)) return url;
-        var known = (await _store.Conversations.ListAsync(tenant, ct).ConfigureAwait(false))
-            .Where(c => !string.IsNullOrWhiteSpace(c.ServiceUrl) && _serviceUrlPolicy?.Allows(c.ServiceUrl) != false).OrderByDescending(c => c.UpdatedAt).FirstOrDefault()?.ServiceUrl;
-        return _serviceUrls.GetOrAdd(tenant, known ?? _options.ServiceUrl);
-    }
-
     private async Task AfterCommitAsync(WorkItem item, DeliveryPayload payload, AssignmentRecord? assignment, ConversationRef conv, ResourceResponse response)
     {
         try
@@ -307,98 +246,4 @@ public sealed class DeliveryProcessor
             _logger.LogWarning(e, "Sent {DeliveryKey} but could not record the card reference", item.IdempotencyKey);
         }
     }
-
-    private async Task<DeliveryOutcome> HandleConnectorErrorAsync(WorkItem item, string owner, DeliveryPayload payload, ConnectorException e, bool journalWritten)
-    {
-        var reason = string.IsNullOrEmpty(e.ErrorCode)
-            ? string.Create(CultureInfo.InvariantCulture, $"HTTP {e.StatusCode}")
-            : string.Create(CultureInfo.InvariantCulture, $"HTTP {e.StatusCode} {e.ErrorCode}");
-        // A definite answer: nothing was posted, a later attempt is not a possible duplicate.
-        var ambiguous = e.StatusCode == 0 || e.StatusCode >= 500;
-        if (journalWritten && !ambiguous) await ClearJournalAsync(item).ConfigureAwait(false);
-
-        if (e.IsMessageWritesBlocked)
-        {
-            await _store.Conversations.MarkBlockedAsync(item.TenantId, payload.MemberAadObjectId, e.ErrorCode ?? "MessageWritesBlocked", CancellationToken.None).ConfigureAwait(false);
-            _logger.LogWarning("{AadObjectId} blocked the bot ({ErrorCode}); marked unreachable, the plan's head is told in the daily digest",
-                payload.MemberAadObjectId, e.ErrorCode);
-            return await FailAsync(item, owner, payload, WorkState.Blocked, reason, payload.Kind).ConfigureAwait(false);
-        }
-        if (e.IsThrottled)
-        {
-            _metrics.Throttled.Add(1, DeliveryMetrics.Tag(payload.Kind));
-            var pause = e.RetryAfter is { } ra && ra > TimeSpan.Zero ? ra : _options.DefaultThrottlePause;
-            _limiter.PauseTenant(item.TenantId, _time.GetUtcNow() + pause);
-            // Throttling is the pipe's state, not the item's fault: deferred without burning an attempt.
-            return await RetryAsync(item, owner, payload, reason, pause, countAttempt: false).ConfigureAwait(false);
-        }
-        if (e.IsTransient || e.StatusCode == 401)
-            return await RetryAsync(item, owner, payload, reason, e.RetryAfter).ConfigureAwait(false);
-        return await FailAsync(item, owner, payload, WorkState.Failed, reason + ": " + Truncate(e.Message, 300), payload.Kind).ConfigureAwait(false);
-    }
-
-    private async Task ClearJournalAsync(WorkItem item)
-    {
-        try
-        {
-            await _store.Sync.DeleteAsync(item.TenantId, JournalScope, item.IdempotencyKey, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            _logger.LogWarning(ex, "Could not clear the send journal of {DeliveryKey}", item.IdempotencyKey);
-        }
-    }
-
-    private async Task<DeliveryOutcome> RetryAsync(WorkItem item, string owner, DeliveryPayload? payload, string reason, TimeSpan? after, bool countAttempt = true)
-    {
-        var kind = payload?.Kind ?? "unknown";
-        if (countAttempt && item.Attempts + 1 >= Math.Max(1, _options.MaxAttempts))
-            return await FailAsync(item, owner, payload, WorkState.Failed,
-                string.Create(CultureInfo.InvariantCulture, $"{reason} (sau {item.Attempts + 1} lần thử / after {item.Attempts + 1} attempts)"), kind).ConfigureAwait(false);
-        var delay = after ?? Backoff(item.Attempts);
-        // Jitter so that retries of one batch do not come back together.
-        delay += TimeSpan.FromMilliseconds(Random.Shared.Next(0, 250));
-        var notBefore = _time.GetUtcNow() + delay;
-        var kept = countAttempt
-            ? await Queue.RetryAsync(item.Id, owner, notBefore, reason, CancellationToken.None).ConfigureAwait(false)
-            : await Queue.DeferAsync(item.Id, owner, notBefore, reason, CancellationToken.None).ConfigureAwait(false);
-        if (!kept)
-        {
-            _logger.LogWarning("Delivery {DeliveryKey} could not be put back ({Reason}): the lease was lost, another worker owns it", item.IdempotencyKey, reason);
-            return DeliveryOutcome.LeaseLost;
-        }
-        _metrics.Retried.Add(1, DeliveryMetrics.Tag(kind));
-        _logger.LogInformation("Delivery {DeliveryKey} will be {Action} in {DelayMs} ms: {Reason}", item.IdempotencyKey,
-            countAttempt ? "retried" : "deferred", (int)delay.TotalMilliseconds, reason);
-        return DeliveryOutcome.Retried;
-    }
-
-    internal TimeSpan Backoff(int attempts)
-    {
-        var cap = Math.Min(_options.RetryMaxDelay.TotalMilliseconds, _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempts, 30)));
-        return TimeSpan.FromMilliseconds(cap * (0.5 + 0.5 * Random.Shared.NextDouble()));
-    }
-
-    private async Task<DeliveryOutcome> FailAsync(WorkItem item, string owner, DeliveryPayload? payload, WorkState state, string reason, string kind)
-    {
-        if (!await Queue.FailAsync(item.Id, owner, state, reason, CancellationToken.None).ConfigureAwait(false))
-        {
-            _logger.LogWarning("Delivery {DeliveryKey} could not be marked {State} ({Reason}): the lease was lost, another worker owns it", item.IdempotencyKey, state, reason);
-            return DeliveryOutcome.LeaseLost;
-        }
-        if (state == WorkState.Blocked) _metrics.Blocked.Add(1, DeliveryMetrics.Tag(kind));
-        else _metrics.Failed.Add(1, DeliveryMetrics.Tag(kind));
-        _logger.LogWarning("Delivery {DeliveryKey} to {AadObjectId} {State}: {Reason}", item.IdempotencyKey, payload?.MemberAadObjectId, state, reason);
-        return state == WorkState.Blocked ? DeliveryOutcome.Blocked : DeliveryOutcome.Failed;
-    }
-
-    private async Task<DeliveryOutcome> SkipAsync(WorkItem item, string owner, string reason, string kind)
-    {
-        if (!await Queue.CompleteAsync(item.Id, owner, new DeliveryResult { Skipped = reason }.ToJson(), CancellationToken.None).ConfigureAwait(false))
-            return DeliveryOutcome.LeaseLost;
-        _metrics.Skipped.Add(1, DeliveryMetrics.Tag(kind));
-        return DeliveryOutcome.Skipped;
-    }
-
-    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max] + "…";
 }

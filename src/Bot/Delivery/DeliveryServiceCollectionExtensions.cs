@@ -11,7 +11,7 @@ public static class DeliveryServiceCollectionExtensions
     /// <summary>
     /// Registers the proactive delivery pipeline (configuration section "Delivery", see <see cref="DeliveryOptions"/>):
     /// <see cref="DeliveryService"/> as the durable <see cref="IAssignmentPublisher"/> and <see cref="IPlanReminderSender"/>
-    /// (replacing the direct ones), the shared <see cref="DeliveryRateLimiter"/>, <see cref="DeliveryProcessor"/> with its own
+    /// (the sync bridge wraps the publisher), the shared <see cref="DeliveryRateLimiter"/>, <see cref="DeliveryProcessor"/> with its own
     /// connector client (retries off: the pipeline handles 429 itself), <see cref="IAppInstaller"/> (Microsoft Graph when
     /// Delivery:InstallForUsers is true, which needs a GraphServiceClient registered; a no-op otherwise), meter
     /// "TeamsPlans.Delivery", and the hosted <see cref="DeliveryCoordinator"/>, <see cref="DeliveryWorker"/> and
@@ -53,9 +53,7 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton<ReminderPlanner>();
         services.TryAddSingleton<IDeliveryTenantSource, ConfiguredTenantSource>();
 
-        // The durable queue replaces the direct publisher, whichever was registered first.
-        services.RemoveAll<IAssignmentPublisher>();
-        services.RemoveAll<IPlanReminderSender>();
+        // The durable queue is the publisher (the sync bridge wraps it: MirroringAssignmentPublisher).
         services.AddSingleton<IAssignmentPublisher>(sp => sp.GetRequiredService<DeliveryService>());
         services.AddSingleton<IPlanReminderSender>(sp => sp.GetRequiredService<DeliveryService>());
         services.AddSingleton<IPlanDeliveries>(sp => sp.GetRequiredService<DeliveryService>());

@@ -10,6 +10,6 @@ public sealed class BoundedPlanDocumentReader(
 {
     public const string InnerKey = "TeamsPlans.Imports.Inner";
 
-    public Task<PlanDocument> ReadAsync(string path, CancellationToken ct)
-        => queue.RunAsync(Path.GetFileName(path), token => inner.ReadAsync(path, token), ct);
+    public Task<PlanDocument> ReadAsync(Stream content, string name, CancellationToken ct)
+        => queue.RunAsync(Path.GetFileName(name), token => inner.ReadAsync(content, name, token), ct);
 }

@@ -11,7 +11,8 @@ public static class SyncBridgeServiceCollectionExtensions
     /// "graph" = SharePoint and Planner): publishing a plan stores its document in the plan library and mirrors its
     /// assignments and deadlines as board tasks; card actions update task progress; board changes update the assignment
     /// and refresh the member's card; plan documents dropped in the library are imported and previewed to the heads.
-    /// Call after AddTeamsPlansConversation and AddTeamsPlansDelivery: it wraps the registered <see cref="IAssignmentPublisher"/>.
+    /// Call after AddTeamsPlansDelivery: <see cref="MirroringAssignmentPublisher"/> wraps its <see cref="TeamsPlans.Bot.Delivery.DeliveryService"/>
+    /// and is the <see cref="IAssignmentPublisher"/> of the host.
     /// In local mode the library folder is "GraphSync:LocalRoot", or "Library:Root" when that alone is set.
     /// </summary>
     public static IServiceCollection AddTeamsPlansSyncBridge(this IServiceCollection services, IConfiguration configuration)
@@ -28,15 +29,9 @@ public static class SyncBridgeServiceCollectionExtensions
         services.TryAddSingleton<IRemoteChangeSink, BoardChangeApplier>();
         services.TryAddSingleton<IPlanDocumentImporter, LibraryDropImporter>();
 
-        var inner = services.LastOrDefault(d => d.ServiceType == typeof(IAssignmentPublisher))
-            ?? throw new InvalidOperationException("AddTeamsPlansSyncBridge needs an IAssignmentPublisher (AddTeamsPlansConversation first).");
-        services.RemoveAll<IAssignmentPublisher>();
+        // The decorator, visibly: publishing mirrors the plan, around the delivery queue (AddTeamsPlansDelivery).
         services.AddSingleton<IAssignmentPublisher>(sp => new MirroringAssignmentPublisher(
-            (IAssignmentPublisher)Resolve(inner, sp), sp.GetRequiredService<PlanMirror>(), sp.GetRequiredService<SyncLane>()));
+            sp.GetRequiredService<TeamsPlans.Bot.Delivery.DeliveryService>(), sp.GetRequiredService<PlanMirror>(), sp.GetRequiredService<SyncLane>()));
         return services;
     }
-
-    private static object Resolve(ServiceDescriptor d, IServiceProvider sp) =>
-        d.ImplementationInstance ?? d.ImplementationFactory?.Invoke(sp)
-        ?? ActivatorUtilities.CreateInstance(sp, d.ImplementationType ?? throw new InvalidOperationException($"Cannot build {d}."));
 }

@@ -5,6 +5,8 @@ using TeamsPlans.GraphSync;
 using TeamsPlans.Plans.Model;
 using TeamsPlans.Plans.Scheduling;
 using TeamsPlans.Storage;
+using TeamsPlans.Bot.Features.Assignments;
+using TeamsPlans.Bot.Features.Import;
 
 namespace TeamsPlans.Bot.Sync;
 
@@ -40,7 +42,7 @@ public sealed class BoardProgressSink(PlannerSyncService sync, SyncLane lane) : 
 /// Changes made in Planner (a task completed, re-opened or re-dated there) are taken over by TeamsPlans, and the
 /// member's card in Teams is updated in place so it shows the new state.
 /// </summary>
-public sealed class BoardChangeApplier(IStateStore store, IConnectorClient connector, TimeProvider time, ILogger<BoardChangeApplier> logger) : IRemoteChangeSink
+internal sealed class BoardChangeApplier(IStateStore store, IConnectorClient connector, AssignmentCardFactory cards, TimeProvider time, ILogger<BoardChangeApplier> logger) : IRemoteChangeSink
 {
     public async Task OnRemoteChangesAsync(string tenantId, IReadOnlyList<RemoteChange> changes, CancellationToken ct)
     {
@@ -127,10 +129,9 @@ public sealed class BoardChangeApplier(IStateStore store, IConnectorClient conne
         var reference = await store.Conversations.GetAsync(a.TenantId, a.MemberAadObjectId, ct).ConfigureAwait(false);
         if (plan is null || reference is null || reference.Blocked) return;
         var member = await store.Members.GetAsync(a.TenantId, a.MemberAadObjectId, ct).ConfigureAwait(false);
-        var view = CardView.For(member?.PreferredLocale, VietnamTime.Today(time));
-        // The same card as every other path builds (DeliveryContent, AssignmentCardAsync): with the reports handed in.
-        var reports = await store.Reports.ListByAssignmentAsync(a.TenantId, a.AssignmentId, ct).ConfigureAwait(false);
-        var activity = PlanCards.Assignment(plan, a, member?.DisplayName, view, [reference.UserId], reports: reports).ToMessage();
+        // The same card as every other path builds (AssignmentCardFactory): with the reports handed in.
+        var (card, _) = await cards.ForAssigneeAsync(plan, a, member, reference.UserId, ct).ConfigureAwait(false);
+        var activity = card.ToMessage();
         try
         {
             await connector.UpdateActivityAsync(reference.ServiceUrl, a.CardConversationId, a.CardActivityId, activity, ct).ConfigureAwait(false);
@@ -147,51 +148,37 @@ public sealed class BoardChangeApplier(IStateStore store, IConnectorClient conne
 /// A plan document dropped into the tenant's plan library is imported as a draft, and the tenant's principals and
 /// committee heads get its preview card (map the unresolved assignees, then publish) in their chat with the bot.
 /// </summary>
-public sealed class LibraryDropImporter(IStateStore store, PlanImporter importer, IConnectorClient connector, TimeProvider time, ILogger<LibraryDropImporter> logger)
+internal sealed class LibraryDropImporter(IStateStore store, PlanImportService importer, IConnectorClient connector, TimeProvider time, ILogger<LibraryDropImporter> logger)
     : IPlanDocumentImporter
 {
     public async Task ImportAsync(string tenantId, LibraryFile file, Stream content, CancellationToken ct)
     {
-        // The reader works on files: keep a private copy with the original extension.
-        var dir = Path.Combine(Path.GetTempPath(), "teamsplans-import", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        var path = Path.Combine(dir, Path.GetFileName(file.Name));
+        ImportOutcome outcome;
         try
         {
-            await using (var f = File.Create(path)) await content.CopyToAsync(f, ct).ConfigureAwait(false);
-            ImportOutcome outcome;
-            try
-            {
-                outcome = await importer.ImportAsync(tenantId, "library", path, ct).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is TeamsPlans.Plans.Reading.PlanReadException or IOException or InvalidDataException or FormatException or NotSupportedException or InvalidOperationException or ArgumentException)
-            {
-                logger.LogWarning(e, "Library file {File} of {TenantId} is not a readable plan; skipped", file.Path, tenantId);
-                await TellHeadsAsync(tenantId, lang => Task.FromResult(PlanCards.Notice(
-                    lang == "vi" ? $"Không nhập được tệp \"{file.Name}\" từ thư viện Kế hoạch." : $"Could not import \"{file.Name}\" from the plan library.",
-                    [e.Message], CardView.For(lang, VietnamTime.Today(time)), "attention")), ct).ConfigureAwait(false);
-                return;
-            }
-            if (!outcome.Imported || outcome.Plan is null) return;
-            // The stored plan links to the library copy, not the temporary file.
-            var plan = outcome.Plan with { DocumentUri = file.WebUrl };
-            await store.Plans.UpsertAsync(plan, ct).ConfigureAwait(false);
-            await store.Sync.PutAsync(new SyncEntry(tenantId, PlanMirror.DocumentScope, plan.PlanId, file.Id, file.WebUrl, null, time.GetUtcNow()), ct).ConfigureAwait(false);
-            logger.LogInformation("Plan {PlanId} of {TenantId} imported from library file {File}", plan.PlanId, tenantId, file.Path);
-            var sent = await TellHeadsAsync(tenantId, async lang =>
-            {
-                var view = CardView.For(lang, VietnamTime.Today(time));
-                var card = (await importer.PreviewCardAsync(tenantId, plan.PlanId, view, ct).ConfigureAwait(false))!;
-                card.Body.Insert(0, new TextBlock(lang == "vi" ? $"Kế hoạch mới trong thư viện: {file.Name}" : $"New plan in the library: {file.Name}")
-                { Weight = "bolder", Color = "accent" });
-                return card;
-            }, ct).ConfigureAwait(false);
-            logger.LogInformation("Preview of {PlanId} sent to {Count} heads of {TenantId}", plan.PlanId, sent, tenantId);
+            // The stored plan links to the library copy.
+            outcome = await importer.ImportAsync(tenantId, "library", content, file.Name, PlanSource.Library(file.WebUrl), ct).ConfigureAwait(false);
         }
-        finally
+        catch (Exception e) when (e is TeamsPlans.Plans.Reading.PlanReadException or IOException or InvalidDataException or FormatException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
-            try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            logger.LogWarning(e, "Library file {File} of {TenantId} is not a readable plan; skipped", file.Path, tenantId);
+            await TellHeadsAsync(tenantId, lang => Task.FromResult(PlanCards.Notice(
+                ImportTexts.For(lang).LibraryUnreadable(file.Name),
+                [e.Message], CardView.For(lang, VietnamTime.Today(time)), "attention")), ct).ConfigureAwait(false);
+            return;
         }
+        if (!outcome.Imported || outcome.Plan is null) return;
+        var plan = outcome.Plan;
+        await store.Sync.PutAsync(new SyncEntry(tenantId, PlanMirror.DocumentScope, plan.PlanId, file.Id, file.WebUrl, null, time.GetUtcNow()), ct).ConfigureAwait(false);
+        logger.LogInformation("Plan {PlanId} of {TenantId} imported from library file {File}", plan.PlanId, tenantId, file.Path);
+        var sent = await TellHeadsAsync(tenantId, async lang =>
+        {
+            var view = CardView.For(lang, VietnamTime.Today(time));
+            var note = PreviewNotes.Above(new TextBlock(ImportTexts.For(lang).LibraryNew(file.Name))
+            { Weight = "bolder", Color = "accent" });
+            return (await importer.PreviewCardAsync(tenantId, plan.PlanId, view, ct, note).ConfigureAwait(false))!;
+        }, ct).ConfigureAwait(false);
+        logger.LogInformation("Preview of {PlanId} sent to {Count} heads of {TenantId}", plan.PlanId, sent, tenantId);
     }
 
     private async Task<int> TellHeadsAsync(string tenantId, Func<string?, Task<AdaptiveCard>> cardFor, CancellationToken ct)

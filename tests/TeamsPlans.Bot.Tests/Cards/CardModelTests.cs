@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using TeamsPlans.Bot.Cards;
 using TeamsPlans.Plans.Model;
 using TeamsPlans.Storage;
+using TeamsPlans.Bot.Features.Assignments;
+using TeamsPlans.Bot.Features.Status;
 
 namespace TeamsPlans.Bot.Tests.Cards;
 
@@ -39,7 +41,7 @@ public sealed class CardModelTests
         var plan = CardSamples.Stored(CardSamples.Plan82(), "kh-82");
         var rec = CardSamples.Records(plan, "aad-cuc")[0];
         var users = Enumerable.Range(1, 75).Select(i => $"29:u{i}").ToList();
-        var card = PlanCards.Assignment(plan, rec, "Ngô Tấn Hưng", CardView.For("vi-VN", CardSamples.Today), users).ToJsonObject();
+        var card = AssignmentCards.Assignment(plan, rec, "Ngô Tấn Hưng", CardView.For("vi-VN", CardSamples.Today), users).ToJsonObject();
 
         var refresh = card["refresh"]!.AsObject();
         Assert.Equal("Action.Execute", refresh["action"]!["type"]!.GetValue<string>());
@@ -75,7 +77,7 @@ public sealed class CardModelTests
     {
         var plan = CardSamples.Stored(CardSamples.AllDueKinds(), "kh-x", uri: "https://contoso.sharepoint.com/a b.docx");
         var rec = CardSamples.Records(plan, "aad-cuc")[0];
-        var json = PlanCards.Assignment(plan, rec, null, CardView.For("en-GB", CardSamples.Today), ["29:a"]).ToJson();
+        var json = AssignmentCards.Assignment(plan, rec, null, CardView.For("en-GB", CardSamples.Today), ["29:a"]).ToJson();
         Assert.Contains("\"type\":\"Action.OpenUrl\"", json);
         Assert.Contains("https://contoso.sharepoint.com/a%20b.docx", json);
         Assert.Contains("Acknowledge", json);
@@ -104,7 +106,7 @@ public sealed class CardModelTests
         var recs = CardSamples.Records(plan, "aad-hung", "aad-thanh", "aad-cuc");
         recs[1] = recs[1] with { State = recs[1].State.Apply(AssignmentAction.Acknowledge, CardSamples.Now) };
         var members = CardSamples.Members().ToDictionary(m => m.AadObjectId);
-        var card = PlanCards.Status([(plan, recs)], members, CardView.For("vi", CardSamples.Today), canRemind: true).ToJsonObject();
+        var card = StatusCards.Status([(plan, recs)], members, CardView.For("vi", CardSamples.Today), canRemind: true).ToJsonObject();
         var facts = Facts(card);
         Assert.Equal("3", facts["Tổng số nhiệm vụ"]);
         Assert.Equal("1", facts["Đã xác nhận"]);

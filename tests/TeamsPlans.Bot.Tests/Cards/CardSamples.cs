@@ -1,6 +1,12 @@
 using TeamsPlans.Bot.Cards;
 using TeamsPlans.Plans.Model;
 using TeamsPlans.Storage;
+using TeamsPlans.Bot.Features.Assignments;
+using TeamsPlans.Bot.Features.Help;
+using TeamsPlans.Bot.Features.Import;
+using TeamsPlans.Bot.Features.Reports;
+using TeamsPlans.Bot.Features.Rollup;
+using TeamsPlans.Bot.Features.Status;
 
 namespace TeamsPlans.Bot.Tests.Cards;
 
@@ -101,32 +107,32 @@ public static class CardSamples
 
         return new Dictionary<string, AdaptiveCard>
         {
-            ["assignment-assigned"] = PlanCards.Assignment(plan, recs[0], "Ngô Tấn Hưng", v, ["29:1hung"]),
-            ["assignment-acknowledged"] = PlanCards.Assignment(plan, acked, "Nguyễn Tất Thành", v, ["29:1thanh"]),
-            ["assignment-progress"] = PlanCards.Assignment(plan, progress, "Hồ Thị Thu Cúc", v, ["29:1cuc"]),
-            ["assignment-done"] = PlanCards.Assignment(plan, done, "Ngô Tấn Hưng", v, ["29:1hung"]),
-            ["assignment-overdue-readonly"] = PlanCards.Assignment(plan, recs[2], null, CardView.For(locale, new DateOnly(2023, 12, 1)), null, interactive: false),
-            ["assignment-duekinds-url"] = PlanCards.Assignment(kinds, kindRecs[0], null, v, ["29:x"]),
-            ["status"] = PlanCards.Status([(plan, [done, acked, progress]), (kinds, kindRecs), (draft, draftRecs)], byId, v, canRemind: true),
-            ["status-empty"] = PlanCards.Status([], byId, v, canRemind: false),
-            ["mytasks"] = PlanCards.MyTasks([(plan, acked), (kinds, kindRecs[0]), (null, progress)], v),
-            ["mytasks-empty"] = PlanCards.MyTasks([], v),
-            ["mytasks-reports"] = PlanCards.MyTasks([(plan, acked), (plan, progress)], v, new Dictionary<string, DateTimeOffset> { [progress.AssignmentId] = Now }),
-            ["welcome-principal"] = PlanCards.Welcome("Ngô Tấn Hưng", true, v),
-            ["welcome-member"] = PlanCards.Welcome(null, false, v),
-            ["help-unknown"] = PlanCards.Help("xin chào bot <b>", false, v),
-            ["import-preview"] = PlanCards.ImportPreview(draft, draftRecs, byId, unresolved, v),
-            ["plan-summary"] = PlanCards.PlanSummary(plan, recs, v),
+            ["assignment-assigned"] = AssignmentCards.Assignment(plan, recs[0], "Ngô Tấn Hưng", v, ["29:1hung"]),
+            ["assignment-acknowledged"] = AssignmentCards.Assignment(plan, acked, "Nguyễn Tất Thành", v, ["29:1thanh"]),
+            ["assignment-progress"] = AssignmentCards.Assignment(plan, progress, "Hồ Thị Thu Cúc", v, ["29:1cuc"]),
+            ["assignment-done"] = AssignmentCards.Assignment(plan, done, "Ngô Tấn Hưng", v, ["29:1hung"]),
+            ["assignment-overdue-readonly"] = AssignmentCards.Assignment(plan, recs[2], null, CardView.For(locale, new DateOnly(2023, 12, 1)), null, interactive: false),
+            ["assignment-duekinds-url"] = AssignmentCards.Assignment(kinds, kindRecs[0], null, v, ["29:x"]),
+            ["status"] = StatusCards.Status([(plan, [done, acked, progress]), (kinds, kindRecs), (draft, draftRecs)], byId, v, canRemind: true),
+            ["status-empty"] = StatusCards.Status([], byId, v, canRemind: false),
+            ["mytasks"] = AssignmentCards.MyTasks([(plan, acked), (kinds, kindRecs[0]), (null, progress)], v),
+            ["mytasks-empty"] = AssignmentCards.MyTasks([], v),
+            ["mytasks-reports"] = AssignmentCards.MyTasks([(plan, acked), (plan, progress)], v, new Dictionary<string, DateTimeOffset> { [progress.AssignmentId] = Now }),
+            ["welcome-principal"] = HelpCards.Welcome("Ngô Tấn Hưng", true, v),
+            ["welcome-member"] = HelpCards.Welcome(null, false, v),
+            ["help-unknown"] = HelpCards.Help("xin chào bot <b>", false, v),
+            ["import-preview"] = ImportCards.ImportPreview(draft, draftRecs, byId, unresolved, v),
+            ["plan-summary"] = AssignmentCards.PlanSummary(plan, recs, v),
             ["notice"] = PlanCards.Notice("Không tìm thấy kế hoạch \"99/KH\".", ["001_2bb57626d11c2963.txt"], v, "attention"),
-            ["assignment-report-handed-in"] = PlanCards.Assignment(plan, progress, "Hồ Thị Thu Cúc", v, ["29:1cuc"], reports:
+            ["assignment-report-handed-in"] = AssignmentCards.Assignment(plan, progress, "Hồ Thị Thu Cúc", v, ["29:1cuc"], reports:
                 [new ReportSubmission(Tenant, "r1", progress.AssignmentId, "2023-05-20", "Hồ Thị Thu Cúc - bc.pdf", "https://contoso.sharepoint.com/bc.pdf", "aad-cuc", Now)]),
-            ["status-reports"] = PlanCards.Status([(plan, [done, acked, progress])], byId, v, canRemind: true, new Dictionary<string, int> { [plan.PlanId] = 2 }),
-            ["status-delivery-problems"] = PlanCards.Status([(plan, [done, acked, progress])], byId, v, canRemind: true, new Dictionary<string, int> { [plan.PlanId] = 2 },
+            ["status-reports"] = StatusCards.Status([(plan, [done, acked, progress])], byId, v, canRemind: true, new Dictionary<string, int> { [plan.PlanId] = 2 }),
+            ["status-delivery-problems"] = StatusCards.Status([(plan, [done, acked, progress])], byId, v, canRemind: true, new Dictionary<string, int> { [plan.PlanId] = 2 },
                 new Dictionary<string, (int, int)> { [plan.PlanId] = (3, 1) }),
-            ["report-target"] = PlanCards.ReportTarget("Báo cáo tháng 4.pdf",
+            ["report-target"] = ReportCards.ReportTarget("Báo cáo tháng 4.pdf",
                 [.. recs.SelectMany(r => ReportPeriods.For(r, 2023, Today).Select(p => (plan, r, p))), (kinds, kindRecs[0], ReportPeriods.For(kindRecs[0], 2019, Today)[0])], v),
-            ["rollup"] = PlanCards.Rollup(Rollup(), new Dictionary<string, string> { ["tenant-tl"] = "Trường THPT Trung Lập" }, v),
-            ["rollup-empty"] = PlanCards.Rollup(new DepartmentRollup("tenant-sgd", "kh-1", null, "Kế hoạch không có hạn định kỳ", 2023, Today, [], []), new Dictionary<string, string>(), v),
+            ["rollup"] = RollupCards.Rollup(Rollup(), new Dictionary<string, string> { ["tenant-tl"] = "Trường THPT Trung Lập" }, v),
+            ["rollup-empty"] = RollupCards.Rollup(new DepartmentRollup("tenant-sgd", "kh-1", null, "Kế hoạch không có hạn định kỳ", 2023, Today, [], []), new Dictionary<string, string>(), v),
         };
     }
 
@@ -170,15 +176,15 @@ public static class CardSamples
             if (recs.Count > 0) recs[0] = recs[0] with { State = recs[0].State.Apply(AssignmentAction.Acknowledge, Now) };
             status.Add((plan, recs));
             for (var i = 0; i < Math.Min(recs.Count, 3); i++)
-                cards[$"seed{name}-assignment{i + 1}"] = PlanCards.Assignment(plan, recs[i], null, v, ["29:1hung"]);
+                cards[$"seed{name}-assignment{i + 1}"] = AssignmentCards.Assignment(plan, recs[i], null, v, ["29:1hung"]);
             var draft = plan with { Status = PlanStatus.Draft };
             var unresolved = recs.Where(r => r.MemberAadObjectId is null)
                 .Select(r => new UnresolvedAssignee(r, TeamsPlans.Bot.Conversation.AssigneeMatcher.Rank(r.Assignee, members))).ToList();
-            cards[$"seed{name}-import-preview"] = PlanCards.ImportPreview(draft, recs, byId, unresolved, v);
-            cards[$"seed{name}-plan-summary"] = PlanCards.PlanSummary(plan, recs, v);
-            cards[$"seed{name}-mytasks"] = PlanCards.MyTasks(recs.Select(r => ((StoredPlan?)plan, r)).ToList(), v);
+            cards[$"seed{name}-import-preview"] = ImportCards.ImportPreview(draft, recs, byId, unresolved, v);
+            cards[$"seed{name}-plan-summary"] = AssignmentCards.PlanSummary(plan, recs, v);
+            cards[$"seed{name}-mytasks"] = AssignmentCards.MyTasks(recs.Select(r => ((StoredPlan?)plan, r)).ToList(), v);
         }
-        cards["seeds-status"] = PlanCards.Status(status, byId, v, canRemind: true);
+        cards["seeds-status"] = StatusCards.Status(status, byId, v, canRemind: true);
         return cards;
     }
 
@@ -204,11 +210,11 @@ public static class CardSamples
         var users = Enumerable.Range(1, 100).Select(i => $"29:user{i}").ToList();
         return new Dictionary<string, AdaptiveCard>
         {
-            ["huge-assignment"] = PlanCards.Assignment(plan, withComment, "Thành Viên 1", v, users),
-            ["huge-status"] = PlanCards.Status(Enumerable.Range(1, 12).Select(i => (plan with { PlanId = $"p{i}" }, (IReadOnlyList<AssignmentRecord>)recs)).ToList(), byId, v, true),
-            ["huge-mytasks"] = PlanCards.MyTasks(recs.Select(r => ((StoredPlan?)plan, r)).ToList(), v),
-            ["huge-import-preview"] = PlanCards.ImportPreview(plan, recs, byId, unresolved, v),
-            ["huge-plan-summary"] = PlanCards.PlanSummary(plan, recs, v),
+            ["huge-assignment"] = AssignmentCards.Assignment(plan, withComment, "Thành Viên 1", v, users),
+            ["huge-status"] = StatusCards.Status(Enumerable.Range(1, 12).Select(i => (plan with { PlanId = $"p{i}" }, (IReadOnlyList<AssignmentRecord>)recs)).ToList(), byId, v, true),
+            ["huge-mytasks"] = AssignmentCards.MyTasks(recs.Select(r => ((StoredPlan?)plan, r)).ToList(), v),
+            ["huge-import-preview"] = ImportCards.ImportPreview(plan, recs, byId, unresolved, v),
+            ["huge-plan-summary"] = AssignmentCards.PlanSummary(plan, recs, v),
         };
     }
 }

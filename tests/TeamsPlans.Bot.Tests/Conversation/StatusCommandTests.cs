@@ -1,3 +1,4 @@
+using TeamsPlans.Bot.Features.Rollup;
 using TeamsPlans.Bot.Conversation;
 using static TeamsPlans.Bot.Tests.Conversation.BotHarness;
 using static TeamsPlans.Bot.Tests.Conversation.Scenario;
@@ -41,7 +42,7 @@ public sealed class StatusCommandTests
     [InlineData("báo cáo", null, null)]
     [InlineData("82/KH-THPT BK", "82/KH-THPT BK", null)]
     public void Rollup_argument_gives_plan_number_and_year(string argument, string? number, int? year) =>
-        Assert.Equal((number, year), TeamsPlansBot.ParseRollupArgument(argument));
+        Assert.Equal((number, year), RollupArgument.Parse(argument));
 
     [Fact]
     public async Task Principal_gets_status_not_acknowledged_and_deadlines_in_both_languages_members_only_their_own()

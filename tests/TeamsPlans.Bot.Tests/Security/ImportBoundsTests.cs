@@ -16,12 +16,12 @@ internal sealed class CountingReader(IPlanDocumentReader inner) : IPlanDocumentR
     public int Calls;
     public ConcurrentQueue<bool> SawCancellation { get; } = new();
 
-    public async Task<PlanDocument> ReadAsync(string path, CancellationToken ct)
+    public async Task<PlanDocument> ReadAsync(Stream content, string name, CancellationToken ct)
     {
         Interlocked.Increment(ref Calls);
         var now = Interlocked.Increment(ref _running);
         lock (this) Peak = Math.Max(Peak, now);
-        try { return await inner.ReadAsync(path, ct); }
+        try { return await inner.ReadAsync(content, name, ct); }
         catch (OperationCanceledException) { SawCancellation.Enqueue(true); throw; }
         finally { Interlocked.Decrement(ref _running); }
     }
@@ -30,7 +30,7 @@ internal sealed class CountingReader(IPlanDocumentReader inner) : IPlanDocumentR
 /// <summary>A reader that works until it is cancelled (stands in for a long extraction that honours cancellation).</summary>
 internal sealed class EndlessReader : IPlanDocumentReader
 {
-    public async Task<PlanDocument> ReadAsync(string path, CancellationToken ct)
+    public async Task<PlanDocument> ReadAsync(Stream content, string name, CancellationToken ct)
     {
         await Task.Delay(Timeout.Infinite, ct);
         throw new InvalidOperationException("unreachable");

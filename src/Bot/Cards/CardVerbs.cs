@@ -1,0 +1,29 @@
+namespace TeamsPlans.Bot.Cards;
+
+/// <summary>Verbs carried by Action.Execute (and by the Action.Submit fallback as data.verb).</summary>
+public static class CardVerbs
+{
+    public const string Ack = "ack";
+    public const string Progress = "progress";
+    public const string Done = "done";
+    public const string Refresh = "refresh";
+    public const string OpenPlan = "openPlan";
+    public const string Remind = "remind";
+    public const string Publish = "publish";
+    public const string Map = "map";
+    /// <summary>Status card: send the plan's failed assignment cards again.</summary>
+    public const string Resend = "resend";
+    /// <summary>Input ids of the import preview's assignee pickers start with this, followed by the assignment id.</summary>
+    public const string MapInputPrefix = "map_";
+    public const string PercentInput = "percent";
+    public const string CommentInput = "comment";
+    /// <summary>Hand in a report (summary, link, period) from the assignment card, or name the target of a file sent in chat.</summary>
+    public const string Report = "report";
+    /// <summary>Department roll-up card: refresh for a year / plan.</summary>
+    public const string Rollup = "rollup";
+    public const string ReportPeriodInput = "reportPeriod";
+    public const string ReportSummaryInput = "reportSummary";
+    public const string ReportLinkInput = "reportLink";
+    /// <summary>Choice "assignmentId|periodKey" of the card asking which assignment a file sent in chat answers.</summary>
+    public const string ReportTargetInput = "reportTarget";
+}

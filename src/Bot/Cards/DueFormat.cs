@@ -1,0 +1,87 @@
+using System.Globalization;
+using TeamsPlans.Plans.Scheduling;
+
+namespace TeamsPlans.Bot.Cards;
+
+/// <summary>Formats plan dates the way Vietnamese users read them (dd/MM/yyyy).</summary>
+public static class DueFormat
+{
+    private static readonly string[] Roman = ["I", "II", "III", "IV"];
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", Inv);
+
+    public static string Format(DueDate due, CardStrings s) => due.Kind switch
+    {
+        DueKind.Date => Date(new DateOnly(due.Year, due.Month, due.Day)),
+        DueKind.YearlyDate => string.Create(Inv, $"{due.Day:00}/{due.Month:00} {s.Yearly}"),
+        DueKind.Quarter => s.Lang == "vi"
+            ? string.Create(Inv, $"Quý {Roman[Math.Clamp(due.Quarter, 1, 4) - 1]}/{due.Year}")
+            : string.Create(Inv, $"Q{due.Quarter} {due.Year}"),
+        DueKind.Month => s.Lang == "vi" ? string.Create(Inv, $"tháng {due.Month:00}/{due.Year}") : string.Create(Inv, $"{due.Month:00}/{due.Year}"),
+        DueKind.SchoolYear => s.Lang == "vi" ? string.Create(Inv, $"Năm học {due.Year}-{due.Year + 1}") : string.Create(Inv, $"School year {due.Year}-{due.Year + 1}"),
+        _ => due.ToString()
+    };
+
+    /// <summary>"20/05/2023 — Báo cáo ... (định kỳ 6 tháng)".</summary>
+    public static string Format(Deadline d, CardStrings s)
+    {
+        var text = Format(d.Due, s);
+        if (d.Recurrence == Recurrence.Semiannual) text += " (" + s.Semiannual + ")";
+        else if (d.Recurrence == Recurrence.Yearly && d.Due.Kind != DueKind.YearlyDate) text += " (" + s.Yearly + ")";
+        return text;
+    }
+
+    /// <summary>Concrete last day of a deadline; yearly dates fall in <paramref name="planYear"/> (or the year of today).</summary>
+    public static DateOnly LastDay(Deadline d, int? planYear, DateOnly today) =>
+        d.Due.Kind == DueKind.YearlyDate ? d.Due.LastDay(planYear ?? today.Year) : d.Due.LastDay();
+
+    /// <summary>The next deadline on or after today, or null when none is left.</summary>
+    public static (Deadline Deadline, DateOnly Day)? Next(IEnumerable<Deadline> deadlines, int? planYear, DateOnly today)
+    {
+        (Deadline, DateOnly)? best = null;
+        foreach (var d in deadlines)
+        {
+            var day = NextOccurrence(d, planYear, today);
+            if (day is null) continue;
+            if (best is null || day.Value < best.Value.Item2) best = (d, day.Value);
+        }
+        return best;
+    }
+
+    private static DateOnly? NextOccurrence(Deadline d, int? planYear, DateOnly today)
+    {
+        var day = LastDay(d, planYear, today);
+        if (day >= today) return day;
+        // A yearly duty comes back the next year; a semiannual one six months later.
+        if (d.Recurrence == Recurrence.Yearly || d.Due.Kind == DueKind.YearlyDate)
+        {
+            while (day < today) day = day.AddYears(1);
+            return day;
+        }
+        if (d.Recurrence == Recurrence.Semiannual)
+        {
+            while (day < today) day = day.AddMonths(6);
+            return day;
+        }
+        return null;
+    }
+
+    /// <summary>Overdue: not done and the last one-off deadline has passed (recurring duties are never "finished late").</summary>
+    public static bool IsOverdue(AssignmentState state, IReadOnlyList<Deadline> deadlines, int? planYear, DateOnly today)
+    {
+        if (deadlines.Count == 0 || state.Status == AssignmentStatus.Done) return false;
+        if (Next(deadlines, planYear, today) is not null) return false;
+        var last = deadlines.Max(d => LastDay(d, planYear, today));
+        return state.IsOverdue(last, today);
+    }
+
+    /// <summary>Cuts text at <paramref name="max"/> characters on a word boundary and ends it with "…".</summary>
+    public static string Truncate(string? text, int max)
+    {
+        if (string.IsNullOrEmpty(text) || text.Length <= max) return text ?? "";
+        var cut = text.LastIndexOf(' ', max - 1);
+        if (cut < max / 2) cut = max - 1;
+        return text[..cut].TrimEnd(' ', ',', ';', ':', '.') + "…";
+    }
+}

@@ -1,0 +1,44 @@
+using TeamsPlans.Plans.Scheduling;
+
+namespace TeamsPlans.Bot.Features.Assignments;
+
+/// <summary>
+/// The one place an assignment card is assembled — for the chat turn (answer to a click, a report handed in), the
+/// delivery of a new duty or a reminder, the direct publisher and the refresh after a Planner change. Every card carries
+/// the assignee's name, the current state and the reports handed in.
+/// </summary>
+internal sealed class AssignmentCardFactory(IStateStore store, TimeProvider time, ILogger<AssignmentCardFactory> logger)
+{
+    /// <summary>
+    /// The card as someone in a chat turn sees it (<paramref name="view"/>: their language); it refreshes for the
+    /// assignee's Teams user id when the assignee has a conversation with the bot.
+    /// </summary>
+    public async Task<AdaptiveCard> ForViewerAsync(StoredPlan plan, AssignmentRecord a, CardView view, bool interactive, CancellationToken ct)
+    {
+        Member? assignee = null;
+        var users = new List<string>();
+        if (a.MemberAadObjectId is not null)
+        {
+            assignee = await store.Members.GetAsync(plan.TenantId, a.MemberAadObjectId, ct).ConfigureAwait(false);
+            var reference = await store.Conversations.GetAsync(plan.TenantId, a.MemberAadObjectId, ct).ConfigureAwait(false);
+            if (reference is not null) users.Add(reference.UserId);
+        }
+        if (users.Count > PlanCards.MaxRefreshUsers)
+            logger.LogWarning("Refresh of {AssignmentId} limited to {Max} of {Count} users", a.AssignmentId, PlanCards.MaxRefreshUsers, users.Count);
+        var handedIn = await store.Reports.ListByAssignmentAsync(plan.TenantId, a.AssignmentId, ct).ConfigureAwait(false);
+        return AssignmentCards.Assignment(plan, a, assignee?.DisplayName, view, users, interactive, handedIn);
+    }
+
+    /// <summary>The card sent to the assignee (<paramref name="member"/>, in their language), refreshing for <paramref name="userId"/>.</summary>
+    public async Task<(AdaptiveCard Card, CardView View)> ForAssigneeAsync(StoredPlan plan, AssignmentRecord a, Member? member, string userId, CancellationToken ct)
+    {
+        var reports = await store.Reports.ListByAssignmentAsync(plan.TenantId, a.AssignmentId, ct).ConfigureAwait(false);
+        var view = CardView.For(member?.PreferredLocale, VietnamTime.Today(time));
+        return (ForAssignee(plan, a, member, view, [userId], reports), view);
+    }
+
+    /// <summary>The card sent to the assignee when the caller already holds the member and the reports (the delivery worker).</summary>
+    public static AdaptiveCard ForAssignee(StoredPlan plan, AssignmentRecord a, Member? member, CardView view,
+        IReadOnlyList<string>? refreshUserIds, IReadOnlyList<ReportSubmission>? reports) =>
+        AssignmentCards.Assignment(plan, a, member?.DisplayName, view, refreshUserIds, reports: reports);
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.DependencyInjection;
+using TeamsPlans.Bot.Features.Assignments;
+using TeamsPlans.Bot.Features.Common;
+using TeamsPlans.Bot.Features.Help;
+using TeamsPlans.Bot.Features.Import;
+using TeamsPlans.Bot.Features.Language;
+using TeamsPlans.Bot.Features.Members;
+using TeamsPlans.Bot.Features.Reports;
+using TeamsPlans.Bot.Features.Resend;
+using TeamsPlans.Bot.Features.Rollup;
+using TeamsPlans.Bot.Features.Status;
+using TeamsPlans.Bot.Protocol;
+
+namespace TeamsPlans.Bot.Features;
+
+internal static class FeatureServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the features' handlers, the <see cref="AssignmentCardFactory"/>, and <see cref="TeamsPlansApplication"/>
+    /// (the route table) as the <see cref="IActivityHandler"/> that /api/messages calls.
+    /// </summary>
+    public static IServiceCollection AddTeamsPlansFeatures(this IServiceCollection services)
+    {
+        services.AddSingleton<TurnServices>();
+        services.AddSingleton<PlanLookup>();
+        services.AddSingleton<PlanActionGuard>();
+        services.AddSingleton<AssignmentCardFactory>();
+        services.AddSingleton<AssignmentChangeNotifier>();
+        services.AddSingleton<MembersFeature>();
+        services.AddSingleton<HelpFeature>();
+        services.AddSingleton<LanguageFeature>();
+        services.AddSingleton<MyTasksCommand>();
+        services.AddSingleton<AssignmentActions>();
+        services.AddSingleton<StatusBoard>();
+        services.AddSingleton<StatusCommand>();
+        services.AddSingleton<RemindAction>();
+        services.AddSingleton<ResendCommand>();
+        services.AddSingleton<ResendAction>();
+        services.AddSingleton<LocalPlanLibrary>();
+        services.AddSingleton<PlanImportService>();
+        services.AddSingleton<ImportCommand>();
+        services.AddSingleton<PreviewActions>();
+        services.AddSingleton<ReportFileHandler>();
+        services.AddSingleton<ReportAction>();
+        services.AddSingleton<RollupFeature>();
+        services.AddSingleton<IActivityHandler, TeamsPlansApplication>();
+        return services;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using TeamsPlans.Plans.Scheduling;
+using static TeamsPlans.Bot.Cards.PlanCards;
+
+namespace TeamsPlans.Bot.Features.Help;
+
+/// <summary>The welcome card (on install) and the help card.</summary>
+internal static class HelpCards
+{
+
+    public static AdaptiveCard Welcome(string? userName, bool canManage, CardView v)
+    {
+        var s = v.S;
+        var body = new List<CardElement>
+        {
+            new TextBlock(s.WelcomeTitle + (string.IsNullOrWhiteSpace(userName) ? "" : ", " + userName)) { Size = "large", Weight = "bolder", Style = "heading" },
+            new TextBlock(s.WelcomeText),
+        };
+        if (canManage) body.Add(new TextBlock(s.WelcomePrincipal) { Color = "accent" });
+        body.AddRange(CommandLines(s, canManage));
+        return new AdaptiveCard { Lang = s.Lang, FallbackText = s.WelcomeTitle, Body = body };
+    }
+
+    public static AdaptiveCard Help(string? unknownText, bool canManage, CardView v)
+    {
+        var s = v.S;
+        var body = new List<CardElement> { new TextBlock(s.HelpTitle) { Size = "large", Weight = "bolder", Style = "heading" } };
+        if (!string.IsNullOrWhiteSpace(unknownText))
+            body.Add(new TextBlock(string.Format(CultureInfo.InvariantCulture, s.HelpUnknown, DueFormat.Truncate(unknownText.Trim(), 80))));
+        body.AddRange(CommandLines(s, canManage));
+        return new AdaptiveCard { Lang = s.Lang, FallbackText = s.HelpTitle, Body = body };
+    }
+
+
+    private static IEnumerable<CardElement> CommandLines(CardStrings s, bool canManage)
+    {
+        var lines = canManage ? s.HelpCommands.Concat(s.HelpPrincipalCommands) : s.HelpCommands;
+        foreach (var l in lines) yield return new TextBlock("• " + l) { Spacing = "small" };
+    }
+}

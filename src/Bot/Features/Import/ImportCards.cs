@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using TeamsPlans.Plans.Scheduling;
+using static TeamsPlans.Bot.Cards.PlanCards;
+
+namespace TeamsPlans.Bot.Features.Import;
+
+/// <summary>The import preview: what an import extracted, assignee pickers, map / publish.</summary>
+internal static class ImportCards
+{
+
+    /// <summary>
+    /// What an import extracted: the plan header, each assignment with its resolved member, a member picker per unresolved
+    /// assignee (Input.ChoiceSet "map_{assignmentId}"), and "map" / "publish" actions (publish also applies the pickers).
+    /// </summary>
+    public static AdaptiveCard ImportPreview(StoredPlan plan, IReadOnlyList<AssignmentRecord> assignments,
+        IReadOnlyDictionary<string, Member> members, IReadOnlyList<UnresolvedAssignee> unresolved, CardView v, PreviewNotes? notes = null)
+        => Fit(scale => BuildImportPreview(plan, assignments, members, unresolved, v, scale, notes ?? PreviewNotes.None));
+
+    private static AdaptiveCard BuildImportPreview(StoredPlan plan, IReadOnlyList<AssignmentRecord> assignments,
+        IReadOnlyDictionary<string, Member> members, IReadOnlyList<UnresolvedAssignee> unresolved, CardView v, double scale, PreviewNotes notes)
+    {
+        var s = v.S;
+        var resolvedCount = assignments.Count(a => a.MemberAadObjectId is not null);
+        var body = new List<CardElement>
+        {
+            new TextBlock(s.ImportTitle + " · " + (plan.Status == PlanStatus.Published ? s.Published : s.Draft)) { Size = "small", IsSubtle = true },
+            new TextBlock(Cut(PlanTitle(plan), 300, scale)) { Size = "medium", Weight = "bolder", Style = "heading" },
+            new FactSet { Facts = PlanFacts(plan, s) },
+            new TextBlock(string.Format(CultureInfo.InvariantCulture, s.ImportSummary, assignments.Count, resolvedCount, assignments.Count - resolvedCount)) { Weight = "bolder" },
+        };
+        var doc = plan.Document;
+        if (doc.Warnings.Count > 0)
+        {
+            var wcap = Cap(5, scale);
+            body.Add(new TextBlock(s.Warnings) { Weight = "bolder", Color = "warning", Spacing = "medium" });
+            foreach (var w in doc.Warnings.Take(wcap)) body.Add(new TextBlock("• " + Cut(w, 200, scale)) { Spacing = "none", IsSubtle = true });
+            if (doc.Warnings.Count > wcap) body.Add(new TextBlock(s.More(doc.Warnings.Count - wcap)) { IsSubtle = true, Spacing = "none" });
+        }
+
+        var cap = Cap(20, scale);
+        foreach (var a in assignments.Take(cap))
+        {
+            var resolved = a.MemberAadObjectId is not null && members.TryGetValue(a.MemberAadObjectId, out var m) ? m.DisplayName : null;
+            var next = a.Deadlines.Count > 0 ? " · " + string.Join("; ", a.Deadlines.Take(3).Select(d => DueFormat.Format(d, s))) : "";
+            body.Add(new Container
+            {
+                Separator = true, Spacing = "small",
+                Items =
+                [
+                    new TextBlock($"{a.Ordinal}. {AssigneeLine(a.Assignee, null, s)} → " + (resolved is null ? s.Unassigned : "✓ " + resolved))
+                        { Color = resolved is null ? "warning" : "good", Weight = "bolder" },
+                    new TextBlock(Cut(a.Duty, 300, scale) + next) { Spacing = "none", IsSubtle = true },
+                ]
+            });
+        }
+        if (assignments.Count > cap) body.Add(new TextBlock(s.More(assignments.Count - cap)) { IsSubtle = true });
+
+        var data = new JsonObject { ["planId"] = plan.PlanId, ["tenantId"] = plan.TenantId };
+        if (unresolved.Count > 0)
+        {
+            body.Add(new TextBlock(s.Unresolved) { Weight = "bolder", Spacing = "large", Separator = true });
+            var ucap = Cap(12, scale);
+            var ccap = Cap(40, scale);
+            foreach (var u in unresolved.Take(ucap))
+            {
+                if (u.Candidates.Count == 0)
+                {
+                    body.Add(new TextBlock($"{u.Assignment.Ordinal}. {Cut(u.Assignment.Assignee.Display, 80, 1)}: {s.NoMembers}") { Color = "warning" });
+                    continue;
+                }
+                body.Add(new ChoiceSetInput
+                {
+                    Id = CardVerbs.MapInputPrefix + u.Assignment.AssignmentId,
+                    Label = $"{u.Assignment.Ordinal}. {Cut(u.Assignment.Assignee.Display, 80, 1)} — {Cut(u.Assignment.Duty, 80, scale)}",
+                    Style = "filtered",
+                    Placeholder = s.MapPlaceholder,
+                    Choices = u.Candidates.Take(ccap).Select(m => new Choice(MemberLabel(m), m.AadObjectId)).ToList(),
+                });
+            }
+            if (unresolved.Count > ucap) body.Add(new TextBlock(s.More(unresolved.Count - ucap)) { IsSubtle = true });
+        }
+
+        body.InsertRange(0, notes.Header);
+        body.AddRange(notes.Footer);
+        var actions = new List<CardAction>();
+        if (plan.Status == PlanStatus.Draft)
+        {
+            if (unresolved.Count > 0) actions.Add(Execute(s.MapSave, CardVerbs.Map, data, associatedInputs: "auto"));
+            actions.Add(Execute(s.Publish, CardVerbs.Publish, data, style: "positive", associatedInputs: "auto"));
+        }
+        return new AdaptiveCard { Lang = s.Lang, FallbackText = s.ImportTitle + ": " + PlanTitle(plan), Body = body, Actions = actions.Count > 0 ? actions : null };
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text;
+
+namespace TeamsPlans.Bot.Features.Import;
+
+/// <summary>
+/// The one import path, whatever the source (a library file named in chat, a document dropped into the plan library):
+/// reads the document, stores the plan once as Draft with one assignment per duty (ids "{planId}-a{ordinal}"), resolves
+/// assignees to tenant members, and builds the preview card. A plan already Published is not overwritten.
+/// </summary>
+internal sealed class PlanImportService(IStateStore store, IPlanDocumentReader reader, TimeProvider time, ILogger<PlanImportService> logger)
+{
+    public static string PlanIdFor(PlanDocument doc, string name)
+    {
+        var number = doc.Number;
+        var source = !string.IsNullOrWhiteSpace(number) && number.Any(char.IsDigit) ? "kh " + number : "f " + Path.GetFileNameWithoutExtension(name);
+        var sb = new StringBuilder();
+        foreach (var c in TextCommands.Fold(source)) sb.Append(char.IsLetterOrDigit(c) ? c : '-');
+        var id = sb.ToString().Trim('-');
+        return id.Length > 80 ? id[..80] : id;
+    }
+
+    public static string AssignmentIdFor(string planId, int ordinal) => $"{planId}-a{ordinal}";
+
+    public async Task<ImportOutcome> ImportAsync(string tenantId, string importedBy, Stream content, string name, PlanSource source, CancellationToken ct)
+    {
+        var doc = await reader.ReadAsync(content, name, ct).ConfigureAwait(false);
+        var planId = PlanIdFor(doc, name);
+        var existing = await store.Plans.GetAsync(tenantId, planId, ct).ConfigureAwait(false);
+        if (existing is not null && existing.Status != PlanStatus.Draft)
+        {
+            var current = await store.Assignments.ListByPlanAsync(tenantId, planId, ct).ConfigureAwait(false);
+            logger.LogInformation("Import of {Name} ({Source}) skipped: plan {PlanId} of {TenantId} is already {Status}", name, source.Kind, planId, tenantId, existing.Status);
+            return new ImportOutcome(existing, current, [name], AlreadyPublished: true);
+        }
+
+        var now = time.GetUtcNow();
+        var plan = new StoredPlan(tenantId, planId, doc, source.DocumentUri, PlanStatus.Draft, importedBy, existing?.CreatedAt ?? now, now);
+        await store.Plans.UpsertAsync(plan, ct).ConfigureAwait(false);
+
+        var members = await store.Members.ListAsync(tenantId, ct).ConfigureAwait(false);
+        var previous = existing is null ? [] : await store.Assignments.ListByPlanAsync(tenantId, planId, ct).ConfigureAwait(false);
+        var records = new List<AssignmentRecord>(doc.Assignments.Count);
+        var ordinal = 0;
+        foreach (var a in doc.Assignments)
+        {
+            ordinal++;
+            var id = AssignmentIdFor(planId, ordinal);
+            // A re-import of a draft keeps a mapping made by hand when the assignee text is the same.
+            var kept = previous.FirstOrDefault(p => p.AssignmentId == id && p.Assignee == a.Assignee)?.MemberAadObjectId;
+            var member = kept ?? AssigneeMatcher.Resolve(a.Assignee, members)?.AadObjectId;
+            records.Add(new AssignmentRecord(tenantId, id, planId, ordinal, a.Assignee, a.Duty, a.Deadlines, member, AssignmentState.New, now));
+        }
+        if (records.Count > 0) await store.Assignments.UpsertManyAsync(records, ct).ConfigureAwait(false);
+        logger.LogInformation("Imported {Name} ({Source}) as plan {PlanId} of {TenantId}: {Count} assignments, {Resolved} resolved",
+            name, source.Kind, planId, tenantId, records.Count, records.Count(r => r.MemberAadObjectId is not null));
+        return new ImportOutcome(plan, records, [name], AlreadyPublished: false);
+    }
+
+    /// <summary>The import preview card of a stored plan (with pickers for the unresolved assignees).</summary>
+    public async Task<AdaptiveCard?> PreviewCardAsync(string tenantId, string planId, CardView view, CancellationToken ct, PreviewNotes? notes = null)
+    {
+        var plan = await store.Plans.GetAsync(tenantId, planId, ct).ConfigureAwait(false);
+        if (plan is null) return null;
+        var list = await store.Assignments.ListByPlanAsync(tenantId, planId, ct).ConfigureAwait(false);
+        var members = await store.Members.ListAsync(tenantId, ct).ConfigureAwait(false);
+        var unresolved = list.Where(a => a.MemberAadObjectId is null)
+            .Select(a => new UnresolvedAssignee(a, AssigneeMatcher.Rank(a.Assignee, members))).ToList();
+        return ImportCards.ImportPreview(plan, list.OrderBy(a => a.Ordinal).ToList(), members.ToDictionary(m => m.AadObjectId), unresolved, view, notes);
+    }
+}

@@ -1,0 +1,17 @@
+using TeamsPlans.Bot.Features.Help;
+
+namespace TeamsPlans.Bot.Features.Language;
+
+/// <summary>"tiếng việt" / "english" / "ngôn ngữ tự động": stores the member's card language and answers in it.</summary>
+internal sealed class LanguageFeature(MemberDirectory directory)
+{
+    public async Task<AdaptiveCard> LanguageAsync(TurnState state, TextCommand command, CancellationToken ct)
+    {
+        if (state.Member is not { } member) return HelpCards.Help(command.Text, state.CanManage, state.View);
+        if (command.Argument is not { } choice)
+            return PlanCards.Notice(state.View.S.LanguageTitle, [state.View.S.LanguageCurrent(member.Language), .. state.View.S.LanguageOptions], state.View);
+        var updated = await directory.SetLanguageAsync(member, choice == "auto" ? null : choice, ct).ConfigureAwait(false);
+        var view = TurnState.ViewOf(state.Activity, updated, state.View.Today);
+        return PlanCards.Notice(view.S.LanguageChanged, [view.S.LanguageCurrent(updated.Language), .. view.S.LanguageOptions], view, "good");
+    }
+}

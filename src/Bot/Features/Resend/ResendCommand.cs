@@ -1,0 +1,44 @@
+using TeamsPlans.Bot.Features.Common;
+
+namespace TeamsPlans.Bot.Features.Resend;
+
+/// <summary>
+/// "gửi lại [kế hoạch 82/KH-THPT BK]": puts the failed deliveries of the plan (of every published plan without a
+/// number) back in the delivery queue; members who blocked the bot are counted, not resent. Principals only.
+/// <paramref name="deliveries"/> is absent when cards are sent directly (no queue to resend from).
+/// </summary>
+internal sealed class ResendCommand(IStateStore store, PlanLookup lookup, ILogger<ResendCommand> logger, IPlanDeliveries? deliveries = null)
+{
+    public async Task<AdaptiveCard> HandleAsync(TurnState state, TextCommand command, CancellationToken ct)
+    {
+        var (view, vi, tenantId, texts) = (state.View, state.Vi, state.TenantId, ResendTexts.For(state.View));
+        if (!state.CanManage)
+            return PlanCards.Notice(texts.PrincipalsOnly, [], view, "attention");
+        if (deliveries is null)
+            return PlanCards.Notice(texts.NoQueue, [], view, "attention");
+        IReadOnlyList<StoredPlan> plans;
+        if (command.Argument is { } number)
+        {
+            if (await lookup.FindAsync(tenantId, number, ct).ConfigureAwait(false) is not { } plan) return PlanLookup.NotFound(number, view);
+            plans = [plan];
+        }
+        else
+        {
+            plans = [.. (await store.Plans.ListAsync(tenantId, ct).ConfigureAwait(false)).Where(p => p.Status == PlanStatus.Published)];
+        }
+        if (plans.Count == 0)
+            return PlanCards.Notice(texts.NothingPublished, [], view);
+        var lines = new List<string>();
+        var resent = 0;
+        foreach (var plan in plans)
+        {
+            var r = await deliveries.ResendFailedDeliveriesAsync(tenantId, plan.PlanId, !vi, ct).ConfigureAwait(false);
+            resent += r.Resent;
+            var blocked = r.Blocked == 0 ? "" : texts.Blocked(r.Blocked);
+            lines.Add($"{PlanCards.PlanTitle(plan)}: {texts.ResentCount(r.Resent)}{blocked} ({r.Summary})");
+        }
+        logger.LogInformation("Resend of failed deliveries in {TenantId}: {Resent} queued again over {Plans} plans", tenantId, resent, plans.Count);
+        var title = resent == 0 ? texts.NoneFailed : texts.ResentTitle(resent);
+        return PlanCards.Notice(title, lines, view, resent == 0 ? null : "good");
+    }
+}

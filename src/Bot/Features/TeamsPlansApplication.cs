@@ -1,0 +1,52 @@
+using TeamsPlans.Bot.Features.Assignments;
+using TeamsPlans.Bot.Features.Help;
+using TeamsPlans.Bot.Features.Import;
+using TeamsPlans.Bot.Features.Language;
+using TeamsPlans.Bot.Features.Members;
+using TeamsPlans.Bot.Features.Reports;
+using TeamsPlans.Bot.Features.Resend;
+using TeamsPlans.Bot.Features.Rollup;
+using TeamsPlans.Bot.Features.Status;
+
+namespace TeamsPlans.Bot.Features;
+
+/// <summary>
+/// The TeamsPlans route table: which feature answers which activity, command and card verb. Reading this class tells
+/// everything the bot does; each handler lives in its feature's folder.
+/// </summary>
+internal sealed class TeamsPlansApplication : ActivityRouter
+{
+    public TeamsPlansApplication(TurnServices services, MembersFeature members, HelpFeature help, LanguageFeature language,
+        MyTasksCommand myTasks, AssignmentActions assignments, StatusCommand status, RemindAction remind,
+        ResendCommand resend, ResendAction resendAction, ImportCommand import, PreviewActions preview,
+        ReportFileHandler reportFile, ReportAction report, RollupFeature rollup)
+        : base(services)
+    {
+        OnInstall(members.OnInstallAsync);
+        OnMembersAdded(members.OnMembersAddedAsync);
+        OnFile(reportFile.HandleAsync);
+
+        OnCommand(CommandKind.Help, help.HelpAsync);
+        OnOtherCommand(help.HelpAsync);
+        OnCommand(CommandKind.Language, language.LanguageAsync);
+        OnCommand(CommandKind.MyTasks, myTasks.HandleAsync);
+        OnCommand(CommandKind.Status, status.HandleAsync);
+        OnCommand(CommandKind.NotAcknowledged, status.HandleAsync);
+        OnCommand(CommandKind.Deadlines, status.HandleAsync);
+        OnCommand(CommandKind.Rollup, rollup.CommandAsync);
+        OnCommand(CommandKind.Resend, resend.HandleAsync);
+        OnCommand(CommandKind.Import, import.HandleAsync);
+
+        OnCardAction(CardVerbs.Ack, assignments.HandleAsync);
+        OnCardAction(CardVerbs.Progress, assignments.HandleAsync);
+        OnCardAction(CardVerbs.Done, assignments.HandleAsync);
+        OnCardAction(CardVerbs.Refresh, assignments.HandleAsync);
+        OnCardAction(CardVerbs.OpenPlan, assignments.HandleAsync);
+        OnCardAction(CardVerbs.Report, report.HandleAsync);
+        OnCardAction(CardVerbs.Rollup, rollup.ActionAsync);
+        OnCardAction(CardVerbs.Remind, remind.HandleAsync);
+        OnCardAction(CardVerbs.Resend, resendAction.HandleAsync);
+        OnCardAction(CardVerbs.Map, preview.HandleAsync);
+        OnCardAction(CardVerbs.Publish, preview.HandleAsync);
+    }
+}
