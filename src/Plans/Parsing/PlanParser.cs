@@ -255,7 +255,9 @@ public static class PlanParser
         if (!synthetic) foreach (var s in roots) CollectDeadlines(s, orgSection, year, fallbackWhat, allDeadlines, warnings);
         var assignments = new List<Assignment>();
         // Duties given in the content sections: "Cơ quan chủ trì: …; Cơ quan phối hợp: …; Thời gian thực hiện: …".
+        LeadItems.Value!.Clear();
         foreach (var s in roots) LeadLabels(s, orgSection, assignments, year, fallbackWhat, warnings);
+        if (synthetic) foreach (var a in assignments) allDeadlines.AddRange(a.Deadlines);
         if (orgSection is not null)
         {
             var before = assignments.Count;
@@ -365,11 +367,13 @@ public static class PlanParser
         foreach (var c in s.Children) CollectDeadlines(c, org, year, fallbackWhat, into, warnings);
     }
 
+    // Items already read as "Cơ quan chủ trì: …" duties (per parse, on the parsing thread).
+    private static readonly ThreadLocal<HashSet<string>> LeadItems = new(() => new HashSet<string>(StringComparer.Ordinal));
     // Deadlines of sentences in the organization part that name no assignee (per parse, on the parsing thread).
     private static readonly ThreadLocal<List<Deadline>> Orphans = new(() => []);
 
     private static readonly Regex HeadingAssigneePrefix = R(@"^(?:(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:\s+(?:cụ\s+thể|chung))?\s+(?:của|đối\s+với)\s+|Đối\s+với\s+|Giao\s+(?:cho\s+)?|Phân\s+công\s+(?:cho\s+)?)", RegexOptions.IgnoreCase);
-    private static readonly Regex HeadingAssigneeStart = R(@"^(?:(?:Các|Những|Toàn\s+thể)\s+)?(?:Hiệu\s+trưởng|Phó\s+[Hh]iệu\s+trưởng|Ban\s+[Gg]iám\s+(?:hiệu|đốc)|Giám\s+đốc|Phó\s+[Gg]iám\s+đốc|Lãnh\s+đạo|Tổ\s+trưởng|Tổ\s+phó|Tổ(?!\s+chức)|Nhóm|Giáo\s+viên|GVCN|GVBM|Chủ\s+tịch|Bí\s+thư|Đoàn(?!\s+kết)|Công\s+đoàn|Chi\s+đoàn|Chi\s+bộ|Đảng\s+ủy|Liên\s+đội|Văn\s+phòng|Phòng(?![,\s]+chống)(?!\s+ngừa)|Sở|Ban(?!\s+hành)|Trung\s+tâm|Trường(?!\s+học)|Ủy\s+ban|UBND|Cơ\s+quan|Đơn\s+vị|Bộ\s+phận|Kế\s+toán|Văn\s+thư|Thủ\s+quỹ|Nhân\s+viên|Cán\s+bộ|Thư\s+viện|Y\s+tế|Thầy|Cô|Ông|Bà|Đ/c|Đồng\s+chí|Trưởng|Phó|Hội(?!\s+thi|\s+nghị|\s+giảng|\s+thảo)|Thành\s+viên|Học\s+sinh|Cha\s+mẹ|Thanh\s+tra|Công\s+an|Hội\s+đồng|Cục|Vụ|Bộ|Chi\s+cục|Kho\s+bạc|Bảo\s+hiểm|Thường\s+trực|Thủ\s+trưởng|Người\s+đứng\s+đầu|Tổng\s+phụ\s+trách|TPT|Quận|Huyện|Xã|Phường|Thị\s+xã|Thành\s+phố)(?![\p{Ll}])");
+    private static readonly Regex HeadingAssigneeStart = R(@"^(?:(?:Các|Những|Toàn\s+thể)\s+)?(?:Hiệu\s+trưởng|Phó\s+[Hh]iệu\s+trưởng|Ban\s+[Gg]iám\s+(?:hiệu|đốc)|Giám\s+đốc|Phó\s+[Gg]iám\s+đốc|Lãnh\s+đạo|Tổ\s+trưởng|Tổ\s+phó|Tổ(?!\s+chức)|Nhóm|Giáo\s+viên|GVCN|GVBM|Chủ\s+tịch|Bí\s+thư|Đoàn(?!\s+kết)|Công\s+đoàn|Chi\s+đoàn|Chi\s+bộ|Đảng\s+ủy|Liên\s+đội|Văn\s+phòng|Phòng(?![,\s]+chống)(?!\s+ngừa)|Sở|Ban(?!\s+hành)|Trung\s+tâm|Trường(?!\s+học)|Ủy\s+ban|UBND|Cơ\s+quan|Đơn\s+vị|Bộ\s+phận|Kế\s+toán|Văn\s+thư|Thủ\s+quỹ|Nhân\s+viên|Cán\s+bộ|Thư\s+viện|Y\s+tế|Thầy|Cô|Ông|Bà|Đ/c|Đồng\s+chí|Trưởng|Phó|Hội(?!\s+thi|\s+nghị|\s+giảng|\s+thảo)|Thành\s+viên|Học\s+sinh|Cha\s+mẹ|Thanh\s+tra|Công\s+an|Hội\s+đồng|Cục|Vụ|Bộ|Chi\s+cục|Kho\s+bạc|Bảo\s+hiểm|Thường\s+trực|Thủ\s+trưởng|Người\s+đứng\s+đầu|Tổng\s+phụ\s+trách|TPT|Quận|Huyện|Xã|Phường|Thị\s+xã|Thành\s+phố)(?![\p{Ll}])", RegexOptions.IgnoreCase);
     private static readonly Regex TaskVerbStart = R(@"^(?:Tổ\s+chức|Thực\s+hiện|Xây\s+dựng|Triển\s+khai|Tăng\s+cường|Đẩy\s+mạnh|Nâng\s+cao|Kiểm\s+tra|Tuyên\s+truyền|Công\s+tác|Hoạt\s+động|Chế\s+độ|Kinh\s+phí|Thời\s+gian|Nội\s+dung|Mục\s+đích|Yêu\s+cầu)(?![\p{L}])", RegexOptions.IgnoreCase);
 
     /// <summary>"2. Phó Hiệu trưởng Nguyễn Minh Trí", "3. Các tổ chuyên môn", "Trách nhiệm của Phòng GDĐT:" → the assignee, else null.</summary>
@@ -406,7 +410,7 @@ public static class PlanParser
         }
         var candidates = new List<string>();
         if (s != org && !s.EndsWithColon && s.Heading.Split(' ').Length >= 6) candidates.Add(s.Heading);
-        candidates.AddRange(s.Items);
+        candidates.AddRange(s.Items.Where(i => !LeadItems.Value!.Contains(i)));
         foreach (var text in candidates)
         {
             var sentences = SentenceSplit.Split(text);
@@ -538,6 +542,7 @@ public static class PlanParser
             var time = item[(m.Index + m.Length)..];
             var deadlines = DeadlineExtractor.Extract(time, lead, year, "Thời gian", duty.Length > 0 ? duty : fallbackWhat, warnings);
             into.Add(new Assignment(new Assignee(null, null, CapitalizeFirst(lead)), CapitalizeFirst(duty), deadlines) { SectionId = s.Path, Support = support, Source = item });
+            LeadItems.Value!.Add(item);
         }
         foreach (var c in s.Children) LeadLabels(c, org, into, year, fallbackWhat, warnings);
     }
