@@ -19,7 +19,7 @@ public static class PlanParser
     public const double HeadingConfidence = 0.8;
 
     private static readonly Regex TitleLine = R(@"^\s*KẾ\s+HOẠCH(?![\p{L}])\s*[:.]?\s*(?<rest>.*)$");
-    private static readonly Regex TypeTitle = R(@"^\s*(?<type>KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH|CHƯƠNG\s+TRÌNH|HƯỚNG\s+DẪN|THÔNG\s+BÁO|PHƯƠNG\s+ÁN|CHỈ\s+THỊ|ĐỀ\s+ÁN|QUY\s+CHẾ)(?![\p{L}])\s*[:.]?\s*(?<rest>.*)$");
+    private static readonly Regex TypeTitle = R(@"^\s*(?<type>KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH|CHƯƠNG\s+TRÌNH|HƯỚNG\s+DẪN|THÔNG\s+BÁO|PHƯƠNG\s+ÁN|CHỈ\s+THỊ|ĐỀ\s+ÁN|QUY\s+CHẾ|GIẤY\s+MỜI|TỜ\s+TRÌNH|CÔNG\s+ĐIỆN|NGHỊ\s+QUYẾT|KẾT\s+LUẬN|QUY\s+ĐỊNH)(?![\p{L}])\s*[:.]?\s*(?<rest>.*)$");
     private static readonly Regex VvLine = R(@"^\s*(?:V/v|V/V|Về\s+việc)\s*:?\s*(?<rest>.+)$");
     private static readonly Regex KinhGui = R(@"^\s*Kính\s+gửi\s*:?", RegexOptions.IgnoreCase);
     private static readonly Regex OrgHeading = R(@"^(?:TỔ\s+CHỨC\s+THỰC\s+HIỆN|PHÂN\s+CÔNG\s+(?:NHIỆM\s+VỤ|TRÁCH\s+NHIỆM|THỰC\s+HIỆN)|TRÁCH\s+NHIỆM\s+(?:THỰC\s+HIỆN|TỔ\s+CHỨC)|TỔ\s+CHỨC\s+VÀ\s+PHÂN\s+CÔNG|PHÂN\s+CÔNG(?:\s*$|\s*,))", RegexOptions.IgnoreCase);
@@ -102,7 +102,7 @@ public static class PlanParser
         }
 
         // 2. Header.
-        var headerEnd = qdStart >= 0 ? qdStart : titleIdx >= 0 ? titleIdx : vvIdx >= 0 ? FindKinhGui(lines, vvIdx) : -1;
+        var headerEnd = qdStart >= 0 ? qdStart : titleIdx >= 0 ? titleIdx : vvIdx >= 0 ? FindKinhGui(lines, vvIdx) : kind == "CV" ? FindKinhGui(lines, 0) : -1;
         var header = headerEnd > 0 ? lines.GetRange(0, headerEnd) : new List<string>();
         var (parent, issuer, number, place, issuedOn, year, coIssuers, issueMonth) = ParseHeader(header, warnings);
 
@@ -135,7 +135,7 @@ public static class PlanParser
             for (var i = vvIdx + 1; i < lines.Count && i < vvIdx + 4; i++)
             {
                 var c = Columns.Split(lines[i].Trim())[0].Trim();
-                if (c.Length == 0 || NumberLine.IsMatch(c) || DateLine.IsMatch(c) || c.StartsWith("Kính", StringComparison.OrdinalIgnoreCase) || Motto.IsMatch(c) || (IsMostlyUpper(c) && c.Split(' ').Length > 2)) break;
+                if (c.Length == 0 || NumberLine.IsMatch(c) || (DateLine.IsMatch(c) && !Regex.IsMatch(c, @"^\S*\d+/\p{Lu}")) || c.StartsWith("Kính", StringComparison.OrdinalIgnoreCase) || Motto.IsMatch(c) || (IsMostlyUpper(c) && c.Split(' ').Length > 2)) break;
                 if (!char.IsLower(c[0]) && titleParts[^1].TrimEnd().EndsWith('.')) break;
                 titleParts.Add(c);
             }
@@ -469,6 +469,8 @@ public static class PlanParser
     {
         for (var i = from; i < lines.Count && i < from + 15; i++)
             if (KinhGui.IsMatch(Collapse(lines[i]))) return i;
+        for (var i = from; i < lines.Count && i < from + 25; i++)
+            if (DateLine.IsMatch(Collapse(lines[i])) && lines[i].Contains("ngày", StringComparison.OrdinalIgnoreCase) && NumberLine.IsMatch(Collapse(Columns.Split(lines[i].Trim())[0])) == false) return i + 1;
         return Math.Min(lines.Count, from + 1);
     }
 
