@@ -83,10 +83,18 @@ public static class PlanParser
             kind = t.StartsWith("QUY", StringComparison.Ordinal) ? "QD" : "other";
         }
         var vvIdx = -1;
+        // A letter ("V/v …", "Kính gửi", its own "Nơi nhận") whose appendix holds a plan form: the letter is the document.
+        var vv0 = lines.FindIndex(l => VvLine.IsMatch(l));
+        if (kind == "KH" && titleIdx > 0 && vv0 >= 0 && vv0 < titleIdx && lines.Take(titleIdx).Skip(vv0).Any(IsNoiNhan))
+        {
+            titleIdx = -1;
+            typeIdx = -1;
+        }
         if (titleIdx < 0)
         {
             vvIdx = lines.FindIndex(l => VvLine.IsMatch(l));
-            var sawHeader = lines.Take(40).Any(l => NumberLine.IsMatch(Collapse(l))) || lines.Take(40).Any(l => Motto.IsMatch(l));
+            var sawHeader = lines.Take(40).Any(l => NumberLine.IsMatch(Collapse(l))) || lines.Take(40).Any(l => Motto.IsMatch(l))
+                || lines.Any(IsNoiNhan);
             if (vvIdx >= 0 || sawHeader) kind = "CV";
             else
             {
@@ -150,8 +158,9 @@ public static class PlanParser
         title = Regex.Replace(title, @"\s*\(\s*Ban\s+hành\s+kèm\s+theo.*$", "", RegexOptions.IgnoreCase);
 
         // 4. Tail: "Nơi nhận" and signer.
+        // The first "Nơi nhận" after the body: what follows the signature (appendices, forms, attached lists) is no body.
         var tailIdx = -1;
-        for (var i = lines.Count - 1; i >= bodyStart; i--)
+        for (var i = bodyStart; i < lines.Count; i++)
             if (IsNoiNhan(lines[i])) { tailIdx = i; break; }
         var bodyEnd = tailIdx >= 0 ? tailIdx : lines.Count;
         var tailEnd = lines.Count;
