@@ -120,14 +120,14 @@ public static class PlanParser
         if (titleIdx >= 0)
         {
             var rest = TypeTitle.Match(lines[titleIdx]).Groups["rest"].Value.Trim();
-            if (kind == "KHLT") rest = Regex.Replace(rest, @"^LIÊN\s+TỊCH\s*", "");
+            rest = Regex.Replace(rest, @"^LIÊN\s+(?:TỊCH|NGÀNH)(?![\p{L}])\s*", "");
             if (rest.Length > 0) titleParts.Add(rest);
             var i = titleIdx + 1;
             for (; i < lines.Count && titleParts.Count < 5; i++)
             {
                 var t = Collapse(lines[i]);
                 if (t.Length == 0) { if (lines[i].Length >= 15 && titleParts.Count > 0) break; continue; }
-                if (titleParts.Count == 0 && kind == "KHLT" && Regex.IsMatch(t, @"^LIÊN\s+TỊCH$")) continue;
+                if (titleParts.Count == 0 && Regex.IsMatch(t, @"^LIÊN\s+(?:TỊCH|NGÀNH)$")) continue;
                 var stop = titleParts.Count == 0 ? FirstTitleStop : TitleStop;
                 if (stop.IsMatch(t) || Paragraphs.Classify(t).Kind != ParaKind.Plain || IssuerStatement.IsMatch(t)) break;
                 if (titleParts.Count > 0 && t.Length > 0 && rest.Length > 0 && t.EndsWith(':')) break;
@@ -154,7 +154,7 @@ public static class PlanParser
             bodyStart = FindKinhGuiEnd(lines, 0);
         }
         var title = Collapse(string.Join(' ', titleParts));
-        title = Regex.Replace(title, @"^(?:V/v|Về\s+việc)\s*:?\s*", "", RegexOptions.IgnoreCase);
+        if (vvIdx >= 0) title = Regex.Replace(title, @"^(?:V/v|Về\s+việc)\s*:?\s*", "", RegexOptions.IgnoreCase);
         title = Regex.Replace(title, @"\s*\(\s*Ban\s+hành\s+kèm\s+theo.*$", "", RegexOptions.IgnoreCase);
 
         // 4. Tail: "Nơi nhận" and signer.
@@ -466,8 +466,8 @@ public static class PlanParser
 
     private static bool IsNoiNhan(string line)
     {
-        if (!NoiNhan.IsMatch(line) || line.Trim().Length >= 120) return false;
         var c = Collapse(line);
+        if (c.Length >= 120 || !NoiNhan.IsMatch(c)) return false;
         return c.StartsWith(NoiNhan.Match(c).Value, StringComparison.Ordinal);
     }
 
@@ -728,21 +728,13 @@ public static class PlanParser
     private static (List<Recipient>, List<Signer>) ParseTail(List<string> tail, List<string> warnings)
     {
         var recipients = new List<Recipient>();
-        var slots = new List<(List<string> Title, string? Name)> { ([], null) };
+        // Title columns line by line, and the names: two names on one line are two signers (a joint plan), and the
+        // title columns of each line are dealt to them in order; otherwise one signer with every title line.
+        var titleRows = new List<List<string>>();
+        List<string>? names = null;
         var first = true;
         var done = false;
-        void AddTitle(string t)
-        {
-            var k = slots.FindIndex(x => x.Name is null);
-            if (k < 0) return;
-            slots[k].Title.Add(t);
-        }
-        void AddName(string n)
-        {
-            var k = slots.FindIndex(x => x.Name is null);
-            if (k < 0) return;
-            slots[k] = (slots[k].Title, n);
-        }
+        var lastOpen = false;
         foreach (var raw in tail)
         {
             var line = raw.TrimEnd();
@@ -753,12 +745,10 @@ public static class PlanParser
                 var m = NoiNhan.Match(c);
                 var afterRaw = line[(line.IndexOf(m.Value.TrimEnd(), StringComparison.Ordinal) is var ix and >= 0 ? ix + m.Value.TrimEnd().Length : 0)..];
                 var parts = TwoSpaces.Split(afterRaw.Trim()).Select(Collapse).Where(a => a.Length > 0).ToList();
-                if (parts.Count >= 2 && parts.All(IsMostlyUpper)) slots = parts.Select(_ => (new List<string>(), (string?)null)).ToList();
-                foreach (var a in parts)
-                {
-                    if (IsMostlyUpper(a)) { if (slots.Count > 1) slots[parts.IndexOf(a)].Title.Add(a); else AddTitle(a); }
-                    else if (SignerName.IsMatch(a)) AddName(a);
-                }
+                var row = parts.Where(IsMostlyUpper).ToList();
+                if (row.Count > 0) titleRows.Add(row);
+                var nm = parts.Where(a => !IsMostlyUpper(a) && SignerName.IsMatch(a)).ToList();
+                if (nm.Count > 0) { names = nm; done = true; }
                 continue;
             }
             if (line.Trim().Length == 0) continue;
@@ -767,9 +757,16 @@ public static class PlanParser
             foreach (var col in cols)
             {
                 var b = Paragraphs.Bullet.Match(col);
-                if (b.Success) { recipients.Add(ReadRecipient(b.Groups["rest"].Value)); continue; }
-                if (recipients.Count > 0 && char.IsLower(col[0]) && signerCols.Count == 0 && col == cols[0])
+                if (b.Success)
                 {
+                    recipients.Add(ReadRecipient(b.Groups["rest"].Value));
+                    lastOpen = !col.TrimEnd().EndsWith(';') && !col.TrimEnd().EndsWith('.') && !col.TrimEnd().EndsWith(')');
+                    continue;
+                }
+                var continues = char.IsLower(col[0]) || (lastOpen && !IsMostlyUpper(col) && !SignerName.IsMatch(col) && !(col.StartsWith('(') && col.EndsWith(')')));
+                if (recipients.Count > 0 && continues && signerCols.Count == 0 && col == cols[0])
+                {
+                    lastOpen = !col.TrimEnd().EndsWith(';') && !col.TrimEnd().EndsWith('.');
                     var last = recipients[^1];
                     recipients[^1] = ReadRecipient(last.Name + " " + col);
                     continue;
@@ -782,23 +779,22 @@ public static class PlanParser
                 continue;
             }
             var real = signerCols.Where(x => !(x.StartsWith('(') && x.EndsWith(')')) && !x.StartsWith("Lưu", StringComparison.OrdinalIgnoreCase)).ToList();
-            if (real.Count >= 2 && slots.All(x => x.Name is null) && (real.All(IsMostlyUpper) || real.All(x => SignerName.IsMatch(x))))
-            {
-                while (slots.Count < real.Count) slots.Add(([], null));
-                for (var k = 0; k < real.Count; k++)
-                {
-                    if (IsMostlyUpper(real[k])) slots[k].Title.Add(real[k]);
-                    else slots[k] = (slots[k].Title, real[k]);
-                }
-            }
-            else
-                foreach (var col in real)
-                {
-                    if (IsMostlyUpper(col) && col.Any(char.IsLetter)) AddTitle(col);
-                    else if (SignerName.IsMatch(col)) AddName(col);
-                }
-            if (slots.All(x => x.Name is not null)) done = true;
+            var titles = real.Where(x => IsMostlyUpper(x) && x.Any(char.IsLetter)).ToList();
+            var nameCols = real.Where(x => !IsMostlyUpper(x) && SignerName.IsMatch(x)).ToList();
+            if (titles.Count > 0) titleRows.Add(titles);
+            if (nameCols.Count > 0) { names = nameCols; done = true; }
         }
+        var slots = new List<(List<string> Title, string? Name)>();
+        if (names is { Count: >= 2 })
+        {
+            foreach (var n in names) slots.Add(([], n));
+            foreach (var row in titleRows)
+            {
+                if (row.Count == names.Count) for (var k = 0; k < row.Count; k++) slots[k].Title.Add(row[k]);
+                else slots[^1].Title.AddRange(row);
+            }
+        }
+        else slots.Add((titleRows.SelectMany(r => r).ToList(), names?.FirstOrDefault()));
         var signers = slots.Where(x => x.Title.Count > 0 || x.Name is not null).Select(x => MakeSigner(x.Title, x.Name)).ToList();
         return (recipients, signers);
     }
@@ -838,6 +834,14 @@ public static class PlanParser
         return new Signer(title, name, onBehalf);
     }
 
+    /// <summary>"(đ/c Bích)", "(N.T. Sinh)", "(Bích)": the person a copy goes to, part of the recipient.</summary>
+    private static bool IsPersonNote(string p)
+    {
+        if (Regex.IsMatch(p, @"^(?:đ/c|Đ/c|đồng\s+chí|Đồng\s+chí|ông|bà|Ông|Bà)\s", RegexOptions.CultureInvariant)) return true;
+        var words = p.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length <= 3 && words.All(w => char.IsUpper(w[0]));
+    }
+
     private static Recipient ReadRecipient(string text)
     {
         var t = Collapse(text).TrimEnd(';', '.', ',').Trim();
@@ -854,6 +858,12 @@ public static class PlanParser
             var n = (t[..m.Index] + t[(m.Index + m.Length)..]).Trim().TrimEnd(';', '.', ',').Trim();
             return new Recipient(n, "để " + p);
         }
+        // Any other purpose in parentheses at the end: "(p/h)", "(để báo cáo và phê duyệt)", "(bố trí kinh phí …)"; an
+        // upper-case abbreviation "(HC-QT)" or a name "(Bích)" names a part or person of the unit and stays.
+        var tailParen = Regex.Match(t, @"^(?<n>.+?)\s*\((?<p>[^()]{1,120})\)\s*$");
+        if (tailParen.Success && tailParen.Groups["n"].Value.Length >= 2 && tailParen.Groups["p"].Value.Any(char.IsLower)
+            && !IsPersonNote(tailParen.Groups["p"].Value.Trim()))
+            return new Recipient(tailParen.Groups["n"].Value.Trim().TrimEnd(';', '.', ',').Trim(), Collapse(tailParen.Groups["p"].Value));
         var inl = PurposeInline.Match(t);
         if (inl.Success) return new Recipient(t[..inl.Index].Trim(), "để " + Collapse(inl.Groups["p"].Value.ToLowerInvariant()));
         return new Recipient(t, null);
