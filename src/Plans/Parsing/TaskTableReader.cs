@@ -70,6 +70,8 @@ internal static class TaskTableReader
             var cells = Cells(lines[i]);
             if (Separator.IsMatch(lines[i].Trim())) { lines[i] = ""; continue; }
             var h = Header(cells);
+            // A markdown header row (a separator row follows) starts a new table, task table or not.
+            if (i + 1 < lines.Count && Separator.IsMatch(lines[i + 1].Trim())) cols = null;
             if (h is not null && (cols is null || cells.Count(c => LeadHead.IsMatch(c) || TimeHead.IsMatch(c) || TaskHead.IsMatch(c)) >= 2))
             {
                 cols = h;
