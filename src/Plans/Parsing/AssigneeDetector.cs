@@ -23,15 +23,18 @@ internal static class AssigneeDetector
     private static readonly Regex DashTitle = R(@"\G\s*[-–]\s*(?<t>[^:,;()]{2,50}?)\s*(?=[:,;(]|\s+(?:có|chịu|phụ\s+trách|là)(?![\p{L}]))");
     private static readonly Regex RolePhrase = R(@"\G\s*,?\s*(?<r>(?:[Tt]rưởng|[Pp]hó|[Tt]hành\s+viên|[Uủ]y\s+viên|[Tt]hư\s+ký|[Tt]ổ\s+trưởng|[Tt]ổ\s+phó|[Cc]hủ\s+tịch)[^:,;()]{0,40}?)\s*(?=[:,;]|\s+(?:có|chịu|phụ\s+trách)(?![\p{L}]))");
     private static readonly Regex Group = R(@"^\s*(?:Các|Những)\s+thành\s+viên(?:\s+(?:là|gồm|khác))?\s*:?\s+(?<list>.+?)\s+(?=(?:thực\s+hiện|có\s+nhiệm\s+vụ|chịu\s+trách\s+nhiệm|phụ\s+trách|tham\s+gia|theo\s+dõi)(?![\p{L}]))");
-    private const string UnitHead = @"(?:(?:[Cc]ác|[Nn]hững)\s+)?(?:phòng|Phòng|đơn\s+vị|Đơn\s+vị|trường|Trường|cơ\s+sở\s+giáo\s+dục|bộ\s+phận|Bộ\s+phận|tổ|Tổ|ban|Ban|Văn\s+phòng|Sở|Trung\s+tâm|Hội\s+đồng|Đoàn|Công\s+đoàn|Chi\s+đoàn|Ủy\s+ban|UBND|Thủ\s+trưởng|Hiệu\s+trưởng|Ban\s+[Gg]iám\s+hiệu|giáo\s+viên|Giáo\s+viên|cán\s+bộ|Cán\s+bộ|nhà\s+trường|Nhà\s+trường|cơ\s+quan|Cơ\s+quan)(?![\p{L}])";
+    private const string UnitHead = @"(?:(?:[Cc]ác|[Nn]hững)\s+)?(?:Chánh\s+Văn\s+phòng|Chánh\s+Thanh\s+tra|Giám\s+đốc|Chủ\s+tịch|Người\s+đứng\s+đầu|Công\s+an|Bộ\s+Chỉ\s+huy|phòng|Phòng|đơn\s+vị|Đơn\s+vị|trường|Trường|cơ\s+sở\s+giáo\s+dục|bộ\s+phận|Bộ\s+phận|tổ|Tổ|ban|Ban|Văn\s+phòng|Sở|Trung\s+tâm|Hội\s+đồng|Đoàn|Công\s+đoàn|Chi\s+đoàn|Ủy\s+ban|UBND|Thủ\s+trưởng|Hiệu\s+trưởng|Ban\s+[Gg]iám\s+hiệu|giáo\s+viên|Giáo\s+viên|cán\s+bộ|Cán\s+bộ|nhà\s+trường|Nhà\s+trường|cơ\s+quan|Cơ\s+quan)(?![\p{L}])";
     private const string Verb = @"có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|căn\s+cứ|chủ\s+động|thực\s+hiện|triển\s+khai|xây\s+dựng|theo\s+dõi|báo\s+cáo|tổ\s+chức|phối\s+hợp|kịp\s+thời|tham\s+mưu|chủ\s+trì|hướng\s+dẫn|đôn\s+đốc|gửi|nộp|rà\s+soát|kiểm\s+tra|quán\s+triệt|phổ\s+biến|nghiêm\s+túc|có\s+nhiệm\s+vụ|phụ\s+trách|tập\s+trung|tuyên\s+truyền|cử|lập";
     private static readonly Regex Unit = R(@"\G\s*(?<u>" + UnitHead + @"[^:;.]{0,120}?)(?:\s*[-–]\s+(?=\p{L})|\s+(?=(?:" + Verb + @")(?![\p{L}]))|\s*:\s*)");
     private static readonly Regex Label = R(@"^\s*(?<l>[^:()]{2,40}?)\s*:\s*");
     private static readonly Regex Adverbial = R(@"^\s*(?:Trên\s+cơ\s+sở|Căn\s+cứ|Trong\s+quá\s+trình|Để|Nhằm|Sau\s+khi|Khi|Trong\s+thời\s+gian|Nếu)(?![\p{L}])");
-    private static readonly Regex DeNghi = R(@"(?<![\p{L}])(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao\s+cho|[Gg]iao)\s+(?=(?:" + UnitHead + @")|(?:các|những|toàn\s+thể|mỗi|Các)\s+\p{L}|\p{Lu})");
-    private static readonly Regex AskedUnit = R(@"\G\s*(?<u>[^:;.()]{2,200}?)(?:\s+(?=(?:" + Verb + @"|khẩn\s+trương|nghiên\s+cứu|quan\s+tâm|tham\s+gia|cung\s+cấp|chuẩn\s+bị|tìm\s+kiếm|đề\s+xuất|tăng\s+cường|hoàn\s+thành|cập\s+nhật|bố\s+trí|thông\s+báo|tiếp\s+tục|trình|ban\s+hành|giám\s+sát|chỉ\s+đạo|thường\s+xuyên|sớm|cho\s+ý\s+kiến|góp\s+ý)(?![\p{L}]))|\s*:\s*)");
-    private static readonly Regex JointSplit = R(@"\s+và\s+(?=(?:các\s+|Các\s+)?\p{L})|,\s+(?=(?:Ủy\s+ban|UBND|Sở|Ban|Phòng|Chủ\s+tịch|Thủ\s+trưởng|Hiệu\s+trưởng|Giám\s+đốc|Trung\s+tâm|Văn\s+phòng|Công\s+an|Bộ\s+Chỉ\s+huy|Đoàn|Công\s+đoàn)(?![\p{L}]))");
-    private static readonly Regex PartHead = R(@"^(?:(?:các|Các|những|toàn\s+thể)\s+)?(?:" + UnitHead + @"|Chủ\s+tịch|Thủ\s+trưởng|Giám\s+đốc|Chủ\s+đầu\s+tư|chủ\s+đầu\s+tư|Công\s+an|Bộ\s+Chỉ\s+huy|sở|ngành|Ban|Trưởng|Phó|địa\s+phương|Công\s+ty|doanh\s+nghiệp|Doanh\s+nghiệp|Hội|Liên\s+đoàn)(?![\p{L}])");
+    private static readonly Regex DeNghi = R(@"(?<![\p{L}])(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao\s+cho|[Gg]iao|thông\s+báo\s+(?:cho|tới|đến))\s+(?=(?:" + UnitHead + @")|(?:các|những|toàn\s+thể|mỗi|Các)\s+\p{L}|\p{Lu})");
+    private static readonly Regex AskedUnit = R(@"\G\s*(?<u>[^:;.()]{2,200}?)(?:\s+(?=(?:" + Verb + @"|khẩn\s+trương|nghiên\s+cứu|quan\s+tâm|tham\s+gia|cung\s+cấp|chuẩn\s+bị|tìm\s+kiếm|đề\s+xuất|tăng\s+cường|hoàn\s+thành|cập\s+nhật|bố\s+trí|thông\s+báo|tiếp\s+tục|trình|ban\s+hành|giám\s+sát|chỉ\s+đạo|thường\s+xuyên|sớm|cho\s+ý\s+kiến|góp\s+ý|được\s+biết|biết)(?![\p{L}]))|\s*:\s*)");
+    private const string StrongHead = @"(?:Ủy\s+ban|Uỷ\s+ban|UBND|Sở|Ban|Phòng|Chủ\s+tịch|Thủ\s+trưởng|Hiệu\s+trưởng|Phó\s+[Hh]iệu\s+trưởng|Giám\s+đốc|Trung\s+tâm|Văn\s+phòng|Công\s+an|Bộ\s+Chỉ\s+huy|Đoàn|Công\s+đoàn|Chánh|[Nn]gười\s+đứng\s+đầu|Trưởng|Thanh\s+tra|Tổ|Trường|Cục|Chi\s+cục|Công\s+ty)(?![\p{L}])";
+    private const string PluralHead = @"(?:các|Các)\s+(?:Sở|sở|đơn\s+vị|cơ\s+quan|phòng|trường|tổ|Ban|ban|tổ\s+chức|doanh\s+nghiệp)(?![\p{L}])";
+    // "X và Y" splits before any unit; "X, Y" only before a named body or head ("…, Ủy ban nhân dân …", "…, Giám đốc …").
+    private static readonly Regex JointSplit = R(@"\s+và\s+(?=" + StrongHead + "|" + PluralHead + @")|,\s+(?=" + StrongHead + ")");
+    private static readonly Regex PartHead = R(@"^(?:(?:các|Các|những|toàn\s+thể)\s+)?(?:" + UnitHead + @"|Chủ\s+tịch|Thủ\s+trưởng|Giám\s+đốc|Chánh|[Nn]gười\s+đứng\s+đầu|Chủ\s+đầu\s+tư|chủ\s+đầu\s+tư|Công\s+an|Bộ\s+Chỉ\s+huy|sở|ngành|Ban|Trưởng|Phó|địa\s+phương|Công\s+ty|doanh\s+nghiệp|Doanh\s+nghiệp|Hội|Liên\s+đoàn)(?![\p{L}])");
 
     /// <summary>"Thủ trưởng các sở, ngành và Chủ tịch UBND các phường" → both, when each part names a unit or role.</summary>
     public static List<string> SplitJoint(string unit)
@@ -74,8 +77,9 @@ internal static class AssigneeDetector
             if (c.Success) starts.Add((c.Index + c.Length, true));
         }
         // "Sở Công Thương yêu cầu các đơn vị …": the unit asked, not the issuer asking, is the assignee.
+        var dnPos = dn.Success ? dn.Index + dn.Length : -1;
         var ordered = dn.Success && (dn.Index == 0 || DeNghiByIssuer.IsMatch(sentence[..dn.Index]))
-            ? starts.OrderByDescending(s => s.WholeSentence).ThenBy(s => s.Pos)
+            ? starts.OrderByDescending(s => s.Pos == dnPos).ThenBy(s => s.Pos)
             : starts.OrderBy(s => s.Pos);
         foreach (var (pos, whole) in ordered)
         {
@@ -83,7 +87,7 @@ internal static class AssigneeDetector
             if (!u.Success && whole) u = AskedUnit.Match(sentence, pos);
             if (!u.Success) continue;
             var unit = u.Groups["u"].Value.Trim().TrimEnd(',');
-            if (unit.Split(' ').Length > (whole ? 30 : 16)) continue;
+            if (unit.Split(' ').Length > (whole ? 30 : 16) && !(unit.Split(' ').Length <= 60 && SplitJoint(unit).Count > 1)) continue;
             var duty = whole ? sentence.Trim() : sentence[(u.Index + u.Length)..].Trim();
             if (pos == 0 && !whole) unit = CapitalizeFirst(unit);
             return new Result(new Assignee(null, null, unit), CapitalizeFirst(duty));

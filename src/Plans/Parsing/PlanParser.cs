@@ -19,7 +19,7 @@ public static class PlanParser
     public const double HeadingConfidence = 0.8;
 
     private static readonly Regex TitleLine = R(@"^\s*KẾ\s+HOẠCH(?![\p{L}])\s*[:.]?\s*(?<rest>.*)$");
-    private static readonly Regex TypeTitle = R(@"^\s*(?<type>KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH|CHƯƠNG\s+TRÌNH|HƯỚNG\s+DẪN|THÔNG\s+BÁO|PHƯƠNG\s+ÁN|CHỈ\s+THỊ|ĐỀ\s+ÁN|QUY\s+CHẾ)(?![\p{L}])\s*[:.]?\s*(?<rest>.*)$");
+    private static readonly Regex TypeTitle = R(@"^\s*(?<type>KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH|CHƯƠNG\s+TRÌNH|HƯỚNG\s+DẪN|THÔNG\s+BÁO|PHƯƠNG\s+ÁN|CHỈ\s+THỊ|ĐỀ\s+ÁN|QUY\s+CHẾ|GIẤY\s+MỜI|TỜ\s+TRÌNH|CÔNG\s+ĐIỆN|NGHỊ\s+QUYẾT|KẾT\s+LUẬN|QUY\s+ĐỊNH)(?![\p{L}])\s*[:.]?\s*(?<rest>.*)$");
     private static readonly Regex VvLine = R(@"^\s*(?:V/v|V/V|Về\s+việc)\s*:?\s*(?<rest>.+)$");
     private static readonly Regex KinhGui = R(@"^\s*Kính\s+gửi\s*:?", RegexOptions.IgnoreCase);
     private static readonly Regex OrgHeading = R(@"^(?:TỔ\s+CHỨC\s+THỰC\s+HIỆN|PHÂN\s+CÔNG\s+(?:NHIỆM\s+VỤ|TRÁCH\s+NHIỆM|THỰC\s+HIỆN)|TRÁCH\s+NHIỆM\s+(?:THỰC\s+HIỆN|TỔ\s+CHỨC)|TỔ\s+CHỨC\s+VÀ\s+PHÂN\s+CÔNG|PHÂN\s+CÔNG(?:\s*$|\s*,))", RegexOptions.IgnoreCase);
@@ -83,10 +83,18 @@ public static class PlanParser
             kind = t.StartsWith("QUY", StringComparison.Ordinal) ? "QD" : "other";
         }
         var vvIdx = -1;
+        // A letter ("V/v …", "Kính gửi", its own "Nơi nhận") whose appendix holds a plan form: the letter is the document.
+        var vv0 = lines.FindIndex(l => VvLine.IsMatch(l));
+        if (kind == "KH" && titleIdx > 0 && vv0 >= 0 && vv0 < titleIdx && lines.Take(titleIdx).Skip(vv0).Any(IsNoiNhan))
+        {
+            titleIdx = -1;
+            typeIdx = -1;
+        }
         if (titleIdx < 0)
         {
             vvIdx = lines.FindIndex(l => VvLine.IsMatch(l));
-            var sawHeader = lines.Take(40).Any(l => NumberLine.IsMatch(Collapse(l))) || lines.Take(40).Any(l => Motto.IsMatch(l));
+            var sawHeader = lines.Take(40).Any(l => NumberLine.IsMatch(Collapse(l))) || lines.Take(40).Any(l => Motto.IsMatch(l))
+                || lines.Any(IsNoiNhan);
             if (vvIdx >= 0 || sawHeader) kind = "CV";
             else
             {
@@ -102,7 +110,7 @@ public static class PlanParser
         }
 
         // 2. Header.
-        var headerEnd = qdStart >= 0 ? qdStart : titleIdx >= 0 ? titleIdx : vvIdx >= 0 ? FindKinhGui(lines, vvIdx) : -1;
+        var headerEnd = qdStart >= 0 ? qdStart : titleIdx >= 0 ? titleIdx : vvIdx >= 0 ? FindKinhGui(lines, vvIdx) : kind == "CV" ? FindKinhGui(lines, 0) : -1;
         var header = headerEnd > 0 ? lines.GetRange(0, headerEnd) : new List<string>();
         var (parent, issuer, number, place, issuedOn, year, coIssuers, issueMonth) = ParseHeader(header, warnings);
 
@@ -112,14 +120,14 @@ public static class PlanParser
         if (titleIdx >= 0)
         {
             var rest = TypeTitle.Match(lines[titleIdx]).Groups["rest"].Value.Trim();
-            if (kind == "KHLT") rest = Regex.Replace(rest, @"^LIÊN\s+TỊCH\s*", "");
+            rest = Regex.Replace(rest, @"^LIÊN\s+(?:TỊCH|NGÀNH)(?![\p{L}])\s*", "");
             if (rest.Length > 0) titleParts.Add(rest);
             var i = titleIdx + 1;
             for (; i < lines.Count && titleParts.Count < 5; i++)
             {
                 var t = Collapse(lines[i]);
                 if (t.Length == 0) { if (lines[i].Length >= 15 && titleParts.Count > 0) break; continue; }
-                if (titleParts.Count == 0 && kind == "KHLT" && Regex.IsMatch(t, @"^LIÊN\s+TỊCH$")) continue;
+                if (titleParts.Count == 0 && Regex.IsMatch(t, @"^LIÊN\s+(?:TỊCH|NGÀNH)$")) continue;
                 var stop = titleParts.Count == 0 ? FirstTitleStop : TitleStop;
                 if (stop.IsMatch(t) || Paragraphs.Classify(t).Kind != ParaKind.Plain || IssuerStatement.IsMatch(t)) break;
                 if (titleParts.Count > 0 && t.Length > 0 && rest.Length > 0 && t.EndsWith(':')) break;
@@ -135,7 +143,7 @@ public static class PlanParser
             for (var i = vvIdx + 1; i < lines.Count && i < vvIdx + 4; i++)
             {
                 var c = Columns.Split(lines[i].Trim())[0].Trim();
-                if (c.Length == 0 || NumberLine.IsMatch(c) || DateLine.IsMatch(c) || c.StartsWith("Kính", StringComparison.OrdinalIgnoreCase) || Motto.IsMatch(c) || (IsMostlyUpper(c) && c.Split(' ').Length > 2)) break;
+                if (c.Length == 0 || NumberLine.IsMatch(c) || (DateLine.IsMatch(c) && !Regex.IsMatch(c, @"^\S*\d+/\p{Lu}")) || c.StartsWith("Kính", StringComparison.OrdinalIgnoreCase) || Motto.IsMatch(c) || (IsMostlyUpper(c) && c.Split(' ').Length > 2)) break;
                 if (!char.IsLower(c[0]) && titleParts[^1].TrimEnd().EndsWith('.')) break;
                 titleParts.Add(c);
             }
@@ -146,12 +154,13 @@ public static class PlanParser
             bodyStart = FindKinhGuiEnd(lines, 0);
         }
         var title = Collapse(string.Join(' ', titleParts));
-        title = Regex.Replace(title, @"^(?:V/v|Về\s+việc)\s*:?\s*", "", RegexOptions.IgnoreCase);
+        if (vvIdx >= 0) title = Regex.Replace(title, @"^(?:V/v|Về\s+việc)\s*:?\s*", "", RegexOptions.IgnoreCase);
         title = Regex.Replace(title, @"\s*\(\s*Ban\s+hành\s+kèm\s+theo.*$", "", RegexOptions.IgnoreCase);
 
         // 4. Tail: "Nơi nhận" and signer.
+        // The first "Nơi nhận" after the body: what follows the signature (appendices, forms, attached lists) is no body.
         var tailIdx = -1;
-        for (var i = lines.Count - 1; i >= bodyStart; i--)
+        for (var i = bodyStart; i < lines.Count; i++)
             if (IsNoiNhan(lines[i])) { tailIdx = i; break; }
         var bodyEnd = tailIdx >= 0 ? tailIdx : lines.Count;
         var tailEnd = lines.Count;
@@ -255,7 +264,9 @@ public static class PlanParser
         if (!synthetic) foreach (var s in roots) CollectDeadlines(s, orgSection, year, fallbackWhat, allDeadlines, warnings);
         var assignments = new List<Assignment>();
         // Duties given in the content sections: "Cơ quan chủ trì: …; Cơ quan phối hợp: …; Thời gian thực hiện: …".
+        LeadItems.Value!.Clear();
         foreach (var s in roots) LeadLabels(s, orgSection, assignments, year, fallbackWhat, warnings);
+        if (synthetic) foreach (var a in assignments) allDeadlines.AddRange(a.Deadlines);
         if (orgSection is not null)
         {
             var before = assignments.Count;
@@ -365,11 +376,13 @@ public static class PlanParser
         foreach (var c in s.Children) CollectDeadlines(c, org, year, fallbackWhat, into, warnings);
     }
 
+    // Items already read as "Cơ quan chủ trì: …" duties (per parse, on the parsing thread).
+    private static readonly ThreadLocal<HashSet<string>> LeadItems = new(() => new HashSet<string>(StringComparer.Ordinal));
     // Deadlines of sentences in the organization part that name no assignee (per parse, on the parsing thread).
     private static readonly ThreadLocal<List<Deadline>> Orphans = new(() => []);
 
     private static readonly Regex HeadingAssigneePrefix = R(@"^(?:(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:\s+(?:cụ\s+thể|chung))?\s+(?:của|đối\s+với)\s+|Đối\s+với\s+|Giao\s+(?:cho\s+)?|Phân\s+công\s+(?:cho\s+)?)", RegexOptions.IgnoreCase);
-    private static readonly Regex HeadingAssigneeStart = R(@"^(?:(?:Các|Những|Toàn\s+thể)\s+)?(?:Hiệu\s+trưởng|Phó\s+[Hh]iệu\s+trưởng|Ban\s+[Gg]iám\s+(?:hiệu|đốc)|Giám\s+đốc|Phó\s+[Gg]iám\s+đốc|Lãnh\s+đạo|Tổ\s+trưởng|Tổ\s+phó|Tổ(?!\s+chức)|Nhóm|Giáo\s+viên|GVCN|GVBM|Chủ\s+tịch|Bí\s+thư|Đoàn(?!\s+kết)|Công\s+đoàn|Chi\s+đoàn|Chi\s+bộ|Đảng\s+ủy|Liên\s+đội|Văn\s+phòng|Phòng(?![,\s]+chống)(?!\s+ngừa)|Sở|Ban(?!\s+hành)|Trung\s+tâm|Trường(?!\s+học)|Ủy\s+ban|UBND|Cơ\s+quan|Đơn\s+vị|Bộ\s+phận|Kế\s+toán|Văn\s+thư|Thủ\s+quỹ|Nhân\s+viên|Cán\s+bộ|Thư\s+viện|Y\s+tế|Thầy|Cô|Ông|Bà|Đ/c|Đồng\s+chí|Trưởng|Phó|Hội(?!\s+thi|\s+nghị|\s+giảng|\s+thảo)|Thành\s+viên|Học\s+sinh|Cha\s+mẹ|Thanh\s+tra|Công\s+an|Hội\s+đồng|Cục|Vụ|Bộ|Chi\s+cục|Kho\s+bạc|Bảo\s+hiểm|Thường\s+trực|Thủ\s+trưởng|Người\s+đứng\s+đầu|Tổng\s+phụ\s+trách|TPT|Quận|Huyện|Xã|Phường|Thị\s+xã|Thành\s+phố)(?![\p{Ll}])");
+    private static readonly Regex HeadingAssigneeStart = R(@"^(?:(?:Các|Những|Toàn\s+thể)\s+)?(?:Hiệu\s+trưởng|Phó\s+[Hh]iệu\s+trưởng|Ban\s+[Gg]iám\s+(?:hiệu|đốc)|Giám\s+đốc|Phó\s+[Gg]iám\s+đốc|Lãnh\s+đạo|Tổ\s+trưởng|Tổ\s+phó|Tổ(?!\s+chức)|Nhóm|Giáo\s+viên|GVCN|GVBM|Chủ\s+tịch|Bí\s+thư|Đoàn(?!\s+kết)|Công\s+đoàn|Chi\s+đoàn|Chi\s+bộ|Đảng\s+ủy|Liên\s+đội|Văn\s+phòng|Phòng(?![,\s]+chống)(?!\s+ngừa)|Sở|Ban(?!\s+hành)|Trung\s+tâm|Trường(?!\s+học)|Ủy\s+ban|UBND|Cơ\s+quan|Đơn\s+vị|Bộ\s+phận|Kế\s+toán|Văn\s+thư|Thủ\s+quỹ|Nhân\s+viên|Cán\s+bộ|Thư\s+viện|Y\s+tế|Thầy|Cô|Ông|Bà|Đ/c|Đồng\s+chí|Trưởng|Phó|Hội(?!\s+thi|\s+nghị|\s+giảng|\s+thảo)|Thành\s+viên|Học\s+sinh|Cha\s+mẹ|Thanh\s+tra|Công\s+an|Hội\s+đồng|Cục|Vụ|Bộ|Chi\s+cục|Kho\s+bạc|Bảo\s+hiểm|Thường\s+trực|Thủ\s+trưởng|Người\s+đứng\s+đầu|Tổng\s+phụ\s+trách|TPT|Quận|Huyện|Xã|Phường|Thị\s+xã|Thành\s+phố)(?![\p{Ll}])", RegexOptions.IgnoreCase);
     private static readonly Regex TaskVerbStart = R(@"^(?:Tổ\s+chức|Thực\s+hiện|Xây\s+dựng|Triển\s+khai|Tăng\s+cường|Đẩy\s+mạnh|Nâng\s+cao|Kiểm\s+tra|Tuyên\s+truyền|Công\s+tác|Hoạt\s+động|Chế\s+độ|Kinh\s+phí|Thời\s+gian|Nội\s+dung|Mục\s+đích|Yêu\s+cầu)(?![\p{L}])", RegexOptions.IgnoreCase);
 
     /// <summary>"2. Phó Hiệu trưởng Nguyễn Minh Trí", "3. Các tổ chuyên môn", "Trách nhiệm của Phòng GDĐT:" → the assignee, else null.</summary>
@@ -406,7 +419,7 @@ public static class PlanParser
         }
         var candidates = new List<string>();
         if (s != org && !s.EndsWithColon && s.Heading.Split(' ').Length >= 6) candidates.Add(s.Heading);
-        candidates.AddRange(s.Items);
+        candidates.AddRange(s.Items.Where(i => !LeadItems.Value!.Contains(i)));
         foreach (var text in candidates)
         {
             var sentences = SentenceSplit.Split(text);
@@ -453,8 +466,8 @@ public static class PlanParser
 
     private static bool IsNoiNhan(string line)
     {
-        if (!NoiNhan.IsMatch(line) || line.Trim().Length >= 120) return false;
         var c = Collapse(line);
+        if (c.Length >= 120 || !NoiNhan.IsMatch(c)) return false;
         return c.StartsWith(NoiNhan.Match(c).Value, StringComparison.Ordinal);
     }
 
@@ -465,6 +478,8 @@ public static class PlanParser
     {
         for (var i = from; i < lines.Count && i < from + 15; i++)
             if (KinhGui.IsMatch(Collapse(lines[i]))) return i;
+        for (var i = from; i < lines.Count && i < from + 25; i++)
+            if (DateLine.IsMatch(Collapse(lines[i])) && lines[i].Contains("ngày", StringComparison.OrdinalIgnoreCase) && NumberLine.IsMatch(Collapse(Columns.Split(lines[i].Trim())[0])) == false) return i + 1;
         return Math.Min(lines.Count, from + 1);
     }
 
@@ -538,6 +553,7 @@ public static class PlanParser
             var time = item[(m.Index + m.Length)..];
             var deadlines = DeadlineExtractor.Extract(time, lead, year, "Thời gian", duty.Length > 0 ? duty : fallbackWhat, warnings);
             into.Add(new Assignment(new Assignee(null, null, CapitalizeFirst(lead)), CapitalizeFirst(duty), deadlines) { SectionId = s.Path, Support = support, Source = item });
+            LeadItems.Value!.Add(item);
         }
         foreach (var c in s.Children) LeadLabels(c, org, into, year, fallbackWhat, warnings);
     }
@@ -712,21 +728,13 @@ public static class PlanParser
     private static (List<Recipient>, List<Signer>) ParseTail(List<string> tail, List<string> warnings)
     {
         var recipients = new List<Recipient>();
-        var slots = new List<(List<string> Title, string? Name)> { ([], null) };
+        // Title columns line by line, and the names: two names on one line are two signers (a joint plan), and the
+        // title columns of each line are dealt to them in order; otherwise one signer with every title line.
+        var titleRows = new List<List<string>>();
+        List<string>? names = null;
         var first = true;
         var done = false;
-        void AddTitle(string t)
-        {
-            var k = slots.FindIndex(x => x.Name is null);
-            if (k < 0) return;
-            slots[k].Title.Add(t);
-        }
-        void AddName(string n)
-        {
-            var k = slots.FindIndex(x => x.Name is null);
-            if (k < 0) return;
-            slots[k] = (slots[k].Title, n);
-        }
+        var lastOpen = false;
         foreach (var raw in tail)
         {
             var line = raw.TrimEnd();
@@ -737,12 +745,10 @@ public static class PlanParser
                 var m = NoiNhan.Match(c);
                 var afterRaw = line[(line.IndexOf(m.Value.TrimEnd(), StringComparison.Ordinal) is var ix and >= 0 ? ix + m.Value.TrimEnd().Length : 0)..];
                 var parts = TwoSpaces.Split(afterRaw.Trim()).Select(Collapse).Where(a => a.Length > 0).ToList();
-                if (parts.Count >= 2 && parts.All(IsMostlyUpper)) slots = parts.Select(_ => (new List<string>(), (string?)null)).ToList();
-                foreach (var a in parts)
-                {
-                    if (IsMostlyUpper(a)) { if (slots.Count > 1) slots[parts.IndexOf(a)].Title.Add(a); else AddTitle(a); }
-                    else if (SignerName.IsMatch(a)) AddName(a);
-                }
+                var row = parts.Where(IsMostlyUpper).ToList();
+                if (row.Count > 0) titleRows.Add(row);
+                var nm = parts.Where(a => !IsMostlyUpper(a) && SignerName.IsMatch(a)).ToList();
+                if (nm.Count > 0) { names = nm; done = true; }
                 continue;
             }
             if (line.Trim().Length == 0) continue;
@@ -751,9 +757,16 @@ public static class PlanParser
             foreach (var col in cols)
             {
                 var b = Paragraphs.Bullet.Match(col);
-                if (b.Success) { recipients.Add(ReadRecipient(b.Groups["rest"].Value)); continue; }
-                if (recipients.Count > 0 && char.IsLower(col[0]) && signerCols.Count == 0 && col == cols[0])
+                if (b.Success)
                 {
+                    recipients.Add(ReadRecipient(b.Groups["rest"].Value));
+                    lastOpen = !col.TrimEnd().EndsWith(';') && !col.TrimEnd().EndsWith('.') && !col.TrimEnd().EndsWith(')');
+                    continue;
+                }
+                var continues = char.IsLower(col[0]) || (lastOpen && !IsMostlyUpper(col) && !SignerName.IsMatch(col) && !(col.StartsWith('(') && col.EndsWith(')')));
+                if (recipients.Count > 0 && continues && signerCols.Count == 0 && col == cols[0])
+                {
+                    lastOpen = !col.TrimEnd().EndsWith(';') && !col.TrimEnd().EndsWith('.');
                     var last = recipients[^1];
                     recipients[^1] = ReadRecipient(last.Name + " " + col);
                     continue;
@@ -766,23 +779,22 @@ public static class PlanParser
                 continue;
             }
             var real = signerCols.Where(x => !(x.StartsWith('(') && x.EndsWith(')')) && !x.StartsWith("Lưu", StringComparison.OrdinalIgnoreCase)).ToList();
-            if (real.Count >= 2 && slots.All(x => x.Name is null) && (real.All(IsMostlyUpper) || real.All(x => SignerName.IsMatch(x))))
-            {
-                while (slots.Count < real.Count) slots.Add(([], null));
-                for (var k = 0; k < real.Count; k++)
-                {
-                    if (IsMostlyUpper(real[k])) slots[k].Title.Add(real[k]);
-                    else slots[k] = (slots[k].Title, real[k]);
-                }
-            }
-            else
-                foreach (var col in real)
-                {
-                    if (IsMostlyUpper(col) && col.Any(char.IsLetter)) AddTitle(col);
-                    else if (SignerName.IsMatch(col)) AddName(col);
-                }
-            if (slots.All(x => x.Name is not null)) done = true;
+            var titles = real.Where(x => IsMostlyUpper(x) && x.Any(char.IsLetter)).ToList();
+            var nameCols = real.Where(x => !IsMostlyUpper(x) && SignerName.IsMatch(x)).ToList();
+            if (titles.Count > 0) titleRows.Add(titles);
+            if (nameCols.Count > 0) { names = nameCols; done = true; }
         }
+        var slots = new List<(List<string> Title, string? Name)>();
+        if (names is { Count: >= 2 })
+        {
+            foreach (var n in names) slots.Add(([], n));
+            foreach (var row in titleRows)
+            {
+                if (row.Count == names.Count) for (var k = 0; k < row.Count; k++) slots[k].Title.Add(row[k]);
+                else slots[^1].Title.AddRange(row);
+            }
+        }
+        else slots.Add((titleRows.SelectMany(r => r).ToList(), names?.FirstOrDefault()));
         var signers = slots.Where(x => x.Title.Count > 0 || x.Name is not null).Select(x => MakeSigner(x.Title, x.Name)).ToList();
         return (recipients, signers);
     }
@@ -822,6 +834,14 @@ public static class PlanParser
         return new Signer(title, name, onBehalf);
     }
 
+    /// <summary>"(đ/c Bích)", "(N.T. Sinh)", "(Bích)": the person a copy goes to, part of the recipient.</summary>
+    private static bool IsPersonNote(string p)
+    {
+        if (Regex.IsMatch(p, @"^(?:đ/c|Đ/c|đồng\s+chí|Đồng\s+chí|ông|bà|Ông|Bà)\s", RegexOptions.CultureInvariant)) return true;
+        var words = p.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length <= 3 && words.All(w => char.IsUpper(w[0]));
+    }
+
     private static Recipient ReadRecipient(string text)
     {
         var t = Collapse(text).TrimEnd(';', '.', ',').Trim();
@@ -838,6 +858,12 @@ public static class PlanParser
             var n = (t[..m.Index] + t[(m.Index + m.Length)..]).Trim().TrimEnd(';', '.', ',').Trim();
             return new Recipient(n, "để " + p);
         }
+        // Any other purpose in parentheses at the end: "(p/h)", "(để báo cáo và phê duyệt)", "(bố trí kinh phí …)"; an
+        // upper-case abbreviation "(HC-QT)" or a name "(Bích)" names a part or person of the unit and stays.
+        var tailParen = Regex.Match(t, @"^(?<n>.+?)\s*\((?<p>[^()]{1,120})\)\s*$");
+        if (tailParen.Success && tailParen.Groups["n"].Value.Length >= 2 && tailParen.Groups["p"].Value.Any(char.IsLower)
+            && !IsPersonNote(tailParen.Groups["p"].Value.Trim()))
+            return new Recipient(tailParen.Groups["n"].Value.Trim().TrimEnd(';', '.', ',').Trim(), Collapse(tailParen.Groups["p"].Value));
         var inl = PurposeInline.Match(t);
         if (inl.Success) return new Recipient(t[..inl.Index].Trim(), "để " + Collapse(inl.Groups["p"].Value.ToLowerInvariant()));
         return new Recipient(t, null);

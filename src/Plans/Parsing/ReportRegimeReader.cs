@@ -13,7 +13,7 @@ namespace TeamsPlans.Plans.Parsing;
 /// </summary>
 internal static class ReportRegimeReader
 {
-    private static readonly Regex Report = R(@"(?<![\p{L}])(?:báo\s+cáo|gửi\s+báo\s+cáo|nộp\s+báo\s+cáo)(?![\p{L}])", RegexOptions.IgnoreCase);
+    private static readonly Regex Report = R(@"(?<![\p{L}])báo\s+cáo(?![\p{L}])", RegexOptions.IgnoreCase);
     private static readonly Regex SentenceSplit = R(@"(?<=[.;!?])\s+");
     private static readonly Regex To = R(@"(?<![\p{L}])(?:về|gửi|cho|lên)\s+(?<to>(?:Sở|Phòng|Bộ|Ủy\s+ban|UBND|Văn\s+phòng|Ban|Hiệu\s+trưởng|Lãnh\s+đạo|Trường|Thường\s+trực|Cục|Vụ|bộ\s+phận|Tổ)(?![\p{L}])[^,;.()]{0,80}?)(?=\s*(?:[,;.(]|\s(?:trước|qua|bằng|theo|chậm|để|vào|trong|định|hằng|hàng|và\s+qua)(?![\p{L}])|$))");
     private static readonly Regex Method = R(@"(?<m>(?:bằng|qua)\s+(?:văn\s+bản(?:\s+giấy)?|hệ\s+thống[^,;.()]{0,60}|phần\s+mềm[^,;.()]{0,60}|thư\s+điện\s+tử|email|địa\s+chỉ\s+(?:thư\s+điện\s+tử|email)|cổng[^,;.()]{0,60})(?:\s*[:(]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?)?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)", RegexOptions.IgnoreCase);

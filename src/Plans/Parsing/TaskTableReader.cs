@@ -31,7 +31,7 @@ internal static class TaskTableReader
         var t = line.Trim();
         if (t.StartsWith('|')) t = t[1..];
         if (t.EndsWith('|')) t = t[..^1];
-        return t.Split('|').Select(c => Collapse(c.Replace("<br>", " ", StringComparison.OrdinalIgnoreCase).Replace("<br/>", " ", StringComparison.OrdinalIgnoreCase))).ToList();
+        return t.Split('|').Select(c => Collapse(c.Replace('\u2028', ' '))).ToList();
     }
 
     internal sealed record Columns(int Task, int Lead, int Support, int Time);
@@ -70,6 +70,8 @@ internal static class TaskTableReader
             var cells = Cells(lines[i]);
             if (Separator.IsMatch(lines[i].Trim())) { lines[i] = ""; continue; }
             var h = Header(cells);
+            // A markdown header row (a separator row follows) starts a new table, task table or not.
+            if (i + 1 < lines.Count && Separator.IsMatch(lines[i + 1].Trim())) cols = null;
             if (h is not null && (cols is null || cells.Count(c => LeadHead.IsMatch(c) || TimeHead.IsMatch(c) || TaskHead.IsMatch(c)) >= 2))
             {
                 cols = h;
@@ -78,8 +80,15 @@ internal static class TaskTableReader
             }
             if (cols is null)
             {
-                // Not a task table (a header or signature grid, a list): its cells side by side, as on paper.
-                lines[i] = string.Join("          ", cells.Where(c => c.Length > 0));
+                // Not a task table (a header or signature grid, a list): its cells side by side, as on paper; a cell's
+                // own lines (markdown "<br>") side by side with the other cells' lines of the same rank.
+                var t = lines[i].Trim().Trim('|');
+                var parts = t.Split('|').Select(c => c.Split('\u2028').Select(Collapse).Where(x => x.Length > 0).ToList()).Where(c => c.Count > 0).ToList();
+                var height = parts.Count == 0 ? 0 : parts.Max(c => c.Count);
+                var rendered = new List<string>();
+                for (var k = 0; k < height; k++)
+                    rendered.Add(string.Join("          ", parts.Select(c => k < c.Count ? c[k] : "").Where(x => x.Length > 0)));
+                lines[i] = string.Join("\n", rendered);
                 continue;
             }
             string Cell(int k) => k >= 0 && k < cells.Count ? cells[k] : "";
@@ -92,6 +101,12 @@ internal static class TaskTableReader
                 .Select(s => s.Trim('-', ' ', '.')).Where(s => s.Length > 0).ToList();
             var time = cols.Time >= 0 ? Cell(cols.Time) : null;
             rows.Add(new Row(CapitalizeFirst(task), CapitalizeFirst(lead), support, string.IsNullOrWhiteSpace(time) ? null : time, Collapse(string.Join(" | ", cells))));
+        }
+        if (lines.Any(l => l.Contains('\n')))
+        {
+            var flat = lines.SelectMany(l => l.Split('\n')).ToList();
+            lines.Clear();
+            lines.AddRange(flat);
         }
         return rows;
     }

@@ -20,6 +20,7 @@ internal static class TextNormalizer
     private static readonly Regex MdEmphasis = R(@"\*{1,3}|(?<!\w)_{2,3}(?=\w)|(?<=\w)_{2,3}(?!\w)");
     private static readonly Regex SupRef = R(@"<sup>\s*(\d{1,3})\s*</sup>|\[\^(\d{1,3})\](?!:)", RegexOptions.IgnoreCase);
     private static readonly Regex SupDef = R(@"^\s*(?:<sup>\s*(\d{1,3})\s*</sup>|\[\^(\d{1,3})\]:)\s*", RegexOptions.IgnoreCase);
+    private static readonly Regex BrTag = R(@"<br\s*/?>", RegexOptions.IgnoreCase);
     private static readonly Regex Html = R(@"</?(?:sup|sub|br|span|p|u|i|b|em|strong)\b[^>]*>", RegexOptions.IgnoreCase);
     private static readonly Regex PageNumber = R(@"^\s*(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?\s*$|^\s*(?:Trang|Page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?\s*$", RegexOptions.IgnoreCase);
     private static readonly Regex FootnoteStart = R(@"^(\d{1,2})\s?(?=[\p{Lu}“""(])");
@@ -47,6 +48,8 @@ internal static class TextNormalizer
                 defLine[i] = true;
             }
             l = SupRef.Replace(l, "");
+            // Line breaks inside a markdown table cell ("| SỞ … <br> Số: 12/KH-… |") are kept, as U+2028, for the table reader.
+            if (l.TrimStart().StartsWith('|')) l = BrTag.Replace(l, "\u2028");
             l = Html.Replace(l, "");
             l = MdHeading.Replace(l, "");
             l = MdEmphasis.Replace(l, "");
