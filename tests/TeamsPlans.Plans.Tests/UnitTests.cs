@@ -92,6 +92,20 @@ public class DeadlineScheduleTests
     }
 
     [Fact]
+    public void Quarterly_and_monthly_step_three_months_and_one_month_from_their_day()
+    {
+        // "trước ngày 15 của tháng cuối quý" (15/3, 15/6, 15/9, 15/12) and "ngày 31 hằng tháng" (the month's last day).
+        var q = Dl("--03-15", Recurrence.Quarterly, "Báo cáo quý");
+        var m = Dl("--01-31", Recurrence.Monthly, "Báo cáo tháng");
+        var s = DeadlineSchedule.Expand([q], new DateOnly(2025, 4, 1), new DateOnly(2026, 3, 31));
+        Assert.Equal([new DateOnly(2025, 6, 15), new DateOnly(2025, 9, 15), new DateOnly(2025, 12, 15), new DateOnly(2026, 3, 15)], s.Select(x => x.Date));
+        var months = DeadlineSchedule.Expand([m], new DateOnly(2025, 1, 1), new DateOnly(2025, 4, 30)).Select(x => x.Date);
+        Assert.Equal([new DateOnly(2025, 1, 31), new DateOnly(2025, 2, 28), new DateOnly(2025, 3, 31), new DateOnly(2025, 4, 30)], months);
+        Assert.Equal([new DateOnly(2024, 2, 10), new DateOnly(2024, 5, 10), new DateOnly(2024, 8, 10), new DateOnly(2024, 11, 10)],
+            RecurrenceSteps.InYear(2024, 11, 10, Recurrence.Quarterly));
+    }
+
+    [Fact]
     public void OneOff_QuarterMonthSchoolYear_LastDayWhenInside()
     {
         var s = DeadlineSchedule.Expand([Dl("2023-05-20"), Dl("2023-11-01"), Dl("2019-Q1"), Dl("2024-06"), Dl("2023-2024")], new DateOnly(2023, 6, 1), new DateOnly(2024, 12, 31));

@@ -63,4 +63,21 @@ public abstract partial class StoreContractTests<TProvider>
 
         Assert.Null(await new RollupService(Store, Time).BuildAsync(a, "dp", [a], 2024)); // wrong tenant: no such plan
     }
+
+    [Fact]
+    public async Task Rollup_counts_each_quarter_of_a_quarterly_report_as_its_own_period()
+    {
+        var dept = TestData.Tenant("so");
+        var unit = TestData.Tenant("thpt-q");
+        var doc = TestData.Document("77/KH-SGDĐT", "Kế hoạch báo cáo định kỳ hằng quý") with
+        {
+            Deadlines = [new Deadline(DueDate.Yearly(3, 15), Recurrence.Quarterly, "Báo cáo quý", "Sở GDĐT", null)],
+        };
+        await Store.Plans.UpsertAsync(new StoredPlan(dept, "dq", doc, null, PlanStatus.Published, null, TestData.Start, TestData.Start));
+        Time.SetUtcNow(new DateTimeOffset(2025, 7, 1, 3, 0, 0, TimeSpan.Zero));
+        var rollup = await new RollupService(Store, Time).BuildAsync(dept, "dq", [unit], 2025);
+        Assert.NotNull(rollup);
+        Assert.Equal(["2025-03-15", "2025-06-15", "2025-09-15", "2025-12-15"], rollup.Occurrences.Select(o => o.PeriodKey).ToArray());
+        Assert.Equal([true, true, false, false], rollup.Units.Single().Periods.Select(p => p.Overdue).ToArray());
+    }
 }

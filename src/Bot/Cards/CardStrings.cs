@@ -70,6 +70,8 @@ public sealed class CardStrings
     public required string AndMore { get; init; }
     public required string Yearly { get; init; }
     public required string Semiannual { get; init; }
+    public required string Quarterly { get; init; }
+    public required string Monthly { get; init; }
     public required string ReadOnly { get; init; }
     public required string NotAllowedOthers { get; init; }
     public required string NoMembers { get; init; }
@@ -176,6 +178,8 @@ public sealed class CardStrings
         AndMore = "… và {0} mục khác",
         Yearly = "hàng năm",
         Semiannual = "định kỳ 6 tháng",
+        Quarterly = "hằng quý",
+        Monthly = "hằng tháng",
         ReadOnly = "Chỉ xem",
         NotAllowedOthers = "Bạn chỉ xem được nhiệm vụ của mình.",
         NoMembers = "chưa có thành viên nào để chọn (thành viên được lưu khi họ nhắn tin cho bot hoặc khi bot được thêm vào nhóm).",
@@ -265,6 +269,8 @@ public sealed class CardStrings
         AndMore = "… and {0} more",
         Yearly = "every year",
         Semiannual = "every 6 months",
+        Quarterly = "every quarter",
+        Monthly = "every month",
         ReadOnly = "Read only",
         NotAllowedOthers = "You can only see your own assignments.",
         NoMembers = "no member to pick yet (members are stored when they message the bot or when the bot is added to a team).",

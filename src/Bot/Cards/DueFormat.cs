@@ -1,4 +1,5 @@
 using System.Globalization;
+using TeamsPlans.Plans.Deadlines;
 using TeamsPlans.Plans.Scheduling;
 
 namespace TeamsPlans.Bot.Cards;
@@ -28,6 +29,8 @@ public static class DueFormat
     {
         var text = Format(d.Due, s);
         if (d.Recurrence == Recurrence.Semiannual) text += " (" + s.Semiannual + ")";
+        else if (d.Recurrence == Recurrence.Quarterly) text += " (" + s.Quarterly + ")";
+        else if (d.Recurrence == Recurrence.Monthly) text += " (" + s.Monthly + ")";
         else if (d.Recurrence == Recurrence.Yearly && d.Due.Kind != DueKind.YearlyDate) text += " (" + s.Yearly + ")";
         return text;
     }
@@ -53,18 +56,17 @@ public static class DueFormat
     {
         var day = LastDay(d, planYear, today);
         if (day >= today) return day;
-        // A yearly duty comes back the next year; a semiannual one six months later.
-        if (d.Recurrence == Recurrence.Yearly || d.Due.Kind == DueKind.YearlyDate)
+        // A recurring duty comes back a step later (a year, six months, a quarter, a month: RecurrenceSteps).
+        var recurrence = d.Recurrence ?? (d.Due.Kind == DueKind.YearlyDate ? Recurrence.Yearly : null);
+        if (recurrence is null) return null;
+        var step = RecurrenceSteps.Months(recurrence.Value);
+        var dayOfMonth = d.Due.Kind is DueKind.Date or DueKind.YearlyDate ? d.Due.Day : 31;
+        while (day < today)
         {
-            while (day < today) day = day.AddYears(1);
-            return day;
+            var next = day.AddMonths(step);
+            day = new DateOnly(next.Year, next.Month, Math.Min(dayOfMonth, DateTime.DaysInMonth(next.Year, next.Month)));
         }
-        if (d.Recurrence == Recurrence.Semiannual)
-        {
-            while (day < today) day = day.AddMonths(6);
-            return day;
-        }
-        return null;
+        return day;
     }
 
     /// <summary>Overdue: not done and the last one-off deadline has passed (recurring duties are never "finished late").</summary>

@@ -12,6 +12,8 @@ public sealed record ScheduledDeadline(DateOnly Date, Deadline Deadline);
 /// (29 Feb → 28 Feb in common years); a dated yearly deadline starts in its own year;</item>
 /// <item>semiannual with a date ("báo cáo định kỳ 6 tháng (trước ngày 05/6)") → that date every year: the document gives
 /// one date, the mid-year report's; the year-end report is a separate yearly deadline ("báo cáo năm (trước 05/11)");</item>
+/// <item>quarterly or monthly with a date ("trước ngày 15 của tháng cuối quý", "ngày 20 hằng tháng") → that day every
+/// three months / every month (<see cref="RecurrenceSteps"/>), from the deadline's own year;</item>
 /// <item>a one-off date → itself when inside the period;</item>
 /// <item>a quarter, month or school year → its last day (<see cref="DueDate.LastDay"/>) when inside the period.</item>
 /// </list>
@@ -32,8 +34,11 @@ public static class DeadlineSchedule
                 var firstYear = due.Kind == DueKind.Date ? Math.Max(due.Year, from.Year) : from.Year;
                 for (var y = firstYear; y <= to.Year; y++)
                 {
-                    var day = DueDate.Yearly(due.Month, due.Day).LastDay(y);
-                    if (day >= from && day <= to) result.Add(new ScheduledDeadline(day, d));
+                    var days = d.Recurrence is Recurrence.Quarterly or Recurrence.Monthly
+                        ? RecurrenceSteps.InYear(y, due.Month, due.Day, d.Recurrence.Value)
+                        : [DueDate.Yearly(due.Month, due.Day).LastDay(y)];
+                    foreach (var day in days)
+                        if (day >= from && day <= to) result.Add(new ScheduledDeadline(day, d));
                 }
                 continue;
             }

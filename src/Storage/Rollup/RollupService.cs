@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using TeamsPlans.Plans.Deadlines;
 using TeamsPlans.Plans.Model;
 using TeamsPlans.Plans.Scheduling;
 
@@ -61,7 +62,13 @@ public sealed class RollupService(IStateStore store, TimeProvider time, ILogger<
             };
             if (baseDay is not { } day) continue;
             var days = new SortedSet<DateOnly> { day };
-            if (d.Recurrence == Recurrence.Semiannual)
+            if (d.Recurrence is Recurrence.Quarterly or Recurrence.Monthly)
+            {
+                // Every quarter / every month: each occurrence of the year is a period of its own.
+                var dayOfMonth = d.Due.Kind is DueKind.YearlyDate or DueKind.Date ? d.Due.Day : 31;
+                days.UnionWith(RecurrenceSteps.InYear(year, day.Month, dayOfMonth, d.Recurrence.Value));
+            }
+            else if (d.Recurrence == Recurrence.Semiannual)
             {
                 // Twice a year, six months apart: keep the other occurrence that falls in the same year.
                 var other = day.Month <= 6 ? day.AddMonths(6) : day.AddMonths(-6);
