@@ -22,22 +22,33 @@ public sealed class DocxTextExtractor : IDocumentTextExtractor
             using var ms = new MemoryStream(content, writable: false);
             using var doc = WordprocessingDocument.Open(ms, false);
             var main = doc.MainDocumentPart ?? throw Corrupt(fileName, null);
-            var body = main.Document?.Body ?? throw Corrupt(fileName, null);
             var numbering = new NumberingRenderer(main.NumberingDefinitionsPart?.Numbering);
             var sb = new StringBuilder();
-            foreach (var el in body.ChildElements)
+            // The document part is streamed: one body child (paragraph or table) in memory at a time, the decompressed
+            // bytes actually read are counted against MaxUncompressedBytes, and reading stops at MaxTextChars.
+            using (var part = new BoundedReadStream(main.GetStream(FileMode.Open, FileAccess.Read), options.MaxUncompressedBytes,
+                () => Bomb(fileName, $"dung lượng giải nén vượt {options.MaxUncompressedBytes / (1024 * 1024)} MB", $"uncompressed size exceeds {options.MaxUncompressedBytes / (1024 * 1024)} MB")))
+            using (var reader = new OpenXmlPartReader(part, main.Features, new OpenXmlPartReaderOptions()))
             {
-                ct.ThrowIfCancellationRequested();
-                switch (el)
+                var sawBody = false;
+                while (reader.Read())
                 {
-                    case Paragraph p:
+                    ct.ThrowIfCancellationRequested();
+                    if (!reader.IsStartElement) continue;
+                    if (reader.ElementType == typeof(Body)) { sawBody = true; continue; }
+                    if (!sawBody || reader.Depth != 2) continue;
+                    if (reader.ElementType == typeof(Paragraph))
+                    {
+                        var p = (Paragraph)reader.LoadCurrentElement()!;
                         sb.Append(numbering.Label(p)).Append(ParagraphText(p)).Append('\n');
-                        break;
-                    case Table t:
-                        AppendTable(t, numbering, sb);
-                        break;
+                    }
+                    else if (reader.ElementType == typeof(Table))
+                    {
+                        AppendTable((Table)reader.LoadCurrentElement()!, numbering, sb);
+                    }
+                    if (sb.Length > options.MaxTextChars) break;
                 }
-                if (sb.Length > options.MaxTextChars) break;
+                if (!sawBody) throw Corrupt(fileName, null);
             }
             var notes = new List<string>();
             var fnPart = main.FootnotesPart?.Footnotes;

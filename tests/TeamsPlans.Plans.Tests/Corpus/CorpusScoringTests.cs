@@ -15,11 +15,35 @@ public class CorpusScoringTests(ITestOutputHelper output)
     public const double MeanTarget = 0.95;
     public const double DocumentFloor = 0.80;
 
-    // The real test, red at the deadline: mean 0.84 over 43 documents (docx 0.92, pdf 0.83, txt 0.86, md 0.81, scanned
-    // pdf 0.48; assignments 0.52 is the weakest field), 10 documents under 0.80. Remove Skip to run it; the table is
-    // written to artifacts/corpus-score.md and the mismatches to artifacts/corpus-diff.md.
-    [Fact(Skip = "Corpus below target at the deadline: current mean 0.84 over 43 documents (target 0.95, floor 0.80 per document); see artifacts/corpus-score.md")]
+    /// <summary>The level the reader has reached (mean 0.84 on 1 December 2026): the corpus may only get better.
+    /// Raise it as the reader improves; the target stays <see cref="MeanTarget"/>.</summary>
+    public const double ReachedMean = 0.82;
+
+    // The target test, red today: mean 0.84 over 43 documents (docx 0.92, pdf 0.83, txt 0.86, md 0.81, scanned
+    // pdf 0.48; assignments 0.52 is the weakest field), 10 documents under 0.80. Remove Skip when it passes; the
+    // table is written to artifacts/corpus-score.md and the mismatches to artifacts/corpus-diff.md.
+    [Fact(Skip = "Corpus below target: current mean 0.84 over 43 documents (target 0.95, floor 0.80 per document); Corpus_keeps_the_level_reached runs meanwhile")]
     public async Task Corpus_scores_at_least_095_mean_and_080_per_document()
+    {
+        var rows = await ScoreAsync();
+        var mean = rows.Average(r => r.Score.Mean);
+        var low = rows.Where(r => r.Score.Mean < DocumentFloor).Select(r => $"{r.Label.File} {r.Score.Mean:0.00}").ToList();
+        Assert.True(mean >= MeanTarget && low.Count == 0,
+            string.Create(CultureInfo.InvariantCulture, $"corpus mean {mean:0.000} (target {MeanTarget}); documents under {DocumentFloor}: {(low.Count == 0 ? "none" : string.Join(", ", low))}\n{Table(rows)}"));
+    }
+
+    /// <summary>Runs on every build: the same scoring, failing if the corpus mean falls below the level reached.</summary>
+    [Fact]
+    public async Task Corpus_keeps_the_level_reached()
+    {
+        var rows = await ScoreAsync();
+        var mean = rows.Average(r => r.Score.Mean);
+        Assert.True(rows.Count >= 30, $"{rows.Count} corpus documents; at least 30 expected");
+        Assert.True(mean >= ReachedMean,
+            string.Create(CultureInfo.InvariantCulture, $"corpus mean {mean:0.000} fell below the level reached ({ReachedMean})\n{Table(rows)}"));
+    }
+
+    private async Task<List<(CorpusLabel Label, CorpusScorer.Score Score)>> ScoreAsync()
     {
         var docs = CorpusFiles.All();
         Assert.True(docs.Count > 0, $"No *.expected.json under tests/fixtures/corpus (looked from {AppContext.BaseDirectory}; set TEAMSPLANS_CORPUS).");
@@ -46,11 +70,7 @@ public class CorpusScoringTests(ITestOutputHelper output)
         output.WriteLine(table);
         WriteArtifact("corpus-score.md", "# Corpus score\n\n" + table);
         WriteArtifact("corpus-diff.md", "# Corpus: expected against parsed, fields under 1\n\n" + diff);
-
-        var mean = rows.Average(r => r.Score.Mean);
-        var low = rows.Where(r => r.Score.Mean < DocumentFloor).Select(r => $"{r.Label.File} {r.Score.Mean:0.00}").ToList();
-        Assert.True(mean >= MeanTarget && low.Count == 0,
-            string.Create(CultureInfo.InvariantCulture, $"corpus mean {mean:0.000} (target {MeanTarget}); documents under {DocumentFloor}: {(low.Count == 0 ? "none" : string.Join(", ", low))}\n{table}"));
+        return rows;
     }
 
     internal static string Table(List<(CorpusLabel Label, CorpusScorer.Score Score)> rows)
