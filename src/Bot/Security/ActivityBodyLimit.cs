@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using TeamsPlans.Plans.Reading;
 
 namespace TeamsPlans.Bot.Security;
 
@@ -18,7 +19,7 @@ public static class ActivityBodyLimit
         if (http.Request.ContentLength is long declared && declared > max) return false;
         var feature = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (feature is { IsReadOnly: false }) feature.MaxRequestBodySize = max;
-        http.Request.Body = new LimitedReadStream(http.Request.Body, max);
+        http.Request.Body = new BoundedReadStream(http.Request.Body, max, () => new BodyTooLargeException(max), leaveOpen: true);
         return true;
     }
 

@@ -2,8 +2,9 @@ namespace TeamsPlans.Plans.Reading;
 
 /// <summary>A read-only stream that counts the bytes read through it and throws <paramref name="tooLarge"/>'s exception
 /// once more than <paramref name="limit"/> bytes have been read: the bound holds on what is actually decompressed, not on
-/// what the zip declares.</summary>
-internal sealed class BoundedReadStream(Stream inner, long limit, Func<Exception> tooLarge) : Stream
+/// what the zip declares. Also bounds an HTTP request body in the bot (<paramref name="leaveOpen"/>: the inner stream is
+/// not disposed with this one).</summary>
+public sealed class BoundedReadStream(Stream inner, long limit, Func<Exception> tooLarge, bool leaveOpen = false) : Stream
 {
     private long _read;
 
@@ -37,7 +38,7 @@ internal sealed class BoundedReadStream(Stream inner, long limit, Func<Exception
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) inner.Dispose();
+        if (disposing && !leaveOpen) inner.Dispose();
         base.Dispose(disposing);
     }
 }
