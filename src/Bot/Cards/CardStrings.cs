@@ -68,10 +68,8 @@ public sealed class CardStrings
     public required string Draft { get; init; }
     public required string Warnings { get; init; }
     public required string AndMore { get; init; }
-    public required string Yearly { get; init; }
-    public required string Semiannual { get; init; }
-    public required string Quarterly { get; init; }
-    public required string Monthly { get; init; }
+    /// <summary>How a recurring deadline is said: "hàng năm", "định kỳ 6 tháng", "hằng quý", "hằng tháng".</summary>
+    public required IReadOnlyDictionary<Recurrence, string> Every { get; init; }
     public required string ReadOnly { get; init; }
     public required string NotAllowedOthers { get; init; }
     public required string NoMembers { get; init; }
@@ -176,10 +174,7 @@ public sealed class CardStrings
         Draft = "Bản nháp",
         Warnings = "Lưu ý khi đọc văn bản",
         AndMore = "… và {0} mục khác",
-        Yearly = "hàng năm",
-        Semiannual = "định kỳ 6 tháng",
-        Quarterly = "hằng quý",
-        Monthly = "hằng tháng",
+        Every = new Dictionary<Recurrence, string> { [Recurrence.Yearly] = "hàng năm", [Recurrence.Semiannual] = "định kỳ 6 tháng", [Recurrence.Quarterly] = "hằng quý", [Recurrence.Monthly] = "hằng tháng" },
         ReadOnly = "Chỉ xem",
         NotAllowedOthers = "Bạn chỉ xem được nhiệm vụ của mình.",
         NoMembers = "chưa có thành viên nào để chọn (thành viên được lưu khi họ nhắn tin cho bot hoặc khi bot được thêm vào nhóm).",
@@ -267,10 +262,7 @@ public sealed class CardStrings
         Draft = "Draft",
         Warnings = "Reading warnings",
         AndMore = "… and {0} more",
-        Yearly = "every year",
-        Semiannual = "every 6 months",
-        Quarterly = "every quarter",
-        Monthly = "every month",
+        Every = new Dictionary<Recurrence, string> { [Recurrence.Yearly] = "every year", [Recurrence.Semiannual] = "every 6 months", [Recurrence.Quarterly] = "every quarter", [Recurrence.Monthly] = "every month" },
         ReadOnly = "Read only",
         NotAllowedOthers = "You can only see your own assignments.",
         NoMembers = "no member to pick yet (members are stored when they message the bot or when the bot is added to a team).",

@@ -15,7 +15,7 @@ public static class DueFormat
     public static string Format(DueDate due, CardStrings s) => due.Kind switch
     {
         DueKind.Date => Date(new DateOnly(due.Year, due.Month, due.Day)),
-        DueKind.YearlyDate => string.Create(Inv, $"{due.Day:00}/{due.Month:00} {s.Yearly}"),
+        DueKind.YearlyDate => string.Create(Inv, $"{due.Day:00}/{due.Month:00} {s.Every[Recurrence.Yearly]}"),
         DueKind.Quarter => s.Lang == "vi"
             ? string.Create(Inv, $"Quý {Roman[Math.Clamp(due.Quarter, 1, 4) - 1]}/{due.Year}")
             : string.Create(Inv, $"Q{due.Quarter} {due.Year}"),
@@ -28,10 +28,8 @@ public static class DueFormat
     public static string Format(Deadline d, CardStrings s)
     {
         var text = Format(d.Due, s);
-        if (d.Recurrence == Recurrence.Semiannual) text += " (" + s.Semiannual + ")";
-        else if (d.Recurrence == Recurrence.Quarterly) text += " (" + s.Quarterly + ")";
-        else if (d.Recurrence == Recurrence.Monthly) text += " (" + s.Monthly + ")";
-        else if (d.Recurrence == Recurrence.Yearly && d.Due.Kind != DueKind.YearlyDate) text += " (" + s.Yearly + ")";
+        // A yearly date already says "hàng năm"; every other recurrence is said after the date.
+        if (d.Recurrence is { } r && !(r == Recurrence.Yearly && d.Due.Kind == DueKind.YearlyDate)) text += " (" + s.Every[r] + ")";
         return text;
     }
 
