@@ -35,8 +35,25 @@ public static class BotHost
         services.AddTeamsPlansConversation(configuration);
         services.AddTeamsPlansDelivery(configuration);
         services.AddTeamsPlansSyncBridge(configuration);
+        services.AddTeamsPlansAssignmentPublisher(mirrorToBoards: true);
         services.AddTeamsPlansHealth();
         services.AddTeamsPlansTelemetry(configuration);
+    }
+
+    /// <summary>
+    /// The one registration of <see cref="IAssignmentPublisher"/>, the decorator visibly: the durable delivery queue
+    /// (<see cref="DeliveryService"/>, AddTeamsPlansDelivery), wrapped in <see cref="MirroringAssignmentPublisher"/>
+    /// (AddTeamsPlansSyncBridge) when <paramref name="mirrorToBoards"/> is true.
+    /// </summary>
+    public static IServiceCollection AddTeamsPlansAssignmentPublisher(this IServiceCollection services, bool mirrorToBoards)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (mirrorToBoards)
+            services.AddSingleton<IAssignmentPublisher>(sp => new MirroringAssignmentPublisher(
+                sp.GetRequiredService<DeliveryService>(), sp.GetRequiredService<PlanMirror>(), sp.GetRequiredService<SyncLane>()));
+        else
+            services.AddSingleton<IAssignmentPublisher>(sp => sp.GetRequiredService<DeliveryService>());
+        return services;
     }
 
     public static void MapEndpoints(WebApplication app)
