@@ -28,38 +28,32 @@ public static class BotHost
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        AddTenantDefaults(builder.Configuration);
+        services.AddTeamsPlansTenantDefaults(configuration);
         services.AddBotProtocol(configuration);
         services.AddTeamsPlansSecurity(configuration);
         services.AddTeamsPlansStateStore(configuration);
         services.AddTeamsPlansConversation(configuration);
         services.AddTeamsPlansDelivery(configuration);
         services.AddTeamsPlansSyncBridge(configuration);
+        services.AddTeamsPlansAssignmentPublisher(mirrorToBoards: true);
         services.AddTeamsPlansHealth();
         services.AddTeamsPlansTelemetry(configuration);
     }
 
     /// <summary>
-    /// Which tenants this deployment serves. A single-tenant (or managed identity) bot registration serves its own tenant:
-    /// with no "Tenants:Allowed" it defaults to "Bot:MicrosoftAppTenantId". The background work (reminders, board polling,
-    /// library discovery) runs for those tenants: "Delivery:Tenants" and "GraphSync:Tenants" default to "Tenants:Allowed"
-    /// (or "Tenants:Default" in local mode).
+    /// The one registration of <see cref="IAssignmentPublisher"/>, the decorator visibly: the durable delivery queue
+    /// (<see cref="DeliveryService"/>, AddTeamsPlansDelivery), wrapped in <see cref="MirroringAssignmentPublisher"/>
+    /// (AddTeamsPlansSyncBridge) when <paramref name="mirrorToBoards"/> is true.
     /// </summary>
-    private static void AddTenantDefaults(ConfigurationManager configuration)
+    public static IServiceCollection AddTeamsPlansAssignmentPublisher(this IServiceCollection services, bool mirrorToBoards)
     {
-        var bot = configuration.GetSection(BotOptions.SectionName).Get<BotOptions>() ?? new BotOptions();
-        if (TenantPolicy.FromConfiguration(configuration).SingleTenant && !bot.IsLocalMode && (bot.IsSingleTenant || bot.IsManagedIdentity)
-            && !string.IsNullOrWhiteSpace(bot.MicrosoftAppTenantId))
-            configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Tenants:Allowed:0"] = bot.MicrosoftAppTenantId.Trim() });
-
-        var tenants = TenantPolicy.FromConfiguration(configuration).Allowed.ToList();
-        var defaults = new Dictionary<string, string?>();
-        foreach (var section in new[] { "Delivery:Tenants", "GraphSync:Tenants" })
-        {
-            if (configuration.GetSection(section).GetChildren().Any() || !string.IsNullOrEmpty(configuration[section])) continue;
-            for (var i = 0; i < tenants.Count; i++) defaults[$"{section}:{i}"] = tenants[i];
-        }
-        if (defaults.Count > 0) configuration.AddInMemoryCollection(defaults);
+        ArgumentNullException.ThrowIfNull(services);
+        if (mirrorToBoards)
+            services.AddSingleton<IAssignmentPublisher>(sp => new MirroringAssignmentPublisher(
+                sp.GetRequiredService<DeliveryService>(), sp.GetRequiredService<PlanMirror>(), sp.GetRequiredService<SyncLane>()));
+        else
+            services.AddSingleton<IAssignmentPublisher>(sp => sp.GetRequiredService<DeliveryService>());
+        return services;
     }
 
     public static void MapEndpoints(WebApplication app)

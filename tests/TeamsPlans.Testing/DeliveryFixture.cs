@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using TeamsPlans.Bot;
 using TeamsPlans.Bot.Delivery;
 using TeamsPlans.Bot.Protocol;
 using TeamsPlans.Plans.Model;
@@ -135,7 +136,8 @@ public sealed class DeliveryFixture : IAsyncDisposable
         Server.AddConversation(conv, aad, Tenant);
     }
 
-    /// <summary>A host with the real registrations: AddBotProtocol, AddTeamsPlansStateStore, AddTeamsPlansDelivery.</summary>
+    /// <summary>A host with the real registrations: AddBotProtocol, AddTeamsPlansStateStore, AddTeamsPlansDelivery, and the
+    /// composition root's publisher without board mirroring (BotHost.AddTeamsPlansAssignmentPublisher).</summary>
     public IHost BuildHost(IDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
@@ -162,6 +164,7 @@ public sealed class DeliveryFixture : IAsyncDisposable
         builder.Services.AddBotProtocol(builder.Configuration);
         builder.Services.AddTeamsPlansStateStore(builder.Configuration);
         builder.Services.AddTeamsPlansDelivery(builder.Configuration);
+        builder.Services.AddTeamsPlansAssignmentPublisher(mirrorToBoards: false);
         services?.Invoke(builder.Services);
         // Server-side limits follow the client's unless a test set them.
         return builder.Build();

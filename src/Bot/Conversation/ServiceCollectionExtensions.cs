@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TeamsPlans.Bot.Imports;
 using TeamsPlans.Bot.Features;
 using TeamsPlans.Bot.Protocol;
 using TeamsPlans.Storage;
@@ -14,7 +16,9 @@ public static class ConversationServiceCollectionExtensions
     /// <see cref="IActivityHandler"/>, the member directory, the plan document reader (<see cref="IPlanDocumentReader"/>),
     /// and the features (<see cref="TeamsPlans.Bot.Features.FeatureServiceCollectionExtensions.AddTeamsPlansFeatures"/>).
     /// The publisher is not registered here: <see cref="IAssignmentPublisher"/> / <see cref="IPlanReminderSender"/> are the
-    /// delivery queue (AddTeamsPlansDelivery), wrapped by the mirroring publisher (AddTeamsPlansSyncBridge).
+    /// delivery queue (AddTeamsPlansDelivery); the host's composition root (BotHost.AddTeamsPlansAssignmentPublisher) wraps it
+    /// in the mirroring publisher (TeamsPlans.Bot.Sync). The plan document reader is the bounded import queue
+    /// (<see cref="TeamsPlans.Bot.Imports.BoundedPlanDocumentReader"/>, section "Imports") around <see cref="LibraryPlanDocumentReader"/>.
     /// <see cref="IAssignmentChangeSink"/>s are optional (all registered ones are called). Also registers the state store
     /// (section "State") if not yet registered. Needs an <see cref="IConnectorClient"/> from the protocol layer.
     /// Reports: <see cref="ReportHandIn"/> writes to the <see cref="TeamsPlans.GraphSync.IDocumentLibrary"/> registered in the
@@ -30,7 +34,13 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => ConversationOptions.From(configuration));
         services.TryAddSingleton<MemberDirectory>();
-        services.TryAddSingleton<IPlanDocumentReader, LibraryPlanDocumentReader>();
+        // The plan document reader, the decorator visibly: a bounded queue with a deadline (TeamsPlans.Bot.Imports) in front
+        // of the library reader (keyed BoundedPlanDocumentReader.InnerKey, which a host may replace).
+        services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.SectionName));
+        services.TryAddSingleton(sp => new ImportQueue(
+            sp.GetRequiredService<IOptions<ImportOptions>>(), TimeProvider.System, sp.GetRequiredService<ILogger<ImportQueue>>()));
+        services.TryAddKeyedSingleton<IPlanDocumentReader, LibraryPlanDocumentReader>(BoundedPlanDocumentReader.InnerKey);
+        services.TryAddSingleton<IPlanDocumentReader, BoundedPlanDocumentReader>();
         services.TryAddSingleton(_ => RollupOptions.From(configuration));
         services.TryAddSingleton<ReportLibrary>();
         services.TryAddSingleton<ReportHandIn>();

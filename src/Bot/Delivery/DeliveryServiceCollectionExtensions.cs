@@ -53,8 +53,8 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton<ReminderPlanner>();
         services.TryAddSingleton<IDeliveryTenantSource, ConfiguredTenantSource>();
 
-        // The durable queue is the publisher (the sync bridge wraps it: MirroringAssignmentPublisher).
-        services.AddSingleton<IAssignmentPublisher>(sp => sp.GetRequiredService<DeliveryService>());
+        // The durable queue sends reminders; IAssignmentPublisher is registered once by the composition root
+        // (BotHost.AddTeamsPlansAssignmentPublisher), which wraps DeliveryService in the mirroring publisher when sync is on.
         services.AddSingleton<IPlanReminderSender>(sp => sp.GetRequiredService<DeliveryService>());
         services.AddSingleton<IPlanDeliveries>(sp => sp.GetRequiredService<DeliveryService>());
 

@@ -16,14 +16,7 @@ public static class SecurityServiceCollectionExtensions
         // Backoff of contended updates waits on real time (like the delivery rate limiter), not on the host's TimeProvider.
         services.TryAddSingleton(_ => new TeamsPlans.Storage.ContentionRetry(TimeProvider.System));
 
-        // Imports: a bounded queue with a deadline (TeamsPlans.Bot.Imports) in front of the document reader.
-        services.Configure<TeamsPlans.Bot.Imports.ImportOptions>(configuration.GetSection(TeamsPlans.Bot.Imports.ImportOptions.SectionName));
-        services.TryAddSingleton(sp => new TeamsPlans.Bot.Imports.ImportQueue(
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TeamsPlans.Bot.Imports.ImportOptions>>(), TimeProvider.System,
-            sp.GetRequiredService<ILogger<TeamsPlans.Bot.Imports.ImportQueue>>()));
-        services.TryAddKeyedSingleton<TeamsPlans.Bot.Conversation.IPlanDocumentReader, TeamsPlans.Bot.Conversation.LibraryPlanDocumentReader>(
-            TeamsPlans.Bot.Imports.BoundedPlanDocumentReader.InnerKey);
-        services.TryAddSingleton<TeamsPlans.Bot.Conversation.IPlanDocumentReader, TeamsPlans.Bot.Imports.BoundedPlanDocumentReader>();
+        // The bounded import reader (TeamsPlans.Bot.Imports) is registered with the reader it wraps, in AddTeamsPlansConversation.
 
         // Report downloads: guarded sockets, no auto-redirect, no proxy (TeamsPlans.Bot.Downloads).
         services.Configure<TeamsPlans.Bot.Downloads.DownloadOptions>(configuration.GetSection(TeamsPlans.Bot.Downloads.DownloadOptions.SectionName));

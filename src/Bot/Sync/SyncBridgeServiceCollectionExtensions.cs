@@ -11,8 +11,8 @@ public static class SyncBridgeServiceCollectionExtensions
     /// "graph" = SharePoint and Planner): publishing a plan stores its document in the plan library and mirrors its
     /// assignments and deadlines as board tasks; card actions update task progress; board changes update the assignment
     /// and refresh the member's card; plan documents dropped in the library are imported and previewed to the heads.
-    /// Call after AddTeamsPlansDelivery: <see cref="MirroringAssignmentPublisher"/> wraps its <see cref="TeamsPlans.Bot.Delivery.DeliveryService"/>
-    /// and is the <see cref="IAssignmentPublisher"/> of the host.
+    /// The <see cref="IAssignmentPublisher"/> is registered by the composition root (BotHost.AddTeamsPlansAssignmentPublisher):
+    /// <see cref="MirroringAssignmentPublisher"/> around <see cref="TeamsPlans.Bot.Delivery.DeliveryService"/>.
     /// In local mode the library folder is "GraphSync:LocalRoot", or "Library:Root" when that alone is set.
     /// </summary>
     public static IServiceCollection AddTeamsPlansSyncBridge(this IServiceCollection services, IConfiguration configuration)
@@ -28,10 +28,6 @@ public static class SyncBridgeServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAssignmentChangeSink, BoardProgressSink>());
         services.TryAddSingleton<IRemoteChangeSink, BoardChangeApplier>();
         services.TryAddSingleton<IPlanDocumentImporter, LibraryDropImporter>();
-
-        // The decorator, visibly: publishing mirrors the plan, around the delivery queue (AddTeamsPlansDelivery).
-        services.AddSingleton<IAssignmentPublisher>(sp => new MirroringAssignmentPublisher(
-            sp.GetRequiredService<TeamsPlans.Bot.Delivery.DeliveryService>(), sp.GetRequiredService<PlanMirror>(), sp.GetRequiredService<SyncLane>()));
         return services;
     }
 }

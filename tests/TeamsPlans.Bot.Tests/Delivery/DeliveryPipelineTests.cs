@@ -415,6 +415,7 @@ public class DeliveryPipelineTests
         builder.Services.AddTeamsPlansStateStore(builder.Configuration);
         builder.Services.AddSingleton<IAssignmentPublisher, DirectAssignmentPublisher>();
         builder.Services.AddTeamsPlansDelivery(builder.Configuration);
+        builder.Services.AddTeamsPlansAssignmentPublisher(mirrorToBoards: false);
         using var host = builder.Build();
         Assert.IsType<DeliveryService>(host.Services.GetRequiredService<IAssignmentPublisher>());
         Assert.IsType<DeliveryService>(host.Services.GetRequiredService<IPlanReminderSender>());
