@@ -27,9 +27,12 @@ public static class DueFormat
     /// <summary>"20/05/2023 — Báo cáo ... (định kỳ 6 tháng)".</summary>
     public static string Format(Deadline d, CardStrings s)
     {
+        var r = d.Recurrence ?? (d.Due.Kind == DueKind.YearlyDate ? Recurrence.Yearly : (Recurrence?)null);
+        // A yearly date already says "hàng năm"; a day that recurs more often is "dd/MM (hằng quý)", not "hàng năm (hằng quý)".
+        if (d.Due.Kind == DueKind.YearlyDate && r is not null and not Recurrence.Yearly)
+            return string.Create(Inv, $"{d.Due.Day:00}/{d.Due.Month:00} ({s.Every[r.Value]})");
         var text = Format(d.Due, s);
-        // A yearly date already says "hàng năm"; every other recurrence is said after the date.
-        if (d.Recurrence is { } r && !(r == Recurrence.Yearly && d.Due.Kind == DueKind.YearlyDate)) text += " (" + s.Every[r] + ")";
+        if (r is { } every && d.Due.Kind != DueKind.YearlyDate) text += " (" + s.Every[every] + ")";
         return text;
     }
 

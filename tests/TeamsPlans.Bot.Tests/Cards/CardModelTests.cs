@@ -99,6 +99,22 @@ public sealed class CardModelTests
         Assert.Equal("03/04/2023", DueFormat.Date(new DateOnly(2023, 4, 3)));
     }
 
+    [Theory]
+    [InlineData("vi", "15/03 (hằng quý)", "31/01 (hằng tháng)")]
+    [InlineData("en", "15/03 (every quarter)", "31/01 (every month)")]
+    public void Quarterly_and_monthly_deadlines_say_so_and_come_back_a_quarter_or_a_month_later(string lang, string quarterly, string monthly)
+    {
+        var s = CardStrings.For(lang);
+        var q = new Deadline(DueDate.Yearly(3, 15), Recurrence.Quarterly, "Báo cáo quý", "Sở GDĐT", null);
+        var m = new Deadline(DueDate.Yearly(1, 31), Recurrence.Monthly, "Báo cáo tháng", "Sở GDĐT", null);
+        Assert.Equal(quarterly, DueFormat.Format(q, s));
+        Assert.Equal(monthly, DueFormat.Format(m, s));
+        // 20/07/2025: the next quarterly report is 15/09 (15/03 + two quarters); the monthly one 31/07 (clamped per month).
+        Assert.Equal(new DateOnly(2025, 9, 15), DueFormat.Next([q], 2025, new DateOnly(2025, 7, 20))!.Value.Day);
+        Assert.Equal(new DateOnly(2025, 7, 31), DueFormat.Next([m], 2025, new DateOnly(2025, 7, 20))!.Value.Day);
+        Assert.Equal(new DateOnly(2025, 2, 28), DueFormat.Next([m], 2025, new DateOnly(2025, 2, 1))!.Value.Day);
+    }
+
     [Fact]
     public void Status_card_counts_and_lists_who_has_not_acknowledged()
     {
