@@ -62,10 +62,9 @@ public sealed class ReportLibrary
 /// Also remembers, per member, the assignment last reported from a card (the next file goes there) and a file waiting
 /// for the member to say which assignment it answers (state store, scopes "report-target" and "report-file", 24 hours).
 /// </summary>
-public sealed class ReportHandIn(IStateStore store, ReportLibrary library, IHttpClientFactory http, ConversationOptions options,
-    TimeProvider time, ILogger<ReportHandIn> logger, TeamsPlans.Bot.Downloads.ReportDownloader? downloader = null)
+public sealed class ReportHandIn(IStateStore store, ReportLibrary library, TeamsPlans.Bot.Downloads.ReportDownloader downloader,
+    ConversationOptions options, TimeProvider time, ILogger<ReportHandIn> logger)
 {
-    public const string HttpClientName = "TeamsPlans.ReportDownload";
     public const string TeamsFileDownloadInfo = "application/vnd.microsoft.teams.file.download.info";
     public static readonly TimeSpan PendingTtl = TimeSpan.FromHours(24);
     private const string TargetScope = "report-target";
@@ -151,47 +150,10 @@ public sealed class ReportHandIn(IStateStore store, ReportLibrary library, IHttp
         return report;
     }
 
-    /// <summary>Downloads a file into memory, refusing more than <see cref="ConversationOptions.MaxReportBytes"/>.</summary>
-    public async Task<MemoryStream> DownloadAsync(ReportFile file, CancellationToken ct)
-    {
-        var max = options.MaxReportBytes;
-        if (downloader is not null) return await downloader.DownloadAsync(file, max, ct).ConfigureAwait(false);
-        string MaxText() => (max / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture) + " MB";
-        if (!Uri.TryCreate(file.Url, UriKind.Absolute, out var uri)
-            || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)))
-            throw new ReportHandInException("notDownloadable", $"Không tải được tệp \"{file.Name}\": tệp không có địa chỉ tải xuống hợp lệ.",
-                $"The file \"{file.Name}\" cannot be downloaded: it has no valid download address.");
-        try
-        {
-            using var client = http.CreateClient(HttpClientName);
-            using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-                throw new ReportHandInException("notDownloadable", $"Không tải được tệp \"{file.Name}\" (HTTP {(int)response.StatusCode}). Hãy gửi lại tệp.",
-                    $"The file \"{file.Name}\" could not be downloaded (HTTP {(int)response.StatusCode}). Please send it again.");
-            if (response.Content.Headers.ContentLength is long len && len > max)
-                throw TooBig(file, MaxText());
-            var buffer = new MemoryStream();
-            await using var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-            var chunk = new byte[81920];
-            int n;
-            while ((n = await stream.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + n > max) { await buffer.DisposeAsync().ConfigureAwait(false); throw TooBig(file, MaxText()); }
-                buffer.Write(chunk, 0, n);
-            }
-            buffer.Position = 0;
-            return buffer;
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
-        {
-            logger.LogWarning(e, "Download of report file {FileName} from {Host} failed", TeamsPlans.Bot.Security.LogText.Clean(file.Name, 120), TeamsPlans.Bot.Security.LogText.Clean(uri.Host, 120));
-            throw new ReportHandInException("notDownloadable", $"Không tải được tệp \"{file.Name}\". Hãy gửi lại tệp.", $"The file \"{file.Name}\" could not be downloaded. Please send it again.", e);
-        }
-    }
-
-    private static ReportHandInException TooBig(ReportFile file, string max) => new("tooBig",
-        $"Tệp \"{file.Name}\" quá lớn: tối đa {max}. Hãy nén tệp hoặc gửi liên kết qua nút \"Nộp báo cáo\" trên thẻ nhiệm vụ.",
-        $"The file \"{file.Name}\" is too big: at most {max}. Compress it or send a link with \"Hand in report\" on the assignment card.");
+    /// <summary>Downloads a file into memory through the guarded <see cref="TeamsPlans.Bot.Downloads.ReportDownloader"/> (https, Teams file
+    /// hosts, connect-time address checks), refusing more than <see cref="ConversationOptions.MaxReportBytes"/>.</summary>
+    public Task<MemoryStream> DownloadAsync(ReportFile file, CancellationToken ct)
+        => downloader.DownloadAsync(file, options.MaxReportBytes, ct);
 
     // ------------------------------------------------------------------ pending target / file
 

@@ -44,7 +44,6 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton(_ => RollupOptions.From(configuration));
         services.TryAddSingleton<ReportLibrary>();
         services.TryAddSingleton<ReportHandIn>();
-        services.AddHttpClient(ReportHandIn.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(100));
         services.AddTeamsPlansFeatures();
         return services;
     }
