@@ -65,6 +65,7 @@ public static class StateStoreServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IStateStore>().Reports);
         services.TryAddSingleton(sp => sp.GetRequiredService<IStateStore>().Queue);
         services.TryAddSingleton(sp => sp.GetRequiredService<IStateStore>().Sync);
+        services.TryAddSingleton(sp => HistoryStoreFactory.For(sp.GetRequiredService<IStateStore>()));
         services.TryAddSingleton(_ => TenantPolicy.FromConfiguration(configuration));
         services.TryAddSingleton<RollupService>();
         if (options.MigrateOnStartup)

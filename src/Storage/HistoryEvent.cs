@@ -1,0 +1,7 @@
+namespace TeamsPlans.Storage;
+
+/// <summary>What happened to an assignment (one line of its history).</summary>
+public enum HistoryEvent
+{
+    Created, Delivered, Acknowledged, Progress, Done, Comment, ReportHandedIn, Accepted, Returned, Reassigned, Redated, ChangedInPlanner,
+}
