@@ -26,4 +26,10 @@ public static class CardVerbs
     public const string ReportLinkInput = "reportLink";
     /// <summary>Choice "assignmentId|periodKey" of the card asking which assignment a file sent in chat answers.</summary>
     public const string ReportTargetInput = "reportTarget";
+    /// <summary>Assignment card: show the assignment's history (issue 15).</summary>
+    public const string History = "history";
+    /// <summary>Review card: accept the report / return it with a reason (issue 15).</summary>
+    public const string Accept = "acceptReport";
+    public const string Return = "returnReport";
+    public const string ReturnReasonInput = "returnReason";
 }

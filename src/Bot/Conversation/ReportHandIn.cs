@@ -63,7 +63,7 @@ public sealed class ReportLibrary
 /// for the member to say which assignment it answers (state store, scopes "report-target" and "report-file", 24 hours).
 /// </summary>
 public sealed class ReportHandIn(IStateStore store, ReportLibrary library, TeamsPlans.Bot.Downloads.ReportDownloader downloader,
-    ConversationOptions options, TimeProvider time, ILogger<ReportHandIn> logger)
+    ConversationOptions options, TimeProvider time, ILogger<ReportHandIn> logger, IEnumerable<IReportHandInSink>? sinks = null)
 {
     public const string TeamsFileDownloadInfo = "application/vnd.microsoft.teams.file.download.info";
     public static readonly TimeSpan PendingTtl = TimeSpan.FromHours(24);
@@ -116,18 +116,18 @@ public sealed class ReportHandIn(IStateStore store, ReportLibrary library, Teams
         if (!string.IsNullOrWhiteSpace(link)) text.AppendLine(CultureInfo.InvariantCulture, $"Liên kết / Link: {link.Trim()}");
         var fileName = $"{submitter} - bao-cao-{vnNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.md";
         await using var content = new MemoryStream(Encoding.UTF8.GetBytes(text.ToString()));
-        return await StoreAsync(plan, a, userKey, submitter, period, fileName, content, activityId, ct).ConfigureAwait(false);
+        return await StoreAsync(plan, a, userKey, submitter, period, fileName, content, activityId, ct, fromChat: false, summary).ConfigureAwait(false);
     }
 
     public async Task<ReportSubmission> HandInFileAsync(StoredPlan plan, AssignmentRecord a, string userKey, string submitter, ReportPeriod period,
         ReportFile file, string? activityId, CancellationToken ct)
     {
         await using var content = await DownloadAsync(file, ct).ConfigureAwait(false);
-        return await StoreAsync(plan, a, userKey, submitter, period, $"{submitter} - {file.Name}", content, activityId, ct).ConfigureAwait(false);
+        return await StoreAsync(plan, a, userKey, submitter, period, $"{submitter} - {file.Name}", content, activityId, ct, fromChat: true, null).ConfigureAwait(false);
     }
 
     private async Task<ReportSubmission> StoreAsync(StoredPlan plan, AssignmentRecord a, string userKey, string submitter, ReportPeriod period,
-        string fileName, Stream content, string? activityId, CancellationToken ct)
+        string fileName, Stream content, string? activityId, CancellationToken ct, bool fromChat, string? summary)
     {
         var now = time.GetUtcNow();
         LibraryFile stored;
@@ -147,6 +147,14 @@ public sealed class ReportHandIn(IStateStore store, ReportLibrary library, Teams
         await store.Reports.AddAsync(report, ct).ConfigureAwait(false);
         logger.LogInformation("Report {ReportId} for {AssignmentId} of {PlanId} in {TenantId}, period {Period}, by {AadObjectId}: {FileName} ({Size} bytes)",
             report.ReportId, a.AssignmentId, plan.PlanId, plan.TenantId, period.Key, userKey, stored.Name, stored.Size);
+        foreach (var sink in sinks ?? [])
+        {
+            try { await sink.OnReportHandedInAsync(plan, a, report, submitter, summary, fromChat, ct).ConfigureAwait(false); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Report sink {Sink} failed for {ReportId} of {AssignmentId} in {TenantId}", sink.GetType().Name, report.ReportId, a.AssignmentId, plan.TenantId);
+            }
+        }
         return report;
     }
 

@@ -238,6 +238,9 @@ public sealed partial class DeliveryProcessor
         {
             if (payload.Kind == DeliveryKinds.Assignment && assignment is not null && response.Id is not null)
                 await _store.Assignments.SetCardAsync(item.TenantId, assignment.AssignmentId, response.Id, conv.ConversationId, CancellationToken.None).ConfigureAwait(false);
+            if (payload.Kind is DeliveryKinds.Assignment or DeliveryKinds.Reminder && assignment is not null)
+                await HistoryStoreFactory.For(_store).AppendAsync(new HistoryEntry(item.TenantId, assignment.PlanId, assignment.AssignmentId, HistoryEvent.Delivered,
+                    "system", null, HistorySource.System, _time.GetUtcNow(), payload.Kind == DeliveryKinds.Reminder ? payload.Code : null), CancellationToken.None).ConfigureAwait(false);
             if (_options.SendJournal) await _store.Sync.DeleteAsync(item.TenantId, JournalScope, item.IdempotencyKey, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)

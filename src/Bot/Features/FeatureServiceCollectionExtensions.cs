@@ -2,14 +2,17 @@ using Microsoft.Extensions.DependencyInjection;
 using TeamsPlans.Bot.Features.Assignments;
 using TeamsPlans.Bot.Features.Common;
 using TeamsPlans.Bot.Features.Help;
+using TeamsPlans.Bot.Features.History;
 using TeamsPlans.Bot.Features.Import;
 using TeamsPlans.Bot.Features.Language;
 using TeamsPlans.Bot.Features.Members;
 using TeamsPlans.Bot.Features.Reports;
 using TeamsPlans.Bot.Features.Resend;
+using TeamsPlans.Bot.Features.Review;
 using TeamsPlans.Bot.Features.Rollup;
 using TeamsPlans.Bot.Features.Status;
 using TeamsPlans.Bot.Protocol;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace TeamsPlans.Bot.Features;
 
@@ -43,6 +46,16 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<ReportFileHandler>();
         services.AddSingleton<ReportAction>();
         services.AddSingleton<RollupFeature>();
+        services.AddSingleton<AssignmentAccess>();
+        services.AddSingleton<HistoryRecorder>();
+        services.AddSingleton<HistoryAction>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAssignmentChangeSink, HistoryChangeSink>());
+        services.AddSingleton(sp => new TeamsPlans.Plans.Scheduling.OfficialStateCalculator(
+            new TeamsPlans.Plans.Scheduling.ReminderCalendar(sp.GetRequiredService<TeamsPlans.Bot.Delivery.ReminderPolicyStore>().Default)));
+        services.AddSingleton<ProactiveCards>();
+        services.AddSingleton<ReviewRequester>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportHandInSink, ReviewRequester>(sp => sp.GetRequiredService<ReviewRequester>()));
+        services.AddSingleton<ReviewAction>();
         services.AddSingleton<IActivityHandler, TeamsPlansApplication>();
         return services;
     }

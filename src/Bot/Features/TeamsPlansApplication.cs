@@ -1,10 +1,12 @@
 using TeamsPlans.Bot.Features.Assignments;
 using TeamsPlans.Bot.Features.Help;
+using TeamsPlans.Bot.Features.History;
 using TeamsPlans.Bot.Features.Import;
 using TeamsPlans.Bot.Features.Language;
 using TeamsPlans.Bot.Features.Members;
 using TeamsPlans.Bot.Features.Reports;
 using TeamsPlans.Bot.Features.Resend;
+using TeamsPlans.Bot.Features.Review;
 using TeamsPlans.Bot.Features.Rollup;
 using TeamsPlans.Bot.Features.Status;
 
@@ -19,7 +21,8 @@ internal sealed class TeamsPlansApplication : ActivityRouter
     public TeamsPlansApplication(TurnServices services, MembersFeature members, HelpFeature help, LanguageFeature language,
         MyTasksCommand myTasks, AssignmentActions assignments, StatusCommand status, RemindAction remind,
         ResendCommand resend, ResendAction resendAction, ImportCommand import, PreviewActions preview,
-        ReportFileHandler reportFile, ReportAction report, RollupFeature rollup)
+        ReportFileHandler reportFile, ReportAction report, RollupFeature rollup,
+        HistoryAction history, ReviewAction review)
         : base(services)
     {
         OnInstall(members.OnInstallAsync);
@@ -48,5 +51,8 @@ internal sealed class TeamsPlansApplication : ActivityRouter
         OnCardAction(CardVerbs.Resend, resendAction.HandleAsync);
         OnCardAction(CardVerbs.Map, preview.HandleAsync);
         OnCardAction(CardVerbs.Publish, preview.HandleAsync);
+        OnCardAction(CardVerbs.History, history.HandleAsync);
+        OnCardAction(CardVerbs.Accept, review.HandleAsync);
+        OnCardAction(CardVerbs.Return, review.HandleAsync);
     }
 }

@@ -42,7 +42,8 @@ public sealed class BoardProgressSink(PlannerSyncService sync, SyncLane lane) : 
 /// Changes made in Planner (a task completed, re-opened or re-dated there) are taken over by TeamsPlans, and the
 /// member's card in Teams is updated in place so it shows the new state.
 /// </summary>
-internal sealed class BoardChangeApplier(IStateStore store, IConnectorClient connector, AssignmentCardFactory cards, TimeProvider time, ILogger<BoardChangeApplier> logger) : IRemoteChangeSink
+internal sealed class BoardChangeApplier(IStateStore store, IConnectorClient connector, AssignmentCardFactory cards, TimeProvider time, ILogger<BoardChangeApplier> logger,
+    Features.History.HistoryRecorder history) : IRemoteChangeSink
 {
     public async Task OnRemoteChangesAsync(string tenantId, IReadOnlyList<RemoteChange> changes, CancellationToken ct)
     {
@@ -76,6 +77,7 @@ internal sealed class BoardChangeApplier(IStateStore store, IConnectorClient con
             await store.Assignments.UpsertManyAsync([record], ct).ConfigureAwait(false);
             changed = true;
             logger.LogInformation("Deadline of {AssignmentId} in {TenantId} re-dated in the board to {Due}", assignmentId, tenantId, PlannerDueDates.ToVietnamDay(due.DueAt!.Value));
+            await history.RecordAsync(record, HistoryEvent.Redated, "planner", null, HistorySource.Planner, DueFormat.Date(PlannerDueDates.ToVietnamDay(due.DueAt!.Value)), ct).ConfigureAwait(false);
         }
 
         // Progress: only the assignment's own task carries it (deadline tasks are reports).
@@ -94,6 +96,7 @@ internal sealed class BoardChangeApplier(IStateStore store, IConnectorClient con
                 {
                     changed = true;
                     logger.LogInformation("Progress of {AssignmentId} in {TenantId} set to {Percent}% from the board", assignmentId, tenantId, percent);
+                    await history.RecordAsync(record, HistoryEvent.ChangedInPlanner, "planner", null, HistorySource.Planner, percent.ToString(System.Globalization.CultureInfo.InvariantCulture) + "%", ct).ConfigureAwait(false);
                     break;
                 }
             }

@@ -28,9 +28,12 @@ public sealed class OfficialStateCalculator(ReminderCalendar calendar)
 
     /// <param name="acceptedAt">When the work was accepted (or marked done when no review applies); null when not finished.</param>
     /// <param name="now">The current instant (from a TimeProvider).</param>
-    public OfficialState Of(IReadOnlyList<Deadline> deadlines, int? planYear, DateTimeOffset? acceptedAt, DateTimeOffset now)
+    public OfficialState Of(IReadOnlyList<Deadline> deadlines, int? planYear, DateTimeOffset? acceptedAt, DateTimeOffset now) =>
+        Of(deadlines, planYear, acceptedAt, Calendar.LocalDate(now));
+
+    /// <param name="today">Today in the calendar's time zone.</param>
+    public OfficialState Of(IReadOnlyList<Deadline> deadlines, int? planYear, DateTimeOffset? acceptedAt, DateOnly today)
     {
-        var today = Calendar.LocalDate(now);
         var deadline = EffectiveDeadline(deadlines, planYear, today);
         if (acceptedAt is { } at)
             return deadline is { } d && Calendar.LocalDate(at) > d ? OfficialState.DoneLate : OfficialState.DoneOnTime;

@@ -1,3 +1,4 @@
+using TeamsPlans.Bot.Features.Review;
 using TeamsPlans.Plans.Scheduling;
 
 namespace TeamsPlans.Bot.Features.Assignments;
@@ -7,7 +8,8 @@ namespace TeamsPlans.Bot.Features.Assignments;
 /// delivery of a new duty or a reminder, the direct publisher and the refresh after a Planner change. Every card carries
 /// the assignee's name, the current state and the reports handed in.
 /// </summary>
-internal sealed class AssignmentCardFactory(IStateStore store, TimeProvider time, ILogger<AssignmentCardFactory> logger)
+internal sealed class AssignmentCardFactory(IStateStore store, TimeProvider time, ILogger<AssignmentCardFactory> logger,
+    IHistoryStore history, OfficialStateCalculator states)
 {
     /// <summary>
     /// The card as someone in a chat turn sees it (<paramref name="view"/>: their language); it refreshes for the
@@ -26,7 +28,7 @@ internal sealed class AssignmentCardFactory(IStateStore store, TimeProvider time
         if (users.Count > PlanCards.MaxRefreshUsers)
             logger.LogWarning("Refresh of {AssignmentId} limited to {Max} of {Count} users", a.AssignmentId, PlanCards.MaxRefreshUsers, users.Count);
         var handedIn = await store.Reports.ListByAssignmentAsync(plan.TenantId, a.AssignmentId, ct).ConfigureAwait(false);
-        return AssignmentCards.Assignment(plan, a, assignee?.DisplayName, view, users, interactive, handedIn);
+        return await ExtrasAsync(AssignmentCards.Assignment(plan, a, assignee?.DisplayName, view, users, interactive, handedIn), plan, a, view, ct).ConfigureAwait(false);
     }
 
     /// <summary>The card sent to the assignee (<paramref name="member"/>, in their language), refreshing for <paramref name="userId"/>.</summary>
@@ -34,11 +36,23 @@ internal sealed class AssignmentCardFactory(IStateStore store, TimeProvider time
     {
         var reports = await store.Reports.ListByAssignmentAsync(plan.TenantId, a.AssignmentId, ct).ConfigureAwait(false);
         var view = CardView.For(member?.PreferredLocale, VietnamTime.Today(time));
-        return (ForAssignee(plan, a, member, view, [userId], reports), view);
+        var card = AssignmentCards.Assignment(plan, a, member?.DisplayName, view, [userId], reports: reports);
+        return (await ExtrasAsync(card, plan, a, view, ct).ConfigureAwait(false), view);
     }
 
     /// <summary>The card sent to the assignee when the caller already holds the member and the reports (the delivery worker).</summary>
     public static AdaptiveCard ForAssignee(StoredPlan plan, AssignmentRecord a, Member? member, CardView view,
         IReadOnlyList<string>? refreshUserIds, IReadOnlyList<ReportSubmission>? reports) =>
-        AssignmentCards.Assignment(plan, a, member?.DisplayName, view, refreshUserIds, reports: reports);
+        AssignmentCardExtras.Apply(AssignmentCards.Assignment(plan, a, member?.DisplayName, view, refreshUserIds, reports: reports), a, view,
+            ReviewStatus.None.StateOf(DefaultStates, a, plan.Document.Year, view.Today), ReviewStatus.None);
+
+    /// <summary>The official state, the review state (from the history) and the history button (issue 15).</summary>
+    private async Task<AdaptiveCard> ExtrasAsync(AdaptiveCard card, StoredPlan plan, AssignmentRecord a, CardView view, CancellationToken ct)
+    {
+        var review = ReviewStatus.Of(await history.ListByAssignmentAsync(plan.TenantId, a.AssignmentId, ct).ConfigureAwait(false));
+        return AssignmentCardExtras.Apply(card, a, view, review.StateOf(states, a, plan.Document.Year, view.Today), review);
+    }
+
+    /// <summary>The delivery worker's cards (no history at hand) use the default working-day calendar.</summary>
+    private static readonly OfficialStateCalculator DefaultStates = new(new ReminderCalendar());
 }

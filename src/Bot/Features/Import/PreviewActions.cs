@@ -8,7 +8,7 @@ namespace TeamsPlans.Bot.Features.Import;
 /// "Gửi" (publish) applies them too, publishes the draft and sends the assignment cards, then shows what was sent.
 /// </summary>
 internal sealed class PreviewActions(IStateStore store, PlanActionGuard guard, PlanImportService importer, IAssignmentPublisher publisher,
-    TimeProvider time, ILogger<PreviewActions> logger)
+    TimeProvider time, ILogger<PreviewActions> logger, History.HistoryRecorder history)
 {
     public async Task<CardActionResult> HandleAsync(CardActionContext action, CancellationToken ct)
     {
@@ -24,6 +24,8 @@ internal sealed class PreviewActions(IStateStore store, PlanActionGuard guard, P
             plan = plan with { Status = PlanStatus.Published, UpdatedAt = time.GetUtcNow() };
             await store.Plans.UpsertAsync(plan, ct).ConfigureAwait(false);
             logger.LogInformation("Published plan {PlanId} of {TenantId} by {AadObjectId}", planId, tenantId, action.UserKey);
+            foreach (var a in await store.Assignments.ListByPlanAsync(tenantId, planId, ct).ConfigureAwait(false))
+                await history.RecordAsync(a, HistoryEvent.Created, action.UserKey, action.State.Member?.DisplayName, HistorySource.Card, a.Assignee.Display, ct).ConfigureAwait(false);
         }
         var r = await publisher.PublishAsync(tenantId, planId, ct).ConfigureAwait(false);
         var lines = new List<CardElement>

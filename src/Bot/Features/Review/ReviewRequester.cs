@@ -1,0 +1,38 @@
+using TeamsPlans.Bot.Features.History;
+
+namespace TeamsPlans.Bot.Features.Review;
+
+/// <summary>
+/// A report handed in: recorded in the history (the summary, or the file name, as its detail) and the review card sent
+/// to its receiver — the plan's head (the one who published it), or, when the plan names none, the tenant's principals.
+/// The one who handed it in never reviews their own report.
+/// </summary>
+internal sealed class ReviewRequester(IStateStore store, HistoryRecorder history, ProactiveCards proactive, ILogger<ReviewRequester> logger) : IReportHandInSink
+{
+    public async Task OnReportHandedInAsync(StoredPlan plan, AssignmentRecord a, ReportSubmission report, string submitterName, string? summary, bool fromChat,
+        CancellationToken ct)
+    {
+        await history.RecordAsync(a, HistoryEvent.ReportHandedIn, report.SubmittedBy, submitterName, fromChat ? HistorySource.Chat : HistorySource.Card,
+            string.IsNullOrWhiteSpace(summary) ? report.FileName : summary.Trim(), ct).ConfigureAwait(false);
+        var entries = await history.ListAsync(a.TenantId, a.AssignmentId, ct).ConfigureAwait(false);
+        var review = ReviewStatus.Of(entries);
+        foreach (var reviewer in await ReviewersAsync(plan, report.SubmittedBy, ct).ConfigureAwait(false))
+        {
+            var sent = await proactive.SendAsync(a.TenantId, reviewer, v => ReviewCards.Card(plan, a, review.Latest!, report, review.Rounds, null, v), ct).ConfigureAwait(false);
+            logger.LogInformation("Review card of {ReportId} for {AssignmentId} in {TenantId} to {Reviewer}: {Sent}", report.ReportId, a.AssignmentId, a.TenantId, reviewer, sent);
+        }
+    }
+
+    /// <summary>Who receives the plan's reports: its head, else the tenant's principals; never the submitter.</summary>
+    public async Task<IReadOnlyList<string>> ReviewersAsync(StoredPlan plan, string? except, CancellationToken ct)
+    {
+        IEnumerable<string> ids = plan.HeadAadObjectId is { Length: > 0 } head && !string.Equals(head, "library", StringComparison.Ordinal)
+            ? [head]
+            : (await store.Members.ListAsync(plan.TenantId, ct).ConfigureAwait(false)).Where(m => (m.Roles & MemberRoles.Principal) != 0).Select(m => m.AadObjectId);
+        return ids.Where(id => !string.Equals(id, except, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>Whether <paramref name="aadObjectId"/> receives this plan's reports (or manages the tenant).</summary>
+    public async Task<bool> IsReviewerAsync(StoredPlan plan, string aadObjectId, bool canManage, CancellationToken ct) =>
+        canManage || (await ReviewersAsync(plan, null, ct).ConfigureAwait(false)).Contains(aadObjectId, StringComparer.OrdinalIgnoreCase);
+}
