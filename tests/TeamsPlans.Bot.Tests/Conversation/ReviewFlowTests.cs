@@ -10,8 +10,9 @@ namespace TeamsPlans.Bot.Tests.Conversation;
 
 /// <summary>
 /// Issue 15 through POST /api/messages: a report handed in awaits review; the plan's head (Hưng, who published it) returns
-/// it with a reason, the member hands it in again after the deadline (01/11/2023 in seed 001 for Cúc's duty), the head
-/// accepts it: "Hoàn thành quá hạn". Every step is in the history card and the CSV export.
+/// it with a reason, the member hands it in again after the deadline, the head accepts it: "Hoàn thành quá hạn". Every
+/// step is in the history card and the CSV export. Cúc's duty is re-dated to Friday 14/04/2023 (seed 001 gives 20/5 and
+/// 01/11/2023): the fake clock then moves a few days, not seven months (every host timer fires on the way).
 /// </summary>
 public sealed class ReviewFlowTests
 {
@@ -40,12 +41,15 @@ public sealed class ReviewFlowTests
     {
         await using var h = await StartAsync();
         await PublishAsync(h);
+        var a3 = (await h.Store.Assignments.GetAsync(Tenant, A3))!;
+        await h.Store.Assignments.UpsertManyAsync([a3 with { Deadlines = [new Deadline(DueDate.OnDate(new DateOnly(2023, 4, 14)), null, "Báo cáo", "Sở GD&ĐT", null)] }]);
         var card = AssignmentCardOf(h, Cuc);
         Assert.Equal("Tình trạng theo hạn: Chưa hoàn thành, còn trong hạn", TextOf(card, "officialState"));
         Assert.Equal(200, (await h.InvokeAsync(Cuc, "ack", ActionData(card, "ack"))).Body["statusCode"]!.GetValue<int>());
 
         // Handed in: awaiting review, not done; the head gets the review card with the summary.
-        var (_, handedIn) = await h.InvokeAsync(Cuc, "report", HandIn(AssignmentCardOf(h, Cuc), "Đã tổ chức 2 buổi sinh hoạt chuyên đề."));
+        var (_, current) = await h.InvokeAsync(Cuc, "refresh", ActionData(card, "refresh"), trigger: "automatic");
+        var (_, handedIn) = await h.InvokeAsync(Cuc, "report", HandIn(current["value"]!.AsObject(), "Đã tổ chức 2 buổi sinh hoạt chuyên đề."));
         Assert.Equal(200, handedIn["statusCode"]!.GetValue<int>());
         Assert.Equal("⏳ Báo cáo đang chờ duyệt", TextOf(handedIn["value"]!.AsObject(), "reviewState"));
         Assert.NotEqual(AssignmentStatus.Done, (await h.Store.Assignments.GetAsync(Tenant, A3))!.State.Status);
@@ -74,27 +78,27 @@ public sealed class ReviewFlowTests
         // Nothing awaits review any more.
         Assert.Equal(409, (await h.InvokeAsync(Hung, CardVerbs.Accept, data)).Body["statusCode"]!.GetValue<int>());
 
-        // After the last deadline (01/11/2023): overdue; handed in again (round 2) and accepted: done late.
-        h.Time.SetUtcNow(new DateTimeOffset(2023, 11, 15, 2, 0, 0, TimeSpan.Zero));
+        // After the deadline (Friday 14/04/2023), on Monday: overdue; handed in again (round 2) and accepted: done late.
+        h.Time.SetUtcNow(new DateTimeOffset(2023, 4, 17, 2, 0, 0, TimeSpan.Zero));
         var (_, refreshed) = await h.InvokeAsync(Cuc, "refresh", ActionData(AssignmentCardOf(h, Cuc), "refresh"), trigger: "automatic");
         Assert.Equal("Tình trạng theo hạn: Chưa hoàn thành, quá hạn", TextOf(refreshed["value"]!.AsObject(), "officialState"));
         var (_, again) = await h.InvokeAsync(Cuc, "report", HandIn(refreshed["value"]!.AsObject(), "Bổ sung số liệu khối 12."));
         Assert.Equal(200, again["statusCode"]!.GetValue<int>());
         var second = ReviewCardOf(h);
-        Assert.StartsWith("2 · 15/11/2023", TeamsPlans.Bot.Tests.Cards.CardModelTests.Facts(second)["Lần nộp"]);
+        Assert.StartsWith("2 · 17/04/2023", TeamsPlans.Bot.Tests.Cards.CardModelTests.Facts(second)["Lần nộp"]);
         var (_, accepted) = await h.InvokeAsync(Hung, CardVerbs.Accept, ActionData(second, CardVerbs.Accept));
         Assert.Equal(200, accepted["statusCode"]!.GetValue<int>());
-        Assert.StartsWith("✓ Đã chấp nhận — Ngô Tấn Hưng, 15/11/2023", TextOf(accepted["value"]!.AsObject(), "reviewDecision"));
+        Assert.StartsWith("✓ Đã chấp nhận — Ngô Tấn Hưng, 17/04/2023", TextOf(accepted["value"]!.AsObject(), "reviewDecision"));
         Assert.Equal(AssignmentStatus.Done, (await h.Store.Assignments.GetAsync(Tenant, A3))!.State.Status);
         cucCard = LastPutOf(h, Cuc);
         Assert.Equal("Tình trạng theo hạn: Hoàn thành quá hạn", TextOf(cucCard, "officialState"));
-        Assert.Equal("✓ Báo cáo đã được chấp nhận ngày 15/11/2023", TextOf(cucCard, "reviewState"));
+        Assert.Equal("✓ Báo cáo đã được chấp nhận ngày 17/04/2023", TextOf(cucCard, "reviewState"));
 
         // "Lịch sử": every step, newest first, with who and from where.
         await h.InvokeAsync(Cuc, CardVerbs.History, ActionData(cucCard, CardVerbs.History));
         var lines = Objects(h.Connector.CardsIn(Cuc.Conversation).Last()).Where(o => o["id"]?.GetValue<string>()?.StartsWith("history-", StringComparison.Ordinal) == true)
             .Select(o => o["text"]!.GetValue<string>()).ToList();
-        Assert.StartsWith("15/11/2023 09:00 · Ngô Tấn Hưng · Chấp nhận báo cáo (thẻ)", lines[0]);
+        Assert.StartsWith("17/04/2023 09:00 · Ngô Tấn Hưng · Chấp nhận báo cáo (thẻ)", lines[0]);
         Assert.Contains(lines, l => l.Contains("Ngô Tấn Hưng · Trả lại báo cáo (thẻ): Thiếu số liệu khối 12", StringComparison.Ordinal));
         Assert.Equal(2, lines.Count(l => l.Contains("Hồ Thị Thu Cúc · Nộp báo cáo (thẻ)", StringComparison.Ordinal)));
         Assert.Contains(lines, l => l.StartsWith("10/04/2023 09:00 · Hồ Thị Thu Cúc · Đã xác nhận (thẻ)", StringComparison.Ordinal));
@@ -108,7 +112,7 @@ public sealed class ReviewFlowTests
         Assert.Equal(0, code);
         var rows = await File.ReadAllLinesAsync(csv);
         Assert.Equal("thoi_diem,nhiem_vu,nguoi_duoc_giao,su_kien,nguoi_thuc_hien,nguon,chi_tiet", rows[0]);
-        Assert.Contains(rows, r => r.StartsWith("15/11/2023 09:00:00," + A3 + ",", StringComparison.Ordinal) && r.Contains(",Accepted,Ngô Tấn Hưng,Card,", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("17/04/2023 09:00:00," + A3 + ",", StringComparison.Ordinal) && r.Contains(",Accepted,Ngô Tấn Hưng,Card,", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains(",Returned,Ngô Tấn Hưng,Card,Thiếu số liệu khối 12", StringComparison.Ordinal));
         Assert.Equal(3, rows.Count(r => r.Contains(",Created,", StringComparison.Ordinal)));
     }
