@@ -32,4 +32,12 @@ public static class CardVerbs
     public const string Accept = "acceptReport";
     public const string Return = "returnReport";
     public const string ReturnReasonInput = "returnReason";
+    /// <summary>Assignment card: add a comment to the thread / post the whole thread (issue 15).</summary>
+    public const string AddComment = "addComment";
+    public const string Comments = "comments";
+    public const string ThreadCommentInput = "threadComment";
+    /// <summary>Assignment card: hand the assignment over to another member (issue 15).</summary>
+    public const string Reassign = "reassign";
+    public const string ReassignToInput = "reassignTo";
+    public const string ReassignNoteInput = "reassignNote";
 }

@@ -111,6 +111,16 @@ public sealed class DeliveryService(IStateStore store, TimeProvider time, ILogge
         return Queue.EnqueueAsync(tenantId, DeliveryOptions.QueueName, DeliveryKinds.Digest, DeliveryKeys.Digest(headAadObjectId, day), payload.ToJson(), null, ct);
     }
 
+    /// <summary>Queues a one-off notice card (digest kind) under the caller's idempotency key: false when it was queued before.</summary>
+    public Task<bool> EnqueueNoticeAsync(string tenantId, string memberAadObjectId, string key, DateOnly day, string title, IReadOnlyList<string> lines, CancellationToken ct)
+    {
+        var payload = new DeliveryPayload
+        {
+            TenantId = tenantId, Kind = DeliveryKinds.Digest, MemberAadObjectId = memberAadObjectId, DueDay = DeliveryKeys.Day(day), Title = title, Lines = [.. lines],
+        };
+        return Queue.EnqueueAsync(tenantId, DeliveryOptions.QueueName, DeliveryKinds.Digest, key, payload.ToJson(), null, ct);
+    }
+
     /// <summary>Puts the plan's failed deliveries (not the blocked ones) back in the queue; returns how many.</summary>
     public async Task<int> ResendFailedAsync(string tenantId, string planId, CancellationToken ct)
     {

@@ -50,6 +50,7 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton<DeliveryProcessor>();
         services.TryAddSingleton<DeliveryService>();
         services.TryAddSingleton<ReminderPolicyStore>();
+        services.TryAddSingleton<EscalationPlanner>();
         services.TryAddSingleton<ReminderPlanner>();
         services.TryAddSingleton<IDeliveryTenantSource, ConfiguredTenantSource>();
 

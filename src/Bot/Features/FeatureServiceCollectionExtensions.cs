@@ -1,11 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using TeamsPlans.Bot.Features.Assignments;
+using TeamsPlans.Bot.Features.Comments;
 using TeamsPlans.Bot.Features.Common;
 using TeamsPlans.Bot.Features.Help;
 using TeamsPlans.Bot.Features.History;
 using TeamsPlans.Bot.Features.Import;
 using TeamsPlans.Bot.Features.Language;
 using TeamsPlans.Bot.Features.Members;
+using TeamsPlans.Bot.Features.Reassign;
 using TeamsPlans.Bot.Features.Reports;
 using TeamsPlans.Bot.Features.Resend;
 using TeamsPlans.Bot.Features.Review;
@@ -53,9 +55,12 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton(sp => new TeamsPlans.Plans.Scheduling.OfficialStateCalculator(
             new TeamsPlans.Plans.Scheduling.ReminderCalendar(sp.GetRequiredService<TeamsPlans.Bot.Delivery.ReminderPolicyStore>().Default)));
         services.AddSingleton<ProactiveCards>();
+        services.AddSingleton<OfficialStates>();
         services.AddSingleton<ReviewRequester>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportHandInSink, ReviewRequester>(sp => sp.GetRequiredService<ReviewRequester>()));
         services.AddSingleton<ReviewAction>();
+        services.AddSingleton<CommentAction>();
+        services.AddSingleton<ReassignAction>();
         services.AddSingleton<IActivityHandler, TeamsPlansApplication>();
         return services;
     }

@@ -1,9 +1,11 @@
 using TeamsPlans.Bot.Features.Assignments;
+using TeamsPlans.Bot.Features.Comments;
 using TeamsPlans.Bot.Features.Help;
 using TeamsPlans.Bot.Features.History;
 using TeamsPlans.Bot.Features.Import;
 using TeamsPlans.Bot.Features.Language;
 using TeamsPlans.Bot.Features.Members;
+using TeamsPlans.Bot.Features.Reassign;
 using TeamsPlans.Bot.Features.Reports;
 using TeamsPlans.Bot.Features.Resend;
 using TeamsPlans.Bot.Features.Review;
@@ -22,7 +24,7 @@ internal sealed class TeamsPlansApplication : ActivityRouter
         MyTasksCommand myTasks, AssignmentActions assignments, StatusCommand status, RemindAction remind,
         ResendCommand resend, ResendAction resendAction, ImportCommand import, PreviewActions preview,
         ReportFileHandler reportFile, ReportAction report, RollupFeature rollup,
-        HistoryAction history, ReviewAction review)
+        HistoryAction history, ReviewAction review, CommentAction comments, ReassignAction reassign)
         : base(services)
     {
         OnInstall(members.OnInstallAsync);
@@ -54,5 +56,8 @@ internal sealed class TeamsPlansApplication : ActivityRouter
         OnCardAction(CardVerbs.History, history.HandleAsync);
         OnCardAction(CardVerbs.Accept, review.HandleAsync);
         OnCardAction(CardVerbs.Return, review.HandleAsync);
+        OnCardAction(CardVerbs.AddComment, comments.HandleAsync);
+        OnCardAction(CardVerbs.Comments, comments.HandleAsync);
+        OnCardAction(CardVerbs.Reassign, reassign.HandleAsync);
     }
 }

@@ -3,8 +3,10 @@ using TeamsPlans.Plans.Model;
 using TeamsPlans.Storage;
 using TeamsPlans.Bot.Features.Assignments;
 using TeamsPlans.Bot.Features.Help;
+using TeamsPlans.Bot.Features.History;
 using TeamsPlans.Bot.Features.Import;
 using TeamsPlans.Bot.Features.Reports;
+using TeamsPlans.Bot.Features.Review;
 using TeamsPlans.Bot.Features.Rollup;
 using TeamsPlans.Bot.Features.Status;
 
@@ -133,8 +135,30 @@ public static class CardSamples
                 [.. recs.SelectMany(r => ReportPeriods.For(r, 2023, Today).Select(p => (plan, r, p))), (kinds, kindRecs[0], ReportPeriods.For(kindRecs[0], 2019, Today)[0])], v),
             ["rollup"] = RollupCards.Rollup(Rollup(), new Dictionary<string, string> { ["tenant-tl"] = "Trường THPT Trung Lập" }, v),
             ["rollup-empty"] = RollupCards.Rollup(new DepartmentRollup("tenant-sgd", "kh-1", null, "Kế hoạch không có hạn định kỳ", 2023, Today, [], []), new Dictionary<string, string>(), v),
+            ["review"] = ReviewCards.Card(plan, progress, Rounds(progress)[1], Report(progress), 1, null, v),
+            ["review-returned"] = ReviewCards.Card(plan, progress, Rounds(progress)[1], Report(progress), 1, Rounds(progress)[2], v),
+            ["history"] = HistoryCards.Card(plan, progress, Rounds(progress), v),
+            ["history-empty"] = HistoryCards.Card(plan, progress, [], v),
+            ["comments"] = TeamsPlans.Bot.Features.Comments.CommentCards.Thread(plan, progress, [.. Rounds(progress).Select(e => e with { Event = HistoryEvent.Comment })], v),
+            ["assignment-comments"] = AssignmentCardExtras.Apply(AssignmentCards.Assignment(plan, acked, "Nguyễn Tất Thành", v, ["29:1thanh"]), acked, v,
+                TeamsPlans.Plans.Scheduling.OfficialState.OpenWithinDeadline, ReviewStatus.None, [.. Rounds(acked).Select(e => e with { Event = HistoryEvent.Comment })]),
+            ["assignment-returned"] = AssignmentCardExtras.Apply(AssignmentCards.Assignment(plan, progress, "Hồ Thị Thu Cúc", v, ["29:1cuc"], reports: [Report(progress)]),
+                progress, v, TeamsPlans.Plans.Scheduling.OfficialState.OpenWithinDeadline, ReviewStatus.Of(Rounds(progress))),
+            ["assignment-done-late"] = AssignmentCardExtras.Apply(AssignmentCards.Assignment(plan, done, "Ngô Tấn Hưng", v, ["29:1hung"]),
+                done, v, TeamsPlans.Plans.Scheduling.OfficialState.DoneLate, ReviewStatus.Of([.. Rounds(done), .. Rounds(done).Skip(1).Take(1).Select(e => e with { Event = HistoryEvent.Accepted, Sequence = 9 })])),
         };
     }
+
+    /// <summary>A hand-in and its return, as the history holds them (issue 15).</summary>
+    public static IReadOnlyList<HistoryEntry> Rounds(AssignmentRecord a) =>
+    [
+        new(Tenant, a.PlanId, a.AssignmentId, HistoryEvent.Created, "aad-hung", "Ngô Tấn Hưng", HistorySource.Card, Now, a.Assignee.Display) { Sequence = 1 },
+        new(Tenant, a.PlanId, a.AssignmentId, HistoryEvent.ReportHandedIn, "aad-cuc", "Hồ Thị Thu Cúc", HistorySource.Card, Now.AddHours(1), "Đã tổ chức 2 buổi sinh hoạt chuyên đề về hội nhập quốc tế.") { Sequence = 2 },
+        new(Tenant, a.PlanId, a.AssignmentId, HistoryEvent.Returned, "aad-hung", "Ngô Tấn Hưng", HistorySource.Card, Now.AddHours(2), "Thiếu số liệu khối 12, đề nghị bổ sung.") { Sequence = 3 },
+    ];
+
+    public static ReportSubmission Report(AssignmentRecord a) =>
+        new(Tenant, "r1", a.AssignmentId, "2023-05-20", "Hồ Thị Thu Cúc - bc.pdf", "https://contoso.sharepoint.com/bc.pdf", "aad-cuc", Now.AddHours(1));
 
     /// <summary>A department roll-up: one unit on time, one overdue, one without an implementing plan.</summary>
     public static DepartmentRollup Rollup()

@@ -94,6 +94,16 @@ public sealed class ReviewFlowTests
         Assert.Equal("Tình trạng theo hạn: Hoàn thành quá hạn", TextOf(cucCard, "officialState"));
         Assert.Equal("✓ Báo cáo đã được chấp nhận ngày 17/04/2023", TextOf(cucCard, "reviewState"));
 
+        // The principal's status card counts the plan's three duties in the four states: Cúc's done late; the two others have
+        // no deadline in seed 001 (only Cúc's duty names dates), so they are not done and still within the deadline.
+        await h.SayAsync(Hung, "tình hình");
+        var states = Objects(h.Connector.CardsIn(Hung.Conversation).Last()).Single(o => o["id"]?.GetValue<string>() == "officialStates-" + Plan82);
+        var facts = TeamsPlans.Bot.Tests.Cards.CardModelTests.Facts(states);
+        Assert.Equal("1", facts["Hoàn thành quá hạn"]);
+        Assert.Equal("0", facts["Hoàn thành đúng hạn"]);
+        Assert.Equal("0", facts["Chưa hoàn thành, quá hạn"]);
+        Assert.Equal("2", facts["Chưa hoàn thành, còn trong hạn"]);
+
         // "Lịch sử": every step, newest first, with who and from where.
         await h.InvokeAsync(Cuc, CardVerbs.History, ActionData(cucCard, CardVerbs.History));
         var lines = Objects(h.Connector.CardsIn(Cuc.Conversation).Last()).Where(o => o["id"]?.GetValue<string>()?.StartsWith("history-", StringComparison.Ordinal) == true)

@@ -49,8 +49,10 @@ internal sealed class AssignmentCardFactory(IStateStore store, TimeProvider time
     /// <summary>The official state, the review state (from the history) and the history button (issue 15).</summary>
     private async Task<AdaptiveCard> ExtrasAsync(AdaptiveCard card, StoredPlan plan, AssignmentRecord a, CardView view, CancellationToken ct)
     {
-        var review = ReviewStatus.Of(await history.ListByAssignmentAsync(plan.TenantId, a.AssignmentId, ct).ConfigureAwait(false));
-        return AssignmentCardExtras.Apply(card, a, view, review.StateOf(states, a, plan.Document.Year, view.Today), review);
+        var entries = await history.ListByAssignmentAsync(plan.TenantId, a.AssignmentId, ct).ConfigureAwait(false);
+        var review = ReviewStatus.Of(entries);
+        return AssignmentCardExtras.Apply(card, a, view, review.StateOf(states, a, plan.Document.Year, view.Today), review,
+            [.. entries.Where(e => e.Event == HistoryEvent.Comment)], await store.Members.ListAsync(plan.TenantId, ct).ConfigureAwait(false));
     }
 
     /// <summary>The delivery worker's cards (no history at hand) use the default working-day calendar.</summary>

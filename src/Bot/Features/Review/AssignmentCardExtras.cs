@@ -6,11 +6,12 @@ namespace TeamsPlans.Bot.Features.Review;
 /// <summary>
 /// What issue 15 adds to the assignment card built by <see cref="Assignments.AssignmentCards"/>: the official state
 /// under the status line, the review state of the latest report ("Trả lại: &lt;lý do&gt;" with "Nộp lại báo cáo"), and
-/// the "Lịch sử" button.
+/// the last comments with "Trao đổi", and the "Lịch sử" button.
 /// </summary>
 internal static class AssignmentCardExtras
 {
-    public static AdaptiveCard Apply(AdaptiveCard card, AssignmentRecord a, CardView v, OfficialState state, ReviewStatus review)
+    public static AdaptiveCard Apply(AdaptiveCard card, AssignmentRecord a, CardView v, OfficialState state, ReviewStatus review,
+        IReadOnlyList<HistoryEntry>? comments = null, IReadOnlyList<Member>? colleagues = null)
     {
         var t = ReviewTexts.For(v);
         var lines = new List<CardElement>
@@ -32,6 +33,7 @@ internal static class AssignmentCardExtras
         }
         var at = card.Body.FindIndex(e => e.Id == "status");
         card.Body.InsertRange(at < 0 ? card.Body.Count : at + 1, lines);
+        if (comments is not null) card.Body.AddRange(Comments.CommentCards.Recent(comments, v));
 
         card.Actions ??= [];
         if (review.Phase == ReviewPhase.Returned)
@@ -39,6 +41,8 @@ internal static class AssignmentCardExtras
             var handIn = card.Actions.FindIndex(x => x is ShowCardAction && x.Title == v.S.HandIn);
             if (handIn >= 0) card.Actions[handIn] = new ShowCardAction { Title = t.HandInAgain, Card = ((ShowCardAction)card.Actions[handIn]).Card };
         }
+        if (comments is not null) card.Actions.AddRange(Comments.CommentCards.Actions(a, comments.Count, v));
+        if (colleagues is { Count: > 1 }) card.Actions.Add(Reassign.ReassignCards.Action(a, colleagues, v));
         card.Actions.Add(PlanCards.Execute(HistoryTexts.For(v).Button, CardVerbs.History, Assignments.AssignmentCards.AssignmentData(a)));
         return card;
     }

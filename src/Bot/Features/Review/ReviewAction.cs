@@ -10,7 +10,7 @@ namespace TeamsPlans.Bot.Features.Review;
 /// the holder's card is updated, and the reviewer's card shows the decision.
 /// </summary>
 internal sealed class ReviewAction(IStateStore store, AssignmentAccess access, HistoryRecorder history, ReviewRequester reviewers,
-    ProactiveCards proactive, ContentionRetry contention, TimeProvider time, ILogger<ReviewAction> logger)
+    ProactiveCards proactive, Assignments.AssignmentChangeNotifier notifier, ContentionRetry contention, TimeProvider time, ILogger<ReviewAction> logger)
 {
     public async Task<CardActionResult> HandleAsync(CardActionContext action, CancellationToken ct)
     {
@@ -34,6 +34,9 @@ internal sealed class ReviewAction(IStateStore store, AssignmentAccess access, H
                 : s.Status == AssignmentStatus.Done ? s.Apply(AssignmentAction.Progress, time.GetUtcNow(), 50) : s, ct).ConfigureAwait(false);
         if (outcome.Result is not (ContentionResult.Saved or ContentionResult.Unchanged))
             return CardActionResult.Fail(503, "NotSaved", "Chưa lưu được thay đổi, vui lòng thử lại.", "Your decision was not saved; please try again.");
+        if (outcome.Result == ContentionResult.Saved) // the Planner mirror follows (100% when accepted, 50% when re-opened)
+            await notifier.NotifyAsync(new AssignmentChange(action.TenantId, a.AssignmentId, plan.PlanId, action.UserKey,
+                accept ? AssignmentAction.Done : AssignmentAction.Progress, outcome.Previous, outcome.Current!, time.GetUtcNow()), ct).ConfigureAwait(false);
         var name = action.State.Member?.DisplayName ?? action.State.Activity.From?.Name;
         await history.RecordAsync(a, accept ? HistoryEvent.Accepted : HistoryEvent.Returned, action.UserKey, name, HistorySource.Card, accept ? null : reason, ct).ConfigureAwait(false);
         logger.LogInformation("Report of {AssignmentId} in {TenantId} {Decision} by {AadObjectId} (round {Round})",

@@ -6,7 +6,7 @@ namespace TeamsPlans.Bot.Features.Status;
 /// The status card of one plan (by number or id) or of every plan not archived (published first): counts, reports handed
 /// in and, with a delivery queue, the cards that failed. <paramref name="deliveries"/> is absent when cards are sent directly.
 /// </summary>
-internal sealed class StatusBoard(IStateStore store, PlanLookup plans, IPlanDeliveries? deliveries = null)
+internal sealed class StatusBoard(IStateStore store, PlanLookup plans, Review.OfficialStates states, IPlanDeliveries? deliveries = null)
 {
     public async Task<AdaptiveCard> CardAsync(string tenantId, string? number, CardView view, CancellationToken ct)
     {
@@ -37,6 +37,8 @@ internal sealed class StatusBoard(IStateStore store, PlanLookup plans, IPlanDeli
         var problems = deliveries is not null && published.Count > 0
             ? await deliveries.ProblemsAsync(tenantId, published, ct).ConfigureAwait(false)
             : null;
-        return StatusCards.Status(rows, members, view, canRemind: true, handedIn, problems);
+        var card = StatusCards.Status(rows, members, view, canRemind: true, handedIn, problems);
+        await states.AppendToStatusAsync(card, rows, view, ct).ConfigureAwait(false);
+        return card;
     }
 }

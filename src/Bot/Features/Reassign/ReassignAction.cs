@@ -1,0 +1,51 @@
+using TeamsPlans.Bot.Features.Common;
+using TeamsPlans.Bot.Features.History;
+using TeamsPlans.Bot.Features.Review;
+using TeamsPlans.Bot.Protocol;
+
+namespace TeamsPlans.Bot.Features.Reassign;
+
+/// <summary>
+/// "Chuyển giao" (data "reassignTo": the new holder's Entra id, "reassignNote"): a principal reassigns, the holder
+/// delegates to a colleague with a note. The assignment keeps its state, reports and history; the old card says who holds
+/// it now; the new holder gets the card (the delivery queue) and the Planner board follows (the mirroring publisher).
+/// </summary>
+internal sealed class ReassignAction(IStateStore store, AssignmentAccess access, HistoryRecorder history, IAssignmentPublisher publisher,
+    IConnectorClient connector, ILogger<ReassignAction> logger)
+{
+    public async Task<CardActionResult> HandleAsync(CardActionContext action, CancellationToken ct)
+    {
+        var (target, error) = await access.LoadAsync(action, ct).ConfigureAwait(false);
+        if (target is null) return error!;
+        var (plan, a) = (target.Plan, target.Assignment);
+        var to = action.Data.String(CardVerbs.ReassignToInput);
+        if (to is null) return CardActionResult.Fail(400, "NoHolder", ReassignTexts.Vi.Choose, ReassignTexts.En.Choose);
+        var member = await store.Members.GetAsync(action.TenantId, to, ct).ConfigureAwait(false);
+        if (member is null) return CardActionResult.Fail(400, "UnknownMember", ReassignTexts.Vi.Unknown, ReassignTexts.En.Unknown);
+        if (string.Equals(a.MemberAadObjectId, to, StringComparison.OrdinalIgnoreCase)) return CardActionResult.Fail(409, "SameHolder", ReassignTexts.Vi.Same, ReassignTexts.En.Same);
+        var note = action.Data.String(CardVerbs.ReassignNoteInput)?.Trim();
+        if (note is { Length: > 500 }) note = note[..500];
+
+        var old = a.MemberAadObjectId is { } o ? await store.Members.GetAsync(action.TenantId, o, ct).ConfigureAwait(false) : null;
+        await store.Assignments.SetMemberAsync(action.TenantId, a.AssignmentId, to, ct).ConfigureAwait(false);
+        var who = action.State.Member?.DisplayName ?? action.State.Activity.From?.Name;
+        await history.RecordAsync(a, HistoryEvent.Reassigned, action.UserKey, who, HistorySource.Card,
+            ReassignTexts.Vi.Passed(old?.DisplayName ?? a.Assignee.Display, member.DisplayName) + (string.IsNullOrEmpty(note) ? "" : " — " + note), ct).ConfigureAwait(false);
+        logger.LogInformation("{AssignmentId} of {PlanId} in {TenantId} passed from {From} to {To} by {AadObjectId}", a.AssignmentId, plan.PlanId, action.TenantId, a.MemberAadObjectId, to, action.UserKey);
+
+        var notice = PlanCards.Notice(ReassignTexts.For(action.State.View).NowHeldBy(member.DisplayName), [a.Duty, note ?? ""], action.State.View);
+        await UpdateOldCardAsync(a, notice, ct).ConfigureAwait(false);
+        await publisher.PublishAsync(action.TenantId, plan.PlanId, ct).ConfigureAwait(false);
+        return CardActionResult.Ok(notice);
+    }
+
+    /// <summary>The old holder's posted card now says who holds the assignment.</summary>
+    private async Task UpdateOldCardAsync(AssignmentRecord a, AdaptiveCard notice, CancellationToken ct)
+    {
+        if (a.CardActivityId is null || a.CardConversationId is null || a.MemberAadObjectId is null) return;
+        var reference = await store.Conversations.GetAsync(a.TenantId, a.MemberAadObjectId, ct).ConfigureAwait(false);
+        if (reference is null || reference.Blocked) return;
+        try { await connector.UpdateActivityAsync(reference.ServiceUrl, a.CardConversationId, a.CardActivityId, notice.ToMessage(), ct).ConfigureAwait(false); }
+        catch (ConnectorException e) { logger.LogWarning(e, "Old card of {AssignmentId} in {TenantId} not updated ({Status})", a.AssignmentId, a.TenantId, e.StatusCode); }
+    }
+}

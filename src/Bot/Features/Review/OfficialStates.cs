@@ -1,0 +1,44 @@
+using TeamsPlans.Plans.Scheduling;
+
+namespace TeamsPlans.Bot.Features.Review;
+
+/// <summary>
+/// The official state of stored assignments, for every place that counts them (card, My tasks, status, roll-up, Planner,
+/// exports): the review state from the history, then <see cref="OfficialStateCalculator"/> (the domain function) on the
+/// deadlines and the accepted date.
+/// </summary>
+internal sealed class OfficialStates(IHistoryStore history, OfficialStateCalculator calculator)
+{
+    public async Task<OfficialState> OfAsync(StoredPlan plan, AssignmentRecord a, DateOnly today, CancellationToken ct)
+    {
+        var review = ReviewStatus.Of(await history.ListByAssignmentAsync(a.TenantId, a.AssignmentId, ct).ConfigureAwait(false));
+        return review.StateOf(calculator, a, plan.Document.Year, today);
+    }
+
+    /// <summary>How many of <paramref name="assignments"/> are in each of the four states (every state present, zero or more).</summary>
+    public async Task<IReadOnlyDictionary<OfficialState, int>> CountAsync(StoredPlan plan, IReadOnlyList<AssignmentRecord> assignments, DateOnly today, CancellationToken ct)
+    {
+        var counts = Enum.GetValues<OfficialState>().ToDictionary(s => s, _ => 0);
+        foreach (var a in assignments) counts[await OfAsync(plan, a, today, ct).ConfigureAwait(false)]++;
+        return counts;
+    }
+
+    /// <summary>Adds, under the status card, the four-state counts of each plan shown ("Tình trạng theo hạn").</summary>
+    public async Task AppendToStatusAsync(AdaptiveCard card, IReadOnlyList<(StoredPlan Plan, IReadOnlyList<AssignmentRecord> Assignments)> rows, CardView v, CancellationToken ct)
+    {
+        var vi = v.S.Lang == "vi";
+        foreach (var (plan, list) in rows.Where(r => r.Plan.Status == PlanStatus.Published).Take(5))
+        {
+            var counts = await CountAsync(plan, list, v.Today, ct).ConfigureAwait(false);
+            card.Body.Add(new Container
+            {
+                Id = "officialStates-" + plan.PlanId, Separator = true, Spacing = "medium",
+                Items =
+                [
+                    new TextBlock($"{ReviewTexts.For(v).StateLabel} — {plan.Number ?? plan.PlanId}") { Weight = "bolder" },
+                    new FactSet { Facts = [.. counts.Select(kv => new Fact(OfficialStateLabels.For(kv.Key, vi), kv.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))] },
+                ],
+            });
+        }
+    }
+}
