@@ -128,7 +128,7 @@ public sealed partial class DeliveryProcessor
                 uncertain = j is not null;
             }
 
-            // 3. Conversation (open it when missing), rate limit, send; 429 → pause the tenant and try again here.
+            // 3. Conversation (open it when missing), rate limit, send; 429 → hold this message for Retry-After, try again here.
             conv = await _store.Conversations.GetAsync(tenant, payload.MemberAadObjectId, stop).ConfigureAwait(false);
             if (conv is { Blocked: true })
                 return await FailAsync(item, owner, payload, WorkState.Blocked, conv.BlockedReason ?? "MessageWritesBlocked", kind).ConfigureAwait(false);
@@ -188,13 +188,15 @@ public sealed partial class DeliveryProcessor
                 {
                     _metrics.Throttled.Add(1, DeliveryMetrics.Tag(kind));
                     var pause = e.RetryAfter is { } ra && ra > TimeSpan.Zero ? ra : _options.DefaultThrottlePause;
-                    _limiter.PauseTenant(tenant, _time.GetUtcNow() + pause);
+                    var tenantPaused = _limiter.Throttled(tenant, _time.GetUtcNow() + pause);
                     if (journalWritten)
                     {
                         await ClearJournalAsync(item).ConfigureAwait(false); // a 429 is a definite "not posted"
                         journalWritten = false;
                     }
-                    _logger.LogInformation("Throttled (429) by the connector; pausing tenant {TenantId} for {PauseMs} ms", tenant, (int)pause.TotalMilliseconds);
+                    _logger.LogInformation("Throttled (429) by the connector; holding {DeliveryKey} for {PauseMs} ms (tenant {TenantId} paused: {TenantPaused})",
+                        item.IdempotencyKey, (int)pause.TotalMilliseconds, tenant, tenantPaused);
+                    await Task.Delay(pause, _time, stop).ConfigureAwait(false); // only this message waits out its Retry-After
                 }
             }
         }
