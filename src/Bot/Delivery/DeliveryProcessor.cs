@@ -146,19 +146,30 @@ public sealed partial class DeliveryProcessor
                         _ => DeliveryContent.Digest(payload.Title ?? "TeamsPlans", payload.Lines ?? [], member?.PreferredLocale, today),
                     };
 
-                    await _limiter.AcquireAsync(tenant, conv.ConversationId, stop).ConfigureAwait(false);
+                    // The journal is written before the rate limiter's slot, so that no database write (serialized, of
+                    // variable length) sits between the slot and the request: the requests leave as evenly as they were paced.
+                    if (_options.SendJournal && !journalWritten)
+                    {
+                        await _store.Sync.PutAsync(new SyncEntry(tenant, JournalScope, item.IdempotencyKey, "sending", owner,
+                            null, _time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
+                        journalWritten = true;
+                    }
+                    try
+                    {
+                        await _limiter.AcquireAsync(tenant, conv.ConversationId, stop).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (journalWritten)
+                    {
+                        await ClearJournalAsync(item).ConfigureAwait(false); // stopped while waiting: nothing was sent
+                        journalWritten = false;
+                        throw;
+                    }
                     // A long wait (rate limiter, tenant pause, a stalled process) may have outlived the lease, and another
                     // worker may have taken the item over: make sure it is still ours, with a fresh lease, before sending.
                     if (!await EnsureLeaseAsync(item, owner).ConfigureAwait(false))
                     {
                         _logger.LogWarning("Lease of {DeliveryKey} lost before sending; left to its new owner", item.IdempotencyKey);
                         return DeliveryOutcome.LeaseLost;
-                    }
-                    if (_options.SendJournal && !journalWritten)
-                    {
-                        await _store.Sync.PutAsync(new SyncEntry(tenant, JournalScope, item.IdempotencyKey, "sending", owner,
-                            null, _time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
-                        journalWritten = true;
                     }
 
                     var response = await SendAsync(conv, activity, stop).ConfigureAwait(false);
