@@ -17,8 +17,8 @@ public interface IStatusReadModel
     Task<IReadOnlyDictionary<(string TenantId, string PlanId), StoredPlan>> PlansAsync(IReadOnlyCollection<(string TenantId, string PlanId)> keys, CancellationToken ct = default);
     /// <summary>The assignments of each plan (by ordinal); every plan id asked for is a key (empty list when it has none).</summary>
     Task<IReadOnlyDictionary<string, IReadOnlyList<AssignmentRecord>>> AssignmentsByPlanAsync(string tenantId, IReadOnlyCollection<string> planIds, CancellationToken ct = default);
-    /// <summary>The members assigned to at least one assignment of the plans.</summary>
-    Task<IReadOnlyList<Member>> MembersOfPlansAsync(string tenantId, IReadOnlyCollection<string> planIds, CancellationToken ct = default);
+    /// <summary>The members of <paramref name="aadObjectIds"/> that exist.</summary>
+    Task<IReadOnlyList<Member>> MembersAsync(string tenantId, IReadOnlyCollection<string> aadObjectIds, CancellationToken ct = default);
     /// <summary>Per plan: reports handed in, counted once per (assignment, period). Plans without any are absent.</summary>
     Task<IReadOnlyDictionary<string, int>> ReportsHandedInAsync(string tenantId, IReadOnlyCollection<string> planIds, CancellationToken ct = default);
     /// <summary>Per assignment of the member: when its latest report was handed in. Assignments without a report are absent.</summary>

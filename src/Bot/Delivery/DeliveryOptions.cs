@@ -56,7 +56,8 @@ public sealed class DeliveryOptions
     /// Client-side safety margin on every window (the server measures arrival, we measure departure, and a loaded host
     /// delays some departures more than others). A lone 429 holds only its own message (see <see cref="ThrottleClusterCount"/>),
     /// so tens of milliseconds are enough: 50 ms gives up under 5 % of the ceiling (a busy 2-core host still bunched
-    /// requests by 20 ms and more in the benchmark).
+    /// requests by 20 ms and more in the benchmark). The tenant windows' margin widens by itself after clustered 429s and
+    /// comes back to this value (DeliveryRateLimiter.TenantMargin).
     /// </summary>
     public TimeSpan WindowSafetyMargin { get; set; } = TimeSpan.FromMilliseconds(50);
     /// <summary>

@@ -30,6 +30,8 @@ public sealed class DeliveryRateLimiter
     private readonly ConcurrentDictionary<string, TenantState> _tenants = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, WindowLog> _conversations = new(StringComparer.Ordinal);
     private readonly TimeSpan _margin;
+    private long _tenantMarginTicks;
+    private long _lastWidenedTicks;
     private readonly long _rampTicks;
     private readonly int _clusterCount;
     private readonly long _clusterWindowTicks;
@@ -46,6 +48,7 @@ public sealed class DeliveryRateLimiter
         _rampTicks = Math.Max(0, o.RampUp.Ticks);
         _clusterCount = Math.Max(1, o.ThrottleClusterCount);
         _clusterWindowTicks = Math.Max(0, o.ThrottleClusterWindow.Ticks);
+        _tenantMarginTicks = _margin.Ticks;
         _tenantRules = TenantRules(_tenantCeiling);
         _conversationRules = [.. o.ParseConversationLimits().Select(r => (r.Count, r.Window + _margin))];
     }
@@ -57,7 +60,7 @@ public sealed class DeliveryRateLimiter
     /// </summary>
     private (int Count, TimeSpan Window)[] TenantRules(int perSecond)
     {
-        var second = TimeSpan.FromSeconds(1) + _margin;
+        var second = TimeSpan.FromSeconds(1) + TimeSpan.FromTicks(Interlocked.Read(ref _tenantMarginTicks));
         return [(perSecond, second), (1, second / perSecond)];
     }
 
@@ -86,6 +89,7 @@ public sealed class DeliveryRateLimiter
     private long ReserveTenant(TenantState tenant, long from)
     {
         var log = tenant.Log;
+        NarrowMargin(from);
         var rules = Volatile.Read(ref _tenantRules);
         if (!ReferenceEquals(log.Rules, rules)) log.Rules = rules;
         var at = log.Earliest(from);
@@ -122,8 +126,41 @@ public sealed class DeliveryRateLimiter
             while (t.Throttles.Count > 0 && t.Throttles.Peek() < now - _clusterWindowTicks) t.Throttles.Dequeue();
             cluster = t.Throttles.Count >= _clusterCount;
         }
-        if (cluster) PauseTenant(tenantId, until);
+        if (cluster)
+        {
+            PauseTenant(tenantId, until);
+            WidenMargin(now);
+        }
         return cluster;
+    }
+
+    /// <summary>The tenant windows' current safety margin (<see cref="DeliveryOptions.WindowSafetyMargin"/>, wider after clustered 429s).</summary>
+    public TimeSpan TenantMargin => TimeSpan.FromTicks(Interlocked.Read(ref _tenantMarginTicks));
+
+    /// <summary>
+    /// Clustered 429s mean our evenly paced requests reach the server bunched (a busy host, a slow network): the tenant
+    /// windows' margin widens by 25 ms (up to 200 ms), and narrows again by 5 ms for every 10 s without a cluster.
+    /// </summary>
+    private void WidenMargin(long now)
+    {
+        var max = Math.Max(_margin.Ticks, TimeSpan.FromMilliseconds(200).Ticks);
+        SetMargin(Math.Min(max, Interlocked.Read(ref _tenantMarginTicks) + TimeSpan.FromMilliseconds(25).Ticks));
+        Interlocked.Exchange(ref _lastWidenedTicks, now);
+    }
+
+    private void NarrowMargin(long now)
+    {
+        var margin = Interlocked.Read(ref _tenantMarginTicks);
+        var last = Interlocked.Read(ref _lastWidenedTicks);
+        if (margin <= _margin.Ticks || now - last < 10 * TimeSpan.TicksPerSecond) return;
+        if (Interlocked.CompareExchange(ref _lastWidenedTicks, now, last) != last) return;
+        SetMargin(Math.Max(_margin.Ticks, margin - TimeSpan.FromMilliseconds(5).Ticks));
+    }
+
+    private void SetMargin(long ticks)
+    {
+        Interlocked.Exchange(ref _tenantMarginTicks, ticks);
+        Volatile.Write(ref _tenantRules, TenantRules(TenantRequestsPerSecond));
     }
 
     /// <summary>Number of conversations currently tracked (idle ones are evicted after the longest window).</summary>

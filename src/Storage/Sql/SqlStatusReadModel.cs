@@ -5,6 +5,8 @@ namespace TeamsPlans.Storage.Sql;
 /// <summary>
 /// <see cref="IStatusReadModel"/> in plain SQL shared by SQLite and PostgreSQL: one statement per call (IN lists and joins
 /// instead of one query per plan or per assignment), served by the indexes of migration 0008 (docs/performance.md).
+/// CROSS JOIN where the join order matters: SQLite (no statistics) then keeps the written order — from the few assignments
+/// to their reports — and PostgreSQL plans it like any inner join.
 /// </summary>
 internal sealed class SqlStatusReadModel(SqlDb db) : IStatusReadModel
 {
@@ -17,13 +19,16 @@ internal sealed class SqlStatusReadModel(SqlDb db) : IStatusReadModel
     public Task<StatusPage> PlansPageAsync(string tenantId, int take, CancellationToken ct = default) =>
         db.ReadAsync(async c =>
         {
-            await using var cmd = c.Command(null, $"""
-                SELECT {SqlPlanStore.Columns} FROM plans WHERE tenant_id = @tenant AND status <> 'Archived'
+            // The ids from the index ix_plans_status alone, then only those rows (documents are large).
+            await using var cmd = c.Command(null, """
+                SELECT plan_id FROM plans WHERE tenant_id = @tenant AND status <> 'Archived'
                 ORDER BY CASE WHEN status = 'Published' THEN 0 ELSE 1 END, updated_at DESC, created_at, plan_id
                 LIMIT @take
                 """);
             cmd.P("@tenant", tenantId).P("@take", Math.Max(0, take));
-            var plans = await cmd.ListAsync(_plans.Map, ct).ConfigureAwait(false);
+            var ids = await cmd.ListAsync(r => r.GetString(0), ct).ConfigureAwait(false);
+            var rows = ids.Count == 0 ? [] : await PlansAsync(c, tenantId, ids, ct).ConfigureAwait(false);
+            var plans = ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
             await using var count = c.Command(null, "SELECT COUNT(*) FROM plans WHERE tenant_id = @tenant AND status <> 'Archived'");
             count.P("@tenant", tenantId);
             var total = Convert.ToInt32(await count.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
@@ -32,13 +37,15 @@ internal sealed class SqlStatusReadModel(SqlDb db) : IStatusReadModel
 
     public Task<IReadOnlyDictionary<string, StoredPlan>> PlansAsync(string tenantId, IReadOnlyCollection<string> planIds, CancellationToken ct = default) =>
         planIds.Count == 0 ? Task.FromResult<IReadOnlyDictionary<string, StoredPlan>>(new Dictionary<string, StoredPlan>()) :
-        db.ReadAsync<IReadOnlyDictionary<string, StoredPlan>>(async c =>
-        {
-            await using var cmd = c.Command(null, "");
-            cmd.CommandText = $"SELECT {SqlPlanStore.Columns} FROM plans WHERE tenant_id = @tenant AND plan_id IN ({cmd.InList("p", planIds.Distinct(StringComparer.Ordinal))})";
-            cmd.P("@tenant", tenantId);
-            return (await cmd.ListAsync(_plans.Map, ct).ConfigureAwait(false)).ToDictionary(p => p.PlanId, StringComparer.Ordinal);
-        }, ct);
+        db.ReadAsync<IReadOnlyDictionary<string, StoredPlan>>(async c => await PlansAsync(c, tenantId, planIds, ct).ConfigureAwait(false), ct);
+
+    private async Task<Dictionary<string, StoredPlan>> PlansAsync(DbConnection c, string tenantId, IEnumerable<string> planIds, CancellationToken ct)
+    {
+        await using var cmd = c.Command(null, "");
+        cmd.CommandText = $"SELECT {SqlPlanStore.Columns} FROM plans WHERE tenant_id = @tenant AND plan_id IN ({cmd.InList("p", planIds.Distinct(StringComparer.Ordinal))})";
+        cmd.P("@tenant", tenantId);
+        return (await cmd.ListAsync(_plans.Map, ct).ConfigureAwait(false)).ToDictionary(p => p.PlanId, StringComparer.Ordinal);
+    }
 
     public Task<IReadOnlyDictionary<(string TenantId, string PlanId), StoredPlan>> PlansAsync(IReadOnlyCollection<(string TenantId, string PlanId)> keys, CancellationToken ct = default)
     {
@@ -82,17 +89,12 @@ internal sealed class SqlStatusReadModel(SqlDb db) : IStatusReadModel
         }, ct);
     }
 
-    public Task<IReadOnlyList<Member>> MembersOfPlansAsync(string tenantId, IReadOnlyCollection<string> planIds, CancellationToken ct = default) =>
-        planIds.Count == 0 ? Task.FromResult<IReadOnlyList<Member>>([]) :
+    public Task<IReadOnlyList<Member>> MembersAsync(string tenantId, IReadOnlyCollection<string> aadObjectIds, CancellationToken ct = default) =>
+        aadObjectIds.Count == 0 ? Task.FromResult<IReadOnlyList<Member>>([]) :
         db.ReadAsync<IReadOnlyList<Member>>(async c =>
         {
             await using var cmd = c.Command(null, "");
-            cmd.CommandText = $"""
-                SELECT {Prefixed(SqlMemberStore.Columns, "m")} FROM members m
-                WHERE m.tenant_id = @tenant AND m.aad_object_id IN (
-                  SELECT a.member_aad_object_id FROM assignments a
-                  WHERE a.tenant_id = @tenant AND a.plan_id IN ({cmd.InList("p", planIds.Distinct(StringComparer.Ordinal))}))
-                """;
+            cmd.CommandText = $"SELECT {SqlMemberStore.Columns} FROM members WHERE tenant_id = @tenant AND aad_object_id IN ({cmd.InList("m", aadObjectIds.Distinct(StringComparer.Ordinal))})";
             cmd.P("@tenant", tenantId);
             return await cmd.ListAsync(SqlMemberStore.Map, ct).ConfigureAwait(false);
         }, ct);
@@ -105,8 +107,8 @@ internal sealed class SqlStatusReadModel(SqlDb db) : IStatusReadModel
             cmd.CommandText = $"""
                 SELECT x.plan_id, COUNT(*) AS n FROM (
                   SELECT DISTINCT a.plan_id, r.assignment_id, r.period
-                  FROM assignments a JOIN reports r ON r.tenant_id = a.tenant_id AND r.assignment_id = a.assignment_id
-                  WHERE a.tenant_id = @tenant AND a.plan_id IN ({cmd.InList("p", planIds.Distinct(StringComparer.Ordinal))})) x
+                  FROM assignments a CROSS JOIN reports r
+                  WHERE r.tenant_id = a.tenant_id AND r.assignment_id = a.assignment_id AND a.tenant_id = @tenant AND a.plan_id IN ({cmd.InList("p", planIds.Distinct(StringComparer.Ordinal))})) x
                 GROUP BY x.plan_id
                 """;
             cmd.P("@tenant", tenantId);
@@ -119,8 +121,8 @@ internal sealed class SqlStatusReadModel(SqlDb db) : IStatusReadModel
         {
             await using var cmd = c.Command(null, """
                 SELECT r.assignment_id, MAX(r.submitted_at) AS last_at
-                FROM assignments a JOIN reports r ON r.tenant_id = a.tenant_id AND r.assignment_id = a.assignment_id
-                WHERE a.tenant_id = @tenant AND a.member_aad_object_id = @member
+                FROM assignments a CROSS JOIN reports r
+                WHERE r.tenant_id = a.tenant_id AND r.assignment_id = a.assignment_id AND a.tenant_id = @tenant AND a.member_aad_object_id = @member
                 GROUP BY r.assignment_id
                 """);
             cmd.P("@tenant", tenantId).P("@member", aadObjectId);

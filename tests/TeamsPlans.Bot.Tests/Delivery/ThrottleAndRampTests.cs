@@ -35,6 +35,11 @@ public class ThrottleAndRampTests
         Assert.True(limiter.Throttled("t", until));
         Assert.Equal(until, limiter.PausedUntil("t"));
         Assert.Null(limiter.PausedUntil("another-tenant"));
+        // A cluster means the requests reach the server bunched: the margin widens, and narrows after 10 s without one.
+        Assert.Equal(TimeSpan.FromMilliseconds(25), limiter.TenantMargin);
+        time.Advance(TimeSpan.FromSeconds(11));
+        Assert.True(limiter.AcquireAsync("t", "later", CancellationToken.None).IsCompleted);
+        Assert.Equal(TimeSpan.FromMilliseconds(20), limiter.TenantMargin);
     }
 
     [Fact]
