@@ -8,11 +8,13 @@ using TeamsPlans.Storage;
 using TeamsPlans.Testing;
 
 /// <summary>
-/// `bench delivery [--members 1000,10000] [--provider sqlite|postgres] [--p429 0.005] [--scale 1]`: publishes one plan to N
+/// `bench delivery [--members 1000,10000] [--first 1000] [--provider sqlite|postgres] [--p429 0.005] [--scale 1]`: publishes one plan to N
 /// members through the real delivery pipeline (AddTeamsPlansDelivery: durable queue, worker, shared rate limiter) against a
 /// local connector HTTP server that enforces Teams' limits (50 requests/s per app per tenant; per conversation 7/1 s,
 /// 8/2 s, 60/30 s, 1800/1 h; excess → 429 with Retry-After) and injects random 429s. Prints, per N: cards delivered per
 /// second, the ratio to the 50 requests-per-second ceiling, duplicates, lost, 429s and peak memory.
+/// --first M (default 1000, 0 = skip) adds a first delivery to M members with no stored conversation: each card needs a
+/// CreateConversation and a send, both counted against the limits, so the figure to read is requests per second.
 /// --scale S runs both clocks S times faster than real time (figures are then per scaled second); 1 = real time.
 /// </summary>
 internal static class DeliveryBench
@@ -25,6 +27,7 @@ internal static class DeliveryBench
         var provider = DeliveryFixture.Sqlite;
         var p429 = 0.005;
         var scale = 1.0;
+        var first = 1000;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Thiếu giá trị cho {args[i]} / {args[i]} needs a value");
@@ -36,27 +39,30 @@ internal static class DeliveryBench
                 case "--provider": provider = Next(); break;
                 case "--p429": p429 = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--scale": scale = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--first": first = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 default:
                     Console.Error.WriteLine($"Tham số không hợp lệ / unknown option: {args[i]}");
-                    Console.Error.WriteLine("usage: bench delivery [--members 1000,10000] [--provider sqlite|postgres] [--p429 0.005] [--scale 1]");
+                    Console.Error.WriteLine("usage: bench delivery [--members 1000,10000] [--first 1000] [--provider sqlite|postgres] [--p429 0.005] [--scale 1]");
                     return 2;
             }
         }
-        if (members.Count == 0 || members.Any(m => m < 1) || p429 is < 0 or >= 1 || scale <= 0)
+        if (members.Count == 0 || members.Any(m => m < 1) || first < 0 || p429 is < 0 or >= 1 || scale <= 0)
         {
-            Console.Error.WriteLine("--members > 0, 0 ≤ --p429 < 1, --scale > 0");
+            Console.Error.WriteLine("--members > 0, --first ≥ 0, 0 ≤ --p429 < 1, --scale > 0");
             return 2;
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"delivery bench: provider {provider}, clock scale {scale}, random 429 p={p429}, server limits {TeamsTenantCeiling} req/s per tenant, 7/1s 8/2s 60/30s 1800/1h per conversation"));
+            $"delivery bench: provider {provider}, clock scale {scale}, random 429 p={p429}, server limits {TeamsTenantCeiling} req/s per tenant, 7/1s 8/2s 60/30s 1800/1h per conversation, client margin {new DeliveryOptions().WindowSafetyMargin.TotalMilliseconds} ms, {Environment.ProcessorCount} cores"));
         var bad = 0;
         foreach (var n in members)
-            bad += await RunOneAsync(n, provider, p429, scale).ConfigureAwait(false);
+            bad += await RunOneAsync(n, provider, p429, scale, conversations: true).ConfigureAwait(false);
+        if (first > 0)
+            bad += await RunOneAsync(first, provider, p429, scale, conversations: false).ConfigureAwait(false);
         return bad == 0 ? 0 : 1;
     }
 
-    private static async Task<int> RunOneAsync(int n, string provider, double p429, double scale)
+    private static async Task<int> RunOneAsync(int n, string provider, double p429, double scale, bool conversations)
     {
         TimeProvider time = scale == 1.0 ? TimeProvider.System : new ScaledTimeProvider(scale);
         var serverOptions = new FakeConnectorOptions
@@ -66,13 +72,14 @@ internal static class DeliveryBench
         };
         await using var f = await DeliveryFixture.CreateAsync(serverOptions, provider).ConfigureAwait(false);
         var seedClock = Stopwatch.StartNew();
-        await f.SeedAsync(n).ConfigureAwait(false);
+        await f.SeedAsync(n, conversations).ConfigureAwait(false);
         var seedSeconds = seedClock.Elapsed.TotalSeconds;
 
         using var host = f.BuildHost(new Dictionary<string, string?>
         {
-            // Teams' published limits and the default safety margin (Delivery defaults), production-like settings.
+            // Teams' published limits and the product's default safety margin and ramp (Delivery defaults), production-like settings.
             ["Delivery:TenantRequestsPerSecond"] = TeamsTenantCeiling.ToString(CultureInfo.InvariantCulture),
+            ["Delivery:WindowSafetyMargin"] = new DeliveryOptions().WindowSafetyMargin.ToString("c", CultureInfo.InvariantCulture),
             ["Delivery:Lease"] = "00:01:00",
             ["Delivery:IdleDelay"] = "00:00:00.200",
             ["Delivery:RetryBaseDelay"] = "00:00:01",
@@ -121,10 +128,11 @@ internal static class DeliveryBench
         var unit = scale == 1.0 ? "s" : "scaled s";
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            members {n}: seeded in {seedSeconds:F1} s (real), {published.Queued} cards queued in {enqueueSeconds:F1} s (real)
+            members {n}{(conversations ? "" : $" FIRST DELIVERY (no stored conversation: {server.ConversationsCreated} CreateConversation + the sends)")}: seeded in {seedSeconds:F1} s (real), {published.Queued} cards queued in {enqueueSeconds:F1} s (real)
               delivered            {delivered} cards in {elapsed.TotalSeconds:F1} {unit} (queue: done {counts[WorkState.Done]}, failed {counts[WorkState.Failed]}, blocked {counts[WorkState.Blocked]}, queued {counts[WorkState.Queued]}, in flight {counts[WorkState.InFlight]})
               cards/s              {cardsPerSecond:F1} end to end, {steady:F1} first→last post
               ratio to 50 rps      {cardsPerSecond / TeamsTenantCeiling:P1} end to end, {steady / TeamsTenantCeiling:P1} first→last post (all requests incl. 429s: {requestsPerSecond:F1}/s)
+              requests admitted    {server.Requests - server.Throttled} in {elapsed.TotalSeconds:F1} {unit} = {(server.Requests - server.Throttled) / elapsed.TotalSeconds:F1}/s, ratio to 50 rps {(server.Requests - server.Throttled) / elapsed.TotalSeconds / TeamsTenantCeiling:P1}
               duplicates           {duplicates}
               lost                 {lost}
               429 answers          {server.Throttled} ({server.LimitViolations} for exceeding a window, {server.Throttled - server.LimitViolations} injected at random); peak server-side {server.PeakTenantRequestsPerSecond} req in 1 s

@@ -103,17 +103,16 @@ public sealed class RollupService(IStateStore store, TimeProvider time, ILogger<
         var implementing = plan.Number is { } number && PlanNumbers.Normalize(number) is not null
             ? await store.Plans.ListImplementingAsync(units, number, ct).ConfigureAwait(false)
             : [];
-        var reports = units.Count == 0 ? [] : await store.Reports.ListByTenantsAsync(units, ct).ConfigureAwait(false);
+        // One query for every unit: the reports handed in on assignments of the units' implementing plans (IStatusReadModel).
+        var byUnit = implementing.ToLookup(p => p.TenantId, StringComparer.Ordinal);
+        var reports = (await StatusReadModels.Of(store).ReportsOfPlansAsync([.. implementing.Select(p => (p.TenantId, p.PlanId))], ct).ConfigureAwait(false))
+            .ToLookup(r => r.Report.TenantId, r => r.Report, StringComparer.Ordinal);
 
         var result = new List<UnitRollup>(units.Count);
         foreach (var unit in units)
         {
-            var plans = implementing.Where(p => p.TenantId == unit).ToList();
-            var assignmentIds = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var p in plans)
-                foreach (var a in await store.Assignments.ListByPlanAsync(unit, p.PlanId, ct).ConfigureAwait(false))
-                    assignmentIds.Add(a.AssignmentId);
-            var unitReports = reports.Where(r => r.TenantId == unit && assignmentIds.Contains(r.AssignmentId)).ToList();
+            var plans = byUnit[unit].ToList();
+            var unitReports = reports[unit].ToList();
             var periods = occurrences.Select(o =>
             {
                 var first = unitReports.Where(r => r.Period == o.PeriodKey).OrderBy(r => r.SubmittedAt).FirstOrDefault();

@@ -32,7 +32,7 @@ public sealed partial class DeliveryProcessor
         {
             _metrics.Throttled.Add(1, DeliveryMetrics.Tag(payload.Kind));
             var pause = e.RetryAfter is { } ra && ra > TimeSpan.Zero ? ra : _options.DefaultThrottlePause;
-            _limiter.PauseTenant(item.TenantId, _time.GetUtcNow() + pause);
+            _limiter.Throttled(item.TenantId, _time.GetUtcNow() + pause);
             // Throttling is the pipe's state, not the item's fault: deferred without burning an attempt.
             return await RetryAsync(item, owner, payload, reason, pause, countAttempt: false).ConfigureAwait(false);
         }

@@ -128,7 +128,7 @@ public sealed partial class DeliveryProcessor
                 uncertain = j is not null;
             }
 
-            // 3. Conversation (open it when missing), rate limit, send; 429 → pause the tenant and try again here.
+            // 3. Conversation (open it when missing), rate limit, send; 429 → hold this message for Retry-After, try again here.
             conv = await _store.Conversations.GetAsync(tenant, payload.MemberAadObjectId, stop).ConfigureAwait(false);
             if (conv is { Blocked: true })
                 return await FailAsync(item, owner, payload, WorkState.Blocked, conv.BlockedReason ?? "MessageWritesBlocked", kind).ConfigureAwait(false);
@@ -146,19 +146,30 @@ public sealed partial class DeliveryProcessor
                         _ => DeliveryContent.Digest(payload.Title ?? "TeamsPlans", payload.Lines ?? [], member?.PreferredLocale, today),
                     };
 
-                    await _limiter.AcquireAsync(tenant, conv.ConversationId, stop).ConfigureAwait(false);
+                    // The journal is written before the rate limiter's slot, so that no database write (serialized, of
+                    // variable length) sits between the slot and the request: the requests leave as evenly as they were paced.
+                    if (_options.SendJournal && !journalWritten)
+                    {
+                        await _store.Sync.PutAsync(new SyncEntry(tenant, JournalScope, item.IdempotencyKey, "sending", owner,
+                            null, _time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
+                        journalWritten = true;
+                    }
+                    try
+                    {
+                        await _limiter.AcquireAsync(tenant, conv.ConversationId, stop).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (journalWritten)
+                    {
+                        await ClearJournalAsync(item).ConfigureAwait(false); // stopped while waiting: nothing was sent
+                        journalWritten = false;
+                        throw;
+                    }
                     // A long wait (rate limiter, tenant pause, a stalled process) may have outlived the lease, and another
                     // worker may have taken the item over: make sure it is still ours, with a fresh lease, before sending.
                     if (!await EnsureLeaseAsync(item, owner).ConfigureAwait(false))
                     {
                         _logger.LogWarning("Lease of {DeliveryKey} lost before sending; left to its new owner", item.IdempotencyKey);
                         return DeliveryOutcome.LeaseLost;
-                    }
-                    if (_options.SendJournal && !journalWritten)
-                    {
-                        await _store.Sync.PutAsync(new SyncEntry(tenant, JournalScope, item.IdempotencyKey, "sending", owner,
-                            null, _time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
-                        journalWritten = true;
                     }
 
                     var response = await SendAsync(conv, activity, stop).ConfigureAwait(false);
@@ -188,13 +199,15 @@ public sealed partial class DeliveryProcessor
                 {
                     _metrics.Throttled.Add(1, DeliveryMetrics.Tag(kind));
                     var pause = e.RetryAfter is { } ra && ra > TimeSpan.Zero ? ra : _options.DefaultThrottlePause;
-                    _limiter.PauseTenant(tenant, _time.GetUtcNow() + pause);
+                    var tenantPaused = _limiter.Throttled(tenant, _time.GetUtcNow() + pause);
                     if (journalWritten)
                     {
                         await ClearJournalAsync(item).ConfigureAwait(false); // a 429 is a definite "not posted"
                         journalWritten = false;
                     }
-                    _logger.LogInformation("Throttled (429) by the connector; pausing tenant {TenantId} for {PauseMs} ms", tenant, (int)pause.TotalMilliseconds);
+                    _logger.LogInformation("Throttled (429) by the connector; holding {DeliveryKey} for {PauseMs} ms (tenant {TenantId} paused: {TenantPaused})",
+                        item.IdempotencyKey, (int)pause.TotalMilliseconds, tenant, tenantPaused);
+                    await Task.Delay(pause, _time, stop).ConfigureAwait(false); // only this message waits out its Retry-After
                 }
             }
         }

@@ -10,8 +10,13 @@ namespace TeamsPlans.Bot.Delivery;
 /// Windows on top of the bucket because Teams counts requests in windows: a bucket of capacity C and rate R alone lets
 /// C + R requests into one second.
 /// <para>Each call reserves the earliest instant allowed by both windows and waits for it, so concurrent callers get
-/// distinct slots (no thundering herd). <see cref="PauseTenant"/> (on a 429 with Retry-After) holds every caller of
-/// that tenant until the pause ends — the whole pipe slows down, not just the request that was throttled.</para>
+/// distinct slots (no thundering herd). A 429 is reported with <see cref="Throttled"/>: alone, it holds only the throttled
+/// message (its sender waits for the Retry-After); when 429s cluster (<see cref="DeliveryOptions.ThrottleClusterCount"/>
+/// within <see cref="DeliveryOptions.ThrottleClusterWindow"/>: the service is telling the whole app to slow down) the
+/// tenant is paused (<see cref="PauseTenant"/>), which holds every caller of that tenant until the pause ends.</para>
+/// <para>Cold start: after the tenant has been idle for a second, the pace ramps from half the ceiling to the full ceiling
+/// over <see cref="DeliveryOptions.RampUp"/> (the first requests of a burst reach the server late and bunched — connection
+/// set-up, JIT — so the first window would otherwise overflow).</para>
 /// <para>Several instances: <see cref="DeliveryCoordinator"/> sets <see cref="SetInstances"/> from the heartbeats in the
 /// state store, so each instance keeps to ⌊ceiling / N⌋ and together they stay under the ceiling, and shares pauses.</para>
 /// </summary>
@@ -25,6 +30,11 @@ public sealed class DeliveryRateLimiter
     private readonly ConcurrentDictionary<string, TenantState> _tenants = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, WindowLog> _conversations = new(StringComparer.Ordinal);
     private readonly TimeSpan _margin;
+    private long _tenantMarginTicks;
+    private long _lastWidenedTicks;
+    private readonly long _rampTicks;
+    private readonly int _clusterCount;
+    private readonly long _clusterWindowTicks;
     private long _acquisitions;
 
     public DeliveryRateLimiter(IOptions<DeliveryOptions> options, TimeProvider time)
@@ -35,6 +45,10 @@ public sealed class DeliveryRateLimiter
         if (o.TenantRequestsPerSecond < 1)
             throw new InvalidOperationException("Giới hạn yêu cầu mỗi giây (Delivery:TenantRequestsPerSecond) phải ≥ 1. / Delivery:TenantRequestsPerSecond must be ≥ 1.");
         _tenantCeiling = o.TenantRequestsPerSecond;
+        _rampTicks = Math.Max(0, o.RampUp.Ticks);
+        _clusterCount = Math.Max(1, o.ThrottleClusterCount);
+        _clusterWindowTicks = Math.Max(0, o.ThrottleClusterWindow.Ticks);
+        _tenantMarginTicks = _margin.Ticks;
         _tenantRules = TenantRules(_tenantCeiling);
         _conversationRules = [.. o.ParseConversationLimits().Select(r => (r.Count, r.Window + _margin))];
     }
@@ -46,7 +60,7 @@ public sealed class DeliveryRateLimiter
     /// </summary>
     private (int Count, TimeSpan Window)[] TenantRules(int perSecond)
     {
-        var second = TimeSpan.FromSeconds(1) + _margin;
+        var second = TimeSpan.FromSeconds(1) + TimeSpan.FromTicks(Interlocked.Read(ref _tenantMarginTicks));
         return [(perSecond, second), (1, second / perSecond)];
     }
 
@@ -67,12 +81,86 @@ public sealed class DeliveryRateLimiter
         Volatile.Write(ref _tenantRules, TenantRules(Math.Max(1, _tenantCeiling / instances)));
     }
 
-    /// <summary>Reserves the tenant's next slot from <paramref name="from"/> under the current rules (caller holds the log's lock).</summary>
-    private long ReserveTenant(WindowLog log, long from)
+    /// <summary>
+    /// Reserves the tenant's next slot from <paramref name="from"/> under the current rules (caller holds the log's lock).
+    /// Within <see cref="DeliveryOptions.RampUp"/> of the start of a burst (the first grant after a second without any) the
+    /// even pace is slower: from half the ceiling's rate up to the full rate, linearly.
+    /// </summary>
+    private long ReserveTenant(TenantState tenant, long from)
     {
+        var log = tenant.Log;
+        NarrowMargin(from);
         var rules = Volatile.Read(ref _tenantRules);
         if (!ReferenceEquals(log.Rules, rules)) log.Rules = rules;
-        return log.Reserve(from);
+        var at = log.Earliest(from);
+        if (_rampTicks > 0)
+        {
+            var last = log.LastTicks;
+            var into = last - tenant.BurstStartTicks; // where the burst stood at the previous grant
+            if (last == long.MinValue || at - last > TimeSpan.TicksPerSecond) tenant.BurstStartTicks = at;
+            else if (into < _rampTicks)
+            {
+                var pace = rules[^1].Window.Ticks; // the even spacing at the full rate
+                var fraction = 0.5 + 0.5 * into / _rampTicks;
+                at = Math.Max(at, last + (long)(pace / fraction));
+            }
+        }
+        log.Record(at);
+        return at;
+    }
+
+    /// <summary>
+    /// Reports a 429 of <paramref name="tenantId"/> whose Retry-After ends at <paramref name="until"/>. The caller holds the
+    /// throttled message until then; the tenant as a whole is paused only when this 429 is one of a cluster
+    /// (<see cref="DeliveryOptions.ThrottleClusterCount"/> within <see cref="DeliveryOptions.ThrottleClusterWindow"/>).
+    /// Returns true when the tenant was paused.
+    /// </summary>
+    public bool Throttled(string tenantId, DateTimeOffset until)
+    {
+        var t = _tenants.GetOrAdd(tenantId, _ => new TenantState(Volatile.Read(ref _tenantRules)));
+        var now = _time.GetUtcNow().UtcTicks;
+        bool cluster;
+        lock (t.Throttles)
+        {
+            t.Throttles.Enqueue(now);
+            while (t.Throttles.Count > 0 && t.Throttles.Peek() < now - _clusterWindowTicks) t.Throttles.Dequeue();
+            cluster = t.Throttles.Count >= _clusterCount;
+        }
+        if (cluster)
+        {
+            PauseTenant(tenantId, until);
+            WidenMargin(now);
+        }
+        return cluster;
+    }
+
+    /// <summary>The tenant windows' current safety margin (<see cref="DeliveryOptions.WindowSafetyMargin"/>, wider after clustered 429s).</summary>
+    public TimeSpan TenantMargin => TimeSpan.FromTicks(Interlocked.Read(ref _tenantMarginTicks));
+
+    /// <summary>
+    /// Clustered 429s mean our evenly paced requests reach the server bunched (a busy host, a slow network): the tenant
+    /// windows' margin widens by 25 ms (up to 200 ms), and narrows again by 5 ms for every 10 s without a cluster.
+    /// </summary>
+    private void WidenMargin(long now)
+    {
+        var max = Math.Max(_margin.Ticks, TimeSpan.FromMilliseconds(200).Ticks);
+        SetMargin(Math.Min(max, Interlocked.Read(ref _tenantMarginTicks) + TimeSpan.FromMilliseconds(25).Ticks));
+        Interlocked.Exchange(ref _lastWidenedTicks, now);
+    }
+
+    private void NarrowMargin(long now)
+    {
+        var margin = Interlocked.Read(ref _tenantMarginTicks);
+        var last = Interlocked.Read(ref _lastWidenedTicks);
+        if (margin <= _margin.Ticks || now - last < 10 * TimeSpan.TicksPerSecond) return;
+        if (Interlocked.CompareExchange(ref _lastWidenedTicks, now, last) != last) return;
+        SetMargin(Math.Max(_margin.Ticks, margin - TimeSpan.FromMilliseconds(5).Ticks));
+    }
+
+    private void SetMargin(long ticks)
+    {
+        Interlocked.Exchange(ref _tenantMarginTicks, ticks);
+        Volatile.Write(ref _tenantRules, TenantRules(TenantRequestsPerSecond));
     }
 
     /// <summary>Number of conversations currently tracked (idle ones are evicted after the longest window).</summary>
@@ -114,7 +202,7 @@ public sealed class DeliveryRateLimiter
             long at;
             if (conversationId is null)
             {
-                lock (tenant.Log) at = ReserveTenant(tenant.Log, Math.Max(now, Interlocked.Read(ref tenant.PausedUntilTicks)));
+                lock (tenant.Log) at = ReserveTenant(tenant, Math.Max(now, Interlocked.Read(ref tenant.PausedUntilTicks)));
             }
             else
             {
@@ -124,7 +212,7 @@ public sealed class DeliveryRateLimiter
                 {
                     if (conv.Evicted) continue; // raced with eviction: take the live log
                     var earliest = conv.Earliest(now);
-                    lock (tenant.Log) at = ReserveTenant(tenant.Log, Math.Max(earliest, Interlocked.Read(ref tenant.PausedUntilTicks)));
+                    lock (tenant.Log) at = ReserveTenant(tenant, Math.Max(earliest, Interlocked.Read(ref tenant.PausedUntilTicks)));
                     conv.Record(at);
                 }
             }
@@ -154,7 +242,9 @@ public sealed class DeliveryRateLimiter
     private sealed class TenantState((int Count, TimeSpan Window)[] rules)
     {
         public readonly WindowLog Log = new(rules);
+        public readonly Queue<long> Throttles = new();
         public long PausedUntilTicks;
+        public long BurstStartTicks;
     }
 
     /// <summary>Timestamps (ticks, non-decreasing) of the grants still inside the longest window.</summary>
@@ -201,13 +291,6 @@ public sealed class DeliveryRateLimiter
                 _grants.RemoveRange(0, _head);
                 _head = 0;
             }
-        }
-
-        public long Reserve(long from)
-        {
-            var at = Earliest(from);
-            Record(at);
-            return at;
         }
     }
 }

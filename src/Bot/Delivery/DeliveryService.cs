@@ -145,12 +145,11 @@ public sealed class DeliveryService(IStateStore store, TimeProvider time, ILogge
         return result;
     }
 
-    async Task<ResendResult> IPlanDeliveries.ResendFailedDeliveriesAsync(string tenantId, string planId, bool english, CancellationToken ct)
-    {
-        var n = await ResendFailedAsync(tenantId, planId, ct).ConfigureAwait(false);
-        var report = await GetStatusAsync(tenantId, planId, ct).ConfigureAwait(false);
-        return new ResendResult(n, report.Count(DeliveryStates.Blocked), Summarize(report, english));
-    }
+    async Task<ResendResult> IPlanDeliveries.ResendFailedDeliveriesAsync(string tenantId, string planId, bool english, CancellationToken ct) =>
+        (await PlanResends.ResendAsync(store, tenantId, [planId], english, logger, ct).ConfigureAwait(false))[planId];
+
+    Task<IReadOnlyDictionary<string, ResendResult>> IPlanDeliveries.ResendFailedDeliveriesAsync(string tenantId, IReadOnlyList<string> planIds, bool english, CancellationToken ct) =>
+        PlanResends.ResendAsync(store, tenantId, planIds, english, logger, ct);
 
     /// <summary>Delivery status of a plan (or the whole tenant when <paramref name="planId"/> is null).</summary>
     public async Task<DeliveryReport> GetStatusAsync(string tenantId, string? planId, CancellationToken ct)

@@ -60,7 +60,7 @@ internal sealed class SqlStateStore : IStateStore, IDisposable
 
 internal sealed class SqlPlanStore(SqlDb db) : IPlanStore
 {
-    private const string Columns = "tenant_id, plan_id, number, number_norm, title, document_json, document_uri, status, head_aad_object_id, created_at, updated_at";
+    internal const string Columns = "tenant_id, plan_id, number, number_norm, title, document_json, document_uri, status, head_aad_object_id, created_at, updated_at";
 
     public Task UpsertAsync(StoredPlan plan, CancellationToken ct = default)
     {
@@ -157,7 +157,7 @@ internal sealed class SqlPlanStore(SqlDb db) : IPlanStore
         }, ct);
     }
 
-    private StoredPlan Map(DbDataReader r) => new(
+    internal StoredPlan Map(DbDataReader r) => new(
         r.Str("tenant_id"), r.Str("plan_id"), StorageJson.Deserialize<PlanDocument>(r.Str("document_json")),
         r.StringOrNull("document_uri"), Enum.Parse<PlanStatus>(r.Str("status")), r.StringOrNull("head_aad_object_id"),
         db.ReadTime(r, r.GetOrdinal("created_at")), db.ReadTime(r, r.GetOrdinal("updated_at")));
@@ -170,7 +170,7 @@ internal sealed class SqlPlanStore(SqlDb db) : IPlanStore
 
 internal sealed class SqlMemberStore(SqlDb db) : IMemberStore
 {
-    private const string Columns = "tenant_id, aad_object_id, display_name, email, job_title, department, roles, locale, language";
+    internal const string Columns = "tenant_id, aad_object_id, display_name, email, job_title, department, roles, locale, language";
 
     public Task UpsertAsync(Member member, CancellationToken ct = default)
     {
@@ -222,7 +222,7 @@ internal sealed class SqlMemberStore(SqlDb db) : IMemberStore
         }, ct);
     }
 
-    private static Member Map(DbDataReader r) => new(
+    internal static Member Map(DbDataReader r) => new(
         r.Str("tenant_id"), r.Str("aad_object_id"), r.Str("display_name"), r.StringOrNull("email"), r.StringOrNull("job_title"),
         r.StringOrNull("department"), (MemberRoles)r.Int("roles"), r.StringOrNull("locale"))
     {
@@ -288,7 +288,7 @@ internal sealed class SqlConversationStore(SqlDb db) : IConversationStore
 
 internal sealed class SqlAssignmentStore(SqlDb db) : IAssignmentStore
 {
-    private const string Columns = "tenant_id, assignment_id, plan_id, ordinal, assignee_json, duty, deadlines_json, member_aad_object_id, "
+    internal const string Columns = "tenant_id, assignment_id, plan_id, ordinal, assignee_json, duty, deadlines_json, member_aad_object_id, "
         + "status, percent_complete, version, acknowledged_at, completed_at, last_comment, card_activity_id, card_conversation_id, updated_at";
 
     public Task UpsertManyAsync(IReadOnlyList<AssignmentRecord> assignments, CancellationToken ct = default)
@@ -398,7 +398,7 @@ internal sealed class SqlAssignmentStore(SqlDb db) : IAssignmentStore
             return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }, ct);
 
-    private AssignmentRecord Map(DbDataReader r) => new(
+    internal AssignmentRecord Map(DbDataReader r) => new(
         r.Str("tenant_id"), r.Str("assignment_id"), r.Str("plan_id"), r.Int("ordinal"),
         StorageJson.Deserialize<Assignee>(r.Str("assignee_json")), r.Str("duty"),
         StorageJson.Deserialize<List<Deadline>>(r.Str("deadlines_json")), r.StringOrNull("member_aad_object_id"),
@@ -413,7 +413,7 @@ internal sealed class SqlAssignmentStore(SqlDb db) : IAssignmentStore
 
 internal sealed class SqlReportStore(SqlDb db) : IReportStore
 {
-    private const string Columns = "tenant_id, report_id, assignment_id, period, file_name, file_uri, submitted_by, submitted_at";
+    internal const string Columns = "tenant_id, report_id, assignment_id, period, file_name, file_uri, submitted_by, submitted_at";
 
     public Task AddAsync(ReportSubmission report, CancellationToken ct = default)
     {
@@ -456,7 +456,7 @@ internal sealed class SqlReportStore(SqlDb db) : IReportStore
         }, ct);
     }
 
-    private ReportSubmission Map(DbDataReader r) => new(
+    internal ReportSubmission Map(DbDataReader r) => new(
         r.Str("tenant_id"), r.Str("report_id"), r.Str("assignment_id"), r.Str("period"), r.Str("file_name"), r.StringOrNull("file_uri"),
         r.Str("submitted_by"), db.ReadTime(r, r.GetOrdinal("submitted_at")));
 }

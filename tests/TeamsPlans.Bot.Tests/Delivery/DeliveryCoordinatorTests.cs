@@ -90,7 +90,7 @@ public sealed class DeliveryCoordinatorTests
     public async Task A_smaller_share_slows_the_grants_of_this_instance()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
-        var limiter = new DeliveryRateLimiter(Options.Create(new DeliveryOptions { TenantRequestsPerSecond = 50, WindowSafetyMargin = TimeSpan.Zero }), time);
+        var limiter = new DeliveryRateLimiter(Options.Create(new DeliveryOptions { TenantRequestsPerSecond = 50, WindowSafetyMargin = TimeSpan.Zero, RampUp = TimeSpan.Zero }), time);
         var first = await limiter.AcquireAsync("t", null, default);
         var second = await AcquireAdvancingAsync();
         Assert.Equal(TimeSpan.FromMilliseconds(20), second - first); // 50 per second: one every 20 ms

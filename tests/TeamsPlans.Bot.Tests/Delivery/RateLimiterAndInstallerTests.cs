@@ -14,7 +14,7 @@ public class DeliveryRateLimiterTests
     private static DeliveryRateLimiter Create(FakeTimeProvider time, int rps = 50, params string[] conversationLimits) =>
         new(Options.Create(new DeliveryOptions
         {
-            TenantRequestsPerSecond = rps, WindowSafetyMargin = TimeSpan.Zero,
+            TenantRequestsPerSecond = rps, WindowSafetyMargin = TimeSpan.Zero, RampUp = TimeSpan.Zero,
             ConversationLimits = conversationLimits.Length == 0 ? ["7/1", "8/2", "60/30", "1800/3600"] : [.. conversationLimits],
         }), time);
 

@@ -9,19 +9,18 @@ internal sealed class MyTasksCommand(IStateStore store)
     public async Task<AdaptiveCard> CardAsync(string tenantId, Member? member, CardView view, CancellationToken ct)
     {
         if (member is null) return AssignmentCards.MyTasks([], view);
+        // Three queries whatever the number of tasks: the member's assignments, their plans, the latest report of each.
+        var reads = StatusReadModels.Of(store);
         var mine = await store.Assignments.ListByMemberAsync(tenantId, member.AadObjectId, ct).ConfigureAwait(false);
-        var plans = new Dictionary<string, StoredPlan?>();
+        var plans = await reads.PlansAsync(tenantId, [.. mine.Select(a => a.PlanId).Distinct(StringComparer.Ordinal)], ct).ConfigureAwait(false);
         var tasks = new List<(StoredPlan?, AssignmentRecord)>();
         foreach (var a in mine)
         {
-            if (!plans.TryGetValue(a.PlanId, out var p)) plans[a.PlanId] = p = await store.Plans.GetAsync(tenantId, a.PlanId, ct).ConfigureAwait(false);
+            var p = plans.GetValueOrDefault(a.PlanId);
             // Drafts are not given out yet: members see published plans only.
             if (p is null || p.Status == PlanStatus.Published) tasks.Add((p, a));
         }
-        var lastReports = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        foreach (var (_, a) in tasks)
-            if ((await store.Reports.ListByAssignmentAsync(tenantId, a.AssignmentId, ct).ConfigureAwait(false)).MaxBy(r => r.SubmittedAt) is { } last)
-                lastReports[a.AssignmentId] = last.SubmittedAt;
+        var lastReports = await reads.LastReportsOfMemberAsync(tenantId, member.AadObjectId, ct).ConfigureAwait(false);
         return AssignmentCards.MyTasks(tasks, view, lastReports);
     }
 }

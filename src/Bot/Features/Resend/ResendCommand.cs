@@ -30,9 +30,10 @@ internal sealed class ResendCommand(IStateStore store, PlanLookup lookup, ILogge
             return PlanCards.Notice(texts.NothingPublished, [], view);
         var lines = new List<string>();
         var resent = 0;
+        var results = await deliveries.ResendFailedDeliveriesAsync(tenantId, [.. plans.Select(p => p.PlanId)], !vi, ct).ConfigureAwait(false);
         foreach (var plan in plans)
         {
-            var r = await deliveries.ResendFailedDeliveriesAsync(tenantId, plan.PlanId, !vi, ct).ConfigureAwait(false);
+            var r = results[plan.PlanId];
             resent += r.Resent;
             var blocked = r.Blocked == 0 ? "" : texts.Blocked(r.Blocked);
             lines.Add($"{PlanCards.PlanTitle(plan)}: {texts.ResentCount(r.Resent)}{blocked} ({r.Summary})");

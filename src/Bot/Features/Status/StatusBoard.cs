@@ -10,34 +10,33 @@ internal sealed class StatusBoard(IStateStore store, PlanLookup plans, Review.Of
 {
     public async Task<AdaptiveCard> CardAsync(string tenantId, string? number, CardView view, CancellationToken ct)
     {
+        // A fixed number of queries whatever the number of plans, assignments and reports (IStatusReadModel).
+        var reads = StatusReadModels.Of(store);
         IReadOnlyList<StoredPlan> list;
+        int total;
         if (number is not null)
         {
             if (await plans.FindAsync(tenantId, number, ct).ConfigureAwait(false) is not { } plan) return PlanLookup.NotFound(number, view);
             list = [plan];
+            total = 1;
         }
         else
         {
-            list = (await store.Plans.ListAsync(tenantId, ct).ConfigureAwait(false))
-                .Where(p => p.Status != PlanStatus.Archived)
-                .OrderBy(p => p.Status == PlanStatus.Published ? 0 : 1).ThenByDescending(p => p.UpdatedAt).ToList();
+            // Only the plans the card shows (not archived, published first, latest update first), and how many there are.
+            (list, total) = await reads.PlansPageAsync(tenantId, StatusCards.MaxPlans, ct).ConfigureAwait(false);
         }
-        var rows = new List<(StoredPlan, IReadOnlyList<AssignmentRecord>)>();
-        foreach (var p in list) rows.Add((p, await store.Assignments.ListByPlanAsync(tenantId, p.PlanId, ct).ConfigureAwait(false)));
-        var members = (await store.Members.ListAsync(tenantId, ct).ConfigureAwait(false)).ToDictionary(m => m.AadObjectId);
-        var handedIn = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (p, assignments) in rows)
-        {
-            var n = 0;
-            foreach (var a in assignments)
-                n += (await store.Reports.ListByAssignmentAsync(tenantId, a.AssignmentId, ct).ConfigureAwait(false)).Select(r => r.Period).Distinct(StringComparer.Ordinal).Count();
-            handedIn[p.PlanId] = n;
-        }
-        var published = rows.Where(r => r.Item1.Status == PlanStatus.Published).Select(r => r.Item1.PlanId).ToList();
+        var ids = list.Select(p => p.PlanId).ToList();
+        var byPlan = await reads.AssignmentsByPlanAsync(tenantId, ids, ct).ConfigureAwait(false);
+        var rows = list.Select(p => (p, byPlan[p.PlanId])).ToList();
+        var assigned = rows.SelectMany(r => r.Item2).Select(a => a.MemberAadObjectId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var members = (await reads.MembersAsync(tenantId, assigned, ct).ConfigureAwait(false)).ToDictionary(m => m.AadObjectId);
+        var counted = await reads.ReportsHandedInAsync(tenantId, ids, ct).ConfigureAwait(false);
+        var handedIn = ids.ToDictionary(id => id, id => counted.GetValueOrDefault(id), StringComparer.Ordinal);
+        var published = list.Where(p => p.Status == PlanStatus.Published).Select(p => p.PlanId).ToList();
         var problems = deliveries is not null && published.Count > 0
             ? await deliveries.ProblemsAsync(tenantId, published, ct).ConfigureAwait(false)
             : null;
-        var card = StatusCards.Status(rows, members, view, canRemind: true, handedIn, problems);
+        var card = StatusCards.Status(rows, members, view, canRemind: true, handedIn, problems, total);
         await states.AppendToStatusAsync(card, rows, view, ct).ConfigureAwait(false);
         return card;
     }

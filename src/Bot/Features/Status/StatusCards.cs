@@ -8,24 +8,27 @@ namespace TeamsPlans.Bot.Features.Status;
 /// <summary>The status card of principals: counts, next deadlines, who has not acknowledged, delivery problems.</summary>
 internal static class StatusCards
 {
+    /// <summary>Plans shown on the card at most (the rest are counted in a "… more" line).</summary>
+    internal const int MaxPlans = 5;
 
     /// <summary>Counts per plan, next deadlines, who has not acknowledged, and (for principals) a "remind" action.</summary>
     /// <param name="reportsHandedIn">Per plan id: reports handed in (distinct assignment + period); omitted = not shown.</param>
     /// <param name="deliveryProblems">Per plan id: assignment cards / reminders that failed, and members who blocked the bot.
     /// Shown when not zero, with a "resend" action for the failed ones.</param>
+    /// <param name="totalPlans">How many plans there are when <paramref name="plans"/> holds only the first <see cref="MaxPlans"/>.</param>
     public static AdaptiveCard Status(IReadOnlyList<(StoredPlan Plan, IReadOnlyList<AssignmentRecord> Assignments)> plans,
         IReadOnlyDictionary<string, Member> members, CardView v, bool canRemind, IReadOnlyDictionary<string, int>? reportsHandedIn = null,
-        IReadOnlyDictionary<string, (int Failed, int Blocked)>? deliveryProblems = null)
-        => Fit(scale => BuildStatus(plans, members, v, canRemind, reportsHandedIn, deliveryProblems, scale));
+        IReadOnlyDictionary<string, (int Failed, int Blocked)>? deliveryProblems = null, int? totalPlans = null)
+        => Fit(scale => BuildStatus(plans, members, v, canRemind, reportsHandedIn, deliveryProblems, scale, totalPlans ?? plans.Count));
 
     private static AdaptiveCard BuildStatus(IReadOnlyList<(StoredPlan Plan, IReadOnlyList<AssignmentRecord> Assignments)> plans,
         IReadOnlyDictionary<string, Member> members, CardView v, bool canRemind, IReadOnlyDictionary<string, int>? reportsHandedIn,
-        IReadOnlyDictionary<string, (int Failed, int Blocked)>? deliveryProblems, double scale)
+        IReadOnlyDictionary<string, (int Failed, int Blocked)>? deliveryProblems, double scale, int totalPlans)
     {
         var s = v.S;
         var body = new List<CardElement> { new TextBlock(s.StatusHeader) { Size = "large", Weight = "bolder", Style = "heading" } };
-        if (plans.Count == 0) body.Add(new TextBlock(s.NoPlans));
-        var planCap = Cap(5, scale);
+        if (totalPlans == 0) body.Add(new TextBlock(s.NoPlans));
+        var planCap = Cap(MaxPlans, scale);
         foreach (var (plan, list) in plans.Take(planCap))
         {
             var counts = StatusCounts.Of(list, plan.Document.Year, v.Today);
@@ -90,7 +93,7 @@ internal static class StatusCards
             }
             body.Add(new Container { Items = items, Separator = true, Spacing = "large" });
         }
-        if (plans.Count > planCap) body.Add(new TextBlock(s.More(plans.Count - planCap)) { IsSubtle = true });
+        if (totalPlans > planCap) body.Add(new TextBlock(s.More(totalPlans - planCap)) { IsSubtle = true });
         return new AdaptiveCard { Lang = s.Lang, FallbackText = s.StatusHeader, Body = body };
     }
 }
