@@ -16,7 +16,7 @@ namespace TeamsPlans.Plans.Parsing;
 public static class PlanParser
 {
     /// <summary>Confidence of an assignment whose assignee is a heading line above the duties (a rule guessed who).</summary>
-    public const double HeadingConfidence = 0.8;
+    public const double HeadingConfidence = ReadConfidence.HeadingAssignee;
 
     private static readonly Regex TitleLine = R(@"^\s*KẾ\s+HOẠCH(?![\p{L}])\s*[:.]?\s*(?<rest>.*)$");
     private static readonly Regex TypeTitle = R(@"^\s*(?<type>KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH|CHƯƠNG\s+TRÌNH|HƯỚNG\s+DẪN|THÔNG\s+BÁO|PHƯƠNG\s+ÁN|CHỈ\s+THỊ|ĐỀ\s+ÁN|QUY\s+CHẾ|GIẤY\s+MỜI|TỜ\s+TRÌNH|CÔNG\s+ĐIỆN|NGHỊ\s+QUYẾT|KẾT\s+LUẬN|QUY\s+ĐỊNH)(?![\p{L}])\s*[:.]?\s*(?<rest>.*)$");
@@ -272,6 +272,7 @@ public static class PlanParser
             var before = assignments.Count;
             Orphans.Value!.Clear();
             BuildAssignments(orgSection, orgSection, null, assignments, year, fallbackWhat, warnings);
+            if (!synthetic && kind is "CV" or "QD" or "other") HeadingAssigneesOutside(roots, orgSection, assignments, year, fallbackWhat, warnings);
             var seenDeadline = new HashSet<string>();
             foreach (var a in assignments.Skip(before))
                 foreach (var d in a.Deadlines)
@@ -382,7 +383,7 @@ public static class PlanParser
     private static readonly ThreadLocal<List<Deadline>> Orphans = new(() => []);
 
     private static readonly Regex HeadingAssigneePrefix = R(@"^(?:(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:\s+(?:cụ\s+thể|chung))?\s+(?:của|đối\s+với)\s+|Đối\s+với\s+|Giao\s+(?:cho\s+)?|Phân\s+công\s+(?:cho\s+)?)", RegexOptions.IgnoreCase);
-    private static readonly Regex HeadingAssigneeStart = R(@"^(?:(?:Các|Những|Toàn\s+thể)\s+)?(?:Hiệu\s+trưởng|Phó\s+[Hh]iệu\s+trưởng|Ban\s+[Gg]iám\s+(?:hiệu|đốc)|Giám\s+đốc|Phó\s+[Gg]iám\s+đốc|Lãnh\s+đạo|Tổ\s+trưởng|Tổ\s+phó|Tổ(?!\s+chức)|Nhóm|Giáo\s+viên|GVCN|GVBM|Chủ\s+tịch|Bí\s+thư|Đoàn(?!\s+kết)|Công\s+đoàn|Chi\s+đoàn|Chi\s+bộ|Đảng\s+ủy|Liên\s+đội|Văn\s+phòng|Phòng(?![,\s]+chống)(?!\s+ngừa)|Sở|Ban(?!\s+hành)|Trung\s+tâm|Trường(?!\s+học)|Ủy\s+ban|UBND|Cơ\s+quan|Đơn\s+vị|Bộ\s+phận|Kế\s+toán|Văn\s+thư|Thủ\s+quỹ|Nhân\s+viên|Cán\s+bộ|Thư\s+viện|Y\s+tế|Thầy|Cô|Ông|Bà|Đ/c|Đồng\s+chí|Trưởng|Phó|Hội(?!\s+thi|\s+nghị|\s+giảng|\s+thảo)|Thành\s+viên|Học\s+sinh|Cha\s+mẹ|Thanh\s+tra|Công\s+an|Hội\s+đồng|Cục|Vụ|Bộ|Chi\s+cục|Kho\s+bạc|Bảo\s+hiểm|Thường\s+trực|Thủ\s+trưởng|Người\s+đứng\s+đầu|Tổng\s+phụ\s+trách|TPT|Quận|Huyện|Xã|Phường|Thị\s+xã|Thành\s+phố)(?![\p{Ll}])", RegexOptions.IgnoreCase);
+    private static readonly Regex HeadingAssigneeStart = R(@"^(?:(?:Các|Những|Toàn\s+thể)\s+)?(?:Hiệu\s+trưởng|Phó\s+[Hh]iệu\s+trưởng|Ban\s+[Gg]iám\s+(?:hiệu|đốc)|Giám\s+đốc|Phó\s+[Gg]iám\s+đốc|Lãnh\s+đạo|Tổ\s+trưởng|Tổ\s+phó|Tổ(?!\s+chức)|Nhóm|Giáo\s+viên|GVCN|GVBM|Chủ\s+tịch|Bí\s+thư|Đoàn(?!\s+kết)|Công\s+đoàn|Chi\s+đoàn|Chi\s+bộ|Đảng\s+ủy|Liên\s+đội|Văn\s+phòng|Phòng(?![,\s]+chống)(?!\s+ngừa)|Sở|Ban(?!\s+hành)|Trung\s+tâm|Trường(?!\s+học)|Ủy\s+ban|UBND|Cơ\s+quan|Đơn\s+vị|Bộ\s+phận|Kế\s+toán|Văn\s+thư|Thủ\s+quỹ|Nhân\s+viên|Cán\s+bộ|Thư\s+viện|Y\s+tế|Thầy|Cô|Ông|Bà|Đ/c|Đồng\s+chí|Trưởng|Phó|Hội(?!\s+thi|\s+nghị|\s+giảng|\s+thảo)|Thành\s+viên|Học\s+sinh|Cha\s+mẹ|Thanh\s+tra|Công\s+an|Hội\s+đồng|Cục|Vụ|Bộ|Chi\s+cục|Kho\s+bạc|Bảo\s+hiểm|Thuế|Khoa(?!\s+học)|Viện|Tòa\s+án|Sinh\s+viên|Giảng\s+viên|Thường\s+trực|Thủ\s+trưởng|Người\s+đứng\s+đầu|Tổng\s+phụ\s+trách|TPT|Quận|Huyện|Xã|Phường|Thị\s+xã|Thành\s+phố)(?![\p{Ll}])", RegexOptions.IgnoreCase);
     private static readonly Regex TaskVerbStart = R(@"^(?:Tổ\s+chức|Thực\s+hiện|Xây\s+dựng|Triển\s+khai|Tăng\s+cường|Đẩy\s+mạnh|Nâng\s+cao|Kiểm\s+tra|Tuyên\s+truyền|Công\s+tác|Hoạt\s+động|Chế\s+độ|Kinh\s+phí|Thời\s+gian|Nội\s+dung|Mục\s+đích|Yêu\s+cầu)(?![\p{L}])", RegexOptions.IgnoreCase);
 
     /// <summary>"2. Phó Hiệu trưởng Nguyễn Minh Trí", "3. Các tổ chuyên môn", "Trách nhiệm của Phòng GDĐT:" → the assignee, else null.</summary>
@@ -412,8 +413,11 @@ public static class PlanParser
                 var first = Collapse(items.FirstOrDefault() ?? "");
                 var all = string.Join(" ", ItemsDeep(s));
                 var deadlines = DeadlineExtractor.Extract(all, who, year, s.Heading, first.Length > 0 ? first : fallbackWhat, warnings);
-                into.Add(new Assignment(new Assignee(null, null, who), CapitalizeFirst(first), deadlines)
-                { SectionId = s.Path, Source = Collapse(s.Heading + ": " + first), Confidence = HeadingConfidence });
+                // A heading naming several bodies ("Sở Công Thương; Sở Xây dựng", "Các Sở, ban, ngành; UBND các xã,
+                // phường"): the same duties for each of them.
+                foreach (var one in SplitHeadingAssignees(who))
+                    into.Add(new Assignment(new Assignee(null, null, one), CapitalizeFirst(first), one == who ? deadlines : deadlines.Select(d => d with { Assignee = one }).ToList())
+                    { SectionId = s.Path, Source = Collapse(s.Heading + ": " + first), Confidence = HeadingConfidence });
                 return;
             }
         }
@@ -438,6 +442,14 @@ public static class PlanParser
             }
             foreach (var sentence in sentences)
             {
+                if (JointSubjectReader.Read(sentence) is { } joint)
+                {
+                    // "A, B và C chịu trách nhiệm thi hành …": one assignment per listed party, the same duty.
+                    Flush();
+                    cur = null;
+                    AddJoint(joint, sentence, s.Path, group, into, year, fallbackWhat, warnings);
+                    continue;
+                }
                 var r = AssigneeDetector.Detect(sentence, group);
                 if (r is not null)
                 {
@@ -462,6 +474,40 @@ public static class PlanParser
             Flush();
         }
         foreach (var c in s.Children) BuildAssignments(c, org, c.Heading, into, year, fallbackWhat, warnings);
+    }
+
+    private static List<string> SplitHeadingAssignees(string who)
+    {
+        var parts = who.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .SelectMany(AssigneeDetector.SplitJoint).Select(p => CapitalizeFirst(p.Trim())).Where(p => p.Length > 1).ToList();
+        return parts.Count > 1 ? parts : [who];
+    }
+
+    private static void AddJoint(JointSubjectReader.Result joint, string sentence, string? sectionId, string? group, List<Assignment> into, int? year, string fallbackWhat, List<string> warnings)
+    {
+        var deadlines = DeadlineExtractor.Extract(joint.Duty, null, year, group, fallbackWhat, warnings);
+        foreach (var party in joint.Parties)
+            into.Add(new Assignment(new Assignee(null, null, party), joint.Duty, deadlines.Select(d => d with { Assignee = party }).ToList())
+            { SectionId = sectionId, Source = Collapse(sentence) });
+    }
+
+    /// <summary>
+    /// The sections of a công văn or decision outside its "Tổ chức thực hiện" part that are headed by an assignee
+    /// ("1. Công an tỉnh, các sở, ban, ngành …", "2. Giao Sở Xây dựng") with the duties beneath: read as assignments too.
+    /// </summary>
+    private static void HeadingAssigneesOutside(List<SectionBuilder> roots, SectionBuilder org, List<Assignment> into, int? year, string fallbackWhat, List<string> warnings)
+    {
+        foreach (var s in roots.SelectMany(Flatten))
+        {
+            if (s == org || Flatten(org).Contains(s) || s.Items.Count == 0 || HeadingAssignee(s.Heading) is null) continue;
+            var holder = new SectionBuilder("", "", -1, false);
+            holder.Children.Add(s);
+            var before = into.Count;
+            BuildAssignments(holder, holder, null, into, year, fallbackWhat, warnings);
+            // Only the heading-line assignment is wanted from here, not the sentences of the content beneath.
+            for (var i = into.Count - 1; i >= before; i--)
+                if (into[i].Confidence != HeadingConfidence) into.RemoveAt(i);
+        }
     }
 
     private static bool IsNoiNhan(string line)
