@@ -272,7 +272,11 @@ public static class PlanParser
             var before = assignments.Count;
             Orphans.Value!.Clear();
             BuildAssignments(orgSection, orgSection, null, assignments, year, fallbackWhat, warnings);
-            if (!synthetic && kind is "CV" or "QD" or "other") HeadingAssigneesOutside(roots, orgSection, assignments, year, fallbackWhat, warnings);
+            if (!synthetic && kind is "CV" or "QD" or "other")
+            {
+                HeadingAssigneesOutside(roots, orgSection, assignments, year, fallbackWhat, warnings);
+                JointSentencesOutside(roots, orgSection, assignments, year, fallbackWhat, warnings);
+            }
             var seenDeadline = new HashSet<string>();
             foreach (var a in assignments.Skip(before))
                 foreach (var d in a.Deadlines)
@@ -510,6 +514,22 @@ public static class PlanParser
         }
     }
 
+    /// <summary>
+    /// The closing article of a decision after its "Tổ chức thực hiện" article ("Điều 4. … Chánh Văn phòng …; Giám đốc …
+    /// chịu trách nhiệm thi hành Quyết định này"), and such joint sentences elsewhere outside the organization part.
+    /// </summary>
+    private static void JointSentencesOutside(List<SectionBuilder> roots, SectionBuilder org, List<Assignment> into, int? year, string fallbackWhat, List<string> warnings)
+    {
+        var inOrg = Flatten(org).ToHashSet();
+        foreach (var s in roots.SelectMany(Flatten))
+        {
+            if (inOrg.Contains(s)) continue;
+            foreach (var text in s.Items.Prepend(s.Heading))
+                foreach (var sentence in SentenceSplit.Split(text))
+                    if (JointSubjectReader.Read(sentence) is { } joint) AddJoint(joint, sentence, s.Path, s.Heading, into, year, fallbackWhat, warnings);
+        }
+    }
+
     private static bool IsNoiNhan(string line)
     {
         var c = Collapse(line);
@@ -642,18 +662,30 @@ public static class PlanParser
         var sawDate = false;
         for (var li = 0; li < header.Count; li++)
         {
-            var line = header[li].TrimEnd();
+            var line = OcrHeader.StripLeadingJunk(header[li]).TrimEnd();
             if (line.Trim().Length == 0) continue;
             var collapsed = Collapse(line);
             var cols0 = Columns.Split(line.Trim()).ToList();
             // "Số:       KH/ THPT TL      Thành phố …": the number's own columns hold no lower-case letter.
-            while (cols0.Count > 1 && NumberLine.Match(Collapse(cols0[0])) is { Success: true } nm0 && !Motto.IsMatch(cols0[1])
+            while (cols0.Count > 1 && NumberLine.Match(Collapse(cols0[0])) is { Success: true } nm0 && !IsMotto(cols0[1])
                    && (!cols0[1].Any(char.IsLower) || nm0.Groups["rest"].Value.Trim().Length == 0))
             {
                 cols0[0] = cols0[0] + " " + cols0[1];
                 cols0.RemoveAt(1);
             }
             var nm = NumberLine.Match(Collapse(cols0[0]));
+            if (!nm.Success && !sawNumber && OcrHeader.NumberLine.Match(Collapse(cols0[0])) is { Success: true } ocrNo)
+            {
+                // "số: 813/HC-CNHC", "Sô, …": the number line as OCR reads it.
+                sawNumber = true;
+                number = OcrHeader.Number(ocrNo.Groups["rest"].Value);
+                if (number is not null) warnings.Add(number.StartsWith('/')
+                    ? $"Số văn bản không đọc được (viết tay / OCR), chỉ có ký hiệu {number} / Document number unreadable (handwritten / OCR); only the symbol {number}."
+                    : $"Số ký hiệu đọc qua OCR: {number} / Number read through OCR: {number}.");
+                var rem = string.Join(' ', cols0.Skip(1));
+                if (rem.Length > 0 && !sawDate) sawDate = ReadDateJoined(Collapse(rem), li);
+                continue;
+            }
             if (nm.Success && !sawNumber)
             {
                 sawNumber = true;
@@ -662,6 +694,13 @@ public static class PlanParser
                 var k = 0;
                 while (k < tokens.Length && !tokens[k].Any(char.IsLower)) k++;
                 number = NormalizeNumber(string.Join(' ', tokens.Take(k)), warnings);
+                if (number is null && OcrHeader.Number(rest) is { } symbolOnly)
+                {
+                    // "Số: đ /CT-UBND": the handwritten number is unreadable, the symbol is there.
+                    number = symbolOnly;
+                    k = tokens.Length;
+                    warnings.Add($"Số văn bản không đọc được (viết tay / OCR), đọc là {number} / Document number unreadable (handwritten / OCR); read as {number}.");
+                }
                 var remainder = string.Join(' ', tokens.Skip(k).Concat(cols0.Skip(1)));
                 if (remainder.Length > 0 && !sawDate) sawDate = ReadDateJoined(Collapse(remainder), li);
                 continue;
@@ -672,7 +711,7 @@ public static class PlanParser
                 foreach (var c in cols0)
                 {
                     if (c.Contains("ngày", StringComparison.OrdinalIgnoreCase) || c.Contains("tháng", StringComparison.OrdinalIgnoreCase) || c.Contains("năm", StringComparison.OrdinalIgnoreCase)) continue;
-                    if (IsMostlyUpper(c) && !Motto.IsMatch(c) && !sawNumber) orgLines.Add(c.Trim());
+                    if (IsMostlyUpper(c) && !IsMotto(c) && !sawNumber) orgLines.Add(c.Trim());
                 }
                 var dc = cols0.FirstOrDefault(c => c.Contains("ngày", StringComparison.OrdinalIgnoreCase)) ?? collapsed;
                 sawDate = ReadDateJoined(Collapse(dc), li);
@@ -684,7 +723,7 @@ public static class PlanParser
             foreach (var c0 in cols0)
             {
                 var c = c0.Trim();
-                if (Motto.IsMatch(c)) break;
+                if (IsMotto(c)) break;
                 if (c.Length == 0 || c.All(ch => ch is '_' or '-' or '=' or '—' or '–' or '*')) continue;
                 if (IsMostlyUpper(c)) orgCols.Add(c);
                 else break;
@@ -711,6 +750,13 @@ public static class PlanParser
         var co = Group(coLines);
         var coIssuers = co.Count > 0 ? new List<string> { OrgCase(co[^1]) } : [];
 
+        // The day OCR cannot read (handwritten): the e-signature box of the issuer itself dates the document.
+        if (issuedOn is null && OcrHeader.SignedOn(header, issuer) is { } signed && (year is null || year == signed.Year) && (issueMonth is null || issueMonth == signed.Month))
+        {
+            issuedOn = signed;
+            year ??= signed.Year;
+            warnings.Add($"Ngày ban hành lấy từ chữ ký số của cơ quan ban hành: {signed:dd/MM/yyyy} / Issue date taken from the issuer's e-signature: {signed:dd/MM/yyyy}.");
+        }
         if (number is null) warnings.Add("Thiếu số ký hiệu / Missing number.");
         if (place is null) warnings.Add("Thiếu địa danh / Missing place.");
         if (year is null) warnings.Add("Thiếu ngày ban hành / Missing issue date.");
@@ -727,10 +773,13 @@ public static class PlanParser
                 if (part.Length == 0) continue;
                 text += " " + Collapse(part);
             }
+            text = OcrHeader.FixDateDigits(text);
             var ok = DateLine.IsMatch(text);
             if (ok) ReadDate(text);
             return ok;
         }
+
+        static bool IsMotto(string c) => Motto.IsMatch(c) || OcrHeader.Motto.IsMatch(c);
 
         void ReadDate(string s)
         {
