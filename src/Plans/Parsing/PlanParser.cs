@@ -272,6 +272,10 @@ public static class PlanParser
             var before = assignments.Count;
             Orphans.Value!.Clear();
             BuildAssignments(orgSection, orgSection, null, assignments, year, fallbackWhat, warnings);
+            // A second organization part beside the last ("Phân công trách nhiệm" before "Tổ chức thực hiện") gives duties too.
+            if (!synthetic)
+                foreach (var other in FindOrgs(roots).Where(o => o != orgSection && !Flatten(orgSection).Contains(o)))
+                    BuildAssignments(other, other, null, assignments, year, fallbackWhat, warnings);
             if (!synthetic && kind is "CV" or "QD" or "other")
             {
                 HeadingAssigneesOutside(roots, orgSection, assignments, year, fallbackWhat, warnings);
@@ -360,13 +364,22 @@ public static class PlanParser
     /// The organization part: the shallowest section headed "TỔ CHỨC THỰC HIỆN", "PHÂN CÔNG NHIỆM VỤ", "TRÁCH NHIỆM
     /// THỰC HIỆN", ... (the last of them when several share that depth), a Roman section or a lettered part alike.
     /// </summary>
-    private static SectionBuilder? FindOrg(List<SectionBuilder> roots)
+    private static SectionBuilder? FindOrg(List<SectionBuilder> roots) => FindOrgs(roots).LastOrDefault();
+
+    /// <summary>Every organization-headed section at the shallowest depth ("5. Phân công trách nhiệm" and "7. Tổ chức thực hiện").</summary>
+    private static List<SectionBuilder> FindOrgs(List<SectionBuilder> roots)
     {
-        SectionBuilder? found = null;
+        var found = new List<SectionBuilder>();
         var depth = int.MaxValue;
         void Walk(SectionBuilder s, int d)
         {
-            if (IsOrgHeading(s.Heading) && d <= depth) { found = s; depth = d; return; }
+            if (IsOrgHeading(s.Heading) && d <= depth)
+            {
+                if (d < depth) found.Clear();
+                found.Add(s);
+                depth = d;
+                return;
+            }
             foreach (var c in s.Children) Walk(c, d + 1);
         }
         foreach (var r in roots) Walk(r, 0);
@@ -482,8 +495,9 @@ public static class PlanParser
 
     private static List<string> SplitHeadingAssignees(string who)
     {
+        // Only ";" separates bodies on a heading line: "Phòng Đào tạo và Phòng Công tác sinh viên" is one heading assignee.
         var parts = who.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .SelectMany(AssigneeDetector.SplitJoint).Select(p => CapitalizeFirst(p.Trim())).Where(p => p.Length > 1).ToList();
+            .Select(p => CapitalizeFirst(p.Trim())).Where(p => p.Length > 1).ToList();
         return parts.Count > 1 ? parts : [who];
     }
 

@@ -73,7 +73,8 @@ internal static class TaskTableReader
             // A markdown header row (a separator row follows) starts a new table, task table or not.
             if (i + 1 < lines.Count && Separator.IsMatch(lines[i + 1].Trim())) cols = null;
             // A header row has short cells; a data row whose long task text happens to say "thực hiện" is no new header.
-            if (h is not null && (cols is null || (cells.Count(c => LeadHead.IsMatch(c) || TimeHead.IsMatch(c) || TaskHead.IsMatch(c)) >= 2 && cells.All(c => c.Length <= 60))))
+            // (and a signature grid's row of recipients "- Vụ GDĐH (để thực hiện); …" is no header either).
+            if (h is not null && cells.All(c => c.Length <= 80 && !c.StartsWith('-') && !c.StartsWith('+')) && (cols is null || (cells.Count(c => LeadHead.IsMatch(c) || TimeHead.IsMatch(c) || TaskHead.IsMatch(c)) >= 2 && cells.All(c => c.Length <= 60))))
             {
                 cols = h;
                 lines[i] = "";

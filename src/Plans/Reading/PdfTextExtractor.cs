@@ -120,7 +120,7 @@ public sealed class PdfTextExtractor : IDocumentTextExtractor
                         warnings.Add($"Trang {page} là bản quét, OCR không đọc được ({error}) / Page {page} is scanned and OCR failed ({error}).");
                         continue;
                     }
-                    pages[i] = text;
+                    pages[i] = OcrTextCleaner.Clean(text);
                     ocrPages.Add(i + 1);
                     warnings.Add($"Trang {page} là bản quét, đã đọc bằng OCR (tesseract, tiếng Việt): cần kiểm tra lại / Page {page} is scanned and was read by OCR (tesseract, Vietnamese): check it.");
                 }

@@ -164,4 +164,26 @@ public class AssignmentKindTests
         Assert.Contains("\"guessed\": false", json, StringComparison.Ordinal);
         Assert.Equal(p.Assignments.Count, PlanJson.Deserialize(json).Assignments.Count);
     }
+
+    [Fact]
+    public void A_markdown_signature_grid_gives_recipients_and_signer_and_is_no_task_table()
+    {
+        // 300 (Bộ GDĐT, markdown OCR of the received scan): "Nơi nhận" and the signer as a two-column markdown table.
+        var p = P("""
+            | **BỘ GIÁO DỤC VÀ ĐÀO TẠO** <br><br> Số: 6240 /BGDĐT-KHCNTT <br> V/v hướng dẫn kết nối API với HEMIS | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** <br> **Độc lập - Tự do - Hạnh phúc** <br><br> *Hà Nội, ngày 15 tháng 9 năm 2026* |
+            | :--- | :--- |
+
+            **Kính gửi:** Các cơ sở giáo dục đại học.
+
+            Đề nghị các cơ sở giáo dục đại học khẩn trương thực hiện, hoàn thành trước ngày 30/9/2026.
+
+            | **Nơi nhận:** | **KT. BỘ TRƯỞNG** <br> **THỨ TRƯỞNG** |
+            | :--- | :--- |
+            | - Như trên;<br>- Bộ trưởng (để b/c);<br>- Vụ GDĐH (để thực hiện);<br>- Lưu: VT, KHCNTT. | *(Đã ký, đóng dấu)* <br><br><br> **Phạm Quang Hưng** |
+            """);
+        Assert.Equal(["Như trên", "Bộ trưởng", "Vụ GDĐH"], p.Recipients.Where(r => r.Purpose != "Lưu").Select(r => r.Name));
+        Assert.Equal("Phạm Quang Hưng", p.Signer?.Name);
+        Assert.Equal("THỨ TRƯỞNG", p.Signer?.Title);
+        Assert.DoesNotContain(p.Assignments, a => a.SectionId == "table");
+    }
 }

@@ -95,4 +95,42 @@ public class OcrHeaderTests
         Assert.Equal("hướng dẫn về công tác quản lý cụm công nghiệp", p.Title, ignoreCase: true);
         Assert.Equal(["Như trên"], p.Recipients.Where(r => r.Purpose != "Lưu").Select(r => r.Name));
     }
+
+    [Fact]
+    public void Ocr_marks_at_a_line_start_are_read_back_as_bullets_and_section_five()
+    {
+        // 212 (scanned plan of Trường ĐH Công Thương TP.HCM), page 3 as tesseract reads it.
+        var page = "Š. Phân công trách nhiệm\n$.2. Phòng Đào tạo và Phòng Công tác sinh viên\n— Phối hợp cung cấp, rà soát thông tin sinh viên.\n¬ Phối hợp. với Phòng Đào tạo\nGiá 5$ — không đổi";
+        Assert.Equal("5. Phân công trách nhiệm\n5.2. Phòng Đào tạo và Phòng Công tác sinh viên\n- Phối hợp cung cấp, rà soát thông tin sinh viên.\n- Phối hợp. với Phòng Đào tạo\nGiá 5$ — không đổi",
+            TeamsPlans.Plans.Reading.OcrTextCleaner.Clean(page));
+    }
+
+    [Fact]
+    public void A_phan_cong_part_before_to_chuc_thuc_hien_gives_its_heading_assignees_too()
+    {
+        var p = P("""
+            BỘ CÔNG THƯƠNG                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            TRƯỜNG ĐẠI HỌC CÔNG THƯƠNG          Độc lập - Tự do - Hạnh phúc
+            Số: 753/KH-DCT                     Thành phố Hồ Chí Minh, ngày 23 tháng 6 năm 2026
+
+            KẾ HOẠCH
+            Khảo sát, xác định chỉ số hài lòng của người dân năm 2026
+
+            1. Mục đích
+            - Đo lường sự hài lòng.
+            5. Phân công trách nhiệm
+            5.1. Trung tâm Quản lý chất lượng
+            - Là đơn vị đầu mối tham mưu ban hành kế hoạch và tổ chức triển khai khảo sát.
+            5.2. Phòng Đào tạo và Phòng Công tác sinh viên
+            - Phối hợp cung cấp, rà soát thông tin sinh viên thuộc 05 khoa.
+            7. Tổ chức thực hiện
+            - Trưởng các đơn vị có liên quan căn cứ Kế hoạch này chủ động phối hợp triển khai thực hiện.
+            - Trung tâm Quản lý chất lượng là đầu mối theo dõi, đôn đốc, tổng hợp kết quả thực hiện.
+            """);
+        var who = p.Assignments.Select(a => a.Assignee.Display).ToList();
+        Assert.Contains("Trung tâm Quản lý chất lượng", who);
+        Assert.Contains("Phòng Đào tạo và Phòng Công tác sinh viên", who);
+        Assert.Contains("Trưởng các đơn vị có liên quan", who);
+        Assert.Contains(p.Assignments, a => a.Assignee.Display == "Trung tâm Quản lý chất lượng" && a.Duty.StartsWith("Là đầu mối theo dõi", StringComparison.Ordinal));
+    }
 }
