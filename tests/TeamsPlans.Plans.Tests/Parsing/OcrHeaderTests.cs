@@ -133,4 +133,12 @@ public class OcrHeaderTests
         Assert.Contains("Trưởng các đơn vị có liên quan", who);
         Assert.Contains(p.Assignments, a => a.Assignee.Display == "Trung tâm Quản lý chất lượng" && a.Duty.StartsWith("Là đầu mối theo dõi", StringComparison.Ordinal));
     }
+
+    [Theory]
+    // 216: the only text of the scanned first page is the gazette's signature box, without labels.
+    [InlineData("Trung tâm Công báo và Tin học\nttcbth@quangngai.gov.vn\n04.04.2018 14:21:14 +07:00\n", true)]
+    [InlineData("Ký bởi: Bộ Công Thương\nThời gian ký: 02.04.2026 14:24:26 +07:00\n2\n", true)]
+    [InlineData("Trung tâm Công báo và Tin học\n04.04.2018 14:21:14 +07:00\nỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI\nCHỈ THỊ về việc tăng cường công tác quản lý\n", false)]
+    public void A_page_whose_only_text_is_a_signature_box_is_a_scan(string text, bool scan) =>
+        Assert.Equal(scan, TeamsPlans.Plans.Reading.PdfTextExtractor.IsScan(text));
 }
