@@ -61,6 +61,8 @@ public sealed record Assignment(Assignee Assignee, string Duty, IReadOnlyList<De
     public string? Source { get; init; }
     /// <summary>1 when read from an explicit form; lower when a rule guessed (heading-style assignee, OCR page).</summary>
     public double Confidence { get; init; } = 1.0;
+    /// <summary>True when a rule guessed this assignment (<see cref="ReadConfidence.IsGuessed"/>): the preview marks it.</summary>
+    public bool Guessed => ReadConfidence.IsGuessed(Confidence);
 }
 
 public enum Recurrence { Yearly, Semiannual, Quarterly, Monthly }
@@ -74,6 +76,8 @@ public sealed record Deadline(DueDate Due, Recurrence? Recurrence, string What, 
     public string? Source { get; init; }
     /// <summary>1 when the date is printed whole; lower when a rule guessed (year carried from a heading or the plan, OCR page).</summary>
     public double Confidence { get; init; } = 1.0;
+    /// <summary>True when a rule guessed this date (<see cref="ReadConfidence.IsGuessed"/>): the preview marks it.</summary>
+    public bool Guessed => ReadConfidence.IsGuessed(Confidence);
 }
 
 /// <summary>

@@ -193,7 +193,7 @@ internal static class DeadlineExtractor
     }
 
     /// <summary>Confidence of a date whose year is not printed beside it (carried from the heading or the plan).</summary>
-    public const double CarriedYearConfidence = 0.8;
+    public const double CarriedYearConfidence = ReadConfidence.CarriedYear;
 
     private static int Int(Match m, string g) => int.Parse(m.Groups[g].Value, CultureInfo.InvariantCulture);
 

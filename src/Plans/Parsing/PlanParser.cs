@@ -16,9 +16,9 @@ namespace TeamsPlans.Plans.Parsing;
 public static class PlanParser
 {
     /// <summary>Confidence of an assignment whose assignee is a heading line above the duties (a rule guessed who).</summary>
-    public const double HeadingConfidence = 0.8;
+    public const double HeadingConfidence = ReadConfidence.HeadingAssignee;
 
-    private static readonly Regex TitleLine = R(@"^\s*KẾ\s+HOẠCH(?![\p{L}])\s*[:.]?\s*(?<rest>.*)$");
+    internal static readonly Regex TitleLine = R(@"^\s*KẾ\s+HOẠCH(?![\p{L}])\s*[:.]?\s*(?<rest>.*)$");
     private static readonly Regex TypeTitle = R(@"^\s*(?<type>KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH|CHƯƠNG\s+TRÌNH|HƯỚNG\s+DẪN|THÔNG\s+BÁO|PHƯƠNG\s+ÁN|CHỈ\s+THỊ|ĐỀ\s+ÁN|QUY\s+CHẾ|GIẤY\s+MỜI|TỜ\s+TRÌNH|CÔNG\s+ĐIỆN|NGHỊ\s+QUYẾT|KẾT\s+LUẬN|QUY\s+ĐỊNH)(?![\p{L}])\s*[:.]?\s*(?<rest>.*)$");
     private static readonly Regex VvLine = R(@"^\s*(?:V/v|V/V|Về\s+việc)\s*:?\s*(?<rest>.+)$");
     private static readonly Regex KinhGui = R(@"^\s*Kính\s+gửi\s*:?", RegexOptions.IgnoreCase);
@@ -27,22 +27,22 @@ public static class PlanParser
     private static readonly Regex OrgHeadingUpper = R(@"^(?:TRÁCH\s+NHIỆM\s+CỦA\s+CÁC|NHIỆM\s+VỤ\s+CỦA\s+CÁC|NHIỆM\s+VỤ\s+CỤ\s+THỂ\s+CỦA|TRÁCH\s+NHIỆM(?:\s*$))");
     private static readonly Regex LeadLabel = R(@"(?:^|[.;]\s*|\s[-–]\s*)(?:(?:Cơ\s+quan|Đơn\s+vị|Bộ\s+phận|Người)\s+)?(?:chủ\s+trì(?:\s+thực\s+hiện)?|thực\s+hiện|phụ\s+trách)\s*:\s*(?<lead>[^;.\n]{2,160}?)(?=\s*(?:;|\.\s|\.$|$|[-–]\s*(?:Cơ\s+quan|Đơn\s+vị|Bộ\s+phận|Thời\s+gian|Sản\s+phẩm|Phối\s+hợp)))", RegexOptions.IgnoreCase);
     private static readonly Regex SupportLabel = R(@"(?:(?:Cơ\s+quan|Đơn\s+vị|Bộ\s+phận)\s+)?phối\s+hợp(?:\s+thực\s+hiện)?\s*:\s*(?<s>[^;.\n]{2,240})", RegexOptions.IgnoreCase);
-    private static readonly Regex NumberLine = R(@"^\s*Số\s*:\s*(?<rest>.*)$");
-    private static readonly Regex DateLine = R(@"^(?<place>[^,]*?)\s*,?\s*ngày\s*(?:(?<d>\d{1,2})\s*(?:tháng\s*(?<m>\d{1,2})?|/\s*(?<m>\d{1,2})\s*/)|tháng\s*(?<m>\d{1,2})?)?\s*(?:tháng\s*)?(?:năm\s*)?(?<y>\d{4})", RegexOptions.IgnoreCase);
-    private static readonly Regex Motto = R(@"CỘNG\s+H\p{L}{1,3}\s+X\p{L}\s+H\p{L}{1,2}I|CHỦ\s+NGHĨA\s+VIỆT|Độc\s+lập\s*[-–—]\s*Tự\s+do|ĐỘC\s+LẬP\s*[-–—]\s*TỰ\s+DO", RegexOptions.IgnoreCase);
-    private static readonly Regex Columns = R(@"\s{3,}");
-    private static readonly Regex OrgHead = R(@"^(?:SỞ|PHÒNG|TRƯỜNG|UBND|ỦY BAN|UỶ BAN|BỘ|BAN|CỤC|TỔNG CỤC|CHI CỤC|VỤ|VĂN PHÒNG|TRUNG TÂM|HỘI ĐỒNG|HĐND|ĐẢNG ỦY|ĐẢNG UỶ|ĐẢNG BỘ|CHI BỘ|CÔNG ĐOÀN|ĐOÀN|THÀNH ĐOÀN|HỘI|VIỆN|HỌC VIỆN|ĐẠI HỌC|TỔ|CÔNG AN|THANH TRA|KHO BẠC|BỆNH VIỆN|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|QUẬN ỦY|BỘ PHẬN)(?![\p{L}])");
-    private static readonly Regex NoiNhan = R(@"N[ơo]i\s+nhận\s*:?", RegexOptions.IgnoreCase);
+    internal static readonly Regex NumberLine = R(@"^\s*Số\s*:\s*(?<rest>.*)$");
+    internal static readonly Regex DateLine = R(@"^(?<place>[^,]*?)\s*,?\s*ngày\s*(?:(?<d>\d{1,2})\s*(?:tháng\s*(?<m>\d{1,2})?|/\s*(?<m>\d{1,2})\s*/)|tháng\s*(?<m>\d{1,2})?)?\s*(?:tháng\s*)?(?:năm\s*)?(?<y>\d{4})", RegexOptions.IgnoreCase);
+    internal static readonly Regex Motto = R(@"CỘNG\s+H\p{L}{1,3}\s+X\p{L}\s+H\p{L}{1,2}I|CHỦ\s+NGHĨA\s+VIỆT|Độc\s+lập\s*[-–—]\s*Tự\s+do|ĐỘC\s+LẬP\s*[-–—]\s*TỰ\s+DO", RegexOptions.IgnoreCase);
+    internal static readonly Regex Columns = R(@"\s{3,}");
+    internal static readonly Regex OrgHead = R(@"^(?:SỞ|PHÒNG|TRƯỜNG|UBND|ỦY BAN|UỶ BAN|BỘ|BAN|CỤC|TỔNG CỤC|CHI CỤC|VỤ|VĂN PHÒNG|TRUNG TÂM|HỘI ĐỒNG|HĐND|ĐẢNG ỦY|ĐẢNG UỶ|ĐẢNG BỘ|CHI BỘ|CÔNG ĐOÀN|ĐOÀN|THÀNH ĐOÀN|HỘI|VIỆN|HỌC VIỆN|ĐẠI HỌC|TỔ|CÔNG AN|THANH TRA|KHO BẠC|BỆNH VIỆN|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|QUẬN ỦY|BỘ PHẬN)(?![\p{L}])");
+    internal static readonly Regex NoiNhan = R(@"N[ơo]i\s+nhận\s*:?", RegexOptions.IgnoreCase);
     private static readonly Regex Closing = R(@"^(?:Trên\s+đây|Trên\s+đấy)(?![\p{L}])", RegexOptions.IgnoreCase);
     private static readonly Regex IssuerStatement = R(@"(?:^|[,;.]\s*|Nay\s+|nay\s+)(?<org>(?:[Tt]rường|Sở|Phòng|Ủy\s+ban\s+nhân\s+dân|UBND|Ban|Bộ|Trung\s+tâm|Văn\s+phòng|Công\s+đoàn|Đoàn|Hội\s+đồng|Cục|Chi\s+cục)\s[^,;:]{2,90}?)\s+(?:xây\s+dựng|ban\s+hành|triển\s+khai|lập)\s+(?:[Kk]ế\s+hoạch)");
     private static readonly Regex TitleStop = R(@"^(?:Căn\s+cứ|Thực\s+hiện|Theo|Triển\s+khai|Số\s*:|\(|Kính\s+gửi)(?![\p{L}])", RegexOptions.IgnoreCase);
     private static readonly Regex FirstTitleStop = R(@"^(?:Căn\s+cứ|Số\s*:|Kính\s+gửi)(?![\p{L}])", RegexOptions.IgnoreCase);
     private static readonly Regex YearInText = R(@"năm\s+(?<y>(?:19|20)\d\d)(?!\d)", RegexOptions.IgnoreCase);
-    private static readonly Regex SignerPrefix = R(@"^(?<p>KT|TM|TL|TUQ|Q)\s*\.\s*(?<rest>.+)$");
-    private static readonly Regex SignerName = R(@"^" + AssigneeDetector.Name + "$");
-    private static readonly Regex Purpose = R(@"\(\s*(?:để\s+)?(?<p>báo\s+cáo|thực\s+hiện|phối\s+hợp|biết|chỉ\s+đạo|theo\s+dõi|t/h|b/c|th|bc)\s*\)", RegexOptions.IgnoreCase);
-    private static readonly Regex PurposeInline = R(@"[-–]\s*(?:để\s+)(?<p>báo\s+cáo|thực\s+hiện|phối\s+hợp|biết|chỉ\s+đạo|theo\s+dõi)\s*$", RegexOptions.IgnoreCase);
-    private static readonly Regex TwoSpaces = R(@"\s{2,}");
+    internal static readonly Regex SignerPrefix = R(@"^(?<p>KT|TM|TL|TUQ|Q)\s*\.\s*(?<rest>.+)$");
+    internal static readonly Regex SignerName = R(@"^" + AssigneeDetector.Name + "$");
+    internal static readonly Regex Purpose = R(@"\(\s*(?:để\s+)?(?<p>báo\s+cáo|thực\s+hiện|phối\s+hợp|biết|chỉ\s+đạo|theo\s+dõi|t/h|b/c|th|bc)\s*\)", RegexOptions.IgnoreCase);
+    internal static readonly Regex PurposeInline = R(@"[-–]\s*(?:để\s+)(?<p>báo\s+cáo|thực\s+hiện|phối\s+hợp|biết|chỉ\s+đạo|theo\s+dõi)\s*$", RegexOptions.IgnoreCase);
+    internal static readonly Regex TwoSpaces = R(@"\s{2,}");
     private static readonly Regex SentenceSplit = R(@"(?<=[.!?])\s+(?=[\p{Lu}])");
 
     /// <summary>Parses plan text (from any extractor).</summary>
@@ -112,7 +112,7 @@ public static class PlanParser
         // 2. Header.
         var headerEnd = qdStart >= 0 ? qdStart : titleIdx >= 0 ? titleIdx : vvIdx >= 0 ? FindKinhGui(lines, vvIdx) : kind == "CV" ? FindKinhGui(lines, 0) : -1;
         var header = headerEnd > 0 ? lines.GetRange(0, headerEnd) : new List<string>();
-        var (parent, issuer, number, place, issuedOn, year, coIssuers, issueMonth) = ParseHeader(header, warnings);
+        var (parent, issuer, number, place, issuedOn, year, coIssuers, issueMonth) = HeaderReader.Parse(header, warnings);
 
         // 3. Title (trích yếu).
         var bodyStart = Math.Max(titleIdx + 1, 0);
@@ -272,6 +272,15 @@ public static class PlanParser
             var before = assignments.Count;
             Orphans.Value!.Clear();
             BuildAssignments(orgSection, orgSection, null, assignments, year, fallbackWhat, warnings);
+            // A second organization part beside the last ("Phân công trách nhiệm" before "Tổ chức thực hiện") gives duties too.
+            if (!synthetic)
+                foreach (var other in FindOrgs(roots).Where(o => o != orgSection && !Flatten(orgSection).Contains(o)))
+                    BuildAssignments(other, other, null, assignments, year, fallbackWhat, warnings);
+            if (!synthetic && kind is "CV" or "QD" or "other")
+            {
+                HeadingAssigneesOutside(roots, orgSection, assignments, year, fallbackWhat, warnings);
+                JointSentencesOutside(roots, orgSection, assignments, year, fallbackWhat, warnings);
+            }
             var seenDeadline = new HashSet<string>();
             foreach (var a in assignments.Skip(before))
                 foreach (var d in a.Deadlines)
@@ -295,11 +304,11 @@ public static class PlanParser
         var reports = ReportRegimeReader.Read(roots.SelectMany(Flatten).SelectMany(x => x.Items).Concat(intro.Select(p => p.Content)), year);
 
         // 8. Recipients and signer.
-        var (recipients, signers) = ParseTail(tailIdx >= 0 ? lines.GetRange(tailIdx, Math.Max(0, tailEnd - tailIdx)) : [], warnings);
+        var (recipients, signers) = TailReader.Parse(tailIdx >= 0 ? lines.GetRange(tailIdx, Math.Max(0, tailEnd - tailIdx)) : [], warnings);
         var signer = signers.Count > 0 ? signers[0] : null;
         if (signer is null && tailIdx < 0)
         {
-            signer = ParseSignerOnly(lines.GetRange(bodyEnd > 12 ? bodyEnd - 12 : 0, Math.Min(12, bodyEnd)));
+            signer = TailReader.SignerOnly(lines.GetRange(bodyEnd > 12 ? bodyEnd - 12 : 0, Math.Min(12, bodyEnd)));
             if (signer is not null) signers = [signer];
         }
         if (signer is not null && signer.Title is null && signer.Name is not null)
@@ -355,13 +364,22 @@ public static class PlanParser
     /// The organization part: the shallowest section headed "TỔ CHỨC THỰC HIỆN", "PHÂN CÔNG NHIỆM VỤ", "TRÁCH NHIỆM
     /// THỰC HIỆN", ... (the last of them when several share that depth), a Roman section or a lettered part alike.
     /// </summary>
-    private static SectionBuilder? FindOrg(List<SectionBuilder> roots)
+    private static SectionBuilder? FindOrg(List<SectionBuilder> roots) => FindOrgs(roots).LastOrDefault();
+
+    /// <summary>Every organization-headed section at the shallowest depth ("5. Phân công trách nhiệm" and "7. Tổ chức thực hiện").</summary>
+    private static List<SectionBuilder> FindOrgs(List<SectionBuilder> roots)
     {
-        SectionBuilder? found = null;
+        var found = new List<SectionBuilder>();
         var depth = int.MaxValue;
         void Walk(SectionBuilder s, int d)
         {
-            if (IsOrgHeading(s.Heading) && d <= depth) { found = s; depth = d; return; }
+            if (IsOrgHeading(s.Heading) && d <= depth)
+            {
+                if (d < depth) found.Clear();
+                found.Add(s);
+                depth = d;
+                return;
+            }
             foreach (var c in s.Children) Walk(c, d + 1);
         }
         foreach (var r in roots) Walk(r, 0);
@@ -382,7 +400,7 @@ public static class PlanParser
     private static readonly ThreadLocal<List<Deadline>> Orphans = new(() => []);
 
     private static readonly Regex HeadingAssigneePrefix = R(@"^(?:(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:\s+(?:cụ\s+thể|chung))?\s+(?:của|đối\s+với)\s+|Đối\s+với\s+|Giao\s+(?:cho\s+)?|Phân\s+công\s+(?:cho\s+)?)", RegexOptions.IgnoreCase);
-    private static readonly Regex HeadingAssigneeStart = R(@"^(?:(?:Các|Những|Toàn\s+thể)\s+)?(?:Hiệu\s+trưởng|Phó\s+[Hh]iệu\s+trưởng|Ban\s+[Gg]iám\s+(?:hiệu|đốc)|Giám\s+đốc|Phó\s+[Gg]iám\s+đốc|Lãnh\s+đạo|Tổ\s+trưởng|Tổ\s+phó|Tổ(?!\s+chức)|Nhóm|Giáo\s+viên|GVCN|GVBM|Chủ\s+tịch|Bí\s+thư|Đoàn(?!\s+kết)|Công\s+đoàn|Chi\s+đoàn|Chi\s+bộ|Đảng\s+ủy|Liên\s+đội|Văn\s+phòng|Phòng(?![,\s]+chống)(?!\s+ngừa)|Sở|Ban(?!\s+hành)|Trung\s+tâm|Trường(?!\s+học)|Ủy\s+ban|UBND|Cơ\s+quan|Đơn\s+vị|Bộ\s+phận|Kế\s+toán|Văn\s+thư|Thủ\s+quỹ|Nhân\s+viên|Cán\s+bộ|Thư\s+viện|Y\s+tế|Thầy|Cô|Ông|Bà|Đ/c|Đồng\s+chí|Trưởng|Phó|Hội(?!\s+thi|\s+nghị|\s+giảng|\s+thảo)|Thành\s+viên|Học\s+sinh|Cha\s+mẹ|Thanh\s+tra|Công\s+an|Hội\s+đồng|Cục|Vụ|Bộ|Chi\s+cục|Kho\s+bạc|Bảo\s+hiểm|Thường\s+trực|Thủ\s+trưởng|Người\s+đứng\s+đầu|Tổng\s+phụ\s+trách|TPT|Quận|Huyện|Xã|Phường|Thị\s+xã|Thành\s+phố)(?![\p{Ll}])", RegexOptions.IgnoreCase);
+    private static readonly Regex HeadingAssigneeStart = R(@"^(?:(?:Các|Những|Toàn\s+thể)\s+)?(?:Hiệu\s+trưởng|Phó\s+[Hh]iệu\s+trưởng|Ban\s+[Gg]iám\s+(?:hiệu|đốc)|Giám\s+đốc|Phó\s+[Gg]iám\s+đốc|Lãnh\s+đạo|Tổ\s+trưởng|Tổ\s+phó|Tổ(?!\s+chức)|Nhóm|Giáo\s+viên|GVCN|GVBM|Chủ\s+tịch|Bí\s+thư|Đoàn(?!\s+kết)|Công\s+đoàn|Chi\s+đoàn|Chi\s+bộ|Đảng\s+ủy|Liên\s+đội|Văn\s+phòng|Phòng(?![,\s]+chống)(?!\s+ngừa)|Sở|Ban(?!\s+hành)|Trung\s+tâm|Trường(?!\s+học)|Ủy\s+ban|UBND|Cơ\s+quan|Đơn\s+vị|Bộ\s+phận|Kế\s+toán|Văn\s+thư|Thủ\s+quỹ|Nhân\s+viên|Cán\s+bộ|Thư\s+viện|Y\s+tế|Thầy|Cô|Ông|Bà|Đ/c|Đồng\s+chí|Trưởng|Phó|Hội(?!\s+thi|\s+nghị|\s+giảng|\s+thảo)|Thành\s+viên|Học\s+sinh|Cha\s+mẹ|Thanh\s+tra|Công\s+an|Hội\s+đồng|Cục|Vụ|Bộ|Chi\s+cục|Kho\s+bạc|Bảo\s+hiểm|Thuế|Khoa(?!\s+học)|Viện|Tòa\s+án|Sinh\s+viên|Giảng\s+viên|Thường\s+trực|Thủ\s+trưởng|Người\s+đứng\s+đầu|Tổng\s+phụ\s+trách|TPT|Quận|Huyện|Xã|Phường|Thị\s+xã|Thành\s+phố)(?![\p{Ll}])", RegexOptions.IgnoreCase);
     private static readonly Regex TaskVerbStart = R(@"^(?:Tổ\s+chức|Thực\s+hiện|Xây\s+dựng|Triển\s+khai|Tăng\s+cường|Đẩy\s+mạnh|Nâng\s+cao|Kiểm\s+tra|Tuyên\s+truyền|Công\s+tác|Hoạt\s+động|Chế\s+độ|Kinh\s+phí|Thời\s+gian|Nội\s+dung|Mục\s+đích|Yêu\s+cầu)(?![\p{L}])", RegexOptions.IgnoreCase);
 
     /// <summary>"2. Phó Hiệu trưởng Nguyễn Minh Trí", "3. Các tổ chuyên môn", "Trách nhiệm của Phòng GDĐT:" → the assignee, else null.</summary>
@@ -412,8 +430,11 @@ public static class PlanParser
                 var first = Collapse(items.FirstOrDefault() ?? "");
                 var all = string.Join(" ", ItemsDeep(s));
                 var deadlines = DeadlineExtractor.Extract(all, who, year, s.Heading, first.Length > 0 ? first : fallbackWhat, warnings);
-                into.Add(new Assignment(new Assignee(null, null, who), CapitalizeFirst(first), deadlines)
-                { SectionId = s.Path, Source = Collapse(s.Heading + ": " + first), Confidence = HeadingConfidence });
+                // A heading naming several bodies ("Sở Công Thương; Sở Xây dựng", "Các Sở, ban, ngành; UBND các xã,
+                // phường"): the same duties for each of them.
+                foreach (var one in SplitHeadingAssignees(who))
+                    into.Add(new Assignment(new Assignee(null, null, one), CapitalizeFirst(first), one == who ? deadlines : deadlines.Select(d => d with { Assignee = one }).ToList())
+                    { SectionId = s.Path, Source = Collapse(s.Heading + ": " + first), Confidence = HeadingConfidence });
                 return;
             }
         }
@@ -438,6 +459,14 @@ public static class PlanParser
             }
             foreach (var sentence in sentences)
             {
+                if (JointSubjectReader.Read(sentence) is { } joint)
+                {
+                    // "A, B và C chịu trách nhiệm thi hành …": one assignment per listed party, the same duty.
+                    Flush();
+                    cur = null;
+                    AddJoint(joint, sentence, s.Path, group, into, year, fallbackWhat, warnings);
+                    continue;
+                }
                 var r = AssigneeDetector.Detect(sentence, group);
                 if (r is not null)
                 {
@@ -462,6 +491,57 @@ public static class PlanParser
             Flush();
         }
         foreach (var c in s.Children) BuildAssignments(c, org, c.Heading, into, year, fallbackWhat, warnings);
+    }
+
+    private static List<string> SplitHeadingAssignees(string who)
+    {
+        // Only ";" separates bodies on a heading line: "Phòng Đào tạo và Phòng Công tác sinh viên" is one heading assignee.
+        var parts = who.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => CapitalizeFirst(p.Trim())).Where(p => p.Length > 1).ToList();
+        return parts.Count > 1 ? parts : [who];
+    }
+
+    private static void AddJoint(JointSubjectReader.Result joint, string sentence, string? sectionId, string? group, List<Assignment> into, int? year, string fallbackWhat, List<string> warnings)
+    {
+        var deadlines = DeadlineExtractor.Extract(joint.Duty, null, year, group, fallbackWhat, warnings);
+        foreach (var party in joint.Parties)
+            into.Add(new Assignment(new Assignee(null, null, party), joint.Duty, deadlines.Select(d => d with { Assignee = party }).ToList())
+            { SectionId = sectionId, Source = Collapse(sentence) });
+    }
+
+    /// <summary>
+    /// The sections of a công văn or decision outside its "Tổ chức thực hiện" part that are headed by an assignee
+    /// ("1. Công an tỉnh, các sở, ban, ngành …", "2. Giao Sở Xây dựng") with the duties beneath: read as assignments too.
+    /// </summary>
+    private static void HeadingAssigneesOutside(List<SectionBuilder> roots, SectionBuilder org, List<Assignment> into, int? year, string fallbackWhat, List<string> warnings)
+    {
+        foreach (var s in roots.SelectMany(Flatten))
+        {
+            if (s == org || Flatten(org).Contains(s) || s.Items.Count == 0 || HeadingAssignee(s.Heading) is null) continue;
+            var holder = new SectionBuilder("", "", -1, false);
+            holder.Children.Add(s);
+            var before = into.Count;
+            BuildAssignments(holder, holder, null, into, year, fallbackWhat, warnings);
+            // Only the heading-line assignment is wanted from here, not the sentences of the content beneath.
+            for (var i = into.Count - 1; i >= before; i--)
+                if (into[i].Confidence != HeadingConfidence) into.RemoveAt(i);
+        }
+    }
+
+    /// <summary>
+    /// The closing article of a decision after its "Tổ chức thực hiện" article ("Điều 4. … Chánh Văn phòng …; Giám đốc …
+    /// chịu trách nhiệm thi hành Quyết định này"), and such joint sentences elsewhere outside the organization part.
+    /// </summary>
+    private static void JointSentencesOutside(List<SectionBuilder> roots, SectionBuilder org, List<Assignment> into, int? year, string fallbackWhat, List<string> warnings)
+    {
+        var inOrg = Flatten(org).ToHashSet();
+        foreach (var s in roots.SelectMany(Flatten))
+        {
+            if (inOrg.Contains(s)) continue;
+            foreach (var text in s.Items.Prepend(s.Heading))
+                foreach (var sentence in SentenceSplit.Split(text))
+                    if (JointSubjectReader.Read(sentence) is { } joint) AddJoint(joint, sentence, s.Path, s.Heading, into, year, fallbackWhat, warnings);
+        }
     }
 
     private static bool IsNoiNhan(string line)
@@ -584,288 +664,4 @@ public static class PlanParser
         return sb.ToString();
     }
 
-    private static (string? Parent, string? Issuer, string? Number, string? Place, DateOnly? IssuedOn, int? Year, List<string> CoIssuers, int? IssueMonth) ParseHeader(List<string> header, List<string> warnings)
-    {
-        string? number = null, place = null;
-        int? issueMonth = null;
-        DateOnly? issuedOn = null;
-        int? year = null;
-        var orgLines = new List<string>();
-        var coLines = new List<string>();
-        var sawNumber = false;
-        var sawDate = false;
-        for (var li = 0; li < header.Count; li++)
-        {
-            var line = header[li].TrimEnd();
-            if (line.Trim().Length == 0) continue;
-            var collapsed = Collapse(line);
-            var cols0 = Columns.Split(line.Trim()).ToList();
-            // "Số:       KH/ THPT TL      Thành phố …": the number's own columns hold no lower-case letter.
-            while (cols0.Count > 1 && NumberLine.Match(Collapse(cols0[0])) is { Success: true } nm0 && !Motto.IsMatch(cols0[1])
-                   && (!cols0[1].Any(char.IsLower) || nm0.Groups["rest"].Value.Trim().Length == 0))
-            {
-                cols0[0] = cols0[0] + " " + cols0[1];
-                cols0.RemoveAt(1);
-            }
-            var nm = NumberLine.Match(Collapse(cols0[0]));
-            if (nm.Success && !sawNumber)
-            {
-                sawNumber = true;
-                var rest = nm.Groups["rest"].Value;
-                var tokens = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                var k = 0;
-                while (k < tokens.Length && !tokens[k].Any(char.IsLower)) k++;
-                number = NormalizeNumber(string.Join(' ', tokens.Take(k)), warnings);
-                var remainder = string.Join(' ', tokens.Skip(k).Concat(cols0.Skip(1)));
-                if (remainder.Length > 0 && !sawDate) sawDate = ReadDateJoined(Collapse(remainder), li);
-                continue;
-            }
-            if (!sawDate && collapsed.Contains("ngày", StringComparison.OrdinalIgnoreCase) && Regex.IsMatch(collapsed, @"ngày\s*(?:\d|\.|…|_|tháng|\s{0,3}$)|ngày\s+\S+\s+tháng", RegexOptions.IgnoreCase))
-            {
-                // A date column may share the line with an org column.
-                foreach (var c in cols0)
-                {
-                    if (c.Contains("ngày", StringComparison.OrdinalIgnoreCase) || c.Contains("tháng", StringComparison.OrdinalIgnoreCase) || c.Contains("năm", StringComparison.OrdinalIgnoreCase)) continue;
-                    if (IsMostlyUpper(c) && !Motto.IsMatch(c) && !sawNumber) orgLines.Add(c.Trim());
-                }
-                var dc = cols0.FirstOrDefault(c => c.Contains("ngày", StringComparison.OrdinalIgnoreCase)) ?? collapsed;
-                sawDate = ReadDateJoined(Collapse(dc), li);
-                continue;
-            }
-            if (sawNumber) continue;
-            // Issuer columns come before the motto; a joint document has two of them side by side.
-            var orgCols = new List<string>();
-            foreach (var c0 in cols0)
-            {
-                var c = c0.Trim();
-                if (Motto.IsMatch(c)) break;
-                if (c.Length == 0 || c.All(ch => ch is '_' or '-' or '=' or '—' or '–' or '*')) continue;
-                if (IsMostlyUpper(c)) orgCols.Add(c);
-                else break;
-            }
-            if (orgCols.Count >= 2 && !OrgHead.IsMatch(orgCols[1]) && coLines.Count == 0) { orgLines.Add(orgCols[0] + " " + orgCols[1]); continue; }
-            if (orgCols.Count >= 1) orgLines.Add(orgCols[0]);
-            if (orgCols.Count >= 2) coLines.Add(orgCols[1]);
-        }
-
-        // Group org lines: a line starting with a body word starts a new body; others continue it (place names).
-        static List<string> Group(List<string> ls)
-        {
-            var orgs = new List<string>();
-            foreach (var l in ls)
-            {
-                if (orgs.Count == 0 || OrgHead.IsMatch(l)) orgs.Add(l);
-                else orgs[^1] += " " + l;
-            }
-            return orgs;
-        }
-        var orgs = Group(orgLines);
-        string? issuer = orgs.Count > 0 ? OrgCase(orgs[^1]) : null;
-        string? parent = orgs.Count > 1 ? OrgCase(string.Join(" ", orgs.Take(orgs.Count - 1))) : null;
-        var co = Group(coLines);
-        var coIssuers = co.Count > 0 ? new List<string> { OrgCase(co[^1]) } : [];
-
-        if (number is null) warnings.Add("Thiếu số ký hiệu / Missing number.");
-        if (place is null) warnings.Add("Thiếu địa danh / Missing place.");
-        if (year is null) warnings.Add("Thiếu ngày ban hành / Missing issue date.");
-        return (parent, issuer, number, place, issuedOn, year, coIssuers, issueMonth);
-
-        // A date line may wrap ("…, ngày 05 tháng 3" / "năm 2024"): the next lines' date column is joined until a year shows.
-        bool ReadDateJoined(string s, int at)
-        {
-            var text = s;
-            for (var j = at + 1; j < header.Count && j <= at + 2 && !Regex.IsMatch(text, @"(?:19|20)\d\d"); j++)
-            {
-                var nx = Columns.Split(header[j].Trim());
-                var part = nx.FirstOrDefault(c => Regex.IsMatch(c, @"năm|(?:19|20)\d\d|tháng")) ?? "";
-                if (part.Length == 0) continue;
-                text += " " + Collapse(part);
-            }
-            var ok = DateLine.IsMatch(text);
-            if (ok) ReadDate(text);
-            return ok;
-        }
-
-        void ReadDate(string s)
-        {
-            var dm = DateLine.Match(s);
-            if (!dm.Success) return;
-            var p = dm.Groups["place"].Value.Trim().TrimEnd(',').Trim();
-            if (p.Length > 0) place = p;
-            year = int.Parse(dm.Groups["y"].Value, CultureInfo.InvariantCulture);
-            if (dm.Groups["m"].Success && int.TryParse(dm.Groups["m"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var im) && im is >= 1 and <= 12) issueMonth = im;
-            if (dm.Groups["d"].Success && dm.Groups["m"].Success)
-            {
-                var d = int.Parse(dm.Groups["d"].Value, CultureInfo.InvariantCulture);
-                var m = int.Parse(dm.Groups["m"].Value, CultureInfo.InvariantCulture);
-                if (m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(year.Value, m)) issuedOn = new DateOnly(year.Value, m, d);
-                else warnings.Add($"Ngày ban hành không hợp lệ: {d}/{m}/{year} / Invalid issue date: {d}/{m}/{year}.");
-            }
-            else warnings.Add($"Ngày, tháng ban hành để trống (năm {year}) / Issue day and month left blank (year {year}).");
-        }
-    }
-
-    private static string? NormalizeNumber(string raw, List<string> warnings)
-    {
-        var s = Regex.Replace(Collapse(raw), @"\s*/\s*", "/");
-        s = Regex.Replace(s, @"\s*-\s*", "-");
-        if (s.Length == 0) return null;
-        var typo = Regex.Match(s, @"^(?<type>\p{Lu}{1,5})/(?<rest>\p{Lu}.*)$");
-        if (typo.Success)
-        {
-            var fixedNo = "/" + typo.Groups["type"].Value + "-" + typo.Groups["rest"].Value;
-            warnings.Add($"Số ký hiệu \"{raw.Trim()}\" viết sai, đọc là \"{fixedNo}\" / Number \"{raw.Trim()}\" is mistyped; read as \"{fixedNo}\".");
-            s = fixedNo;
-        }
-        if (s.StartsWith('/')) warnings.Add($"Số văn bản để trống ({s}) / Document number left blank ({s}).");
-        return s;
-    }
-
-    /// <summary>
-    /// "Nơi nhận" and the signature block(s). Two signers side by side (a joint plan) are kept apart by column. Once the
-    /// name(s) are read, only recipient lines are taken: what follows (Phụ lục, DANH SÁCH, a schedule) is no signer's title.
-    /// </summary>
-    private static (List<Recipient>, List<Signer>) ParseTail(List<string> tail, List<string> warnings)
-    {
-        var recipients = new List<Recipient>();
-        // Title columns line by line, and the names: two names on one line are two signers (a joint plan), and the
-        // title columns of each line are dealt to them in order; otherwise one signer with every title line.
-        var titleRows = new List<List<string>>();
-        List<string>? names = null;
-        var first = true;
-        var done = false;
-        var lastOpen = false;
-        foreach (var raw in tail)
-        {
-            var line = raw.TrimEnd();
-            if (first)
-            {
-                first = false;
-                var c = Collapse(line);
-                var m = NoiNhan.Match(c);
-                var afterRaw = line[(line.IndexOf(m.Value.TrimEnd(), StringComparison.Ordinal) is var ix and >= 0 ? ix + m.Value.TrimEnd().Length : 0)..];
-                var parts = TwoSpaces.Split(afterRaw.Trim()).Select(Collapse).Where(a => a.Length > 0).ToList();
-                var row = parts.Where(IsMostlyUpper).ToList();
-                if (row.Count > 0) titleRows.Add(row);
-                var nm = parts.Where(a => !IsMostlyUpper(a) && SignerName.IsMatch(a)).ToList();
-                if (nm.Count > 0) { names = nm; done = true; }
-                continue;
-            }
-            if (line.Trim().Length == 0) continue;
-            var cols = Columns.Split(line.Trim()).Select(Collapse).Where(x => x.Length > 0).ToList();
-            var signerCols = new List<string>();
-            foreach (var col in cols)
-            {
-                var b = Paragraphs.Bullet.Match(col);
-                if (b.Success)
-                {
-                    recipients.Add(ReadRecipient(b.Groups["rest"].Value));
-                    lastOpen = !col.TrimEnd().EndsWith(';') && !col.TrimEnd().EndsWith('.') && !col.TrimEnd().EndsWith(')');
-                    continue;
-                }
-                var continues = char.IsLower(col[0]) || (lastOpen && !IsMostlyUpper(col) && !SignerName.IsMatch(col) && !(col.StartsWith('(') && col.EndsWith(')')));
-                if (recipients.Count > 0 && continues && signerCols.Count == 0 && col == cols[0])
-                {
-                    lastOpen = !col.TrimEnd().EndsWith(';') && !col.TrimEnd().EndsWith('.');
-                    var last = recipients[^1];
-                    recipients[^1] = ReadRecipient(last.Name + " " + col);
-                    continue;
-                }
-                signerCols.Add(col);
-            }
-            if (done)
-            {
-                if (signerCols.Count > 0) break;
-                continue;
-            }
-            var real = signerCols.Where(x => !(x.StartsWith('(') && x.EndsWith(')')) && !x.StartsWith("Lưu", StringComparison.OrdinalIgnoreCase)).ToList();
-            var titles = real.Where(x => IsMostlyUpper(x) && x.Any(char.IsLetter)).ToList();
-            var nameCols = real.Where(x => !IsMostlyUpper(x) && SignerName.IsMatch(x)).ToList();
-            if (titles.Count > 0) titleRows.Add(titles);
-            if (nameCols.Count > 0) { names = nameCols; done = true; }
-        }
-        var slots = new List<(List<string> Title, string? Name)>();
-        if (names is { Count: >= 2 })
-        {
-            foreach (var n in names) slots.Add(([], n));
-            foreach (var row in titleRows)
-            {
-                if (row.Count == names.Count) for (var k = 0; k < row.Count; k++) slots[k].Title.Add(row[k]);
-                else slots[^1].Title.AddRange(row);
-            }
-        }
-        else slots.Add((titleRows.SelectMany(r => r).ToList(), names?.FirstOrDefault()));
-        var signers = slots.Where(x => x.Title.Count > 0 || x.Name is not null).Select(x => MakeSigner(x.Title, x.Name)).ToList();
-        return (recipients, signers);
-    }
-
-    /// <summary>No "Nơi nhận": the signer is the last lines — a name, with upper-case title lines right above it.</summary>
-    private static Signer? ParseSignerOnly(List<string> lines)
-    {
-        var nonEmpty = lines.Select(Collapse).Where(l => l.Length > 0).ToList();
-        if (nonEmpty.Count == 0 || !SignerName.IsMatch(nonEmpty[^1])) return null;
-        var name = nonEmpty[^1];
-        var titleParts = new List<string>();
-        for (var i = nonEmpty.Count - 2; i >= 0 && i >= nonEmpty.Count - 4; i--)
-        {
-            var c = nonEmpty[i];
-            if (c.StartsWith('(') && c.EndsWith(')')) continue;
-            if (!IsMostlyUpper(c) || c.Length > 60 || Paragraphs.Classify(c).Kind != ParaKind.Plain || TitleLine.IsMatch(c)) break;
-            titleParts.Insert(0, c);
-        }
-        return MakeSigner(titleParts, name);
-    }
-
-    private static Signer MakeSigner(List<string> parts, string? name)
-    {
-        parts = parts.Select(p => Collapse(p.Replace("*", ""))).Where(p => p.Length > 0).ToList();
-        string? onBehalf = null;
-        if (parts.Count > 0)
-        {
-            var m = SignerPrefix.Match(parts[0]);
-            if (m.Success)
-            {
-                onBehalf = m.Groups["rest"].Value.Trim();
-                parts.RemoveAt(0);
-            }
-        }
-        var title = parts.Count > 0 ? string.Join(" ", parts) : null;
-        if (title is null && onBehalf is not null) { title = onBehalf; onBehalf = null; }
-        return new Signer(title, name, onBehalf);
-    }
-
-    /// <summary>"(đ/c Bích)", "(N.T. Sinh)", "(Bích)": the person a copy goes to, part of the recipient.</summary>
-    private static bool IsPersonNote(string p)
-    {
-        if (Regex.IsMatch(p, @"^(?:đ/c|Đ/c|đồng\s+chí|Đồng\s+chí|ông|bà|Ông|Bà)\s", RegexOptions.CultureInvariant)) return true;
-        var words = p.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length <= 3 && words.All(w => char.IsUpper(w[0]));
-    }
-
-    private static Recipient ReadRecipient(string text)
-    {
-        var t = Collapse(text).TrimEnd(';', '.', ',').Trim();
-        if (t.StartsWith("Lưu", StringComparison.OrdinalIgnoreCase)) return new Recipient(t, "Lưu");
-        var m = Purpose.Match(t);
-        if (m.Success)
-        {
-            var p = m.Groups["p"].Value.ToLowerInvariant() switch
-            {
-                "t/h" or "th" => "thực hiện",
-                "b/c" or "bc" => "báo cáo",
-                var x => Collapse(x)
-            };
-            var n = (t[..m.Index] + t[(m.Index + m.Length)..]).Trim().TrimEnd(';', '.', ',').Trim();
-            return new Recipient(n, "để " + p);
-        }
-        // Any other purpose in parentheses at the end: "(p/h)", "(để báo cáo và phê duyệt)", "(bố trí kinh phí …)"; an
-        // upper-case abbreviation "(HC-QT)" or a name "(Bích)" names a part or person of the unit and stays.
-        var tailParen = Regex.Match(t, @"^(?<n>.+?)\s*\((?<p>[^()]{1,120})\)\s*$");
-        if (tailParen.Success && tailParen.Groups["n"].Value.Length >= 2 && tailParen.Groups["p"].Value.Any(char.IsLower)
-            && !IsPersonNote(tailParen.Groups["p"].Value.Trim()))
-            return new Recipient(tailParen.Groups["n"].Value.Trim().TrimEnd(';', '.', ',').Trim(), Collapse(tailParen.Groups["p"].Value));
-        var inl = PurposeInline.Match(t);
-        if (inl.Success) return new Recipient(t[..inl.Index].Trim(), "để " + Collapse(inl.Groups["p"].Value.ToLowerInvariant()));
-        return new Recipient(t, null);
-    }
 }

@@ -72,7 +72,9 @@ internal static class TaskTableReader
             var h = Header(cells);
             // A markdown header row (a separator row follows) starts a new table, task table or not.
             if (i + 1 < lines.Count && Separator.IsMatch(lines[i + 1].Trim())) cols = null;
-            if (h is not null && (cols is null || cells.Count(c => LeadHead.IsMatch(c) || TimeHead.IsMatch(c) || TaskHead.IsMatch(c)) >= 2))
+            // A header row has short cells; a data row whose long task text happens to say "thực hiện" is no new header.
+            // (and a signature grid's row of recipients "- Vụ GDĐH (để thực hiện); …" is no header either).
+            if (h is not null && cells.All(c => c.Length <= 80 && !c.StartsWith('-') && !c.StartsWith('+')) && (cols is null || (cells.Count(c => LeadHead.IsMatch(c) || TimeHead.IsMatch(c) || TaskHead.IsMatch(c)) >= 2 && cells.All(c => c.Length <= 60))))
             {
                 cols = h;
                 lines[i] = "";
@@ -94,13 +96,19 @@ internal static class TaskTableReader
             string Cell(int k) => k >= 0 && k < cells.Count ? cells[k] : "";
             var lead = Cell(cols.Lead).Trim(' ', '-', '.', ';');
             var task = Cell(cols.Task).Trim(' ', '-', ';');
-            var filled = cells.Count(c => c.Length > 0 && !Regex.IsMatch(c, @"^[IVX\d.]+$"));
+            // Column numbers "(1) | (2) | (3)" under the header and group labels "I", "1." are no data.
+            var filled = cells.Count(c => c.Length > 0 && !Regex.IsMatch(c, @"^\(?[IVX\d.]+\)?$"));
             lines[i] = "";
             if (lead.Length == 0 || task.Length == 0 || filled < 2) continue;
             var support = Cell(cols.Support).Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(s => s.Trim('-', ' ', '.')).Where(s => s.Length > 0).ToList();
             var time = cols.Time >= 0 ? Cell(cols.Time) : null;
-            rows.Add(new Row(CapitalizeFirst(task), CapitalizeFirst(lead), support, string.IsNullOrWhiteSpace(time) ? null : time, Collapse(string.Join(" | ", cells))));
+            // Several leads in the cell ("Sở Công Thương; Sở Xây dựng", "Các Sở, ban, ngành và UBND các xã, phường"): one row each.
+            var leads = lead.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).SelectMany(AssigneeDetector.SplitJoint)
+                .Select(x => x.Trim(' ', '-', '.', ',')).Where(x => x.Length > 1).ToList();
+            if (leads.Count == 0) leads = [lead];
+            foreach (var one in leads)
+                rows.Add(new Row(CapitalizeFirst(task), CapitalizeFirst(one), support, string.IsNullOrWhiteSpace(time) ? null : time, Collapse(string.Join(" | ", cells))));
         }
         if (lines.Any(l => l.Contains('\n')))
         {

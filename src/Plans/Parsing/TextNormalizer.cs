@@ -111,7 +111,9 @@ internal static class TextNormalizer
 
     internal static string CleanChars(string raw)
     {
-        var s = raw.Normalize(NormalizationForm.FormC);
+        // PDFs made with legacy Vietnamese fonts write ư/Ư as U+01A3/U+01A2 ("ƣ", LATIN LETTER OI): read as ư/Ư, then
+        // composed with the tone mark that follows.
+        var s = raw.Replace('\u01A3', '\u01B0').Replace('\u01A2', '\u01AF').Normalize(NormalizationForm.FormC);
         var sb = new StringBuilder(s.Length);
         foreach (var c in s)
         {

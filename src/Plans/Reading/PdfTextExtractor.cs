@@ -120,7 +120,7 @@ public sealed class PdfTextExtractor : IDocumentTextExtractor
                         warnings.Add($"Trang {page} là bản quét, OCR không đọc được ({error}) / Page {page} is scanned and OCR failed ({error}).");
                         continue;
                     }
-                    pages[i] = text;
+                    pages[i] = OcrTextCleaner.Clean(text);
                     ocrPages.Add(i + 1);
                     warnings.Add($"Trang {page} là bản quét, đã đọc bằng OCR (tesseract, tiếng Việt): cần kiểm tra lại / Page {page} is scanned and was read by OCR (tesseract, Vietnamese): check it.");
                 }
@@ -136,7 +136,9 @@ public sealed class PdfTextExtractor : IDocumentTextExtractor
     }
 
     private static readonly System.Text.RegularExpressions.Regex Stamp = new(
-        @"^\s*(?:Ký\s+bởi|Cơ\s+quan|Tổ\s+chức|Thời\s+gian\s+ký|Ngày\s+ký|Người\s+ký|Email|E-mail|Chức\s+vụ)\s*:.*$|^\s*(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?\s*$",
+        // The gazette's box has no labels: "Trung tâm Công báo và Tin học" / "ttcbth@quangngai.gov.vn" / "04.04.2018 14:21:14 +07:00".
+        @"^\s*(?:Ký\s+bởi|Cơ\s+quan|Tổ\s+chức|Thời\s+gian\s+ký|Ngày\s+ký|Người\s+ký|Email|E-mail|Chức\s+vụ)\s*:.*$|^\s*(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?\s*$"
+        + @"|^\s*\S+@\S+\.\S+\s*$|^\s*\d{1,2}[./-]\d{1,2}[./-]\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{2}:?\d{2})?\s*$|^\s*(?:Trung\s+tâm\s+Công\s+báo|Văn\s+phòng\s+Công\s+báo|Cổng\s+thông\s+tin\s+điện\s+tử|Xác\s+thực\s*&\s*Bảo\s+mật).*$",
         System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     internal static bool IsScan(string page)

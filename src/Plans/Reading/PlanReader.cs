@@ -12,7 +12,7 @@ namespace TeamsPlans.Plans.Reading;
 public sealed class PlanReader
 {
     /// <summary>Confidence of what was read from a document with pages read by OCR.</summary>
-    public const double OcrConfidence = 0.6;
+    public const double OcrConfidence = ReadConfidence.Ocr;
 
     private readonly PlanReaderOptions _options;
     private readonly IDocumentTextExtractor _docx = new DocxTextExtractor();

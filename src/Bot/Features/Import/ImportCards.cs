@@ -42,13 +42,16 @@ internal static class ImportCards
         foreach (var a in assignments.Take(cap))
         {
             var resolved = a.MemberAadObjectId is not null && members.TryGetValue(a.MemberAadObjectId, out var m) ? m.DisplayName : null;
-            var next = a.Deadlines.Count > 0 ? " · " + string.Join("; ", a.Deadlines.Take(3).Select(d => DueFormat.Format(d, s))) : "";
+            // A rule guessed (heading-line assignee, carried year, OCR page): marked so the principal checks it first.
+            var guess = s.Lang.StartsWith("vi", StringComparison.OrdinalIgnoreCase) ? " (đoán)" : " (guessed)";
+            var next = a.Deadlines.Count > 0 ? " · " + string.Join("; ", a.Deadlines.Take(3).Select(d => DueFormat.Format(d, s) + (d.Guessed ? guess : ""))) : "";
+            var guessed = doc.Assignments.ElementAtOrDefault(a.Ordinal - 1) is { Guessed: true } ? guess : "";
             body.Add(new Container
             {
                 Separator = true, Spacing = "small",
                 Items =
                 [
-                    new TextBlock($"{a.Ordinal}. {AssigneeLine(a.Assignee, null, s)} → " + (resolved is null ? s.Unassigned : "✓ " + resolved))
+                    new TextBlock($"{a.Ordinal}. {AssigneeLine(a.Assignee, null, s)}{guessed} → " + (resolved is null ? s.Unassigned : "✓ " + resolved))
                         { Color = resolved is null ? "warning" : "good", Weight = "bolder" },
                     new TextBlock(Cut(a.Duty, 300, scale) + next) { Spacing = "none", IsSubtle = true },
                 ]
