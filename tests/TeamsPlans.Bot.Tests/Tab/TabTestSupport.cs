@@ -62,9 +62,16 @@ public static class TabTestSupport
         });
         await Scenario.PublishAsync(h, thirdDutyTo: BotHarness.Lan);
         await Scenario.PublishAsync(h, OtherTenant);
+        // A plan only tenant-other has (seed 002, a draft there).
+        File.Copy(BotHarness.SeedPath("002"), Path.Combine(h.LibraryDir, "2023", Path.GetFileName(BotHarness.SeedPath("002"))));
+        await h.SayAsync(BotHarness.Hung, "nhập kế hoạch 002", OtherTenant);
         await h.DeliverQueuedAsync();
         return h;
     }
+
+    /// <summary>The id of the plan only tenant-other holds.</summary>
+    public static async Task<string> OtherTenantsOwnPlanAsync(BotHarness h) =>
+        (await h.Store.Plans.ListAsync(OtherTenant)).Single(p => p.PlanId != Scenario.Plan82).PlanId;
 
     /// <summary>A Teams SSO token as Entra v2.0 issues it for the tab (aud = webApplicationInfo.resource, scp access_as_user).</summary>
     public static string Token(TestSigningKey key, string oid, string tenant = BotHarness.Tenant, string audience = Audience,

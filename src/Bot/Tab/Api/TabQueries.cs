@@ -91,6 +91,9 @@ internal sealed class TabQueries(IStateStore store, TimeProvider time, IPlanDeli
         && (string.IsNullOrEmpty(f.Unit) || Contains(r.Unit, f.Unit))
         && (string.IsNullOrEmpty(f.Search) || Contains(r.Holder, f.Search) || Contains(r.Duty, f.Search));
 
+    /// <summary>Names sort as Vietnamese readers expect them (Ngô before Nguyễn); keys of digits sort the same either way.</summary>
+    private static readonly StringComparer Vietnamese = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true);
+
     private static IEnumerable<AssignmentRow> Order(IEnumerable<AssignmentRow> rows, AssignmentFilter f)
     {
         Func<AssignmentRow, string> key = f.Sort switch
@@ -102,7 +105,7 @@ internal sealed class TabQueries(IStateStore store, TimeProvider time, IPlanDeli
             "progress" => r => r.Progress.ToString("000", System.Globalization.CultureInfo.InvariantCulture),
             _ => r => r.Ordinal.ToString("00000", System.Globalization.CultureInfo.InvariantCulture),
         };
-        return f.Descending ? rows.OrderByDescending(key, StringComparer.Ordinal) : rows.OrderBy(key, StringComparer.Ordinal);
+        return f.Descending ? rows.OrderByDescending(key, Vietnamese) : rows.OrderBy(key, Vietnamese);
     }
 
     /// <summary>Case- and diacritic-insensitive "contains" (Vietnamese folding of the parser).</summary>
