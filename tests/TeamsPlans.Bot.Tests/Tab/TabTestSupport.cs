@@ -22,7 +22,7 @@ public static class TabTestSupport
     public const string Audience = "api://tab.test/botid-" + ClientId;
     public const string OtherTenant = "tenant-other";
 
-    public static async Task<BotHarness> StartAsync(TestSigningKey? key)
+    public static async Task<BotHarness> StartAsync(TestSigningKey? key, bool kestrel = false)
     {
         var settings = new Dictionary<string, string>
         {
@@ -59,7 +59,7 @@ public static class TabTestSupport
                 config.SigningKeys.Add(key.SecurityKey);
                 o.ConfigurationManager = new Microsoft.IdentityModel.Protocols.StaticConfigurationManager<OpenIdConnectConfiguration>(config);
             });
-        });
+        }, kestrel);
         await Scenario.PublishAsync(h, thirdDutyTo: BotHarness.Lan);
         await Scenario.PublishAsync(h, OtherTenant);
         // A plan only tenant-other has (seed 002, a draft there).
