@@ -19,6 +19,12 @@ if [ ! -d "$root/tools/node_modules/@microsoft/m365agentsplayground" ] || [ ! -d
   (cd "$root/tools" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 
+# The tab (issue 16): teams-js bundled into the Bot's wwwroot at build, axe-core for the tab's browser tests.
+if [ ! -f "$root/tools/tab/node_modules/@microsoft/teams-js/dist/umd/MicrosoftTeams.min.js" ] || [ ! -f "$root/tools/tab/node_modules/axe-core/axe.min.js" ]; then
+  log "installing the tab's npm packages into tools/tab/node_modules"
+  (cd "$root/tools/tab" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+
 # Plan reading (issue 11): poppler's pdftotext/pdftoppm for PDF text, tesseract with Vietnamese for scanned pages.
 if [ ! -x /usr/bin/pdftotext ] || [ ! -x /usr/bin/pdftoppm ] || [ ! -x /usr/bin/tesseract ] || [ ! -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ]; then
   log "installing poppler-utils, tesseract-ocr, tesseract-ocr-vie"

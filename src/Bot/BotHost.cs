@@ -4,6 +4,7 @@ using TeamsPlans.Bot.Hosting;
 using TeamsPlans.Bot.Protocol;
 using TeamsPlans.Bot.Security;
 using TeamsPlans.Bot.Sync;
+using TeamsPlans.Bot.Tab;
 using TeamsPlans.Storage;
 
 namespace TeamsPlans.Bot;
@@ -38,6 +39,8 @@ public static class BotHost
         services.AddTeamsPlansAssignmentPublisher(mirrorToBoards: true);
         services.AddTeamsPlansHealth();
         services.AddTeamsPlansTelemetry(configuration);
+        services.AddTeamsPlansTab(configuration, builder.Environment.ContentRootPath);
+        builder.WebHost.UseStaticWebAssets(); // the tab's package assets (Fluent UI, _framework) also when run from the build output
     }
 
     /// <summary>
@@ -62,5 +65,6 @@ public static class BotHost
         app.MapGet("/", () => "TeamsPlans");
         app.MapTeamsPlansHealth();
         app.MapBotEndpoint();
+        app.MapTeamsPlansTab();
     }
 }

@@ -14,6 +14,7 @@ public static class AdminCli
         yield return PackageCommand.Create();
         yield return ResendCommand.Create();
         yield return HistoryCommand.Create();
+        yield return ExportCommand.Create();
     }
 
     public static bool IsCommand(string arg) =>

@@ -118,6 +118,8 @@ public static partial class PackageCommand
                 foreach (var key in new[] { "websiteUrl", "privacyUrl", "termsOfUseUrl" })
                     if (developer[key]?.GetValue<string>() is { } url)
                         developer[key] = url.Replace("//" + PlaceholderDomain, "//" + domain, StringComparison.OrdinalIgnoreCase);
+            // The tab's pages and its SSO resource (api://host/botid-…) live on the bot's host as well.
+            TabUrls.Rewrite(manifest, "//" + PlaceholderDomain, "//" + domain);
         }
         if (version is not null) manifest["version"] = version;
 

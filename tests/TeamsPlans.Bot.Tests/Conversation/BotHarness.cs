@@ -129,7 +129,8 @@ public sealed class BotHarness : IAsyncDisposable
 
     /// <param name="settings">Extra configuration (Tenants:Allowed, Rollup:Units:..., Reports:MaxFileBytes).</param>
     /// <param name="services">Extra registrations (after the host's own).</param>
-    public static async Task<BotHarness> StartAsync(IDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="kestrel">Serve on a real loopback port (a browser can open the tab), not only through TestServer.</param>
+    public static async Task<BotHarness> StartAsync(IDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null, bool kestrel = false)
     {
         var h = new BotHarness();
         await h.Connector.StartAsync();
@@ -158,6 +159,11 @@ public sealed class BotHarness : IAsyncDisposable
                 services?.Invoke(s);
             });
         });
+        if (kestrel)
+        {
+            h._factory.UseKestrel(0);
+            h._factory.StartServer();
+        }
         h.Client = h._factory.CreateClient();
         return h;
     }

@@ -66,7 +66,9 @@ public sealed class AppPackageTests : IDisposable
         var bot = Assert.Single(manifest["bots"]!.AsArray())!.AsObject();
         Assert.Equal(appId, bot["botId"]!.GetValue<string>());
         Assert.Equal(appId, manifest["webApplicationInfo"]!["id"]!.GetValue<string>());
-        Assert.Equal($"api://botid-{appId}", manifest["webApplicationInfo"]!["resource"]!.GetValue<string>());
+        Assert.Equal($"api://{domain}/botid-{appId}", manifest["webApplicationInfo"]!["resource"]!.GetValue<string>());
+        Assert.Equal($"https://{domain}/tab", manifest["staticTabs"]![0]!["contentUrl"]!.GetValue<string>());
+        Assert.Equal($"https://{domain}/tab/config", manifest["configurableTabs"]![0]!["configurationUrl"]!.GetValue<string>());
         Assert.DoesNotContain(PackageCommand.PlaceholderAppId, manifestText);
         Assert.DoesNotContain(PackageCommand.PlaceholderDomain, manifestText);
         Assert.Contains(domain, manifest["validDomains"]!.AsArray().Select(d => d!.GetValue<string>()));

@@ -1,0 +1,29 @@
+namespace TeamsPlans.Bot.Tab;
+
+/// <summary>
+/// The tab's settings ("Tab" section). With <see cref="ClientId"/> set, the tab API accepts only Entra bearer tokens
+/// (Teams SSO) whose audience is <see cref="Audience"/> (the manifest's webApplicationInfo.resource) or the client id; without
+/// it, and with the bot in local mode, the tab runs in local mode: loopback callers pick a user of the local roster.
+/// </summary>
+public sealed class TabOptions
+{
+    public const string SectionName = "Tab";
+
+    /// <summary>webApplicationInfo.id: the Entra app the Teams SSO token is issued for.</summary>
+    public string ClientId { get; set; } = "";
+
+    /// <summary>webApplicationInfo.resource ("api://host/clientId"); tokens for the bare client id are accepted as well.</summary>
+    public string Audience { get; set; } = "";
+
+    /// <summary>The Entra instance tokens are issued by; the issuer must be "{Instance}{tid}/v2.0".</summary>
+    public string Instance { get; set; } = "https://login.microsoftonline.com/";
+
+    /// <summary>The local roster (Agents Playground file: tenantId + users) for local mode; default .m365agentsplayground.yml
+    /// in the content root or a parent folder.</summary>
+    public string? LocalRosterFile { get; set; }
+
+    /// <summary>Largest page the JSON API returns.</summary>
+    public int MaxPageSize { get; set; } = 200;
+
+    public bool UsesEntra => !string.IsNullOrWhiteSpace(ClientId);
+}
