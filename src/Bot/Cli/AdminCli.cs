@@ -13,6 +13,7 @@ public static class AdminCli
         yield return ParseCommand.Create();
         yield return PackageCommand.Create();
         yield return ResendCommand.Create();
+        yield return Features.Units.UnitsCommand.Create();
     }
 
     public static bool IsCommand(string arg) =>

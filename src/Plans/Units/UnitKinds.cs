@@ -13,8 +13,8 @@ public static class UnitKinds
     private static readonly (UnitKind Kind, string[] Forms)[] Table =
     [
         (UnitKind.MultiLevelSchool, ["th thcs", "thcs thpt", "truong th thcs", "truong thcs thpt", "tieu hoc va trung hoc co so", "trung hoc co so va trung hoc pho thong", "lien cap", "nhieu cap hoc", "multi level school"]),
-        (UnitKind.ContinuingEducationCentre, ["trung tam gdtx", "tt gdtx", "gdtx", "gdnn gdtx", "giao duc thuong xuyen", "trung tam giao duc nghe nghiep", "continuing education centre", "continuing education center"]),
-        (UnitKind.DistrictOffice, ["phong gd dt", "phong gddt", "phong giao duc va dao tao", "phong giao duc dao tao", "phong giao duc", "pgd", "pgddt", "district education office"]),
+        (UnitKind.ContinuingEducationCentre, ["trung tam gdtx", "tt gdtx", "gdtx", "gdnn gdtx", "trung tam gdnn gdtx", "giao duc thuong xuyen", "trung tam giao duc nghe nghiep", "continuing education centre", "continuing education center"]),
+        (UnitKind.DistrictOffice, ["phong gd dt", "phong gddt", "phong giao duc va dao tao", "phong giao duc dao tao", "pgd", "pgddt", "district education office"]),
         (UnitKind.Commune, ["ubnd xa", "ubnd phuong", "uy ban nhan dan xa", "uy ban nhan dan phuong", "phong van hoa xa hoi", "xa", "phuong", "commune", "ward"]),
         (UnitKind.Department, ["so gd dt", "so gddt", "so giao duc va dao tao", "so giao duc", "sgddt", "so", "department of education"]),
         (UnitKind.DepartmentOffice, ["van phong so", "phong thuoc so", "phong chuyen mon", "phong", "van phong", "thanh tra so", "department office"]),
@@ -32,11 +32,29 @@ public static class UnitKinds
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var folded = FoldForm(text);
-        if (Enum.TryParse<UnitKind>(text.Trim(), ignoreCase: true, out var named) && Enum.IsDefined(named)) return named;
+        if (!char.IsDigit(text.Trim()[0]) && Enum.TryParse<UnitKind>(text.Trim(), ignoreCase: true, out var named) && Enum.IsDefined(named)) return named;
         foreach (var (kind, forms) in Table)
             if (forms.Contains(folded, StringComparer.Ordinal)) return kind;
         return null;
     }
+
+    /// <summary>
+    /// The kind a unit's name starts with: "Trường THPT Bùi Thị Xuân" → HighSchool, "Phòng GD&amp;ĐT Quận 1" → DistrictOffice,
+    /// "Tổ Ngữ văn" → SubjectGroup; null when the name does not say.
+    /// </summary>
+    public static UnitKind? FromName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return null;
+        var folded = FoldForm(name);
+        var bare = folded.StartsWith("truong ", StringComparison.Ordinal) ? folded["truong ".Length..] : folded;
+        foreach (var (kind, forms) in Table)
+            foreach (var form in forms)
+                if (StartsWithWord(folded, form) || StartsWithWord(bare, form)) return kind == UnitKind.Other ? null : kind;
+        return null;
+    }
+
+    private static bool StartsWithWord(string text, string form) =>
+        text.StartsWith(form, StringComparison.Ordinal) && (text.Length == form.Length || text[form.Length] == ' ');
 
     /// <summary>"Phòng GD&amp;ĐT" → "phong gd dt": folded, "&amp;", "-", "/", "." and commas read as spaces, collapsed.</summary>
     public static string FoldForm(string text)
