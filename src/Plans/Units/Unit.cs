@@ -18,6 +18,7 @@ public sealed record Unit(string TenantId, string Code, string Name, UnitKind Ki
     public DateTimeOffset UpdatedAt { get; init; }
 
     /// <summary>The people a duty given to the unit goes to: the head first, then the contacts, each once.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<UnitContact> Recipients =>
         (Head is null ? Contacts : [Head, .. Contacts]).DistinctBy(c => c.Key, StringComparer.OrdinalIgnoreCase).ToList();
 

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace TeamsPlans.Plans.Units;
 
 /// <summary>What a unit of the education sector is. The text forms (vi with and without diacritics, en) are in <see cref="UnitKinds"/>.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<UnitKind>))]
 public enum UnitKind
 {
     /// <summary>Sở Giáo dục và Đào tạo (province / city department).</summary>

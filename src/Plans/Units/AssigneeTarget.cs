@@ -1,0 +1,10 @@
+namespace TeamsPlans.Plans.Units;
+
+/// <summary>What <see cref="AssigneeKindClassifier"/> read an assignee as; <see cref="Units"/> holds the unit(s) or set(s) it names.</summary>
+public sealed record AssigneeTarget(AssigneeKind Kind, IReadOnlyList<UnitSelector> Units)
+{
+    public static AssigneeTarget Person { get; } = new(AssigneeKind.Person, []);
+    public static AssigneeTarget Role { get; } = new(AssigneeKind.Role, []);
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsUnits => Kind is AssigneeKind.Unit or AssigneeKind.UnitSet;
+}
