@@ -17,7 +17,7 @@ public static class AssigneeKindClassifier
     private static readonly Regex Parts = new(@"\s*(?:[,;]|\s+(?:và|va)\s+(?!đào tạo|dao tao|Đào tạo))\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     private static readonly string[] HeadRoles = ["thu truong", "hieu truong", "giam doc", "truong phong", "lanh dao", "to truong", "bi thu", "chu tich", "nguoi dung dau", "truong"];
-    private static readonly string[] RoleForms = ["bo phan", "van thu", "ke toan", "chuyen vien", "giao vien", "nhan vien", "can bo", "ban giam hieu", "ban giam doc", "pho hieu truong", "pho giam doc", "pho truong phong"];
+    private static readonly string[] RoleForms = ["bo phan", "van thu", "ke toan", "chuyen vien", "giao vien", "nhan vien", "can bo", "ban giam hieu", "to truong", "ban chi dao", "ban to chuc", "thanh vien", "ban giam doc", "pho hieu truong", "pho giam doc", "pho truong phong"];
     private static readonly string[] Plurals = ["tat ca cac", "tat ca", "toan bo cac", "toan bo", "cac", "nhung"];
     private static readonly HashSet<string> PlaceWords = new(StringComparer.Ordinal)
         { "quan", "huyen", "thi xa", "thanh pho", "tp", "tinh", "thi tran", "xa", "phuong", "tren dia ban", "lien quan", "thuoc so", "truc thuoc", "dia phuong" };
@@ -54,10 +54,10 @@ public static class AssigneeKindClassifier
     {
         ArgumentNullException.ThrowIfNull(assignee);
         if (assignee.Name is not null) return AssigneeTarget.Person;
-        var text = assignee.Unit ?? assignee.Title ?? "";
-        var read = Classify(text);
-        if (read is not null) return read;
-        return assignee.Unit is not null ? new AssigneeTarget(AssigneeKind.Unit, [new UnitSelector(text.Trim(), []) { Text = text.Trim() }]) : AssigneeTarget.Role;
+        // A committee member without a name ("Thành viên: các Tổ trưởng …") is people of the issuer, not units.
+        if (assignee.Role is not null) return AssigneeTarget.Role;
+        var read = (assignee.Unit is { } unit ? Classify(unit) : null) ?? (assignee.Title is { } title ? Classify(title) : null);
+        return read ?? AssigneeTarget.Role;
     }
 
     /// <summary>The reading of a printed assignee; null when no part of it names a person, role or unit.</summary>

@@ -11,4 +11,7 @@ public sealed record UnitSelector(string? Name, IReadOnlyList<UnitKind> Kinds)
     public bool IsSet => Name is null;
     /// <summary>The words as printed ("các trường Trung học phổ thông").</summary>
     public string Text { get; init; } = "";
+
+    public bool Equals(UnitSelector? other) => other is not null && Name == other.Name && Text == other.Text && Kinds.SequenceEqual(other.Kinds);
+    public override int GetHashCode() => HashCode.Combine(Name, Text, Kinds.Count);
 }
