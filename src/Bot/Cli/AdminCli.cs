@@ -15,6 +15,7 @@ public static class AdminCli
         yield return ResendCommand.Create();
         yield return HistoryCommand.Create();
         yield return ExportCommand.Create();
+        yield return Features.Units.UnitsCommand.Create();
     }
 
     public static bool IsCommand(string arg) =>

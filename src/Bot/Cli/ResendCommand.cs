@@ -33,14 +33,7 @@ public static class ResendCommand
                 await Console.Error.WriteLineAsync("resend: --tenant và --plan không được để trống / --tenant and --plan must not be empty").ConfigureAwait(false);
                 return 2;
             }
-            var configuration = new ConfigurationBuilder()
-                .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-                .AddJsonFile("appsettings.json", optional: true)
-                .AddEnvironmentVariables()
-                .Build();
-            var options = StateStoreFactory.ReadOptions(configuration);
-            if (pr.GetValue(state) is { Length: > 0 } cs) options.ConnectionString = cs;
-            if (pr.GetValue(provider) is { Length: > 0 } pv) options.Provider = pv;
+            var options = CliStateStore.Options(pr.GetValue(state), pr.GetValue(provider));
             try
             {
                 await using var store = StateStoreFactory.Create(options, TimeProvider.System);

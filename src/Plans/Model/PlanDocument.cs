@@ -49,6 +49,9 @@ public sealed record Assignee(string? Name, string? Title, string? Unit)
     public string Display => Name ?? Title ?? Unit ?? "";
     /// <summary>Role in the plan's organization ("Trưởng ban chỉ đạo", "Phó ban thường trực", "Thành viên"), when printed.</summary>
     public string? Role { get; init; }
+    /// <summary>Person, role, unit or set of units, read after parsing by <see cref="Units.AssigneeKindClassifier"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Units.AssigneeTarget? Target { get; init; }
 }
 
 public sealed record Assignment(Assignee Assignee, string Duty, IReadOnlyList<Deadline> Deadlines)

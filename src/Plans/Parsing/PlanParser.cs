@@ -335,7 +335,7 @@ public static class PlanParser
             Title = title,
             LegalBases = legal,
             Sections = roots.Select(r => r.Build()).ToList(),
-            Assignments = assignments,
+            Assignments = Units.AssigneeKindClassifier.Apply(assignments),
             Deadlines = allDeadlines,
             Recipients = recipients,
             Signer = signer,

@@ -1,4 +1,5 @@
 using System.Text;
+using TeamsPlans.Bot.Features.Units;
 
 namespace TeamsPlans.Bot.Features.Import;
 
@@ -41,14 +42,16 @@ internal sealed class PlanImportService(IStateStore store, IPlanDocumentReader r
         var previous = existing is null ? [] : await store.Assignments.ListByPlanAsync(tenantId, planId, ct).ConfigureAwait(false);
         var records = new List<AssignmentRecord>(doc.Assignments.Count);
         var ordinal = 0;
+        var directory = UnitStores.TryFor(store) is { } unitStore ? await unitStore.ListAsync(tenantId, ct).ConfigureAwait(false) : [];
         foreach (var a in doc.Assignments)
+        foreach (var x in UnitExpansion.Expand(a.Assignee, directory, doc.Issuer)) // a set of units: one assignment per unit, to its head
         {
             ordinal++;
             var id = AssignmentIdFor(planId, ordinal);
             // A re-import of a draft keeps a mapping made by hand when the assignee text is the same.
-            var kept = previous.FirstOrDefault(p => p.AssignmentId == id && p.Assignee == a.Assignee)?.MemberAadObjectId;
-            var member = kept ?? AssigneeMatcher.Resolve(a.Assignee, members)?.AadObjectId;
-            records.Add(new AssignmentRecord(tenantId, id, planId, ordinal, a.Assignee, a.Duty, a.Deadlines, member, AssignmentState.New, now));
+            var kept = previous.FirstOrDefault(p => p.AssignmentId == id && p.Assignee == x.Assignee)?.MemberAadObjectId;
+            var member = kept ?? x.MemberAadObjectId ?? AssigneeMatcher.Resolve(x.Assignee, members)?.AadObjectId;
+            records.Add(new AssignmentRecord(tenantId, id, planId, ordinal, x.Assignee, a.Duty, a.Deadlines, member, AssignmentState.New, now));
         }
         if (records.Count > 0) await store.Assignments.UpsertManyAsync(records, ct).ConfigureAwait(false);
         logger.LogInformation("Imported {Name} ({Source}) as plan {PlanId} of {TenantId}: {Count} assignments, {Resolved} resolved",
@@ -65,6 +68,7 @@ internal sealed class PlanImportService(IStateStore store, IPlanDocumentReader r
         var members = await store.Members.ListAsync(tenantId, ct).ConfigureAwait(false);
         var unresolved = list.Where(a => a.MemberAadObjectId is null)
             .Select(a => new UnresolvedAssignee(a, AssigneeMatcher.Rank(a.Assignee, members))).ToList();
+        notes = UnitPreview.WithExpansion(notes ?? PreviewNotes.None, list, view);
         return ImportCards.ImportPreview(plan, list.OrderBy(a => a.Ordinal).ToList(), members.ToDictionary(m => m.AadObjectId), unresolved, view, notes);
     }
 }
