@@ -5,7 +5,7 @@ internal sealed class ImportTexts
 {
     public static readonly ImportTexts Vi = new()
     {
-        PrincipalsOnly = "Chỉ Ban giám hiệu được nhập kế hoạch.",
+        PrincipalsOnly = "Chỉ Ban giám hiệu được nhập kế hoạch. " + FirstRun.FirstRunTexts.Vi.HowToGetRole,
         AlreadyPublished = "Kế hoạch này đã được gửi trước đó; không nhập lại.",
         Unreadable = file => $"Không đọc được tệp \"{file}\".",
         HowTo = "Gõ \"nhập kế hoạch <tên tệp>\". Các tệp trong thư viện:",
@@ -23,7 +23,7 @@ internal sealed class ImportTexts
 
     public static readonly ImportTexts En = new()
     {
-        PrincipalsOnly = "Only principals can import plans.",
+        PrincipalsOnly = "Only principals can import plans. " + FirstRun.FirstRunTexts.En.HowToGetRole,
         AlreadyPublished = "This plan was already published; it was not re-imported.",
         Unreadable = file => $"Could not read \"{file}\".",
         HowTo = "Type \"import <file name>\". Files in the library:",
