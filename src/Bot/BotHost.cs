@@ -62,6 +62,7 @@ public static class BotHost
     public static void MapEndpoints(WebApplication app)
     {
         BotEndpoint.WarnIfLocalMode(app.Services);
+        Features.FirstRun.FirstRunBanner.Log(app.Services);
         app.MapGet("/", () => "TeamsPlans");
         app.MapTeamsPlansHealth();
         app.MapBotEndpoint();

@@ -6,7 +6,7 @@ internal static class AppPackageLocator
     /// <summary>appPackage/manifest.json found from the working directory or the program's folder, walking up.</summary>
     internal static string? FindAppPackageDirectory()
     {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        foreach (var start in new[] { CliPaths.InvocationDirectory(), Environment.CurrentDirectory, AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {

@@ -30,10 +30,10 @@ public static partial class PackageCommand
     public static Command Create()
     {
         var appId = new Option<string>("--app-id") { Description = "Bot Entra app (client) id, a GUID / Mã ứng dụng (client id) của bot", Required = true };
-        var output = new Option<FileInfo?>("--out") { Description = "Zip to write (default appPackage/build/TeamsPlans.zip) / Tệp zip đầu ra" };
+        var output = new Option<string?>("--out") { Description = "Zip to write (default appPackage/build/TeamsPlans.zip) / Tệp zip đầu ra" };
         var domain = new Option<string?>("--domain") { Description = "Bot host name, e.g. teamsplans-xyz.azurewebsites.net / Tên miền của bot" };
         var version = new Option<string?>("--app-version") { Description = "Manifest version X.Y.Z (raise it for every update) / Phiên bản gói" };
-        var source = new Option<DirectoryInfo?>("--source") { Description = "Folder with manifest.json (default: appPackage/ of the repository) / Thư mục nguồn" };
+        var source = new Option<string?>("--source") { Description = "Folder with manifest.json (default: appPackage/ of the repository) / Thư mục nguồn" };
         var cmd = new Command("package", "Build the Teams app package (zip) / Đóng gói ứng dụng Teams (zip)") { appId, output, domain, version, source };
         cmd.SetAction(pr =>
         {
@@ -43,8 +43,8 @@ public static partial class PackageCommand
             {
                 var request = new AppPackageRequest(
                     pr.GetValue(appId) ?? "",
-                    pr.GetValue(source)?.FullName,
-                    pr.GetValue(output)?.FullName,
+                    CliPaths.Resolve(pr.GetValue(source)),
+                    CliPaths.Resolve(pr.GetValue(output)),
                     pr.GetValue(domain),
                     pr.GetValue(version));
                 var result = Build(request);

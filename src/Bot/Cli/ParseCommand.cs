@@ -15,7 +15,7 @@ public static class ParseCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "Plan document (.txt, .md, .docx, .pdf)" };
+        var file = new Argument<string>("file") { Description = "Plan document (.txt, .md, .docx, .pdf), relative to the directory you typed the command in" };
         var format = new Option<string>("--format") { Description = "json | text", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "text");
         var cmd = new Command("parse", "Read a plan document and print its structure / Đọc kế hoạch và in cấu trúc") { file, format };
@@ -23,7 +23,7 @@ public static class ParseCommand
         {
             var f = pr.GetValue(file)!;
             var fmt = pr.GetValue(format) ?? "json";
-            return await RunAsync(f.FullName, fmt, Console.Out, Console.Error, ct);
+            return await RunAsync(CliPaths.Resolve(f)!, fmt, Console.Out, Console.Error, ct);
         });
         return cmd;
     }

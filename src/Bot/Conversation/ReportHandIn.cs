@@ -123,6 +123,11 @@ public sealed class ReportHandIn(IStateStore store, ReportLibrary library, Teams
         ReportFile file, string? activityId, CancellationToken ct)
     {
         await using var content = await DownloadAsync(file, ct).ConfigureAwait(false);
+        if (content.Length == 0)
+        {
+            var name = TeamsPlans.Bot.Security.EchoText.Cap(file.Name);
+            throw new ReportHandInException("empty", Features.Reports.ReportTexts.EmptyFileVi(name), Features.Reports.ReportTexts.EmptyFileEn(name));
+        }
         return await StoreAsync(plan, a, userKey, submitter, period, $"{submitter} - {file.Name}", content, activityId, ct, fromChat: true, null).ConfigureAwait(false);
     }
 

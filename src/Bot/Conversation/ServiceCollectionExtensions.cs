@@ -32,7 +32,7 @@ public static class ConversationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddTeamsPlansStateStore(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => ConversationOptions.From(configuration));
+        services.TryAddSingleton(sp => TeamsPlans.Bot.Features.FirstRun.LocalRoles.Options(sp, configuration));
         services.TryAddSingleton<MemberDirectory>();
         // The plan document reader, the decorator visibly: a bounded queue with a deadline (TeamsPlans.Bot.Imports) in front
         // of the library reader (keyed BoundedPlanDocumentReader.InnerKey, which a host may replace).

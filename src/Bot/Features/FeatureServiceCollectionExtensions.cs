@@ -38,6 +38,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<AssignmentActions>();
         services.AddSingleton<StatusBoard>();
         services.AddSingleton<StatusCommand>();
+        services.AddSingleton<StatusLists>();
         services.AddSingleton<RemindAction>();
         services.AddSingleton<ResendCommand>();
         services.AddSingleton<ResendAction>();

@@ -10,7 +10,7 @@ public static class SecurityServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.SectionName));
-        services.TryAddSingleton(_ => TeamsPlans.Bot.Conversation.ConversationOptions.From(configuration));
+        services.TryAddSingleton(sp => TeamsPlans.Bot.Features.FirstRun.LocalRoles.Options(sp, configuration));
         services.TryAddSingleton<RoleBindings>();
         services.AddHostedService<RoleConfigurationCheck>();
         // Backoff of contended updates waits on real time (like the delivery rate limiter), not on the host's TimeProvider.

@@ -47,7 +47,9 @@ public sealed record PlaygroundRoster(string TenantId, string BotId, string BotN
         sb.Append("# Generated from tests/TeamsPlans.E2E.Tests/Harness/PlaygroundRoster.cs (a test keeps this file equal to it).\n");
         sb.Append("# Trường THPT (mẫu) / sample school:\n");
         foreach (var u in Everyone) sb.Append($"#   {u.Name} — {u.Role}\n");
-        sb.Append("# Roles live in the bot's state store (Roles:Principals ...); the playground schema has no job title.\n");
+        sb.Append("# Roles of a local bot with no Roles:* configured (the playground schema has no job title; the bot reads these lines):\n");
+        foreach (var u in Everyone.Where(u => u.Role is "Hiệu trưởng" or "Phó hiệu trưởng"))
+            sb.Append($"# teamsplans-role: {(u.Role is "Hiệu trưởng" ? "principal" : "committee-head")} {u.AadObjectId} {u.Name}\n");
         sb.Append("version: \"0.1.1\"\n");
         sb.Append($"tenantId: {TenantId}\n");
         sb.Append($"bot:\n  id: {BotId}\n  name: {BotName}\n");

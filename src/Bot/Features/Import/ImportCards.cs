@@ -84,10 +84,16 @@ internal static class ImportCards
             if (unresolved.Count > ucap) body.Add(new TextBlock(s.More(unresolved.Count - ucap)) { IsSubtle = true });
         }
 
+        var texts = ImportTexts.For(s.Lang);
+        if (assignments.Count == 0) body.Add(new TextBlock(texts.NothingToSend) { Id = "nothingToSend", Color = "attention", Weight = "bolder", Spacing = "large" });
+        else if (plan.Status == PlanStatus.Published && unresolved.Count > 0) body.Add(new TextBlock(texts.MapLater) { Spacing = "medium" });
         body.InsertRange(0, notes.Header);
         body.AddRange(notes.Footer);
         var actions = new List<CardAction>();
-        if (plan.Status == PlanStatus.Draft)
+        if (assignments.Count == 0) { /* nothing to publish */ }
+        else if (plan.Status == PlanStatus.Published && unresolved.Any(u => u.Candidates.Count > 0))
+            actions.Add(Execute(s.Publish, CardVerbs.Publish, data, style: "positive", associatedInputs: "auto"));
+        else if (plan.Status == PlanStatus.Draft)
         {
             if (unresolved.Count > 0) actions.Add(Execute(s.MapSave, CardVerbs.Map, data, associatedInputs: "auto"));
             actions.Add(Execute(s.Publish, CardVerbs.Publish, data, style: "positive", associatedInputs: "auto"));

@@ -5,7 +5,7 @@ internal sealed class ImportTexts
 {
     public static readonly ImportTexts Vi = new()
     {
-        PrincipalsOnly = "Chỉ Ban giám hiệu được nhập kế hoạch.",
+        PrincipalsOnly = "Chỉ Ban giám hiệu được nhập kế hoạch. " + FirstRun.FirstRunTexts.Vi.HowToGetRole,
         AlreadyPublished = "Kế hoạch này đã được gửi trước đó; không nhập lại.",
         Unreadable = file => $"Không đọc được tệp \"{file}\".",
         HowTo = "Gõ \"nhập kế hoạch <tên tệp>\". Các tệp trong thư viện:",
@@ -19,11 +19,13 @@ internal sealed class ImportTexts
         SentBefore = n => $"{n} thẻ đã gửi trước đó",
         Unresolved = n => $"{n} chưa xác định người nhận",
         Failed = n => $"{n} lỗi",
+        NothingToSend = "Không có gì để gửi: kế hoạch này không giao nhiệm vụ cho người, chức vụ hay đơn vị nào (không đọc được phần \"Tổ chức thực hiện\"). Hãy kiểm tra văn bản rồi nhập lại.",
+        MapLater = "Kế hoạch đã gửi: chọn người nhận cho các nhiệm vụ còn thiếu rồi bấm Gửi; chỉ những thẻ mới được gửi.",
     };
 
     public static readonly ImportTexts En = new()
     {
-        PrincipalsOnly = "Only principals can import plans.",
+        PrincipalsOnly = "Only principals can import plans. " + FirstRun.FirstRunTexts.En.HowToGetRole,
         AlreadyPublished = "This plan was already published; it was not re-imported.",
         Unreadable = file => $"Could not read \"{file}\".",
         HowTo = "Type \"import <file name>\". Files in the library:",
@@ -37,6 +39,8 @@ internal sealed class ImportTexts
         SentBefore = n => $"{n} sent before",
         Unresolved = n => $"{n} without assignee",
         Failed = n => $"{n} failed",
+        NothingToSend = "Nothing can be sent: this plan assigns no duty to a person, role or unit (no \"Tổ chức thực hiện\" part could be read). Check the document and import it again.",
+        MapLater = "The plan is published: pick the missing assignees and press Publish; only the new cards are sent.",
     };
 
     public required string PrincipalsOnly { get; init; }
@@ -53,6 +57,8 @@ internal sealed class ImportTexts
     public required Func<int, string> SentBefore { get; init; }
     public required Func<int, string> Unresolved { get; init; }
     public required Func<int, string> Failed { get; init; }
+    public required string NothingToSend { get; init; }
+    public required string MapLater { get; init; }
 
     public static ImportTexts For(bool vi) => vi ? Vi : En;
 

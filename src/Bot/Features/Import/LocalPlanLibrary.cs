@@ -10,6 +10,11 @@ internal sealed class LocalPlanLibrary(ConversationOptions options, IHostEnviron
 {
     public string LibraryRoot => Path.GetFullPath(Path.IsPathRooted(options.LibraryRoot) ? options.LibraryRoot : Path.Combine(env.ContentRootPath, options.LibraryRoot));
 
+    /// <summary>The folder a principal of <paramref name="tenantId"/> drops plans into: "&lt;root&gt;/&lt;tenant&gt;/Kế hoạch", or the root for no tenant.</summary>
+    public string LibraryFolder(string? tenantId) => tenantId is null
+        ? LibraryRoot
+        : Path.Combine(LibraryRoot, TeamsPlans.GraphSync.LibraryPaths.Sanitize(tenantId), options.PlanLibraryName);
+
     /// <summary>
     /// Library files whose name matches <paramref name="query"/> (folded; an exact file name wins), as seen by
     /// <paramref name="tenantId"/>. Files directly in the library folder (or in ordinary subfolders) are shared; a top-level

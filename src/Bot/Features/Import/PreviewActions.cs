@@ -19,6 +19,8 @@ internal sealed class PreviewActions(IStateStore store, PlanActionGuard guard, P
         if (action.Verb != CardVerbs.Publish)
             return CardActionResult.Ok((await importer.PreviewCardAsync(tenantId, planId, view, ct).ConfigureAwait(false))!);
 
+        if ((await store.Assignments.ListByPlanAsync(tenantId, planId, ct).ConfigureAwait(false)).Count == 0)
+            return CardActionResult.Fail(400, "NothingToSend", ImportTexts.Vi.NothingToSend, ImportTexts.En.NothingToSend);
         if (plan.Status == PlanStatus.Draft)
         {
             plan = plan with { Status = PlanStatus.Published, UpdatedAt = time.GetUtcNow() };

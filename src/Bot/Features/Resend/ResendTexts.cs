@@ -5,7 +5,7 @@ internal sealed class ResendTexts
 {
     public static readonly ResendTexts Vi = new()
     {
-        PrincipalsOnly = "Chỉ lãnh đạo đơn vị (Ban giám hiệu, trưởng ban, quản trị) được gửi lại thẻ.",
+        PrincipalsOnly = "Chỉ lãnh đạo đơn vị (Ban giám hiệu, trưởng ban, quản trị) được gửi lại thẻ. " + FirstRun.FirstRunTexts.Vi.HowToGetRole,
         NoQueue = "Bot này gửi thẻ trực tiếp, không có hàng đợi để gửi lại.",
         NothingPublished = "Chưa có kế hoạch nào đã gửi.",
         Blocked = n => $"; {n} người đã chặn bot, không gửi lại",
@@ -17,7 +17,7 @@ internal sealed class ResendTexts
 
     public static readonly ResendTexts En = new()
     {
-        PrincipalsOnly = "Only principals, committee heads and admins can resend cards.",
+        PrincipalsOnly = "Only principals, committee heads and admins can resend cards. " + FirstRun.FirstRunTexts.En.HowToGetRole,
         NoQueue = "This bot sends cards directly; there is no delivery queue to resend from.",
         NothingPublished = "No plan has been published yet.",
         Blocked = n => $"; {n} blocked the bot, not resent",
