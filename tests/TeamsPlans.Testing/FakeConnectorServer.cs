@@ -41,6 +41,9 @@ public sealed class FakeConnectorOptions
     /// <summary>Added latency per request (real time).</summary>
     public TimeSpan Latency { get; set; }
     public int Seed { get; set; } = 12345;
+    /// <summary>Largest activity accepted, UTF-16 bytes of the JSON body; above it 413 MessageSizeTooBig (Teams counts the
+    /// whole activity in UTF-16; documented 100 KB with 80 KB recommended today, 40 KB in older copies: the fake keeps 40 KB).</summary>
+    public int MaxActivityBytes { get; set; } = FakeConnectorServer.DefaultMaxActivityBytes;
 }
 
 /// <summary>One accepted post.</summary>
@@ -56,7 +59,7 @@ public sealed class FakeConnectorServer : IAsyncDisposable
     private readonly Dictionary<string, List<long>> _offeredLog = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string Member, string Tenant)> _conversations = new(StringComparer.Ordinal);
     private long _activityIds;
-    private int _throttled, _limitViolations, _forbidden, _created, _requests;
+    private int _throttled, _limitViolations, _forbidden, _created, _requests, _tooLarge;
 
     private FakeConnectorServer(WebApplication app, FakeConnectorOptions options)
     {
@@ -137,12 +140,30 @@ public sealed class FakeConnectorServer : IAsyncDisposable
         return Results.Json(new { id });
     }
 
+    /// <summary>The older documented Teams message limit (40 KB), counted as Teams does: the activity's JSON in UTF-16.</summary>
+    public const int DefaultMaxActivityBytes = 40 * 1024;
+
+    /// <summary>True when the JSON body is over <paramref name="maxBytes"/> counted in UTF-16 (2 bytes per UTF-16 code unit).</summary>
+    public static bool TooBig(string json, int maxBytes) => (long)json.Length * 2 > maxBytes;
+
+    /// <summary>Teams' answer to a message over its limit (msteams-docs, "Status code responses": 413 MessageSizeTooBig).</summary>
+    public static IResult MessageSizeTooBig() =>
+        Results.Json(new { error = new { code = "MessageSizeTooBig", message = "Message size too large." } }, statusCode: 413);
+
+    /// <summary>Posts answered 413 MessageSizeTooBig.</summary>
+    public int TooLarge => Volatile.Read(ref _tooLarge);
+
     private async Task<IResult> PostActivityAsync(HttpContext http, string id)
     {
         Interlocked.Increment(ref _requests);
         if (Options.Latency > TimeSpan.Zero) await Task.Delay(Options.Latency).ConfigureAwait(false);
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync().ConfigureAwait(false);
+        if (TooBig(text, Options.MaxActivityBytes))
+        {
+            Interlocked.Increment(ref _tooLarge);
+            return MessageSizeTooBig();
+        }
         if (JsonNode.Parse(text) is not JsonObject activity || activity["type"]?.GetValue<string>() != "message")
             return Results.Json(new { error = new { code = "BadArgument", message = "a message activity is required" } }, statusCode: 400);
         var (member, tenant) = _conversations.TryGetValue(id, out var c) ? c : (null, "default");
