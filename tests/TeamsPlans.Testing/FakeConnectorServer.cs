@@ -30,6 +30,8 @@ public sealed class FakeConnectorOptions
     public TimeSpan RandomRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
     /// <summary>Members (Entra object ids) who blocked the bot: posting to them answers 403 MessageWritesBlocked.</summary>
     public HashSet<string> BlockedMembers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Members whose posts answer 503 (the service unavailable, nothing posted; Teams documents it as retryable).</summary>
+    public HashSet<string> UnavailableMembers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Members whose posts answer 500 (a connector fault) without posting anything.</summary>
     public HashSet<string> ServerErrorMembers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Keep each accepted post's JSON body in <see cref="FakePost.Body"/> (off in the benchmark to measure the sender, not the fake).</summary>
@@ -93,6 +95,21 @@ public sealed class FakeConnectorServer : IAsyncDisposable
     /// <summary>The conversation id Teams would give the 1:1 chat of the bot with a member (stable per member).</summary>
     public static string ConversationIdFor(string aadObjectId) => "a:conv-" + aadObjectId;
 
+    private readonly ConcurrentDictionary<string, int> _generation = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The member's chat history was removed (or the conversation otherwise lost): posting to <paramref name="conversationId"/>
+    /// answers 404 ConversationNotFound from now on, and CreateConversation gives the member a new conversation id.
+    /// </summary>
+    public void ExpireConversation(string conversationId)
+    {
+        if (_conversations.TryRemove(conversationId, out var c)) _generation.AddOrUpdate(c.Member, 2, (_, g) => g + 1);
+    }
+
+    /// <summary>The conversation id CreateConversation gives the member now (a new one after <see cref="ExpireConversation"/>).</summary>
+    public string CurrentConversationIdFor(string aadObjectId) =>
+        _generation.TryGetValue(aadObjectId, out var g) ? ConversationIdFor(aadObjectId) + "-" + g.ToString(CultureInfo.InvariantCulture) : ConversationIdFor(aadObjectId);
+
     /// <summary>Registers an existing 1:1 conversation (as if the member had installed the app before).</summary>
     public void AddConversation(string conversationId, string memberAadObjectId, string tenantId) =>
         _conversations[conversationId] = (memberAadObjectId, tenantId);
@@ -134,7 +151,7 @@ public sealed class FakeConnectorServer : IAsyncDisposable
             Interlocked.Increment(ref _forbidden);
             return Results.Json(new { error = new { code = "Forbidden", message = "The bot is not part of the conversation roster." } }, statusCode: 403);
         }
-        var id = ConversationIdFor(member);
+        var id = CurrentConversationIdFor(member);
         _conversations[id] = (member, tenant);
         Interlocked.Increment(ref _created);
         return Results.Json(new { id });
@@ -172,6 +189,8 @@ public sealed class FakeConnectorServer : IAsyncDisposable
         PostAttemptsPerMember.AddOrUpdate(member, 1, (_, n) => n + 1);
         var denied = Admit(tenant, id, out var retryAfter);
         if (denied is not null) return denied(http, retryAfter);
+        if (Options.UnavailableMembers.Contains(member))
+            return Results.Json(new { error = new { code = "ServiceUnavailable", message = "Service unavailable." } }, statusCode: 503);
         if (Options.ServerErrorMembers.Contains(member))
             return Results.Json(new { error = new { code = "ServiceError", message = "Internal server error." } }, statusCode: 500);
         if (Options.BlockedMembers.Contains(member))
