@@ -74,4 +74,21 @@ public sealed class DeliveryFaultTests
         var report = await host.Services.GetRequiredService<DeliveryService>().GetStatusAsync(DeliveryFixture.Tenant, DeliveryFixture.PlanId, default);
         Assert.DoesNotContain(report.Items, i => i.State == DeliveryStates.Failed);
     }
+
+    [Fact]
+    public async Task A_429_without_Retry_After_backs_off_exponentially_with_jitter_not_a_flat_pause()
+    {
+        await using var f = await DeliveryFixture.CreateAsync();
+        using var host = f.BuildHost(new Dictionary<string, string?> { ["Delivery:DefaultThrottlePause"] = "00:00:01", ["Delivery:RetryMaxDelay"] = "00:01:00" });
+        var processor = host.Services.GetRequiredService<DeliveryProcessor>();
+        for (var n = 0; n < 6; n++)
+        {
+            var ceiling = TimeSpan.FromSeconds(Math.Pow(2, n));
+            var pauses = Enumerable.Range(0, 20).Select(_ => processor.ThrottlePause(null, n)).ToList();
+            Assert.All(pauses, p => Assert.InRange(p, ceiling / 2, ceiling));
+            Assert.True(pauses.Distinct().Count() > 1, "jittered");
+        }
+        Assert.InRange(processor.ThrottlePause(null, 12), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60)); // capped by RetryMaxDelay
+        Assert.Equal(TimeSpan.FromSeconds(7), processor.ThrottlePause(TimeSpan.FromSeconds(7), 5)); // Retry-After wins
+    }
 }
