@@ -140,8 +140,13 @@ public sealed class FakeConnectorServer : IAsyncDisposable
         Interlocked.Increment(ref _requests);
         if (Options.Latency > TimeSpan.Zero) await Task.Delay(Options.Latency).ConfigureAwait(false);
         var body = await JsonNode.ParseAsync(http.Request.Body).ConfigureAwait(false) as JsonObject;
-        var tenant = body?["tenantId"]?.GetValue<string>() ?? "default";
-        var member = body?["members"]?[0] is JsonObject m ? (m["aadObjectId"]?.GetValue<string>() ?? m["id"]?.GetValue<string>()) : null;
+        // As Teams does: the tenant from channelData.tenant.id (the top-level tenantId is not what Teams reads), the member
+        // from members[0].id (a "29:" id or the Entra object id; aadObjectId alone is not enough).
+        var tenant = body?["channelData"]?["tenant"]?["id"]?.GetValue<string>();
+        if (string.IsNullOrEmpty(tenant))
+            return Results.Json(new { error = new { code = "BadArgument", message = "channelData.tenant.id is required" } }, statusCode: 400);
+        var member = body?["members"]?[0] is JsonObject m ? m["id"]?.GetValue<string>() : null;
+        if (member is not null && member.StartsWith("29:", StringComparison.Ordinal)) member = member[3..];
         if (string.IsNullOrEmpty(member) || body?["isGroup"]?.GetValue<bool>() == true)
             return Results.Json(new { error = new { code = "BadArgument", message = "members[0] and isGroup=false are required" } }, statusCode: 400);
         var denied = Admit(tenant, null, out var retryAfter);

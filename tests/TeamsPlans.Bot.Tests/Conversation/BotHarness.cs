@@ -75,13 +75,24 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
             Results.Json(Rosters.TryGetValue(conv, out var r) ? r : new List<JsonObject>()));
     }
 
-    /// <summary>Conversations whose new posts fail with this HTTP status (404 ConversationNotFound: a definite failure).</summary>
+    /// <summary>Conversations whose new posts fail with this HTTP status: 404 ConversationNotFound (the bot opens the chat
+    /// again), 403 BotDisabledByAdmin (a definite failure), others 503-like.</summary>
     public ConcurrentDictionary<string, int> FailingConversations { get; } = new();
+
+    /// <summary>Every POST/PUT into a conversation (accepted or refused), per conversation id.</summary>
+    public ConcurrentDictionary<string, int> Attempts { get; } = new();
 
     private IResult Record(HttpContext c, string method, string conv, string? id, JsonObject body)
     {
+        Attempts.AddOrUpdate(conv, 1, (_, n) => n + 1);
         if (method == "POST" && FailingConversations.TryGetValue(conv, out var status))
-            return Results.Json(new { error = new { code = "ConversationNotFound", message = "Conversation not found." } }, statusCode: status);
+            return Results.Json(status switch
+            {
+                // msteams-docs, Status code responses.
+                404 => new { error = new { code = "ConversationNotFound", message = "Conversation not found." } },
+                403 => new { error = new { code = "BotDisabledByAdmin", message = "The tenant admin disabled this bot." } },
+                _ => new { error = new { code = "ServiceUnavailable", message = "Service unavailable." } },
+            }, statusCode: status);
         Posts.Enqueue(new Post(method, conv, id, body, c.Items["utf16"] is int n ? n : 0));
         return Results.Json(new { id = method == "PUT" ? id : $"act-{Interlocked.Increment(ref _ids)}" });
     }
