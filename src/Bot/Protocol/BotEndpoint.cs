@@ -127,7 +127,10 @@ public static class BotEndpoint
             ["ConversationId"] = LogText.Clean(activity.Conversation?.Id), ["ChannelId"] = LogText.Clean(activity.ChannelId, 40),
         });
         var handler = services.GetRequiredService<IActivityHandler>();
-        var turn = new TurnContext(activity, services.GetRequiredService<IConnectorClient>());
+        var connector = services.GetRequiredService<IConnectorClient>();
+        // No connector retries inside an invoke (Teams' 10–15 s budget); messages keep the client's retry policy.
+        if (activity.Type == ActivityTypes.Invoke && connector is HttpConnectorClient retrying) connector = retrying.WithoutRetries();
+        var turn = new TurnContext(activity, connector);
         InvokeResponse? invokeResponse;
         try
         {

@@ -93,6 +93,18 @@ public sealed class HttpConnectorClient : IConnectorClient
         return members;
     }
 
+    private HttpConnectorClient? _withoutRetries;
+
+    /// <summary>
+    /// The same client without retries (for the turn of an invoke: Teams gives an invoke 10–15 s, a retry may wait a minute;
+    /// a failed send inside an invoke fails at once and the handler's card is still answered).
+    /// </summary>
+    internal HttpConnectorClient WithoutRetries() => _options.MaxRetries == 0 ? this : _withoutRetries ??= new HttpConnectorClient(
+        _httpClientFactory, _tokens, Options.Create(_bot), Options.Create(new ConnectorClientOptions
+        {
+            MaxRetries = 0, BaseDelay = _options.BaseDelay, MaxDelay = _options.MaxDelay, MaxActivityBytes = _options.MaxActivityBytes,
+        }), _time, _logger, _serviceUrls);
+
     private static string Esc(string value) => Uri.EscapeDataString(value);
 
     private async Task<T> SendAsync<T>(HttpMethod method, string serviceUrl, string path, object? body, CancellationToken ct) where T : class, new()
