@@ -30,6 +30,8 @@ public sealed class FakeConnectorOptions
     public TimeSpan RandomRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
     /// <summary>Members (Entra object ids) who blocked the bot: posting to them answers 403 MessageWritesBlocked.</summary>
     public HashSet<string> BlockedMembers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Members whose posts answer 503 (the service unavailable, nothing posted; Teams documents it as retryable).</summary>
+    public HashSet<string> UnavailableMembers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Members whose posts answer 500 (a connector fault) without posting anything.</summary>
     public HashSet<string> ServerErrorMembers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Keep each accepted post's JSON body in <see cref="FakePost.Body"/> (off in the benchmark to measure the sender, not the fake).</summary>
@@ -41,6 +43,9 @@ public sealed class FakeConnectorOptions
     /// <summary>Added latency per request (real time).</summary>
     public TimeSpan Latency { get; set; }
     public int Seed { get; set; } = 12345;
+    /// <summary>Largest activity accepted, UTF-16 bytes of the JSON body; above it 413 MessageSizeTooBig (Teams counts the
+    /// whole activity in UTF-16; documented 100 KB with 80 KB recommended today, 40 KB in older copies: the fake keeps 40 KB).</summary>
+    public int MaxActivityBytes { get; set; } = FakeConnectorServer.DefaultMaxActivityBytes;
 }
 
 /// <summary>One accepted post.</summary>
@@ -56,7 +61,7 @@ public sealed class FakeConnectorServer : IAsyncDisposable
     private readonly Dictionary<string, List<long>> _offeredLog = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string Member, string Tenant)> _conversations = new(StringComparer.Ordinal);
     private long _activityIds;
-    private int _throttled, _limitViolations, _forbidden, _created, _requests;
+    private int _throttled, _limitViolations, _forbidden, _created, _requests, _tooLarge;
 
     private FakeConnectorServer(WebApplication app, FakeConnectorOptions options)
     {
@@ -90,6 +95,21 @@ public sealed class FakeConnectorServer : IAsyncDisposable
     /// <summary>The conversation id Teams would give the 1:1 chat of the bot with a member (stable per member).</summary>
     public static string ConversationIdFor(string aadObjectId) => "a:conv-" + aadObjectId;
 
+    private readonly ConcurrentDictionary<string, int> _generation = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The member's chat history was removed (or the conversation otherwise lost): posting to <paramref name="conversationId"/>
+    /// answers 404 ConversationNotFound from now on, and CreateConversation gives the member a new conversation id.
+    /// </summary>
+    public void ExpireConversation(string conversationId)
+    {
+        if (_conversations.TryRemove(conversationId, out var c)) _generation.AddOrUpdate(c.Member, 2, (_, g) => g + 1);
+    }
+
+    /// <summary>The conversation id CreateConversation gives the member now (a new one after <see cref="ExpireConversation"/>).</summary>
+    public string CurrentConversationIdFor(string aadObjectId) =>
+        _generation.TryGetValue(aadObjectId, out var g) ? ConversationIdFor(aadObjectId) + "-" + g.ToString(CultureInfo.InvariantCulture) : ConversationIdFor(aadObjectId);
+
     /// <summary>Registers an existing 1:1 conversation (as if the member had installed the app before).</summary>
     public void AddConversation(string conversationId, string memberAadObjectId, string tenantId) =>
         _conversations[conversationId] = (memberAadObjectId, tenantId);
@@ -120,8 +140,13 @@ public sealed class FakeConnectorServer : IAsyncDisposable
         Interlocked.Increment(ref _requests);
         if (Options.Latency > TimeSpan.Zero) await Task.Delay(Options.Latency).ConfigureAwait(false);
         var body = await JsonNode.ParseAsync(http.Request.Body).ConfigureAwait(false) as JsonObject;
-        var tenant = body?["tenantId"]?.GetValue<string>() ?? "default";
-        var member = body?["members"]?[0] is JsonObject m ? (m["aadObjectId"]?.GetValue<string>() ?? m["id"]?.GetValue<string>()) : null;
+        // As Teams does: the tenant from channelData.tenant.id (the top-level tenantId is not what Teams reads), the member
+        // from members[0].id (a "29:" id or the Entra object id; aadObjectId alone is not enough).
+        var tenant = body?["channelData"]?["tenant"]?["id"]?.GetValue<string>();
+        if (string.IsNullOrEmpty(tenant))
+            return Results.Json(new { error = new { code = "BadArgument", message = "channelData.tenant.id is required" } }, statusCode: 400);
+        var member = body?["members"]?[0] is JsonObject m ? m["id"]?.GetValue<string>() : null;
+        if (member is not null && member.StartsWith("29:", StringComparison.Ordinal)) member = member[3..];
         if (string.IsNullOrEmpty(member) || body?["isGroup"]?.GetValue<bool>() == true)
             return Results.Json(new { error = new { code = "BadArgument", message = "members[0] and isGroup=false are required" } }, statusCode: 400);
         var denied = Admit(tenant, null, out var retryAfter);
@@ -131,11 +156,24 @@ public sealed class FakeConnectorServer : IAsyncDisposable
             Interlocked.Increment(ref _forbidden);
             return Results.Json(new { error = new { code = "Forbidden", message = "The bot is not part of the conversation roster." } }, statusCode: 403);
         }
-        var id = ConversationIdFor(member);
+        var id = CurrentConversationIdFor(member);
         _conversations[id] = (member, tenant);
         Interlocked.Increment(ref _created);
         return Results.Json(new { id });
     }
+
+    /// <summary>The older documented Teams message limit (40 KB), counted as Teams does: the activity's JSON in UTF-16.</summary>
+    public const int DefaultMaxActivityBytes = 40 * 1024;
+
+    /// <summary>True when the JSON body is over <paramref name="maxBytes"/> counted in UTF-16 (2 bytes per UTF-16 code unit).</summary>
+    public static bool TooBig(string json, int maxBytes) => (long)json.Length * 2 > maxBytes;
+
+    /// <summary>Teams' answer to a message over its limit (msteams-docs, "Status code responses": 413 MessageSizeTooBig).</summary>
+    public static IResult MessageSizeTooBig() =>
+        Results.Json(new { error = new { code = "MessageSizeTooBig", message = "Message size too large." } }, statusCode: 413);
+
+    /// <summary>Posts answered 413 MessageSizeTooBig.</summary>
+    public int TooLarge => Volatile.Read(ref _tooLarge);
 
     private async Task<IResult> PostActivityAsync(HttpContext http, string id)
     {
@@ -143,6 +181,11 @@ public sealed class FakeConnectorServer : IAsyncDisposable
         if (Options.Latency > TimeSpan.Zero) await Task.Delay(Options.Latency).ConfigureAwait(false);
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync().ConfigureAwait(false);
+        if (TooBig(text, Options.MaxActivityBytes))
+        {
+            Interlocked.Increment(ref _tooLarge);
+            return MessageSizeTooBig();
+        }
         if (JsonNode.Parse(text) is not JsonObject activity || activity["type"]?.GetValue<string>() != "message")
             return Results.Json(new { error = new { code = "BadArgument", message = "a message activity is required" } }, statusCode: 400);
         var (member, tenant) = _conversations.TryGetValue(id, out var c) ? c : (null, "default");
@@ -151,6 +194,8 @@ public sealed class FakeConnectorServer : IAsyncDisposable
         PostAttemptsPerMember.AddOrUpdate(member, 1, (_, n) => n + 1);
         var denied = Admit(tenant, id, out var retryAfter);
         if (denied is not null) return denied(http, retryAfter);
+        if (Options.UnavailableMembers.Contains(member))
+            return Results.Json(new { error = new { code = "ServiceUnavailable", message = "Service unavailable." } }, statusCode: 503);
         if (Options.ServerErrorMembers.Contains(member))
             return Results.Json(new { error = new { code = "ServiceError", message = "Internal server error." } }, statusCode: 500);
         if (Options.BlockedMembers.Contains(member))

@@ -30,6 +30,8 @@ public sealed class AdaptiveCard
     public JsonObject ToJsonObject() => (JsonObject)JsonSerializer.SerializeToNode(this, AdaptiveJson.Options)!;
     /// <summary>UTF-8 size of the JSON, what Teams counts against its ~28-40 KB message limit.</summary>
     public int SizeInBytes() => System.Text.Encoding.UTF8.GetByteCount(ToJson());
+    /// <summary>Size of the JSON as Teams counts a message against its limit: UTF-16 code units × 2.</summary>
+    public int SizeInUtf16Bytes() => ToJson().Length * 2;
 
     /// <summary>The card as a Bot Framework attachment (contentType application/vnd.microsoft.card.adaptive).</summary>
     public Attachment ToAttachment() => new() { ContentType = ContentType, Content = ToJsonObject() };

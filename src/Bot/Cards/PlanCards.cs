@@ -12,22 +12,30 @@ namespace TeamsPlans.Bot.Cards;
 /// </summary>
 public static class PlanCards
 {
-    /// <summary>Teams rejects messages over ~40 KB; cards are kept below this.</summary>
-    public const int MaxBytes = 38 * 1024;
+    /// <summary>
+    /// Budget of a card's JSON, UTF-16 bytes (what Teams counts, on the whole activity): Teams answers 413 MessageSizeTooBig
+    /// over its limit (40 KB in older copies of the documentation). The card keeps 6 KB of the activity budget
+    /// (<see cref="Protocol.ConnectorClientOptions.MaxActivityBytes"/>, 32 KB) for the envelope and a text line above it.
+    /// </summary>
+    public const int MaxBytes = 26 * 1024;
     public const int MaxRefreshUsers = 60;
 
     /// <summary>"✓ Đã nộp báo cáo ngày 10/04/2023" (the day in Vietnam).</summary>
     internal static string HandedIn(CardStrings s, DateTimeOffset at) =>
         "✓ " + string.Format(CultureInfo.InvariantCulture, s.ReportHandedIn, DueFormat.Date(VietnamTime.DateOf(at)));
 
-    /// <summary>A short card with a title and lines (results, errors).</summary>
+    /// <summary>A short card with a title and lines (results, errors), fitted like every other card.</summary>
     public static AdaptiveCard Notice(string title, IEnumerable<string> lines, CardView v, string? color = null)
     {
-        var body = new List<CardElement> { new TextBlock(title) { Weight = "bolder", Size = "medium", Color = color } };
         var all = lines.ToList();
-        foreach (var l in all.Take(30)) body.Add(new TextBlock(DueFormat.Truncate(l, 500)) { Spacing = "small" });
-        if (all.Count > 30) body.Add(new TextBlock(v.S.More(all.Count - 30)) { IsSubtle = true });
-        return new AdaptiveCard { Lang = v.S.Lang, FallbackText = title, Body = body };
+        return Fit(scale =>
+        {
+            var body = new List<CardElement> { new TextBlock(Cut(title, 300, scale)) { Weight = "bolder", Size = "medium", Color = color } };
+            var cap = Cap(30, scale);
+            foreach (var l in all.Take(cap)) body.Add(new TextBlock(Cut(l, 500, scale)) { Spacing = "small" });
+            if (all.Count > cap) body.Add(new TextBlock(v.S.More(all.Count - cap)) { IsSubtle = true });
+            return new AdaptiveCard { Lang = v.S.Lang, FallbackText = DueFormat.Truncate(title, 300), Body = body };
+        });
     }
 
     // ------------------------------------------------------------------ helpers
@@ -110,13 +118,17 @@ public static class PlanCards
     internal static int Cap(int n, double scale) => Math.Max(1, (int)(n * scale));
     internal static string Cut(string? text, int max, double scale) => DueFormat.Truncate(text, Math.Max(40, (int)(max * scale)));
 
-    /// <summary>Builds the card at full size and shrinks texts and lists until it is below <see cref="MaxBytes"/>.</summary>
+    /// <summary>
+    /// Builds the card at full size and shrinks texts and lists until its JSON is below <see cref="MaxBytes"/> counted in
+    /// UTF-16. Everything a card shows is added inside <paramref name="build"/>, so the measure is of the card as sent; a card
+    /// still over budget at the smallest scale is replaced by the connector with a compact card (Protocol/OversizeMessage).
+    /// </summary>
     internal static AdaptiveCard Fit(Func<double, AdaptiveCard> build)
     {
         AdaptiveCard card = build(1);
-        foreach (var scale in new[] { 0.6, 0.35, 0.2, 0.1 })
+        foreach (var scale in new[] { 0.6, 0.35, 0.2, 0.1, 0.05 })
         {
-            if (card.SizeInBytes() <= MaxBytes) return card;
+            if (card.SizeInUtf16Bytes() <= MaxBytes) return card;
             card = build(scale);
         }
         return card;

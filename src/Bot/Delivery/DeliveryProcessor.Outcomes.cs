@@ -31,11 +31,14 @@ public sealed partial class DeliveryProcessor
         if (e.IsThrottled)
         {
             _metrics.Throttled.Add(1, DeliveryMetrics.Tag(payload.Kind));
-            var pause = e.RetryAfter is { } ra && ra > TimeSpan.Zero ? ra : _options.DefaultThrottlePause;
+            var pause = ThrottlePause(e.RetryAfter, item.Attempts);
             _limiter.Throttled(item.TenantId, _time.GetUtcNow() + pause);
             // Throttling is the pipe's state, not the item's fault: deferred without burning an attempt.
             return await RetryAsync(item, owner, payload, reason, pause, countAttempt: false).ConfigureAwait(false);
         }
+        if (IsUnsafeToResend(e))
+            return await FailAsync(item, owner, payload, WorkState.Failed,
+                reason + ": không gửi lại vì có thể đã đến / not re-sent, it may have been posted", payload.Kind).ConfigureAwait(false);
         if (e.IsTransient || e.StatusCode == 401)
             return await RetryAsync(item, owner, payload, reason, e.RetryAfter).ConfigureAwait(false);
         return await FailAsync(item, owner, payload, WorkState.Failed, reason + ": " + Truncate(e.Message, 300), payload.Kind).ConfigureAwait(false);

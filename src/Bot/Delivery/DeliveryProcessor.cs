@@ -133,6 +133,7 @@ public sealed partial class DeliveryProcessor
             if (conv is { Blocked: true })
                 return await FailAsync(item, owner, payload, WorkState.Blocked, conv.BlockedReason ?? "MessageWritesBlocked", kind).ConfigureAwait(false);
 
+            var reopened = false;
             for (var throttles = 0; ; throttles++)
             {
                 try
@@ -195,10 +196,23 @@ public sealed partial class DeliveryProcessor
                     await AfterCommitAsync(item, payload, assignment, conv, response).ConfigureAwait(false);
                     return DeliveryOutcome.Sent;
                 }
+                catch (ConnectorException e) when (conv is not null && !reopened && IsLostConversation(e))
+                {
+                    // Teams no longer has the stored conversation: drop it and open the 1:1 chat again (once per attempt).
+                    reopened = true;
+                    _logger.LogWarning("Conversation of {AadObjectId} answered {Status} {ErrorCode}; dropping it and opening a new one",
+                        payload.MemberAadObjectId, e.StatusCode, e.ErrorCode);
+                    conv = null;
+                    if (journalWritten)
+                    {
+                        await ClearJournalAsync(item).ConfigureAwait(false); // a definite "not posted"
+                        journalWritten = false;
+                    }
+                }
                 catch (ConnectorException e) when (e.IsThrottled && throttles < _options.MaxThrottleRetries)
                 {
                     _metrics.Throttled.Add(1, DeliveryMetrics.Tag(kind));
-                    var pause = e.RetryAfter is { } ra && ra > TimeSpan.Zero ? ra : _options.DefaultThrottlePause;
+                    var pause = ThrottlePause(e.RetryAfter, throttles);
                     var tenantPaused = _limiter.Throttled(tenant, _time.GetUtcNow() + pause);
                     if (journalWritten)
                     {

@@ -127,7 +127,10 @@ public static class BotEndpoint
             ["ConversationId"] = LogText.Clean(activity.Conversation?.Id), ["ChannelId"] = LogText.Clean(activity.ChannelId, 40),
         });
         var handler = services.GetRequiredService<IActivityHandler>();
-        var turn = new TurnContext(activity, services.GetRequiredService<IConnectorClient>());
+        var connector = services.GetRequiredService<IConnectorClient>();
+        // No connector retries inside an invoke (Teams' 10–15 s budget); messages keep the client's retry policy.
+        if (activity.Type == ActivityTypes.Invoke && connector is HttpConnectorClient retrying) connector = retrying.WithoutRetries();
+        var turn = new TurnContext(activity, connector);
         InvokeResponse? invokeResponse;
         try
         {
@@ -140,8 +143,16 @@ public static class BotEndpoint
         catch (Exception ex)
         {
             logger.LogError(ex, "Handler failed on {ActivityType} {ActivityName}", LogText.Clean(activity.Type, 40), LogText.Clean(activity.Name, 80));
-            await WriteErrorAsync(http, 500, "The bot could not handle this activity. / Bot không xử lý được hoạt động này.");
-            return;
+            // An invoke always gets a well-formed Universal Actions error (the client shows it on the card); a reply Teams
+            // refused (ConnectorException) is not the activity's fault: Teams gets its 200, the failure is logged.
+            if (activity.Type == ActivityTypes.Invoke) invokeResponse = InvokeError(500, "InternalError",
+                "Bot không xử lý được thao tác này, vui lòng thử lại sau. / The bot could not handle this action; please try again later.");
+            else if (ex is ConnectorException) invokeResponse = null;
+            else
+            {
+                await WriteErrorAsync(http, 500, "The bot could not handle this activity. / Bot không xử lý được hoạt động này.");
+                return;
+            }
         }
 
         if (activity.Type == ActivityTypes.Invoke)
@@ -156,6 +167,14 @@ public static class BotEndpoint
         }
         http.Response.StatusCode = 200;
     }
+
+    /// <summary>The Universal Actions error shape: { statusCode, type: application/vnd.microsoft.error, value: { code, message } }.</summary>
+    internal static InvokeResponse InvokeError(int status, string code, string message) => new(200, new System.Text.Json.Nodes.JsonObject
+    {
+        ["statusCode"] = status,
+        ["type"] = "application/vnd.microsoft.error",
+        ["value"] = new System.Text.Json.Nodes.JsonObject { ["code"] = code, ["message"] = message },
+    });
 
     private static Task WriteErrorAsync(HttpContext http, int status, string message)
     {

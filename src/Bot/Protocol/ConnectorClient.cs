@@ -28,6 +28,12 @@ public sealed class ConnectorClientOptions
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
     /// <summary>Upper bound on any single wait (including Retry-After).</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// Budget of a whole outgoing activity, UTF-16 bytes of its JSON (Teams' count; it answers 413 MessageSizeTooBig over its
+    /// limit: 100 KB documented today, 40 KB in older copies). Over it, or on a 413, a compact card is sent instead.
+    /// </summary>
+    public int MaxActivityBytes { get; set; } = DefaultMaxActivityBytes;
+    public const int DefaultMaxActivityBytes = 32 * 1024;
 }
 
 /// <summary>A non-success answer of the Bot Connector service.</summary>

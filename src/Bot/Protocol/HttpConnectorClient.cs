@@ -38,15 +38,38 @@ public sealed class HttpConnectorClient : IConnectorClient
     }
 
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken ct = default)
-        => SendAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities", activity, ct);
+        => SendActivityAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities", activity, ct);
 
     public Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken ct = default)
-        => SendAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(replyToId)}", activity, ct);
+        => SendActivityAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(replyToId)}", activity, ct);
 
     public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct = default)
     {
         activity.Id ??= activityId;
-        return SendAsync<ResourceResponse>(HttpMethod.Put, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}", activity, ct);
+        return SendActivityAsync(HttpMethod.Put, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}", activity, ct);
+    }
+
+    /// <summary>
+    /// Sends a message activity within <see cref="ConnectorClientOptions.MaxActivityBytes"/> (UTF-16, Teams' count): an
+    /// activity over it, or one Teams refuses with 413 MessageSizeTooBig, goes as a compact card (<see cref="OversizeMessage"/>).
+    /// </summary>
+    private async Task<ResourceResponse> SendActivityAsync(HttpMethod method, string serviceUrl, string path, Activity activity, CancellationToken ct)
+    {
+        var size = OversizeMessage.Utf16Bytes(JsonSerializer.Serialize(activity, BotJson.Options));
+        if (size > _options.MaxActivityBytes && !OversizeMessage.IsCompact(activity))
+        {
+            _logger.LogWarning("Activity of {Utf16Bytes} UTF-16 bytes is over Bot:Connector:MaxActivityBytes {Budget}; sending a compact card", size, _options.MaxActivityBytes);
+            activity = OversizeMessage.Compact(activity, size);
+        }
+        try
+        {
+            return await SendAsync<ResourceResponse>(method, serviceUrl, path, activity, ct).ConfigureAwait(false);
+        }
+        catch (ConnectorException e) when (e.StatusCode == 413 && !OversizeMessage.IsCompact(activity))
+        {
+            _logger.LogWarning("Teams refused an activity of {Utf16Bytes} UTF-16 bytes ({ErrorCode}); sending a compact card", size, e.ErrorCode);
+            return await SendAsync<ResourceResponse>(method, serviceUrl, path, OversizeMessage.Compact(activity, size), ct).ConfigureAwait(false);
+        }
     }
 
     public Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken ct = default)
@@ -69,6 +92,18 @@ public sealed class HttpConnectorClient : IConnectorClient
         }
         return members;
     }
+
+    private HttpConnectorClient? _withoutRetries;
+
+    /// <summary>
+    /// The same client without retries (for the turn of an invoke: Teams gives an invoke 10–15 s, a retry may wait a minute;
+    /// a failed send inside an invoke fails at once and the handler's card is still answered).
+    /// </summary>
+    internal HttpConnectorClient WithoutRetries() => _options.MaxRetries == 0 ? this : _withoutRetries ??= new HttpConnectorClient(
+        _httpClientFactory, _tokens, Options.Create(_bot), Options.Create(new ConnectorClientOptions
+        {
+            MaxRetries = 0, BaseDelay = _options.BaseDelay, MaxDelay = _options.MaxDelay, MaxActivityBytes = _options.MaxActivityBytes,
+        }), _time, _logger, _serviceUrls);
 
     private static string Esc(string value) => Uri.EscapeDataString(value);
 

@@ -20,13 +20,18 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
     private readonly WebApplication _app;
     private int _ids;
 
-    public sealed record Post(string Method, string ConversationId, string? ActivityId, JsonObject Body);
+    /// <param name="Utf16Bytes">Size of the request body as Teams counts it (UTF-16 code units × 2).</param>
+    public sealed record Post(string Method, string ConversationId, string? ActivityId, JsonObject Body, int Utf16Bytes = 0);
 
     public ConcurrentQueue<Post> Posts { get; } = new();
     public ConcurrentDictionary<string, List<JsonObject>> Rosters { get; } = new();
     /// <summary>Files served at {ServiceUrl}files/{name} (stands in for SharePoint download URLs); missing names give 404.</summary>
     public ConcurrentDictionary<string, byte[]> Files { get; } = new();
     public int FileDownloads;
+    /// <summary>Largest activity accepted, UTF-16 bytes of the JSON body (Teams' count); above it: 413 MessageSizeTooBig.</summary>
+    public int MaxActivityBytes { get; set; } = TeamsPlans.Testing.FakeConnectorServer.DefaultMaxActivityBytes;
+    /// <summary>Requests answered 413 MessageSizeTooBig.</summary>
+    public int TooLarge;
     public string ServiceUrl { get; private set; } = "";
 
     public FakeTeamsConnector()
@@ -34,9 +39,27 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         var b = WebApplication.CreateSlimBuilder();
         b.WebHost.UseUrls("http://127.0.0.1:0");
         _app = b.Build();
-        _app.MapPost("/v3/conversations/{conv}/activities", (string conv, JsonObject body) => Record("POST", conv, null, body));
-        _app.MapPost("/v3/conversations/{conv}/activities/{id}", (string conv, string id, JsonObject body) => Record("POST", conv, id, body));
-        _app.MapPut("/v3/conversations/{conv}/activities/{id}", (string conv, string id, JsonObject body) => Record("PUT", conv, id, body));
+        // Teams counts the whole activity (UTF-16) against its message limit and answers 413 MessageSizeTooBig above it.
+        _app.Use(async (ctx, next) =>
+        {
+            if (ctx.Request.Method is "POST" or "PUT" && ctx.Request.Path.StartsWithSegments("/v3/conversations"))
+            {
+                ctx.Request.EnableBuffering();
+                var text = await new StreamReader(ctx.Request.Body, Encoding.UTF8, leaveOpen: true).ReadToEndAsync();
+                ctx.Request.Body.Position = 0;
+                ctx.Items["utf16"] = text.Length * 2;
+                if (TeamsPlans.Testing.FakeConnectorServer.TooBig(text, MaxActivityBytes))
+                {
+                    Interlocked.Increment(ref TooLarge);
+                    await TeamsPlans.Testing.FakeConnectorServer.MessageSizeTooBig().ExecuteAsync(ctx);
+                    return;
+                }
+            }
+            await next(ctx);
+        });
+        _app.MapPost("/v3/conversations/{conv}/activities", (HttpContext c, string conv, JsonObject body) => Record(c, "POST", conv, null, body));
+        _app.MapPost("/v3/conversations/{conv}/activities/{id}", (HttpContext c, string conv, string id, JsonObject body) => Record(c, "POST", conv, id, body));
+        _app.MapPut("/v3/conversations/{conv}/activities/{id}", (HttpContext c, string conv, string id, JsonObject body) => Record(c, "PUT", conv, id, body));
         _app.MapPost("/v3/conversations", (JsonObject body) =>
         {
             var member = body["members"]?[0]?["id"]?.GetValue<string>() ?? "unknown";
@@ -52,14 +75,25 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
             Results.Json(Rosters.TryGetValue(conv, out var r) ? r : new List<JsonObject>()));
     }
 
-    /// <summary>Conversations whose new posts fail with this HTTP status (404 ConversationNotFound: a definite failure).</summary>
+    /// <summary>Conversations whose new posts fail with this HTTP status: 404 ConversationNotFound (the bot opens the chat
+    /// again), 403 BotDisabledByAdmin (a definite failure), others 503-like.</summary>
     public ConcurrentDictionary<string, int> FailingConversations { get; } = new();
 
-    private IResult Record(string method, string conv, string? id, JsonObject body)
+    /// <summary>Every POST/PUT into a conversation (accepted or refused), per conversation id.</summary>
+    public ConcurrentDictionary<string, int> Attempts { get; } = new();
+
+    private IResult Record(HttpContext c, string method, string conv, string? id, JsonObject body)
     {
+        Attempts.AddOrUpdate(conv, 1, (_, n) => n + 1);
         if (method == "POST" && FailingConversations.TryGetValue(conv, out var status))
-            return Results.Json(new { error = new { code = "ConversationNotFound", message = "Conversation not found." } }, statusCode: status);
-        Posts.Enqueue(new Post(method, conv, id, body));
+            return Results.Json(status switch
+            {
+                // msteams-docs, Status code responses.
+                404 => new { error = new { code = "ConversationNotFound", message = "Conversation not found." } },
+                403 => new { error = new { code = "BotDisabledByAdmin", message = "The tenant admin disabled this bot." } },
+                _ => new { error = new { code = "ServiceUnavailable", message = "Service unavailable." } },
+            }, statusCode: status);
+        Posts.Enqueue(new Post(method, conv, id, body, c.Items["utf16"] is int n ? n : 0));
         return Results.Json(new { id = method == "PUT" ? id : $"act-{Interlocked.Increment(ref _ids)}" });
     }
 

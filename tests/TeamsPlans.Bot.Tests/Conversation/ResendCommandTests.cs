@@ -27,9 +27,10 @@ public sealed class ResendCommandTests
     public async Task Principal_resends_only_the_failed_card_and_it_arrives_once()
     {
         await using var h = await StartAsync();
-        // Everyone has installed the app; Cúc's chat is gone when the plan is published: her card fails (404), the others arrive.
+        // Everyone has installed the app; the bot is refused in Cúc's chat when the plan is published: her card fails (403
+        // BotDisabledByAdmin, a definite failure; a 404 ConversationNotFound would be recovered by opening the chat again).
         foreach (var u in new[] { Hung, Thanh, Lan, Cuc }) await h.InstallAsync(u);
-        h.Connector.FailingConversations[Cuc.Conversation] = 404;
+        h.Connector.FailingConversations[Cuc.Conversation] = 403;
         await PublishAsync(h);
         Assert.DoesNotContain(h.Connector.CardsIn(Cuc.Conversation), c => Json(c).Contains("Nhiệm vụ được giao"));
         var items = await h.Store.Queue.ListAsync(Tenant, DeliveryOptions.QueueName);
@@ -63,7 +64,7 @@ public sealed class ResendCommandTests
     {
         await using var h = await StartAsync();
         foreach (var u in new[] { Hung, Thanh, Lan, Cuc }) await h.InstallAsync(u);
-        h.Connector.FailingConversations[Cuc.Conversation] = 404;
+        h.Connector.FailingConversations[Cuc.Conversation] = 403;
         await PublishAsync(h);
 
         await h.SayAsync(Hung, "tình hình");

@@ -254,8 +254,9 @@ public class DeliveryPipelineTests
     [InlineData(DeliveryFixture.Postgres)]
     public async Task After_the_last_attempt_an_item_ends_failed_with_its_reason_visible(string provider)
     {
+        // 503 (retryable; a 500 for a send is never re-sent, see Fidelity/DeliveryFaultTests).
         var broken = DeliveryFixture.MemberId(1);
-        await using var f = await DeliveryFixture.CreateAsync(new FakeConnectorOptions { ServerErrorMembers = { broken } }, provider);
+        await using var f = await DeliveryFixture.CreateAsync(new FakeConnectorOptions { UnavailableMembers = { broken } }, provider);
         await f.SeedAsync(3);
         using var host = f.BuildHost(new Dictionary<string, string?> { ["Delivery:MaxAttempts"] = "3" });
         using var counters = new Counters(host);
@@ -271,7 +272,7 @@ public class DeliveryPipelineTests
         var failed = Assert.Single(report.Items, i => i.State == DeliveryStates.Failed);
         Assert.Equal(broken, failed.MemberAadObjectId);
         Assert.Equal(3, failed.Attempts);
-        Assert.Contains("HTTP 500", failed.Reason);
+        Assert.Contains("HTTP 503", failed.Reason);
         Assert.Contains("sau 3 lần thử / after 3 attempts", failed.Reason);
         Assert.Equal("đã gửi 2, lỗi 1", DeliveryService.Summarize(report, english: false));
         Assert.Equal("sent 2, failed 1", DeliveryService.Summarize(report, english: true));

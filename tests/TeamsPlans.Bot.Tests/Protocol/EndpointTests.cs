@@ -106,12 +106,18 @@ public sealed class EndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task Handler_failure_is_500_and_the_host_keeps_serving()
+    public async Task Handler_failure_on_an_invoke_still_answers_a_well_formed_Universal_Actions_error_and_the_host_keeps_serving()
     {
         _factory.Handler.Invoke = _ => throw new InvalidOperationException("boom");
         var invoke = Tokens.Message(type: ActivityTypes.Invoke);
         using var failed = await _client.SendAsync(Tokens.Post(invoke, remoteIp: "127.0.0.1"));
-        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        // Universal Actions response format: { statusCode, type: application/vnd.microsoft.error, value: { code, message } }.
+        Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await failed.Content.ReadAsStringAsync())!;
+        Assert.Equal(500, body["statusCode"]!.GetValue<int>());
+        Assert.Equal("application/vnd.microsoft.error", body["type"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(body["value"]!["message"]!.GetValue<string>()));
+        Assert.DoesNotContain("boom", body.ToJsonString(), StringComparison.Ordinal); // no internals leak
 
         using var ok = await _client.SendAsync(Tokens.Post(Tokens.Message(), remoteIp: "127.0.0.1"));
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);

@@ -10,11 +10,14 @@ internal static class HelpCards
 {
 
     public static AdaptiveCard Welcome(string? userName, bool canManage, CardView v)
+        => Fit(scale => BuildWelcome(userName, canManage, v, scale));
+
+    private static AdaptiveCard BuildWelcome(string? userName, bool canManage, CardView v, double scale)
     {
         var s = v.S;
         var body = new List<CardElement>
         {
-            new TextBlock(s.WelcomeTitle + (string.IsNullOrWhiteSpace(userName) ? "" : ", " + userName)) { Size = "large", Weight = "bolder", Style = "heading" },
+            new TextBlock(s.WelcomeTitle + (string.IsNullOrWhiteSpace(userName) ? "" : ", " + Cut(userName, 120, scale))) { Size = "large", Weight = "bolder", Style = "heading" },
             new TextBlock(s.WelcomeText),
         };
         if (canManage) body.Add(new TextBlock(s.WelcomePrincipal) { Color = "accent" });
@@ -23,6 +26,9 @@ internal static class HelpCards
     }
 
     public static AdaptiveCard Help(string? unknownText, bool canManage, CardView v)
+        => Fit(_ => BuildHelp(unknownText, canManage, v));
+
+    private static AdaptiveCard BuildHelp(string? unknownText, bool canManage, CardView v)
     {
         var s = v.S;
         var body = new List<CardElement> { new TextBlock(s.HelpTitle) { Size = "large", Weight = "bolder", Style = "heading" } };
