@@ -4,76 +4,34 @@ using TeamsPlans.Plans.People;
 namespace TeamsPlans.GraphSync;
 
 /// <summary>
-/// Matches an assignee against a user list: a person by name (honorifics dropped; typed without diacritics it matches
-/// every name that folds to it; typed with diacritics the exact spelling wins, else src/Plans' PersonNameMatcher tolerance), a role by job title (every holder), a unit by
-/// department (every member). Nothing is guessed: none → Unresolved, several people for one name → Ambiguous.
+/// Matches an assignee against a user list with the domain's one rule (<see cref="AssigneeResolver"/>, shared with
+/// Teams): a person by name, a job title's sole holder (several holders → Ambiguous: the task stays unassigned until
+/// someone is chosen in Teams), a unit by department (every member), a role group by name (every member). Adds the
+/// bilingual messages the sync report shows.
 /// </summary>
 public static class DirectoryMatcher
 {
-    public static AssigneeResolution Match(IReadOnlyList<DirectoryUser> users, Assignee a, Func<string, IReadOnlyList<DirectoryUser>>? groupMembers = null)
+    public static AssigneeResolution Match(
+        IReadOnlyList<DirectoryUser> users, Assignee a, Func<string, IReadOnlyList<DirectoryUser>>? groupMembers = null)
     {
         var query = a.Display;
-        if (!string.IsNullOrWhiteSpace(a.Name))
+        var role = string.IsNullOrWhiteSpace(a.Name) ? a.Title ?? a.Unit : null;
+        var group = groupMembers is not null && !string.IsNullOrWhiteSpace(role) ? groupMembers(role) : null;
+        var m = AssigneeResolver.Resolve(a, users, Facts, group);
+        return m.Kind switch
         {
-            var name = PersonNameMatcher.Clean(a.Name);
-            List<DirectoryUser> matches;
-            if (NameFolding.HasDiacritics(name))
-            {
-                // Written with diacritics: the exact spelling first, then PersonNameMatcher's tolerance (one mark per syllable).
-                matches = users.Where(u => SameTokens(PersonNameMatcher.Clean(u.DisplayName), name)).ToList();
-                if (matches.Count == 0) matches = users.Where(u => PersonNameMatcher.SameName(u.DisplayName, name)).ToList();
-            }
-            else
-            {
-                // Typed without diacritics: every name that folds to it ("nguyen van hieu" = Hiếu, Hiểu, Hiệu…).
-                var tokens = NameFolding.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries).Order().ToArray();
-                matches = users.Where(u => NameFolding.Fold(PersonNameMatcher.Clean(u.DisplayName)).Split(' ', StringSplitOptions.RemoveEmptyEntries).Order().SequenceEqual(tokens)).ToList();
-            }
-            if (matches.Count > 1 && (a.Title ?? a.Unit) is { } hint)
-            {
-                var h = NameFolding.Fold(hint);
-                var narrowed = matches.Where(u => NameFolding.Fold(u.JobTitle) == h || NameFolding.Fold(u.Department) == h).ToList();
-                if (narrowed.Count >= 1) matches = narrowed;
-            }
-            return matches.Count switch
-            {
-                1 => Resolved(query, matches),
-                0 => Unresolved(query),
-                _ => new AssigneeResolution(query, ResolutionStatus.Ambiguous, [], matches,
-                    $"\"{query}\" khớp với {matches.Count} người ({string.Join(", ", matches.Select(m => m.DisplayName + (m.Department is null ? "" : " – " + m.Department)))}); hãy chọn đúng người.",
-                    $"\"{query}\" matches {matches.Count} people ({string.Join(", ", matches.Select(m => m.DisplayName))}); choose the right one."),
-            };
-        }
-        IEnumerable<DirectoryUser> pool = users;
-        var any = false;
-        if (!string.IsNullOrWhiteSpace(a.Unit))
-        {
-            var u = NameFolding.Fold(a.Unit);
-            pool = pool.Where(x => NameFolding.Fold(x.Department) == u);
-            any = true;
-        }
-        if (!string.IsNullOrWhiteSpace(a.Title))
-        {
-            var t = NameFolding.Fold(a.Title);
-            var byTitle = pool.Where(x => NameFolding.Fold(x.JobTitle) == t).ToList();
-            if (byTitle.Count == 0 && groupMembers is not null)
-            {
-                var members = groupMembers(a.Title);
-                byTitle = members.Count > 0 && any ? members.Where(m => pool.Any(p => p.Id == m.Id)).ToList() : members.ToList();
-            }
-            return byTitle.Count > 0 ? Resolved(query, byTitle) : Unresolved(query);
-        }
-        var list = any ? pool.ToList() : [];
-        return list.Count > 0 ? Resolved(query, list) : Unresolved(query);
+            AssigneeMatchKind.Person or AssigneeMatchKind.Unit => new AssigneeResolution(query, ResolutionStatus.Resolved, m.People, [], null, null),
+            AssigneeMatchKind.Ambiguous => new AssigneeResolution(query, ResolutionStatus.Ambiguous, [], m.People,
+                $"\"{query}\" khớp với {m.People.Count} người ({string.Join(", ", m.People.Select(WithDepartment))}); hãy chọn đúng người.",
+                $"\"{query}\" matches {m.People.Count} people ({string.Join(", ", m.People.Select(p => p.DisplayName))}); choose the right one."),
+            _ => new AssigneeResolution(query, ResolutionStatus.Unresolved, [], [],
+                $"Không tìm thấy \"{query}\" trong danh bạ của trường; hãy gán người thực hiện thủ công.",
+                $"\"{query}\" was not found in the school directory; assign someone manually."),
+        };
     }
 
-    static bool SameTokens(string a, string b) =>
-        a.Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Order()
-            .SequenceEqual(b.Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Order());
+    /// <summary>What the domain resolver reads of a directory user.</summary>
+    public static PersonFacts Facts(DirectoryUser u) => new(u.DisplayName, u.JobTitle, u.Department);
 
-    static AssigneeResolution Resolved(string q, IReadOnlyList<DirectoryUser> users) => new(q, ResolutionStatus.Resolved, users, [], null, null);
-
-    static AssigneeResolution Unresolved(string q) => new(q, ResolutionStatus.Unresolved, [], [],
-        $"Không tìm thấy \"{q}\" trong danh bạ của trường; hãy gán người thực hiện thủ công.",
-        $"\"{q}\" was not found in the school directory; assign someone manually.");
+    static string WithDepartment(DirectoryUser u) => u.DisplayName + (u.Department is null ? "" : " – " + u.Department);
 }

@@ -337,7 +337,8 @@ public sealed class PlannerSyncTests : IAsyncLifetime
     {
         var file = await UploadSeedAsync();
         var many = Enumerable.Range(0, 21).Select(i => _h.Server.AddUser($"Giáo viên {i}", "Giáo viên", "Tổ Toán")).ToList();
-        var recs = _records.Select(r => r.Ordinal == 1 ? r with { Assignee = new Assignee(null, "Giáo viên", null) } : r).ToList();
+        // A unit is assigned as a whole (21 members); a job title held by 21 would be ambiguous instead (issue 18).
+        var recs = _records.Select(r => r.Ordinal == 1 ? r with { Assignee = new Assignee(null, null, "Tổ Toán") } : r).ToList();
         _h.Restart(); // fresh directory cache with the new users
         var report = await _h.Sync.SyncPlanAsync(Tenant, PlanId, _plan, recs, file.WebUrl);
         var failure = Assert.Single(report.Failures);

@@ -87,15 +87,6 @@ public sealed class CardStrings
     public required string ReportsHandedIn { get; init; }
     public required string ReportChooseTitle { get; init; }
     public required string ReportChooseLabel { get; init; }
-    public required string RollupHeader { get; init; }
-    public required string RollupUnits { get; init; }
-    public required string RollupIssued { get; init; }
-    public required string RollupNotIssued { get; init; }
-    public required string RollupSubmitted { get; init; }
-    public required string RollupMissing { get; init; }
-    public required string RollupNotDue { get; init; }
-    public required string RollupOverdueUnits { get; init; }
-    public required string RollupNoOccurrences { get; init; }
 
     public string StatusName(AssignmentStatus s) => s switch
     {
@@ -108,7 +99,7 @@ public sealed class CardStrings
 
     /// <summary>"Ngôn ngữ của thẻ: tiếng Việt" / "Card language: follows Teams (…)".</summary>
     public string LanguageCurrent(string? language) => string.Format(CultureInfo.InvariantCulture, LanguageChosen,
-        language switch { "vi" => Lang == "vi" ? "tiếng Việt" : "Vietnamese", "en" => Lang == "vi" ? "tiếng Anh" : "English", _ => LanguageAuto });
+        language switch { "vi" => CardTexts.For(this).Vietnamese, "en" => CardTexts.For(this).English, _ => LanguageAuto });
 
     /// <summary>"… và 12 mục khác" / "… and 12 more".</summary>
     public string More(int n) => string.Format(CultureInfo.InvariantCulture, AndMore, n);
@@ -190,15 +181,6 @@ public sealed class CardStrings
         ReportsHandedIn = "Báo cáo đã nộp",
         ReportChooseTitle = "Tệp \"{0}\" là báo cáo cho nhiệm vụ nào?",
         ReportChooseLabel = "Nhiệm vụ và kỳ hạn",
-        RollupHeader = "Tổng hợp đơn vị trực thuộc",
-        RollupUnits = "Số đơn vị",
-        RollupIssued = "Đã ban hành kế hoạch triển khai",
-        RollupNotIssued = "Chưa ban hành kế hoạch triển khai",
-        RollupSubmitted = "đã nộp",
-        RollupMissing = "chưa nộp",
-        RollupNotDue = "chưa đến hạn",
-        RollupOverdueUnits = "Đơn vị quá hạn",
-        RollupNoOccurrences = "Kế hoạch không có hạn báo cáo định kỳ trong năm.",
     };
 
     public static readonly CardStrings En = new()
@@ -278,15 +260,6 @@ public sealed class CardStrings
         ReportsHandedIn = "Reports handed in",
         ReportChooseTitle = "Which assignment is the file \"{0}\" a report for?",
         ReportChooseLabel = "Assignment and deadline",
-        RollupHeader = "Roll-up of subordinate units",
-        RollupUnits = "Units",
-        RollupIssued = "Issued an implementing plan",
-        RollupNotIssued = "No implementing plan yet",
-        RollupSubmitted = "handed in",
-        RollupMissing = "missing",
-        RollupNotDue = "not due yet",
-        RollupOverdueUnits = "Overdue units",
-        RollupNoOccurrences = "The plan has no periodic report deadline in the year.",
     };
 
     /// <summary>English when the locale starts with "en", Vietnamese otherwise.</summary>

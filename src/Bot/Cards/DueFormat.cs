@@ -7,7 +7,6 @@ namespace TeamsPlans.Bot.Cards;
 /// <summary>Formats plan dates the way Vietnamese users read them (dd/MM/yyyy).</summary>
 public static class DueFormat
 {
-    private static readonly string[] Roman = ["I", "II", "III", "IV"];
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", Inv);
@@ -16,11 +15,9 @@ public static class DueFormat
     {
         DueKind.Date => Date(new DateOnly(due.Year, due.Month, due.Day)),
         DueKind.YearlyDate => string.Create(Inv, $"{due.Day:00}/{due.Month:00} {s.Every[Recurrence.Yearly]}"),
-        DueKind.Quarter => s.Lang == "vi"
-            ? string.Create(Inv, $"Quý {Roman[Math.Clamp(due.Quarter, 1, 4) - 1]}/{due.Year}")
-            : string.Create(Inv, $"Q{due.Quarter} {due.Year}"),
-        DueKind.Month => s.Lang == "vi" ? string.Create(Inv, $"tháng {due.Month:00}/{due.Year}") : string.Create(Inv, $"{due.Month:00}/{due.Year}"),
-        DueKind.SchoolYear => s.Lang == "vi" ? string.Create(Inv, $"Năm học {due.Year}-{due.Year + 1}") : string.Create(Inv, $"School year {due.Year}-{due.Year + 1}"),
+        DueKind.Quarter => CardTexts.For(s).Quarter(due.Quarter, due.Year),
+        DueKind.Month => CardTexts.For(s).Month(due.Month, due.Year),
+        DueKind.SchoolYear => CardTexts.For(s).SchoolYear(due.Year),
         _ => due.ToString()
     };
 

@@ -68,7 +68,7 @@ public static class PlanCards
         var doc = plan.Document;
         if (!string.IsNullOrWhiteSpace(doc.Number)) facts.Add(new Fact(s.PlanNumber, doc.Number!));
         if (!string.IsNullOrWhiteSpace(doc.Issuer)) facts.Add(new Fact(s.Issuer, doc.Issuer!));
-        if (doc.IssuedOn is { } d) facts.Add(new Fact(s.Lang == "vi" ? "Ngày ban hành" : "Issued on", DueFormat.Date(d)));
+        if (doc.IssuedOn is { } d) facts.Add(new Fact(CardTexts.For(s).IssuedOn, DueFormat.Date(d)));
         return facts;
     }
 

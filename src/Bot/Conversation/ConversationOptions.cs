@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using TeamsPlans.Storage;
+using TeamsPlans.Plans.Parsing;
 
 namespace TeamsPlans.Bot.Conversation;
 
@@ -63,8 +64,8 @@ public sealed class ConversationOptions
     /// <summary>Roles configured for a person, by aadObjectId, e-mail/UPN or display name.</summary>
     public MemberRoles ConfiguredRoles(string aadObjectId, string? email, string? upn, string? name)
     {
-        var keys = new[] { aadObjectId, email, upn, name }.Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => TextCommands.Fold(k)).ToHashSet();
-        bool In(List<string> list) => list.Any(x => keys.Contains(TextCommands.Fold(x)));
+        var keys = new[] { aadObjectId, email, upn, name }.Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => VietText.FoldWords(k)).ToHashSet();
+        bool In(List<string> list) => list.Any(x => keys.Contains(VietText.FoldWords(x)));
         var roles = MemberRoles.None;
         if (In(Principals)) roles |= MemberRoles.Principal;
         if (In(CommitteeHeads)) roles |= MemberRoles.CommitteeHead;

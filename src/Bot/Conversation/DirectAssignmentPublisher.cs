@@ -60,9 +60,7 @@ internal sealed class DirectAssignmentPublisher(IStateStore store, IConnectorCli
         reference ??= await CreateConversationAsync(tenantId, memberId, ct).ConfigureAwait(false);
 
         var (card, view) = await cards.ForAssigneeAsync(plan, a, member, reference.UserId, ct).ConfigureAwait(false);
-        var activity = card.ToMessage(text: reminder
-            ? (view.S.Lang == "vi" ? "🔔 Nhắc nhở: bạn chưa xác nhận nhiệm vụ này." : "🔔 Reminder: you have not acknowledged this assignment.")
-            : null);
+        var activity = card.ToMessage(text: reminder ? CardTexts.For(view.S).Reminder : null);
         try
         {
             var res = await connector.SendToConversationAsync(reference.ServiceUrl, reference.ConversationId, activity, ct).ConfigureAwait(false);

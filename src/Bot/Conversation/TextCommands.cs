@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using TeamsPlans.Plans.Parsing;
 
 namespace TeamsPlans.Bot.Conversation;
 
@@ -56,7 +55,7 @@ public static partial class TextCommands
     public static TextCommand Parse(string? raw)
     {
         var text = CleanMentions(raw ?? "").Trim();
-        var folded = FoldKeepLength(text);
+        var folded = VietText.FoldKeepLength(text);
         foreach (var (kind, prefixes) in Table)
         {
             foreach (var p in prefixes)
@@ -66,14 +65,14 @@ public static partial class TextCommands
                 if (kind is CommandKind.Status or CommandKind.Resend)
                 {
                     // "trạng thái kế hoạch số 82/KH-THPT BK", "status 82/KH-THPT BK"
-                    var fr = FoldKeepLength(rest);
+                    var fr = VietText.FoldKeepLength(rest);
                     foreach (var lead in new[] { "ke hoach so", "ke hoach", "so", "of plan", "plan", "of" })
                         if (StartsWithWord(fr, lead)) { rest = rest[lead.Length..].Trim(); break; }
                     rest = PlanReference(rest);
                 }
                 if (kind == CommandKind.Import)
                 {
-                    var fr = FoldKeepLength(rest);
+                    var fr = VietText.FoldKeepLength(rest);
                     foreach (var lead in new[] { "ke hoach", "plan", "tep", "file" })
                         if (StartsWithWord(fr, lead)) { rest = rest[lead.Length..].Trim(); break; }
                     rest = rest.Trim('"', '“', '”', '\'');
@@ -103,7 +102,7 @@ public static partial class TextCommands
         {
             changed = false;
             rest = rest.Trim().Trim('?', '!', '.', ',', ':').Trim();
-            var fr = FoldKeepLength(rest);
+            var fr = VietText.FoldKeepLength(rest);
             foreach (var f in Fillers)
             {
                 if (fr.EndsWith(f, StringComparison.Ordinal) && (fr.Length == f.Length || !char.IsLetterOrDigit(fr[^(f.Length + 1)])))
@@ -123,39 +122,6 @@ public static partial class TextCommands
 
     /// <summary>Removes Teams mention markup ("&lt;at&gt;TeamsPlans&lt;/at&gt;") and other tags.</summary>
     public static string CleanMentions(string text) => TagRegex().Replace(AtRegex().Replace(text, " "), " ").Replace("&nbsp;", " ");
-
-    /// <summary>Lowercase, diacritics removed, đ→d; one output character per input character.</summary>
-    public static string FoldKeepLength(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        foreach (var c in s) sb.Append(FoldChar(c));
-        return sb.ToString();
-    }
-
-    /// <summary>Folded and with runs of non-alphanumerics turned into one space: for comparing names and file names.</summary>
-    public static string Fold(string? s)
-    {
-        if (string.IsNullOrWhiteSpace(s)) return "";
-        var sb = new StringBuilder(s.Length);
-        var space = false;
-        foreach (var c in s)
-        {
-            var ch = FoldChar(c);
-            if (char.IsLetterOrDigit(ch)) { sb.Append(ch); space = false; }
-            else if (!space && sb.Length > 0) { sb.Append(' '); space = true; }
-        }
-        return sb.ToString().TrimEnd();
-    }
-
-    public static char FoldChar(char c)
-    {
-        if (c is 'đ' or 'Đ') return 'd';
-        if (c < 128) return char.ToLowerInvariant(c);
-        var d = c.ToString().Normalize(NormalizationForm.FormD);
-        foreach (var x in d)
-            if (CharUnicodeInfo.GetUnicodeCategory(x) != UnicodeCategory.NonSpacingMark) return char.ToLowerInvariant(x);
-        return char.ToLowerInvariant(c);
-    }
 
     [GeneratedRegex("<at[^>]*>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex AtRegex();

@@ -136,16 +136,60 @@ public static class VietText
 
     public static string CapitalizeFirst(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
-    /// <summary>Removes diacritics (đ → d) and lower-cases: "Ngô Tấn Hưng" → "ngo tan hung".</summary>
-    public static string Fold(string s)
+    // The one Vietnamese folding of the solution (issue 18): names, titles, units, chat commands, file names and plan ids
+    // all fold here. Input is NFC-normalized first, then folded one character at a time, so an NFC text folds exactly as
+    // the bot's former TextCommands.Fold did (stored plan ids keep their value) and a decomposed (NFD) text folds the same
+    // as its NFC form.
+
+    /// <summary>Removes diacritics (đ → d) and lower-cases: "Ngô Tấn Hưng" → "ngo tan hung". Punctuation is kept.</summary>
+    public static string Fold(string? s)
     {
-        var d = s.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(d.Length);
-        foreach (var c in d)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            sb.Append(c switch { 'đ' => 'd', 'Đ' => 'd', _ => char.ToLowerInvariant(c) });
-        }
-        return sb.ToString().Normalize(NormalizationForm.FormC);
+        if (string.IsNullOrEmpty(s)) return "";
+        var c = s.Normalize(NormalizationForm.FormC);
+        var sb = new StringBuilder(c.Length);
+        foreach (var ch in c)
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark) sb.Append(FoldChar(ch));
+        return sb.ToString();
     }
+
+    /// <summary>
+    /// Folded (see <see cref="Fold"/>) with every run of characters that are not letters or digits turned into one
+    /// space, trimmed: "Phó Hiệu trưởng (phụ trách)" → "pho hieu truong phu trach". For comparing names, titles,
+    /// units and file names, and for plan ids.
+    /// </summary>
+    public static string FoldWords(string? s)
+    {
+        var f = Fold(s);
+        var sb = new StringBuilder(f.Length);
+        var space = false;
+        foreach (var ch in f)
+        {
+            if (char.IsLetterOrDigit(ch)) { sb.Append(ch); space = false; }
+            else if (!space && sb.Length > 0) { sb.Append(' '); space = true; }
+        }
+        return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>Folded one output character per input character (no normalization): for matching a prefix of raw text.</summary>
+    public static string FoldKeepLength(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s) sb.Append(FoldChar(c));
+        return sb.ToString();
+    }
+
+    /// <summary>One character folded: lower case, its diacritics removed, đ/Đ → d.</summary>
+    public static char FoldChar(char c)
+    {
+        if (c is 'đ' or 'Đ') return 'd';
+        if (c < 128) return char.ToLowerInvariant(c);
+        var d = c.ToString().Normalize(NormalizationForm.FormD);
+        foreach (var x in d)
+            if (CharUnicodeInfo.GetUnicodeCategory(x) != UnicodeCategory.NonSpacingMark) return char.ToLowerInvariant(x);
+        return char.ToLowerInvariant(c);
+    }
+
+    /// <summary>True when the text carries Vietnamese diacritics (or đ): "Hiếu" yes, "Hieu" no.</summary>
+    public static bool HasDiacritics(string? s) =>
+        !string.IsNullOrEmpty(s) && !string.Equals(Fold(s), s.Normalize(NormalizationForm.FormC).ToLowerInvariant(), StringComparison.Ordinal);
 }

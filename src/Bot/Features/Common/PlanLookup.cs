@@ -12,5 +12,5 @@ internal sealed class PlanLookup(IStateStore store)
 
     /// <summary>"Không tìm thấy kế hoạch …" / "No plan … was found."</summary>
     public static AdaptiveCard NotFound(string number, CardView view) =>
-        PlanCards.Notice(view.S.Lang == "vi" ? $"Không tìm thấy kế hoạch \"{EchoText.Cap(number)}\"." : $"No plan \"{EchoText.Cap(number)}\" was found.", [], view, "attention");
+        PlanCards.Notice(CardTexts.For(view.S).PlanNotFound(EchoText.Cap(number)), [], view, "attention");
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using TeamsPlans.Plans.Parsing;
 
 namespace TeamsPlans.Bot.Features.Import;
 
@@ -45,7 +46,7 @@ internal sealed class LocalPlanLibrary(ConversationOptions options, IHostEnviron
         var exact = files.Where(f => string.Equals(Path.GetFileName(f), q, StringComparison.OrdinalIgnoreCase)
             || string.Equals(Path.GetFileNameWithoutExtension(f), q, StringComparison.OrdinalIgnoreCase)).ToList();
         if (exact.Count > 0) return exact;
-        var fq = TextCommands.Fold(q);
-        return files.Where(f => TextCommands.Fold(Path.GetFileName(f)).Contains(fq, StringComparison.Ordinal)).ToList();
+        var fq = VietText.FoldWords(q);
+        return files.Where(f => VietText.FoldWords(Path.GetFileName(f)).Contains(fq, StringComparison.Ordinal)).ToList();
     }
 }

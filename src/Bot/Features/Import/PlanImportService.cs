@@ -10,15 +10,7 @@ namespace TeamsPlans.Bot.Features.Import;
 /// </summary>
 internal sealed class PlanImportService(IStateStore store, IPlanDocumentReader reader, TimeProvider time, ILogger<PlanImportService> logger)
 {
-    public static string PlanIdFor(PlanDocument doc, string name)
-    {
-        var number = doc.Number;
-        var source = !string.IsNullOrWhiteSpace(number) && number.Any(char.IsDigit) ? "kh " + number : "f " + Path.GetFileNameWithoutExtension(name);
-        var sb = new StringBuilder();
-        foreach (var c in TextCommands.Fold(source)) sb.Append(char.IsLetterOrDigit(c) ? c : '-');
-        var id = sb.ToString().Trim('-');
-        return id.Length > 80 ? id[..80] : id;
-    }
+    public static string PlanIdFor(PlanDocument doc, string name) => PlanIds.For(doc, name);
 
     public static string AssignmentIdFor(string planId, int ordinal) => $"{planId}-a{ordinal}";
 
@@ -27,6 +19,9 @@ internal sealed class PlanImportService(IStateStore store, IPlanDocumentReader r
         var doc = await reader.ReadAsync(content, name, ct).ConfigureAwait(false);
         var planId = PlanIdFor(doc, name);
         var existing = await store.Plans.GetAsync(tenantId, planId, ct).ConfigureAwait(false);
+        if (existing is null && PlanIds.Legacy(doc, name) is var legacy && legacy != planId
+            && await store.Plans.GetAsync(tenantId, legacy, ct).ConfigureAwait(false) is { } stored)
+            (planId, existing) = (legacy, stored); // stored before issue 18 under the former folding: keeps its id
         if (existing is not null && existing.Status != PlanStatus.Draft)
         {
             var current = await store.Assignments.ListByPlanAsync(tenantId, planId, ct).ConfigureAwait(false);

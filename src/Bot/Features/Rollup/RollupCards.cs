@@ -20,26 +20,27 @@ internal static class RollupCards
     private static AdaptiveCard BuildRollup(DepartmentRollup r, IReadOnlyDictionary<string, string> unitNames, CardView v, double scale)
     {
         var s = v.S;
+        var rt = RollupTexts.For(v);
         string Name(string t) => unitNames.TryGetValue(t, out var n) && !string.IsNullOrWhiteSpace(n) ? n : t;
         var overdueUnits = r.Units.Where(u => u.OverdueCount > 0).ToList();
         var body = new List<CardElement>
         {
-            new TextBlock(s.RollupHeader + " · " + N(r.Year)) { Size = "large", Weight = "bolder", Style = "heading" },
+            new TextBlock(rt.Header + " · " + N(r.Year)) { Size = "large", Weight = "bolder", Style = "heading" },
             new TextBlock(Cut((r.Number is null ? "" : r.Number + " — ") + r.Title, 250, scale)) { Weight = "bolder" },
             new FactSet
             {
                 Id = "rollupFacts",
                 Facts =
                 [
-                    new Fact(s.RollupUnits, N(r.Units.Count)),
-                    new Fact(s.RollupIssued, $"{N(r.Units.Count(u => u.IssuedImplementingPlan))}/{N(r.Units.Count)}"),
+                    new Fact(rt.Units, N(r.Units.Count)),
+                    new Fact(rt.Issued, $"{N(r.Units.Count(u => u.IssuedImplementingPlan))}/{N(r.Units.Count)}"),
                     .. r.Occurrences.Select(o => new Fact($"{DueFormat.Date(o.Due)} — {Cut(o.What, 80, scale)}",
-                        $"{N(r.Units.Count(u => u.Periods.Any(p => p.Occurrence == o && p.Submitted)))}/{N(r.Units.Count)} {s.RollupSubmitted}")),
-                    new Fact(s.RollupOverdueUnits, N(overdueUnits.Count)),
+                        $"{N(r.Units.Count(u => u.Periods.Any(p => p.Occurrence == o && p.Submitted)))}/{N(r.Units.Count)} {rt.Submitted}")),
+                    new Fact(rt.OverdueUnits, N(overdueUnits.Count)),
                 ]
             },
         };
-        if (r.Occurrences.Count == 0) body.Add(new TextBlock(s.RollupNoOccurrences) { IsSubtle = true });
+        if (r.Occurrences.Count == 0) body.Add(new TextBlock(rt.NoOccurrences) { IsSubtle = true });
         var cap = Cap(30, scale);
         var ordered = r.Units.OrderByDescending(u => u.OverdueCount).ThenBy(u => u.IssuedImplementingPlan).ThenBy(u => Name(u.TenantId), StringComparer.Ordinal).ToList();
         foreach (var u in ordered.Take(cap))
@@ -49,14 +50,14 @@ internal static class RollupCards
             {
                 new TextBlock((u.OverdueCount > 0 ? "⚠ " : "") + Cut(Name(u.TenantId), 120, scale)) { Weight = "bolder", Color = u.OverdueCount > 0 ? "attention" : null },
                 new TextBlock(u.IssuedImplementingPlan
-                    ? "✓ " + s.RollupIssued + ": " + string.Join("; ", u.ImplementingPlans.Take(3).Select(p => (p.Number ?? p.Title) + (p.IssuedOn is { } d ? " (" + DueFormat.Date(d) + ")" : "")))
-                    : "✗ " + s.RollupNotIssued) { Color = u.IssuedImplementingPlan ? "good" : "warning", Spacing = "small" },
+                    ? "✓ " + rt.Issued + ": " + string.Join("; ", u.ImplementingPlans.Take(3).Select(p => (p.Number ?? p.Title) + (p.IssuedOn is { } d ? " (" + DueFormat.Date(d) + ")" : "")))
+                    : "✗ " + rt.NotIssued) { Color = u.IssuedImplementingPlan ? "good" : "warning", Spacing = "small" },
             };
             foreach (var p in u.Periods.Take(Cap(8, scale)))
             {
                 var state = p.Submitted
-                    ? "✓ " + s.RollupSubmitted + (p.SubmittedAt is { } at ? " " + DueFormat.Date(VietnamTime.DateOf(at)) : "")
-                    : p.Overdue ? "⚠ " + s.RollupMissing + " · " + s.Overdue : s.RollupNotDue;
+                    ? "✓ " + rt.Submitted + (p.SubmittedAt is { } at ? " " + DueFormat.Date(VietnamTime.DateOf(at)) : "")
+                    : p.Overdue ? "⚠ " + rt.Missing + " · " + s.Overdue : rt.NotDue;
                 items.Add(new TextBlock($"{DueFormat.Date(p.Occurrence.Due)}: {state}")
                     { Spacing = "none", Color = p.Submitted ? "good" : p.Overdue ? "attention" : null, IsSubtle = !p.Submitted && !p.Overdue ? true : null });
             }
@@ -66,8 +67,8 @@ internal static class RollupCards
         var data = new JsonObject { ["planId"] = r.PlanId, ["tenantId"] = r.TenantId, ["year"] = r.Year };
         return new AdaptiveCard
         {
-            Lang = s.Lang, FallbackText = s.RollupHeader, Body = body,
-            Actions = [Execute(RollupTexts.For(v).Refresh, CardVerbs.Rollup, data)],
+            Lang = s.Lang, FallbackText = rt.Header, Body = body,
+            Actions = [Execute(rt.Refresh, CardVerbs.Rollup, data)],
         };
     }
 }

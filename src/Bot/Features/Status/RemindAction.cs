@@ -12,9 +12,7 @@ internal sealed class RemindAction(PlanActionGuard guard, IPlanReminderSender re
         var r = await reminders.RemindAsync(action.TenantId, plan.PlanId, ct).ConfigureAwait(false);
         var reached = r.Sent + r.Queued;
         var failed = r.Failed > 0 ? string.Join("; ", r.Errors.Take(5)) : null;
-        await action.State.Turn.SendTextAsync(action.State.Vi
-            ? $"Đã nhắc {reached} người chưa xác nhận" + (failed is not null ? $"; {r.Failed} lỗi: {failed}" : ".")
-            : $"Reminded {reached} people who have not acknowledged" + (failed is not null ? $"; {r.Failed} failed: {failed}" : "."), ct).ConfigureAwait(false);
+        await action.State.Turn.SendTextAsync(StatusTexts.For(action.State.Vi).Reminded(reached, r.Failed, failed), ct).ConfigureAwait(false);
         return CardActionResult.Ok(await board.CardAsync(action.TenantId, plan.Number ?? plan.PlanId, action.State.View, ct).ConfigureAwait(false));
     }
 }
