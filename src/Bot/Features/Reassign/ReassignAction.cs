@@ -11,7 +11,7 @@ namespace TeamsPlans.Bot.Features.Reassign;
 /// it now; the new holder gets the card (the delivery queue) and the Planner board follows (the mirroring publisher).
 /// </summary>
 internal sealed class ReassignAction(IStateStore store, AssignmentAccess access, HistoryRecorder history, IAssignmentPublisher publisher,
-    IConnectorClient connector, ILogger<ReassignAction> logger)
+    IConnectorClient connector, TimeProvider time, ILogger<ReassignAction> logger)
 {
     public async Task<CardActionResult> HandleAsync(CardActionContext action, CancellationToken ct)
     {
@@ -27,7 +27,9 @@ internal sealed class ReassignAction(IStateStore store, AssignmentAccess access,
         if (note is { Length: > 500 }) note = note[..500];
 
         var old = a.MemberAadObjectId is { } o ? await store.Members.GetAsync(action.TenantId, o, ct).ConfigureAwait(false) : null;
-        await store.Assignments.SetMemberAsync(action.TenantId, a.AssignmentId, to, ct).ConfigureAwait(false);
+        // The new holder, and no posted card yet: the publisher queues the card for them (state, reports, history stay).
+        var current = await store.Assignments.GetAsync(action.TenantId, a.AssignmentId, ct).ConfigureAwait(false) ?? a;
+        await store.Assignments.UpsertManyAsync([current with { MemberAadObjectId = to, CardActivityId = null, CardConversationId = null, UpdatedAt = time.GetUtcNow() }], ct).ConfigureAwait(false);
         var who = action.State.Member?.DisplayName ?? action.State.Activity.From?.Name;
         await history.RecordAsync(a, HistoryEvent.Reassigned, action.UserKey, who, HistorySource.Card,
             ReassignTexts.Vi.Passed(old?.DisplayName ?? a.Assignee.Display, member.DisplayName) + (string.IsNullOrEmpty(note) ? "" : " — " + note), ct).ConfigureAwait(false);

@@ -41,9 +41,12 @@ internal static class AssignmentCardExtras
             var handIn = card.Actions.FindIndex(x => x is ShowCardAction && x.Title == v.S.HandIn);
             if (handIn >= 0) card.Actions[handIn] = new ShowCardAction { Title = t.HandInAgain, Card = ((ShowCardAction)card.Actions[handIn]).Card };
         }
-        if (comments is not null) card.Actions.AddRange(Comments.CommentCards.Actions(a, comments.Count, v));
-        if (colleagues is { Count: > 1 }) card.Actions.Add(Reassign.ReassignCards.Action(a, colleagues, v));
-        card.Actions.Add(PlanCards.Execute(HistoryTexts.For(v).Button, CardVerbs.History, Assignments.AssignmentCards.AssignmentData(a)));
+        // In an ActionSet of the body: Teams shows at most 5 actions at the card's foot.
+        var extra = new List<CardAction>();
+        if (comments is not null) extra.AddRange(Comments.CommentCards.Actions(a, comments.Count, v));
+        if (colleagues is { Count: > 1 }) extra.Add(Reassign.ReassignCards.Action(a, colleagues, v));
+        extra.Add(PlanCards.Execute(HistoryTexts.For(v).Button, CardVerbs.History, Assignments.AssignmentCards.AssignmentData(a)));
+        card.Body.Add(new ActionSet { Id = "assignmentExtras", Spacing = "medium", Actions = extra });
         return card;
     }
 
