@@ -6,6 +6,7 @@ var benches = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.O
     ["graph"] = GraphBench.RunAsync,
     ["delivery"] = DeliveryBench.RunAsync,
     ["import"] = ImportBench.RunAsync,
+    ["tab"] = TabBench.RunAsync,
 };
 
 if (args.Length == 0 || !benches.TryGetValue(args[0], out var run))
