@@ -7,6 +7,7 @@ var benches = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.O
     ["delivery"] = DeliveryBench.RunAsync,
     ["import"] = ImportBench.RunAsync,
     ["status"] = StatusBench.RunAsync,
+    ["tab"] = TabBench.RunAsync,
 };
 
 if (args.Length == 0 || !benches.TryGetValue(args[0], out var run))

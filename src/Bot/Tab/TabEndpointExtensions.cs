@@ -11,7 +11,11 @@ public static class TabEndpointExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // The build's static asset manifest of this assembly (also when another entry assembly hosts BotHost, as the E2E
+        // tests do); without one, plain static files.
+        var manifest = Path.Combine(AppContext.BaseDirectory, typeof(TabApp).Assembly.GetName().Name + ".staticwebassets.endpoints.json");
+        if (File.Exists(manifest)) app.MapStaticAssets(manifest);
+        else app.UseStaticFiles();
         app.MapTabApi();
         app.MapRazorComponents<TabApp>();
         return app;
