@@ -27,6 +27,7 @@ internal static class OversizeMessage
         var card = original.Attachments?.FirstOrDefault(a => a.ContentType == AdaptiveContentType)?.Content as JsonObject;
         var title = Clip(Str(card, "fallbackText") ?? original.Summary ?? original.Text ?? "TeamsPlans", 200);
         var vi = Str(card, "lang") != "en";
+        var texts = OversizeTexts.For(vi);
         var kb = (utf16Bytes / 1024).ToString(CultureInfo.InvariantCulture);
         var body = new JsonArray
         {
@@ -34,18 +35,16 @@ internal static class OversizeMessage
             new JsonObject
             {
                 ["type"] = "TextBlock", ["wrap"] = true,
-                ["text"] = vi
-                    ? $"Nội dung quá dài để hiển thị trong một tin nhắn Teams ({kb} KB). Mở bản đầy đủ bằng liên kết bên dưới, hoặc xem từng phần bằng lệnh ngắn hơn. / This content is too long for one Teams message."
-                    : $"This content is too long for one Teams message ({kb} KB). Open the full view with the link below, or ask for a part of it with a narrower command. / Nội dung quá dài để hiển thị trong một tin nhắn Teams.",
+                ["text"] = texts.TooLong(kb),
             },
         };
         var links = new JsonArray();
         foreach (var url in Links(card).Distinct(StringComparer.Ordinal).Take(3))
-            links.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = vi ? "Mở bản đầy đủ" : "Open the full view", ["url"] = url });
+            links.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = texts.OpenFull, ["url"] = url });
         var compact = new JsonObject
         {
             ["type"] = "AdaptiveCard", ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json", ["version"] = "1.5",
-            ["id"] = CompactMarker, ["lang"] = vi ? "vi" : "en", ["fallbackText"] = title, ["body"] = body,
+            ["id"] = CompactMarker, ["lang"] = texts.Lang, ["fallbackText"] = title, ["body"] = body,
         };
         if (links.Count > 0) compact["actions"] = links;
         return new Activity

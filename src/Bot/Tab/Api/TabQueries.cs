@@ -3,12 +3,6 @@ using TeamsPlans.Plans.Scheduling;
 
 namespace TeamsPlans.Bot.Tab.Api;
 
-/// <summary>Filters of the Plans list: year, state key, issuer (contains), unit (contains), search by number or title.</summary>
-public sealed record PlanFilter(int? Year, string? State, string? Issuer, string? Unit, string? Search);
-
-/// <summary>Filters and order of a plan's assignments table.</summary>
-public sealed record AssignmentFilter(string? State, string? Unit, string? Search, string? Sort, bool Descending);
-
 /// <summary>
 /// What the tab shows, read from the store with the caller's rights: a manager sees every assignment of the tenant's
 /// plans, a member only their own (and only plans holding one). Nothing is read outside the caller's tenant.

@@ -1,8 +1,5 @@
 namespace TeamsPlans.Bot.Tab.Auth;
 
-/// <summary>One user of the local roster (Agents Playground file).</summary>
-public sealed record LocalUser(string AadObjectId, string Name, string? Email);
-
 /// <summary>
 /// The Playground roster (.m365agentsplayground.yml): its tenantId, currentUser and users. Read with a line reader that
 /// knows only the keys the file uses (tenantId, name, aadObjectId, email); a missing or unreadable file is an empty roster.
