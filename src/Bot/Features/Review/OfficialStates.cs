@@ -18,8 +18,13 @@ internal sealed class OfficialStates(IHistoryStore history, OfficialStateCalcula
     /// <summary>How many of <paramref name="assignments"/> are in each of the four states (every state present, zero or more).</summary>
     public async Task<IReadOnlyDictionary<OfficialState, int>> CountAsync(StoredPlan plan, IReadOnlyList<AssignmentRecord> assignments, DateOnly today, CancellationToken ct)
     {
+        // One history query per plan, not one per assignment (status reads a fixed number of queries, issue 17).
         var counts = Enum.GetValues<OfficialState>().ToDictionary(s => s, _ => 0);
-        foreach (var a in assignments) counts[await OfAsync(plan, a, today, ct).ConfigureAwait(false)]++;
+        if (assignments.Count == 0) return counts;
+        var entries = await history.ListByPlanAsync(plan.TenantId, plan.PlanId, ct).ConfigureAwait(false);
+        var byAssignment = entries.ToLookup(e => e.AssignmentId, StringComparer.Ordinal);
+        foreach (var a in assignments)
+            counts[ReviewStatus.Of([.. byAssignment[a.AssignmentId]]).StateOf(calculator, a, plan.Document.Year, today)]++;
         return counts;
     }
 
