@@ -170,6 +170,11 @@ public sealed partial class DeliveryProcessor
                     if (!await EnsureLeaseAsync(item, owner).ConfigureAwait(false))
                     {
                         _logger.LogWarning("Lease of {DeliveryKey} lost before sending; left to its new owner", item.IdempotencyKey);
+                        // Nothing was sent by us: take back our own "sending" mark (the journal is written before the slot),
+                        // never the new owner's.
+                        if (journalWritten && await _store.Sync.GetAsync(tenant, JournalScope, item.IdempotencyKey, CancellationToken.None)
+                                .ConfigureAwait(false) is { ETag: var mark } && mark == owner)
+                            await ClearJournalAsync(item).ConfigureAwait(false);
                         return DeliveryOutcome.LeaseLost;
                     }
 
@@ -263,12 +268,13 @@ public sealed partial class DeliveryProcessor
     {
         try
         {
+            // The journal first: a failure in what follows must not leave the item looking "in doubt".
+            if (_options.SendJournal) await _store.Sync.DeleteAsync(item.TenantId, JournalScope, item.IdempotencyKey, CancellationToken.None).ConfigureAwait(false);
             if (payload.Kind == DeliveryKinds.Assignment && assignment is not null && response.Id is not null)
                 await _store.Assignments.SetCardAsync(item.TenantId, assignment.AssignmentId, response.Id, conv.ConversationId, CancellationToken.None).ConfigureAwait(false);
             if (payload.Kind is DeliveryKinds.Assignment or DeliveryKinds.Reminder && assignment is not null)
                 await HistoryStoreFactory.For(_store).AppendAsync(new HistoryEntry(item.TenantId, assignment.PlanId, assignment.AssignmentId, HistoryEvent.Delivered,
                     "system", null, HistorySource.System, _time.GetUtcNow(), payload.Kind == DeliveryKinds.Reminder ? payload.Code : null), CancellationToken.None).ConfigureAwait(false);
-            if (_options.SendJournal) await _store.Sync.DeleteAsync(item.TenantId, JournalScope, item.IdempotencyKey, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -122,8 +122,9 @@ public class MultiInstanceDeliveryTests(ITestOutputHelper output)
         public Task<IReadOnlyDictionary<string, DateTimeOffset>> ActivePausesAsync(CancellationToken ct = default) => inner.ActivePausesAsync(ct);
     }
 
-    private sealed class KillableStore(IStateStore inner, KillSwitch kill) : IStateStore
+    private sealed class KillableStore(IStateStore inner, KillSwitch kill) : IStateStore, IHistoryStoreSource
     {
+        public IHistoryStore History => HistoryStoreFactory.For(inner);
         public string Provider => inner.Provider;
         public Task MigrateAsync(CancellationToken ct = default) => inner.MigrateAsync(ct);
         public Task<bool> PingAsync(CancellationToken ct = default) => inner.PingAsync(ct);
