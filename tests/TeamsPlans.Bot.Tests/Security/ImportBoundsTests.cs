@@ -15,13 +15,19 @@ internal sealed class CountingReader(IPlanDocumentReader inner) : IPlanDocumentR
     public int Peak;
     public int Calls;
     public ConcurrentQueue<bool> SawCancellation { get; } = new();
+    /// <summary>When set, every read waits for it (so the test decides when the queue's slot frees up).</summary>
+    public TaskCompletionSource? Gate { get; set; }
 
     public async Task<PlanDocument> ReadAsync(Stream content, string name, CancellationToken ct)
     {
         Interlocked.Increment(ref Calls);
         var now = Interlocked.Increment(ref _running);
         lock (this) Peak = Math.Max(Peak, now);
-        try { return await inner.ReadAsync(content, name, ct); }
+        try
+        {
+            if (Gate is { } gate) await gate.Task.WaitAsync(ct);
+            return await inner.ReadAsync(content, name, ct);
+        }
         catch (OperationCanceledException) { SawCancellation.Enqueue(true); throw; }
         finally { Interlocked.Decrement(ref _running); }
     }
@@ -44,10 +50,14 @@ public sealed class ImportBoundsTests
     public async Task Three_concurrent_imports_of_the_in_limits_docx_bomb_run_one_at_a_time_and_each_gets_a_clear_answer()
     {
         CountingReader? counter = null;
+        // The reads are held until the third request has been refused, so "one running, one waiting, one refused" does
+        // not depend on how fast the machine reads the bomb.
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var h = await StartAsync(new Dictionary<string, string>
         {
             ["Roles:Principals:0"] = Hung.Aad, ["Imports:MaxConcurrent"] = "1", ["Imports:MaxWaiting"] = "1", ["Imports:Timeout"] = "00:02:00",
-        }, s => s.AddKeyedSingleton<IPlanDocumentReader>(BoundedPlanDocumentReader.InnerKey, (_, _) => counter = new CountingReader(new LibraryPlanDocumentReader())));
+        }, s => s.AddKeyedSingleton<IPlanDocumentReader>(BoundedPlanDocumentReader.InnerKey,
+            (_, _) => counter = new CountingReader(new LibraryPlanDocumentReader()) { Gate = gate }));
         var (fileBytes, xmlBytes) = DocxBomb.Write(Path.Combine(h.LibraryDir, "2023", "bom-kehoach.docx"));
         var limits = PlanReaderOptions.Default;
         Assert.True(fileBytes <= limits.MaxFileBytes && fileBytes < 6 * 1024 * 1024, $"{fileBytes} bytes");
@@ -56,7 +66,11 @@ public sealed class ImportBoundsTests
         await h.InstallAsync(Hung);
         var before = h.Connector.Posts.Count;
 
-        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => h.SayAsync(Hung, "nhập kế hoạch bom-kehoach"))));
+        var says = Enumerable.Range(0, 3).Select(_ => Task.Run(() => h.SayAsync(Hung, "nhập kế hoạch bom-kehoach"))).ToList();
+        for (var wait = 0; wait < 600 && !h.Connector.Posts.Skip(before).Any(p => p.Body.ToJsonString().Contains("many plans at once", StringComparison.Ordinal)); wait++)
+            await Task.Delay(100);
+        gate.TrySetResult();
+        await Task.WhenAll(says);
 
         var plain = new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         var replies = h.Connector.Posts.Skip(before).Select(p => p.Body.ToJsonString(plain)).ToList();
