@@ -29,7 +29,7 @@ public static class BotHost
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        services.AddTeamsPlansTenantDefaults(configuration);
+        services.AddTeamsPlansTenantDefaults(configuration, builder.Environment.ContentRootPath);
         services.AddBotProtocol(configuration);
         services.AddTeamsPlansSecurity(configuration);
         services.AddTeamsPlansStateStore(configuration);

@@ -39,6 +39,10 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ISyncStateStore>(sp => sp.GetRequiredService<IStateStore>().Sync);
         services.TryAddSingleton<IWorkQueue>(sp => sp.GetRequiredService<IStateStore>().Queue);
         services.TryAddSingleton<IMemberStore>(sp => sp.GetRequiredService<IStateStore>().Members);
+        // The one library-path rule (local library folder, relative to the host's content root), in every mode: the chat
+        // import reads its folder also when the libraries are SharePoint's.
+        services.TryAddSingleton(sp => LocalLibraryFolder.From(configuration,
+            sp.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory()));
         var mode = (section["Mode"] ?? "local").Trim().ToLowerInvariant();
         switch (mode)
         {

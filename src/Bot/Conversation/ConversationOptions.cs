@@ -7,7 +7,7 @@ namespace TeamsPlans.Bot.Conversation;
 /// <summary>
 /// Settings of the conversation layer.
 /// <list type="bullet">
-/// <item>"Library:Root": folder of plan documents the chat import reads (default data/library, relative to the content root).</item>
+/// <item>The library folder ("Library:Root" / "GraphSync:LocalRoot"): <see cref="TeamsPlans.GraphSync.Local.LocalLibraryFolder"/>.</item>
 /// <item>"Roles:Principals", "Roles:CommitteeHeads", "Roles:Admins": lists of Entra object ids or UPNs, matched by
 /// <see cref="TeamsPlans.Bot.Security.RoleBindings"/> (names refused at start-up outside local mode; a role removed from
 /// configuration is removed at the member's next turn).</item>
@@ -16,30 +16,22 @@ namespace TeamsPlans.Bot.Conversation;
 /// <item>"Conversation:DefaultTenantId": tenant used when an activity carries none (local tools); default none → refused.</item>
 /// <item>"Reports:MaxFileBytes" (default 20 MiB): largest report file a member may send to the bot; bigger files are refused
 /// with a bilingual message.</item>
-/// <item>"GraphSync:ReportLibrary" (default "Báo cáo"): name of the reports library; folders of that name under the plan
-/// library folder are not offered by the chat import.</item>
-/// <item>"GraphSync:PlanLibrary" (default "Kế hoạch"): a top-level folder of the library holding a folder of that name (or a
-/// reports folder) is a tenant's own folder ("&lt;root&gt;/&lt;tenant&gt;/Kế hoạch"): the chat import offers it to that tenant only.</item>
 /// </list>
 /// </summary>
 public sealed class ConversationOptions
 {
-    public string LibraryRoot { get; set; } = "data/library";
     public List<string> Principals { get; set; } = [];
     public List<string> CommitteeHeads { get; set; } = [];
     public List<string> Admins { get; set; } = [];
     public bool FirstMemberIsPrincipal { get; set; }
     public string? DefaultTenantId { get; set; }
     public long MaxReportBytes { get; set; } = 20L * 1024 * 1024;
-    public string ReportLibraryName { get; set; } = "Báo cáo";
-    public string PlanLibraryName { get; set; } = "Kế hoạch";
 
     public static readonly string[] LibraryExtensions = [".txt", ".md", ".docx", ".pdf"];
 
     public static ConversationOptions From(IConfiguration c)
     {
         var o = new ConversationOptions();
-        o.LibraryRoot = c["Library:Root"] is { Length: > 0 } root ? root : o.LibraryRoot;
         o.Principals = List(c.GetSection("Roles:Principals"));
         o.CommitteeHeads = List(c.GetSection("Roles:CommitteeHeads"));
         o.Admins = List(c.GetSection("Roles:Admins"));
@@ -47,8 +39,6 @@ public sealed class ConversationOptions
         o.DefaultTenantId = c["Conversation:DefaultTenantId"] is { Length: > 0 } t ? t : null;
         if (long.TryParse(c["Reports:MaxFileBytes"], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var max) && max > 0)
             o.MaxReportBytes = max;
-        o.ReportLibraryName = c["GraphSync:ReportLibrary"] is { Length: > 0 } rl ? rl : o.ReportLibraryName;
-        o.PlanLibraryName = c["GraphSync:PlanLibrary"] is { Length: > 0 } pl ? pl : o.PlanLibraryName;
         return o;
     }
 

@@ -37,7 +37,7 @@ public sealed class ReportLibrary
 {
     private readonly Lazy<IDocumentLibrary> _library;
 
-    public ReportLibrary(IServiceProvider services, IConfiguration configuration, ConversationOptions conversation, IHostEnvironment env,
+    public ReportLibrary(IServiceProvider services, IConfiguration configuration, IHostEnvironment env,
         IStateStore store, TimeProvider time, ILoggerFactory loggers)
     {
         _library = new Lazy<IDocumentLibrary>(() =>
@@ -45,10 +45,9 @@ public sealed class ReportLibrary
             if (services.GetService<IDocumentLibrary>() is { } registered) return registered;
             var o = new GraphSyncOptions();
             configuration.GetSection("GraphSync").Bind(o);
-            var root = configuration["GraphSync:LocalRoot"] is { Length: > 0 } r ? r : conversation.LibraryRoot;
-            o.LocalRoot = Path.GetFullPath(Path.IsPathRooted(root) ? root : Path.Combine(env.ContentRootPath, root));
-            loggers.CreateLogger<ReportLibrary>().LogInformation("No IDocumentLibrary registered: reports go to the local library {Root}", o.LocalRoot);
-            return new LocalDocumentLibrary(Options.Create(o), store.Sync, time, loggers.CreateLogger<LocalDocumentLibrary>());
+            var folder = services.GetService<LocalLibraryFolder>() ?? LocalLibraryFolder.From(configuration, env.ContentRootPath);
+            loggers.CreateLogger<ReportLibrary>().LogInformation("No IDocumentLibrary registered: reports go to the local library {Root}", folder.Root);
+            return new LocalDocumentLibrary(folder, Options.Create(o), store.Sync, time, loggers.CreateLogger<LocalDocumentLibrary>());
         });
     }
 

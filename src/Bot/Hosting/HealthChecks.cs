@@ -89,7 +89,7 @@ internal static class ProbeHealth
 }
 
 /// <summary>
-/// Default Graph probe, from configuration section "GraphSync". Local mode: the library folder (GraphSync:LocalRoot) exists
+/// Default Graph probe, from configuration section "GraphSync". Local mode: the library folder (LocalLibraryFolder) exists
 /// (created like the local library does) and a file can be written and deleted in it. Graph mode: an app-only token for
 /// https://graph.microsoft.com/.default is acquired with the configured credential, then GET {BaseUrl}/sites/{SiteId}?$select=id.
 /// </summary>
@@ -101,8 +101,11 @@ public sealed class GraphConnectivityProbe : IGraphConnectivityProbe
     private readonly IHttpClientFactory _http;
     private readonly Lazy<TokenCredential> _credential;
 
-    public GraphConnectivityProbe(IConfiguration configuration, IHttpClientFactory http)
+    private readonly string _localRoot;
+
+    public GraphConnectivityProbe(IConfiguration configuration, IHttpClientFactory http, TeamsPlans.GraphSync.Local.LocalLibraryFolder? folder = null)
     {
+        _localRoot = folder?.Root ?? Path.GetFullPath(TeamsPlans.GraphSync.Local.LocalLibraryFolder.DefaultRoot);
         configuration.GetSection("GraphSync").Bind(_options);
         _http = http;
         // One credential per process: it caches the token until near expiry, so the probe does not hit Entra every minute.
@@ -118,7 +121,7 @@ public sealed class GraphConnectivityProbe : IGraphConnectivityProbe
         {
             case "local":
             {
-                var root = Path.GetFullPath(_options.LocalRoot);
+                var root = _localRoot;
                 Directory.CreateDirectory(root);
                 var probe = Path.Combine(root, $".healthz-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
                 await File.WriteAllTextAsync(probe, "ok", ct).ConfigureAwait(false);

@@ -21,10 +21,10 @@ internal static class TenantDefaults
 
     /// <summary>Registers the computed <see cref="TenantPolicy"/>, the Delivery tenants default and the polling service's
     /// tenants. Call before AddTeamsPlansStateStore and AddTeamsPlansSyncBridge (their registrations are TryAdd defaults).</summary>
-    public static IServiceCollection AddTeamsPlansTenantDefaults(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTeamsPlansTenantDefaults(this IServiceCollection services, IConfiguration configuration, string? contentRoot = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.TryAddSingleton(_ => Policy(configuration));
+        services.TryAddSingleton(_ => Policy(configuration, contentRoot));
         services.AddOptions<DeliveryOptions>().PostConfigure<TenantPolicy>((o, policy) =>
         {
             if (!IsConfigured(configuration, DeliveryTenants)) o.Tenants = [.. policy.Allowed];
@@ -36,14 +36,18 @@ internal static class TenantDefaults
     }
 
     /// <summary>"Tenants:Allowed"/"Tenants:Default"; when the list is empty, a non-local single-tenant or managed identity
-    /// bot with "Bot:MicrosoftAppTenantId" allows that tenant.</summary>
-    public static TenantPolicy Policy(IConfiguration configuration)
+    /// bot with "Bot:MicrosoftAppTenantId" allows that tenant. A local bot (no app id) with no "Tenants:Default" serves the
+    /// tenant of the Agents Playground roster found from <paramref name="contentRoot"/> (not a "local" tenant nobody chats in).</summary>
+    public static TenantPolicy Policy(IConfiguration configuration, string? contentRoot = null)
     {
         var policy = TenantPolicy.FromConfiguration(configuration);
         var bot = configuration.GetSection(BotOptions.SectionName).Get<BotOptions>() ?? new BotOptions();
         if (policy.SingleTenant && !bot.IsLocalMode && (bot.IsSingleTenant || bot.IsManagedIdentity)
             && !string.IsNullOrWhiteSpace(bot.MicrosoftAppTenantId))
             return new TenantPolicy([bot.MicrosoftAppTenantId.Trim()], configuration.GetSection(TenantPolicy.SectionName)["Default"]);
+        if (policy.SingleTenant && bot.IsLocalMode && contentRoot is not null && string.IsNullOrWhiteSpace(configuration["Tenants:Default"])
+            && Features.FirstRun.PlaygroundRoleFile.TenantOf(configuration, contentRoot) is { Length: > 0 } playground)
+            return new TenantPolicy(null, playground);
         return policy;
     }
 

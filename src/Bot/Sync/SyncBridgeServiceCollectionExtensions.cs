@@ -6,6 +6,9 @@ namespace TeamsPlans.Bot.Sync;
 
 public static class SyncBridgeServiceCollectionExtensions
 {
+    /// <summary>How often a local bot looks into its library folder (and local board) when GraphSync:PollInterval is not set.</summary>
+    public static readonly TimeSpan LocalPollInterval = TimeSpan.FromSeconds(15);
+
     /// <summary>
     /// Connects the conversation to GraphSync (section "GraphSync"; Mode "local" = the embedded folder library and board,
     /// "graph" = SharePoint and Planner): publishing a plan stores its document in the plan library and mirrors its
@@ -13,14 +16,15 @@ public static class SyncBridgeServiceCollectionExtensions
     /// and refresh the member's card; plan documents dropped in the library are imported and previewed to the heads.
     /// The <see cref="IAssignmentPublisher"/> is registered by the composition root (BotHost.AddTeamsPlansAssignmentPublisher):
     /// <see cref="MirroringAssignmentPublisher"/> around <see cref="TeamsPlans.Bot.Delivery.DeliveryService"/>.
-    /// In local mode the library folder is "GraphSync:LocalRoot", or "Library:Root" when that alone is set.
+    /// In local mode the library folder is <see cref="TeamsPlans.GraphSync.Local.LocalLibraryFolder"/> (the one library-path rule).
     /// </summary>
     public static IServiceCollection AddTeamsPlansSyncBridge(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddTeamsPlansGraphSync(configuration);
-        if (configuration["GraphSync:LocalRoot"] is null && configuration["Library:Root"] is { Length: > 0 } root)
-            services.PostConfigure<GraphSyncOptions>(o => o.LocalRoot = root);
+        // A folder scan is cheap: in local mode a dropped plan is picked up within seconds unless GraphSync:PollInterval says otherwise.
+        if (string.Equals((configuration["GraphSync:Mode"] ?? "local").Trim(), "local", StringComparison.OrdinalIgnoreCase) && configuration["GraphSync:PollInterval"] is null)
+            services.PostConfigure<GraphSyncOptions>(o => o.PollInterval = LocalPollInterval);
 
         services.TryAddSingleton<SyncLane>();
         services.AddHostedService(sp => sp.GetRequiredService<SyncLane>());

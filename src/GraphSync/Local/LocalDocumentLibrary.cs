@@ -11,15 +11,40 @@ namespace TeamsPlans.GraphSync.Local;
 /// metadata in a JSON sidecar ("file.ext.meta.json"), discovery by an mtime/size scan against a cursor persisted in the
 /// state store. Same deterministic paths as the Graph library; an upload replaces (write to temp + move).
 /// </summary>
-public sealed class LocalDocumentLibrary(IOptions<GraphSyncOptions> options, ISyncStateStore sync, TimeProvider time, ILogger<LocalDocumentLibrary> logger) : IDocumentLibrary
+public sealed class LocalDocumentLibrary : IDocumentLibrary
 {
-    readonly GraphSyncOptions _o = options.Value;
+    readonly GraphSyncOptions _o;
+    readonly LocalLibraryFolder _folder;
+    readonly ISyncStateStore sync;
+    readonly TimeProvider time;
+    readonly ILogger<LocalDocumentLibrary> logger;
     const string Sidecar = ".meta.json";
     static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
+    /// <summary>The library in <paramref name="folder"/> (the one rule of <see cref="LocalLibraryFolder"/>).</summary>
+    [Microsoft.Extensions.DependencyInjection.ActivatorUtilitiesConstructor]
+    public LocalDocumentLibrary(LocalLibraryFolder folder, IOptions<GraphSyncOptions> options, ISyncStateStore sync, TimeProvider time, ILogger<LocalDocumentLibrary> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _o = options.Value;
+        _folder = folder;
+        this.sync = sync;
+        this.time = time;
+        this.logger = logger;
+    }
+
+    /// <summary>The library in GraphSync:LocalRoot as given (relative to the working directory).</summary>
+    public LocalDocumentLibrary(IOptions<GraphSyncOptions> options, ISyncStateStore sync, TimeProvider time, ILogger<LocalDocumentLibrary> logger)
+        : this(new LocalLibraryFolder(options.Value.LocalRoot, options.Value.PlanLibrary, options.Value.ReportLibrary), options, sync, time, logger)
+    {
+    }
+
+    /// <summary>Where this library keeps its files.</summary>
+    public LocalLibraryFolder Folder => _folder;
+
     string Root(string tenantId, string library)
     {
-        var dir = Path.Combine(Path.GetFullPath(_o.LocalRoot), LibraryPaths.Sanitize(tenantId), library);
+        var dir = _folder.LibraryFolder(tenantId, library);
         Directory.CreateDirectory(dir);
         return dir;
     }

@@ -20,7 +20,9 @@ internal static class FirstRunBanner
         if (!string.IsNullOrWhiteSpace(configuration["Bot:MicrosoftAppId"])) return;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory);
         var source = LocalRoles.Resolve(configuration, env.ContentRootPath);
-        var library = services.GetService<LocalPlanLibrary>()?.LibraryFolder(source?.TenantId) ?? "data/library";
+        // The folder a plan is dropped into for the tenant the Playground chats in (TenantDefaults: the roster's tenant).
+        var tenant = services.GetService<TenantPolicy>()?.DefaultTenant ?? source?.TenantId;
+        var library = services.GetService<LocalPlanLibrary>()?.LibraryFolder(tenant) ?? "data/library";
         foreach (var t in new[] { FirstRunTexts.Vi, FirstRunTexts.En })
             logger.LogInformation("TeamsPlans: {Roles}; {Library}; {NextStep}", Roles(t, source), t.Library(library), t.NextStep);
     }

@@ -44,5 +44,12 @@ internal static partial class PlaygroundRoleFile
             _ => MemberRoles.Admin,
         }, m.Groups["id"].Value, m.Groups["name"].Value.Trim())).ToList();
 
+    /// <summary>
+    /// The Playground's tenant (the roster's <c>tenantId:</c>; "Roles:PlaygroundRoster" names another file), or null when
+    /// there is no roster: a local bot's background work and library folder serve the tenant the Playground chats in.
+    /// </summary>
+    public static string? TenantOf(Microsoft.Extensions.Configuration.IConfiguration configuration, string contentRoot) =>
+        Find(contentRoot, configuration["Roles:PlaygroundRoster"]) is { } path ? TenantId(File.ReadAllText(path)) : null;
+
     public static string? TenantId(string yaml) => TenantLine().Match(yaml) is { Success: true } m ? m.Groups["id"].Value.Trim('"', '\'') : null;
 }

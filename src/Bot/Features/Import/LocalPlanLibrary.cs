@@ -1,20 +1,18 @@
-using Microsoft.Extensions.Hosting;
+using TeamsPlans.GraphSync.Local;
 using TeamsPlans.Plans.Parsing;
 
 namespace TeamsPlans.Bot.Features.Import;
 
 /// <summary>
-/// The local library folder ("Library:Root") that "nhập kế hoạch &lt;tên tệp&gt;" looks in: finds plan documents by (part
-/// of) their file name, as one tenant sees them.
+/// The local library folder (<see cref="LocalLibraryFolder"/>, the one library-path rule) that "nhập kế hoạch &lt;tên tệp&gt;"
+/// looks in: finds plan documents by (part of) their file name, as one tenant sees them.
 /// </summary>
-internal sealed class LocalPlanLibrary(ConversationOptions options, IHostEnvironment env)
+internal sealed class LocalPlanLibrary(LocalLibraryFolder folder)
 {
-    public string LibraryRoot => Path.GetFullPath(Path.IsPathRooted(options.LibraryRoot) ? options.LibraryRoot : Path.Combine(env.ContentRootPath, options.LibraryRoot));
+    public string LibraryRoot => folder.Root;
 
     /// <summary>The folder a principal of <paramref name="tenantId"/> drops plans into: "&lt;root&gt;/&lt;tenant&gt;/Kế hoạch", or the root for no tenant.</summary>
-    public string LibraryFolder(string? tenantId) => tenantId is null
-        ? LibraryRoot
-        : Path.Combine(LibraryRoot, TeamsPlans.GraphSync.LibraryPaths.Sanitize(tenantId), options.PlanLibraryName);
+    public string LibraryFolder(string? tenantId) => tenantId is null ? LibraryRoot : folder.PlanFolder(tenantId);
 
     /// <summary>
     /// Library files whose name matches <paramref name="query"/> (folded; an exact file name wins), as seen by
@@ -28,7 +26,7 @@ internal sealed class LocalPlanLibrary(ConversationOptions options, IHostEnviron
         if (!Directory.Exists(root)) return [];
         var own = tenantId is null ? null : TeamsPlans.GraphSync.LibraryPaths.Sanitize(tenantId);
         var tenantFolders = Directory.EnumerateDirectories(root)
-            .Where(d => Directory.Exists(Path.Combine(d, options.PlanLibraryName)) || Directory.Exists(Path.Combine(d, options.ReportLibraryName)))
+            .Where(d => Directory.Exists(Path.Combine(d, folder.PlanLibrary)) || Directory.Exists(Path.Combine(d, folder.ReportLibrary)))
             .Select(Path.GetFileName).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Where(f => ConversationOptions.LibraryExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
@@ -36,7 +34,7 @@ internal sealed class LocalPlanLibrary(ConversationOptions options, IHostEnviron
             {
                 var parts = Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar);
                 // Reports handed in (local reports library under the same folder) are not plan documents.
-                if (parts.Contains(options.ReportLibraryName, StringComparer.OrdinalIgnoreCase)) return false;
+                if (parts.Contains(folder.ReportLibrary, StringComparer.OrdinalIgnoreCase)) return false;
                 // Another tenant's library folder is not visible.
                 return parts.Length == 1 || !tenantFolders.Contains(parts[0]) || string.Equals(parts[0], own, StringComparison.Ordinal);
             })
