@@ -38,6 +38,9 @@ public static class CardVerbs
     public const string ThreadCommentInput = "threadComment";
     /// <summary>Assignment card: hand the assignment over to another member (issue 15).</summary>
     public const string Reassign = "reassign";
+    /// <summary>A plan-like document a principal sent in chat: import it as a plan / hand it in as a report (issue 12).</summary>
+    public const string FileAsPlan = "fileAsPlan";
+    public const string FileAsReport = "fileAsReport";
     public const string ReassignToInput = "reassignTo";
     public const string ReassignNoteInput = "reassignNote";
 }

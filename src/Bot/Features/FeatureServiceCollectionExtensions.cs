@@ -45,6 +45,8 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<LocalPlanLibrary>();
         services.AddSingleton<PlanImportService>();
         services.AddSingleton<ImportCommand>();
+        services.AddSingleton<ImportFlow>();
+        services.AddSingleton<ChatFileArrival>();
         services.AddSingleton<PreviewActions>();
         services.AddSingleton<ReportFileHandler>();
         services.AddSingleton<ReportAction>();

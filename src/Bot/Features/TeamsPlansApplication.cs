@@ -23,13 +23,15 @@ internal sealed class TeamsPlansApplication : ActivityRouter
     public TeamsPlansApplication(TurnServices services, MembersFeature members, HelpFeature help, LanguageFeature language,
         MyTasksCommand myTasks, AssignmentActions assignments, StatusCommand status, RemindAction remind,
         ResendCommand resend, ResendAction resendAction, ImportCommand import, PreviewActions preview,
-        ReportFileHandler reportFile, ReportAction report, RollupFeature rollup,
-        HistoryAction history, ReviewAction review, CommentAction comments, ReassignAction reassign)
+        ReportAction report, RollupFeature rollup,
+        HistoryAction history, ReviewAction review, CommentAction comments, ReassignAction reassign,
+        ChatFileArrival chatFile)
         : base(services)
     {
         OnInstall(members.OnInstallAsync);
         OnMembersAdded(members.OnMembersAddedAsync);
-        OnFile(reportFile.HandleAsync);
+        // A member's file is a report; a principal's plan-like file asks "plan or report?" (ChatFileArrival).
+        OnFile(chatFile.HandleAsync);
 
         OnCommand(CommandKind.Help, help.HelpAsync);
         OnOtherCommand(help.HelpAsync);
@@ -59,5 +61,7 @@ internal sealed class TeamsPlansApplication : ActivityRouter
         OnCardAction(CardVerbs.AddComment, comments.HandleAsync);
         OnCardAction(CardVerbs.Comments, comments.HandleAsync);
         OnCardAction(CardVerbs.Reassign, reassign.HandleAsync);
+        OnCardAction(CardVerbs.FileAsPlan, chatFile.AsPlanAsync);
+        OnCardAction(CardVerbs.FileAsReport, chatFile.AsReportAsync);
     }
 }

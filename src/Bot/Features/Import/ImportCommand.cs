@@ -6,7 +6,7 @@ namespace TeamsPlans.Bot.Features.Import;
 /// "nhập kế hoạch &lt;tên tệp&gt;": imports the one library file matching the name as a draft and answers with its preview;
 /// without a name, or with no / several matches, lists the library. Principals only.
 /// </summary>
-internal sealed class ImportCommand(LocalPlanLibrary library, PlanImportService importer, ILogger<ImportCommand> logger)
+internal sealed class ImportCommand(LocalPlanLibrary library, ImportFlow flow)
 {
     public async Task<AdaptiveCard> HandleAsync(TurnState state, TextCommand command, CancellationToken ct)
     {
@@ -15,21 +15,8 @@ internal sealed class ImportCommand(LocalPlanLibrary library, PlanImportService 
             return PlanCards.Notice(texts.PrincipalsOnly, [], view, "attention");
         var files = library.FindFiles(query, tenantId);
         if (query is null || files.Count != 1) return Listing(query, files, tenantId, view);
-        try
-        {
-            ImportOutcome outcome;
-            await using (var content = File.OpenRead(files[0]))
-                outcome = await importer.ImportAsync(tenantId, state.Member.AadObjectId, content, Path.GetFileName(files[0]), PlanSource.LocalFile(files[0]), ct).ConfigureAwait(false);
-            var notes = outcome.AlreadyPublished
-                ? PreviewNotes.Above(new TextBlock(texts.AlreadyPublished) { Color = "warning", Weight = "bolder" })
-                : null;
-            return (await importer.PreviewCardAsync(tenantId, outcome.Plan!.PlanId, view, ct, notes).ConfigureAwait(false))!;
-        }
-        catch (Exception e) when (e is Plans.Reading.PlanReadException or IOException or UnauthorizedAccessException or FormatException or InvalidDataException or NotSupportedException or InvalidOperationException or ArgumentException)
-        {
-            logger.LogWarning(e, "Import of {File} in {TenantId} failed", files[0], tenantId);
-            return PlanCards.Notice(texts.Unreadable(Relative(files[0])), [e.Message], view, "attention");
-        }
+        await using var content = File.OpenRead(files[0]);
+        return await flow.ImportAsync(state, content, Path.GetFileName(files[0]), Relative(files[0]), PlanSource.LocalFile(files[0]), ct).ConfigureAwait(false);
     }
 
     private string Relative(string file) => Path.GetRelativePath(library.LibraryRoot, file);

@@ -4,4 +4,7 @@ namespace TeamsPlans.Bot.Features.Import;
 internal sealed record ImportOutcome(StoredPlan? Plan, IReadOnlyList<AssignmentRecord> Assignments, IReadOnlyList<string> Matches, bool AlreadyPublished)
 {
     public bool Imported => Plan is not null && !AlreadyPublished;
+
+    /// <summary>The document just read, when the plan was already published (a correction candidate, Features/Corrections).</summary>
+    public PlanDocument? Revised { get; init; }
 }

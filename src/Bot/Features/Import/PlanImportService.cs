@@ -26,7 +26,7 @@ internal sealed class PlanImportService(IStateStore store, IPlanDocumentReader r
         {
             var current = await store.Assignments.ListByPlanAsync(tenantId, planId, ct).ConfigureAwait(false);
             logger.LogInformation("Import of {Name} ({Source}) skipped: plan {PlanId} of {TenantId} is already {Status}", name, source.Kind, planId, tenantId, existing.Status);
-            return new ImportOutcome(existing, current, [name], AlreadyPublished: true);
+            return new ImportOutcome(existing, current, [name], AlreadyPublished: true) { Revised = doc };
         }
 
         var now = time.GetUtcNow();
