@@ -21,7 +21,8 @@ internal static class TenantDefaults
 
     /// <summary>Registers the computed <see cref="TenantPolicy"/>, the Delivery tenants default and the polling service's
     /// tenants. Call before AddTeamsPlansStateStore and AddTeamsPlansSyncBridge (their registrations are TryAdd defaults).</summary>
-    public static IServiceCollection AddTeamsPlansTenantDefaults(this IServiceCollection services, IConfiguration configuration, string? contentRoot = null)
+    public static IServiceCollection AddTeamsPlansTenantDefaults(this IServiceCollection services, IConfiguration configuration,
+        string? contentRoot = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(_ => Policy(configuration, contentRoot));

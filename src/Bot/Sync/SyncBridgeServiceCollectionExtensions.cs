@@ -23,7 +23,8 @@ public static class SyncBridgeServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddTeamsPlansGraphSync(configuration);
         // A folder scan is cheap: in local mode a dropped plan is picked up within seconds unless GraphSync:PollInterval says otherwise.
-        if (string.Equals((configuration["GraphSync:Mode"] ?? "local").Trim(), "local", StringComparison.OrdinalIgnoreCase) && configuration["GraphSync:PollInterval"] is null)
+        var local = string.Equals((configuration["GraphSync:Mode"] ?? "local").Trim(), "local", StringComparison.OrdinalIgnoreCase);
+        if (local && configuration["GraphSync:PollInterval"] is null)
             services.PostConfigure<GraphSyncOptions>(o => o.PollInterval = LocalPollInterval);
 
         services.TryAddSingleton<SyncLane>();

@@ -8,7 +8,8 @@ namespace TeamsPlans.Bot.Features.Import;
 /// committee head's) file that reads as a plan ("Kế hoạch" with duties) is kept and the principal is asked whether it is
 /// a plan to import (the default, first button) or a report to hand in; any other file of theirs is a report too.
 /// </summary>
-internal sealed class ChatFileArrival(ReportFileHandler reports, ReportHandIn handIn, IPlanDocumentReader reader, ImportFlow flow, ILogger<ChatFileArrival> logger)
+internal sealed class ChatFileArrival(ReportFileHandler reports, ReportHandIn handIn, IPlanDocumentReader reader, ImportFlow flow,
+    ILogger<ChatFileArrival> logger)
 {
     public async Task HandleAsync(TurnState state, ReportFile file, CancellationToken ct)
     {
@@ -19,7 +20,8 @@ internal sealed class ChatFileArrival(ReportFileHandler reports, ReportHandIn ha
             return;
         }
         await handIn.SavePendingFileAsync(state.TenantId, member.AadObjectId, file, state.Activity.Id, ct).ConfigureAwait(false);
-        logger.LogInformation("Plan-like file {FileName} from {AadObjectId} in {TenantId}: asked plan or report", LogText.Clean(file.Name, 120), member.AadObjectId, state.TenantId);
+        logger.LogInformation("Plan-like file {FileName} from {AadObjectId} in {TenantId}: asked plan or report",
+            LogText.Clean(file.Name, 120), member.AadObjectId, state.TenantId);
         await state.Turn.SendAsync(ChatFileCards.Ask(file.Name, doc, state.View).ToMessage(), ct).ConfigureAwait(false);
     }
 
@@ -34,7 +36,8 @@ internal sealed class ChatFileArrival(ReportFileHandler reports, ReportHandIn ha
         try
         {
             await using var content = await handIn.DownloadAsync(pending.File, ct).ConfigureAwait(false);
-            var card = await flow.ImportAsync(state, content, pending.File.Name, pending.File.Name, new PlanSource("chat-file", ""), ct).ConfigureAwait(false);
+            var source = new PlanSource("chat-file", "");
+            var card = await flow.ImportAsync(state, content, pending.File.Name, pending.File.Name, source, ct).ConfigureAwait(false);
             await handIn.ClearPendingFileAsync(action.TenantId, action.UserKey, ct).ConfigureAwait(false);
             return CardActionResult.Ok(card);
         }
@@ -66,9 +69,11 @@ internal sealed class ChatFileArrival(ReportFileHandler reports, ReportHandIn ha
             var planKind = doc.Kind is "KH" or "KHLT" or "QD-KH" || (doc.Number?.Contains("/KH", StringComparison.OrdinalIgnoreCase) ?? false);
             return planKind && doc.Assignments.Count > 0 ? doc : null;
         }
-        catch (Exception e) when (e is ReportHandInException or Plans.Reading.PlanReadException or IOException or InvalidDataException or FormatException or NotSupportedException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is ReportHandInException or Plans.Reading.PlanReadException or IOException or InvalidDataException
+            or FormatException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
-            logger.LogInformation("File {FileName} in {TenantId} is not read as a plan ({Reason}): handled as a report", LogText.Clean(file.Name, 120), tenantId, e.GetType().Name);
+            logger.LogInformation("File {FileName} in {TenantId} is not read as a plan ({Reason}): handled as a report",
+                LogText.Clean(file.Name, 120), tenantId, e.GetType().Name);
             return null;
         }
     }

@@ -6,7 +6,8 @@ internal sealed class ChatFileTexts
     public static readonly ChatFileTexts Vi = new()
     {
         Question = file => $"Tệp \"{file}\" là kế hoạch cần nhập hay báo cáo cần nộp?",
-        Recognised = (number, title) => $"Tệp này giống một kế hoạch ({number}: {title}). Mặc định: nhập kế hoạch (bản nháp, chưa gửi cho ai).",
+        Recognised = (number, title) =>
+            $"Tệp này giống một kế hoạch ({number}: {title}). Mặc định: nhập kế hoạch (bản nháp, chưa gửi cho ai).",
         AsPlan = "Nhập kế hoạch",
         AsReport = "Nộp báo cáo",
         FileGone = "Không còn tệp nào đang chờ; hãy gửi lại tệp.",
@@ -16,7 +17,8 @@ internal sealed class ChatFileTexts
     public static readonly ChatFileTexts En = new()
     {
         Question = file => $"Is \"{file}\" a plan to import or a report to hand in?",
-        Recognised = (number, title) => $"This file looks like a plan ({number}: {title}). Default: import the plan (a draft, sent to nobody yet).",
+        Recognised = (number, title) =>
+            $"This file looks like a plan ({number}: {title}). Default: import the plan (a draft, sent to nobody yet).",
         AsPlan = "Import the plan",
         AsReport = "Hand in as a report",
         FileGone = "No file is waiting any more; please send the file again.",

@@ -9,7 +9,8 @@ namespace TeamsPlans.Bot.Features.Import;
 /// </summary>
 internal sealed class ImportFlow(PlanImportService importer, ILogger<ImportFlow> logger, IPublishedPlanRevision? revision = null)
 {
-    public async Task<AdaptiveCard> ImportAsync(TurnState state, Stream content, string name, string shownName, PlanSource source, CancellationToken ct)
+    public async Task<AdaptiveCard> ImportAsync(TurnState state, Stream content, string name, string shownName, PlanSource source,
+        CancellationToken ct)
     {
         var (view, tenantId, texts) = (state.View, state.TenantId, ImportTexts.For(state.Vi));
         try
@@ -23,7 +24,8 @@ internal sealed class ImportFlow(PlanImportService importer, ILogger<ImportFlow>
                 : null;
             return (await importer.PreviewCardAsync(tenantId, outcome.Plan!.PlanId, view, ct, notes).ConfigureAwait(false))!;
         }
-        catch (Exception e) when (e is Plans.Reading.PlanReadException or IOException or UnauthorizedAccessException or FormatException or InvalidDataException or NotSupportedException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is Plans.Reading.PlanReadException or IOException or UnauthorizedAccessException or FormatException
+            or InvalidDataException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
             logger.LogWarning(e, "Import of {File} in {TenantId} failed", LogText.Clean(name, 120), tenantId);
             return PlanCards.Notice(texts.Unreadable(shownName), [e.Message], view, "attention");
