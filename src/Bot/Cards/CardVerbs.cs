@@ -41,6 +41,8 @@ public static class CardVerbs
     /// <summary>A plan-like document a principal sent in chat: import it as a plan / hand it in as a report (issue 12).</summary>
     public const string FileAsPlan = "fileAsPlan";
     public const string FileAsReport = "fileAsReport";
+    /// <summary>Correction card: apply the revised document to the published plan (issue 12).</summary>
+    public const string CorrectPlan = "correctPlan";
     public const string ReassignToInput = "reassignTo";
     public const string ReassignNoteInput = "reassignNote";
 }

@@ -47,6 +47,10 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<ImportCommand>();
         services.AddSingleton<ImportFlow>();
         services.AddSingleton<ChatFileArrival>();
+        services.AddSingleton<Corrections.PlanCorrectionService>();
+        services.AddSingleton<IPublishedPlanRevision>(sp => sp.GetRequiredService<Corrections.PlanCorrectionService>());
+        services.AddSingleton<Corrections.CorrectionNotifier>();
+        services.AddSingleton<Corrections.CorrectionAction>();
         services.AddSingleton<PreviewActions>();
         services.AddSingleton<ReportFileHandler>();
         services.AddSingleton<ReportAction>();

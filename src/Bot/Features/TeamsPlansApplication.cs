@@ -25,7 +25,7 @@ internal sealed class TeamsPlansApplication : ActivityRouter
         ResendCommand resend, ResendAction resendAction, ImportCommand import, PreviewActions preview,
         ReportAction report, RollupFeature rollup,
         HistoryAction history, ReviewAction review, CommentAction comments, ReassignAction reassign,
-        ChatFileArrival chatFile)
+        ChatFileArrival chatFile, Corrections.CorrectionAction correction)
         : base(services)
     {
         OnInstall(members.OnInstallAsync);
@@ -63,5 +63,6 @@ internal sealed class TeamsPlansApplication : ActivityRouter
         OnCardAction(CardVerbs.Reassign, reassign.HandleAsync);
         OnCardAction(CardVerbs.FileAsPlan, chatFile.AsPlanAsync);
         OnCardAction(CardVerbs.FileAsReport, chatFile.AsReportAsync);
+        OnCardAction(CardVerbs.CorrectPlan, correction.HandleAsync);
     }
 }

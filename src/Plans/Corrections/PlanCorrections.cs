@@ -7,7 +7,8 @@ namespace TeamsPlans.Plans.Corrections;
 /// Compares a published plan's assignments with those of its revised document ("điều chỉnh, bổ sung", or the same
 /// number read again). Pairs are found in three passes: the same assignee and the same duty (folded: diacritics,
 /// case, spacing and the numbers of dates written in the duty do not count) — unchanged or redated; then the same
-/// assignee and a duty sharing at least half of its words — reworded; whatever is left is removed (published side) or added (revised side). A duty handed to another
+/// assignee and a duty sharing at least half of its words — reworded; whatever is left is removed (published side) or
+/// added (revised side). A duty handed to another
 /// assignee is therefore one removal and one addition. Deadlines compare by due date and recurrence, in order.
 /// </summary>
 public static class PlanCorrections
@@ -32,17 +33,17 @@ public static class PlanCorrections
         Pass((a, b) => SameAssignee(a, b) && Core(a.Duty) == Core(b.Duty));
         Pass((a, b) => SameAssignee(a, b) && Overlap(a.Duty, b.Duty) >= RewordedOverlap);
 
-        var changes = new List<AssignmentChange>();
+        var changes = new List<AssignmentDiff>();
         for (var i = 0; i < published.Count; i++)
         {
-            if (!pairs.TryGetValue(i, out var j)) { changes.Add(new AssignmentChange(AssignmentChangeKind.Removed, i, null)); continue; }
+            if (!pairs.TryGetValue(i, out var j)) { changes.Add(new AssignmentDiff(AssignmentChangeKind.Removed, i, null)); continue; }
             var moved = Moved(published[i].Deadlines, revised[j].Deadlines);
             var kind = Core(published[i].Duty) != Core(revised[j].Duty) ? AssignmentChangeKind.Reworded
                 : moved.Count > 0 ? AssignmentChangeKind.Redated : AssignmentChangeKind.Unchanged;
-            changes.Add(new AssignmentChange(kind, i, j) { MovedDeadlines = moved });
+            changes.Add(new AssignmentDiff(kind, i, j) { MovedDeadlines = moved });
         }
         for (var j = 0; j < revised.Count; j++)
-            if (!taken.Contains(j)) changes.Add(new AssignmentChange(AssignmentChangeKind.Added, null, j));
+            if (!taken.Contains(j)) changes.Add(new AssignmentDiff(AssignmentChangeKind.Added, null, j));
         return new PlanCorrection(changes);
     }
 
