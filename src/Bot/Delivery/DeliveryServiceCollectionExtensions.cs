@@ -68,6 +68,7 @@ public static class DeliveryServiceCollectionExtensions
         // (BotHost.AddTeamsPlansAssignmentPublisher), which wraps DeliveryService in the mirroring publisher when sync is on.
         services.AddSingleton<IPlanReminderSender>(sp => sp.GetRequiredService<DeliveryService>());
         services.AddSingleton<IPlanDeliveries>(sp => sp.GetRequiredService<DeliveryService>());
+        services.AddSingleton<IWaitingDeliveries>(sp => sp.GetRequiredService<DeliveryService>());
 
         services.TryAddSingleton<DeliveryCoordinator>();
         services.TryAddSingleton<DeliveryWorker>();

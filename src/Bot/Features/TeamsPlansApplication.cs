@@ -29,6 +29,7 @@ internal sealed class TeamsPlansApplication : ActivityRouter
     {
         OnInstall(members.OnInstallAsync);
         OnMembersAdded(members.OnMembersAddedAsync);
+        OnUninstall(members.OnUninstallAsync);
         OnFile(reportFile.HandleAsync);
 
         OnCommand(CommandKind.Help, help.HelpAsync);

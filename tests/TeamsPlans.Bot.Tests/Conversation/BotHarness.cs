@@ -97,11 +97,12 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
     /// <summary>Personal chats of members who removed the app (posts answer 403 BotNotInConversationRoster).</summary>
     public ConcurrentDictionary<string, bool> RemovedChats { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>What Graph's POST /users/{id}/teamwork/installedApps does: the app is installed, Teams learns it later.</summary>
+    /// <summary>What Graph's POST /users/{id}/teamwork/installedApps does: the app is installed, Teams learns it later; a
+    /// second install of an installed app changes nothing (Graph answers 409 Conflict).</summary>
     public void InstallThroughGraph(string aad)
     {
         NotInstalled.TryRemove(aad, out _);
-        GraphInstalledAt[aad] = Clock.GetUtcNow();
+        GraphInstalledAt.TryAdd(aad, Clock.GetUtcNow());
     }
 
     /// <summary>Every POST/PUT into a conversation (accepted or refused), per conversation id.</summary>

@@ -6,7 +6,8 @@ namespace TeamsPlans.Bot.Features.Status;
 /// The status card of one plan (by number or id) or of every plan not archived (published first): counts, reports handed
 /// in and, with a delivery queue, the cards that failed. <paramref name="deliveries"/> is absent when cards are sent directly.
 /// </summary>
-internal sealed class StatusBoard(IStateStore store, PlanLookup plans, Review.OfficialStates states, IPlanDeliveries? deliveries = null)
+internal sealed class StatusBoard(IStateStore store, PlanLookup plans, Review.OfficialStates states, IPlanDeliveries? deliveries = null,
+    IWaitingDeliveries? waiting = null)
 {
     public async Task<AdaptiveCard> CardAsync(string tenantId, string? number, CardView view, CancellationToken ct)
     {
@@ -36,7 +37,8 @@ internal sealed class StatusBoard(IStateStore store, PlanLookup plans, Review.Of
         var problems = deliveries is not null && published.Count > 0
             ? await deliveries.ProblemsAsync(tenantId, published, ct).ConfigureAwait(false)
             : null;
-        var card = StatusCards.Status(rows, members, view, canRemind: true, handedIn, problems, total);
+        var tallies = waiting is not null && published.Count > 0 ? await waiting.TallyAsync(tenantId, published, ct).ConfigureAwait(false) : null;
+        var card = StatusCards.Status(rows, members, view, canRemind: true, handedIn, problems, total, tallies);
         await states.AppendToStatusAsync(card, rows, view, ct).ConfigureAwait(false);
         return card;
     }

@@ -18,12 +18,14 @@ internal static class StatusCards
     /// <param name="totalPlans">How many plans there are when <paramref name="plans"/> holds only the first <see cref="MaxPlans"/>.</param>
     public static AdaptiveCard Status(IReadOnlyList<(StoredPlan Plan, IReadOnlyList<AssignmentRecord> Assignments)> plans,
         IReadOnlyDictionary<string, Member> members, CardView v, bool canRemind, IReadOnlyDictionary<string, int>? reportsHandedIn = null,
-        IReadOnlyDictionary<string, (int Failed, int Blocked)>? deliveryProblems = null, int? totalPlans = null)
-        => Fit(scale => BuildStatus(plans, members, v, canRemind, reportsHandedIn, deliveryProblems, scale, totalPlans ?? plans.Count));
+        IReadOnlyDictionary<string, (int Failed, int Blocked)>? deliveryProblems = null, int? totalPlans = null,
+        IReadOnlyDictionary<string, DeliveryTally>? tallies = null)
+        => Fit(scale => BuildStatus(plans, members, v, canRemind, reportsHandedIn, deliveryProblems, scale, totalPlans ?? plans.Count, tallies));
 
     private static AdaptiveCard BuildStatus(IReadOnlyList<(StoredPlan Plan, IReadOnlyList<AssignmentRecord> Assignments)> plans,
         IReadOnlyDictionary<string, Member> members, CardView v, bool canRemind, IReadOnlyDictionary<string, int>? reportsHandedIn,
-        IReadOnlyDictionary<string, (int Failed, int Blocked)>? deliveryProblems, double scale, int totalPlans)
+        IReadOnlyDictionary<string, (int Failed, int Blocked)>? deliveryProblems, double scale, int totalPlans,
+        IReadOnlyDictionary<string, DeliveryTally>? tallies)
     {
         var s = v.S;
         var body = new List<CardElement> { new TextBlock(s.StatusHeader) { Size = "large", Weight = "bolder", Style = "heading" } };
@@ -51,6 +53,8 @@ internal static class StatusCards
             };
             if (reportsHandedIn is not null)
                 ((FactSet)items[^1]).Facts.Add(new Fact(s.ReportsHandedIn, N(reportsHandedIn.GetValueOrDefault(plan.PlanId))));
+            if (tallies?.GetValueOrDefault(plan.PlanId) is { } tally)
+                items.Add(new TextBlock(DeliveryTallyTexts.For(v).Line(tally)) { Spacing = "small", Color = tally.Waiting > 0 ? "warning" : "default" });
 
             var upcoming = list
                 .Where(a => a.State.Status != AssignmentStatus.Done)
