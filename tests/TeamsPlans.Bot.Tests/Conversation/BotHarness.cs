@@ -28,6 +28,18 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
     /// <summary>Files served at {ServiceUrl}files/{name} (stands in for SharePoint download URLs); missing names give 404.</summary>
     public ConcurrentDictionary<string, byte[]> Files { get; } = new();
     public int FileDownloads;
+    /// <summary>Files added with <see cref="AddFile"/>: when their download link was issued (it expires after
+    /// <see cref="FileUrlLifetime"/> on <see cref="Clock"/>).</summary>
+    public ConcurrentDictionary<string, DateTimeOffset> FileIssuedAt { get; } = new();
+    public TimeSpan FileUrlLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A file shared in chat: served at {ServiceUrl}files/{name} through a link that expires (as Teams' downloadUrl).</summary>
+    public string AddFile(string name, byte[] content)
+    {
+        Files[name] = content;
+        FileIssuedAt[name] = Clock.GetUtcNow();
+        return ServiceUrl + "files/" + name;
+    }
     /// <summary>Largest activity accepted, UTF-16 bytes of the JSON body (Teams' count); above it: 413 MessageSizeTooBig.</summary>
     public int MaxActivityBytes { get; set; } = TeamsPlans.Testing.FakeConnectorServer.DefaultMaxActivityBytes;
     /// <summary>Requests answered 413 MessageSizeTooBig.</summary>
@@ -74,6 +86,9 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         _app.MapGet("/files/{name}", (string name) =>
         {
             Interlocked.Increment(ref FileDownloads);
+            // Teams' file.download.info downloadUrl is a short-lived pre-authenticated link: refused once it has expired.
+            if (FileIssuedAt.TryGetValue(name, out var issued) && Clock.GetUtcNow() > issued + FileUrlLifetime)
+                return Results.Json(new { error = new { code = "unauthenticated", message = "The download link has expired." } }, statusCode: 401);
             return Files.TryGetValue(name, out var bytes) ? Results.Bytes(bytes, "application/octet-stream") : Results.NotFound();
         });
         _app.MapGet("/v3/conversations/{conv}/members", (string conv) =>
