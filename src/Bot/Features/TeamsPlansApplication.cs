@@ -24,7 +24,7 @@ internal sealed class TeamsPlansApplication : ActivityRouter
         MyTasksCommand myTasks, AssignmentActions assignments, StatusCommand status, RemindAction remind,
         ResendCommand resend, ResendAction resendAction, ImportCommand import, PreviewActions preview,
         ReportFileHandler reportFile, ReportAction report, RollupFeature rollup,
-        HistoryAction history, ReviewAction review, CommentAction comments, ReassignAction reassign)
+        HistoryAction history, ReviewAction review, CommentAction comments, ReassignAction reassign, StatusPageAction statusPage)
         : base(services)
     {
         OnInstall(members.OnInstallAsync);
@@ -51,6 +51,7 @@ internal sealed class TeamsPlansApplication : ActivityRouter
         OnCardAction(CardVerbs.Report, report.HandleAsync);
         OnCardAction(CardVerbs.Rollup, rollup.ActionAsync);
         OnCardAction(CardVerbs.Remind, remind.HandleAsync);
+        OnCardAction(CardVerbs.StatusPage, statusPage.HandleAsync);
         OnCardAction(CardVerbs.Resend, resendAction.HandleAsync);
         OnCardAction(CardVerbs.Map, preview.HandleAsync);
         OnCardAction(CardVerbs.Publish, preview.HandleAsync);
