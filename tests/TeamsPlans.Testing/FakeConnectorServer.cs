@@ -36,7 +36,8 @@ public sealed class FakeConnectorOptions
     public HashSet<string> ServerErrorMembers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Keep each accepted post's JSON body in <see cref="FakePost.Body"/> (off in the benchmark to measure the sender, not the fake).</summary>
     public bool KeepBodies { get; set; } = true;
-    /// <summary>Members for whom CreateConversation answers 403 (app not installed) unless installed.</summary>
+    /// <summary>Members for whom CreateConversation answers 403 ForbiddenOperationException (app not installed): the
+    /// product keeps their deliveries waiting.</summary>
     public HashSet<string> NotInstalledMembers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Time of the windows (a scaled clock in the benchmark).</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
@@ -154,7 +155,7 @@ public sealed class FakeConnectorServer : IAsyncDisposable
         if (Options.NotInstalledMembers.Contains(member))
         {
             Interlocked.Increment(ref _forbidden);
-            return Results.Json(new { error = new { code = "Forbidden", message = "The bot is not part of the conversation roster." } }, statusCode: 403);
+            return Results.Json(new { error = new { code = "ForbiddenOperationException", message = "Bot is not installed in user's personal scope" } }, statusCode: 403);
         }
         var id = CurrentConversationIdFor(member);
         _conversations[id] = (member, tenant);

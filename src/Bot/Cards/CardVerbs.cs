@@ -13,6 +13,8 @@ public static class CardVerbs
     public const string Map = "map";
     /// <summary>Status card: send the plan's failed assignment cards again.</summary>
     public const string Resend = "resend";
+    /// <summary>"Trang sau" on the status card: the next plans (data: planSkip).</summary>
+    public const string StatusPage = "statusPage";
     /// <summary>Input ids of the import preview's assignee pickers start with this, followed by the assignment id.</summary>
     public const string MapInputPrefix = "map_";
     public const string PercentInput = "percent";

@@ -26,6 +26,9 @@ public sealed class ConversationOptions
     public bool FirstMemberIsPrincipal { get; set; }
     public string? DefaultTenantId { get; set; }
     public long MaxReportBytes { get; set; } = 20L * 1024 * 1024;
+    /// <summary>Where a file sent in chat waits (downloaded on arrival) until the member says which assignment it answers
+    /// ("Reports:PendingFolder"; shared storage when several instances run).</summary>
+    public string PendingFileRoot { get; set; } = "data/pending-files";
 
     public static readonly string[] LibraryExtensions = [".txt", ".md", ".docx", ".pdf"];
 
@@ -39,6 +42,7 @@ public sealed class ConversationOptions
         o.DefaultTenantId = c["Conversation:DefaultTenantId"] is { Length: > 0 } t ? t : null;
         if (long.TryParse(c["Reports:MaxFileBytes"], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var max) && max > 0)
             o.MaxReportBytes = max;
+        o.PendingFileRoot = c["Reports:PendingFolder"] is { Length: > 0 } pf ? pf : o.PendingFileRoot;
         return o;
     }
 

@@ -10,7 +10,7 @@ namespace TeamsPlans.Bot.Conversation;
 /// one in a personal chat. Called on installation and on every incoming activity.
 /// </summary>
 public sealed class MemberDirectory(IStateStore store, ConversationOptions options, TimeProvider time, ILogger<MemberDirectory> logger,
-    TeamsPlans.Bot.Security.RoleBindings? roleBindings = null)
+    TeamsPlans.Bot.Security.RoleBindings? roleBindings = null, IWaitingDeliveries? waiting = null)
 {
     /// <summary>The key of a user: the Entra object id, or the channel user id when the channel gives none (local tools).</summary>
     public static string? UserKey(ChannelAccount? a) =>
@@ -39,6 +39,8 @@ public sealed class MemberDirectory(IStateStore store, ConversationOptions optio
         if (existing is not null && existing with { UpdatedAt = reference.UpdatedAt } == reference) return;
         await store.Conversations.UpsertAsync(reference, ct).ConfigureAwait(false);
         logger.LogInformation("Stored conversation reference of {AadObjectId} in {TenantId} ({ConversationId})", key, tenantId, conv);
+        // The member installed or opened the bot: what waited for them goes now.
+        if (waiting is not null) await waiting.MemberReachableAsync(tenantId, key, ct).ConfigureAwait(false);
     }
 
     /// <summary>Inserts or refreshes a member; stored roles are kept and configured roles added.</summary>

@@ -172,6 +172,23 @@ public sealed class ReportHandIn(IStateStore store, ReportLibrary library, Teams
     private sealed record Target(string AssignmentId, string Period);
     private sealed record PendingFile(string Name, string Url, string? ActivityId);
 
+    /// <summary>The copy of the member's pending file, taken when it arrived (one per member).</summary>
+    private string SpoolPath(string tenantId, string userKey) => Path.Combine(Path.GetFullPath(options.PendingFileRoot),
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(tenantId + "|" + userKey)))[..32] + ".bin");
+
+    /// <summary>
+    /// The file kept for the member's choice, stored as the report of <paramref name="a"/>: the copy taken when it arrived
+    /// (Teams' download links are short-lived, and an invoke has 10–15 s), else — copy gone — downloaded again.
+    /// </summary>
+    public async Task<ReportSubmission> HandInPendingFileAsync(StoredPlan plan, AssignmentRecord a, string userKey, string submitter, ReportPeriod period,
+        ReportFile file, string? activityId, CancellationToken ct)
+    {
+        var spool = SpoolPath(plan.TenantId, userKey);
+        if (!File.Exists(spool)) return await HandInFileAsync(plan, a, userKey, submitter, period, file, activityId, ct).ConfigureAwait(false);
+        await using var content = File.OpenRead(spool);
+        return await StoreAsync(plan, a, userKey, submitter, period, $"{submitter} - {file.Name}", content, activityId, ct, fromChat: true, null).ConfigureAwait(false);
+    }
+
     /// <summary>Remembers the assignment and period the member last reported for from a card: a file sent next goes there.</summary>
     public Task SetTargetAsync(string tenantId, string userKey, string assignmentId, string period, CancellationToken ct) =>
         store.Sync.PutAsync(new SyncEntry(tenantId, TargetScope, userKey, assignmentId, null, JsonSerializer.Serialize(new Target(assignmentId, period)), time.GetUtcNow()), ct);
@@ -184,8 +201,24 @@ public sealed class ReportHandIn(IStateStore store, ReportLibrary library, Teams
         return t is null ? null : (t.AssignmentId, t.Period);
     }
 
-    public Task SavePendingFileAsync(string tenantId, string userKey, ReportFile file, string? activityId, CancellationToken ct) =>
-        store.Sync.PutAsync(new SyncEntry(tenantId, FileScope, userKey, file.Name, null, JsonSerializer.Serialize(new PendingFile(file.Name, file.Url, activityId)), time.GetUtcNow()), ct);
+    /// <summary>Keeps a file until the member says which assignment it answers: downloaded now (the link is short-lived),
+    /// spooled under <see cref="ConversationOptions.PendingFileRoot"/>; refused files throw <see cref="ReportHandInException"/>.</summary>
+    public async Task SavePendingFileAsync(string tenantId, string userKey, ReportFile file, string? activityId, CancellationToken ct)
+    {
+        await using (var content = await DownloadAsync(file, ct).ConfigureAwait(false))
+        {
+            if (content.Length == 0)
+            {
+                var name = TeamsPlans.Bot.Security.EchoText.Cap(file.Name);
+                throw new ReportHandInException("empty", Features.Reports.ReportTexts.EmptyFileVi(name), Features.Reports.ReportTexts.EmptyFileEn(name));
+            }
+            var spool = SpoolPath(tenantId, userKey);
+            Directory.CreateDirectory(Path.GetDirectoryName(spool)!);
+            await using var f = File.Create(spool);
+            await content.CopyToAsync(f, ct).ConfigureAwait(false);
+        }
+        await store.Sync.PutAsync(new SyncEntry(tenantId, FileScope, userKey, file.Name, null, JsonSerializer.Serialize(new PendingFile(file.Name, file.Url, activityId)), time.GetUtcNow()), ct).ConfigureAwait(false);
+    }
 
     /// <summary>The file waiting for the member's choice (not removed: a failed hand-in can be retried).</summary>
     public async Task<(ReportFile File, string? ActivityId)?> PendingFileAsync(string tenantId, string userKey, CancellationToken ct)
@@ -196,5 +229,10 @@ public sealed class ReportHandIn(IStateStore store, ReportLibrary library, Teams
         return f is null ? null : (new ReportFile(f.Name, f.Url), f.ActivityId);
     }
 
-    public Task ClearPendingFileAsync(string tenantId, string userKey, CancellationToken ct) => store.Sync.DeleteAsync(tenantId, FileScope, userKey, ct);
+    public Task ClearPendingFileAsync(string tenantId, string userKey, CancellationToken ct)
+    {
+        try { File.Delete(SpoolPath(tenantId, userKey)); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { logger.LogWarning(e, "Pending file copy of {AadObjectId} not deleted", userKey); }
+        return store.Sync.DeleteAsync(tenantId, FileScope, userKey, ct);
+    }
 }

@@ -83,6 +83,13 @@ public sealed class DeliveryOptions
     public bool InstallForUsers { get; set; }
     /// <summary>The app's id in the tenant app catalog (appCatalogs/teamsApps/{id}), not the manifest id.</summary>
     public string? TeamsAppCatalogId { get; set; }
+    /// <summary>
+    /// A member the bot cannot reach yet (CreateConversation answers 403/404: app not installed, install not propagated,
+    /// UserNotFound) waits instead of failing: the item is tried again after max(base, its age), capped at
+    /// <see cref="WaitingRetryMax"/> (exponential in effect), and at once when the member installs or opens the bot.
+    /// </summary>
+    public TimeSpan WaitingRetryBase { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan WaitingRetryMax { get; set; } = TimeSpan.FromHours(6);
     /// <summary>Connector service URL used to create conversations when no conversation of the tenant is stored yet.</summary>
     public string ServiceUrl { get; set; } = "https://smba.trafficmanager.net/teams/";
     /// <summary>The bot's id as a channel account ("28:{appId}"); default from Bot:MicrosoftAppId.</summary>

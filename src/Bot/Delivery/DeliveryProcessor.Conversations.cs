@@ -53,7 +53,15 @@ public sealed partial class DeliveryProcessor
         using var cts = new CancellationTokenSource(_options.SendTimeout, _time);
         // Creating a 1:1 conversation is idempotent in Teams (the same chat comes back), so it may be cancelled freely.
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, stop);
-        var created = await _connector.CreateConversationAsync(serviceUrl, parameters, linked.Token).ConfigureAwait(false);
+        ConversationResourceResponse created;
+        try
+        {
+            created = await _connector.CreateConversationAsync(serviceUrl, parameters, linked.Token).ConfigureAwait(false);
+        }
+        catch (ConnectorException e) when (MemberNotReachableException.Means(e))
+        {
+            throw new MemberNotReachableException(e, _options.InstallForUsers);
+        }
         if (string.IsNullOrWhiteSpace(created.Id))
             throw new ConnectorException(502, "NoConversationId", "Không tạo được cuộc trò chuyện / CreateConversation returned no id");
         // UserId: the "29:" id is unknown until the member writes to the bot; the Entra id works for sending.

@@ -208,6 +208,7 @@ public sealed partial class DeliveryProcessor
                     _logger.LogWarning("Conversation of {AadObjectId} answered {Status} {ErrorCode}; dropping it and opening a new one",
                         payload.MemberAadObjectId, e.StatusCode, e.ErrorCode);
                     conv = null;
+                    if (ReachStoreFactory.For(_store) is { } reach) await reach.ForgetConversationAsync(tenant, payload.MemberAadObjectId, CancellationToken.None).ConfigureAwait(false);
                     if (journalWritten)
                     {
                         await ClearJournalAsync(item).ConfigureAwait(false); // a definite "not posted"
@@ -235,6 +236,10 @@ public sealed partial class DeliveryProcessor
             // Stopping before anything was sent: give the item back for the next worker (not an attempt).
             await Queue.DeferAsync(item.Id, owner, _time.GetUtcNow(), "dừng trước khi gửi / worker stopped before sending", CancellationToken.None).ConfigureAwait(false);
             return DeliveryOutcome.Released;
+        }
+        catch (MemberNotReachableException e)
+        {
+            return await WaitForMemberAsync(item, owner, payload, e, journalWritten).ConfigureAwait(false);
         }
         catch (ConnectorException e)
         {

@@ -26,6 +26,8 @@ public static class DeliveryStates
     public const string Skipped = "skipped";
     public const string Failed = "failed";
     public const string Blocked = "blocked";
+    /// <summary>Waiting for the member to install the app (or for a Graph install to reach Teams): sent as soon as possible.</summary>
+    public const string Waiting = "waiting";
 }
 
 /// <summary>
@@ -33,8 +35,8 @@ public static class DeliveryStates
 /// <see cref="IAssignmentPublisher"/>), reminders and digests; query delivery status; resend to failed recipients only.
 /// Nothing here talks to Teams: the <see cref="DeliveryWorker"/> sends.
 /// </summary>
-public sealed class DeliveryService(IStateStore store, TimeProvider time, ILogger<DeliveryService> logger)
-    : IAssignmentPublisher, IPlanReminderSender, IPlanDeliveries
+public sealed partial class DeliveryService(IStateStore store, TimeProvider time, ILogger<DeliveryService> logger)
+    : IAssignmentPublisher, IPlanReminderSender, IPlanDeliveries, IWaitingDeliveries
 {
     private IWorkQueue Queue => store.Queue;
 
@@ -164,6 +166,7 @@ public sealed class DeliveryService(IStateStore store, TimeProvider time, ILogge
             var r = DeliveryResult.TryParse(w.ResultJson);
             var state = w.State switch
             {
+                WorkState.Queued when DeliveryProcessor.IsWaiting(w) => DeliveryStates.Waiting,
                 WorkState.Queued => DeliveryStates.Queued,
                 WorkState.InFlight => DeliveryStates.Sending,
                 WorkState.Done => r?.Skipped is not null ? DeliveryStates.Skipped : DeliveryStates.Sent,
@@ -180,7 +183,7 @@ public sealed class DeliveryService(IStateStore store, TimeProvider time, ILogge
 
     /// <summary>A one-line summary for the CLI or a card: "sent 120, queued 3, failed 2, blocked 1".</summary>
     public static string Summarize(DeliveryReport r, bool english) =>
-        string.Join(", ", new[] { DeliveryStates.Sent, DeliveryStates.Queued, DeliveryStates.Sending, DeliveryStates.Skipped, DeliveryStates.Failed, DeliveryStates.Blocked }
+        string.Join(", ", new[] { DeliveryStates.Sent, DeliveryStates.Queued, DeliveryStates.Waiting, DeliveryStates.Sending, DeliveryStates.Skipped, DeliveryStates.Failed, DeliveryStates.Blocked }
             .Where(s => r.Count(s) > 0)
             .Select(s => string.Create(CultureInfo.InvariantCulture, $"{(english ? s : Vi(s))} {r.Count(s)}")))
         is { Length: > 0 } text ? text : english ? "nothing queued" : "chưa có tin nào";
@@ -192,6 +195,7 @@ public sealed class DeliveryService(IStateStore store, TimeProvider time, ILogge
         DeliveryStates.Sending => "đang gửi",
         DeliveryStates.Skipped => "bỏ qua",
         DeliveryStates.Failed => "lỗi",
+        DeliveryStates.Waiting => "chờ cài ứng dụng",
         _ => "bị chặn",
     };
 }

@@ -18,6 +18,16 @@ public static class DeliveryServiceCollectionExtensions
     /// <see cref="ReminderScheduler"/>.
     /// Needs AddBotProtocol (IBotTokenProvider, BotOptions, the "BotConnector" HttpClient) and AddTeamsPlansStateStore.
     /// </summary>
+    /// <summary>Bot:Connector as configured (the activity budget MaxActivityBytes, delays), without retries: the pipeline
+    /// handles 429 and transient answers itself.</summary>
+    internal static ConnectorClientOptions DeliveryConnectorOptions(ConnectorClientOptions? configured) => new()
+    {
+        MaxRetries = 0,
+        BaseDelay = configured?.BaseDelay ?? new ConnectorClientOptions().BaseDelay,
+        MaxDelay = configured?.MaxDelay ?? new ConnectorClientOptions().MaxDelay,
+        MaxActivityBytes = configured is { MaxActivityBytes: > 0 } c ? c.MaxActivityBytes : ConnectorClientOptions.DefaultMaxActivityBytes,
+    };
+
     public static IServiceCollection AddTeamsPlansDelivery(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -37,7 +47,7 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton<DeliveryRateLimiter>();
         services.TryAddKeyedSingleton<IConnectorClient>(DeliveryProcessor.ConnectorServiceKey, (sp, _) => new HttpConnectorClient(
             sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IBotTokenProvider>(), sp.GetRequiredService<IOptions<BotOptions>>(),
-            Options.Create(new ConnectorClientOptions { MaxRetries = 0 }), sp.GetRequiredService<TimeProvider>(),
+            Options.Create(DeliveryConnectorOptions(sp.GetService<IOptions<ConnectorClientOptions>>()?.Value)), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<HttpConnectorClient>>(), sp.GetService<ServiceUrlPolicy>()));
         services.TryAddSingleton<IAppInstaller>(sp =>
         {
@@ -58,6 +68,7 @@ public static class DeliveryServiceCollectionExtensions
         // (BotHost.AddTeamsPlansAssignmentPublisher), which wraps DeliveryService in the mirroring publisher when sync is on.
         services.AddSingleton<IPlanReminderSender>(sp => sp.GetRequiredService<DeliveryService>());
         services.AddSingleton<IPlanDeliveries>(sp => sp.GetRequiredService<DeliveryService>());
+        services.AddSingleton<IWaitingDeliveries>(sp => sp.GetRequiredService<DeliveryService>());
 
         services.TryAddSingleton<DeliveryCoordinator>();
         services.TryAddSingleton<DeliveryWorker>();

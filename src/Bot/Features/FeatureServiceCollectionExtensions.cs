@@ -40,6 +40,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<StatusCommand>();
         services.AddSingleton<StatusLists>();
         services.AddSingleton<RemindAction>();
+        services.AddSingleton<StatusPageAction>();
         services.AddSingleton<ResendCommand>();
         services.AddSingleton<ResendAction>();
         services.AddSingleton<LocalPlanLibrary>();

@@ -25,11 +25,12 @@ internal sealed class TeamsPlansApplication : ActivityRouter
         ResendCommand resend, ResendAction resendAction, ImportCommand import, PreviewActions preview,
         ReportAction report, RollupFeature rollup,
         HistoryAction history, ReviewAction review, CommentAction comments, ReassignAction reassign,
-        ChatFileArrival chatFile, Corrections.CorrectionAction correction)
+        ChatFileArrival chatFile, Corrections.CorrectionAction correction, StatusPageAction statusPage)
         : base(services)
     {
         OnInstall(members.OnInstallAsync);
         OnMembersAdded(members.OnMembersAddedAsync);
+        OnUninstall(members.OnUninstallAsync);
         // A member's file is a report; a principal's plan-like file asks "plan or report?" (ChatFileArrival).
         OnFile(chatFile.HandleAsync);
 
@@ -52,6 +53,7 @@ internal sealed class TeamsPlansApplication : ActivityRouter
         OnCardAction(CardVerbs.Report, report.HandleAsync);
         OnCardAction(CardVerbs.Rollup, rollup.ActionAsync);
         OnCardAction(CardVerbs.Remind, remind.HandleAsync);
+        OnCardAction(CardVerbs.StatusPage, statusPage.HandleAsync);
         OnCardAction(CardVerbs.Resend, resendAction.HandleAsync);
         OnCardAction(CardVerbs.Map, preview.HandleAsync);
         OnCardAction(CardVerbs.Publish, preview.HandleAsync);

@@ -19,6 +19,7 @@ internal abstract class ActivityRouter(TurnServices services) : IActivityHandler
     private readonly Dictionary<string, CardActionHandler> _actions = new(StringComparer.Ordinal);
     private UpdateHandler? _install;
     private UpdateHandler? _membersAdded;
+    private UpdateHandler? _uninstall;
     private FileHandler? _file;
     private CommandHandler? _otherCommand;
 
@@ -35,6 +36,9 @@ internal abstract class ActivityRouter(TurnServices services) : IActivityHandler
 
     /// <summary>The bot was installed (installationUpdate "add…", or the bot among membersAdded).</summary>
     protected void OnInstall(UpdateHandler handler) => _install = handler;
+
+    /// <summary>The app was removed (installationUpdate "remove…").</summary>
+    protected void OnUninstall(UpdateHandler handler) => _uninstall = handler;
 
     /// <summary>Members other than the bot joined a conversation the bot is in.</summary>
     protected void OnMembersAdded(UpdateHandler handler) => _membersAdded = handler;
@@ -64,7 +68,7 @@ internal abstract class ActivityRouter(TurnServices services) : IActivityHandler
                 return await OnInvokeAsync(activity, turn, tenantId, ct).ConfigureAwait(false);
             case ActivityTypes.ConversationUpdate:
             case ActivityTypes.InstallationUpdate:
-                if (tenantId is not null && (BotAdded(activity) ? _install : _membersAdded) is { } update)
+                if (tenantId is not null && (BotRemoved(activity) ? _uninstall : BotAdded(activity) ? _install : _membersAdded) is { } update)
                     await update(activity, turn, tenantId, ct).ConfigureAwait(false);
                 return null;
             case ActivityTypes.Message:
@@ -79,6 +83,9 @@ internal abstract class ActivityRouter(TurnServices services) : IActivityHandler
                 return null;
         }
     }
+
+    private static bool BotRemoved(Activity activity) => activity.Type == ActivityTypes.InstallationUpdate
+        && activity.Action is { } a && a.StartsWith("remove", StringComparison.OrdinalIgnoreCase);
 
     private static bool BotAdded(Activity activity) => activity.Type == ActivityTypes.InstallationUpdate
         ? activity.Action is { } a && a.StartsWith("add", StringComparison.OrdinalIgnoreCase)

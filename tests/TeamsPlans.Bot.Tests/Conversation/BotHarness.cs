@@ -28,6 +28,18 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
     /// <summary>Files served at {ServiceUrl}files/{name} (stands in for SharePoint download URLs); missing names give 404.</summary>
     public ConcurrentDictionary<string, byte[]> Files { get; } = new();
     public int FileDownloads;
+    /// <summary>Files added with <see cref="AddFile"/>: when their download link was issued (it expires after
+    /// <see cref="FileUrlLifetime"/> on <see cref="Clock"/>).</summary>
+    public ConcurrentDictionary<string, DateTimeOffset> FileIssuedAt { get; } = new();
+    public TimeSpan FileUrlLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A file shared in chat: served at {ServiceUrl}files/{name} through a link that expires (as Teams' downloadUrl).</summary>
+    public string AddFile(string name, byte[] content)
+    {
+        Files[name] = content;
+        FileIssuedAt[name] = Clock.GetUtcNow();
+        return ServiceUrl + "files/" + name;
+    }
     /// <summary>Largest activity accepted, UTF-16 bytes of the JSON body (Teams' count); above it: 413 MessageSizeTooBig.</summary>
     public int MaxActivityBytes { get; set; } = TeamsPlans.Testing.FakeConnectorServer.DefaultMaxActivityBytes;
     /// <summary>Requests answered 413 MessageSizeTooBig.</summary>
@@ -63,12 +75,20 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         _app.MapPost("/v3/conversations", (JsonObject body) =>
         {
             var member = body["members"]?[0]?["id"]?.GetValue<string>() ?? "unknown";
+            CreateAttempts.AddOrUpdate(member, 1, (_, n) => n + 1);
+            // The app is not installed for the member, or a Graph install has not reached the connector yet: 403.
+            if (NotInstalled.ContainsKey(member)
+                || (GraphInstalledAt.TryGetValue(member, out var at) && Clock.GetUtcNow() < at + InstallPropagation))
+                return Results.Json(new { error = new { code = "ForbiddenOperationException", message = "Bot is not installed in user's personal scope" } }, statusCode: 403);
             Posts.Enqueue(new Post("CREATE", "", null, body));
             return Results.Json(new { id = "a:created-" + member });
         });
         _app.MapGet("/files/{name}", (string name) =>
         {
             Interlocked.Increment(ref FileDownloads);
+            // Teams' file.download.info downloadUrl is a short-lived pre-authenticated link: refused once it has expired.
+            if (FileIssuedAt.TryGetValue(name, out var issued) && Clock.GetUtcNow() > issued + FileUrlLifetime)
+                return Results.Json(new { error = new { code = "unauthenticated", message = "The download link has expired." } }, statusCode: 401);
             return Files.TryGetValue(name, out var bytes) ? Results.Bytes(bytes, "application/octet-stream") : Results.NotFound();
         });
         _app.MapGet("/v3/conversations/{conv}/members", (string conv) =>
@@ -79,12 +99,35 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
     /// again), 403 BotDisabledByAdmin (a definite failure), others 503-like.</summary>
     public ConcurrentDictionary<string, int> FailingConversations { get; } = new();
 
+    /// <summary>Members (Entra ids) for whom the app is not installed: CreateConversation answers 403
+    /// ForbiddenOperationException, and posts into their old personal chat 403 BotNotInConversationRoster.</summary>
+    public ConcurrentDictionary<string, bool> NotInstalled { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Installs made through Microsoft Graph, by member: CreateConversation answers 403 until
+    /// <see cref="InstallPropagation"/> has passed on <see cref="Clock"/>.</summary>
+    public ConcurrentDictionary<string, DateTimeOffset> GraphInstalledAt { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public TimeSpan InstallPropagation { get; set; }
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+    /// <summary>CreateConversation requests (accepted or refused), per member id.</summary>
+    public ConcurrentDictionary<string, int> CreateAttempts { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Personal chats of members who removed the app (posts answer 403 BotNotInConversationRoster).</summary>
+    public ConcurrentDictionary<string, bool> RemovedChats { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>What Graph's POST /users/{id}/teamwork/installedApps does: the app is installed, Teams learns it later; a
+    /// second install of an installed app changes nothing (Graph answers 409 Conflict).</summary>
+    public void InstallThroughGraph(string aad)
+    {
+        NotInstalled.TryRemove(aad, out _);
+        GraphInstalledAt.TryAdd(aad, Clock.GetUtcNow());
+    }
+
     /// <summary>Every POST/PUT into a conversation (accepted or refused), per conversation id.</summary>
     public ConcurrentDictionary<string, int> Attempts { get; } = new();
 
     private IResult Record(HttpContext c, string method, string conv, string? id, JsonObject body)
     {
         Attempts.AddOrUpdate(conv, 1, (_, n) => n + 1);
+        if (method == "POST" && RemovedChats.ContainsKey(conv))
+            return Results.Json(new { error = new { code = "BotNotInConversationRoster", message = "The bot is not part of the conversation roster." } }, statusCode: 403);
         if (method == "POST" && FailingConversations.TryGetValue(conv, out var status))
             return Results.Json(status switch
             {
@@ -151,6 +194,7 @@ public sealed class BotHarness : IAsyncDisposable
     {
         _dir = Directory.CreateTempSubdirectory("teamsplans-bot-").FullName;
         LibraryDir = Path.Combine(_dir, "library");
+        Connector.Clock = Time;
         Directory.CreateDirectory(Path.Combine(LibraryDir, "2023"));
         File.Copy(SeedPath("001"), Path.Combine(LibraryDir, "2023", Path.GetFileName(SeedPath("001"))));
     }
@@ -219,9 +263,23 @@ public sealed class BotHarness : IAsyncDisposable
     /// <summary>Personal-scope install: conversationUpdate with the bot in membersAdded; the roster is the user.</summary>
     public async Task InstallAsync(TestUser u, string? tenant = null)
     {
+        Connector.NotInstalled.TryRemove(u.Aad, out _);
+        Connector.RemovedChats.TryRemove(u.Conversation, out _);
         Connector.Rosters[u.Conversation] = [new JsonObject { ["id"] = u.TeamsId, ["name"] = u.Name, ["aadObjectId"] = u.Aad, ["email"] = u.Aad[4..] + "@bk.edu.vn" }];
         var a = Base(u, "conversationUpdate", tenant);
         a["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "28:bot-id" }, new JsonObject { ["id"] = u.TeamsId, ["aadObjectId"] = u.Aad });
+        var r = await PostAsync(a);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+    }
+
+    /// <summary>The user removes the app (personal scope): installationUpdate "remove"; Teams refuses the bot in that chat
+    /// from now on and CreateConversation answers 403 until the user installs again (<see cref="InstallAsync"/>).</summary>
+    public async Task UninstallAsync(TestUser u)
+    {
+        Connector.NotInstalled[u.Aad] = true;
+        Connector.RemovedChats[u.Conversation] = true;
+        var a = Base(u, "installationUpdate");
+        a["action"] = "remove";
         var r = await PostAsync(a);
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
     }

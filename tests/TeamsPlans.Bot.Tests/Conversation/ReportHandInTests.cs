@@ -132,7 +132,7 @@ public sealed class ReportHandInTests
         h.Connector.Files["kh.docx"] = Encoding.UTF8.GetBytes("nội dung báo cáo");
         await h.SendFileAsync(Thanh, "Báo cáo.docx", h.Connector.ServiceUrl + "files/kh.docx", teamsDownloadInfo: false);
 
-        Assert.Equal(0, h.Connector.FileDownloads); // nothing downloaded before the choice
+        Assert.Equal(1, h.Connector.FileDownloads); // downloaded when it arrived (Teams' download links are short-lived)
         var ask = h.Connector.CardsIn(Thanh.Conversation).Last();
         Assert.Contains("Tệp \\\"Báo cáo.docx\\\" là báo cáo cho nhiệm vụ nào?", Json(ask));
         var choice = Objects(ask).Single(o => o["id"]?.GetValue<string>() == CardVerbs.ReportTargetInput);

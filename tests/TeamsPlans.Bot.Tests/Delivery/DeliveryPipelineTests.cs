@@ -355,8 +355,9 @@ public class DeliveryPipelineTests
     [Fact]
     public async Task Resend_from_the_CLI_requeues_only_the_failed_recipients()
     {
+        // A member whose posts Teams answered 500 (not re-sent automatically: it may have been posted).
         var notInstalled = DeliveryFixture.MemberId(2);
-        await using var f = await DeliveryFixture.CreateAsync(new FakeConnectorOptions { NotInstalledMembers = { notInstalled } });
+        await using var f = await DeliveryFixture.CreateAsync(new FakeConnectorOptions { ServerErrorMembers = { notInstalled } });
         await f.SeedAsync(5, conversations: false);
         using var host = f.BuildHost();
         await host.StartAsync();
@@ -365,11 +366,11 @@ public class DeliveryPipelineTests
         var report = await host.Services.GetRequiredService<DeliveryService>().GetStatusAsync(DeliveryFixture.Tenant, DeliveryFixture.PlanId, default);
         var failed = Assert.Single(report.Items, i => i.State == DeliveryStates.Failed);
         Assert.Equal(notInstalled, failed.MemberAadObjectId);
-        Assert.Contains("403", failed.Reason);
+        Assert.Contains("500", failed.Reason);
         Assert.Equal(4, f.Server.Posts.Count);
 
-        // The member installs the app; the admin resends from the CLI (real entry point, same SQLite file).
-        f.Server.Options.NotInstalledMembers.Clear();
+        // The fault is over; the admin resends from the CLI (real entry point, same SQLite file).
+        f.Server.Options.ServerErrorMembers.Clear();
         Assert.Equal(1, await AdminCli.RunAsync(["resend", "--tenant", DeliveryFixture.Tenant, "--plan", "no-such-plan", "--state", f.DbPath]));
         Assert.Equal(0, await AdminCli.RunAsync(["resend", "--tenant", DeliveryFixture.Tenant, "--plan", DeliveryFixture.PlanId, "--state", f.DbPath]));
         Assert.True(await DeliveryFixture.WaitUntilAsync(() => Task.FromResult(f.Server.Posts.Count == 5), TimeSpan.FromSeconds(30)));

@@ -29,6 +29,18 @@ internal sealed class MembersFeature(IStateStore store, MemberDirectory director
         }
     }
 
+    /// <summary>
+    /// The member removed the app from their personal scope (installationUpdate "remove"): Teams no longer accepts the bot in
+    /// that chat, so the stored reference is dropped; the next delivery opens the chat again, or waits for the reinstall.
+    /// </summary>
+    public async Task OnUninstallAsync(Activity activity, ITurnContext turn, string tenantId, CancellationToken ct)
+    {
+        var key = MemberDirectory.UserKey(activity.From);
+        if (key is null || activity.Conversation?.ConversationType is not (null or "personal")) return;
+        var dropped = ReachStoreFactory.For(store) is { } reach && await reach.ForgetConversationAsync(tenantId, key, ct).ConfigureAwait(false);
+        logger.LogInformation("{AadObjectId} removed the app in {TenantId}; conversation reference dropped: {Dropped}", key, tenantId, dropped);
+    }
+
     public async Task OnMembersAddedAsync(Activity activity, ITurnContext turn, string tenantId, CancellationToken ct)
     {
         var botId = activity.Recipient?.Id;

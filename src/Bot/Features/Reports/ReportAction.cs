@@ -52,7 +52,7 @@ internal sealed class ReportAction(IStateStore store, ReportHandIn reports, Assi
         var pending = await reports.PendingFileAsync(plan.TenantId, userKey, ct).ConfigureAwait(false);
         if (pending is null)
             return CardActionResult.Fail(410, "FileGone", "Không còn tệp nào đang chờ nộp; hãy gửi lại tệp.", "No file is waiting to be handed in; please send the file again.");
-        await reports.HandInFileAsync(plan, record, userKey, submitter, period, pending.Value.File, pending.Value.ActivityId, ct).ConfigureAwait(false);
+        await reports.HandInPendingFileAsync(plan, record, userKey, submitter, period, pending.Value.File, pending.Value.ActivityId, ct).ConfigureAwait(false);
         await reports.ClearPendingFileAsync(plan.TenantId, userKey, ct).ConfigureAwait(false);
         return null;
     }

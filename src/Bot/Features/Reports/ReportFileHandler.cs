@@ -43,7 +43,15 @@ internal sealed class ReportFileHandler(IStateStore store, ReportHandIn reports,
         if (chosen is null && options.Count == 1) chosen = options[0];
         if (chosen is null)
         {
-            await reports.SavePendingFileAsync(tenantId, member.AadObjectId, file, state.Activity.Id, ct).ConfigureAwait(false);
+            try
+            {
+                await reports.SavePendingFileAsync(tenantId, member.AadObjectId, file, state.Activity.Id, ct).ConfigureAwait(false);
+            }
+            catch (ReportHandInException e)
+            {
+                await turn.SendTextAsync($"⚠ {e.Vi} / {e.En}", ct).ConfigureAwait(false);
+                return;
+            }
             logger.LogInformation("Report file {FileName} from {AadObjectId} in {TenantId} waits for a choice among {Count} options", LogText.Clean(file.Name, 120), member.AadObjectId, tenantId, options.Count);
             var ordered = options.OrderBy(o => o.Period.Due < view.Today ? 1 : 0).ThenBy(o => o.Period.Due).ThenBy(o => o.Assignment.Ordinal)
                 .Select(o => (o.Plan, o.Assignment, o.Period)).ToList();

@@ -6,9 +6,11 @@ namespace TeamsPlans.Bot.Features.Status;
 /// The status card of one plan (by number or id) or of every plan not archived (published first): counts, reports handed
 /// in and, with a delivery queue, the cards that failed. <paramref name="deliveries"/> is absent when cards are sent directly.
 /// </summary>
-internal sealed class StatusBoard(IStateStore store, PlanLookup plans, Review.OfficialStates states, IPlanDeliveries? deliveries = null)
+internal sealed class StatusBoard(IStateStore store, PlanLookup plans, Review.OfficialStates states, IPlanDeliveries? deliveries = null,
+    IWaitingDeliveries? waiting = null)
 {
-    public async Task<AdaptiveCard> CardAsync(string tenantId, string? number, CardView view, CancellationToken ct)
+    /// <param name="skip">Plans before this page ("Trang sau"); 0 = the first page.</param>
+    public async Task<AdaptiveCard> CardAsync(string tenantId, string? number, CardView view, CancellationToken ct, int skip = 0)
     {
         // A fixed number of queries whatever the number of plans, assignments and reports (IStatusReadModel).
         var reads = StatusReadModels.Of(store);
@@ -23,7 +25,8 @@ internal sealed class StatusBoard(IStateStore store, PlanLookup plans, Review.Of
         else
         {
             // Only the plans the card shows (not archived, published first, latest update first), and how many there are.
-            (list, total) = await reads.PlansPageAsync(tenantId, StatusCards.MaxPlans, ct).ConfigureAwait(false);
+            (list, total) = await reads.PlansPageAsync(tenantId, skip + StatusCards.MaxPlans, ct).ConfigureAwait(false);
+            list = [.. list.Skip(skip)];
         }
         var ids = list.Select(p => p.PlanId).ToList();
         var byPlan = await reads.AssignmentsByPlanAsync(tenantId, ids, ct).ConfigureAwait(false);
@@ -36,7 +39,8 @@ internal sealed class StatusBoard(IStateStore store, PlanLookup plans, Review.Of
         var problems = deliveries is not null && published.Count > 0
             ? await deliveries.ProblemsAsync(tenantId, published, ct).ConfigureAwait(false)
             : null;
-        var card = StatusCards.Status(rows, members, view, canRemind: true, handedIn, problems, total);
+        var tallies = waiting is not null && published.Count > 0 ? await waiting.TallyAsync(tenantId, published, ct).ConfigureAwait(false) : null;
+        var card = StatusCards.Status(rows, members, view, canRemind: true, handedIn, problems, total, tallies, number is null ? skip : 0);
         await states.AppendToStatusAsync(card, rows, view, ct).ConfigureAwait(false);
         return card;
     }

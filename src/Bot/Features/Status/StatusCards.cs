@@ -18,17 +18,21 @@ internal static class StatusCards
     /// <param name="totalPlans">How many plans there are when <paramref name="plans"/> holds only the first <see cref="MaxPlans"/>.</param>
     public static AdaptiveCard Status(IReadOnlyList<(StoredPlan Plan, IReadOnlyList<AssignmentRecord> Assignments)> plans,
         IReadOnlyDictionary<string, Member> members, CardView v, bool canRemind, IReadOnlyDictionary<string, int>? reportsHandedIn = null,
-        IReadOnlyDictionary<string, (int Failed, int Blocked)>? deliveryProblems = null, int? totalPlans = null)
-        => Fit(scale => BuildStatus(plans, members, v, canRemind, reportsHandedIn, deliveryProblems, scale, totalPlans ?? plans.Count));
+        IReadOnlyDictionary<string, (int Failed, int Blocked)>? deliveryProblems = null, int? totalPlans = null,
+        IReadOnlyDictionary<string, DeliveryTally>? tallies = null, int skip = 0)
+        => Fit(scale => BuildStatus(plans, members, v, canRemind, reportsHandedIn, deliveryProblems, scale, totalPlans ?? plans.Count, tallies, skip));
 
     private static AdaptiveCard BuildStatus(IReadOnlyList<(StoredPlan Plan, IReadOnlyList<AssignmentRecord> Assignments)> plans,
         IReadOnlyDictionary<string, Member> members, CardView v, bool canRemind, IReadOnlyDictionary<string, int>? reportsHandedIn,
-        IReadOnlyDictionary<string, (int Failed, int Blocked)>? deliveryProblems, double scale, int totalPlans)
+        IReadOnlyDictionary<string, (int Failed, int Blocked)>? deliveryProblems, double scale, int totalPlans,
+        IReadOnlyDictionary<string, DeliveryTally>? tallies, int skip)
     {
         var s = v.S;
         var body = new List<CardElement> { new TextBlock(s.StatusHeader) { Size = "large", Weight = "bolder", Style = "heading" } };
         if (totalPlans == 0) body.Add(new TextBlock(s.NoPlans));
         var planCap = Cap(MaxPlans, scale);
+        var shown = Math.Min(planCap, plans.Count);
+        if (StatusPaging.Caption(skip, shown, totalPlans, v) is { } caption) body.Add(new TextBlock(caption) { IsSubtle = true, Spacing = "none" });
         foreach (var (plan, list) in plans.Take(planCap))
         {
             var counts = StatusCounts.Of(list, plan.Document.Year, v.Today);
@@ -51,6 +55,8 @@ internal static class StatusCards
             };
             if (reportsHandedIn is not null)
                 ((FactSet)items[^1]).Facts.Add(new Fact(s.ReportsHandedIn, N(reportsHandedIn.GetValueOrDefault(plan.PlanId))));
+            if (tallies?.GetValueOrDefault(plan.PlanId) is { } tally)
+                items.Add(new TextBlock(DeliveryTallyTexts.For(v).Line(tally)) { Spacing = "small", Color = tally.Waiting > 0 ? "warning" : "default" });
 
             var upcoming = list
                 .Where(a => a.State.Status != AssignmentStatus.Done)
@@ -93,7 +99,8 @@ internal static class StatusCards
             }
             body.Add(new Container { Items = items, Separator = true, Spacing = "large" });
         }
-        if (totalPlans > planCap) body.Add(new TextBlock(s.More(totalPlans - planCap)) { IsSubtle = true });
+        // More plans than fit: a "Trang sau" page, not a trimmed list.
+        if (plans.Count > 0 && StatusPaging.Next(plans[0].Plan.TenantId, skip, shown, totalPlans, v) is { } nextPage) body.Add(nextPage);
         return new AdaptiveCard { Lang = s.Lang, FallbackText = s.StatusHeader, Body = body };
     }
 }
