@@ -24,7 +24,8 @@ internal sealed class TeamsPlansApplication : ActivityRouter
         MyTasksCommand myTasks, AssignmentActions assignments, StatusCommand status, RemindAction remind,
         ResendCommand resend, ResendAction resendAction, ImportCommand import, PreviewActions preview,
         ReportFileHandler reportFile, ReportAction report, RollupFeature rollup,
-        HistoryAction history, ReviewAction review, CommentAction comments, ReassignAction reassign)
+        HistoryAction history, ReviewAction review, CommentAction comments, ReassignAction reassign,
+        UnitRollup.UnitRollupFeature unitRollup)
         : base(services)
     {
         OnInstall(members.OnInstallAsync);
@@ -38,7 +39,7 @@ internal sealed class TeamsPlansApplication : ActivityRouter
         OnCommand(CommandKind.Status, status.HandleAsync);
         OnCommand(CommandKind.NotAcknowledged, status.HandleAsync);
         OnCommand(CommandKind.Deadlines, status.HandleAsync);
-        OnCommand(CommandKind.Rollup, rollup.CommandAsync);
+        OnCommand(CommandKind.Rollup, unitRollup.CommandAsync); // falls back to the tenant roll-up
         OnCommand(CommandKind.Resend, resend.HandleAsync);
         OnCommand(CommandKind.Import, import.HandleAsync);
 
@@ -48,7 +49,7 @@ internal sealed class TeamsPlansApplication : ActivityRouter
         OnCardAction(CardVerbs.Refresh, assignments.HandleAsync);
         OnCardAction(CardVerbs.OpenPlan, assignments.HandleAsync);
         OnCardAction(CardVerbs.Report, report.HandleAsync);
-        OnCardAction(CardVerbs.Rollup, rollup.ActionAsync);
+        OnCardAction(CardVerbs.Rollup, unitRollup.ActionAsync); // falls back to the tenant roll-up
         OnCardAction(CardVerbs.Remind, remind.HandleAsync);
         OnCardAction(CardVerbs.Resend, resendAction.HandleAsync);
         OnCardAction(CardVerbs.Map, preview.HandleAsync);
