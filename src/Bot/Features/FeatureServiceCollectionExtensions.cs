@@ -56,6 +56,9 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<ReportFileHandler>();
         services.AddSingleton<ReportAction>();
         services.AddSingleton<RollupFeature>();
+        services.AddSingleton<TeamsPlans.Bot.Features.UnitRollup.UnitRollupService>();
+        services.AddSingleton<TeamsPlans.Bot.Features.UnitRollup.UnitRollupFeature>();
+        services.AddSingleton<TeamsPlans.Bot.Features.UnitRollup.PlanCascade>();
         services.AddSingleton<AssignmentAccess>();
         services.AddSingleton<HistoryRecorder>();
         services.AddSingleton<HistoryAction>();

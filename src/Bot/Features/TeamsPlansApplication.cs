@@ -25,7 +25,8 @@ internal sealed class TeamsPlansApplication : ActivityRouter
         ResendCommand resend, ResendAction resendAction, ImportCommand import, PreviewActions preview,
         ReportAction report, RollupFeature rollup,
         HistoryAction history, ReviewAction review, CommentAction comments, ReassignAction reassign,
-        ChatFileArrival chatFile, Corrections.CorrectionAction correction, StatusPageAction statusPage)
+        ChatFileArrival chatFile, Corrections.CorrectionAction correction, StatusPageAction statusPage,
+        UnitRollup.UnitRollupFeature unitRollup)
         : base(services)
     {
         OnInstall(members.OnInstallAsync);
@@ -41,7 +42,7 @@ internal sealed class TeamsPlansApplication : ActivityRouter
         OnCommand(CommandKind.Status, status.HandleAsync);
         OnCommand(CommandKind.NotAcknowledged, status.HandleAsync);
         OnCommand(CommandKind.Deadlines, status.HandleAsync);
-        OnCommand(CommandKind.Rollup, rollup.CommandAsync);
+        OnCommand(CommandKind.Rollup, unitRollup.CommandAsync); // falls back to the tenant roll-up
         OnCommand(CommandKind.Resend, resend.HandleAsync);
         OnCommand(CommandKind.Import, import.HandleAsync);
 
@@ -51,7 +52,7 @@ internal sealed class TeamsPlansApplication : ActivityRouter
         OnCardAction(CardVerbs.Refresh, assignments.HandleAsync);
         OnCardAction(CardVerbs.OpenPlan, assignments.HandleAsync);
         OnCardAction(CardVerbs.Report, report.HandleAsync);
-        OnCardAction(CardVerbs.Rollup, rollup.ActionAsync);
+        OnCardAction(CardVerbs.Rollup, unitRollup.ActionAsync); // falls back to the tenant roll-up
         OnCardAction(CardVerbs.Remind, remind.HandleAsync);
         OnCardAction(CardVerbs.StatusPage, statusPage.HandleAsync);
         OnCardAction(CardVerbs.Resend, resendAction.HandleAsync);

@@ -7,7 +7,7 @@ namespace TeamsPlans.Storage.Sql;
 /// <summary>The unit directory on SQLite and PostgreSQL (tables units, unit_history of migration 0006).</summary>
 internal sealed class SqlUnitStore(SqlDb db) : IUnitStore
 {
-    private const string Columns = "tenant_id, code, name, kind, parent_code, head_aad_object_id, head_upn, contacts_json, group_id, own_tenant_id, updated_at";
+    internal const string Columns = "tenant_id, code, name, kind, parent_code, head_aad_object_id, head_upn, contacts_json, group_id, own_tenant_id, updated_at";
 
     public Task<int> UpsertManyAsync(IReadOnlyList<Unit> units, CancellationToken ct = default)
     {
@@ -146,7 +146,7 @@ internal sealed class SqlUnitStore(SqlDb db) : IUnitStore
 
     private static UnitKind ReadKind(string s) => Enum.TryParse<UnitKind>(s, out var k) ? k : UnitKind.Other;
 
-    private Unit Map(DbDataReader r)
+    internal Unit Map(DbDataReader r)
     {
         var head = r.StringOrNull("head_aad_object_id") is var id && r.StringOrNull("head_upn") is var upn && (id ?? upn) is not null
             ? new UnitContact(id, upn) : null;

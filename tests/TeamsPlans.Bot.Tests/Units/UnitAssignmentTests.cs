@@ -14,10 +14,10 @@ namespace TeamsPlans.Bot.Tests.Units;
 /// <summary>Department plans (seeds 002, 004) imported through chat against a unit directory made by the tests.</summary>
 public sealed class UnitAssignmentTests
 {
-    private static TestUser HeadOf(string code) => new("aad-" + code.ToLowerInvariant(), "29:1" + code, "Thủ trưởng " + code, "a:conv-" + code);
+    internal static TestUser HeadOf(string code) => new("aad-" + code.ToLowerInvariant(), "29:1" + code, "Thủ trưởng " + code, "a:conv-" + code);
 
     /// <summary>The test Sở's directory (or the part below <paramref name="top"/>) in the harness tenant, heads as members.</summary>
-    private static async Task<IReadOnlyList<string[]>> DirectoryAsync(BotHarness h, string? top = null)
+    internal static async Task<IReadOnlyList<string[]>> DirectoryAsync(BotHarness h, string? top = null)
     {
         var rows = UnitListFiles.Department().Where(r => top is null || r[0] == top || r[3] == top).ToList();
         foreach (var r in rows)

@@ -8,7 +8,8 @@ namespace TeamsPlans.Bot.Features.Import;
 /// reads the document, stores the plan once as Draft with one assignment per duty (ids "{planId}-a{ordinal}"), resolves
 /// assignees to tenant members, and builds the preview card. A plan already Published is not overwritten.
 /// </summary>
-internal sealed class PlanImportService(IStateStore store, IPlanDocumentReader reader, TimeProvider time, ILogger<PlanImportService> logger)
+internal sealed class PlanImportService(IStateStore store, IPlanDocumentReader reader, TimeProvider time, ILogger<PlanImportService> logger,
+    UnitRollup.PlanCascade? cascade = null)
 {
     public static string PlanIdFor(PlanDocument doc, string name) => PlanIds.For(doc, name);
 
@@ -49,6 +50,7 @@ internal sealed class PlanImportService(IStateStore store, IPlanDocumentReader r
             records.Add(new AssignmentRecord(tenantId, id, planId, ordinal, x.Assignee, a.Duty, a.Deadlines, member, AssignmentState.New, now));
         }
         if (records.Count > 0) await store.Assignments.UpsertManyAsync(records, ct).ConfigureAwait(false);
+        if (cascade is not null) await cascade.OnImportedAsync(plan, importedBy, ct).ConfigureAwait(false); // a unit's implementing plan (#14)
         logger.LogInformation("Imported {Name} ({Source}) as plan {PlanId} of {TenantId}: {Count} assignments, {Resolved} resolved",
             name, source.Kind, planId, tenantId, records.Count, records.Count(r => r.MemberAadObjectId is not null));
         return new ImportOutcome(plan, records, [name], AlreadyPublished: false);

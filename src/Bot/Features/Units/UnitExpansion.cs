@@ -38,8 +38,7 @@ internal static class UnitExpansion
     }
 
     /// <summary>The unit code of an assignee made by <see cref="Expand"/>; null for anything else.</summary>
-    public static string? UnitCodeOf(Assignee assignee) =>
-        assignee.Target is { Kind: AssigneeKind.Unit, Units: [{ Name: { } code }] } && assignee.Unit is not null && code != assignee.Unit ? code : null;
+    public static string? UnitCodeOf(Assignee assignee) => UnitAssignees.CodeOf(assignee);
 
     /// <summary>The issuer's unit: the only top unit, else the one whose name the issuer line carries; null when unknown.</summary>
     private static Unit? Root(IReadOnlyList<Unit> directory, string? issuer)
