@@ -12,14 +12,15 @@ internal static class OfficialStateText
         states is not null && states.TryGetValue(a.AssignmentId, out var s) ? " · " + OfficialStateLabels.For(s, v.S.Lang == "vi") : "";
 
     /// <summary>The four states (every one, zero or more) with how many of <paramref name="states"/> are in each.</summary>
-    public static Container Counts(IEnumerable<OfficialState> states, CardView v, string id)
+    /// <param name="separator">A line above (list cards); the roll-up keeps separators for its unit blocks.</param>
+    public static Container Counts(IEnumerable<OfficialState> states, CardView v, string id, bool separator = true)
     {
         var counts = Enum.GetValues<OfficialState>().ToDictionary(s => s, _ => 0);
         foreach (var s in states) counts[s]++;
         var vi = v.S.Lang == "vi";
         return new Container
         {
-            Id = id, Separator = true, Spacing = "medium",
+            Id = id, Separator = separator ? true : null, Spacing = "medium",
             Items =
             [
                 new TextBlock(ReviewTexts.For(v).StateLabel) { Weight = "bolder" },

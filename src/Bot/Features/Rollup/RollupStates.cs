@@ -18,7 +18,7 @@ internal static class RollupStates
         if (r.Occurrences.Count == 0) return card;
         var states = r.Units.SelectMany(u => u.Periods).Select(p => Of(p, r.Today, calc));
         var at = card.Body.FindIndex(e => e.Id == "rollupFacts");
-        card.Body.Insert(at < 0 ? card.Body.Count : at + 1, Review.OfficialStateText.Counts(states, v, "rollupStates"));
+        card.Body.Insert(at < 0 ? card.Body.Count : at + 1, Review.OfficialStateText.Counts(states, v, "rollupStates", separator: false));
         return card;
     }
 }
