@@ -20,7 +20,8 @@ public static class PlannerLabels
     public static string? CategoryOf(string code) => All.Where(l => l.Code == code).Select(l => l.Category).FirstOrDefault();
 
     /// <summary>The appliedCategories to write for <paramref name="code"/>: its category on, the three others off.</summary>
-    public static IReadOnlyDictionary<string, bool> Applied(string code) => All.ToDictionary(l => l.Category, l => l.Code == code, StringComparer.Ordinal);
+    public static IReadOnlyDictionary<string, bool> Applied(string code) =>
+        All.ToDictionary(l => l.Category, l => l.Code == code, StringComparer.Ordinal);
 
     /// <summary>The state code of the first of the four categories set in <paramref name="applied"/>, or null.</summary>
     public static string? CodeOf(Func<string, bool> isApplied)

@@ -9,7 +9,8 @@ internal sealed class MyTasksCommand(IStateStore store, Review.OfficialStates st
     public async Task<AdaptiveCard> CardAsync(string tenantId, Member? member, CardView view, CancellationToken ct)
     {
         if (member is null) return AssignmentCards.MyTasks([], view);
-        // Three queries whatever the number of tasks (the member's assignments, their plans, the latest report of each), and the history of each plan.
+        // Three queries whatever the number of tasks (the member's assignments, their plans, the latest report of each),
+        // and the history of each plan.
         var reads = StatusReadModels.Of(store);
         var mine = await store.Assignments.ListByMemberAsync(tenantId, member.AadObjectId, ct).ConfigureAwait(false);
         var plans = await reads.PlansAsync(tenantId, [.. mine.Select(a => a.PlanId).Distinct(StringComparer.Ordinal)], ct).ConfigureAwait(false);

@@ -24,7 +24,10 @@ internal static class OfficialStateText
             Items =
             [
                 new TextBlock(ReviewTexts.For(v).StateLabel) { Weight = "bolder" },
-                new FactSet { Facts = [.. counts.Select(kv => new Fact(OfficialStateLabels.For(kv.Key, vi), kv.Value.ToString(CultureInfo.InvariantCulture)))] },
+                new FactSet
+                {
+                    Facts = [.. counts.Select(kv => new Fact(OfficialStateLabels.For(kv.Key, vi), kv.Value.ToString(CultureInfo.InvariantCulture)))],
+                },
             ],
         };
     }

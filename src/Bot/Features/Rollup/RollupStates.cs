@@ -10,7 +10,8 @@ namespace TeamsPlans.Bot.Features.Rollup;
 internal static class RollupStates
 {
     public static OfficialState Of(RollupPeriodStatus p, DateOnly today, OfficialStateCalculator calc) =>
-        calc.Of([new Deadline(DueDate.OnDate(p.Occurrence.Due), null, p.Occurrence.What, null, null)], null, p.Submitted ? p.SubmittedAt : null, today);
+        calc.Of([new Deadline(DueDate.OnDate(p.Occurrence.Due), null, p.Occurrence.What, null, null)], null,
+            p.Submitted ? p.SubmittedAt : null, today);
 
     /// <summary>Adds the four-state counts ("rollupStates") under the roll-up's facts.</summary>
     public static AdaptiveCard Append(AdaptiveCard card, DepartmentRollup r, OfficialStateCalculator calc, CardView v)

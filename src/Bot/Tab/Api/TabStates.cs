@@ -25,5 +25,6 @@ public static class TabStates
     public static string KeyOf(AssignmentRecord a, int? planYear, DateOnly today) => OfficialStateLabels.Code(StateOf(a, planYear, today));
 
     public static string Label(string key, bool english) =>
-        Enum.GetValues<OfficialState>().Where(s => OfficialStateLabels.Code(s) == key).Select(s => OfficialStateLabels.For(s, !english)).FirstOrDefault() ?? key;
+        Enum.GetValues<OfficialState>().Where(s => OfficialStateLabels.Code(s) == key)
+            .Select(s => OfficialStateLabels.For(s, !english)).FirstOrDefault() ?? key;
 }
