@@ -59,6 +59,8 @@ public sealed record BoardTask(
     IReadOnlyList<string> Checklist, string? ReferenceUrl, string? ReferenceAlias, int? PercentComplete, string Description)
 {
     public string? AssignmentId { get; init; }
+    /// <summary>The official state code (<see cref="PlannerLabels"/>) shown as the task's label; null = leave labels alone.</summary>
+    public string? Label { get; init; }
 }
 
 public enum RemoteChangeKind { Progress, DueDate, Title, Assignees }
@@ -83,6 +85,8 @@ public interface ITaskBoard
     Task<UpsertSummary> UpsertTasksAsync(BoardRef board, IReadOnlyList<BoardTask> tasks, CancellationToken ct = default);
     /// <summary>Sets progress of one task (0/50/100), merging with concurrent remote edits.</summary>
     Task<UpsertSummary> SetProgressAsync(BoardRef board, string taskKey, int percentComplete, CancellationToken ct = default);
+    /// <summary>Sets progress and the official-state label (<see cref="PlannerLabels"/>; null = leave it) of one task.</summary>
+    Task<UpsertSummary> SetProgressAsync(BoardRef board, string taskKey, int percentComplete, string? label, CancellationToken ct = default);
     /// <summary>Remote changes since the last read (compares ETags with the stored snapshot).</summary>
     Task<IReadOnlyList<RemoteChange>> ReadChangesAsync(BoardRef board, CancellationToken ct = default);
 }

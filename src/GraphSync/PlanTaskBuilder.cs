@@ -18,6 +18,8 @@ public static class PlanTaskBuilder
 {
     public const string UndatedBucket = "Nhiệm vụ thường xuyên";
 
+    static readonly TeamsPlans.Plans.Scheduling.OfficialStateCalculator States = new(new TeamsPlans.Plans.Scheduling.ReminderCalendar());
+
     public static string BucketFor(DateTimeOffset? due) =>
         due is { } d ? "Hạn " + PlannerDueDates.ToVietnamDay(d).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : UndatedBucket;
 
@@ -29,7 +31,10 @@ public static class PlanTaskBuilder
     static string OneLine(string s) => string.Join(' ', s.Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>Builds the tasks. <paramref name="assigneeIds"/>: assignment id → directory user ids.</summary>
-    public static IReadOnlyList<BoardTask> Build(PlanDocument plan, IReadOnlyList<AssignmentRecord> assignments, IReadOnlyDictionary<string, IReadOnlyList<string>> assigneeIds, string? documentUrl)
+    /// <param name="today">When given (Asia/Ho_Chi_Minh), each assignment's task is labelled with its official state
+    /// (<see cref="PlannerLabels"/>) on that day, on the reminders' default working-day calendar.</param>
+    public static IReadOnlyList<BoardTask> Build(PlanDocument plan, IReadOnlyList<AssignmentRecord> assignments, IReadOnlyDictionary<string, IReadOnlyList<string>> assigneeIds, string? documentUrl,
+        DateOnly? today = null)
     {
         var year = plan.Year ?? plan.IssuedOn?.Year;
         var alias = string.IsNullOrWhiteSpace(plan.Number) ? "Văn bản kế hoạch" : $"Kế hoạch {plan.Number}";
@@ -47,7 +52,7 @@ public static class PlanTaskBuilder
             tasks.Add(new BoardTask(a.AssignmentId, Clip($"[{code}] {a.Assignee.Display}: {duty}", PlannerLimits.MaxTitleLength), BucketFor(due), due, ids,
                 parts.Count > 1 ? parts.Select(p => OneLine(p)).ToList() : [], documentUrl, alias, a.State.PercentComplete,
                 $"Người thực hiện / Assignee: {a.Assignee.Display}\nNhiệm vụ / Duty: {duty}" + (deadlinesText.Length > 0 ? $"\nHạn / Deadlines: {deadlinesText}" : ""))
-            { AssignmentId = a.AssignmentId });
+            { AssignmentId = a.AssignmentId, Label = today is { } d0 ? PlannerLabels.CodeOf(States.Of(a.State, a.Deadlines, year, d0)) : null });
             for (var i = 0; i < dues.Count; i++)
             {
                 var (d, at) = dues[i];

@@ -32,7 +32,7 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(5);
 
     sealed record UpsertPayload(string PlanId, string BoardTitle, BoardTask Task, string Hash);
-    sealed record ProgressPayload(string PlanId, string TaskKey, int Percent);
+    sealed record ProgressPayload(string PlanId, string TaskKey, int Percent, string? Label = null);
 
     static string SentScope(string planId) => $"outbox-sent:{planId}";
 
@@ -64,7 +64,7 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
             if (r.Status == ResolutionStatus.Resolved) ids[a.AssignmentId] = r.Users.Select(u => u.Id).ToList();
             else unresolved.Add(r);
         }
-        var tasks = PlanTaskBuilder.Build(plan, assignments, ids, documentUrl);
+        var tasks = PlanTaskBuilder.Build(plan, assignments, ids, documentUrl, TeamsPlans.Plans.Scheduling.VietnamTime.Today(time));
         if (tasks.Count > PlannerLimits.MaxTasksPerPlan)
             throw new PlannerLimitException("planner.tasks",
                 $"Kế hoạch có {tasks.Count} nhiệm vụ; Planner cho phép tối đa {PlannerLimits.MaxTasksPerPlan} mỗi bảng.",
@@ -92,7 +92,11 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
     /// Teams side changed an assignment (acknowledge → 0, progress → 50, done → 100): enqueue the progress write and drain.
     /// (Adapt to the bot's IAssignmentChangeSink.)
     /// </summary>
-    public async Task OnAssignmentChangedAsync(AssignmentRecord record, CancellationToken ct = default)
+    public Task OnAssignmentChangedAsync(AssignmentRecord record, CancellationToken ct = default) => OnAssignmentChangedAsync(record, null, ct);
+
+    /// <param name="label">The assignment's official state code after the change (<see cref="PlannerLabels"/>), written as
+    /// the task's label with the progress; null leaves the label alone.</param>
+    public async Task OnAssignmentChangedAsync(AssignmentRecord record, string? label, CancellationToken ct = default)
     {
         var percent = record.State.Status switch
         {
@@ -101,7 +105,7 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
             _ => 0,
         };
         var key = $"{record.TenantId}|{record.PlanId}|{record.AssignmentId}|progress|{percent}|v{record.State.Version}";
-        await queue.EnqueueAsync(record.TenantId, Outbox, "planner.progress", key, JsonSerializer.Serialize(new ProgressPayload(record.PlanId, record.AssignmentId, percent), Json), null, ct);
+        await queue.EnqueueAsync(record.TenantId, Outbox, "planner.progress", key, JsonSerializer.Serialize(new ProgressPayload(record.PlanId, record.AssignmentId, percent, label), Json), null, ct);
         await DrainOutboxAsync(ct);
     }
 
@@ -146,7 +150,7 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
                             {
                                 try
                                 {
-                                    var s = await board.SetProgressAsync(new BoardRef(tenantId, planId, known.RemoteId), p.P.TaskKey, p.P.Percent, ct);
+                                    var s = await board.SetProgressAsync(new BoardRef(tenantId, planId, known.RemoteId), p.P.TaskKey, p.P.Percent, p.P.Label, ct);
                                     updated += s.Updated; conflicts += s.Conflicts; changes.AddRange(s.RemoteChanges);
                                 }
                                 catch (GraphSyncException ex) when (ex.Code == "board.unknownTask")

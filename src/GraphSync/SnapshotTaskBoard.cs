@@ -7,12 +7,18 @@ using TeamsPlans.Storage;
 namespace TeamsPlans.GraphSync;
 
 /// <summary>A task as the remote side holds it (Planner task or local board row).</summary>
-public sealed record RemoteTask(string Id, string ETag, string Title, string? BucketId, DateTimeOffset? DueAt, int PercentComplete, IReadOnlyList<string> AssigneeIds);
+public sealed record RemoteTask(string Id, string ETag, string Title, string? BucketId, DateTimeOffset? DueAt, int PercentComplete, IReadOnlyList<string> AssigneeIds)
+{
+    /// <summary>The official-state label the task carries (<see cref="PlannerLabels"/>), or null.</summary>
+    public string? Label { get; init; }
+}
 
 /// <summary>Field-level write: null = leave alone. Assignees are added/removed individually so a concurrent edit is kept.</summary>
 public sealed record TaskPatch(string? Title, bool SetDue, DateTimeOffset? DueAt, int? PercentComplete, IReadOnlyList<string> AddAssignees, IReadOnlyList<string> RemoveAssignees)
 {
-    public bool IsEmpty => Title is null && !SetDue && PercentComplete is null && AddAssignees.Count == 0 && RemoveAssignees.Count == 0;
+    /// <summary>The official-state label to set (ours alone: a label is never merged with a remote edit); null = leave it.</summary>
+    public string? Label { get; init; }
+    public bool IsEmpty => Title is null && !SetDue && PercentComplete is null && AddAssignees.Count == 0 && RemoveAssignees.Count == 0 && Label is null;
 }
 
 /// <summary>Per-item outcome of a remote primitive: Value on success, Status 412 on an ETag mismatch, Error otherwise.</summary>
@@ -23,7 +29,7 @@ public sealed record Outcome<T>(T? Value, int Status, string? Error, TimeSpan? R
     public string? Code { get; init; }
 }
 
-public sealed record TaskFieldsSnapshot(string Title, DateTimeOffset? DueAt, int PercentComplete, string[] Assignees);
+public sealed record TaskFieldsSnapshot(string Title, DateTimeOffset? DueAt, int PercentComplete, string[] Assignees, string? Label = null);
 
 /// <summary>What is kept per task in ISyncStateStore: what we last sent, the remote state last seen, the details etag.</summary>
 /// <remarks>SentChecklist: how many checklist items we last wrote (their ids are deterministic), so an update of the details
@@ -68,7 +74,7 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
     }
 
     static string[] Sorted(IEnumerable<string> ids) => ids.Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(x => x, StringComparer.Ordinal).ToArray();
-    static TaskFieldsSnapshot Fields(RemoteTask r) => new(r.Title, r.DueAt, r.PercentComplete, Sorted(r.AssigneeIds));
+    static TaskFieldsSnapshot Fields(RemoteTask r) => new(r.Title, r.DueAt, r.PercentComplete, Sorted(r.AssigneeIds), r.Label);
 
     static void Validate(BoardTask t)
     {
@@ -105,12 +111,13 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
             t.Title != sent.Title ? t.Title : null,
             t.DueAt != sent.DueAt, t.DueAt,
             t.PercentComplete is { } p && p != sent.PercentComplete ? p : null,
-            add, remove);
+            add, remove)
+        { Label = t.Label is { } l && l != sent.Label ? l : null };
     }
 
     static TaskFieldsSnapshot ApplyToSent(TaskFieldsSnapshot sent, TaskPatch p) => new(
         p.Title ?? sent.Title, p.SetDue ? p.DueAt : sent.DueAt, p.PercentComplete ?? sent.PercentComplete,
-        Sorted(sent.Assignees.Except(p.RemoveAssignees, StringComparer.OrdinalIgnoreCase).Concat(p.AddAssignees)));
+        Sorted(sent.Assignees.Except(p.RemoveAssignees, StringComparer.OrdinalIgnoreCase).Concat(p.AddAssignees)), p.Label ?? sent.Label);
 
     /// <summary>
     /// Three-way merge on a conflict. Base = remote state last seen; theirs = remote now; ours = the patch.
@@ -132,7 +139,7 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
         if (pct == theirs.PercentComplete) pct = null;
         var add = ours.AddAssignees.Except(theirs.AssigneeIds, StringComparer.OrdinalIgnoreCase).ToArray();
         var remove = ours.RemoveAssignees.Intersect(theirs.AssigneeIds, StringComparer.OrdinalIgnoreCase).ToArray();
-        return new TaskPatch(title, setDue, ours.DueAt, pct, add, remove);
+        return new TaskPatch(title, setDue, ours.DueAt, pct, add, remove) { Label = ours.Label != theirs.Label ? ours.Label : null };
     }
 
     /// <summary>
@@ -249,6 +256,7 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
                     PercentComplete = patch.PercentComplete == snap.Remote.PercentComplete ? null : patch.PercentComplete,
                     AddAssignees = patch.AddAssignees.Except(snap.Remote.Assignees, StringComparer.OrdinalIgnoreCase).ToArray(),
                     RemoveAssignees = patch.RemoveAssignees.Intersect(snap.Remote.Assignees, StringComparer.OrdinalIgnoreCase).ToArray(),
+                    Label = patch.Label == snap.Remote.Label ? null : patch.Label,
                 };
                 if (effective.IsEmpty)
                 {
@@ -333,14 +341,17 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
         return new UpsertSummary(created, updated, adopted, Math.Max(0, unchanged), conflicts, changes);
     }
 
-    public async Task<UpsertSummary> SetProgressAsync(BoardRef board, string taskKey, int percentComplete, CancellationToken ct = default)
+    public Task<UpsertSummary> SetProgressAsync(BoardRef board, string taskKey, int percentComplete, CancellationToken ct = default) =>
+        SetProgressAsync(board, taskKey, percentComplete, null, ct);
+
+    public async Task<UpsertSummary> SetProgressAsync(BoardRef board, string taskKey, int percentComplete, string? label, CancellationToken ct = default)
     {
         if (percentComplete is not (0 or 50 or 100))
             throw new GraphSyncException("board.percent", "Tiến độ chỉ nhận 0, 50 hoặc 100.", "Progress is 0, 50 or 100.");
         var e = await Sync.GetAsync(board.TenantId, SnapshotScope(board.PlanId), taskKey, ct);
         if (e?.DataJson is null || JsonSerializer.Deserialize<TaskSnapshot>(e.DataJson, Json) is not { } snap)
             throw new GraphSyncException("board.unknownTask", $"Chưa có nhiệm vụ {taskKey} trên bảng.", $"Task {taskKey} is not on the board yet.");
-        var t = new BoardTask(taskKey, snap.Sent.Title, "", snap.Sent.DueAt, snap.Sent.Assignees, [], null, null, percentComplete, "") { AssignmentId = snap.AssignmentId };
+        var t = new BoardTask(taskKey, snap.Sent.Title, "", snap.Sent.DueAt, snap.Sent.Assignees, [], null, null, percentComplete, "") { AssignmentId = snap.AssignmentId, Label = label };
         // Reuse the upsert path for the field write and the merge, without touching details or buckets.
         return await PatchOnlyAsync(board, e, snap, t, ct);
     }
@@ -350,6 +361,7 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
         var patch = Diff(t, snap.Sent);
         var newSent = ApplyToSent(snap.Sent, patch);
         if (patch.PercentComplete == snap.Remote.PercentComplete) patch = patch with { PercentComplete = null };
+        if (patch.Label == snap.Remote.Label) patch = patch with { Label = null };
         if (patch.IsEmpty)
         {
             await SaveAsync(board, entry.RemoteId, entry.ETag ?? "", snap with { Sent = newSent }, ct);

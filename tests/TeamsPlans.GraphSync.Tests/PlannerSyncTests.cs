@@ -67,6 +67,8 @@ public sealed class PlannerSyncTests : IAsyncLifetime
             "PATCH /drives/{drive}/items/{item}/listItem/fields",
             "GET /users?$select=id,displayName,jobTitle,department,mail,userPrincipalName&$top=999",
             "POST /planner/plans",       // no listing of the group's plans: no create intent left by a crash
+            "GET /planner/plans/{plan}/details",   // the labels 1–4 are named after the four official states (issue 15)
+            "PATCH /planner/plans/{plan}/details",
             "POST /$batch",              // no listing of buckets: a plan we just created has none but ours
             .. Times(3, "  POST /planner/buckets"),
             "POST /$batch",

@@ -61,6 +61,7 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton<DeliveryService>();
         services.TryAddSingleton<ReminderPolicyStore>();
         services.TryAddSingleton<EscalationPlanner>();
+        services.TryAddSingleton<UnitReportEscalationPlanner>();
         services.TryAddSingleton<ReminderPlanner>();
         services.TryAddSingleton<IDeliveryTenantSource, ConfiguredTenantSource>();
 

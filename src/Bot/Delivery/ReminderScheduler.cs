@@ -190,7 +190,7 @@ public sealed class ReminderPlanner(IStateStore store, DeliveryService delivery,
 /// Several instances may run it: the delivery queue's idempotency keys keep one reminder per key.
 /// </summary>
 public sealed class ReminderScheduler(IStateStore store, ReminderPlanner planner, IDeliveryTenantSource tenants, IOptions<DeliveryOptions> options,
-    TimeProvider time, ILogger<ReminderScheduler> logger, EscalationPlanner escalations) : BackgroundService
+    TimeProvider time, ILogger<ReminderScheduler> logger, EscalationPlanner escalations, UnitReportEscalationPlanner? unitReports = null) : BackgroundService
 {
     public const string WatermarkScope = "reminders";
     public const string WatermarkKey = "watermark";
@@ -242,6 +242,7 @@ public sealed class ReminderScheduler(IStateStore store, ReminderPlanner planner
             if (from >= now) continue;
             await planner.RunAsync(tenant, from, now, ct).ConfigureAwait(false);
             await escalations.RunAsync(tenant, now, ct).ConfigureAwait(false);
+            if (unitReports is not null) await unitReports.RunAsync(tenant, now, ct).ConfigureAwait(false);
             await store.Sync.PutAsync(new SyncEntry(tenant, WatermarkScope, WatermarkKey, now.ToString("O", CultureInfo.InvariantCulture), null, null, now), ct).ConfigureAwait(false);
         }
         Interlocked.Increment(ref _passes);

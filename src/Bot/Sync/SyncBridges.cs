@@ -27,13 +27,22 @@ public sealed class MirroringAssignmentPublisher(IAssignmentPublisher inner, Pla
     }
 }
 
-/// <summary>Acknowledge / progress / done from a card → the board task's percentComplete (0 / 50 / 100), in the background.</summary>
-public sealed class BoardProgressSink(PlannerSyncService sync, SyncLane lane) : IAssignmentChangeSink
+/// <summary>
+/// Acknowledge / progress / done from a card → the board task's percentComplete (0 / 50 / 100) and its official-state
+/// label (issue 15: an acceptance after the deadline labels it "Hoàn thành quá hạn"), in the background.
+/// </summary>
+public sealed class BoardProgressSink(PlannerSyncService sync, SyncLane lane, IStateStore store, TimeProvider time, OfficialStateCalculator? states = null) : IAssignmentChangeSink
 {
     public Task OnAssignmentChangedAsync(AssignmentChange change, CancellationToken ct)
     {
         var record = change.After;
-        lane.Post($"progress {record.TenantId}/{record.AssignmentId} v{record.State.Version}", c => sync.OnAssignmentChangedAsync(record, c));
+        lane.Post($"progress {record.TenantId}/{record.AssignmentId} v{record.State.Version}", async c =>
+        {
+            string? label = null;
+            if (states is not null && await store.Plans.GetAsync(record.TenantId, record.PlanId, c).ConfigureAwait(false) is { } plan)
+                label = PlannerLabels.CodeOf(states.Of(record.State, record.Deadlines, plan.Document.Year ?? plan.Document.IssuedOn?.Year, VietnamTime.Today(time)));
+            await sync.OnAssignmentChangedAsync(record, label, c).ConfigureAwait(false);
+        });
         return Task.CompletedTask;
     }
 }

@@ -93,6 +93,7 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
                     $"The school's Microsoft 365 group already holds the {PlannerLimits.MaxPlansPerGroup} Planner plans allowed. Archive/delete finished plans or add a group to GraphSync:OverflowGroupIds.");
         }
         var id = found.Id ?? throw new GraphSyncException("planner.createPlan", "Không tạo được bảng Planner.", "Could not create the Planner plan.");
+        if (createdHere) await NameLabelsAsync(id, ct);
         await Sync.PutAsync(new SyncEntry(tenantId, BoardScope, planId, id, null, JsonSerializer.Serialize(new BoardInfo(foundGroup!, createdHere)), Time.GetUtcNow()), ct);
         await Sync.DeleteAsync(tenantId, PlanIntentScope, planId, ct);
         return new BoardRef(tenantId, planId, id);
@@ -160,14 +161,29 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
         if (e.TryGetProperty("assignments", out var a) && a.ValueKind == JsonValueKind.Object)
             foreach (var p in a.EnumerateObject()) if (p.Value.ValueKind == JsonValueKind.Object) assignees.Add(p.Name);
         DateTimeOffset? due = e.TryGetProperty("dueDateTime", out var d) && d.ValueKind == JsonValueKind.String ? DateTimeOffset.Parse(d.GetString()!, CultureInfo.InvariantCulture) : null;
+        var applied = e.TryGetProperty("appliedCategories", out var ac) && ac.ValueKind == JsonValueKind.Object ? ac : default;
         return new RemoteTask(e.GetProperty("id").GetString()!, e.TryGetProperty("@odata.etag", out var et) ? et.GetString() ?? "" : "",
             e.TryGetProperty("title", out var t) ? t.GetString() ?? "" : "", e.TryGetProperty("bucketId", out var b) ? b.GetString() : null,
-            due, e.TryGetProperty("percentComplete", out var pc) && pc.ValueKind == JsonValueKind.Number ? pc.GetInt32() : 0, assignees);
+            due, e.TryGetProperty("percentComplete", out var pc) && pc.ValueKind == JsonValueKind.Number ? pc.GetInt32() : 0, assignees)
+        {
+            Label = applied.ValueKind == JsonValueKind.Object
+                ? PlannerLabels.CodeOf(c => applied.TryGetProperty(c, out var v) && v.ValueKind == JsonValueKind.True) : null,
+        };
+    }
+
+    static PlannerAppliedCategories AppliedCategories(string code)
+    {
+        var c = new PlannerAppliedCategories();
+        foreach (var (category, on) in PlannerLabels.Applied(code)) c.AdditionalData[category] = on;
+        return c;
     }
 
     static RemoteTask FromModel(PlannerTask t) => new(t.Id ?? "", t.AdditionalData.TryGetValue("@odata.etag", out var e) ? e?.ToString() ?? "" : "",
         t.Title ?? "", t.BucketId, t.DueDateTime, t.PercentComplete ?? 0,
-        t.Assignments?.AdditionalData.Where(kv => kv.Value is not null).Select(kv => kv.Key).ToList() ?? []);
+        t.Assignments?.AdditionalData.Where(kv => kv.Value is not null).Select(kv => kv.Key).ToList() ?? [])
+    { Label = t.AppliedCategories is { } ac ? PlannerLabels.CodeOf(c => ac.AdditionalData.TryGetValue(c, out var v) && IsTrue(v)) : null };
+
+    static bool IsTrue(object? v) => v is true || (v is UntypedBoolean b && b.GetValue());
 
     static Outcome<RemoteTask> ToOutcome(BatchResult r) =>
         r.Success && r.Body is { ValueKind: JsonValueKind.Object } b ? new(ParseTask(b), r.Status, null) : new(null, r.Status, r.ErrorMessage ?? $"HTTP {r.Status}", RetryAfterOf(r)) { Code = r.ErrorCode };
@@ -183,6 +199,7 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
             var t = new PlannerTask { PlanId = board.BoardId, BucketId = i.BucketId, Title = i.Task.Title, Assignments = Assignments(i.Task.AssigneeIds, []) };
             if (i.Task.DueAt is { } due) t.DueDateTime = due.ToUniversalTime();
             if (i.Task.PercentComplete is { } p and > 0) t.PercentComplete = p;
+            if (i.Task.Label is { } label) t.AppliedCategories = AppliedCategories(label);
             return client.Planner.Tasks.ToPostRequestInformation(t);
         })).ToList(), ct);
         return results.Select(ToOutcome).ToList();
@@ -197,6 +214,7 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
             if (i.Patch.SetDue) t.DueDateTime = i.Patch.DueAt?.ToUniversalTime();
             if (i.Patch.PercentComplete is { } p) t.PercentComplete = p;
             if (i.Patch.AddAssignees.Count + i.Patch.RemoveAssignees.Count > 0) t.Assignments = Assignments(i.Patch.AddAssignees, i.Patch.RemoveAssignees);
+            if (i.Patch.Label is { } label) t.AppliedCategories = AppliedCategories(label);
             return client.Planner.Tasks[i.Id].ToPatchRequestInformation(t, rc =>
             {
                 rc.Headers.Add("If-Match", i.ETag);
@@ -230,6 +248,29 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
             page = page.OdataNextLink is { } next ? await client.Planner.Plans[board.BoardId].Tasks.WithUrl(next).GetAsync(cancellationToken: ct) : null;
         }
         return list;
+    }
+
+    /// <summary>
+    /// Names labels 1–4 of a board TeamsPlans created after the four official states (<see cref="PlannerLabels"/>): the
+    /// plan details are read for their ETag and patched. A failure is logged, not thrown (the labels still apply, unnamed).
+    /// </summary>
+    async Task NameLabelsAsync(string boardId, CancellationToken ct)
+    {
+        try
+        {
+            var details = await client.Planner.Plans[boardId].Details.GetAsync(cancellationToken: ct);
+            var etag = details?.AdditionalData.TryGetValue("@odata.etag", out var e) == true ? e?.ToString() : null;
+            var n = PlannerLabels.All;
+            var names = new PlannerCategoryDescriptions { Category1 = n[0].Name, Category2 = n[1].Name, Category3 = n[2].Name, Category4 = n[3].Name };
+            await client.Planner.Plans[boardId].Details.PatchAsync(new PlannerPlanDetails { CategoryDescriptions = names }, rc =>
+            {
+                if (etag is not null) rc.Headers.Add("If-Match", etag);
+            }, ct);
+        }
+        catch (Exception ex) when (ex is Microsoft.Graph.Models.ODataErrors.ODataError or HttpRequestException)
+        {
+            Logger.LogWarning(ex, "Labels of Planner plan {BoardId} not named", boardId);
+        }
     }
 
     /// <summary>Planner reference keys are URLs with % . : @ # encoded.</summary>

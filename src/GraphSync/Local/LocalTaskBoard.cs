@@ -7,7 +7,7 @@ namespace TeamsPlans.GraphSync.Local;
 
 /// <summary>A task row of the embedded board (kept in the state store, scope "local-tasks:{boardId}", ETag = version).</summary>
 public sealed record LocalTaskRow(string Id, string Title, string? BucketId, DateTimeOffset? DueAt, int PercentComplete, string[] AssigneeIds,
-    string Description, string[] Checklist, string? ReferenceUrl, int Version);
+    string Description, string[] Checklist, string? ReferenceUrl, int Version, string? Label = null);
 
 /// <summary>
 /// The embedded task board: the same ITaskBoard behaviour as Planner (ETags, field-level merge, adoption after a crash)
@@ -48,7 +48,7 @@ public sealed class LocalTaskBoard(ISyncStateStore sync, TimeProvider time, ILog
         return known;
     }
 
-    static RemoteTask ToRemote(LocalTaskRow r) => new(r.Id, ETagOf(r.Version), r.Title, r.BucketId, r.DueAt, r.PercentComplete, r.AssigneeIds);
+    static RemoteTask ToRemote(LocalTaskRow r) => new(r.Id, ETagOf(r.Version), r.Title, r.BucketId, r.DueAt, r.PercentComplete, r.AssigneeIds) { Label = r.Label };
 
     async Task<LocalTaskRow?> ReadAsync(BoardRef b, string id, CancellationToken ct)
     {
@@ -64,7 +64,7 @@ public sealed class LocalTaskBoard(ISyncStateStore sync, TimeProvider time, ILog
         var list = new List<Outcome<RemoteTask>>();
         foreach (var (t, bucket) in items)
         {
-            var row = new LocalTaskRow(Guid.NewGuid().ToString("N"), t.Title, bucket, t.DueAt, t.PercentComplete ?? 0, t.AssigneeIds.ToArray(), "", [], null, 1);
+            var row = new LocalTaskRow(Guid.NewGuid().ToString("N"), t.Title, bucket, t.DueAt, t.PercentComplete ?? 0, t.AssigneeIds.ToArray(), "", [], null, 1, t.Label);
             await WriteAsync(board, row, ct);
             list.Add(new(ToRemote(row), 201, null));
         }
@@ -86,7 +86,7 @@ public sealed class LocalTaskBoard(ISyncStateStore sync, TimeProvider time, ILog
                 {
                     Title = p.Title ?? row.Title, DueAt = p.SetDue ? p.DueAt : row.DueAt, PercentComplete = p.PercentComplete ?? row.PercentComplete,
                     AssigneeIds = row.AssigneeIds.Except(p.RemoveAssignees, StringComparer.OrdinalIgnoreCase).Concat(p.AddAssignees).Distinct().ToArray(),
-                    Version = row.Version + 1,
+                    Version = row.Version + 1, Label = p.Label ?? row.Label,
                 };
                 await WriteAsync(board, row, ct);
                 list.Add(new(ToRemote(row), 200, null));

@@ -40,6 +40,16 @@ public sealed class OfficialStateCalculator(ReminderCalendar calendar)
         return deadline is { } dl && today > dl ? OfficialState.OpenOverdue : OfficialState.OpenWithinDeadline;
     }
 
+    /// <summary>
+    /// The state from the stored assignment alone (tab, exports, Planner): finished when it is done, on the day it was
+    /// completed (an accepted report marks it done on the acceptance day; a return re-opens it).
+    /// </summary>
+    public OfficialState Of(AssignmentState state, IReadOnlyList<Deadline> deadlines, int? planYear, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return Of(deadlines, planYear, state.Status == AssignmentStatus.Done ? state.CompletedAt ?? DateTimeOffset.MinValue : null, today);
+    }
+
     /// <summary>Working days past the deadline on <paramref name="today"/> (0 when not overdue): the escalation measure.</summary>
     public int WorkingDaysOverdue(IReadOnlyList<Deadline> deadlines, int? planYear, DateOnly today)
     {

@@ -60,6 +60,10 @@ public sealed class RollupCommandTests
         return h;
     }
 
+    internal static TestUser DirectorUser => Director;
+
+    internal static Task<BotHarness> SeededForStatesAsync() => SeededAsync();
+
     private static Dictionary<string, string> Facts(JsonNode card) => TeamsPlans.Bot.Tests.Cards.CardModelTests.Facts(card);
 
     [Theory]
@@ -125,5 +129,28 @@ public sealed class RollupCommandTests
         await h.InstallAsync(Hung);
         await h.SayAsync(Hung, "tổng hợp đơn vị");
         Assert.Contains("Rollup:Units:tenant-bk", Json(h.Connector.CardsIn(Hung.Conversation).Last()));
+    }
+}
+
+/// <summary>
+/// Issue 15: the roll-up read in the four official states, each unit's report for each occurrence. Seeded as above
+/// (today 01/06/2023), and Bách Khoa 2 hands in its 10/05 report on Friday 12/05/2023, two days late.
+/// </summary>
+public sealed class RollupOfficialStatesTests
+{
+    [Fact]
+    public async Task Reports_handed_in_on_time_late_not_yet_due_and_missing_are_counted_in_the_four_states()
+    {
+        await using var h = await RollupCommandTests.SeededForStatesAsync();
+        await h.Store.Reports.AddAsync(new ReportSubmission("tenant-bk2", "r2", "kh-7-a1", "2023-05-10", "bc.pdf", null, "aad-y", new DateTimeOffset(2023, 5, 12, 3, 0, 0, TimeSpan.Zero)));
+        await h.SayAsync(RollupCommandTests.DirectorUser, "tổng hợp đơn vị", "tenant-sgd");
+        var card = h.Connector.CardsIn(RollupCommandTests.DirectorUser.Conversation).Last();
+        var states = Scenario.Objects(card).Single(o => o["id"]?.GetValue<string>() == "rollupStates");
+        var facts = TeamsPlans.Bot.Tests.Cards.CardModelTests.Facts(states);
+        // 10/05: Trung Lập on 08/05 (on time), Bách Khoa 2 on 12/05 (late), Xuân Thới missing (overdue); 15/10: not due for all three.
+        Assert.Equal("1", facts["Hoàn thành đúng hạn"]);
+        Assert.Equal("1", facts["Hoàn thành quá hạn"]);
+        Assert.Equal("1", facts["Chưa hoàn thành, quá hạn"]);
+        Assert.Equal("3", facts["Chưa hoàn thành, còn trong hạn"]);
     }
 }

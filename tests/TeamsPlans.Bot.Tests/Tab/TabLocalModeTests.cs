@@ -96,7 +96,7 @@ public sealed class TabLocalModeTests : IAsyncLifetime
             Assert.Contains("20/05/2023", (string)lan["Thời hạn"], StringComparison.Ordinal);
             Assert.Contains("01/11/2023", (string)lan["Thời hạn"], StringComparison.Ordinal);
             Assert.Equal("20/05/2023", lan["Hạn tới"]);
-            Assert.Equal("Đã giao", lan["Trạng thái"]);
+            Assert.Equal("Chưa hoàn thành, còn trong hạn", lan["Trạng thái"]); // the four official states (issue 15)
             var heading = MiniExcel.Query(file, useHeaderRow: true, sheetName: "Kế hoạch").Cast<IDictionary<string, object>>().ToList();
             Assert.Equal("82/KH-THPT BK", heading.Single(r => (string)r["Mục"] == "Số, ký hiệu")["Nội dung"]);
         }

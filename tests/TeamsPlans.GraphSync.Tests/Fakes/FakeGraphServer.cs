@@ -252,6 +252,30 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
     public IReadOnlyList<JsonObject> TasksOfPlan(string planId) { lock (_lock) return Tasks.Values.Where(t => (string?)t.Json["planId"] == planId).Select(View).ToList(); }
     public JsonObject TaskDetails(string taskId) { lock (_lock) return View(Details[taskId]); }
+    /// <summary>A Planner plan's details (label names: categoryDescriptions).</summary>
+    public JsonObject PlanDetails(string planId) { lock (_lock) return View(PlanDetailsOf(planId)); }
+
+    readonly Dictionary<string, Entity> _planDetails = [];
+
+    Entity PlanDetailsOf(string planId)
+    {
+        _ = Plans[planId];
+        if (!_planDetails.TryGetValue(planId, out var d))
+            _planDetails[planId] = d = new Entity { Id = planId, Kind = "planDetails", Json = new JsonObject { ["categoryDescriptions"] = new JsonObject(), ["sharedWith"] = new JsonObject() } };
+        return d;
+    }
+
+    /// <summary>appliedCategories: "categoryN": true sets a label, false removes it (Planner keeps only the ones set).</summary>
+    static void ApplyCategories(JsonObject task, JsonObject applied)
+    {
+        var current = (JsonObject)task["appliedCategories"]!;
+        foreach (var (c, on) in applied)
+        {
+            if (c == "@odata.type") continue;
+            if (on is JsonValue jv && jv.TryGetValue<bool>(out var b) && b) current[c] = true;
+            else current.Remove(c);
+        }
+    }
     public IReadOnlyList<DriveFile> FilesIn(string libraryName) { lock (_lock) { var l = Lists.Values.First(x => x.Name == libraryName); return Files.Values.Where(f => f.DriveId == l.DriveId && !f.Deleted).ToList(); } }
 
     static string ETag(Entity e) => ETag(e, e.Version);
@@ -508,6 +532,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
                     ["completedDateTime"] = null, ["referenceCount"] = 0, ["checklistItemCount"] = 0, ["activeChecklistItemCount"] = 0, ["priority"] = 5,
                     ["conversationThreadId"] = null, ["assignments"] = a2, ["appliedCategories"] = new JsonObject(),
                 };
+                if (body["appliedCategories"] is JsonObject applied) ApplyCategories(e.Json, applied);
                 Tasks[e.Id] = e;
                 Details[e.Id] = new Entity { Id = e.Id, Kind = "details", Json = new JsonObject { ["description"] = "", ["previewType"] = "automatic", ["references"] = new JsonObject(), ["checklist"] = new JsonObject() } };
                 return new Resp(201, View(e));
@@ -533,6 +558,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
                             break;
                         case "dueDateTime": e.Json["dueDateTime"] = v is null ? null : NormalizeDate((string)v!); break;
                         case "bucketId": e.Json["bucketId"] = (string?)v; break;
+                        case "appliedCategories": ApplyCategories(e.Json, (JsonObject)v!); break;
                         case "assignments":
                             var a = (JsonObject)e.Json["assignments"]!;
                             foreach (var (uid, val) in (JsonObject)v!)
@@ -545,6 +571,25 @@ public sealed class FakeGraphServer : IAsyncDisposable
                         case "@odata.type": break;
                         default: return Error(400, "BadRequest", $"Property {k} cannot be updated.");
                     }
+                }
+                Bump(e, before);
+                return prefer ? new Resp(200, View(e)) : new Resp(204, null);
+            }
+            case ["planner", "plans", var pid, "details"] when method == "GET":
+                return new Resp(200, View(PlanDetailsOf(pid)));
+            case ["planner", "plans", var pid, "details"] when method == "PATCH":
+            {
+                var e = PlanDetailsOf(pid);
+                if (CheckIfMatch(e, h, body!) is { } refused) return refused;
+                var before = (JsonObject)e.Json.DeepClone();
+                foreach (var (k, v) in body!)
+                {
+                    if (k == "categoryDescriptions" && v is JsonObject names)
+                    {
+                        foreach (var (c, n) in names)
+                            if (c != "@odata.type") ((JsonObject)e.Json["categoryDescriptions"]!)[c] = (string?)n;
+                    }
+                    else if (k != "@odata.type") return Error(400, "BadRequest", $"Property {k} cannot be updated.");
                 }
                 Bump(e, before);
                 return prefer ? new Resp(200, View(e)) : new Resp(204, null);

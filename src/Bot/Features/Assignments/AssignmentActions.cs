@@ -9,7 +9,7 @@ namespace TeamsPlans.Bot.Features.Assignments;
 /// "not saved" (503): never success for a change that was not stored.
 /// </summary>
 internal sealed class AssignmentActions(IStateStore store, AssignmentCardFactory cards, AssignmentChangeNotifier notifier,
-    ContentionRetry contention, TimeProvider time, ILogger<AssignmentActions> logger)
+    ContentionRetry contention, TimeProvider time, ILogger<AssignmentActions> logger, Review.OfficialStates states)
 {
     public async Task<CardActionResult> HandleAsync(CardActionContext action, CancellationToken ct)
     {
@@ -31,7 +31,9 @@ internal sealed class AssignmentActions(IStateStore store, AssignmentCardFactory
         if (verb == CardVerbs.OpenPlan)
         {
             var all = await store.Assignments.ListByPlanAsync(tenantId, plan.PlanId, ct).ConfigureAwait(false);
-            await action.State.Turn.SendAsync(AssignmentCards.PlanSummary(plan, all.OrderBy(a => a.Ordinal).ToList(), view).ToMessage(), ct).ConfigureAwait(false);
+            var ordered = all.OrderBy(a => a.Ordinal).ToList();
+            var official = await states.StatesAsync(plan, ordered, view.Today, ct).ConfigureAwait(false);
+            await action.State.Turn.SendAsync(AssignmentCards.PlanSummary(plan, ordered, view, official).ToMessage(), ct).ConfigureAwait(false);
         }
         if (verb is CardVerbs.Refresh or CardVerbs.OpenPlan)
             return CardActionResult.Ok(await cards.ForViewerAsync(plan, record, view, isAssignee, ct).ConfigureAwait(false));

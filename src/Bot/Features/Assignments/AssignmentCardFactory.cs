@@ -43,7 +43,7 @@ internal sealed class AssignmentCardFactory(IStateStore store, TimeProvider time
     /// <summary>The card sent to the assignee when the caller already holds the member and the reports (the delivery worker).</summary>
     public static AdaptiveCard ForAssignee(StoredPlan plan, AssignmentRecord a, Member? member, CardView view,
         IReadOnlyList<string>? refreshUserIds, IReadOnlyList<ReportSubmission>? reports) =>
-        AssignmentCardExtras.Apply(AssignmentCards.Assignment(plan, a, member?.DisplayName, view, refreshUserIds, reports: reports), a, view,
+        AssignmentCardExtras.Apply(Regime.RegimeCards.Apply(AssignmentCards.Assignment(plan, a, member?.DisplayName, view, refreshUserIds, reports: reports), plan, a, view), a, view,
             ReviewStatus.None.StateOf(DefaultStates, a, plan.Document.Year, view.Today), ReviewStatus.None);
 
     /// <summary>The official state, the review state (from the history) and the history button (issue 15).</summary>
@@ -51,7 +51,7 @@ internal sealed class AssignmentCardFactory(IStateStore store, TimeProvider time
     {
         var entries = await history.ListByAssignmentAsync(plan.TenantId, a.AssignmentId, ct).ConfigureAwait(false);
         var review = ReviewStatus.Of(entries);
-        return AssignmentCardExtras.Apply(card, a, view, review.StateOf(states, a, plan.Document.Year, view.Today), review,
+        return AssignmentCardExtras.Apply(Regime.RegimeCards.Apply(card, plan, a, view), a, view, review.StateOf(states, a, plan.Document.Year, view.Today), review,
             [.. entries.Where(e => e.Event == HistoryEvent.Comment)], await store.Members.ListAsync(plan.TenantId, ct).ConfigureAwait(false));
     }
 

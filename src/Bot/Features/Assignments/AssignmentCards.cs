@@ -184,7 +184,9 @@ internal static class AssignmentCards
     // ------------------------------------------------------------------ plan summary (openPlan)
 
     /// <summary>A read-only summary of a plan: header, sections, and the organization duties.</summary>
-    public static AdaptiveCard PlanSummary(StoredPlan plan, IReadOnlyList<AssignmentRecord> assignments, CardView v)
+    /// <param name="states">Per assignment id: its official state (issue 15), counted under the duties and shown on each line.</param>
+    public static AdaptiveCard PlanSummary(StoredPlan plan, IReadOnlyList<AssignmentRecord> assignments, CardView v,
+        IReadOnlyDictionary<string, OfficialState>? states = null)
         => Fit(scale =>
         {
             var s = v.S;
@@ -201,8 +203,9 @@ internal static class AssignmentCards
             body.Add(new TextBlock(s.Duty) { Weight = "bolder", Spacing = "medium", Separator = true });
             var acap = Cap(20, scale);
             foreach (var a in assignments.Take(acap))
-                body.Add(new TextBlock($"• {a.Assignee.Display}: {Cut(a.Duty, 250, scale)}") { Spacing = "small" });
+                body.Add(new TextBlock($"• {a.Assignee.Display}: {Cut(a.Duty, 250, scale)}" + Review.OfficialStateText.Suffix(states, a, v)) { Spacing = "small" });
             if (assignments.Count > acap) body.Add(new TextBlock(s.More(assignments.Count - acap)) { IsSubtle = true });
+            if (states is not null) body.Add(Review.OfficialStateText.Counts(states.Values, v, "planStates"));
             var card = new AdaptiveCard { Lang = s.Lang, FallbackText = PlanTitle(plan), Body = body };
             if (Uri.TryCreate(plan.DocumentUri, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
                 card.Actions = [new OpenUrlAction { Title = s.OpenDocument, Url = uri.AbsoluteUri }];
@@ -213,7 +216,7 @@ internal static class AssignmentCards
 
     /// <param name="lastReports">Per assignment id: when its latest report was handed in (shown on the task line).</param>
     public static AdaptiveCard MyTasks(IReadOnlyList<(StoredPlan? Plan, AssignmentRecord Assignment)> tasks, CardView v,
-        IReadOnlyDictionary<string, DateTimeOffset>? lastReports = null)
+        IReadOnlyDictionary<string, DateTimeOffset>? lastReports = null, IReadOnlyDictionary<string, OfficialState>? states = null)
         => Fit(scale =>
         {
             var s = v.S;
@@ -232,7 +235,8 @@ internal static class AssignmentCards
                     + (next is not null ? $" · {s.Deadlines}: {DueFormat.Format(next.Value.Deadline, s)}" : "")
                     + (overdue ? " · ⚠ " + s.Overdue : "")
                     + (lastReports is not null && lastReports.TryGetValue(a.AssignmentId, out var at)
-                        ? " · " + HandedIn(s, at) : "");
+                        ? " · " + HandedIn(s, at) : "")
+                    + Review.OfficialStateText.Suffix(states, a, v);
                 body.Add(new Container
                 {
                     Separator = true, Spacing = "medium",

@@ -58,6 +58,7 @@ internal static class ImportCards
             });
         }
         if (assignments.Count > cap) body.Add(new TextBlock(s.More(assignments.Count - cap)) { IsSubtle = true });
+        body.AddRange(Regime.RegimeCards.Preview(doc, v, Cap(5, scale)));
 
         var data = new JsonObject { ["planId"] = plan.PlanId, ["tenantId"] = plan.TenantId };
         if (unresolved.Count > 0)

@@ -18,14 +18,22 @@ internal sealed class OfficialStates(IHistoryStore history, OfficialStateCalcula
     /// <summary>How many of <paramref name="assignments"/> are in each of the four states (every state present, zero or more).</summary>
     public async Task<IReadOnlyDictionary<OfficialState, int>> CountAsync(StoredPlan plan, IReadOnlyList<AssignmentRecord> assignments, DateOnly today, CancellationToken ct)
     {
-        // One history query per plan, not one per assignment (status reads a fixed number of queries, issue 17).
         var counts = Enum.GetValues<OfficialState>().ToDictionary(s => s, _ => 0);
-        if (assignments.Count == 0) return counts;
+        foreach (var s in (await StatesAsync(plan, assignments, today, ct).ConfigureAwait(false)).Values) counts[s]++;
+        return counts;
+    }
+
+    /// <summary>The official state of each of <paramref name="assignments"/> (of one plan), by assignment id.</summary>
+    public async Task<IReadOnlyDictionary<string, OfficialState>> StatesAsync(StoredPlan plan, IReadOnlyList<AssignmentRecord> assignments, DateOnly today, CancellationToken ct)
+    {
+        // One history query per plan, not one per assignment (status reads a fixed number of queries, issue 17).
+        var states = new Dictionary<string, OfficialState>(StringComparer.Ordinal);
+        if (assignments.Count == 0) return states;
         var entries = await history.ListByPlanAsync(plan.TenantId, plan.PlanId, ct).ConfigureAwait(false);
         var byAssignment = entries.ToLookup(e => e.AssignmentId, StringComparer.Ordinal);
         foreach (var a in assignments)
-            counts[ReviewStatus.Of([.. byAssignment[a.AssignmentId]]).StateOf(calculator, a, plan.Document.Year, today)]++;
-        return counts;
+            states[a.AssignmentId] = ReviewStatus.Of([.. byAssignment[a.AssignmentId]]).StateOf(calculator, a, plan.Document.Year, today);
+        return states;
     }
 
     /// <summary>Adds, under the status card, the four-state counts of each plan shown ("Tình trạng theo hạn").</summary>

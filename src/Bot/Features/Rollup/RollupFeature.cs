@@ -6,7 +6,8 @@ namespace TeamsPlans.Bot.Features.Rollup;
 /// "tổng hợp đơn vị [678/KH-SGDĐT] [2024]" and the roll-up card's year / plan buttons: which subordinate units issued their
 /// implementing plan and handed in each periodic report. Principals, committee heads and admins only.
 /// </summary>
-internal sealed class RollupFeature(IStateStore store, RollupService rollup, RollupOptions options, PlanLookup lookup, ILogger<RollupFeature> logger)
+internal sealed class RollupFeature(IStateStore store, RollupService rollup, RollupOptions options, PlanLookup lookup, ILogger<RollupFeature> logger,
+    TeamsPlans.Plans.Scheduling.OfficialStateCalculator states)
 {
     public Task<AdaptiveCard> CommandAsync(TurnState state, TextCommand command, CancellationToken ct) => state.CanManage
         ? CardAsync(state.TenantId, command.Argument, null, null, state.View, ct)
@@ -50,7 +51,7 @@ internal sealed class RollupFeature(IStateStore store, RollupService rollup, Rol
                 names[u.TenantId] = issuer;
         }
         logger.LogInformation("Roll-up card of {PlanId} in {TenantId} for {Year}: {Units} units, {Overdue} overdue", plan.PlanId, tenantId, y, r.Units.Count, r.Units.Count(u => u.OverdueCount > 0));
-        return RollupCards.Rollup(r, names, view);
+        return RollupStates.Append(RollupCards.Rollup(r, names, view), r, states, view);
     }
 
     private async Task<StoredPlan?> PlanAsync(string tenantId, string? planId, string? number, int year, CancellationToken ct)

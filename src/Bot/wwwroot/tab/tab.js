@@ -102,7 +102,7 @@
         const a = document.createElement("a");
         a.href = "tab/plans/" + encodeURIComponent(p.planId) + location.search; a.textContent = p.number || p.planId;
         cell(tr, a); cell(tr, p.title); cell(tr, p.year);
-        for (const k of ["assigned", "acknowledged", "inProgress", "done", "overdue"]) cell(tr, p.counts[k], "tp-num tp-state-" + k);
+        for (const k of Object.keys(p.counts)) cell(tr, p.counts[k], "tp-num tp-state-" + k);
         cell(tr, p.nextDeadline); cell(tr, p.deliveryFailed + p.deliveryBlocked, "tp-num");
         body.appendChild(tr);
       }
