@@ -1,5 +1,6 @@
 using TeamsPlans.Bot.Tab.Api;
 using TeamsPlans.Bot.Tab.Components;
+using TeamsPlans.Bot.Tab.Review;
 
 namespace TeamsPlans.Bot.Tab;
 
@@ -17,6 +18,7 @@ public static class TabEndpointExtensions
         if (File.Exists(manifest)) app.MapStaticAssets(manifest);
         else app.UseStaticFiles();
         app.MapTabApi();
+        app.MapTabReviewApi();
         app.MapRazorComponents<TabApp>();
         return app;
     }

@@ -22,6 +22,9 @@ public sealed class TabOptions
     /// in the content root or a parent folder.</summary>
     public string? LocalRosterFile { get; set; }
 
+    /// <summary>The tab's public address ("https://host"), for links in cards; default: the host of the request answered.</summary>
+    public string? PublicUrl { get; set; }
+
     /// <summary>Largest page the JSON API returns.</summary>
     public int MaxPageSize { get; set; } = 200;
 

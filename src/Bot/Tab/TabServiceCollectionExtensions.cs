@@ -20,6 +20,10 @@ public static class TabServiceCollectionExtensions
         services.TryAddSingleton(sp => LocalRoster.Load(LocalRoster.Locate(sp.GetRequiredService<IOptions<TabOptions>>().Value.LocalRosterFile, contentRoot)));
         services.TryAddSingleton<TabCallerResolver>();
         services.TryAddSingleton(sp => new TabQueries(sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IPlanDeliveries>()));
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton<TabLinks>();
+        services.TryAddSingleton<Review.ReviewDocumentText>();
+        services.TryAddSingleton<Review.ReviewService>();
         services.AddRazorComponents();
         services.AddFluentUIComponents();
         return services;

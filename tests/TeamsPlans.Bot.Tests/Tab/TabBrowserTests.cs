@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 using MiniExcelLibs;
 using TeamsPlans.Bot.Tests.Conversation;
+using static TeamsPlans.Bot.Tests.Tab.TabBrowser;
 using static TeamsPlans.Bot.Tests.Tab.TabTestSupport;
 
 namespace TeamsPlans.Bot.Tests.Tab;
@@ -15,43 +15,25 @@ namespace TeamsPlans.Bot.Tests.Tab;
 public sealed class TabBrowserTests : IAsyncLifetime
 {
     private BotHarness _h = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private TabBrowser _tab = null!;
     private readonly string _dir = Directory.CreateTempSubdirectory("teamsplans-tab-browser-").FullName;
 
     public async Task InitializeAsync()
     {
         _h = await StartAsync(key: null, kestrel: true);
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
+        _tab = await TabBrowser.LaunchAsync(_h);
     }
 
     public async Task DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        await _tab.DisposeAsync();
         await _h.DisposeAsync();
         Directory.Delete(_dir, recursive: true);
     }
 
-    private string Url(string path, string user) => new Uri(_h.Client.BaseAddress!, path + "?as=" + user).ToString();
+    private string Url(string path, string user) => _tab.Url(path, user);
 
-    private async Task<IPage> OpenAsync(string path, TestUser user)
-    {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions
-        {
-            ViewportSize = new ViewportSize { Width = 1300, Height = 800 }, Locale = "vi-VN", TimezoneId = "Asia/Ho_Chi_Minh", AcceptDownloads = true,
-        });
-        page.SetDefaultTimeout(20_000);
-        await page.GotoAsync(Url(path, user.Aad));
-        return page;
-    }
+    private Task<IPage> OpenAsync(string path, TestUser user) => _tab.OpenAsync(path, user);
 
     [Fact]
     public async Task Principal_filters_and_exports_member_sees_her_own_other_tenant_is_404_and_axe_finds_nothing_serious()
@@ -85,51 +67,12 @@ public sealed class TabBrowserTests : IAsyncLifetime
         await Shot(member, "tab-03-member-own");
 
         var other = await OtherTenantsOwnPlanAsync(_h);
-        var outsider = await _browser.NewPageAsync();
+        var outsider = await _tab.Browser.NewPageAsync();
         var response = await outsider.RunAndWaitForResponseAsync(() => outsider.GotoAsync(Url($"tab/plans/{other}", BotHarness.Hung.Aad)),
             r => r.Url.Contains($"/tab/api/plans/{other}", StringComparison.Ordinal));
         Assert.Equal(404, response.Status);
         await outsider.Locator("#tp-error").WaitForAsync();
         Assert.Contains("Không tìm thấy kế hoạch", await outsider.Locator("#tp-error").InnerTextAsync(), StringComparison.Ordinal);
         await Shot(outsider, "tab-04-other-tenant-404");
-    }
-
-    private static async Task Expect(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (await condition()) return;
-            await Task.Delay(100);
-        }
-        Assert.Fail("the page did not reach the expected state");
-    }
-
-    private static string Artifacts()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TeamsPlans.sln"))) dir = dir.Parent;
-        var path = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "artifacts", "screenshots");
-        Directory.CreateDirectory(path);
-        return path;
-    }
-
-    private static Task Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts(), name + ".png"), FullPage = true });
-
-    /// <summary>axe-core from npm (tools/tab/node_modules, or TEAMSPLANS_TAB_TOOLS): the violations are written next to the
-    /// screenshot; serious or critical ones fail the test.</summary>
-    private static async Task AxeAsync(IPage page, string name)
-    {
-        await Shot(page, name);
-        var tools = Environment.GetEnvironmentVariable("TEAMSPLANS_TAB_TOOLS") is { Length: > 0 } t ? t
-            : Path.Combine(Path.GetDirectoryName(Artifacts())!, "..", "tools", "tab", "node_modules");
-        var axe = Path.Combine(tools, "axe-core", "axe.min.js");
-        Assert.True(File.Exists(axe), $"{axe} is missing: run scripts/setup.sh");
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = axe });
-        var json = await page.EvaluateAsync<string>("async () => JSON.stringify((await axe.run(document)).violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help })))");
-        await File.WriteAllTextAsync(Path.Combine(Artifacts(), name + ".axe.json"), json);
-        using var doc = JsonDocument.Parse(json);
-        var serious = doc.RootElement.EnumerateArray().Where(v => v.GetProperty("impact").GetString() is "serious" or "critical").Select(v => v.GetProperty("id").GetString()).ToList();
-        Assert.True(serious.Count == 0, $"axe: serious violations on {name}: {string.Join(", ", serious)} ({json})");
     }
 }

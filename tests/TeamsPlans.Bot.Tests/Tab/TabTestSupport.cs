@@ -14,7 +14,8 @@ namespace TeamsPlans.Bot.Tests.Tab;
 /// <summary>
 /// The bot host with its tab: plan 001 published in tenant-bk (third duty mapped to Lan), a second allowed tenant
 /// (tenant-other) with its own copy, and either Entra mode (Tab:ClientId, tokens signed by a local test key that the
-/// tab's bearer scheme trusts in place of the Entra metadata) or local mode (a roster file of tenant-bk's users).
+/// tab's bearer scheme trusts in place of the Entra metadata) or local mode (a roster file of tenant-bk's users). With
+/// draft, plan 001 is only imported in tenant-bk (for the import review).
 /// </summary>
 public static class TabTestSupport
 {
@@ -22,7 +23,8 @@ public static class TabTestSupport
     public const string Audience = "api://tab.test/botid-" + ClientId;
     public const string OtherTenant = "tenant-other";
 
-    public static async Task<BotHarness> StartAsync(TestSigningKey? key, bool kestrel = false)
+    /// <param name="draft">Plan 001 only imported in tenant-bk (a draft for the import review), not published.</param>
+    public static async Task<BotHarness> StartAsync(TestSigningKey? key, bool kestrel = false, bool draft = false)
     {
         var settings = new Dictionary<string, string>
         {
@@ -60,7 +62,12 @@ public static class TabTestSupport
                 o.ConfigurationManager = new Microsoft.IdentityModel.Protocols.StaticConfigurationManager<OpenIdConnectConfiguration>(config);
             });
         }, kestrel);
-        await Scenario.PublishAsync(h, thirdDutyTo: BotHarness.Lan);
+        if (draft)
+        {
+            foreach (var u in new[] { BotHarness.Hung, BotHarness.Thanh, BotHarness.Lan, BotHarness.Cuc }) await h.InstallAsync(u);
+            await h.SayAsync(BotHarness.Hung, "nhập kế hoạch 001");
+        }
+        else await Scenario.PublishAsync(h, thirdDutyTo: BotHarness.Lan);
         await Scenario.PublishAsync(h, OtherTenant);
         // A plan only tenant-other has (seed 002, a draft there).
         File.Copy(BotHarness.SeedPath("002"), Path.Combine(h.LibraryDir, "2023", Path.GetFileName(BotHarness.SeedPath("002"))));
@@ -96,9 +103,15 @@ public static class TabTestSupport
         });
     }
 
-    public static async Task<(int Status, JsonNode? Body)> GetAsync(BotHarness h, string path, string? bearer = null, string? localUser = null)
+    public static Task<(int Status, JsonNode? Body)> GetAsync(BotHarness h, string path, string? bearer = null, string? localUser = null) =>
+        SendAsync(h, HttpMethod.Get, path, null, bearer, localUser);
+
+    /// <summary>A tab API request with an optional JSON body, as a bearer or a local roster user.</summary>
+    public static async Task<(int Status, JsonNode? Body)> SendAsync(BotHarness h, HttpMethod method, string path, object? json,
+        string? bearer = null, string? localUser = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var request = new HttpRequestMessage(method, path);
+        if (json is not null) request.Content = System.Net.Http.Json.JsonContent.Create(json);
         if (bearer is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
         if (localUser is not null) request.Headers.Add(TabCallerResolver.LocalUserHeader, localUser);
         using var response = await h.Client.SendAsync(request);

@@ -26,7 +26,7 @@ internal sealed class HistoryTexts
         Source = s => s switch
         {
             HistorySource.Card => "thẻ", HistorySource.Chat => "trò chuyện", HistorySource.Planner => "Planner",
-            HistorySource.Cli => "dòng lệnh", _ => "hệ thống",
+            HistorySource.Cli => "dòng lệnh", HistorySource.Tab => "trang Kế hoạch", _ => "hệ thống",
         },
     };
 
@@ -53,7 +53,7 @@ internal sealed class HistoryTexts
         Source = s => s switch
         {
             HistorySource.Card => "card", HistorySource.Chat => "chat", HistorySource.Planner => "Planner",
-            HistorySource.Cli => "CLI", _ => "system",
+            HistorySource.Cli => "CLI", HistorySource.Tab => "Plans tab", _ => "system",
         },
     };
 

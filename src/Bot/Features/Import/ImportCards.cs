@@ -14,11 +14,13 @@ internal static class ImportCards
     /// assignee (Input.ChoiceSet "map_{assignmentId}"), and "map" / "publish" actions (publish also applies the pickers).
     /// </summary>
     public static AdaptiveCard ImportPreview(StoredPlan plan, IReadOnlyList<AssignmentRecord> assignments,
-        IReadOnlyDictionary<string, Member> members, IReadOnlyList<UnresolvedAssignee> unresolved, CardView v, PreviewNotes? notes = null)
-        => Fit(scale => BuildImportPreview(plan, assignments, members, unresolved, v, scale, notes ?? PreviewNotes.None));
+        IReadOnlyDictionary<string, Member> members, IReadOnlyList<UnresolvedAssignee> unresolved, CardView v, PreviewNotes? notes = null,
+        string? reviewUrl = null)
+        => Fit(scale => BuildImportPreview(plan, assignments, members, unresolved, v, scale, notes ?? PreviewNotes.None, reviewUrl));
 
     private static AdaptiveCard BuildImportPreview(StoredPlan plan, IReadOnlyList<AssignmentRecord> assignments,
-        IReadOnlyDictionary<string, Member> members, IReadOnlyList<UnresolvedAssignee> unresolved, CardView v, double scale, PreviewNotes notes)
+        IReadOnlyDictionary<string, Member> members, IReadOnlyList<UnresolvedAssignee> unresolved, CardView v, double scale, PreviewNotes notes,
+        string? reviewUrl)
     {
         var s = v.S;
         var resolvedCount = assignments.Count(a => a.MemberAadObjectId is not null);
@@ -99,6 +101,7 @@ internal static class ImportCards
             if (unresolved.Count > 0) actions.Add(Execute(s.MapSave, CardVerbs.Map, data, associatedInputs: "auto"));
             actions.Add(Execute(s.Publish, CardVerbs.Publish, data, style: "positive", associatedInputs: "auto"));
         }
+        if (reviewUrl is not null) actions.Add(new OpenUrlAction { Title = Tab.TabLinks.ReviewTitle(s.Lang.StartsWith("vi", StringComparison.OrdinalIgnoreCase)), Url = reviewUrl });
         return new AdaptiveCard { Lang = s.Lang, FallbackText = s.ImportTitle + ": " + PlanTitle(plan), Body = body, Actions = actions.Count > 0 ? actions : null };
     }
 }

@@ -9,7 +9,7 @@ namespace TeamsPlans.Bot.Features.Import;
 /// assignees to tenant members, and builds the preview card. A plan already Published is not overwritten.
 /// </summary>
 internal sealed class PlanImportService(IStateStore store, IPlanDocumentReader reader, TimeProvider time, ILogger<PlanImportService> logger,
-    UnitRollup.PlanCascade? cascade = null)
+    UnitRollup.PlanCascade? cascade = null, Tab.TabLinks? links = null)
 {
     public static string PlanIdFor(PlanDocument doc, string name) => PlanIds.For(doc, name);
 
@@ -66,6 +66,7 @@ internal sealed class PlanImportService(IStateStore store, IPlanDocumentReader r
         var unresolved = list.Where(a => a.MemberAadObjectId is null)
             .Select(a => new UnresolvedAssignee(a, AssigneeMatcher.Rank(a.Assignee, members))).ToList();
         notes = UnitPreview.WithExpansion(notes ?? PreviewNotes.None, list, view);
-        return ImportCards.ImportPreview(plan, list.OrderBy(a => a.Ordinal).ToList(), members.ToDictionary(m => m.AadObjectId), unresolved, view, notes);
+        var review = plan.Status == PlanStatus.Draft && list.Count > 0 ? links?.Review(planId) : null; // "Xem và sửa": the tab's review page
+        return ImportCards.ImportPreview(plan, list.OrderBy(a => a.Ordinal).ToList(), members.ToDictionary(m => m.AadObjectId), unresolved, view, notes, review);
     }
 }

@@ -62,7 +62,7 @@ internal static class TabApi
     public static string ExportName(StoredPlan plan) =>
         "ke-hoach-" + string.Concat((plan.Number ?? plan.PlanId).Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '-')) + ".xlsx";
 
-    private static async Task<IResult> WithCaller(HttpContext http, TabCallerResolver resolver, CancellationToken ct, Func<TabCaller, Task<IResult>> then)
+    internal static async Task<IResult> WithCaller(HttpContext http, TabCallerResolver resolver, CancellationToken ct, Func<TabCaller, Task<IResult>> then)
     {
         var caller = await resolver.ResolveAsync(http, ct);
         return caller is null
@@ -70,12 +70,12 @@ internal static class TabApi
             : await then(caller);
     }
 
-    private static Task<IResult> WithPlan(HttpContext http, TabCallerResolver resolver, TabQueries q, string planId, CancellationToken ct,
+    internal static Task<IResult> WithPlan(HttpContext http, TabCallerResolver resolver, TabQueries q, string planId, CancellationToken ct,
         Func<TabCaller, (StoredPlan Plan, IReadOnlyList<AssignmentRecord> Visible), Task<IResult>> then) =>
         WithCaller(http, resolver, ct, async c => await q.PlanAsync(c, planId, ct) is { } p
             ? await then(c, p)
             : Results.Json(new { error = "Không tìm thấy kế hoạch. / The plan was not found." }, statusCode: 404));
 
-    private static IResult Forbidden() =>
+    internal static IResult Forbidden() =>
         Results.Json(new { error = "Chỉ Ban giám hiệu/trưởng ban được thực hiện thao tác này. / Only principals and committee heads can do this." }, statusCode: 403);
 }

@@ -56,11 +56,14 @@
     box.textContent = (body && body.error) || ("Lỗi " + status + " / Error " + status);
   }
 
-  async function api(path, method) {
-    const r = await fetch(path, { method: method || "GET", headers: headers() });
+  async function api(path, method, json) {
+    const h = headers();
+    if (json !== undefined) h["Content-Type"] = "application/json";
+    const r = await fetch(path, { method: method || "GET", headers: h, body: json === undefined ? undefined : JSON.stringify(json) });
     const body = r.headers.get("content-type")?.includes("json") ? await r.json() : null;
     if (!r.ok) { showError(r.status, body); return null; }
-    return body;
+    $("#tp-error").hidden = true;
+    return body || {};
   }
 
   function query(form, extra) {
@@ -119,6 +122,7 @@
     $("#tp-plan-title").textContent = (info.plan.number ? info.plan.number + " – " : "") + info.plan.title;
     $("#tp-plan-meta").textContent = [info.plan.issuer, info.plan.nextDeadline ? "Hạn tới: " + info.plan.nextDeadline : ""].filter(Boolean).join(" · ");
     if (info.canManage) $("#tp-plan-actions").hidden = false;
+    if (info.canManage && info.plan.status === "Draft") { $("#tp-review-link").hidden = false; $("#tp-review-link").href += location.search; }
     const form = $("#tp-assignment-filters");
     let sort = "ordinal", desc = false;
     async function load(n) {
@@ -178,7 +182,11 @@
     if ($("#tp-config")) return configView();
     if ($("#tp-plans")) return plansView();
     if ($("#tp-assignments")) return planView();
+    for (const [selector, view] of window.TeamsPlansViews || []) if ($(selector)) return view(tp);
   }
 
-  start();
+  // Pages with their own script (review.js, rollup.js, history.js) push [selector, view] to window.TeamsPlansViews;
+  // start() runs once every script of the page has run and gives the view these helpers.
+  const tp = { $, text, api, headers, cell, pager, showError };
+  document.addEventListener("DOMContentLoaded", start);
 })();
