@@ -1,0 +1,29 @@
+-- "hạn sắp tới" without reading plan documents or deadline JSON (IDeadlineReadModel, docs/performance.md): one row per
+-- deadline of an assignment, with what the next occurrence is computed from. Months are year * 12 + month - 1; a yearly
+-- date (dd/MM hằng năm) keeps its month of the year and takes the plan's year when read. Kept by the assignment and plan
+-- writes; the rows of assignments stored before this migration are written at start-up from assignment_deadlines_pending.
+CREATE TABLE assignment_deadlines (
+  tenant_id             text    NOT NULL,
+  assignment_id         text    NOT NULL,
+  idx                   integer NOT NULL,   -- position in the assignment's deadlines
+  plan_id               text    NOT NULL,
+  ordinal               integer NOT NULL,
+  member_aad_object_id  text    NULL,
+  is_open               integer NOT NULL,   -- 1 while the assignment is not Done
+  published             integer NOT NULL,   -- 1 while the plan is Published
+  plan_year             integer NULL,
+  yearly                integer NOT NULL,   -- 1: anchor_month is the month of the year (0-11)
+  anchor_month          integer NOT NULL,   -- the month of the deadline's last day
+  dom                   integer NOT NULL,   -- day of the month (clamped to the month's length); 31 = the month's last day
+  step                  integer NULL,       -- months between occurrences; NULL = once
+  PRIMARY KEY (tenant_id, assignment_id, idx)
+);
+CREATE INDEX ix_assignment_deadlines_plan ON assignment_deadlines (tenant_id, plan_id);
+CREATE INDEX ix_assignment_deadlines_member ON assignment_deadlines (tenant_id, member_aad_object_id);
+
+CREATE TABLE assignment_deadlines_pending (
+  tenant_id      text NOT NULL,
+  assignment_id  text NOT NULL,
+  PRIMARY KEY (tenant_id, assignment_id)
+);
+INSERT INTO assignment_deadlines_pending (tenant_id, assignment_id) SELECT tenant_id, assignment_id FROM assignments;

@@ -1,0 +1,29 @@
+-- "hạn sắp tới" without reading plan documents or deadline JSON (IDeadlineReadModel, docs/performance.md): one row per
+-- deadline of an assignment, with what the next occurrence is computed from. Months are year * 12 + month - 1; a yearly
+-- date (dd/MM hằng năm) keeps its month of the year and takes the plan's year when read. Kept by the assignment and plan
+-- writes; the rows of assignments stored before this migration are written at start-up from assignment_deadlines_pending.
+CREATE TABLE assignment_deadlines (
+  tenant_id             TEXT    NOT NULL,
+  assignment_id         TEXT    NOT NULL,
+  idx                   INTEGER NOT NULL,   -- position in the assignment's deadlines
+  plan_id               TEXT    NOT NULL,
+  ordinal               INTEGER NOT NULL,
+  member_aad_object_id  TEXT    NULL,
+  is_open               INTEGER NOT NULL,   -- 1 while the assignment is not Done
+  published             INTEGER NOT NULL,   -- 1 while the plan is Published
+  plan_year             INTEGER NULL,
+  yearly                INTEGER NOT NULL,   -- 1: anchor_month is the month of the year (0-11)
+  anchor_month          INTEGER NOT NULL,   -- the month of the deadline's last day
+  dom                   INTEGER NOT NULL,   -- day of the month (clamped to the month's length); 31 = the month's last day
+  step                  INTEGER NULL,       -- months between occurrences; NULL = once
+  PRIMARY KEY (tenant_id, assignment_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX ix_assignment_deadlines_plan ON assignment_deadlines (tenant_id, plan_id);
+CREATE INDEX ix_assignment_deadlines_member ON assignment_deadlines (tenant_id, member_aad_object_id);
+
+CREATE TABLE assignment_deadlines_pending (
+  tenant_id      TEXT NOT NULL,
+  assignment_id  TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, assignment_id)
+) WITHOUT ROWID;
+INSERT INTO assignment_deadlines_pending (tenant_id, assignment_id) SELECT tenant_id, assignment_id FROM assignments;
