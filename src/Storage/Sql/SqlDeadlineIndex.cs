@@ -13,7 +13,10 @@ namespace TeamsPlans.Storage.Sql;
 internal static class SqlDeadlineIndex
 {
     /// <summary>One row's computed part: yearly (month of the year) or absolute month, day of the month, step (null = once).</summary>
-    internal readonly record struct Row(bool Yearly, int AnchorMonth, int Dom, int? Step);
+    internal readonly record struct Row(bool Yearly, int AnchorMonth, int Dom, int? Step, int? AnchorKey);
+
+    /// <summary>The horizon of an assignment with a recurring deadline: it always has one ahead.</summary>
+    internal const int Always = int.MaxValue;
 
     /// <summary>
     /// The rows of <paramref name="deadlines"/>, following DueFormat.Next: the last day of the deadline, then (when it recurs)
@@ -29,20 +32,21 @@ internal static class SqlDeadlineIndex
             if (d.Due.Kind == DueKind.YearlyDate)
             {
                 if (d.Due.Month is < 1 or > 12 || d.Due.Day is < 1 or > 31) continue;
-                yield return new Row(true, d.Due.Month - 1, dom, step);
+                yield return new Row(true, d.Due.Month - 1, dom, step, null);
                 continue;
             }
             DateOnly last;
             try { last = d.Due.LastDay(); }
             catch (ArgumentOutOfRangeException) { continue; }
             catch (InvalidOperationException) { continue; }
-            yield return new Row(false, last.Year * 12 + last.Month - 1, Math.Min(dom, 31), step);
+            var month = last.Year * 12 + last.Month - 1;
+            yield return new Row(false, month, Math.Min(dom, 31), step, step is null ? month * 32 + last.Day : null);
         }
     }
 
     private const string Insert = """
-        INSERT INTO assignment_deadlines (tenant_id, assignment_id, idx, plan_id, ordinal, member_aad_object_id, is_open, published, plan_year, yearly, anchor_month, dom, step)
-        VALUES (@tenant, @id, @idx, @plan, @ordinal, @member, @open, @published, @year, @yearly, @month, @dom, @step)
+        INSERT INTO assignment_deadlines (tenant_id, assignment_id, idx, plan_id, ordinal, member_aad_object_id, is_open, published, plan_year, yearly, anchor_month, dom, step, anchor_key, horizon)
+        VALUES (@tenant, @id, @idx, @plan, @ordinal, @member, @open, @published, @year, @yearly, @month, @dom, @step, @key, @horizon)
         """;
 
     /// <summary>Rewrites the rows of <paramref name="assignments"/> (their plans' status and year read once per plan).</summary>
@@ -66,13 +70,16 @@ internal static class SqlDeadlineIndex
             del.P("@tenant", tenantId).P("@id", assignmentId);
             await del.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
+        var rows = Rows(deadlines).ToList();
+        var horizon = rows.Any(r => r.Step is not null) ? Always : rows.Select(r => r.AnchorKey ?? 0).DefaultIfEmpty().Max();
         var idx = 0;
-        foreach (var row in Rows(deadlines))
+        foreach (var row in rows)
         {
             await using var ins = c.Command(tx, Insert);
             ins.P("@tenant", tenantId).P("@id", assignmentId).P("@idx", idx++).P("@plan", planId).P("@ordinal", ordinal).P("@member", member)
                .P("@open", open ? 1 : 0).P("@published", plan.Published ? 1 : 0).P("@year", plan.Year)
-               .P("@yearly", row.Yearly ? 1 : 0).P("@month", row.AnchorMonth).P("@dom", row.Dom).P("@step", row.Step);
+               .P("@yearly", row.Yearly ? 1 : 0).P("@month", row.AnchorMonth).P("@dom", row.Dom).P("@step", row.Step)
+               .P("@key", row.AnchorKey).P("@horizon", horizon);
             await ins.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
     }

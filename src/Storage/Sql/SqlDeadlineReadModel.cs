@@ -6,8 +6,9 @@ namespace TeamsPlans.Storage.Sql;
 /// <summary>
 /// <see cref="IDeadlineReadModel"/> over assignment_deadlines (migration 0012), plain SQL shared by SQLite and PostgreSQL:
 /// the database computes each row's next occurrence (months as year * 12 + month - 1, the day clamped to the month's
-/// length, as DueFormat.Next does), counts the assignments that have one, and returns the first ones in order; then
-/// the assignments shown are read by key with their plan's number. Three queries, whatever the number of plans.
+/// length, as DueFormat.Next does), counts the assignments that have one (from an index), and returns the first ones in order (the one-off deadlines
+/// from an index in that order, the recurring ones computed); then the assignments shown are read by key with their plan's
+/// number. Four queries, whatever the number of plans.
 /// </summary>
 internal sealed class SqlDeadlineReadModel(SqlDb db) : IDeadlineReadModel
 {
@@ -31,14 +32,18 @@ internal sealed class SqlDeadlineReadModel(SqlDb db) : IDeadlineReadModel
         {
             var total = await CountAsync(c, tenantId, memberAadObjectId, today, ct).ConfigureAwait(false);
             if (total == 0 || take <= 0) return new DeadlinePage([], total);
-            // One row per deadline: the first appearance of an assignment is its next deadline. Rows are asked for with
-            // room for assignments that have several deadlines; more only when that room was used up by repeats.
+            // One row per deadline: the first appearance of an assignment is its next deadline. The one-off deadlines (from the
+            // index, in order) and the recurring ones (computed) each give their first rows, with room for assignments that
+            // have several deadlines; more only when that room was used up by repeats.
             var ordered = new List<(string Id, int? Year)>();
             for (var limit = take * 2; ; limit *= 4)
             {
-                var rows = await TopAsync(c, tenantId, memberAadObjectId, today, limit, ct).ConfigureAwait(false);
-                ordered = [.. rows.DistinctBy(r => r.Id, StringComparer.Ordinal).Take(take)];
-                if (ordered.Count == take || rows.Count < limit) break;
+                var once = await TopAsync(c, OnceSql(memberAadObjectId), tenantId, memberAadObjectId, today, limit, ct).ConfigureAwait(false);
+                var recurring = await TopAsync(c, RecurringSql(memberAadObjectId), tenantId, memberAadObjectId, today, limit, ct).ConfigureAwait(false);
+                ordered = [.. once.Concat(recurring)
+                    .OrderBy(r => r.Key).ThenBy(r => r.Plan, StringComparer.Ordinal).ThenBy(r => r.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)
+                    .DistinctBy(r => r.Id, StringComparer.Ordinal).Take(take).Select(r => (r.Id, r.Year))];
+                if (ordered.Count == take || (once.Count < limit && recurring.Count < limit)) break;
             }
             if (ordered.Count == 0) return new DeadlinePage([], total);
             var byId = await AssignmentsAsync(c, tenantId, ordered.Select(o => o.Id), ct).ConfigureAwait(false);
@@ -51,45 +56,53 @@ internal sealed class SqlDeadlineReadModel(SqlDb db) : IDeadlineReadModel
         if (member is not null) cmd.P("@member", member);
     }
 
-    /// <summary>Open assignments with a deadline that recurs, or a one-off whose last day is today or later.</summary>
+    /// <summary>Open assignments with a deadline ahead: one row each (idx 0) whose horizon (latest one-off day, or always) is not past.</summary>
     private static async Task<int> CountAsync(DbConnection c, string tenantId, string? member, DateOnly today, CancellationToken ct)
     {
-        await using var cmd = c.Command(null, $"""
-            SELECT COUNT(DISTINCT assignment_id) FROM assignment_deadlines
-            WHERE {Filter(member)} AND (step IS NOT NULL OR anchor_month > @tm OR (anchor_month = @tm AND dom >= @tday))
-            """);
+        await using var cmd = c.Command(null, $"SELECT COUNT(*) FROM assignment_deadlines WHERE {Filter(member)} AND idx = 0 AND horizon >= @tm * 32 + @tday");
         Today(cmd, tenantId, member, today);
         return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The one-off deadlines from today on, in the index's order (ix_assignment_deadlines_once).</summary>
+    private string OnceSql(string? member) => $"""
+        SELECT assignment_id, plan_id, ordinal, plan_year, anchor_key AS due_key FROM assignment_deadlines
+        WHERE {Filter(member)} AND step IS NULL AND anchor_key >= @tm * 32 + @tday
+        ORDER BY anchor_key, plan_id{Binary}, ordinal, assignment_id{Binary}
+        LIMIT @limit
+        """;
+
     /// <summary>
-    /// Each row's next day: its anchor (the last day; a yearly date in the plan's year, else this year) when that is today or
-    /// later; else, when it recurs, the first month anchor + k * step that is not before today's (the next step when that
-    /// month's day has passed); else none.
+    /// The recurring deadlines' next day: the anchor (the last day; a yearly date in the plan's year, else this year) when
+    /// that is today or later, else the first month anchor + k * step that is not before today's (the next step when that
+    /// month's day has passed).
     /// </summary>
-    private async Task<List<(string Id, int? Year)>> TopAsync(DbConnection c, string tenantId, string? member, DateOnly today, int limit, CancellationToken ct)
-    {
-        await using var cmd = c.Command(null, $"""
-            SELECT assignment_id, plan_year FROM (
-              SELECT assignment_id, plan_id, ordinal, plan_year,
-                     CASE WHEN akey >= @tm * 32 + @tday THEN akey WHEN step IS NULL THEN NULL ELSE {DayKey("nm")} END AS due_key
+    private string RecurringSql(string? member) => $"""
+        SELECT assignment_id, plan_id, ordinal, plan_year, due_key FROM (
+          SELECT assignment_id, plan_id, ordinal, plan_year,
+                 CASE WHEN akey >= @tm * 32 + @tday THEN akey ELSE {DayKey("nm")} END AS due_key
+          FROM (
+            SELECT assignment_id, plan_id, ordinal, plan_year, step, dom, akey,
+                   am + (@tm - am + step - 1) / step * step
+                      + CASE WHEN am + (@tm - am + step - 1) / step * step = @tm AND dom < @tday THEN step ELSE 0 END AS nm
+            FROM (
+              SELECT assignment_id, plan_id, ordinal, plan_year, step, dom, am, {DayKey("am")} AS akey
               FROM (
-                SELECT assignment_id, plan_id, ordinal, plan_year, step, dom, akey,
-                       am + (@tm - am + step - 1) / step * step
-                          + CASE WHEN am + (@tm - am + step - 1) / step * step = @tm AND dom < @tday THEN step ELSE 0 END AS nm
-                FROM (
-                  SELECT assignment_id, plan_id, ordinal, plan_year, step, dom, am, {DayKey("am")} AS akey
-                  FROM (
-                    SELECT assignment_id, plan_id, ordinal, plan_year, step, dom,
-                           CASE WHEN yearly = 1 THEN COALESCE(plan_year, @ty) * 12 + anchor_month ELSE anchor_month END AS am
-                    FROM assignment_deadlines WHERE {Filter(member)}) a) b) d) e
-            WHERE due_key IS NOT NULL
-            ORDER BY due_key, plan_id{Binary}, ordinal, assignment_id{Binary}
-            LIMIT @limit
-            """);
+                SELECT assignment_id, plan_id, ordinal, plan_year, step, dom,
+                       CASE WHEN yearly = 1 THEN COALESCE(plan_year, @ty) * 12 + anchor_month ELSE anchor_month END AS am
+                FROM assignment_deadlines WHERE {Filter(member)} AND step IS NOT NULL) a) b) d) e
+        ORDER BY due_key, plan_id{Binary}, ordinal, assignment_id{Binary}
+        LIMIT @limit
+        """;
+
+    private static async Task<List<(string Id, string Plan, int Ordinal, int? Year, long Key)>> TopAsync(DbConnection c, string sql, string tenantId, string? member,
+        DateOnly today, int limit, CancellationToken ct)
+    {
+        await using var cmd = c.Command(null, sql);
         Today(cmd, tenantId, member, today);
         cmd.P("@limit", limit);
-        return await cmd.ListAsync(r => (r.GetString(0), r.IsDBNull(1) ? (int?)null : Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture)), ct).ConfigureAwait(false);
+        return await cmd.ListAsync(r => (r.GetString(0), r.GetString(1), Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture),
+            r.IsDBNull(3) ? (int?)null : Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture), Convert.ToInt64(r.GetValue(4), CultureInfo.InvariantCulture)), ct).ConfigureAwait(false);
     }
 
     private async Task<Dictionary<string, (AssignmentRecord Assignment, string? Number)>> AssignmentsAsync(DbConnection c, string tenantId, IEnumerable<string> ids, CancellationToken ct)

@@ -16,9 +16,17 @@ CREATE TABLE assignment_deadlines (
   anchor_month          integer NOT NULL,   -- the month of the deadline's last day
   dom                   integer NOT NULL,   -- day of the month (clamped to the month's length); 31 = the month's last day
   step                  integer NULL,       -- months between occurrences; NULL = once
+  anchor_key            integer NULL,       -- once: the last day as month * 32 + day (sortable); NULL when it recurs
+  horizon               integer NOT NULL,   -- the assignment's latest anchor_key, 2147483647 when one of its deadlines recurs
   PRIMARY KEY (tenant_id, assignment_id, idx)
 );
 CREATE INDEX ix_assignment_deadlines_plan ON assignment_deadlines (tenant_id, plan_id);
+-- The one-off deadlines in the order the card lists them: the first rows from today on are read, not all of them.
+CREATE INDEX ix_assignment_deadlines_once ON assignment_deadlines (tenant_id, published, is_open, anchor_key, plan_id COLLATE "C", ordinal, assignment_id COLLATE "C") WHERE step IS NULL;
+-- The recurring ones, whose next occurrence is computed when read.
+CREATE INDEX ix_assignment_deadlines_recurring ON assignment_deadlines (tenant_id, published, is_open) WHERE step IS NOT NULL;
+-- One row per assignment (idx 0) with how long it has a deadline ahead: the count from the index alone.
+CREATE INDEX ix_assignment_deadlines_horizon ON assignment_deadlines (tenant_id, published, is_open, horizon) WHERE idx = 0;
 CREATE INDEX ix_assignment_deadlines_member ON assignment_deadlines (tenant_id, member_aad_object_id);
 
 CREATE TABLE assignment_deadlines_pending (
