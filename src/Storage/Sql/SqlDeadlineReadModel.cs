@@ -25,6 +25,12 @@ internal sealed class SqlDeadlineReadModel(SqlDb db) : IDeadlineReadModel
     private static string Filter(string? member) =>
         "tenant_id = @tenant AND published = 1 AND is_open = 1" + (member is null ? "" : " AND member_aad_object_id = @member");
 
+    // A member's rows come from ix_assignment_deadlines_member: the same conditions written so that they do not select the
+    // partial indexes (which hold the whole tenant's rows); SQLite without statistics would otherwise take those.
+    private static string Once(string? member) => member is null ? "step IS NULL" : "COALESCE(step, 0) = 0";
+    private static string Recurs(string? member) => member is null ? "step IS NOT NULL" : "COALESCE(step, 0) > 0";
+    private static string FirstRow(string? member) => member is null ? "idx = 0" : "idx + 0 = 0";
+
     private string Binary => db.Provider == StateStoreOptions.Postgres ? " COLLATE \"C\"" : "";
 
     public Task<DeadlinePage> NextDeadlinesAsync(string tenantId, string? memberAadObjectId, DateOnly today, int take, CancellationToken ct = default) =>
@@ -59,7 +65,7 @@ internal sealed class SqlDeadlineReadModel(SqlDb db) : IDeadlineReadModel
     /// <summary>Open assignments with a deadline ahead: one row each (idx 0) whose horizon (latest one-off day, or always) is not past.</summary>
     private static async Task<int> CountAsync(DbConnection c, string tenantId, string? member, DateOnly today, CancellationToken ct)
     {
-        await using var cmd = c.Command(null, $"SELECT COUNT(*) FROM assignment_deadlines WHERE {Filter(member)} AND idx = 0 AND horizon >= @tm * 32 + @tday");
+        await using var cmd = c.Command(null, $"SELECT COUNT(*) FROM assignment_deadlines WHERE {Filter(member)} AND {FirstRow(member)} AND horizon >= @tm * 32 + @tday");
         Today(cmd, tenantId, member, today);
         return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
@@ -67,7 +73,7 @@ internal sealed class SqlDeadlineReadModel(SqlDb db) : IDeadlineReadModel
     /// <summary>The one-off deadlines from today on, in the index's order (ix_assignment_deadlines_once).</summary>
     private string OnceSql(string? member) => $"""
         SELECT assignment_id, plan_id, ordinal, plan_year, anchor_key AS due_key FROM assignment_deadlines
-        WHERE {Filter(member)} AND step IS NULL AND anchor_key >= @tm * 32 + @tday
+        WHERE {Filter(member)} AND {Once(member)} AND anchor_key >= @tm * 32 + @tday
         ORDER BY anchor_key, plan_id{Binary}, ordinal, assignment_id{Binary}
         LIMIT @limit
         """;
@@ -90,7 +96,7 @@ internal sealed class SqlDeadlineReadModel(SqlDb db) : IDeadlineReadModel
               FROM (
                 SELECT assignment_id, plan_id, ordinal, plan_year, step, dom,
                        CASE WHEN yearly = 1 THEN COALESCE(plan_year, @ty) * 12 + anchor_month ELSE anchor_month END AS am
-                FROM assignment_deadlines WHERE {Filter(member)} AND step IS NOT NULL) a) b) d) e
+                FROM assignment_deadlines WHERE {Filter(member)} AND {Recurs(member)}) a) b) d) e
         ORDER BY due_key, plan_id{Binary}, ordinal, assignment_id{Binary}
         LIMIT @limit
         """;

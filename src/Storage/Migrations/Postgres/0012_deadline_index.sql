@@ -23,11 +23,12 @@ CREATE TABLE assignment_deadlines (
 CREATE INDEX ix_assignment_deadlines_plan ON assignment_deadlines (tenant_id, plan_id);
 -- The one-off deadlines in the order the card lists them: the first rows from today on are read, not all of them.
 CREATE INDEX ix_assignment_deadlines_once ON assignment_deadlines (tenant_id, published, is_open, anchor_key, plan_id COLLATE "C", ordinal, assignment_id COLLATE "C") WHERE step IS NULL;
--- The recurring ones, whose next occurrence is computed when read.
-CREATE INDEX ix_assignment_deadlines_recurring ON assignment_deadlines (tenant_id, published, is_open) WHERE step IS NOT NULL;
+-- The recurring ones, whose next occurrence is computed when read (step in the index: SQLite without statistics then prefers it to the primary key).
+CREATE INDEX ix_assignment_deadlines_recurring ON assignment_deadlines (tenant_id, published, is_open, step) WHERE step IS NOT NULL;
 -- One row per assignment (idx 0) with how long it has a deadline ahead: the count from the index alone.
 CREATE INDEX ix_assignment_deadlines_horizon ON assignment_deadlines (tenant_id, published, is_open, horizon) WHERE idx = 0;
-CREATE INDEX ix_assignment_deadlines_member ON assignment_deadlines (tenant_id, member_aad_object_id);
+-- A member's own, covering every column read (SQLite without statistics otherwise takes the primary key or a partial index).
+CREATE INDEX ix_assignment_deadlines_member ON assignment_deadlines (tenant_id, member_aad_object_id, published, is_open, step, anchor_key, horizon, plan_id, ordinal, plan_year, yearly, anchor_month, dom);
 
 CREATE TABLE assignment_deadlines_pending (
   tenant_id      text NOT NULL,
