@@ -95,6 +95,7 @@ internal static class DeliveryBench
 
         using var sampler = new MemorySampler();
         var start = time.GetTimestamp();
+        var startUtc = time.GetUtcNow().UtcTicks;
         await host.StartAsync().ConfigureAwait(false);
         var pollEvery = TimeSpan.FromMilliseconds(250);
         IReadOnlyDictionary<WorkState, int> counts;
@@ -112,6 +113,7 @@ internal static class DeliveryBench
             await Task.Delay(pollEvery).ConfigureAwait(false);
         }
         var elapsed = time.GetElapsedTime(start);
+        var endUtc = time.GetUtcNow().UtcTicks;
         await host.StopAsync().ConfigureAwait(false);
         sampler.Stop();
 
@@ -126,6 +128,12 @@ internal static class DeliveryBench
         var steady = window > TimeSpan.Zero ? (ticks.Length - 1) / window.TotalSeconds : 0;
         var requestsPerSecond = server.Requests / elapsed.TotalSeconds;
         var unit = scale == 1.0 ? "s" : "scaled s";
+        // Where the time goes: before the first post (host start, first claim, JIT, connection), the first second of posts
+        // (ramp), the steady pace (the window margin), after the last post (the tail: held 429s, polling).
+        var startup = ticks.Length > 0 ? TimeSpan.FromTicks(ticks[0] - startUtc).TotalSeconds : 0;
+        var firstSecond = ticks.Count(t => t - ticks[0] < TimeSpan.TicksPerSecond);
+        var tail = ticks.Length > 0 ? TimeSpan.FromTicks(endUtc - ticks[^1]).TotalSeconds : 0;
+        var margin = new DeliveryOptions().WindowSafetyMargin.TotalSeconds;
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
             members {n}{(conversations ? "" : $" FIRST DELIVERY (no stored conversation: {server.ConversationsCreated} CreateConversation + the sends)")}: seeded in {seedSeconds:F1} s (real), {published.Queued} cards queued in {enqueueSeconds:F1} s (real)
@@ -133,6 +141,7 @@ internal static class DeliveryBench
               cards/s              {cardsPerSecond:F1} end to end, {steady:F1} first→last post
               ratio to 50 rps      {cardsPerSecond / TeamsTenantCeiling:P1} end to end, {steady / TeamsTenantCeiling:P1} first→last post (all requests incl. 429s: {requestsPerSecond:F1}/s)
               requests admitted    {server.Requests - server.Throttled} in {elapsed.TotalSeconds:F1} {unit} = {(server.Requests - server.Throttled) / elapsed.TotalSeconds:F1}/s, ratio to 50 rps {(server.Requests - server.Throttled) / elapsed.TotalSeconds / TeamsTenantCeiling:P1}
+              time spent           {startup:F2} {unit} before the first post, {firstSecond} posts in its first second (ramp), {window.TotalSeconds:F1} {unit} first→last post (at 50/(1 s + margin) it would take {(ticks.Length - 1) * (1 + margin) / TeamsTenantCeiling:F1}), {tail:F2} {unit} after the last post; ideal {n / (double)TeamsTenantCeiling:F1} {unit}
               duplicates           {duplicates}
               lost                 {lost}
               429 answers          {server.Throttled} ({server.LimitViolations} for exceeding a window, {server.Throttled - server.LimitViolations} injected at random); peak server-side {server.PeakTenantRequestsPerSecond} req in 1 s

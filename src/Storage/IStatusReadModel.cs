@@ -28,6 +28,15 @@ public interface IStatusReadModel
     /// plan each belongs to, ordered by unit and hand-in time. Only the (unit, plan) pairs given count.
     /// </summary>
     Task<IReadOnlyList<PlanReport>> ReportsOfPlansAsync(IReadOnlyCollection<(string TenantId, string PlanId)> plans, CancellationToken ct = default);
+    /// <summary>The headers of the tenant's plans in <paramref name="status"/>, in creation order (as IPlanStore.ListAsync; no document is read).</summary>
+    Task<IReadOnlyList<PlanHeader>> PlanHeadersAsync(string tenantId, PlanStatus status, CancellationToken ct = default);
+    /// <summary>The headers of (tenant, plan id) pairs that exist (several units at once), by pair.</summary>
+    Task<IReadOnlyDictionary<(string TenantId, string PlanId), PlanHeader>> PlanHeadersAsync(IReadOnlyCollection<(string TenantId, string PlanId)> keys, CancellationToken ct = default);
+    /// <summary>
+    /// The headers of the plans of <paramref name="tenantIds"/> that cite <paramref name="parentNumber"/> in their legal bases
+    /// (as <see cref="IPlanStore.ListImplementingAsync"/>: by unit, then creation time), without their documents.
+    /// </summary>
+    Task<IReadOnlyList<PlanHeader>> ImplementingPlanHeadersAsync(IReadOnlyCollection<string> tenantIds, string parentNumber, CancellationToken ct = default);
     /// <summary>The delivery queue items of the tenant in <paramref name="queue"/> without their payloads: key, state, and whether a Done item was skipped.</summary>
     Task<IReadOnlyList<QueueItemState>> QueueStatesAsync(string tenantId, string queue, CancellationToken ct = default);
 }

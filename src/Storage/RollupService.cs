@@ -100,12 +100,14 @@ public sealed class RollupService(IStateStore store, TimeProvider time, ILogger<
         var today = VietnamTime.Today(time);
         var occurrences = Occurrences(plan.Document, year);
 
+        // The units' implementing plans without their documents, then in one query for every unit the reports handed in on
+        // their assignments (IStatusReadModel).
+        var reads = StatusReadModels.Of(store);
         var implementing = plan.Number is { } number && PlanNumbers.Normalize(number) is not null
-            ? await store.Plans.ListImplementingAsync(units, number, ct).ConfigureAwait(false)
+            ? await reads.ImplementingPlanHeadersAsync(units, number, ct).ConfigureAwait(false)
             : [];
-        // One query for every unit: the reports handed in on assignments of the units' implementing plans (IStatusReadModel).
         var byUnit = implementing.ToLookup(p => p.TenantId, StringComparer.Ordinal);
-        var reports = (await StatusReadModels.Of(store).ReportsOfPlansAsync([.. implementing.Select(p => (p.TenantId, p.PlanId))], ct).ConfigureAwait(false))
+        var reports = (await reads.ReportsOfPlansAsync([.. implementing.Select(p => (p.TenantId, p.PlanId))], ct).ConfigureAwait(false))
             .ToLookup(r => r.Report.TenantId, r => r.Report, StringComparer.Ordinal);
 
         var result = new List<UnitRollup>(units.Count);
@@ -119,7 +121,7 @@ public sealed class RollupService(IStateStore store, TimeProvider time, ILogger<
                 return new RollupPeriodStatus(o, first is not null, first?.SubmittedAt, first?.ReportId, first is null && today > o.Due);
             }).ToList();
             result.Add(new UnitRollup(unit,
-                plans.Select(p => new ImplementingPlanRef(p.PlanId, p.Number, p.Title, p.Document.IssuedOn)).ToList(), periods));
+                plans.Select(p => new ImplementingPlanRef(p.PlanId, p.Number, p.Title, p.IssuedOn)).ToList(), periods));
         }
         _logger.LogInformation("Roll-up of {TenantId}/{PlanId} for {Year}: {Units} units, {Occurrences} occurrences",
             tenantId, planId, year, units.Count, occurrences.Count);

@@ -59,8 +59,12 @@ public static class PlanCards
         return o;
     }
 
-    public static string PlanTitle(StoredPlan plan) =>
-        string.IsNullOrWhiteSpace(plan.Title) ? plan.Number ?? plan.PlanId : "Kế hoạch " + plan.Title.Trim();
+    public static string PlanTitle(StoredPlan plan) => PlanTitle(plan.Title, plan.Number, plan.PlanId);
+
+    public static string PlanTitle(PlanHeader plan) => PlanTitle(plan.Title, plan.Number, plan.PlanId);
+
+    private static string PlanTitle(string? title, string? number, string planId) =>
+        string.IsNullOrWhiteSpace(title) ? number ?? planId : "Kế hoạch " + title.Trim();
 
     internal static List<Fact> PlanFacts(StoredPlan plan, CardStrings s)
     {

@@ -151,6 +151,62 @@ internal sealed class SqlStatusReadModel(SqlDb db) : IStatusReadModel
         }, ct);
     }
 
+    /// <summary>A text field of the stored document, read by the database (the document is not sent back).</summary>
+    private string DocumentText(string field) => db.Provider == StateStoreOptions.Postgres
+        ? $"p.document_json ->> '{field}'"
+        : $"json_extract(p.document_json, '$.{field}')";
+
+    private string HeaderColumns => $"p.tenant_id, p.plan_id, p.number, p.title, p.status, {DocumentText("issuer")} AS issuer, {DocumentText("issuedOn")} AS issued_on";
+
+    private static PlanHeader MapHeader(DbDataReader r) => new(
+        r.Str("tenant_id"), r.Str("plan_id"), r.StringOrNull("number"), r.Str("title"), Enum.Parse<PlanStatus>(r.Str("status")), r.StringOrNull("issuer"),
+        DateOnly.TryParseExact(r.StringOrNull("issued_on"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null);
+
+    public Task<IReadOnlyList<PlanHeader>> PlanHeadersAsync(string tenantId, PlanStatus status, CancellationToken ct = default) =>
+        db.ReadAsync<IReadOnlyList<PlanHeader>>(async c =>
+        {
+            await using var cmd = c.Command(null, $"SELECT {HeaderColumns} FROM plans p WHERE p.tenant_id = @tenant AND p.status = @status ORDER BY p.created_at, p.plan_id");
+            cmd.P("@tenant", tenantId).P("@status", status.ToString());
+            return await cmd.ListAsync(MapHeader, ct).ConfigureAwait(false);
+        }, ct);
+
+    public Task<IReadOnlyDictionary<(string TenantId, string PlanId), PlanHeader>> PlanHeadersAsync(IReadOnlyCollection<(string TenantId, string PlanId)> keys, CancellationToken ct = default)
+    {
+        var wanted = keys.ToHashSet();
+        if (wanted.Count == 0) return Task.FromResult<IReadOnlyDictionary<(string, string), PlanHeader>>(new Dictionary<(string, string), PlanHeader>());
+        return db.ReadAsync<IReadOnlyDictionary<(string, string), PlanHeader>>(async c =>
+        {
+            await using var cmd = c.Command(null, "");
+            cmd.CommandText = $"""
+                SELECT {HeaderColumns} FROM plans p
+                WHERE p.tenant_id IN ({cmd.InList("t", wanted.Select(k => k.TenantId).Distinct(StringComparer.Ordinal))})
+                  AND p.plan_id IN ({cmd.InList("p", wanted.Select(k => k.PlanId).Distinct(StringComparer.Ordinal))})
+                """;
+            return (await cmd.ListAsync(MapHeader, ct).ConfigureAwait(false)).Where(h => wanted.Contains((h.TenantId, h.PlanId)))
+                .ToDictionary(h => (h.TenantId, h.PlanId));
+        }, ct);
+    }
+
+    public Task<IReadOnlyList<PlanHeader>> ImplementingPlanHeadersAsync(IReadOnlyCollection<string> tenantIds, string parentNumber, CancellationToken ct = default)
+    {
+        var norm = PlanNumbers.Normalize(parentNumber);
+        var tenants = tenantIds.Where(t => !string.IsNullOrEmpty(t)).Distinct(StringComparer.Ordinal).ToList();
+        if (norm is null || tenants.Count == 0) return Task.FromResult<IReadOnlyList<PlanHeader>>([]);
+        return db.ReadAsync<IReadOnlyList<PlanHeader>>(async c =>
+        {
+            await using var cmd = c.Command(null, "");
+            cmd.CommandText = $"""
+                SELECT {HeaderColumns} FROM plans p
+                WHERE p.tenant_id IN ({cmd.InList("t", tenants)})
+                  AND EXISTS (SELECT 1 FROM plan_citations pc
+                              WHERE pc.tenant_id = p.tenant_id AND pc.plan_id = p.plan_id AND pc.cited_number_norm = @norm)
+                ORDER BY p.tenant_id, p.created_at, p.plan_id
+                """;
+            cmd.P("@norm", norm);
+            return await cmd.ListAsync(MapHeader, ct).ConfigureAwait(false);
+        }, ct);
+    }
+
     public Task<IReadOnlyList<QueueItemState>> QueueStatesAsync(string tenantId, string queue, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<QueueItemState>>(async c =>
         {

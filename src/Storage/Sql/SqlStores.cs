@@ -34,7 +34,11 @@ internal sealed class SqlStateStore : IStateStore, IDisposable
     public ISyncStateStore Sync { get; }
     public IInstanceRegistry Instances { get; }
 
-    public Task MigrateAsync(CancellationToken ct = default) => _db.MigrateAsync(ct);
+    public async Task MigrateAsync(CancellationToken ct = default)
+    {
+        await _db.MigrateAsync(ct).ConfigureAwait(false);
+        await SqlDeadlineIndex.CatchUpAsync(_db, ct).ConfigureAwait(false);
+    }
 
     public async Task<bool> PingAsync(CancellationToken ct = default)
     {
@@ -102,6 +106,7 @@ internal sealed class SqlPlanStore(SqlDb db) : IPlanStore
                 ins.P("@tenant", plan.TenantId).P("@plan", plan.PlanId).P("@n", n);
                 await ins.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             }
+            await SqlDeadlineIndex.SetPlanAsync(c, tx, plan, ct).ConfigureAwait(false);
             return 0;
         }, ct);
     }
@@ -326,6 +331,7 @@ internal sealed class SqlAssignmentStore(SqlDb db) : IAssignmentStore
                 db.AddJson(cmd, "@deadlines", StorageJson.Serialize(a.Deadlines ?? []));
                 await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             }
+            await SqlDeadlineIndex.WriteAsync(db, c, tx, assignments, ct).ConfigureAwait(false);
             return 0;
         }, ct);
     }
@@ -376,6 +382,7 @@ internal sealed class SqlAssignmentStore(SqlDb db) : IAssignmentStore
                 cmd.P("@now", db.TimeValue(db.Now)).P("@tenant", tenantId).P("@id", assignmentId).P("@expected", expectedVersion);
                 n = await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             }
+            if (n == 1) await SqlDeadlineIndex.SetOpenAsync(c, tx, tenantId, assignmentId, newState, ct).ConfigureAwait(false);
             var current = await GetAsync(c, tx, tenantId, assignmentId, ct).ConfigureAwait(false);
             if (n == 1) db.Logger.LogDebug("Assignment {TenantId}/{AssignmentId} state {Status} v{Version}", tenantId, assignmentId, newState.Status, newState.Version);
             return (n == 1, current);
@@ -387,6 +394,7 @@ internal sealed class SqlAssignmentStore(SqlDb db) : IAssignmentStore
         {
             await using var cmd = c.Command(tx, "UPDATE assignments SET member_aad_object_id = @member, updated_at = @now WHERE tenant_id = @tenant AND assignment_id = @id");
             cmd.P("@member", aadObjectId).P("@now", db.TimeValue(db.Now)).P("@tenant", tenantId).P("@id", assignmentId);
+            await SqlDeadlineIndex.SetMemberAsync(c, tx, tenantId, assignmentId, aadObjectId, ct).ConfigureAwait(false);
             return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }, ct);
 

@@ -16,15 +16,16 @@ internal sealed class ResendCommand(IStateStore store, PlanLookup lookup, ILogge
             return PlanCards.Notice(texts.PrincipalsOnly, [], view, "attention");
         if (deliveries is null)
             return PlanCards.Notice(texts.NoQueue, [], view, "attention");
-        IReadOnlyList<StoredPlan> plans;
+        IReadOnlyList<PlanHeader> plans;
         if (command.Argument is { } number)
         {
             if (await lookup.FindAsync(tenantId, number, ct).ConfigureAwait(false) is not { } plan) return PlanLookup.NotFound(number, view);
-            plans = [plan];
+            plans = [PlanHeader.Of(plan)];
         }
         else
         {
-            plans = [.. (await store.Plans.ListAsync(tenantId, ct).ConfigureAwait(false)).Where(p => p.Status == PlanStatus.Published)];
+            // The published plans' headers: no plan document is read (issue 17).
+            plans = await StatusReadModels.Of(store).PlanHeadersAsync(tenantId, PlanStatus.Published, ct).ConfigureAwait(false);
         }
         if (plans.Count == 0)
             return PlanCards.Notice(texts.NothingPublished, [], view);

@@ -42,12 +42,12 @@ internal sealed class RollupFeature(IStateStore store, RollupService rollup, Rol
         if (r is null) return PlanCards.Notice(texts.PlanGone, [], view, "attention");
         var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         // The issuers of the units without a configured name, in one query.
-        var firstPlans = await StatusReadModels.Of(store).PlansAsync([.. r.Units
+        var firstPlans = await StatusReadModels.Of(store).PlanHeadersAsync([.. r.Units
             .Where(u => !options.UnitNames.ContainsKey(u.TenantId) && u.ImplementingPlans.Count > 0).Select(u => (u.TenantId, u.ImplementingPlans[0].PlanId))], ct).ConfigureAwait(false);
         foreach (var u in r.Units)
         {
             if (options.UnitNames.TryGetValue(u.TenantId, out var n)) names[u.TenantId] = n;
-            else if (u.ImplementingPlans.Count > 0 && firstPlans.GetValueOrDefault((u.TenantId, u.ImplementingPlans[0].PlanId))?.Document.Issuer is { Length: > 0 } issuer)
+            else if (u.ImplementingPlans.Count > 0 && firstPlans.GetValueOrDefault((u.TenantId, u.ImplementingPlans[0].PlanId))?.Issuer is { Length: > 0 } issuer)
                 names[u.TenantId] = issuer;
         }
         logger.LogInformation("Roll-up card of {PlanId} in {TenantId} for {Year}: {Units} units, {Overdue} overdue", plan.PlanId, tenantId, y, r.Units.Count, r.Units.Count(u => u.OverdueCount > 0));

@@ -4,10 +4,10 @@ using static TeamsPlans.Bot.Cards.PlanCards;
 
 namespace TeamsPlans.Bot.Features.Status;
 
-/// <summary>The cards of "hạn sắp tới" (date dd/MM/yyyy, what, who, state) and "ai chưa xác nhận" (names and "Nhắc nhở").</summary>
+/// <summary>The cards of "hạn sắp tới" (date dd/MM/yyyy, what, who, state; the first rows of <c>total</c>) and "ai chưa xác nhận" (names and "Nhắc nhở").</summary>
 internal static class StatusListCards
 {
-    public static AdaptiveCard Deadlines(IReadOnlyList<DeadlineRow> rows, IReadOnlyDictionary<string, Member> members, bool all, CardView v) =>
+    public static AdaptiveCard Deadlines(IReadOnlyList<DeadlineRow> rows, int total, IReadOnlyDictionary<string, Member> members, bool all, CardView v) =>
         Fit(scale =>
         {
             var (s, t) = (v.S, StatusTexts.For(v));
@@ -27,11 +27,12 @@ internal static class StatusListCards
                     Items =
                     [
                         new TextBlock($"{DueFormat.Date(r.Day)} — {Cut(what, 200, scale)}") { Weight = "bolder" },
-                        new TextBlock($"{Who(r.Assignment, members, s)} · {state} · {r.Plan.Number ?? "—"}") { IsSubtle = true, Spacing = "none" },
+                        new TextBlock($"{Who(r.Assignment, members, s)} · {state} · {r.PlanNumber ?? "—"}") { IsSubtle = true, Spacing = "none" },
                     ],
                 });
             }
-            if (rows.Count > cap) body.Add(new TextBlock(s.More(rows.Count - cap)) { IsSubtle = true });
+            var (shown, count) = (Math.Min(cap, rows.Count), Math.Max(total, rows.Count)); // total: every assignment with a next deadline
+            if (count > shown) body.Add(new TextBlock(s.More(count - shown)) { IsSubtle = true });
             return new AdaptiveCard { Lang = s.Lang, FallbackText = header, Body = body };
         });
 

@@ -6,16 +6,20 @@ namespace TeamsPlans.Bot.Features.Status;
 /// </summary>
 internal sealed class StatusLists(IStateStore store)
 {
+    /// <summary>Rows shown by "hạn sắp tới" at most (the card may show fewer when it must shrink).</summary>
+    internal const int DeadlineRows = 20;
+
+    // Three queries and one for the members, whatever the number of plans (issue 17): no plan document is read.
     public async Task<AdaptiveCard> DeadlinesAsync(string tenantId, Member? member, bool all, CardView view, CancellationToken ct)
     {
+        if (!all && member is null) return StatusListCards.Deadlines([], 0, new Dictionary<string, Member>(), all, view);
+        var page = await DeadlineReadModels.Of(store).NextDeadlinesAsync(tenantId, all ? null : member!.AadObjectId, view.Today, DeadlineRows, ct).ConfigureAwait(false);
         var rows = new List<DeadlineRow>();
-        foreach (var (plan, assignments) in await PublishedAsync(tenantId, ct).ConfigureAwait(false))
-            foreach (var a in assignments.Where(a => a.State.Status != AssignmentStatus.Done && (all || (member is not null && a.MemberAadObjectId == member.AadObjectId))))
-                if (DueFormat.Next(a.Deadlines, plan.Document.Year, view.Today) is { } next)
-                    rows.Add(new DeadlineRow(plan, a, next.Deadline, next.Day));
+        foreach (var e in page.Entries)
+            if (DueFormat.Next(e.Assignment.Deadlines, e.PlanYear, view.Today) is { } next)
+                rows.Add(new DeadlineRow(e.PlanNumber, e.Assignment, next.Deadline, next.Day));
         var members = await MembersAsync(tenantId, rows.Select(r => r.Assignment), ct).ConfigureAwait(false);
-        return StatusListCards.Deadlines(rows.OrderBy(r => r.Day).ThenBy(r => r.Plan.PlanId, StringComparer.Ordinal).ThenBy(r => r.Assignment.Ordinal).ToList(),
-            members, all, view);
+        return StatusListCards.Deadlines(rows, page.Total, members, all, view);
     }
 
     public async Task<AdaptiveCard> NotAcknowledgedAsync(string tenantId, CardView view, CancellationToken ct)
