@@ -27,17 +27,17 @@ internal static class AssigneeDetector
     private const string Verb = @"có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|căn\s+cứ|chủ\s+động|thực\s+hiện|triển\s+khai|xây\s+dựng|theo\s+dõi|báo\s+cáo|tổ\s+chức|phối\s+hợp|kịp\s+thời|tham\s+mưu|chủ\s+trì|hướng\s+dẫn|đôn\s+đốc|gửi|nộp|rà\s+soát|kiểm\s+tra|quán\s+triệt|phổ\s+biến|nghiêm\s+túc|có\s+nhiệm\s+vụ|phụ\s+trách|tập\s+trung|tuyên\s+truyền|cử|lập|khẩn\s+trương|nghiên\s+cứu|quan\s+tâm|tham\s+gia|cung\s+cấp|chuẩn\s+bị|tìm\s+kiếm|đề\s+xuất|tăng\s+cường|hoàn\s+thành|cập\s+nhật|bố\s+trí|thông\s+báo|tiếp\s+tục|ban\s+hành|thường\s+xuyên|sớm|cho\s+ý\s+kiến|góp\s+ý|được\s+biết|tiến\s+hành|tích\s+cực|tiếp\s+thu|phản\s+hồi|đẩy\s+nhanh|bảo\s+đảm|đảm\s+bảo|xem\s+xét|có\s+ý\s+kiến|theo\s+chức\s+năng|căn\s+cứ|cần|là\s+(?:đầu\s+mối|cơ\s+quan|đơn\s+vị)";
     // A board named by its work ("Đoàn kiểm tra", "Ban tổ chức"): the work word is part of the name, not the duty.
     private const string NamedBoard = @"(?:(?:[Cc]ác\s+)?(?:Đoàn|đoàn|Tổ|tổ|Ban|ban|Hội\s+đồng)\s+(?:kiểm\s+tra|giám\s+sát|khảo\s+sát|thẩm\s+định|chỉ\s+đạo)|(?:Ban|ban)\s+tổ\s+chức)(?![\p{L}])";
-    private static readonly Regex Unit = R(@"\G\s*(?<u>(?:" + NamedBoard + "|" + UnitHead + @")[^:;.]{0,120}?)(?:\s*[-–]\s+(?=\p{Ll}|(?:Chủ\s+trì|Phối\s+hợp|Thực\s+hiện|Tham\s+mưu|Là|Cơ\s+quan|Đơn\s+vị)(?![\p{L}]))|\s+(?=(?:" + Verb + @")(?![\p{L}]))|\s*:\s*)");
+    private static readonly Regex Unit = R(@"\G\s*(?<u>(?:" + NamedBoard + "|" + UnitHead + @")(?:[^:;.]|;\s*(?=" + StrongHead + "|" + PluralHead + @")){0,120}?)(?:\s*[-–]\s+(?=\p{Ll}|(?:Chủ\s+trì|Phối\s+hợp|Thực\s+hiện|Tham\s+mưu|Là|Cơ\s+quan|Đơn\s+vị)(?![\p{L}]))|\s+(?=(?:" + Verb + @")(?![\p{L}]))|\s*:\s*)");
     private static readonly Regex Label = R(@"^\s*(?<l>[^:()]{2,40}?)\s*:\s*");
     private static readonly Regex Adverbial = R(@"^\s*(?:Trên\s+cơ\s+sở|Căn\s+cứ|Trong\s+quá\s+trình|Để|Nhằm|Sau\s+khi|Khi|Trong\s+thời\s+gian|Nếu)(?![\p{L}])");
-    private static readonly Regex DeNghi = R(@"(?<![\p{L}])(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao\s+cho|[Gg]iao|thông\s+báo\s+(?:cho|tới|đến))\s+(?=(?:" + UnitHead + @")|(?:các|những|toàn\s+thể|mỗi|Các)\s+\p{L}|\p{Lu})");
+    private static readonly Regex DeNghi = R(@"(?<![\p{L}])(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao\s+cho|[Gg]iao|thông\s+báo\s+(?:cho|tới|đến))\s+(?=(?:" + UnitHead + @")|(?:các|những|toàn\s+thể|mỗi|Các)\s+\p{L}|địa\s+phương(?![\p{L}])|\p{Lu})");
     // Words that end the unit asked but may also be part of a unit's name at the start ("Ban chỉ đạo", "Tổ giám sát").
     private const string AskedVerb = Verb + @"|mời|chỉ\s+đạo|trình|biết|giám\s+sát|khảo\s+sát|tổng\s+hợp";
-    private static readonly Regex AskedUnit = R(@"\G\s*(?<u>[^:;.()]{2,200}?)(?:\s+(?=(?:" + AskedVerb + @")(?![\p{L}]))|\s*:\s*)");
+    private static readonly Regex AskedUnit = R(@"\G\s*(?<u>(?:[^:;.()]|;\s*(?=" + StrongHead + "|" + PluralHead + @")){2,200}?)(?:\s+(?=(?:" + AskedVerb + @")(?![\p{L}]))|\s*:\s*)");
     private const string StrongHead = @"(?:Ủy\s+ban|Uỷ\s+ban|UBND|Sở|Ban|Phòng|Chủ\s+tịch|Thủ\s+trưởng|Hiệu\s+trưởng|Phó\s+[Hh]iệu\s+trưởng|Giám\s+đốc|Trung\s+tâm|Văn\s+phòng|Công\s+an|Bộ\s+Chỉ\s+huy|Đoàn|Công\s+đoàn|Chánh|[Nn]gười\s+đứng\s+đầu|Trưởng|Thanh\s+tra|Tổ|Trường|Cục|Chi\s+cục|Công\s+ty)(?![\p{L}])";
     private const string PluralHead = @"(?:các|Các)\s+(?:Sở|sở|đơn\s+vị|cơ\s+quan|phòng|trường|tổ|Ban|ban|tổ\s+chức|doanh\s+nghiệp)(?![\p{L}])";
-    // "X và Y" splits before any unit; "X, Y" only before a named body or head ("…, Ủy ban nhân dân …", "…, Giám đốc …").
-    private static readonly Regex JointSplit = R(@"\s+và\s+(?=" + StrongHead + "|" + PluralHead + @")|,\s+(?=" + StrongHead + ")");
+    // "X và Y" splits before any unit; "X, Y" only before a named body or head; "X; Y" (a list of addressees) before a body or a plural ("…, Ủy ban nhân dân …", "…, Giám đốc …").
+    private static readonly Regex JointSplit = R(@"\s+và\s+(?=" + StrongHead + "|" + PluralHead + @")|,\s+(?=" + StrongHead + @")|;\s*(?=" + StrongHead + "|" + PluralHead + ")");
     private static readonly Regex PartHead = R(@"^(?:(?:các|Các|những|toàn\s+thể)\s+)?(?:" + UnitHead + @"|Chủ\s+tịch|Thủ\s+trưởng|Giám\s+đốc|Chánh|[Nn]gười\s+đứng\s+đầu|Chủ\s+đầu\s+tư|chủ\s+đầu\s+tư|Công\s+an|Bộ\s+Chỉ\s+huy|sở|ngành|Ban|Trưởng|Phó|địa\s+phương|Công\s+ty|doanh\s+nghiệp|Doanh\s+nghiệp|Hội|Liên\s+đoàn)(?![\p{L}])");
 
     /// <summary>"Thủ trưởng các sở, ngành và Chủ tịch UBND các phường" → both, when each part names a unit or role.</summary>

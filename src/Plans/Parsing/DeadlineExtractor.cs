@@ -28,10 +28,12 @@ internal static class DeadlineExtractor
     private static readonly Regex Citation = R(@"(?:\d+\s*/\s*\p{Lu}|số\s*:?\s*\d|ban\s+hành|ký)[^.;]{0,40}$", RegexOptions.IgnoreCase);
     private static readonly Regex QuarterlyNear = R(@"(?:hằng|hàng|mỗi)\s+quý|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?quý|cuối\s+quý|tháng\s+cuối\s+quý", RegexOptions.IgnoreCase);
     private static readonly Regex MonthlyNear = R(@"(?:hằng|hàng|mỗi)\s+tháng|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?tháng", RegexOptions.IgnoreCase);
+    // "trước ngày 18 hằng tháng", "chậm nhất ngày 25 của tháng": the day recurs every month (month 1 until anchored).
+    private static readonly Regex DayOfMonth = R(@"(?<![\p{L}])(?:trước|chậm\s+nhất|vào|hạn)\s+(?:ngày\s+)?(?<d>\d{1,2})\s+(?:(?:của\s+)?(?:hằng|hàng|mỗi)\s+tháng|(?:của\s+)?tháng(?=\s*[,.;)]|\s*$))", RegexOptions.IgnoreCase);
     private static readonly Regex DayOfQuarter = R(@"(?<![\p{L}])(?:trước|chậm\s+nhất)\s+(?:ngày\s+)?(?<d>\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+(?:mỗi\s+)?quý", RegexOptions.IgnoreCase);
     private static readonly Regex FirstDate = R(@"\G" + DateCore, RegexOptions.IgnoreCase);
     private static readonly Regex NextDate = R(@"\G\s*(?:,|và|hoặc|;)\s*(?:ngày\s*)?" + DateCore, RegexOptions.IgnoreCase);
-    private static readonly Regex YearlyAfter = R(@"\G\s*\)?\s*(?:của\s+)?(?:hàng|hằng|mỗi)\s+năm", RegexOptions.IgnoreCase);
+    private static readonly Regex YearlyAfter = R(@"\G\s*\)?\s*(?:của\s+)?(?:(?:hàng|hằng|mỗi)\s+năm|năm\s+(?:liền\s+kề|liền\s+sau|tiếp\s+theo|kế\s+tiếp|sau)(?![\p{L}]))", RegexOptions.IgnoreCase);
     private static readonly Regex SemiBefore = R(@"(?:6|sáu)\s+tháng|nửa\s+năm|giữa\s+năm|bán\s+niên|sơ\s+kết\s+học\s+kỳ", RegexOptions.IgnoreCase);
     private static readonly Regex YearlyBefore = R(@"(?:hàng|hằng|mỗi)\s+năm|báo\s+cáo\s+năm|tổng\s+kết\s+năm|cuối\s+năm|định\s+kỳ\s+năm", RegexOptions.IgnoreCase);
     private static readonly Regex Quarter = R(@"(?<![\p{L}])quý\s+(?<q>IV|I{1,3}|[1-4])\s*(?:/|,?\s*năm)\s*(?<y>\d{4})", RegexOptions.IgnoreCase);
@@ -93,6 +95,15 @@ internal static class DeadlineExtractor
             var start = ClauseStart(text, q.Index, 0);
             var (what, to) = WhatAndTo(text, start, q.Index, fallbackWhat);
             found.Add(new Found(q.Index, new Deadline(DueDate.Yearly(3, Math.Min(d, 31)), Recurrence.Quarterly, what, to, assignee) { Source = Clause(text, start, q.Index + q.Length) }));
+            consumed.Add((q.Index, q.Index + q.Length));
+        }
+        foreach (Match q in DayOfMonth.Matches(text))
+        {
+            var d = Int(q, "d");
+            if (Consumed(q.Index) || d is < 1 or > 31) continue;
+            var start = ClauseStart(text, q.Index, 0);
+            var (what, to) = WhatAndTo(text, start, q.Index, fallbackWhat);
+            found.Add(new Found(q.Index, new Deadline(DueDate.Yearly(1, d), Recurrence.Monthly, what, to, assignee) { Source = Clause(text, start, q.Index + q.Length) }));
             consumed.Add((q.Index, q.Index + q.Length));
         }
         foreach (Match t in Trigger.Matches(text))

@@ -68,7 +68,7 @@ internal static class HeaderReader
                 if (remainder.Length > 0 && !sawDate) sawDate = ReadDateJoined(Collapse(remainder), li);
                 continue;
             }
-            if (!sawDate && collapsed.Contains("ngày", StringComparison.OrdinalIgnoreCase) && Regex.IsMatch(collapsed, @"ngày\s*(?:\d|\.|…|_|tháng|\s{0,3}$)|ngày\s+\S+\s+tháng", RegexOptions.IgnoreCase))
+            if (!sawDate && collapsed.Contains("ngày", StringComparison.OrdinalIgnoreCase) && Regex.IsMatch(collapsed, @"ngày\s*(?:\d|\.|…|_|tháng|\s{0,3}$)|ngày\s*\S{1,4}\s+tháng", RegexOptions.IgnoreCase))
             {
                 // A date column may share the line with an org column.
                 foreach (var c in cols0)
@@ -156,6 +156,14 @@ internal static class HeaderReader
             {
                 var d = int.Parse(dm.Groups["d"].Value, CultureInfo.InvariantCulture);
                 var m = int.Parse(dm.Groups["m"].Value, CultureInfo.InvariantCulture);
+                // A month filled in by hand over the printed form, read with a stray digit beside it ("tháng 54"):
+                // the first digit is the month written; said in the warnings, since it is a guess.
+                if (m > 12 && dm.Groups["m"].Value.Length == 2 && dm.Groups["m"].Value[0] is >= '1' and <= '9')
+                {
+                    warnings.Add($"Tháng ban hành \"{m}\" không hợp lệ, đọc là {m / 10} (số viết tay lẫn ký tự) / Issue month \"{m}\" is invalid, read as {m / 10} (handwritten digit with a stray character).");
+                    m /= 10;
+                    issueMonth = m;
+                }
                 if (m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(year.Value, m)) issuedOn = new DateOnly(year.Value, m, d);
                 else warnings.Add($"Ngày ban hành không hợp lệ: {d}/{m}/{year} / Invalid issue date: {d}/{m}/{year}.");
             }

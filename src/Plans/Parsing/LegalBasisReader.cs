@@ -14,7 +14,7 @@ namespace TeamsPlans.Plans.Parsing;
 internal static class LegalBasisReader
 {
     private const string Kinds = @"Hiến\s+pháp|Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Thông\s+tư\s+liên\s+tịch|Thông\s+tư|Chỉ\s+thị|Công\s+văn|Văn\s+bản|Kế\s+hoạch|Hướng\s+dẫn|Kết\s+luận|Thông\s+báo|Công\s+điện|Quy\s+định|Quy\s+chế|Chương\s+trình|Đề\s+án|Lệnh|Tờ\s+trình";
-    private static readonly Regex Lead = R(@"^\s*(?:Căn\s+cứ|Thực\s+hiện|Theo|Triển\s+khai|Thi\s+hành|Liên\s+quan|Phúc\s+đáp|Tiếp\s+theo|Tiếp\s+nhận|Xét|(?:[^,.;]{0,80}?\s)?nhận\s+được|Ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}\s*/\s*\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,[^.;]{0,80}?\sban\s+hành)(?![\p{L}])", RegexOptions.IgnoreCase);
+    private static readonly Regex Lead = R(@"^\s*(?:Căn\s+cứ|Thực\s+hiện|Theo|Triển\s+khai|Thi\s+hành|Liên\s+quan|Phúc\s+đáp|Tiếp\s+theo|Tiếp\s+nhận|Xét|(?:(?:Ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}\s*/\s*\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,\s*[^.;]{0,140}?\s|[^,.;]{0,80}?\s))?nhận\s+được|Ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}\s*/\s*\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,[^.;]{0,80}?\sban\s+hành)(?![\p{L}])", RegexOptions.IgnoreCase);
     private static readonly Regex Citation = R(@"(?<![\p{L}])(?<kind>" + Kinds + @")\s+(?:số\s*)?(?<num>\d+(?:\.\d+)*(?:\s*[/-]\s*[\p{L}\d&.]+)+)", RegexOptions.IgnoreCase);
     private static readonly Regex Date = R(@"\G\s*,?\s*(?:ngày|ban\s+hành\s+ngày)\s+(?:(?<d>\d{1,2})\s*[/-]\s*(?<m>\d{1,2})\s*[/-]\s*(?<y>\d{4})|(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})\s+năm\s+(?<y>\d{4}))", RegexOptions.IgnoreCase);
     private static readonly Regex Of = R(@"\G\s*,?\s*của\s+");

@@ -23,7 +23,7 @@ internal static class OcrHeader
     private static readonly Regex LeadingJunk = R(@"^[^\p{L}\p{N}\s]{1,3}(?=\s)");
     private static readonly Regex DateDigits = R(@"(?<=(?:ngày|tháng)\s{0,3})(?<t>[\dOØoQDIl|]{1,2})(?=\s|$)", RegexOptions.IgnoreCase);
     private static readonly Regex SignedBy = R(@"(?:Ký\s+bởi|Cơ\s+quan)\s*:\s*(?<who>[^:]{3,80}?)\s*$", RegexOptions.IgnoreCase);
-    private static readonly Regex SignedAt = R(@"Thời\s+gian\s+ký\s*:\s*(?<d>\d{1,2})[./-](?<m>\d{1,2})[./-](?<y>(?:19|20)\d\d)", RegexOptions.IgnoreCase);
+    private static readonly Regex SignedAt = R(@"(?:T|(?<![\p{L}]))hời\s+gian\s+ký\s*:\s*(?<d>\d{1,2})[./-](?<m>\d{1,2})[./-](?<y>(?:19|20)\d\d)", RegexOptions.IgnoreCase);
 
     /// <summary>The line without a leading stray mark ('"', ')', '`') that OCR put before the first column.</summary>
     public static string StripLeadingJunk(string line)

@@ -129,7 +129,7 @@ public static class PlanParser
                 if (t.Length == 0) { if (lines[i].Length >= 15 && titleParts.Count > 0) break; continue; }
                 if (titleParts.Count == 0 && Regex.IsMatch(t, @"^LIÊN\s+(?:TỊCH|NGÀNH)$")) continue;
                 var stop = titleParts.Count == 0 ? FirstTitleStop : TitleStop;
-                if (stop.IsMatch(t) || Paragraphs.Classify(t).Kind != ParaKind.Plain || IssuerStatement.IsMatch(t)) break;
+                if ((stop.IsMatch(t) && !char.IsLower(t[0])) || Paragraphs.Classify(t).Kind != ParaKind.Plain || IssuerStatement.IsMatch(t)) break;
                 if (titleParts.Count > 0 && t.Length > 0 && rest.Length > 0 && t.EndsWith(':')) break;
                 if (t.All(c => c is '-' or '_' or '—' or '–' or '*' or '=' or ' ')) break;
                 titleParts.Add(t);
@@ -300,7 +300,7 @@ public static class PlanParser
                 warnings.Add($"Bỏ {allDeadlines.Count - kept.Count} ngày trước ngày ban hành (việc đã qua) / Dropped {allDeadlines.Count - kept.Count} date(s) before the issue date (past events).");
             allDeadlines = kept;
         }
-        allDeadlines = Dedup(allDeadlines);
+        allDeadlines = Dedup(Deadlines.MonthlyAnchor.ToIssueMonth(allDeadlines, issuedOn?.Month ?? issueMonth));
         var reports = ReportRegimeReader.Read(roots.SelectMany(Flatten).SelectMany(x => x.Items).Concat(intro.Select(p => p.Content)), year);
 
         // 8. Recipients and signer.
@@ -335,7 +335,7 @@ public static class PlanParser
             Title = title,
             LegalBases = legal,
             Sections = roots.Select(r => r.Build()).ToList(),
-            Assignments = Units.AssigneeKindClassifier.Apply(assignments),
+            Assignments = Units.AssigneeKindClassifier.Apply(AssignmentCleaner.Apply(assignments, issuer, kind)),
             Deadlines = allDeadlines,
             Recipients = recipients,
             Signer = signer,

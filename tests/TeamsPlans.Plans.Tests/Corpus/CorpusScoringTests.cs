@@ -15,16 +15,16 @@ public class CorpusScoringTests(ITestOutputHelper output)
     public const double MeanTarget = 0.95;
     public const double DocumentFloor = 0.80;
 
-    /// <summary>The level the reader has reached (mean 0.84 on 1 December 2026, 0.878 on 2 December 2026; the floor sits
+    /// <summary>The level the reader has reached (mean 0.84 on 1 December 2026, 0.878 then 0.902 on 2 December 2026; the floor sits
     /// 0.02 under it so one document hitting the 30 s read limit on a loaded build machine does not turn it red): the
     /// corpus may only get better. Raise it as the reader improves; the target stays <see cref="MeanTarget"/>.</summary>
-    public const double ReachedMean = 0.86;
+    public const double ReachedMean = 0.88;
 
-    // The target test, red today: mean 0.88 over 43 documents (docx 0.93, pdf 0.87, txt 0.87, md 0.97, scanned
-    // pdf 0.60; assignments 0.68 is the weakest field), 7 documents under 0.80 (scans 210-212, 206, 207, 209, 253).
+    // The target test, red today: mean 0.90 over 43 documents (docx 0.95, pdf 0.91, txt 0.87, md 0.98, scanned
+    // pdf 0.63; assignments 0.79 is the weakest field), documents under 0.80: scans 210-212, 209, 253.
     // Remove Skip when it passes; the table is written to artifacts/corpus-score.md and the mismatches to
     // artifacts/corpus-diff.md.
-    [Fact(Skip = "Corpus below target: current mean 0.88 over 43 documents (target 0.95, floor 0.80 per document); Corpus_keeps_the_level_reached runs meanwhile")]
+    [Fact(Skip = "Corpus below target: current mean 0.90 over 43 documents (target 0.95, floor 0.80 per document); Corpus_keeps_the_level_reached runs meanwhile")]
     public async Task Corpus_scores_at_least_095_mean_and_080_per_document()
     {
         var rows = await ScoreAsync();
