@@ -5,3 +5,5 @@ global using TeamsPlans.Bot.Conversation;
 global using TeamsPlans.Bot.Routing;
 global using TeamsPlans.Plans.Model;
 global using TeamsPlans.Storage;
+global using TeamsPlans.Bot.Hosting;
+global using TeamsPlans.Plans.Rollup;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using TeamsPlans.Plans.Rollup;
 using TeamsPlans.Storage.Postgres;
 using TeamsPlans.Storage.Sql;
 using TeamsPlans.Storage.Sqlite;
@@ -44,7 +45,7 @@ public static class StateStoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IStateStore"/> (singleton, from configuration section "State"), its sub-stores,
-    /// <see cref="TenantPolicy"/> (section "Tenants"), <see cref="RollupService"/>, and a hosted service that
+    /// the domain's <see cref="RollupService"/> over <see cref="StoreRollupReads"/>, and a hosted service that
     /// applies migrations at start-up (unless State:MigrateOnStartup is false).
     /// TimeProvider.System is used unless a TimeProvider is already registered.
     /// </summary>
@@ -66,7 +67,7 @@ public static class StateStoreServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IStateStore>().Queue);
         services.TryAddSingleton(sp => sp.GetRequiredService<IStateStore>().Sync);
         services.TryAddSingleton(sp => HistoryStoreFactory.For(sp.GetRequiredService<IStateStore>()));
-        services.TryAddSingleton(_ => TenantPolicy.FromConfiguration(configuration));
+        services.TryAddSingleton<IRollupReads>(sp => new StoreRollupReads(sp.GetRequiredService<IStateStore>()));
         services.TryAddSingleton<RollupService>();
         if (options.MigrateOnStartup)
             services.AddHostedService<StateStoreMigrationService>();

@@ -1,4 +1,5 @@
 using TeamsPlans.Plans.Model;
+using TeamsPlans.Plans.Rollup;
 
 namespace TeamsPlans.Storage.Tests;
 
@@ -35,7 +36,7 @@ public abstract partial class StoreContractTests<TProvider>
 
         // 2024-06-15 17:30 UTC is already 16/06 in Hà Nội/TP.HCM (UTC+7): 15/06 is overdue there.
         Time.SetUtcNow(new DateTimeOffset(2024, 6, 15, 17, 30, 0, TimeSpan.Zero));
-        var rollup = await new RollupService(Store, Time).BuildAsync(dept, "dp", [a, b, c], 2024);
+        var rollup = await new RollupService(new StoreRollupReads(Store), Time).BuildAsync(dept, "dp", [a, b, c], 2024);
         Assert.NotNull(rollup);
         Assert.Equal(new DateOnly(2024, 6, 16), rollup.Today);
         Assert.Equal(["2024-05-10", "2024-06-15", "2024-12-15"], rollup.Occurrences.Select(o => o.PeriodKey).ToArray());
@@ -58,10 +59,10 @@ public abstract partial class StoreContractTests<TProvider>
 
         // One hour earlier it is still 15/06 in Vietnam: not overdue yet.
         var earlierClock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2024, 6, 15, 16, 30, 0, TimeSpan.Zero));
-        var earlier = await new RollupService(Store, earlierClock).BuildAsync(dept, "dp", [a], 2024);
+        var earlier = await new RollupService(new StoreRollupReads(Store), earlierClock).BuildAsync(dept, "dp", [a], 2024);
         Assert.Equal([false, false, false], earlier!.Units.Single().Periods.Select(p => p.Overdue).ToArray());
 
-        Assert.Null(await new RollupService(Store, Time).BuildAsync(a, "dp", [a], 2024)); // wrong tenant: no such plan
+        Assert.Null(await new RollupService(new StoreRollupReads(Store), Time).BuildAsync(a, "dp", [a], 2024)); // wrong tenant: no such plan
     }
 
     [Fact]
@@ -75,7 +76,7 @@ public abstract partial class StoreContractTests<TProvider>
         };
         await Store.Plans.UpsertAsync(new StoredPlan(dept, "dq", doc, null, PlanStatus.Published, null, TestData.Start, TestData.Start));
         Time.SetUtcNow(new DateTimeOffset(2025, 7, 1, 3, 0, 0, TimeSpan.Zero));
-        var rollup = await new RollupService(Store, Time).BuildAsync(dept, "dq", [unit], 2025);
+        var rollup = await new RollupService(new StoreRollupReads(Store), Time).BuildAsync(dept, "dq", [unit], 2025);
         Assert.NotNull(rollup);
         Assert.Equal(["2025-03-15", "2025-06-15", "2025-09-15", "2025-12-15"], rollup.Occurrences.Select(o => o.PeriodKey).ToArray());
         Assert.Equal([true, true, false, false], rollup.Units.Single().Periods.Select(p => p.Overdue).ToArray());

@@ -44,5 +44,5 @@ internal sealed class CardTexts
     public required Func<int, int, string> Month { get; init; }
     public required Func<int, string> SchoolYear { get; init; }
 
-    public static CardTexts For(CardStrings s) => s.Lang == "vi" ? Vi : En;
+    public static CardTexts For(CardStrings s) => TextTable.For(s.Lang, Vi, En);
 }

@@ -31,6 +31,7 @@ public static class ConversationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddTeamsPlansStateStore(configuration);
+        services.TryAddSingleton(_ => TenantPolicy.FromConfiguration(configuration)); // BotHost adds the computed one first
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => TeamsPlans.Bot.Features.FirstRun.LocalRoles.Options(sp, configuration));
         services.TryAddSingleton<MemberDirectory>();

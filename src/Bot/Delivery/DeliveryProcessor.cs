@@ -28,6 +28,7 @@ public sealed partial class DeliveryProcessor
     public const string ConnectorServiceKey = "delivery";
 
     private readonly IStateStore _store;
+    private readonly IHistoryStore _history;
     private readonly IConnectorClient _connector;
     private readonly DeliveryRateLimiter _limiter;
     private readonly IAppInstaller _installer;
@@ -41,8 +42,9 @@ public sealed partial class DeliveryProcessor
 
     public DeliveryProcessor(IStateStore store, [FromKeyedServices(ConnectorServiceKey)] IConnectorClient connector, DeliveryRateLimiter limiter,
         IAppInstaller installer, DeliveryMetrics metrics, IOptions<DeliveryOptions> options, IOptions<BotOptions> bot,
-        TimeProvider time, ILogger<DeliveryProcessor> logger, ServiceUrlPolicy? serviceUrlPolicy = null)
+        TimeProvider time, ILogger<DeliveryProcessor> logger, IHistoryStore history, ServiceUrlPolicy? serviceUrlPolicy = null)
     {
+        _history = history;
         _serviceUrlPolicy = serviceUrlPolicy;
         _store = store;
         _connector = connector;
@@ -278,7 +280,7 @@ public sealed partial class DeliveryProcessor
             if (payload.Kind == DeliveryKinds.Assignment && assignment is not null && response.Id is not null)
                 await _store.Assignments.SetCardAsync(item.TenantId, assignment.AssignmentId, response.Id, conv.ConversationId, CancellationToken.None).ConfigureAwait(false);
             if (payload.Kind is DeliveryKinds.Assignment or DeliveryKinds.Reminder && assignment is not null)
-                await HistoryStoreFactory.For(_store).AppendAsync(new HistoryEntry(item.TenantId, assignment.PlanId, assignment.AssignmentId, HistoryEvent.Delivered,
+                await _history.AppendAsync(new HistoryEntry(item.TenantId, assignment.PlanId, assignment.AssignmentId, HistoryEvent.Delivered,
                     "system", null, HistorySource.System, _time.GetUtcNow(), payload.Kind == DeliveryKinds.Reminder ? payload.Code : null), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)

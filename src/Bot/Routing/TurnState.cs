@@ -12,7 +12,7 @@ internal sealed record TurnState(Activity Activity, ITurnContext Turn, string Te
     public bool CanManage => Member?.CanSeeOthers == true;
 
     /// <summary>The card language is Vietnamese.</summary>
-    public bool Vi => View.S.Lang == "vi";
+    public bool Vi => TextTable.IsVietnamese(View.S.Lang);
 
     /// <summary>A personal (one-to-one) chat with the bot.</summary>
     public bool Personal => Activity.Conversation?.ConversationType is null or "personal";

@@ -9,6 +9,7 @@ using TeamsPlans.Bot.Features.Reports;
 using TeamsPlans.Bot.Features.Review;
 using TeamsPlans.Bot.Features.Rollup;
 using TeamsPlans.Bot.Features.Status;
+using TeamsPlans.Plans.Rollup;
 
 namespace TeamsPlans.Bot.Tests.Cards;
 

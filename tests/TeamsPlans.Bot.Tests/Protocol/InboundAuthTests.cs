@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using TeamsPlans.Bot.Hosting;
 using TeamsPlans.Bot.Protocol;
 using TeamsPlans.Storage;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TeamsPlans.Bot.Delivery;
+using TeamsPlans.Bot.Hosting;
 using TeamsPlans.GraphSync;
 using TeamsPlans.Storage;
 

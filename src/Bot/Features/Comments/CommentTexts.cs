@@ -39,5 +39,5 @@ internal sealed class CommentTexts
     public required string Required { get; init; }
     public required Func<string, string> New { get; init; }
 
-    public static CommentTexts For(CardView view) => view.S.Lang == "vi" ? Vi : En;
+    public static CommentTexts For(CardView view) => TextTable.For(view, Vi, En);
 }

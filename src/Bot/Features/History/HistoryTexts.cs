@@ -63,5 +63,5 @@ internal sealed class HistoryTexts
     public required Func<HistoryEvent, string> Event { get; init; }
     public required Func<HistorySource, string> Source { get; init; }
 
-    public static HistoryTexts For(CardView view) => view.S.Lang == "vi" ? Vi : En;
+    public static HistoryTexts For(CardView view) => TextTable.For(view, Vi, En);
 }

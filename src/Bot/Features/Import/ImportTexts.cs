@@ -62,5 +62,5 @@ internal sealed class ImportTexts
 
     public static ImportTexts For(bool vi) => vi ? Vi : En;
 
-    public static ImportTexts For(string? lang) => For(lang == "vi");
+    public static ImportTexts For(string? lang) => TextTable.For(lang, Vi, En);
 }

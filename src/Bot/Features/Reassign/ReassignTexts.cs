@@ -39,5 +39,5 @@ internal sealed class ReassignTexts
     public required Func<string, string> NowHeldBy { get; init; }
     public required Func<string, string, string> Passed { get; init; }
 
-    public static ReassignTexts For(CardView view) => view.S.Lang == "vi" ? Vi : En;
+    public static ReassignTexts For(CardView view) => TextTable.For(view, Vi, En);
 }

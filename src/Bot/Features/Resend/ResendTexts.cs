@@ -36,5 +36,5 @@ internal sealed class ResendTexts
     public required Func<int, string> ResentTitle { get; init; }
     public required Func<int, string, string> ResentFromStatus { get; init; }
 
-    public static ResendTexts For(CardView view) => view.S.Lang == "vi" ? Vi : En;
+    public static ResendTexts For(CardView view) => TextTable.For(view, Vi, En);
 }

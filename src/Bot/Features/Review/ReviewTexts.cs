@@ -69,5 +69,5 @@ internal sealed class ReviewTexts
     public required Func<string, string, string> AcceptedBy { get; init; }
     public required Func<string, string, string, string> ReturnedBy { get; init; }
 
-    public static ReviewTexts For(CardView view) => view.S.Lang == "vi" ? Vi : En;
+    public static ReviewTexts For(CardView view) => TextTable.For(view, Vi, En);
 }

@@ -57,5 +57,5 @@ internal sealed class RollupTexts
     public required string OverdueUnits { get; init; }
     public required string NoOccurrences { get; init; }
 
-    public static RollupTexts For(CardView view) => view.S.Lang == "vi" ? Vi : En;
+    public static RollupTexts For(CardView view) => TextTable.For(view, Vi, En);
 }

@@ -31,8 +31,7 @@ internal sealed class StatusBoard(IStateStore store, PlanLookup plans, Review.Of
         var ids = list.Select(p => p.PlanId).ToList();
         var byPlan = await reads.AssignmentsByPlanAsync(tenantId, ids, ct).ConfigureAwait(false);
         var rows = list.Select(p => (p, byPlan[p.PlanId])).ToList();
-        var assigned = rows.SelectMany(r => r.Item2).Select(a => a.MemberAadObjectId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        var members = (await reads.MembersAsync(tenantId, assigned, ct).ConfigureAwait(false)).ToDictionary(m => m.AadObjectId);
+        var members = await AssigneeMembers.ByIdAsync(reads, tenantId, rows.SelectMany(r => r.Item2), ct).ConfigureAwait(false);
         var counted = await reads.ReportsHandedInAsync(tenantId, ids, ct).ConfigureAwait(false);
         var handedIn = ids.ToDictionary(id => id, id => counted.GetValueOrDefault(id), StringComparer.Ordinal);
         var published = list.Where(p => p.Status == PlanStatus.Published).Select(p => p.PlanId).ToList();

@@ -40,9 +40,6 @@ internal sealed class StatusLists(IStateStore store)
         return [.. published.Select(p => (p, byPlan.TryGetValue(p.PlanId, out var list) ? list : (IReadOnlyList<AssignmentRecord>)[]))];
     }
 
-    private async Task<Dictionary<string, Member>> MembersAsync(string tenantId, IEnumerable<AssignmentRecord> assignments, CancellationToken ct)
-    {
-        var ids = assignments.Select(a => a.MemberAadObjectId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        return (await StatusReadModels.Of(store).MembersAsync(tenantId, ids, ct).ConfigureAwait(false)).ToDictionary(m => m.AadObjectId);
-    }
+    private Task<Dictionary<string, Member>> MembersAsync(string tenantId, IEnumerable<AssignmentRecord> assignments, CancellationToken ct) =>
+        AssigneeMembers.ByIdAsync(StatusReadModels.Of(store), tenantId, assignments, ct);
 }

@@ -25,7 +25,7 @@ internal sealed class StatusTexts
             $"Reminded {reached} people who have not acknowledged" + (errors is not null ? $"; {failed} failed: {errors}" : "."),
     };
 
-    public static StatusTexts For(CardView view) => For(view.S.Lang == "vi");
+    public static StatusTexts For(CardView view) => TextTable.For(view, Vi, En);
 
     public static StatusTexts For(bool vi) => vi ? Vi : En;
 

@@ -21,5 +21,5 @@ internal sealed class UnitTexts
     public required string Heading { get; init; }
     public required Func<int, string> NoHead { get; init; }
 
-    public static UnitTexts For(CardView view) => view.S.Lang == "vi" ? Vi : En;
+    public static UnitTexts For(CardView view) => TextTable.For(view, Vi, En);
 }

@@ -27,7 +27,7 @@ public sealed class CallerPolicy
     }
 
     public CallerPolicy(IConfiguration configuration, IOptions<BotOptions> bot)
-        : this(TeamsPlans.Storage.TenantPolicy.TenantIds(configuration.GetSection(SectionName)), bot.Value.MicrosoftAppTenantId)
+        : this(TenantPolicy.TenantIds(configuration.GetSection(SectionName)), bot.Value.MicrosoftAppTenantId)
     {
     }
 

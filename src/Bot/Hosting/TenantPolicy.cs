@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace TeamsPlans.Storage;
+namespace TeamsPlans.Bot.Hosting;
 
 /// <summary>
 /// Which tenants this deployment serves. Configuration "Tenants:Allowed" (list of Entra tenant ids) and

@@ -5,41 +5,21 @@ using TeamsPlans.Plans.Deadlines;
 using TeamsPlans.Plans.Model;
 using TeamsPlans.Plans.Scheduling;
 
-namespace TeamsPlans.Storage;
-
-/// <summary>One concrete occurrence of a periodic deadline of the department plan within the roll-up year.</summary>
-/// <param name="PeriodKey">The report period key: the occurrence's due date as "yyyy-MM-dd" (see <see cref="RollupService.PeriodKey"/>).</param>
-public sealed record RollupOccurrence(DateOnly Due, string PeriodKey, string What, Recurrence? Recurrence);
-
-/// <summary>A unit's plan that implements the department plan (cites its number in its legal bases).</summary>
-public sealed record ImplementingPlanRef(string PlanId, string? Number, string Title, DateOnly? IssuedOn);
-
-/// <summary>Whether a unit reported for one occurrence; Overdue when not submitted and the due date has passed (Vietnam time).</summary>
-public sealed record RollupPeriodStatus(RollupOccurrence Occurrence, bool Submitted, DateTimeOffset? SubmittedAt, string? ReportId, bool Overdue);
-
-public sealed record UnitRollup(string TenantId, IReadOnlyList<ImplementingPlanRef> ImplementingPlans, IReadOnlyList<RollupPeriodStatus> Periods)
-{
-    public bool IssuedImplementingPlan => ImplementingPlans.Count > 0;
-    public int OverdueCount => Periods.Count(p => p.Overdue);
-}
-
-public sealed record DepartmentRollup(
-    string TenantId, string PlanId, string? Number, string Title, int Year, DateOnly Today,
-    IReadOnlyList<RollupOccurrence> Occurrences, IReadOnlyList<UnitRollup> Units);
+namespace TeamsPlans.Plans.Rollup;
 
 /// <summary>
 /// Department roll-up: for a department plan and its subordinate units (tenants), which units issued an implementing
 /// plan (a plan whose legal bases cite the department plan's number) and, for each periodic deadline of the department
 /// plan falling in a year, whether the unit submitted its report.
 /// <para>
-/// Period key convention: <see cref="ReportSubmission.Period"/> is the concrete due date of the occurrence,
+/// Period key convention: a report's period (<see cref="RollupReport.Period"/>) is the concrete due date of the occurrence,
 /// "yyyy-MM-dd" (a yearly "--05-10" deadline in 2024 is period "2024-05-10"). A unit's report counts for an occurrence
 /// when its Period equals that key and its AssignmentId is an assignment of one of the unit's implementing plans.
 /// </para>
 /// Today is the TimeProvider's date in Asia/Ho_Chi_Minh; an occurrence is overdue when today is after its due date
 /// and no report was submitted.
 /// </summary>
-public sealed class RollupService(IStateStore store, TimeProvider time, ILogger<RollupService>? logger = null)
+public sealed class RollupService(IRollupReads store, TimeProvider time, ILogger<RollupService>? logger = null)
 {
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
@@ -90,7 +70,7 @@ public sealed class RollupService(IStateStore store, TimeProvider time, ILogger<
     public async Task<DepartmentRollup?> BuildAsync(string tenantId, string planId, IReadOnlyCollection<string> unitTenantIds, int year, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(unitTenantIds);
-        var plan = await store.Plans.GetAsync(tenantId, planId, ct).ConfigureAwait(false);
+        var plan = await store.GetPlanAsync(tenantId, planId, ct).ConfigureAwait(false);
         if (plan is null)
         {
             _logger.LogWarning("Roll-up: plan {PlanId} not found in {TenantId}", planId, tenantId);
@@ -100,15 +80,13 @@ public sealed class RollupService(IStateStore store, TimeProvider time, ILogger<
         var today = VietnamTime.Today(time);
         var occurrences = Occurrences(plan.Document, year);
 
-        // The units' implementing plans without their documents, then in one query for every unit the reports handed in on
-        // their assignments (IStatusReadModel).
-        var reads = StatusReadModels.Of(store);
-        var implementing = plan.Number is { } number && PlanNumbers.Normalize(number) is not null
-            ? await reads.ImplementingPlanHeadersAsync(units, number, ct).ConfigureAwait(false)
+        // The units' implementing plans without their documents, then in one read for every unit the reports handed in.
+        var implementing = plan.Number is { } number
+            ? await store.ListImplementingAsync(units, number, ct).ConfigureAwait(false)
             : [];
         var byUnit = implementing.ToLookup(p => p.TenantId, StringComparer.Ordinal);
-        var reports = (await reads.ReportsOfPlansAsync([.. implementing.Select(p => (p.TenantId, p.PlanId))], ct).ConfigureAwait(false))
-            .ToLookup(r => r.Report.TenantId, r => r.Report, StringComparer.Ordinal);
+        var reports = (await store.ReportsOfPlansAsync([.. implementing.Select(p => (p.TenantId, p.PlanId))], ct).ConfigureAwait(false))
+            .ToLookup(r => r.TenantId, StringComparer.Ordinal);
 
         var result = new List<UnitRollup>(units.Count);
         foreach (var unit in units)
