@@ -1,3 +1,4 @@
+using TeamsPlans.Bot.Hosting;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
