@@ -629,7 +629,7 @@ public static class PlanParser
             if (sm.Success) support = sm.Groups["s"].Value.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(x => x.Length > 0).ToList();
             // What is to be done: the text before the label in the same item, else the section heading.
             var duty = item[..m.Index].Trim().TrimEnd('.', ';', ':', '-', '–').Trim();
-            if (duty.Length < 8) duty = i > 0 && !LeadLabel.IsMatch(s.Items[i - 1]) && s.Items[i - 1].Length < 300 ? s.Items[i - 1] : s.Heading;
+            if (duty.Length < 8) duty = i > 0 && !LeadLabel.IsMatch(s.Items[i - 1]) && !LabelLines.IsTaskLabel(s.Items[i - 1]) && s.Items[i - 1].Length < 300 ? s.Items[i - 1] : s.Heading;
             var time = item[(m.Index + m.Length)..];
             var deadlines = DeadlineExtractor.Extract(time, lead, year, "Thời gian", duty.Length > 0 ? duty : fallbackWhat, warnings);
             into.Add(new Assignment(new Assignee(null, null, CapitalizeFirst(lead)), CapitalizeFirst(duty), deadlines) { SectionId = s.Path, Support = support, Source = item });
