@@ -11,6 +11,7 @@ public static class DeadlineReadModels
         SqlStateStore sql => new SqlDeadlineReadModel(sql.Db),
         IStatusReadModelSource { StatusReads: IDeadlineReadModel reads } => reads,
         null => throw new ArgumentNullException(nameof(store)),
-        _ => throw new NotSupportedException($"Kho trạng thái {store.GetType().Name} không có mô hình đọc hạn / The state store {store.GetType().Name} has no deadline read model."),
+        _ => throw new NotSupportedException(
+            $"Kho trạng thái {store.GetType().Name} không có mô hình đọc hạn / The state store {store.GetType().Name} has no deadline read model."),
     };
 }

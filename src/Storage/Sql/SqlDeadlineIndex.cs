@@ -45,7 +45,8 @@ internal static class SqlDeadlineIndex
     }
 
     private const string Insert = """
-        INSERT INTO assignment_deadlines (tenant_id, assignment_id, idx, plan_id, ordinal, member_aad_object_id, is_open, published, plan_year, yearly, anchor_month, dom, step, anchor_key, horizon)
+        INSERT INTO assignment_deadlines (tenant_id, assignment_id, idx, plan_id, ordinal, member_aad_object_id, is_open, published, plan_year,
+          yearly, anchor_month, dom, step, anchor_key, horizon)
         VALUES (@tenant, @id, @idx, @plan, @ordinal, @member, @open, @published, @year, @yearly, @month, @dom, @step, @key, @horizon)
         """;
 
@@ -84,13 +85,16 @@ internal static class SqlDeadlineIndex
         }
     }
 
-    private static async Task<(bool Published, int? Year)> PlanAsync(SqlDb db, DbConnection c, DbTransaction tx, string tenantId, string planId, CancellationToken ct)
+    private static async Task<(bool Published, int? Year)> PlanAsync(SqlDb db, DbConnection c, DbTransaction tx, string tenantId, string planId,
+        CancellationToken ct)
     {
-        await using var cmd = c.Command(tx, $"SELECT status, {YearOf(db, "document_json")} AS plan_year FROM plans WHERE tenant_id = @tenant AND plan_id = @plan");
+        await using var cmd = c.Command(tx,
+            $"SELECT status, {YearOf(db, "document_json")} AS plan_year FROM plans WHERE tenant_id = @tenant AND plan_id = @plan");
         cmd.P("@tenant", tenantId).P("@plan", planId);
         await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         if (!await r.ReadAsync(ct).ConfigureAwait(false)) return (false, null);
-        return (r.GetString(0) == nameof(PlanStatus.Published), r.IsDBNull(1) ? null : Convert.ToInt32(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
+        int? year = r.IsDBNull(1) ? null : Convert.ToInt32(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+        return (r.GetString(0) == nameof(PlanStatus.Published), year);
     }
 
     /// <summary>The plan document's year, read by the database (the document is not sent back).</summary>
@@ -101,13 +105,16 @@ internal static class SqlDeadlineIndex
     /// <summary>A plan was written: its rows follow its status and year.</summary>
     public static async Task SetPlanAsync(DbConnection c, DbTransaction tx, StoredPlan plan, CancellationToken ct)
     {
-        await using var cmd = c.Command(tx, "UPDATE assignment_deadlines SET published = @published, plan_year = @year WHERE tenant_id = @tenant AND plan_id = @plan");
-        cmd.P("@published", plan.Status == PlanStatus.Published ? 1 : 0).P("@year", plan.Document.Year).P("@tenant", plan.TenantId).P("@plan", plan.PlanId);
+        await using var cmd = c.Command(tx,
+            "UPDATE assignment_deadlines SET published = @published, plan_year = @year WHERE tenant_id = @tenant AND plan_id = @plan");
+        cmd.P("@published", plan.Status == PlanStatus.Published ? 1 : 0).P("@year", plan.Document.Year)
+           .P("@tenant", plan.TenantId).P("@plan", plan.PlanId);
         await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>An assignment's state changed: its rows are open unless it is Done.</summary>
-    public static async Task SetOpenAsync(DbConnection c, DbTransaction tx, string tenantId, string assignmentId, AssignmentState state, CancellationToken ct)
+    public static async Task SetOpenAsync(DbConnection c, DbTransaction tx, string tenantId, string assignmentId, AssignmentState state,
+        CancellationToken ct)
     {
         await using var cmd = c.Command(tx, "UPDATE assignment_deadlines SET is_open = @open WHERE tenant_id = @tenant AND assignment_id = @id");
         cmd.P("@open", state.Status == AssignmentStatus.Done ? 0 : 1).P("@tenant", tenantId).P("@id", assignmentId);
@@ -115,9 +122,11 @@ internal static class SqlDeadlineIndex
     }
 
     /// <summary>An assignment was handed to another member.</summary>
-    public static async Task SetMemberAsync(DbConnection c, DbTransaction tx, string tenantId, string assignmentId, string? member, CancellationToken ct)
+    public static async Task SetMemberAsync(DbConnection c, DbTransaction tx, string tenantId, string assignmentId, string? member,
+        CancellationToken ct)
     {
-        await using var cmd = c.Command(tx, "UPDATE assignment_deadlines SET member_aad_object_id = @member WHERE tenant_id = @tenant AND assignment_id = @id");
+        await using var cmd = c.Command(tx,
+            "UPDATE assignment_deadlines SET member_aad_object_id = @member WHERE tenant_id = @tenant AND assignment_id = @id");
         cmd.P("@member", member).P("@tenant", tenantId).P("@id", assignmentId);
         await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
@@ -132,12 +141,14 @@ internal static class SqlDeadlineIndex
         while (await db.WriteAsync(async (c, tx) =>
         {
             List<(string Tenant, string Id)> pending;
-            await using (var cmd = c.Command(tx, "SELECT tenant_id, assignment_id FROM assignment_deadlines_pending ORDER BY tenant_id, assignment_id LIMIT 1000"))
+            const string next = "SELECT tenant_id, assignment_id FROM assignment_deadlines_pending ORDER BY tenant_id, assignment_id LIMIT 1000";
+            await using (var cmd = c.Command(tx, next))
                 pending = await cmd.ListAsync(r => (r.GetString(0), r.GetString(1)), ct).ConfigureAwait(false);
             var rows = new List<AssignmentRecord>();
             foreach (var (tenant, id) in pending)
             {
-                await using (var get = c.Command(tx, $"SELECT {SqlAssignmentStore.Columns} FROM assignments WHERE tenant_id = @tenant AND assignment_id = @id"))
+                const string one = $"SELECT {SqlAssignmentStore.Columns} FROM assignments WHERE tenant_id = @tenant AND assignment_id = @id";
+                await using (var get = c.Command(tx, one))
                 {
                     get.P("@tenant", tenant).P("@id", id);
                     if (await get.FirstAsync(assignments.Map, ct).ConfigureAwait(false) is { } a) rows.Add(a);

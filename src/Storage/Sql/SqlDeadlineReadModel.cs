@@ -20,7 +20,8 @@ internal sealed class SqlDeadlineReadModel(SqlDb db) : IDeadlineReadModel
         $"WHEN 3 THEN 30 WHEN 5 THEN 30 WHEN 8 THEN 30 WHEN 10 THEN 30 ELSE 31 END";
 
     /// <summary>Sortable key of a day: month * 32 + the day of the month clamped to its length.</summary>
-    private static string DayKey(string m) => $"({m}) * 32 + CASE WHEN dom <= 28 THEN dom WHEN dom < {MonthLength(m)} THEN dom ELSE {MonthLength(m)} END";
+    private static string DayKey(string m) =>
+        $"({m}) * 32 + CASE WHEN dom <= 28 THEN dom WHEN dom < {MonthLength(m)} THEN dom ELSE {MonthLength(m)} END";
 
     private static string Filter(string? member) =>
         "tenant_id = @tenant AND published = 1 AND is_open = 1" + (member is null ? "" : " AND member_aad_object_id = @member");
@@ -33,7 +34,8 @@ internal sealed class SqlDeadlineReadModel(SqlDb db) : IDeadlineReadModel
 
     private string Binary => db.Provider == StateStoreOptions.Postgres ? " COLLATE \"C\"" : "";
 
-    public Task<DeadlinePage> NextDeadlinesAsync(string tenantId, string? memberAadObjectId, DateOnly today, int take, CancellationToken ct = default) =>
+    public Task<DeadlinePage> NextDeadlinesAsync(string tenantId, string? memberAadObjectId, DateOnly today, int take,
+        CancellationToken ct = default) =>
         db.ReadAsync(async c =>
         {
             var total = await CountAsync(c, tenantId, memberAadObjectId, today, ct).ConfigureAwait(false);
@@ -45,7 +47,8 @@ internal sealed class SqlDeadlineReadModel(SqlDb db) : IDeadlineReadModel
             for (var limit = take * 2; ; limit *= 4)
             {
                 var once = await TopAsync(c, OnceSql(memberAadObjectId), tenantId, memberAadObjectId, today, limit, ct).ConfigureAwait(false);
-                var recurring = await TopAsync(c, RecurringSql(memberAadObjectId), tenantId, memberAadObjectId, today, limit, ct).ConfigureAwait(false);
+                var recurring = await TopAsync(c, RecurringSql(memberAadObjectId), tenantId, memberAadObjectId, today, limit, ct)
+                    .ConfigureAwait(false);
                 ordered = [.. once.Concat(recurring)
                     .OrderBy(r => r.Key).ThenBy(r => r.Plan, StringComparer.Ordinal).ThenBy(r => r.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)
                     .DistinctBy(r => r.Id, StringComparer.Ordinal).Take(take).Select(r => (r.Id, r.Year))];
@@ -53,7 +56,8 @@ internal sealed class SqlDeadlineReadModel(SqlDb db) : IDeadlineReadModel
             }
             if (ordered.Count == 0) return new DeadlinePage([], total);
             var byId = await AssignmentsAsync(c, tenantId, ordered.Select(o => o.Id), ct).ConfigureAwait(false);
-            return new DeadlinePage([.. ordered.Where(o => byId.ContainsKey(o.Id)).Select(o => new DeadlineEntry(byId[o.Id].Assignment, byId[o.Id].Number, o.Year))], total);
+            return new DeadlinePage([.. ordered.Where(o => byId.ContainsKey(o.Id))
+                .Select(o => new DeadlineEntry(byId[o.Id].Assignment, byId[o.Id].Number, o.Year))], total);
         }, ct);
 
     private static void Today(DbCommand cmd, string tenantId, string? member, DateOnly today)
@@ -65,7 +69,8 @@ internal sealed class SqlDeadlineReadModel(SqlDb db) : IDeadlineReadModel
     /// <summary>Open assignments with a deadline ahead: one row each (idx 0) whose horizon (latest one-off day, or always) is not past.</summary>
     private static async Task<int> CountAsync(DbConnection c, string tenantId, string? member, DateOnly today, CancellationToken ct)
     {
-        await using var cmd = c.Command(null, $"SELECT COUNT(*) FROM assignment_deadlines WHERE {Filter(member)} AND {FirstRow(member)} AND horizon >= @tm * 32 + @tday");
+        await using var cmd = c.Command(null,
+            $"SELECT COUNT(*) FROM assignment_deadlines WHERE {Filter(member)} AND {FirstRow(member)} AND horizon >= @tm * 32 + @tday");
         Today(cmd, tenantId, member, today);
         return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
@@ -101,17 +106,20 @@ internal sealed class SqlDeadlineReadModel(SqlDb db) : IDeadlineReadModel
         LIMIT @limit
         """;
 
-    private static async Task<List<(string Id, string Plan, int Ordinal, int? Year, long Key)>> TopAsync(DbConnection c, string sql, string tenantId, string? member,
+    private static async Task<List<(string Id, string Plan, int Ordinal, int? Year, long Key)>> TopAsync(DbConnection c, string sql,
+        string tenantId, string? member,
         DateOnly today, int limit, CancellationToken ct)
     {
         await using var cmd = c.Command(null, sql);
         Today(cmd, tenantId, member, today);
         cmd.P("@limit", limit);
         return await cmd.ListAsync(r => (r.GetString(0), r.GetString(1), Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture),
-            r.IsDBNull(3) ? (int?)null : Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture), Convert.ToInt64(r.GetValue(4), CultureInfo.InvariantCulture)), ct).ConfigureAwait(false);
+            r.IsDBNull(3) ? (int?)null : Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture),
+            Convert.ToInt64(r.GetValue(4), CultureInfo.InvariantCulture)), ct).ConfigureAwait(false);
     }
 
-    private async Task<Dictionary<string, (AssignmentRecord Assignment, string? Number)>> AssignmentsAsync(DbConnection c, string tenantId, IEnumerable<string> ids, CancellationToken ct)
+    private async Task<Dictionary<string, (AssignmentRecord Assignment, string? Number)>> AssignmentsAsync(DbConnection c, string tenantId,
+        IEnumerable<string> ids, CancellationToken ct)
     {
         await using var cmd = c.Command(null, "");
         var columns = string.Join(", ", SqlAssignmentStore.Columns.Split(", ").Select(col => "a." + col.Trim()));
