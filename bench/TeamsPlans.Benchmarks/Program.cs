@@ -8,6 +8,7 @@ var benches = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.O
     ["import"] = ImportBench.RunAsync,
     ["status"] = StatusBench.RunAsync,
     ["tab"] = TabBench.RunAsync,
+    ["rollup"] = RollupBench.RunAsync,
 };
 
 if (args.Length == 0 || !benches.TryGetValue(args[0], out var run))

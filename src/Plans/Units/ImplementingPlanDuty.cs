@@ -10,12 +10,14 @@ namespace TeamsPlans.Plans.Units;
 public static class ImplementingPlanDuty
 {
     private static readonly string[] Verbs = ["xay dung", "ban hanh", "lap", "trien khai xay dung", "develop", "issue", "draw up"];
+    private static readonly string[] Fillers = [" an ", " a ", " the ", " its own ", " its ", " own "];
     private static readonly string[] Objects = ["ke hoach", "implementing plan", "plan"];
 
     public static bool Matches(string? duty)
     {
         if (string.IsNullOrWhiteSpace(duty)) return false;
         var f = " " + VietText.FoldWords(duty) + " ";
+        foreach (var filler in Fillers) f = f.Replace(filler, " ", StringComparison.Ordinal); // "develop an implementing plan"
         foreach (var verb in Verbs)
             foreach (var obj in Objects)
             {
