@@ -55,10 +55,10 @@ public sealed class TabBrowser : IAsyncDisposable
         return page;
     }
 
-    /// <summary>Polls a condition of the page (10 s at most).</summary>
+    /// <summary>Polls a condition of the page (30 s at most: the machine is shared).</summary>
     public static async Task Expect(Func<Task<bool>> condition)
     {
-        for (var i = 0; i < 100; i++)
+        for (var i = 0; i < 300; i++)
         {
             if (await condition()) return;
             await Task.Delay(100);

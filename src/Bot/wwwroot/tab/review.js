@@ -39,11 +39,16 @@
     doc.append(view.text.slice(at));
   }
 
-  function highlight(itemId, on) {
+  // Marks the item's sentence; with scroll, brings it to the middle of the text box (only the box scrolls, never the page,
+  // so a button being pressed does not move away under the pointer).
+  function highlight(itemId, on, scroll) {
     const mark = document.getElementById("tp-src-" + itemId);
     if (!mark) return;
     mark.classList.toggle("tp-active", on);
-    if (on) mark.scrollIntoView({ block: "center" });
+    if (on && scroll) {
+      const doc = $("#tp-doc");
+      doc.scrollTop += mark.getBoundingClientRect().top - doc.getBoundingClientRect().top - doc.clientHeight / 2;
+    }
   }
 
   function memberSelect(view, item) {
@@ -63,7 +68,7 @@
       el("span", { class: item.memberName ? "tp-ok" : "tp-warn" }, mapped)));
     if (item.span) {
       const locate = el("button", { type: "button", class: "tp-locate" }, "Xem trong văn bản / Show in the document");
-      locate.addEventListener("click", () => highlight(item.assignmentId, true));
+      locate.addEventListener("click", () => highlight(item.assignmentId, true, true));
       form.append(locate);
     } else form.append(el("p", { class: "tp-en" }, "Không có câu nguồn trong văn bản. / No source sentence in the text."));
     form.append(
