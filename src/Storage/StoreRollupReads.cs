@@ -11,12 +11,12 @@ public sealed class StoreRollupReads(IStateStore store) : IRollupReads
     public async Task<RollupPlan?> GetPlanAsync(string tenantId, string planId, CancellationToken ct = default) =>
         await store.Plans.GetAsync(tenantId, planId, ct).ConfigureAwait(false) is { } plan ? Of(plan) : null;
 
-    public async Task<IReadOnlyList<RollupPlan>> ListImplementingAsync(
+    public async Task<IReadOnlyList<RollupPlanHeader>> ListImplementingAsync(
         IReadOnlyCollection<string> tenantIds, string parentNumber, CancellationToken ct = default)
     {
         if (PlanNumbers.Normalize(parentNumber) is null) return [];
         var plans = await store.Plans.ListImplementingAsync(tenantIds, parentNumber, ct).ConfigureAwait(false);
-        return [.. plans.Select(Of)];
+        return [.. plans.Select(p => new RollupPlanHeader(p.TenantId, p.PlanId, p.Number, p.Title, p.Document.IssuedOn))];
     }
 
     public async Task<IReadOnlyList<RollupReport>> ReportsOfPlansAsync(

@@ -99,7 +99,7 @@ public sealed class RollupService(IRollupReads store, TimeProvider time, ILogger
                 return new RollupPeriodStatus(o, first is not null, first?.SubmittedAt, first?.ReportId, first is null && today > o.Due);
             }).ToList();
             result.Add(new UnitRollup(unit,
-                plans.Select(p => new ImplementingPlanRef(p.PlanId, p.Number, p.Title, p.Document.IssuedOn)).ToList(), periods));
+                plans.Select(p => new ImplementingPlanRef(p.PlanId, p.Number, p.Title, p.IssuedOn)).ToList(), periods));
         }
         _logger.LogInformation("Roll-up of {TenantId}/{PlanId} for {Year}: {Units} units, {Occurrences} occurrences",
             tenantId, planId, year, units.Count, occurrences.Count);
