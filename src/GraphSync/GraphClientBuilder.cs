@@ -27,15 +27,18 @@ public static class GraphClientBuilder
             return a.ManagedIdentityClientId.Equals("system", StringComparison.OrdinalIgnoreCase)
                 ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
                 : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(a.ManagedIdentityClientId));
-        var tenant = a.TenantId ?? throw new GraphSyncException("auth.tenant", "Thiếu GraphSync:Auth:TenantId.", "GraphSync:Auth:TenantId is missing.");
-        var client = a.ClientId ?? throw new GraphSyncException("auth.client", "Thiếu GraphSync:Auth:ClientId.", "GraphSync:Auth:ClientId is missing.");
+        var tenant = a.TenantId
+            ?? throw new GraphSyncException("auth.tenant", "Thiếu GraphSync:Auth:TenantId.", "GraphSync:Auth:TenantId is missing.");
+        var client = a.ClientId
+            ?? throw new GraphSyncException("auth.client", "Thiếu GraphSync:Auth:ClientId.", "GraphSync:Auth:ClientId is missing.");
         if (!string.IsNullOrWhiteSpace(a.CertificatePath))
             return new ClientCertificateCredential(tenant, client, LoadCertificate(a.CertificatePath, a.CertificatePassword));
         if (!string.IsNullOrWhiteSpace(a.Thumbprint))
             return new ClientCertificateCredential(tenant, client, FindByThumbprint(a.Thumbprint));
         if (!string.IsNullOrWhiteSpace(a.ClientSecret))
             return new ClientSecretCredential(tenant, client, a.ClientSecret);
-        throw new GraphSyncException("auth.none", "Chưa cấu hình thông tin xác thực Graph (ClientSecret, CertificatePath/Thumbprint hoặc ManagedIdentityClientId).",
+        throw new GraphSyncException("auth.none",
+            "Chưa cấu hình thông tin xác thực Graph (ClientSecret, CertificatePath/Thumbprint hoặc ManagedIdentityClientId).",
             "No Graph credential configured (ClientSecret, CertificatePath/Thumbprint or ManagedIdentityClientId).");
     }
 
@@ -48,7 +51,8 @@ public static class GraphClientBuilder
         try { cert = X509CertificateLoader.LoadPkcs12FromFile(path, password); }
         catch (CryptographicException ex)
         {
-            throw new GraphSyncException("auth.certFile", $"Không đọc được chứng chỉ \"{path}\": sai mật khẩu (GraphSync:Auth:CertificatePassword) hoặc không phải tệp PFX.",
+            throw new GraphSyncException("auth.certFile",
+                $"Không đọc được chứng chỉ \"{path}\": sai mật khẩu (GraphSync:Auth:CertificatePassword) hoặc không phải tệp PFX.",
                 $"Could not read certificate \"{path}\": wrong password (GraphSync:Auth:CertificatePassword) or not a PFX file.", ex);
         }
         if (!cert.HasPrivateKey)
@@ -83,7 +87,9 @@ public static class GraphClientBuilder
     /// A GraphServiceClient over the SDK's pipeline (GraphClientFactory), with our TimeProvider-based retry handler in
     /// place of the SDK's RetryHandler. <paramref name="extraHandlers"/> go innermost (tests record there).
     /// </summary>
-    public static GraphServiceClient Create(IAuthenticationProvider auth, string baseUrl, TimeProvider time, ILogger logger, IEnumerable<DelegatingHandler>? extraHandlers = null, HttpMessageHandler? finalHandler = null)
+    public static GraphServiceClient Create(
+        IAuthenticationProvider auth, string baseUrl, TimeProvider time, ILogger logger, IEnumerable<DelegatingHandler>? extraHandlers = null,
+        HttpMessageHandler? finalHandler = null)
     {
         var handlers = new List<DelegatingHandler> { new GraphRetryHandler(time, logger) };
         handlers.AddRange(GraphClientFactory.CreateDefaultHandlers().Where(h => h is not RetryHandler));

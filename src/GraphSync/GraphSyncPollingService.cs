@@ -12,7 +12,9 @@ namespace TeamsPlans.GraphSync;
 /// (Planner edits → <see cref="IRemoteChangeSink"/>), discovers plan documents dropped in the plan library
 /// (→ <see cref="IPlanDocumentImporter"/>), for the tenants in GraphSync:Tenants.
 /// </summary>
-public sealed class GraphSyncPollingService(IServiceProvider sp, IOptions<GraphSyncOptions> options, IConfiguration configuration, TimeProvider time, ILogger<GraphSyncPollingService> logger) : BackgroundService
+public sealed class GraphSyncPollingService(
+    IServiceProvider sp, IOptions<GraphSyncOptions> options, IConfiguration configuration, TimeProvider time, ILogger<GraphSyncPollingService> logger)
+    : BackgroundService
 {
     public IReadOnlyList<string> Tenants => configuration.GetSection("GraphSync:Tenants").Get<string[]>() ?? [];
 

@@ -26,7 +26,8 @@ public static class PlannerDueDates
         return due.Kind switch
         {
             DueKind.Date => StartOfDay(due.LastDay()),
-            DueKind.YearlyDate => StartOfDay(due.LastDay(year ?? throw new GraphSyncException("due.year", "Hạn hằng năm cần năm của kế hoạch.", "A yearly deadline needs the plan's year."))),
+            DueKind.YearlyDate => StartOfDay(due.LastDay(year
+                ?? throw new GraphSyncException("due.year", "Hạn hằng năm cần năm của kế hoạch.", "A yearly deadline needs the plan's year."))),
             _ => StartOfDay(due.LastDay().AddDays(1)),
         };
     }

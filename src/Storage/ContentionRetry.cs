@@ -60,7 +60,10 @@ public sealed class ContentionRetry(TimeProvider delayClock, int maxAttempts = 4
         for (var i = 0; ; i++)
         {
             try { return await store.GetAsync(tenantId, id, ct).ConfigureAwait(false); }
-            catch (Exception e) when (IsTransient(e) && i < 5) { await Task.Delay(TimeSpan.FromMilliseconds(20 * (i + 1)), TimeProvider.System, ct).ConfigureAwait(false); }
+            catch (Exception e) when (IsTransient(e) && i < 5)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * (i + 1)), TimeProvider.System, ct).ConfigureAwait(false);
+            }
         }
     }
 

@@ -23,8 +23,10 @@ public static class StateStoreFactory
         var provider = (options.Provider ?? StateStoreOptions.Sqlite).Trim().ToLowerInvariant();
         SqlDb db = provider switch
         {
-            StateStoreOptions.Sqlite or "" => new SqliteDb(options.ConnectionString ?? StateStoreOptions.DefaultSqlitePath, options.SqliteBusyTimeout, time, logger),
-            StateStoreOptions.Postgres or "postgresql" or "npgsql" => new PostgresDb(options.ConnectionString ?? "", options.MigrationLockKey, time, loggerFactory, logger),
+            StateStoreOptions.Sqlite or "" => new SqliteDb(
+                options.ConnectionString ?? StateStoreOptions.DefaultSqlitePath, options.SqliteBusyTimeout, time, logger),
+            StateStoreOptions.Postgres or "postgresql" or "npgsql" => new PostgresDb(
+                options.ConnectionString ?? "", options.MigrationLockKey, time, loggerFactory, logger),
             _ => throw new InvalidOperationException(
                 $"State:Provider '{options.Provider}' không được hỗ trợ / is not supported: use \"sqlite\" or \"postgres\"."),
         };

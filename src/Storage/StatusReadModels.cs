@@ -11,6 +11,7 @@ public static class StatusReadModels
         SqlStateStore sql => new SqlStatusReadModel(sql.Db),
         IStatusReadModelSource source => source.StatusReads,
         null => throw new ArgumentNullException(nameof(store)),
-        _ => throw new NotSupportedException($"Kho trạng thái {store.GetType().Name} không có mô hình đọc / The state store {store.GetType().Name} has no status read model."),
+        _ => throw new NotSupportedException(
+            $"Kho trạng thái {store.GetType().Name} không có mô hình đọc / The state store {store.GetType().Name} has no status read model."),
     };
 }

@@ -11,12 +11,12 @@ public sealed class StoreRollupReads(IStateStore store) : IRollupReads
     public async Task<RollupPlan?> GetPlanAsync(string tenantId, string planId, CancellationToken ct = default) =>
         await store.Plans.GetAsync(tenantId, planId, ct).ConfigureAwait(false) is { } plan ? Of(plan) : null;
 
-    public async Task<IReadOnlyList<ImplementingPlanHeader>> ListImplementingAsync(
+    public async Task<IReadOnlyList<RollupPlanHeader>> ListImplementingAsync(
         IReadOnlyCollection<string> tenantIds, string parentNumber, CancellationToken ct = default)
     {
         if (PlanNumbers.Normalize(parentNumber) is null) return [];
-        var plans = await StatusReadModels.Of(store).ImplementingPlanHeadersAsync(tenantIds, parentNumber, ct).ConfigureAwait(false);
-        return [.. plans.Select(p => new ImplementingPlanHeader(p.TenantId, p.PlanId, p.Number, p.Title, p.IssuedOn))];
+        var plans = await StatusReadModels.Of(store).RollupPlanHeadersAsync(tenantIds, parentNumber, ct).ConfigureAwait(false);
+        return [.. plans.Select(p => new RollupPlanHeader(p.TenantId, p.PlanId, p.Number, p.Title, p.IssuedOn))];
     }
 
     public async Task<IReadOnlyList<RollupReport>> ReportsOfPlansAsync(

@@ -10,9 +10,13 @@ namespace TeamsPlans.GraphSync.Graph;
 public sealed record BatchResult(int Status, JsonElement? Body, IReadOnlyDictionary<string, string> Headers)
 {
     public bool Success => Status is >= 200 and < 300;
-    public string? ErrorMessage => Body is { ValueKind: JsonValueKind.Object } b && b.TryGetProperty("error", out var e) && e.TryGetProperty("message", out var m) ? m.GetString() : null;
+    public string? ErrorMessage =>
+        Body is { ValueKind: JsonValueKind.Object } b && b.TryGetProperty("error", out var e) && e.TryGetProperty("message", out var m)
+            ? m.GetString() : null;
     /// <summary>The Graph error code (error.code), e.g. MaximumBucketsInProject.</summary>
-    public string? ErrorCode => Body is { ValueKind: JsonValueKind.Object } b && b.TryGetProperty("error", out var e) && e.TryGetProperty("code", out var c) ? c.GetString() : null;
+    public string? ErrorCode =>
+        Body is { ValueKind: JsonValueKind.Object } b && b.TryGetProperty("error", out var e) && e.TryGetProperty("code", out var c)
+            ? c.GetString() : null;
 }
 
 /// <summary>
@@ -52,9 +56,11 @@ public sealed class GraphBatch(GraphServiceClient client, TimeProvider time, ILo
                     using var msg = await response.GetResponseByIdAsync(id);
                     if (msg is null) { results[i] = new BatchResult(500, null, new Dictionary<string, string>()); continue; }
                     var headers = msg.Headers.Concat(msg.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
-                        .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => string.Join(",", g.First().Value), StringComparer.OrdinalIgnoreCase);
+                        .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
+                        .ToDictionary(g => g.Key, g => string.Join(",", g.First().Value), StringComparer.OrdinalIgnoreCase);
                     // A 503/504 on a create may come after it ran: handed back (the caller adopts by client key), not re-sent.
-                    if (GraphRetryHandler.IsTransient(msg.StatusCode) && attempt < maxRetries && (msg.StatusCode == HttpStatusCode.TooManyRequests || !creates.Contains(i)))
+                    if (GraphRetryHandler.IsTransient(msg.StatusCode) && attempt < maxRetries
+                        && (msg.StatusCode == HttpStatusCode.TooManyRequests || !creates.Contains(i)))
                     {
                         retry.Add(i);
                         var w = GraphRetryHandler.RetryAfter(headers.GetValueOrDefault("Retry-After"), attempt, time.GetUtcNow());

@@ -55,7 +55,9 @@ public sealed class GraphDirectory(GraphServiceClient client, TimeProvider time,
             while (page is not null)
             {
                 members.AddRange((page.Value ?? []).OfType<User>().Select(ToUser));
-                page = page.OdataNextLink is { } next ? await client.Groups[grp.Id].TransitiveMembers.WithUrl(next).GetAsync(cancellationToken: ct) : null;
+                page = page.OdataNextLink is { } next
+                    ? await client.Groups[grp.Id].TransitiveMembers.WithUrl(next).GetAsync(cancellationToken: ct)
+                    : null;
             }
         }
         members = members.DistinctBy(m => m.Id).ToList(); // a user in two nested groups is listed once
@@ -68,7 +70,8 @@ public sealed class GraphDirectory(GraphServiceClient client, TimeProvider time,
         var users = await UsersAsync(tenantId, ct);
         IReadOnlyList<DirectoryUser>? groupMembers = null;
         var first = DirectoryMatcher.Match(users, assignee);
-        if (first.Status != ResolutionStatus.Unresolved || string.IsNullOrWhiteSpace(assignee.Title) || !string.IsNullOrWhiteSpace(assignee.Name)) return first;
+        if (first.Status != ResolutionStatus.Unresolved || string.IsNullOrWhiteSpace(assignee.Title) || !string.IsNullOrWhiteSpace(assignee.Name))
+            return first;
         groupMembers = await GroupMembersAsync(assignee.Title, ct);
         return DirectoryMatcher.Match(users, assignee, _ => groupMembers);
     }

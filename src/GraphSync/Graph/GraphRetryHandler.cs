@@ -12,7 +12,8 @@ public sealed class GraphRetryHandler(TimeProvider time, ILogger logger, int max
     /// <summary>Every wait performed, for diagnostics and tests.</summary>
     public List<TimeSpan> Waits { get; } = [];
 
-    public static bool IsTransient(HttpStatusCode s) => s is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+    public static bool IsTransient(HttpStatusCode s) =>
+        s is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
     /// <summary>
     /// The Retry-After a request kept after the in-request retries, for the outbox's next attempt: whole seconds, or null
@@ -47,7 +48,8 @@ public sealed class GraphRetryHandler(TimeProvider time, ILogger logger, int max
             if (resp.StatusCode != HttpStatusCode.TooManyRequests && !SafeToRepeat(request.Method, request.RequestUri, body)) return resp;
             var header = resp.Headers.TryGetValues("Retry-After", out var v) ? v.FirstOrDefault() : null;
             var wait = RetryAfter(header, attempt, time.GetUtcNow());
-            logger.LogWarning("Graph {Status} on {Method} {Path}; retrying after {WaitSeconds}s (attempt {Attempt})", (int)resp.StatusCode, request.Method, request.RequestUri?.AbsolutePath, wait.TotalSeconds, attempt + 1);
+            logger.LogWarning("Graph {Status} on {Method} {Path}; retrying after {WaitSeconds}s (attempt {Attempt})",
+                (int)resp.StatusCode, request.Method, request.RequestUri?.AbsolutePath, wait.TotalSeconds, attempt + 1);
             resp.Dispose();
             lock (Waits) Waits.Add(wait);
             await Task.Delay(wait, time, ct);

@@ -8,7 +8,8 @@ public sealed class LocalDirectory(IMemberStore members) : IDirectory
 {
     public async Task<AssigneeResolution> ResolveAsync(string tenantId, Assignee assignee, CancellationToken ct = default)
     {
-        var list = (await members.ListAsync(tenantId, ct)).Select(m => new DirectoryUser(m.AadObjectId, m.DisplayName, m.JobTitle, m.Department, m.Email)).ToList();
+        var list = (await members.ListAsync(tenantId, ct))
+            .Select(m => new DirectoryUser(m.AadObjectId, m.DisplayName, m.JobTitle, m.Department, m.Email)).ToList();
         return DirectoryMatcher.Match(list, assignee);
     }
 }

@@ -13,7 +13,7 @@ public interface IRollupReads
     /// The plans of <paramref name="tenantIds"/> whose legal bases cite <paramref name="parentNumber"/> (compared as plan
     /// numbers: case, spaces and Unicode form do not matter), without their documents; none when the number is blank.
     /// </summary>
-    Task<IReadOnlyList<ImplementingPlanHeader>> ListImplementingAsync(
+    Task<IReadOnlyList<RollupPlanHeader>> ListImplementingAsync(
         IReadOnlyCollection<string> tenantIds, string parentNumber, CancellationToken ct = default);
 
     /// <summary>Every report handed in on an assignment of one of <paramref name="plans"/>, in one read.</summary>

@@ -15,10 +15,12 @@ internal sealed class PostgresDb : SqlDb
     private readonly NpgsqlDataSource _dataSource;
     private readonly long _migrationLockKey;
 
-    public PostgresDb(string connectionString, long migrationLockKey, TimeProvider time, ILoggerFactory loggerFactory, ILogger logger) : base(time, logger)
+    public PostgresDb(string connectionString, long migrationLockKey, TimeProvider time, ILoggerFactory loggerFactory, ILogger logger)
+        : base(time, logger)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
-            throw new ArgumentException("State:ConnectionString is required for the postgres provider (Host=...;Database=...;Username=...).", nameof(connectionString));
+            throw new ArgumentException(
+                "State:ConnectionString is required for the postgres provider (Host=...;Database=...;Username=...).", nameof(connectionString));
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.UseLoggerFactory(loggerFactory);
         _dataSource = builder.Build();
@@ -69,11 +71,13 @@ internal sealed class PostgresDb : SqlDb
             lockCmd.P("@key", _migrationLockKey);
             await lockCmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
-        await using (var create = conn.Command(tx, "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)"))
+        await using (var create = conn.Command(tx,
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)"))
             await create.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         var applied = await ApplyMigrationsAsync(conn, tx, migrations, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
-        Logger.LogInformation("PostgreSQL state store {Database} at schema version {SchemaVersion} ({Applied} applied now)", conn.Database, migrations[^1].Version, applied);
+        Logger.LogInformation("PostgreSQL state store {Database} at schema version {SchemaVersion} ({Applied} applied now)",
+            conn.Database, migrations[^1].Version, applied);
     }
 
     public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();

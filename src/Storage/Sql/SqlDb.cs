@@ -75,7 +75,8 @@ internal abstract class SqlDb : IAsyncDisposable
             if (!name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) continue;
             var file = name[prefix.Length..];
             var us = file.IndexOf('_');
-            if (us <= 0 || !int.TryParse(file.AsSpan(0, us), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
+            if (us <= 0 || !int.TryParse(
+                    file.AsSpan(0, us), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
                 throw new InvalidOperationException($"Migration script '{name}' is not named NNNN_name.sql.");
             using var stream = asm.GetManifestResourceStream(res)!;
             using var reader = new StreamReader(stream);
@@ -95,7 +96,8 @@ internal abstract class SqlDb : IAsyncDisposable
         var applied = new HashSet<int>();
         await using (var cmd = conn.Command(tx, "SELECT version FROM schema_migrations"))
         await using (var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
-            while (await r.ReadAsync(ct).ConfigureAwait(false)) applied.Add(Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+                applied.Add(Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
 
         var count = 0;
         foreach (var m in migrations)
@@ -155,9 +157,12 @@ internal static class DbCommandExtensions
     }
 
     public static string Str(this DbDataReader r, string column) => r.GetString(r.GetOrdinal(column));
-    public static int Int(this DbDataReader r, string column) => Convert.ToInt32(r.GetValue(r.GetOrdinal(column)), System.Globalization.CultureInfo.InvariantCulture);
-    public static long Long(this DbDataReader r, string column) => Convert.ToInt64(r.GetValue(r.GetOrdinal(column)), System.Globalization.CultureInfo.InvariantCulture);
-    public static bool Bool(this DbDataReader r, string column) => Convert.ToBoolean(r.GetValue(r.GetOrdinal(column)), System.Globalization.CultureInfo.InvariantCulture);
+    public static int Int(this DbDataReader r, string column) =>
+        Convert.ToInt32(r.GetValue(r.GetOrdinal(column)), System.Globalization.CultureInfo.InvariantCulture);
+    public static long Long(this DbDataReader r, string column) =>
+        Convert.ToInt64(r.GetValue(r.GetOrdinal(column)), System.Globalization.CultureInfo.InvariantCulture);
+    public static bool Bool(this DbDataReader r, string column) =>
+        Convert.ToBoolean(r.GetValue(r.GetOrdinal(column)), System.Globalization.CultureInfo.InvariantCulture);
 
     public static async Task<List<T>> ListAsync<T>(this DbCommand cmd, Func<DbDataReader, T> map, CancellationToken ct)
     {

@@ -10,9 +10,12 @@ namespace TeamsPlans.Storage.Sql;
 /// </summary>
 internal sealed class SqlWorkQueue(SqlDb db) : IWorkQueue
 {
-    internal const string Columns = "id, tenant_id, queue, kind, idempotency_key, payload_json, state, attempts, not_before, lease_owner, lease_until, last_error, result_json, created_at, updated_at";
+    internal const string Columns = "id, tenant_id, queue, kind, idempotency_key, payload_json, state, attempts, not_before, "
+        + "lease_owner, lease_until, last_error, result_json, created_at, updated_at";
 
-    public Task<bool> EnqueueAsync(string tenantId, string queue, string kind, string idempotencyKey, string payloadJson, DateTimeOffset? notBefore = null, CancellationToken ct = default)
+    public Task<bool> EnqueueAsync(
+        string tenantId, string queue, string kind, string idempotencyKey, string payloadJson, DateTimeOffset? notBefore = null,
+        CancellationToken ct = default)
     {
         SqlPlanStore.Require(tenantId, nameof(tenantId));
         SqlPlanStore.Require(queue, nameof(queue));
@@ -62,7 +65,8 @@ internal sealed class SqlWorkQueue(SqlDb db) : IWorkQueue
         Owned(id, owner, "state = 'Done', lease_until = NULL, result_json = @result", cmd => cmd.P("@result", resultJson), ct);
 
     public Task<bool> RetryAsync(long id, string owner, DateTimeOffset notBefore, string error, CancellationToken ct = default) =>
-        Owned(id, owner, "state = 'Queued', attempts = attempts + 1, not_before = @notBefore, lease_owner = NULL, lease_until = NULL, last_error = @error",
+        Owned(id, owner,
+            "state = 'Queued', attempts = attempts + 1, not_before = @notBefore, lease_owner = NULL, lease_until = NULL, last_error = @error",
             cmd => cmd.P("@notBefore", db.TimeValue(SqlDb.Truncate(notBefore))).P("@error", error), ct);
 
     public Task<bool> DeferAsync(long id, string owner, DateTimeOffset notBefore, string reason, CancellationToken ct = default) =>
@@ -82,7 +86,8 @@ internal sealed class SqlWorkQueue(SqlDb db) : IWorkQueue
         SqlPlanStore.Require(owner, nameof(owner));
         return db.WriteAsync(async (c, tx) =>
         {
-            await using var cmd = c.Command(tx, $"UPDATE work_items SET {set}, updated_at = @now WHERE id = @id AND state = 'InFlight' AND lease_owner = @owner");
+            await using var cmd = c.Command(tx,
+                $"UPDATE work_items SET {set}, updated_at = @now WHERE id = @id AND state = 'InFlight' AND lease_owner = @owner");
             bind(cmd);
             cmd.P("@now", db.TimeValue(db.Now)).P("@id", id).P("@owner", owner);
             var n = await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
@@ -94,7 +99,8 @@ internal sealed class SqlWorkQueue(SqlDb db) : IWorkQueue
     public Task<WorkItem?> GetAsync(string tenantId, string queue, string idempotencyKey, CancellationToken ct = default) =>
         db.ReadAsync(async c =>
         {
-            await using var cmd = c.Command(null, $"SELECT {Columns} FROM work_items WHERE tenant_id = @tenant AND queue = @queue AND idempotency_key = @key");
+            await using var cmd = c.Command(null,
+                $"SELECT {Columns} FROM work_items WHERE tenant_id = @tenant AND queue = @queue AND idempotency_key = @key");
             cmd.P("@tenant", tenantId).P("@queue", queue).P("@key", idempotencyKey);
             return await cmd.FirstAsync(Map, ct).ConfigureAwait(false);
         }, ct);
@@ -127,7 +133,8 @@ internal sealed class SqlWorkQueue(SqlDb db) : IWorkQueue
     public Task<IReadOnlyDictionary<WorkState, int>> CountsAsync(string tenantId, string queue, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyDictionary<WorkState, int>>(async c =>
         {
-            await using var cmd = c.Command(null, "SELECT state, COUNT(*) AS n FROM work_items WHERE tenant_id = @tenant AND queue = @queue GROUP BY state");
+            await using var cmd = c.Command(null,
+                "SELECT state, COUNT(*) AS n FROM work_items WHERE tenant_id = @tenant AND queue = @queue GROUP BY state");
             cmd.P("@tenant", tenantId).P("@queue", queue);
             var counts = Enum.GetValues<WorkState>().ToDictionary(s => s, _ => 0);
             await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);

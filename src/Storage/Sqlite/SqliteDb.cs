@@ -21,9 +21,12 @@ internal sealed class SqliteDb : SqlDb
     public SqliteDb(string connectionStringOrPath, TimeSpan busyTimeout, TimeProvider time, ILogger logger) : base(time, logger)
     {
         var cs = string.IsNullOrWhiteSpace(connectionStringOrPath) ? StateStoreOptions.DefaultSqlitePath : connectionStringOrPath.Trim();
-        var builder = cs.Contains('=', StringComparison.Ordinal) ? new SqliteConnectionStringBuilder(cs) : new SqliteConnectionStringBuilder { DataSource = cs };
+        var builder = cs.Contains('=', StringComparison.Ordinal)
+            ? new SqliteConnectionStringBuilder(cs)
+            : new SqliteConnectionStringBuilder { DataSource = cs };
         if (string.IsNullOrWhiteSpace(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory)
-            throw new ArgumentException("The SQLite state store needs a file (WAL and several connections); ':memory:' is not supported.", nameof(connectionStringOrPath));
+            throw new ArgumentException(
+                "The SQLite state store needs a file (WAL and several connections); ':memory:' is not supported.", nameof(connectionStringOrPath));
         var path = Path.GetFullPath(builder.DataSource);
         var dir = Path.GetDirectoryName(path);
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
@@ -112,11 +115,13 @@ internal sealed class SqliteDb : SqlDb
             }
             // BEGIN IMMEDIATE serializes migrators across processes too.
             await using var tx = conn.BeginTransaction(deferred: false);
-            await using (var create = conn.Command(tx, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)"))
+            await using (var create = conn.Command(tx,
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)"))
                 await create.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             var applied = await ApplyMigrationsAsync(conn, tx, migrations, ct).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
-            Logger.LogInformation("SQLite state store {Path} at schema version {SchemaVersion} ({Applied} applied now)", FilePath, migrations[^1].Version, applied);
+            Logger.LogInformation("SQLite state store {Path} at schema version {SchemaVersion} ({Applied} applied now)",
+                FilePath, migrations[^1].Version, applied);
         }
         finally
         {
