@@ -15,7 +15,7 @@ public sealed class StoreRollupReads(IStateStore store) : IRollupReads
         IReadOnlyCollection<string> tenantIds, string parentNumber, CancellationToken ct = default)
     {
         if (PlanNumbers.Normalize(parentNumber) is null) return [];
-        var plans = await StatusReadModels.Of(store).RollupPlanHeadersAsync(tenantIds, parentNumber, ct).ConfigureAwait(false);
+        var plans = await StatusReadModels.Of(store).ImplementingPlanHeadersAsync(tenantIds, parentNumber, ct).ConfigureAwait(false);
         return [.. plans.Select(p => new RollupPlanHeader(p.TenantId, p.PlanId, p.Number, p.Title, p.IssuedOn))];
     }
 
