@@ -11,8 +11,8 @@ namespace TeamsPlans.Bot.Delivery;
 /// idempotency key); the next periods are new steps. Working days and the send hour follow the reminders' calendar.
 /// </summary>
 /// <remarks>Without Rollup:Units (a host without the conversation features) it raises nothing.</remarks>
-public sealed class UnitReportEscalationPlanner(IStateStore store, EscalationPlanner thresholds, DeliveryService delivery, ReminderPolicyStore policies,
-    TimeProvider time, ILogger<UnitReportEscalationPlanner> logger, RollupOptions? units = null)
+public sealed class UnitReportEscalationPlanner(IStateStore store, EscalationPlanner thresholds, DeliveryService delivery,
+    ReminderPolicyStore policies, TimeProvider time, ILogger<UnitReportEscalationPlanner> logger, RollupOptions? units = null)
 {
     private readonly RollupService rollup = new(store, time);
 
@@ -51,7 +51,7 @@ public sealed class UnitReportEscalationPlanner(IStateStore store, EscalationPla
                         continue;
                     queued++;
                     logger.LogInformation(
-                        "Escalated the {Period} report of unit {UnitTenantId} on {PlanId} in {TenantId} to {Officer}: {WorkingDays} working days overdue",
+                        "Escalated the {Period} report of unit {UnitTenantId} on {PlanId} in {TenantId} to {Officer}: {WorkingDays} days late",
                         p.Occurrence.PeriodKey, u.TenantId, plan.PlanId, tenantId, plan.HeadAadObjectId, late);
                 }
         }
