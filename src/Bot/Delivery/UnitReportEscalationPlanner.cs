@@ -10,12 +10,16 @@ namespace TeamsPlans.Bot.Delivery;
 /// plan (its head, who published it), with the unit's name. Once per plan, unit and period (the delivery queue's
 /// idempotency key); the next periods are new steps. Working days and the send hour follow the reminders' calendar.
 /// </summary>
-public sealed class UnitReportEscalationPlanner(IStateStore store, RollupService rollup, RollupOptions units, EscalationPlanner thresholds,
-    DeliveryService delivery, ReminderPolicyStore policies, ILogger<UnitReportEscalationPlanner> logger)
+/// <remarks>Without Rollup:Units (a host without the conversation features) it raises nothing.</remarks>
+public sealed class UnitReportEscalationPlanner(IStateStore store, EscalationPlanner thresholds, DeliveryService delivery,
+    ReminderPolicyStore policies, TimeProvider time, ILogger<UnitReportEscalationPlanner> logger, RollupOptions? units = null)
 {
+    private readonly RollupService rollup = new(store, time);
+
     /// <summary>Queues the escalations due on the local day of <paramref name="now"/>; returns how many were queued.</summary>
     public async Task<int> RunAsync(string tenantId, DateTimeOffset now, CancellationToken ct)
     {
+        if (units is null) return 0;
         var unitIds = units.UnitsOf(tenantId);
         if (unitIds.Count == 0) return 0;
         var queued = 0;
@@ -47,7 +51,7 @@ public sealed class UnitReportEscalationPlanner(IStateStore store, RollupService
                         continue;
                     queued++;
                     logger.LogInformation(
-                        "Escalated the {Period} report of unit {UnitTenantId} on {PlanId} in {TenantId} to {Officer}: {WorkingDays} working days overdue",
+                        "Escalated the {Period} report of unit {UnitTenantId} on {PlanId} in {TenantId} to {Officer}: {WorkingDays} days late",
                         p.Occurrence.PeriodKey, u.TenantId, plan.PlanId, tenantId, plan.HeadAadObjectId, late);
                 }
         }
