@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using TeamsPlans.Bot.Cards;
 using TeamsPlans.Bot.Features.UnitRollup;
 using TeamsPlans.Plans.Model;
+using TeamsPlans.Plans.Rollup;
 using TeamsPlans.Plans.Scheduling;
 using TeamsPlans.Plans.Units;
 using TeamsPlans.Storage;
