@@ -77,8 +77,10 @@ public sealed class PlanCorrectionFlowTests
         Assert.Contains(h.Connector.CardsIn(Lan.Conversation), c => Json(c).Contains("ổng hợp hình ảnh các hoạt động đối ngoại", StringComparison.Ordinal)); // "Tổng hợp …": the duty is capitalised
         Assert.Equal(Lan.Aad, after.Values.Single(a => a.Duty.Contains("tổng hợp hình ảnh", StringComparison.OrdinalIgnoreCase)).MemberAadObjectId);
 
-        // The same copy again: nothing left to correct.
+        // The same copy again: nothing left to correct, the published plan's preview.
         await h.SayAsync(Hung, "nhập kế hoạch 82-dieu-chinh");
-        Assert.Contains("không thay đổi nhiệm vụ hay thời hạn nào", Json(h.Connector.CardsIn(Hung.Conversation).Last()));
+        var again = Json(h.Connector.CardsIn(Hung.Conversation).Last());
+        Assert.Contains("Kế hoạch này đã được gửi trước đó; không nhập lại.", again);
+        Assert.DoesNotContain(CardVerbs.CorrectPlan, again);
     }
 }

@@ -7,13 +7,12 @@ internal sealed class CorrectionTexts
     {
         Title = number => $"Điều chỉnh kế hoạch {number}: các thay đổi so với bản đã gửi",
         FromFile = file =>
-            $"Tệp: {file}. Trạng thái (xác nhận, tiến độ, báo cáo) của các nhiệm vụ không đổi được giữ nguyên.",
+            $"Kế hoạch đã được gửi trước đó; tệp {file} thay đổi như sau. Trạng thái (xác nhận, tiến độ, báo cáo) của các nhiệm vụ không đổi được giữ nguyên.",
         Added = "Nhiệm vụ thêm mới",
         Removed = "Nhiệm vụ bị bỏ",
         Reworded = "Nhiệm vụ sửa nội dung",
         Redated = "Hạn thay đổi",
         Unchanged = n => $"{n} nhiệm vụ không đổi",
-        NoChange = "Bản này không thay đổi nhiệm vụ hay thời hạn nào của kế hoạch đã gửi.",
         Confirm = "Xác nhận điều chỉnh",
         Moved = (from, to) => $"{from} → {to}",
         Gone = "Không còn bản điều chỉnh nào đang chờ; hãy nhập lại tệp.",
@@ -30,13 +29,12 @@ internal sealed class CorrectionTexts
     {
         Title = number => $"Correction of plan {number}: what changed since it was published",
         FromFile = file =>
-            $"File: {file}. The state (acknowledged, progress, reports) of unchanged assignments is kept.",
+            $"The plan was published before; {file} changes it as follows. The state (acknowledged, progress, reports) of unchanged assignments is kept.",
         Added = "Assignments added",
         Removed = "Assignments removed",
         Reworded = "Assignments re-worded",
         Redated = "Deadlines moved",
         Unchanged = n => $"{n} assignments unchanged",
-        NoChange = "This copy changes no assignment or deadline of the published plan.",
         Confirm = "Confirm the correction",
         Moved = (from, to) => $"{from} → {to}",
         Gone = "No correction is waiting any more; import the file again.",
@@ -57,7 +55,6 @@ internal sealed class CorrectionTexts
     public required string Reworded { get; init; }
     public required string Redated { get; init; }
     public required Func<int, string> Unchanged { get; init; }
-    public required string NoChange { get; init; }
     public required string Confirm { get; init; }
     public required Func<string, string, string> Moved { get; init; }
     public required string Gone { get; init; }

@@ -16,8 +16,8 @@ internal sealed class PlanCorrectionService(IStateStore store, TimeProvider time
     {
         if (!state.CanManage) return null;
         var revision = await PlanRevision.ComputeAsync(store, published, revised, ct).ConfigureAwait(false);
-        if (revision.Diff.IsEmpty)
-            return PlanCards.Notice(CorrectionTexts.For(state.Vi).NoChange, [], state.View);
+        // The same text again: the import preview of the published plan (unresolved assignees can still be mapped).
+        if (revision.Diff.IsEmpty) return null;
         await store.Sync.PutAsync(new SyncEntry(published.TenantId, Scope, published.PlanId, fileName, null,
             TeamsPlans.Plans.Json.PlanJson.Serialize(revised, indented: false), time.GetUtcNow()), ct).ConfigureAwait(false);
         logger.LogInformation("Correction of {PlanId} in {TenantId} from {File}: {Changes} changes shown", published.PlanId, published.TenantId,
