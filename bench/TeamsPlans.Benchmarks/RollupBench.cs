@@ -64,11 +64,14 @@ internal static class RollupBench
         var service = new UnitRollupService(store, TimeProvider.System, NullLogger<UnitRollupService>.Instance);
         var view = CardView.For("vi-VN", VietnamTime.Today(TimeProvider.System));
         var filtered = new UnitRollupFilter([UnitKind.HighSchool], null);
-        var cases = new (string Name, UnitRollupFilter Filter)[] { ("all units", UnitRollupFilter.All), ("THPT only", filtered) };
+        var reads = UnitRollupStores.For(store);
+        var cases = new (string Name, UnitRollupFilter? Filter)[] { ("store read", null), ("all units", UnitRollupFilter.All), ("THPT only", filtered) };
         foreach (var (name, filter) in cases)
         {
-            async Task<AdaptiveCard> Run() =>
-                UnitRollupCards.Card((await service.BuildAsync(Tenant, PlanId, year, filter, default).ConfigureAwait(false))!, filter, view);
+            // "store read": the five queries alone; the others: read, calculator and card, as the chat command answers.
+            async Task<AdaptiveCard?> Run() => filter is null
+                ? (await reads.ReadAsync(Tenant, PlanId, default).ConfigureAwait(false) is null ? null : null)
+                : UnitRollupCards.Card((await service.BuildAsync(Tenant, PlanId, year, filter, default).ConfigureAwait(false))!, filter, view);
             var card = await Run().ConfigureAwait(false);
             for (var w = 0; w < 2; w++) await Run().ConfigureAwait(false);
             var times = new List<double>();
@@ -84,7 +87,7 @@ internal static class RollupBench
             times.Sort();
             bytes.Sort();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {provider,-8} tổng hợp đơn vị ({name,-9}) p50 {times[runs / 2],8:F1} ms   p99 {times[Math.Min(runs - 1, (int)Math.Ceiling(0.99 * runs) - 1)],8:F1} ms   allocated {bytes[runs / 2] / 1048576.0,6:F1} MB/request   card {card.SizeInBytes() / 1024.0:F1} KB"));
+                $"  {provider,-8} tổng hợp đơn vị ({name,-9}) p50 {times[runs / 2],8:F1} ms   p99 {times[Math.Min(runs - 1, (int)Math.Ceiling(0.99 * runs) - 1)],8:F1} ms   allocated {bytes[runs / 2] / 1048576.0,6:F1} MB/request   card {(card is null ? 0 : card.SizeInBytes() / 1024.0):F1} KB"));
         }
     }
 
