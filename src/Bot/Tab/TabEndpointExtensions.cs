@@ -1,5 +1,6 @@
 using TeamsPlans.Bot.Tab.Api;
 using TeamsPlans.Bot.Tab.Components;
+using TeamsPlans.Bot.Tab.History;
 using TeamsPlans.Bot.Tab.Review;
 
 namespace TeamsPlans.Bot.Tab;
@@ -19,6 +20,7 @@ public static class TabEndpointExtensions
         else app.UseStaticFiles();
         app.MapTabApi();
         app.MapTabReviewApi();
+        app.MapTabHistoryApi();
         app.MapRazorComponents<TabApp>();
         return app;
     }

@@ -9,7 +9,11 @@ namespace TeamsPlans.Bot.Tab;
 /// </summary>
 public sealed class TabLinks(IOptions<TabOptions> options, IHttpContextAccessor http)
 {
-    public static string ReviewTitle(bool vi) => vi ? "Xem và sửa" : "Review and edit";
+    private static readonly IReadOnlyDictionary<bool, string> ReviewTitles =
+        new Dictionary<bool, string> { [true] = "Xem và sửa", [false] = "Review and edit" };
+
+    /// <summary>The card button's title, Vietnamese or English.</summary>
+    public static string ReviewTitle(bool vietnamese) => ReviewTitles[vietnamese];
 
     public string? Review(string planId) => Base() is { } b ? $"{b}/tab/plans/{Uri.EscapeDataString(planId)}/review" : null;
 

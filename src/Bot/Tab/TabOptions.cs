@@ -26,7 +26,7 @@ public sealed class TabOptions
     public string? PublicUrl { get; set; }
 
     /// <summary>Largest page the JSON API returns.</summary>
-    public int MaxPageSize { get; set; } = 200;
+    public int MaxPageSize { get; set; } = 2000;
 
     public bool UsesEntra => !string.IsNullOrWhiteSpace(ClientId);
 }

@@ -11,6 +11,9 @@ namespace TeamsPlans.Bot.Tests.Tab;
 /// </summary>
 public sealed class TabBrowser : IAsyncDisposable
 {
+    /// <summary>The browser tests' xUnit collection: their hosts listen on the same loopback port, so they run one at a time.</summary>
+    public const string Collection = "Tab browser (one loopback port)";
+
     private readonly BotHarness _h;
     private readonly IPlaywright _playwright;
 

@@ -12,6 +12,7 @@ namespace TeamsPlans.Bot.Tests.Tab;
 /// sees only her own row, another tenant's plan id gives 404, and axe-core (tools/tab/node_modules) finds nothing serious.
 /// Screenshots and the axe report go to artifacts/screenshots.
 /// </summary>
+[Collection(TabBrowser.Collection)]
 public sealed class TabBrowserTests : IAsyncLifetime
 {
     private BotHarness _h = null!;

@@ -10,6 +10,7 @@ namespace TeamsPlans.Bot.Tests.Tab;
 /// assignments of "III. TỔ CHỨC THỰC HIỆN" highlighted in the document's text, maps Cúc, fixes her first deadline
 /// (printed "trước ngày 20/5") to 25/05/2023 and publishes; Cúc's card (fake connector) then shows 25/05/2023.
 /// </summary>
+[Collection(TabBrowser.Collection)]
 public sealed class TabReviewBrowserTests : IAsyncLifetime
 {
     private BotHarness _h = null!;

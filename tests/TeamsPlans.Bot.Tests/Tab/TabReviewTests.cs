@@ -59,9 +59,9 @@ public sealed class TabReviewTests : IAsyncLifetime
             new { deadlines = new[] { "25/05/2023", "01/11/2023" }, member = BotHarness.Cuc.Aad, duty = "Báo cáo kết quả về Sở trước hạn." });
         Assert.Equal(200, ok);
 
-        var (created, added) = await Hung(HttpMethod.Post, $"{Review}/assignments",
+        var (createdStatus, added) = await Hung(HttpMethod.Post, $"{Review}/assignments",
             new { name = "Trần Thị Lan", duty = "Tổng hợp báo cáo của các tổ.", deadlines = new[] { "15/05/2023" }, member = BotHarness.Lan.Aad });
-        Assert.Equal(201, created);
+        Assert.Equal(201, createdStatus);
         var addedId = added!["assignmentId"]!.GetValue<string>();
         Assert.Equal(4, (await _h.Store.Assignments.ListByPlanAsync(BotHarness.Tenant, Plan)).Count);
         Assert.Equal(204, (await Hung(HttpMethod.Delete, $"{Review}/assignments/{addedId}")).Status);
@@ -76,6 +76,18 @@ public sealed class TabReviewTests : IAsyncLifetime
         Assert.DoesNotContain("20/05/2023", card, StringComparison.Ordinal);
         var history = await _h.Services.GetRequiredService<IHistoryStore>().ListByAssignmentAsync(BotHarness.Tenant, a3);
         Assert.Contains(history, e => e.Event == HistoryEvent.Created && e.Source == HistorySource.Tab && e.Actor == BotHarness.Hung.Aad);
+
+        // The plan's history (history page's JSON): the three assignments created from the tab, by Hưng; Lan holds none.
+        var (_, lines) = await Hung(HttpMethod.Get, $"/tab/api/plans/{Plan}/history");
+        var created = lines!["items"]!.AsArray().Where(l => l!["event"]!.GetValue<string>() == "Created").ToList();
+        Assert.Equal(3, created.Count);
+        Assert.All(created, l => Assert.Equal("trang Kế hoạch", l!["source"]!.GetValue<string>()));
+        Assert.All(created, l => Assert.Equal(BotHarness.Hung.Name, l!["actor"]!.GetValue<string>()));
+        var (_, one) = await Hung(HttpMethod.Get, $"/tab/api/plans/{Plan}/history?assignment={a3}");
+        Assert.All(one!["items"]!.AsArray(), l => Assert.Equal(a3, l!["assignmentId"]!.GetValue<string>()));
+        Assert.Equal(404, (await SendAsync(_h, HttpMethod.Get, $"/tab/api/plans/{Plan}/history", null, localUser: BotHarness.Lan.Aad)).Status);
+        var other = await OtherTenantsOwnPlanAsync(_h);
+        Assert.Equal(404, (await Hung(HttpMethod.Get, $"/tab/api/plans/{other}/history")).Status);
 
         // Published: corrections are refused.
         Assert.Equal(409, (await Hung(HttpMethod.Put, $"{Review}/assignments/{a3}", new { duty = "Khác." })).Status);

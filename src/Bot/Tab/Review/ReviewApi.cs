@@ -33,7 +33,8 @@ internal static class ReviewApi
             Managed(http, r, q, planId, ct, async (c, p) =>
             {
                 var result = await s.PublishAsync(c, p.Plan, ct);
-                return Results.Json(new { result.Sent, result.AlreadySent, result.Unresolved, result.Failed, result.Errors, Summary = Features.Import.PublishSummary.Of(result, true) });
+                var summary = Features.Import.PublishSummary.Of(result, true);
+                return Results.Json(new { result.Sent, result.AlreadySent, result.Unresolved, result.Failed, result.Errors, Summary = summary });
             }));
     }
 

@@ -33,7 +33,8 @@ internal sealed class ReviewService(IStateStore store, ReviewDocumentText texts,
             var deadlines = a.Deadlines.Select(d => new ReviewDeadline(Value(d), DueFormat.Format(d, Vi), d.Guessed,
                 locator.Find(d.Source, span?.Start ?? 0))).ToList();
             items.Add(new ReviewItem(a.AssignmentId, a.Ordinal, a.Assignee.Name, a.Assignee.Title, a.Assignee.Unit, a.Assignee.Display,
-                a.MemberAadObjectId, a.MemberAadObjectId is { } m ? names.GetValueOrDefault(m) : null, a.Duty, deadlines, read?.Guessed ?? false, span));
+                a.MemberAadObjectId, a.MemberAadObjectId is { } m ? names.GetValueOrDefault(m) : null, a.Duty, deadlines,
+                read?.Guessed ?? false, span));
         }
         var units = UnitStores.TryFor(store) is { } unitStore
             ? (await unitStore.ListAsync(plan.TenantId, ct).ConfigureAwait(false)).Select(u => u.Name).Distinct(StringComparer.Ordinal).ToList()
@@ -52,7 +53,7 @@ internal sealed class ReviewService(IStateStore store, ReviewDocumentText texts,
         if (a is null || a.PlanId != plan.PlanId) throw ReviewTexts.NotFound();
         var updated = await ApplyAsync(a, edit, ct).ConfigureAwait(false);
         await store.Assignments.UpsertManyAsync([updated], ct).ConfigureAwait(false);
-        logger.LogInformation("Review of {PlanId} in {TenantId}: {AssignmentId} corrected by {AadObjectId}", plan.PlanId, plan.TenantId, assignmentId, caller.AadObjectId);
+        Log(plan, assignmentId, "corrected", caller);
         return updated;
     }
 
@@ -66,7 +67,7 @@ internal sealed class ReviewService(IStateStore store, ReviewDocumentText texts,
             new Assignee(null, null, null), "", [], null, AssignmentState.New, time.GetUtcNow());
         var added = await ApplyAsync(blank, edit with { Duty = edit.Duty ?? "" }, ct).ConfigureAwait(false);
         await store.Assignments.UpsertManyAsync([added], ct).ConfigureAwait(false);
-        logger.LogInformation("Review of {PlanId} in {TenantId}: {AssignmentId} added by {AadObjectId}", plan.PlanId, plan.TenantId, added.AssignmentId, caller.AadObjectId);
+        Log(plan, added.AssignmentId, "added", caller);
         return added;
     }
 
@@ -75,7 +76,7 @@ internal sealed class ReviewService(IStateStore store, ReviewDocumentText texts,
         RequireDraft(plan);
         var removal = DraftAssignmentRemovals.For(store) ?? throw ReviewTexts.CannotRemove();
         if (!await removal.RemoveAsync(plan.TenantId, plan.PlanId, assignmentId, ct).ConfigureAwait(false)) throw ReviewTexts.NotFound();
-        logger.LogInformation("Review of {PlanId} in {TenantId}: {AssignmentId} removed by {AadObjectId}", plan.PlanId, plan.TenantId, assignmentId, caller.AadObjectId);
+        Log(plan, assignmentId, "removed", caller);
     }
 
     /// <summary>Publishes the plan (a draft becomes Published and its assignments' history starts) and queues the cards.</summary>
@@ -86,12 +87,18 @@ internal sealed class ReviewService(IStateStore store, ReviewDocumentText texts,
         if (plan.Status == PlanStatus.Draft)
         {
             await store.Plans.UpsertAsync(plan with { Status = PlanStatus.Published, UpdatedAt = time.GetUtcNow() }, ct).ConfigureAwait(false);
-            logger.LogInformation("Published plan {PlanId} of {TenantId} from the tab by {AadObjectId}", plan.PlanId, plan.TenantId, caller.AadObjectId);
+            logger.LogInformation("Published plan {PlanId} of {TenantId} from the tab by {AadObjectId}",
+                plan.PlanId, plan.TenantId, caller.AadObjectId);
             foreach (var a in all)
-                await history.RecordAsync(a, HistoryEvent.Created, caller.AadObjectId, caller.Name, HistorySource.Tab, a.Assignee.Display, ct).ConfigureAwait(false);
+                await history.RecordAsync(a, HistoryEvent.Created, caller.AadObjectId, caller.Name, HistorySource.Tab, a.Assignee.Display, ct)
+                    .ConfigureAwait(false);
         }
         return await publisher.PublishAsync(plan.TenantId, plan.PlanId, ct).ConfigureAwait(false);
     }
+
+    private void Log(StoredPlan plan, string assignmentId, string change, TabCaller caller) =>
+        logger.LogInformation("Review of {PlanId} in {TenantId}: {AssignmentId} {Change} by {AadObjectId}",
+            plan.PlanId, plan.TenantId, assignmentId, change, caller.AadObjectId);
 
     private static void RequireDraft(StoredPlan plan)
     {
@@ -103,7 +110,8 @@ internal sealed class ReviewService(IStateStore store, ReviewDocumentText texts,
         var assignee = a.Assignee;
         if (e.Name is not null || e.Title is not null || e.Unit is not null)
         {
-            var next = new Assignee(Clean(e.Name ?? a.Assignee.Name), Clean(e.Title ?? a.Assignee.Title), Clean(e.Unit ?? a.Assignee.Unit)) { Role = a.Assignee.Role };
+            var next = new Assignee(Clean(e.Name ?? a.Assignee.Name), Clean(e.Title ?? a.Assignee.Title), Clean(e.Unit ?? a.Assignee.Unit))
+                { Role = a.Assignee.Role };
             // The classifier's target holds only while the assignee reads the same.
             assignee = next.Name == a.Assignee.Name && next.Title == a.Assignee.Title && next.Unit == a.Assignee.Unit ? a.Assignee : next;
         }
@@ -116,7 +124,8 @@ internal sealed class ReviewService(IStateStore store, ReviewDocumentText texts,
         if (e.Member is not null)
         {
             member = e.Member.Length == 0 ? null : e.Member;
-            if (member is not null && await store.Members.GetAsync(a.TenantId, member, ct).ConfigureAwait(false) is null) throw ReviewTexts.UnknownMember();
+            if (member is not null && await store.Members.GetAsync(a.TenantId, member, ct).ConfigureAwait(false) is null)
+                throw ReviewTexts.UnknownMember();
         }
         return a with { Assignee = assignee, Duty = duty, Deadlines = deadlines, MemberAadObjectId = member, UpdatedAt = time.GetUtcNow() };
     }

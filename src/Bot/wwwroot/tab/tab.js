@@ -121,6 +121,7 @@
     if (!info) return;
     $("#tp-plan-title").textContent = (info.plan.number ? info.plan.number + " – " : "") + info.plan.title;
     $("#tp-plan-meta").textContent = [info.plan.issuer, info.plan.nextDeadline ? "Hạn tới: " + info.plan.nextDeadline : ""].filter(Boolean).join(" · ");
+    $("#tp-history-link").href += location.search;
     if (info.canManage) $("#tp-plan-actions").hidden = false;
     if (info.canManage && info.plan.status === "Draft") { $("#tp-review-link").hidden = false; $("#tp-review-link").href += location.search; }
     const form = $("#tp-assignment-filters");
