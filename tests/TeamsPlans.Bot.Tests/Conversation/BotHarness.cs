@@ -223,6 +223,9 @@ public sealed class BotHarness : IAsyncDisposable
             // after every request (DeliverQueuedAsync), so the tests see the cards as soon as a request has been answered.
             b.UseSetting("Delivery:WorkerEnabled", "false");
             b.UseSetting("Delivery:RemindersEnabled", "false");
+            // The harness's clock is a FakeTimeProvider that tests move by months: a local bot's 15 s library poll would fire
+            // once per period of the jump inside SetUtcNow. The tests poll explicitly (PollOnceAsync); keep GraphSync's default.
+            b.UseSetting("GraphSync:PollInterval", "00:05:00");
             // The fake connector serves report files on 127.0.0.1: local mode lets loopback file hosts in only when told (issue 13).
             b.UseSetting("Reports:Download:AllowLoopback", "true");
             foreach (var (k, v) in settings ?? new Dictionary<string, string>()) b.UseSetting(k, v);
