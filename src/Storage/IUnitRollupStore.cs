@@ -14,6 +14,7 @@ public interface IUnitRollupStore
     Task<IReadOnlyList<UnitPlanLink>> LinksAsync(string tenantId, string planId, CancellationToken ct = default);
     /// <summary>The units, in any tenant, that run TeamsPlans in <paramref name="ownTenantId"/> (their department's tenant and code).</summary>
     Task<IReadOnlyList<Unit>> UnitsWithOwnTenantAsync(string ownTenantId, CancellationToken ct = default);
-    /// <summary>Plan, directory, unit duties, first hand-ins and links of a department plan in five queries; null when the plan does not exist.</summary>
+    /// <summary>Plan, directory, unit duties, first hand-ins and links of a department plan in five queries; null when the plan does not
+    /// exist.</summary>
     Task<UnitRollupData?> ReadAsync(string tenantId, string planId, CancellationToken ct = default);
 }

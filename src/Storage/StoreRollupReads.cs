@@ -4,7 +4,8 @@ namespace TeamsPlans.Storage;
 
 /// <summary>
 /// The department roll-up's reads (<see cref="IRollupReads"/>) over a state store: plans from <see cref="IPlanStore"/>,
-/// the units' implementing plans (headers, no documents) and the reports of many plans in one query each from the status read model (<see cref="StatusReadModels.Of"/>).
+/// the units' implementing plans (headers, no documents) and the reports of many plans in one query each from the status read model (<see
+/// cref="StatusReadModels.Of"/>).
 /// </summary>
 public sealed class StoreRollupReads(IStateStore store) : IRollupReads
 {

@@ -7,4 +7,5 @@ namespace TeamsPlans.Storage;
 /// <param name="Duties">The plan's assignments given to directory units.</param>
 /// <param name="Reports">The first hand-in per (assignment, period) on those assignments.</param>
 public sealed record UnitRollupData(
-    StoredPlan Plan, IReadOnlyList<Unit> Units, IReadOnlyList<UnitDutyFact> Duties, IReadOnlyList<UnitReportFact> Reports, IReadOnlyList<UnitPlanLink> Links);
+    StoredPlan Plan, IReadOnlyList<Unit> Units, IReadOnlyList<UnitDutyFact> Duties, IReadOnlyList<UnitReportFact> Reports,
+        IReadOnlyList<UnitPlanLink> Links);

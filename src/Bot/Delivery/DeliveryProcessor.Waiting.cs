@@ -17,7 +17,8 @@ public sealed partial class DeliveryProcessor
     internal static bool IsWaiting(WorkItem w) =>
         w.State == WorkState.Queued && w.LastError?.StartsWith(WaitingMarker, StringComparison.Ordinal) == true;
 
-    private async Task<DeliveryOutcome> WaitForMemberAsync(WorkItem item, string owner, DeliveryPayload payload, MemberNotReachableException e, bool journalWritten)
+    private async Task<DeliveryOutcome> WaitForMemberAsync(WorkItem item, string owner, DeliveryPayload payload, MemberNotReachableException e,
+        bool journalWritten)
     {
         if (journalWritten) await ClearJournalAsync(item).ConfigureAwait(false); // nothing was posted
         var now = _time.GetUtcNow();

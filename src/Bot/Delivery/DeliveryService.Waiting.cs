@@ -24,7 +24,8 @@ public sealed partial class DeliveryService
     }
 
     /// <summary>Per plan: assignment cards given, delivered and waiting, and the members with any waiting delivery. One read.</summary>
-    public async Task<IReadOnlyDictionary<string, DeliveryTally>> TallyAsync(string tenantId, IReadOnlyCollection<string> planIds, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, DeliveryTally>> TallyAsync(string tenantId, IReadOnlyCollection<string> planIds,
+        CancellationToken ct)
     {
         var all = await Queue.ListAsync(tenantId, DeliveryOptions.QueueName, null, ct).ConfigureAwait(false);
         var result = new Dictionary<string, DeliveryTally>(StringComparer.Ordinal);

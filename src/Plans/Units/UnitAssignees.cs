@@ -12,6 +12,7 @@ public static class UnitAssignees
     public static string? CodeOf(Assignee assignee)
     {
         ArgumentNullException.ThrowIfNull(assignee);
-        return assignee.Target is { Kind: AssigneeKind.Unit, Units: [{ Name: { } code }] } && assignee.Unit is not null && code != assignee.Unit ? code : null;
+        return assignee.Target is { Kind: AssigneeKind.Unit, Units: [{ Name: { } code }] }
+            && assignee.Unit is not null && code != assignee.Unit ? code : null;
     }
 }

@@ -58,7 +58,8 @@ public static class UnitRollupCalculator
                 return new UnitPeriodResult(p, Timing(at is not null, at is { } x ? VietnamTime.DateOf(x) : null, p.Due, today), at);
             }).ToList();
             var all = results.Select(r => r.Timing).Append(planTiming).ToList();
-            var light = all.Contains(ReportTiming.Missing) ? RollupLight.Red : all.Contains(ReportTiming.Late) ? RollupLight.Orange : RollupLight.Green;
+            var light = all.Contains(ReportTiming.Missing) ? RollupLight.Red
+                : all.Contains(ReportTiming.Late) ? RollupLight.Orange : RollupLight.Green;
             rows.Add(new UnitRollupRow(unit, issued, link, planTiming, results, light));
         }
         rows.Sort((a, b) => a.Light != b.Light ? a.Light.CompareTo(b.Light) : string.CompareOrdinal(a.Unit.Code, b.Unit.Code));

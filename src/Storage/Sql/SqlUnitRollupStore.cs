@@ -12,7 +12,8 @@ namespace TeamsPlans.Storage.Sql;
 /// </summary>
 internal sealed class SqlUnitRollupStore(SqlDb db) : IUnitRollupStore
 {
-    private const string LinkColumns = "tenant_id, plan_id, unit_code, child_tenant_id, child_plan_id, child_number, child_title, child_issued_on, child_uri, linked_at";
+    private const string LinkColumns =
+        "tenant_id, plan_id, unit_code, child_tenant_id, child_plan_id, child_number, child_title, child_issued_on, child_uri, linked_at";
     private readonly SqlPlanStore _plans = new(db);
     private readonly SqlUnitStore _units = new(db);
 
@@ -71,7 +72,8 @@ internal sealed class SqlUnitRollupStore(SqlDb db) : IUnitRollupStore
                 GROUP BY r.assignment_id, r.period
                 """);
             reportCmd.P("@tenant", tenantId).P("@plan", planId);
-            var reports = await reportCmd.ListAsync(r => new UnitReportFact(r.GetString(0), r.GetString(1), db.ReadTime(r, 2)), ct).ConfigureAwait(false);
+            var reports = await reportCmd.ListAsync(r => new UnitReportFact(r.GetString(0), r.GetString(1), db.ReadTime(r, 2)), ct)
+                .ConfigureAwait(false);
 
             var links = await LinksAsync(c, tenantId, planId, ct).ConfigureAwait(false);
             return new UnitRollupData(plan, units, duties, reports, links);
@@ -79,7 +81,8 @@ internal sealed class SqlUnitRollupStore(SqlDb db) : IUnitRollupStore
 
     private async Task<IReadOnlyList<UnitPlanLink>> LinksAsync(DbConnection c, string tenantId, string planId, CancellationToken ct)
     {
-        await using var cmd = c.Command(null, $"SELECT {LinkColumns} FROM plan_links WHERE tenant_id = @tenant AND plan_id = @plan ORDER BY unit_code, linked_at");
+        await using var cmd = c.Command(null,
+            $"SELECT {LinkColumns} FROM plan_links WHERE tenant_id = @tenant AND plan_id = @plan ORDER BY unit_code, linked_at");
         cmd.P("@tenant", tenantId).P("@plan", planId);
         return await cmd.ListAsync(r => new UnitPlanLink(r.Str("tenant_id"), r.Str("plan_id"), r.Str("unit_code"), r.Str("child_tenant_id"),
             r.Str("child_plan_id"), r.StringOrNull("child_number"), r.Str("child_title"),

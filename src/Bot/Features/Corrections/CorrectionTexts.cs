@@ -7,7 +7,8 @@ internal sealed class CorrectionTexts
     {
         Title = number => $"Điều chỉnh kế hoạch {number}: các thay đổi so với bản đã gửi",
         FromFile = file =>
-            $"Kế hoạch đã được gửi trước đó; tệp {file} thay đổi như sau. Trạng thái (xác nhận, tiến độ, báo cáo) của các nhiệm vụ không đổi được giữ nguyên.",
+            $"Kế hoạch đã được gửi trước đó; tệp {file} thay đổi như sau. "
+            + "Trạng thái (xác nhận, tiến độ, báo cáo) của các nhiệm vụ không đổi được giữ nguyên.",
         Added = "Nhiệm vụ thêm mới",
         Removed = "Nhiệm vụ bị bỏ",
         Reworded = "Nhiệm vụ sửa nội dung",
@@ -29,7 +30,8 @@ internal sealed class CorrectionTexts
     {
         Title = number => $"Correction of plan {number}: what changed since it was published",
         FromFile = file =>
-            $"The plan was published before; {file} changes it as follows. The state (acknowledged, progress, reports) of unchanged assignments is kept.",
+            $"The plan was published before; {file} changes it as follows. "
+            + "The state (acknowledged, progress, reports) of unchanged assignments is kept.",
         Added = "Assignments added",
         Removed = "Assignments removed",
         Reworded = "Assignments re-worded",

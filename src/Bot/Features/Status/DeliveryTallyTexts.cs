@@ -14,7 +14,8 @@ internal sealed class DeliveryTallyTexts
     public static readonly DeliveryTallyTexts En = new()
     {
         Line = t => string.Create(CultureInfo.InvariantCulture, $"Given {t.Given} · reached {t.Reached} · waiting for the app {t.Waiting}"),
-        NotInstalled = n => string.Create(CultureInfo.InvariantCulture, $"{n} people have not installed the app yet: it reaches them as soon as they install or open the bot."),
+        NotInstalled = n => string.Create(CultureInfo.InvariantCulture,
+            $"{n} people have not installed the app yet: it reaches them as soon as they install or open the bot."),
     };
 
     public static DeliveryTallyTexts For(CardView view) => For(view.S.Lang == "vi");

@@ -12,7 +12,8 @@ internal sealed class RemindAction(PlanActionGuard guard, IPlanReminderSender re
         var r = await reminders.RemindAsync(action.TenantId, plan.PlanId, ct).ConfigureAwait(false);
         // Members the bot cannot reach yet (app not installed): their reminder waits with their card; counted apart.
         var notInstalled = waiting is null ? 0
-            : (await waiting.TallyAsync(action.TenantId, [plan.PlanId], ct).ConfigureAwait(false)).GetValueOrDefault(plan.PlanId)?.WaitingMembers ?? 0;
+            : (await waiting.TallyAsync(action.TenantId, [plan.PlanId], ct).ConfigureAwait(false))
+                .GetValueOrDefault(plan.PlanId)?.WaitingMembers ?? 0;
         var reached = Math.Max(0, r.Sent + r.Queued - notInstalled);
         var failed = r.Failed > 0 ? string.Join("; ", r.Errors.Take(5)) : null;
         var text = StatusTexts.For(action.State.Vi).Reminded(reached, r.Failed, failed)

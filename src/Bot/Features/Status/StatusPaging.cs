@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace TeamsPlans.Bot.Features.Status;
@@ -12,10 +11,7 @@ internal static class StatusPaging
     public static CardElement? Next(string tenantId, int skip, int shown, int total, CardView v)
     {
         if (skip + shown >= total) return null;
-        var vi = v.S.Lang == "vi";
-        var left = total - skip - shown;
-        var title = vi ? string.Create(CultureInfo.InvariantCulture, $"Trang sau ({left} kế hoạch nữa)")
-            : string.Create(CultureInfo.InvariantCulture, $"Next page ({left} more plans)");
+        var title = StatusPagingTexts.For(v).Next(total - skip - shown);
         return new ActionSet
         {
             Actions = [PlanCards.Execute(title, CardVerbs.StatusPage, new JsonObject { [SkipField] = skip + shown, ["tenantId"] = tenantId })],
@@ -23,7 +19,6 @@ internal static class StatusPaging
     }
 
     /// <summary>"Trang 2 · kế hoạch 6–10 / 12" under the header of a page after the first.</summary>
-    public static string? Caption(int skip, int shown, int total, CardView v) => skip <= 0 ? null
-        : v.S.Lang == "vi" ? string.Create(CultureInfo.InvariantCulture, $"Kế hoạch {skip + 1}–{skip + shown} / {total}")
-        : string.Create(CultureInfo.InvariantCulture, $"Plans {skip + 1}–{skip + shown} of {total}");
+    public static string? Caption(int skip, int shown, int total, CardView v) =>
+        skip <= 0 ? null : StatusPagingTexts.For(v).Caption(skip + 1, skip + shown, total);
 }

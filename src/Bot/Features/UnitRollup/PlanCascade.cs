@@ -32,7 +32,8 @@ internal sealed class PlanCascade(IStateStore store, AssignmentChangeNotifier no
             foreach (var number in cited)
             {
                 var parent = await store.Plans.FindByNumberAsync(unit.TenantId, number, ct).ConfigureAwait(false);
-                if (parent is null || parent.Status != PlanStatus.Published || (parent.TenantId == child.TenantId && parent.PlanId == child.PlanId)) continue;
+                if (parent is null || parent.Status != PlanStatus.Published
+                    || (parent.TenantId == child.TenantId && parent.PlanId == child.PlanId)) continue;
                 var duties = (await store.Assignments.ListByPlanAsync(parent.TenantId, parent.PlanId, ct).ConfigureAwait(false))
                     .Where(a => UnitAssignees.CodeOf(a.Assignee) == unit.Code).ToList();
                 if (duties.Count == 0) continue; // the department plan gives this unit nothing
@@ -55,7 +56,8 @@ internal sealed class PlanCascade(IStateStore store, AssignmentChangeNotifier no
             s => s.Apply(AssignmentAction.Done, time.GetUtcNow(), null, note), ct).ConfigureAwait(false);
         if (outcome.Result != ContentionResult.Saved)
         {
-            logger.LogWarning("Cascade: duty {AssignmentId} of {TenantId} not marked done ({Result})", duty.AssignmentId, parent.TenantId, outcome.Result);
+            logger.LogWarning("Cascade: duty {AssignmentId} of {TenantId} not marked done ({Result})", duty.AssignmentId, parent.TenantId,
+                outcome.Result);
             return;
         }
         await notifier.NotifyAsync(new AssignmentChange(parent.TenantId, duty.AssignmentId, parent.PlanId, importedBy, AssignmentAction.Done,

@@ -25,7 +25,12 @@ internal sealed record UnitRollupArgument(string? Number, int? Year, UnitRollupF
         {
             var w = head[i].Trim(',', ';', '.', '?');
             var two = i + 1 < head.Count ? w + " " + head[i + 1].Trim(',', ';', '.', '?') : null;
-            if (two is not null && ParentWords.Contains(UnitKinds.FoldForm(two)) && i + 2 < head.Count) { parent = Unit.NormalizeCode(head[i + 2]); i += 2; continue; }
+            if (two is not null && ParentWords.Contains(UnitKinds.FoldForm(two)) && i + 2 < head.Count)
+            {
+                parent = Unit.NormalizeCode(head[i + 2]);
+                i += 2;
+                continue;
+            }
             if (ParentWords.Contains(UnitKinds.FoldForm(w)) && i + 1 < head.Count) { parent = Unit.NormalizeCode(head[i + 1]); i++; continue; }
             if (two is not null && UnitKinds.Parse(two) is { } k2 && !char.IsDigit(w[0])) { kinds.Add(k2); i++; continue; }
             if (w.Length > 1 && !char.IsDigit(w[0]) && UnitKinds.Parse(w) is { } k && IsKindWord(w)) { kinds.Add(k); continue; }
@@ -38,5 +43,6 @@ internal sealed record UnitRollupArgument(string? Number, int? Year, UnitRollupF
 
     // Single words that name a kind only as abbreviations or names, not everyday words of a question ("phòng", "xã", "tổ"
     // alone are read as kinds only in their two-word forms).
-    private static bool IsKindWord(string w) => UnitKinds.FoldForm(w) is not ("phong" or "xa" or "phuong" or "to" or "so" or "van phong" or "khac" or "other");
+    private static bool IsKindWord(string w) =>
+        UnitKinds.FoldForm(w) is not ("phong" or "xa" or "phuong" or "to" or "so" or "van phong" or "khac" or "other");
 }

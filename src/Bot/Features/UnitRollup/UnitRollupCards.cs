@@ -36,7 +36,8 @@ internal static class UnitRollupCards
         };
         foreach (var p in r.Periods)
             facts.Add(new Fact($"{DueFormat.Date(p.Due)} — {Cut(p.What, 70, scale)}",
-                t.PeriodCounts(r.Count(p, ReportTiming.OnTime), r.Count(p, ReportTiming.Late), r.Count(p, ReportTiming.Missing), r.Count(p, ReportTiming.NotDue))));
+                t.PeriodCounts(r.Count(p, ReportTiming.OnTime), r.Count(p, ReportTiming.Late), r.Count(p, ReportTiming.Missing),
+                    r.Count(p, ReportTiming.NotDue))));
         facts.Add(new Fact("", t.Lights(r.Count(RollupLight.Red), r.Count(RollupLight.Orange), r.Count(RollupLight.Green))));
         body.Add(new FactSet { Id = "unitRollupFacts", Facts = facts });
         if (r.Periods.Count == 0) body.Add(new TextBlock(t.NoPeriods) { IsSubtle = true });
@@ -61,19 +62,22 @@ internal static class UnitRollupCards
             _ => ("🟢", "good", (string?)null),
         };
         var plan = row.PlanIssued
-            ? t.PlanIssued + (row.Plan is { } l ? ": " + PlanLink(l) : "") + (row.PlanTiming == ReportTiming.Late ? " · " + t.Timing(ReportTiming.Late) : "")
+            ? t.PlanIssued + (row.Plan is { } l ? ": " + PlanLink(l) : "")
+                + (row.PlanTiming == ReportTiming.Late ? " · " + t.Timing(ReportTiming.Late) : "")
             : row.PlanTiming == ReportTiming.NotDue ? t.PlanNotDue : t.PlanMissing;
         var items = new List<CardElement>
         {
             new TextBlock($"{dot} {Cut(row.Unit.Name, 120, scale)} ({row.Unit.Code})") { Weight = "bolder", Color = color },
-            new TextBlock(plan) { Spacing = "small", Color = row.PlanIssued ? "good" : row.PlanTiming == ReportTiming.Missing ? "attention" : null, Wrap = true },
+            new TextBlock(plan) { Spacing = "small", Color = row.PlanIssued ? "good" : row.PlanTiming == ReportTiming.Missing ? "attention" : null,
+                Wrap = true },
         };
         foreach (var p in row.Reports.Take(Cap(6, scale)))
             items.Add(new TextBlock($"{DueFormat.Date(p.Period.Due)}: {t.Timing(p.Timing)}"
                 + (p.SubmittedAt is { } at ? $" ({t.HandedIn} {DueFormat.Date(VietnamTime.DateOf(at))})" : ""))
             {
                 Spacing = "none",
-                Color = p.Timing switch { ReportTiming.OnTime => "good", ReportTiming.Late => "warning", ReportTiming.Missing => "attention", _ => null },
+                Color = p.Timing switch { ReportTiming.OnTime => "good", ReportTiming.Late => "warning", ReportTiming.Missing => "attention",
+                    _ => null },
                 IsSubtle = p.Timing == ReportTiming.NotDue ? true : null,
             });
         return new Container { Items = items, Separator = true, Spacing = "medium", Style = style };
@@ -83,7 +87,8 @@ internal static class UnitRollupCards
     private static string PlanLink(UnitPlanLink l)
     {
         var label = (l.ChildNumber ?? l.ChildTitle) + (l.ChildIssuedOn is { } d ? " (" + DueFormat.Date(d) + ")" : "");
-        return l.ChildDocumentUri is { } uri && Uri.TryCreate(uri, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp)
+        return l.ChildDocumentUri is { } uri && Uri.TryCreate(uri, UriKind.Absolute, out var u)
+            && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp)
             ? $"[{label}]({uri})" : label;
     }
 }

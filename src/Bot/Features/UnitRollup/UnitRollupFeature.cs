@@ -39,12 +39,15 @@ internal sealed class UnitRollupFeature(IStateStore store, UnitRollupService rol
     {
         if (!action.Data.Flag("units")) return await tenants.ActionAsync(action, ct).ConfigureAwait(false);
         if (!action.State.CanManage)
-            return CardActionResult.Fail(403, "NotPrincipal", "Chỉ lãnh đạo đơn vị xem được tổng hợp đơn vị.", "Only principals, committee heads and admins can see the unit roll-up.");
-        if (action.Data.String("planId") is not { } planId) return CardActionResult.Fail(400, "BadRequest", "Thiếu mã kế hoạch.", "The card has no plan id.");
+            return CardActionResult.Fail(403, "NotPrincipal", "Chỉ lãnh đạo đơn vị xem được tổng hợp đơn vị.",
+                "Only principals, committee heads and admins can see the unit roll-up.");
+        if (action.Data.String("planId") is not { } planId) return CardActionResult.Fail(400, "BadRequest", "Thiếu mã kế hoạch.",
+            "The card has no plan id.");
         var kinds = (action.Data.String("kinds") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(k => Enum.TryParse<UnitKind>(k, out var kind) ? kind : (UnitKind?)null).OfType<UnitKind>().ToList();
         var filter = new UnitRollupFilter(kinds, action.Data.String("parent"));
-        var outcome = await rollups.BuildAsync(action.TenantId, planId, action.Data.Int("year") ?? action.State.View.Today.Year, filter, ct).ConfigureAwait(false);
+        var year = action.Data.Int("year") ?? action.State.View.Today.Year;
+        var outcome = await rollups.BuildAsync(action.TenantId, planId, year, filter, ct).ConfigureAwait(false);
         return outcome is null
             ? CardActionResult.Fail(404, "NotFound", "Không tìm thấy kế hoạch giao cho đơn vị.", "No plan giving duties to units was found.")
             : CardActionResult.Ok(UnitRollupCards.Card(outcome, filter, action.State.View));
