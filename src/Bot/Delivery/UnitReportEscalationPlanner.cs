@@ -12,9 +12,9 @@ namespace TeamsPlans.Bot.Delivery;
 /// </summary>
 /// <remarks>Without Rollup:Units (a host without the conversation features) it raises nothing.</remarks>
 public sealed class UnitReportEscalationPlanner(IStateStore store, EscalationPlanner thresholds, DeliveryService delivery,
-    ReminderPolicyStore policies, TimeProvider time, ILogger<UnitReportEscalationPlanner> logger, RollupOptions? units = null)
+    ReminderPolicyStore policies, RollupService rollup, ILogger<UnitReportEscalationPlanner> logger,
+    RollupOptions? units = null)
 {
-    private readonly RollupService rollup = new(new StoreRollupReads(store), time);
 
     /// <summary>Queues the escalations due on the local day of <paramref name="now"/>; returns how many were queued.</summary>
     public async Task<int> RunAsync(string tenantId, DateTimeOffset now, CancellationToken ct)
