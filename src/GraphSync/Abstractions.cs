@@ -36,7 +36,7 @@ public interface IDocumentLibrary
     Task<string> GetLinkAsync(string tenantId, string fileId, CancellationToken ct = default);
 }
 
-public static class DocumentLibraryExtensions
+internal static class DocumentLibraryExtensions
 {
     /// <summary>Peek + commit: the plan documents new since the last call (for imports use <see cref="PlanDocumentInbox"/>).</summary>
     public static async Task<IReadOnlyList<LibraryFile>> DiscoverNewPlanDocumentsAsync(this IDocumentLibrary library, string tenantId, CancellationToken ct = default)
@@ -116,9 +116,9 @@ public class GraphSyncException(string code, string messageVi, string messageEn,
 }
 
 /// <summary>A Planner limit would be exceeded (20 assignees, 9000 tasks per plan, 200 buckets, 20 checklist items).</summary>
-public sealed class PlannerLimitException(string code, string messageVi, string messageEn) : GraphSyncException(code, messageVi, messageEn);
+internal sealed class PlannerLimitException(string code, string messageVi, string messageEn) : GraphSyncException(code, messageVi, messageEn);
 
-public static class PlannerLimits
+internal static class PlannerLimits
 {
     public const int MaxAssigneesPerTask = 20;
     public const int MaxTasksPerPlan = 9000;

@@ -9,7 +9,7 @@ namespace TeamsPlans.GraphSync;
 /// someone is chosen in Teams), a unit by department (every member), a role group by name (every member). Adds the
 /// bilingual messages the sync report shows.
 /// </summary>
-public static class DirectoryMatcher
+internal static class DirectoryMatcher
 {
     public static AssigneeResolution Match(
         IReadOnlyList<DirectoryUser> users, Assignee a, Func<string, IReadOnlyList<DirectoryUser>>? groupMembers = null)

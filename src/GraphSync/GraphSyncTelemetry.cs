@@ -9,7 +9,7 @@ namespace TeamsPlans.GraphSync;
 /// <c>teamsplans.sync.operations</c> and histogram <c>teamsplans.sync.duration</c> tagged with operation and outcome
 /// (ok | error). Tags never carry user ids, titles or secrets.
 /// </summary>
-public static class GraphSyncTelemetry
+internal static class GraphSyncTelemetry
 {
     public const string Name = "TeamsPlans.GraphSync";
 
@@ -27,7 +27,7 @@ public static class GraphSyncTelemetry
 }
 
 /// <summary>One sync operation: a span plus, on dispose, the counter and duration with outcome ok (completed) or error.</summary>
-public sealed class SyncOperation : IDisposable
+internal sealed class SyncOperation : IDisposable
 {
     private readonly string _operation;
     private readonly string? _tenant;

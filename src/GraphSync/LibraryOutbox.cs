@@ -10,7 +10,7 @@ namespace TeamsPlans.GraphSync;
 public enum UploadStatus { Uploaded, Queued, Failed }
 
 /// <summary>Outcome of a submitted upload: the stored file, or queued for a retry (the error says why), or failed for good.</summary>
-public sealed record LibraryUploadResult(UploadStatus Status, LibraryFile? File, string TargetPath, string? Error);
+internal sealed record LibraryUploadResult(UploadStatus Status, LibraryFile? File, string TargetPath, string? Error);
 
 /// <summary>
 /// Uploads to the document libraries through the durable outbox (queue "outbox-library" of the state store): the content is
@@ -20,7 +20,7 @@ public sealed record LibraryUploadResult(UploadStatus Status, LibraryFile? File,
 /// deterministic path with conflictBehavior=replace — never a second file. Submitting the same content to the same path
 /// again costs no request.
 /// </summary>
-public sealed class LibraryOutbox(IDocumentLibrary library, IWorkQueue queue, IOptions<GraphSyncOptions> options, TimeProvider time, ILogger<LibraryOutbox> logger)
+internal sealed class LibraryOutbox(IDocumentLibrary library, IWorkQueue queue, IOptions<GraphSyncOptions> options, TimeProvider time, ILogger<LibraryOutbox> logger)
 {
     public const string Queue = "outbox-library";
     public const int MaxAttempts = 10;

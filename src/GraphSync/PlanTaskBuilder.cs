@@ -14,7 +14,7 @@ namespace TeamsPlans.GraphSync;
 ///   as a timeline, which is how schools track plans. A plan with more than 200 distinct deadlines is refused (Planner limit).
 /// The bracketed code is deterministic: it finds a task created just before a crash (adoption, no duplicates).
 /// </summary>
-public static class PlanTaskBuilder
+internal static class PlanTaskBuilder
 {
     public const string UndatedBucket = "Nhiệm vụ thường xuyên";
 

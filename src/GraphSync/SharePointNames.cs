@@ -9,7 +9,7 @@ namespace TeamsPlans.GraphSync;
 /// starting with "~$", and the 400-character limit on the entire decoded path. Applied after <see cref="LibraryPaths"/>
 /// (which removes the forbidden characters); deterministic, so a retried upload goes to the same path.
 /// </summary>
-public static class SharePointNames
+internal static class SharePointNames
 {
     /// <summary>The documented limit on the entire decoded path, file name included.</summary>
     public const int MaxDecodedPath = 400;

@@ -1,7 +1,7 @@
 namespace TeamsPlans.Storage;
 
 /// <summary>A state store wrapper (a decorator) that hands out the reach store of the store it wraps.</summary>
-public interface IReachStoreSource
+internal interface IReachStoreSource
 {
     IReachStore Reach { get; }
 }

@@ -1,7 +1,7 @@
 namespace TeamsPlans.Storage;
 
 /// <summary>A state store decorator (tests, telemetry) that exposes the read model of the store it wraps.</summary>
-public interface IStatusReadModelSource
+internal interface IStatusReadModelSource
 {
     IStatusReadModel StatusReads { get; }
 }

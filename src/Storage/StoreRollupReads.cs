@@ -7,7 +7,7 @@ namespace TeamsPlans.Storage;
 /// the units' implementing plans (headers, no documents) and the reports of many plans in one query each from the status read model (<see
 /// cref="StatusReadModels.Of"/>).
 /// </summary>
-public sealed class StoreRollupReads(IStateStore store) : IRollupReads
+internal sealed class StoreRollupReads(IStateStore store) : IRollupReads
 {
     public async Task<RollupPlan?> GetPlanAsync(string tenantId, string planId, CancellationToken ct = default) =>
         await store.Plans.GetAsync(tenantId, planId, ct).ConfigureAwait(false) is { } plan ? Of(plan) : null;

@@ -81,7 +81,7 @@ public abstract class CardElement
     public bool? IsVisible { get; init; }
 }
 
-public sealed class TextBlock : CardElement
+internal sealed class TextBlock : CardElement
 {
     public TextBlock() { }
     [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -101,12 +101,12 @@ public sealed class TextBlock : CardElement
     public string? Style { get; init; }
 }
 
-public sealed class RichTextBlock : CardElement
+internal sealed class RichTextBlock : CardElement
 {
     public List<TextRun> Inlines { get; init; } = [];
 }
 
-public sealed class TextRun
+internal sealed class TextRun
 {
     [JsonPropertyOrder(-10)] public string Type => "TextRun";
     public required string Text { get; init; }
@@ -116,7 +116,7 @@ public sealed class TextRun
     public bool? Italic { get; init; }
 }
 
-public sealed class Container : CardElement
+internal sealed class Container : CardElement
 {
     public List<CardElement> Items { get; init; } = [];
     /// <summary>"default", "emphasis", "good", "attention", "warning", "accent".</summary>
@@ -124,7 +124,7 @@ public sealed class Container : CardElement
     public bool? Bleed { get; init; }
 }
 
-public sealed class ColumnSet : CardElement
+internal sealed class ColumnSet : CardElement
 {
     public List<Column> Columns { get; init; } = [];
 }
@@ -139,14 +139,14 @@ public sealed class Column
     public List<CardElement> Items { get; init; } = [];
 }
 
-public sealed class FactSet : CardElement
+internal sealed class FactSet : CardElement
 {
     public List<Fact> Facts { get; init; } = [];
 }
 
-public sealed record Fact(string Title, string Value);
+internal sealed record Fact(string Title, string Value);
 
-public sealed class Image : CardElement
+internal sealed class Image : CardElement
 {
     public required string Url { get; init; }
     public string? AltText { get; init; }
@@ -154,19 +154,19 @@ public sealed class Image : CardElement
     public string? Size { get; init; }
 }
 
-public sealed class ActionSet : CardElement
+internal sealed class ActionSet : CardElement
 {
     public List<CardAction> Actions { get; init; } = [];
 }
 
-public abstract class InputElement : CardElement
+internal abstract class InputElement : CardElement
 {
     public string? Label { get; init; }
     public bool? IsRequired { get; init; }
     public string? ErrorMessage { get; init; }
 }
 
-public sealed class TextInput : InputElement
+internal sealed class TextInput : InputElement
 {
     public string? Placeholder { get; init; }
     public bool? IsMultiline { get; init; }
@@ -176,7 +176,7 @@ public sealed class TextInput : InputElement
     public string? Style { get; init; }
 }
 
-public sealed class ChoiceSetInput : InputElement
+internal sealed class ChoiceSetInput : InputElement
 {
     public List<Choice> Choices { get; init; } = [];
     public string? Value { get; init; }
@@ -186,7 +186,7 @@ public sealed class ChoiceSetInput : InputElement
     public bool? IsMultiSelect { get; init; }
 }
 
-public sealed record Choice(string Title, string Value);
+internal sealed record Choice(string Title, string Value);
 
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(ExecuteAction), "Action.Execute")]
@@ -207,7 +207,7 @@ public abstract class CardAction
 /// the bot answers with. <see cref="Fallback"/> is an <see cref="SubmitAction"/> for clients without Universal Actions
 /// (Microsoft's backward-compatibility guidance); that one arrives as a message activity whose value is its data.
 /// </summary>
-public sealed class ExecuteAction : CardAction
+internal sealed class ExecuteAction : CardAction
 {
     public string? Verb { get; init; }
     public JsonObject? Data { get; init; }
@@ -216,24 +216,24 @@ public sealed class ExecuteAction : CardAction
     public CardAction? Fallback { get; init; }
 }
 
-public sealed class SubmitAction : CardAction
+internal sealed class SubmitAction : CardAction
 {
     public JsonObject? Data { get; init; }
     public string? AssociatedInputs { get; init; }
 }
 
-public sealed class OpenUrlAction : CardAction
+internal sealed class OpenUrlAction : CardAction
 {
     public required string Url { get; init; }
 }
 
-public sealed class ShowCardAction : CardAction
+internal sealed class ShowCardAction : CardAction
 {
     public required AdaptiveCard Card { get; init; }
 }
 
 /// <summary>Serializer options for cards.</summary>
-public static class AdaptiveJson
+internal static class AdaptiveJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 

@@ -1,7 +1,7 @@
 namespace TeamsPlans.Bot.Cards;
 
 /// <summary>Verbs carried by Action.Execute (and by the Action.Submit fallback as data.verb).</summary>
-public static class CardVerbs
+internal static class CardVerbs
 {
     public const string Ack = "ack";
     public const string Progress = "progress";

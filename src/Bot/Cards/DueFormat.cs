@@ -5,7 +5,7 @@ using TeamsPlans.Plans.Scheduling;
 namespace TeamsPlans.Bot.Cards;
 
 /// <summary>Formats plan dates the way Vietnamese users read them (dd/MM/yyyy).</summary>
-public static class DueFormat
+internal static class DueFormat
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 

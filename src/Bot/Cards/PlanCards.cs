@@ -10,7 +10,7 @@ namespace TeamsPlans.Bot.Cards;
 /// The parts every card shares (notice, Action.Execute, titles, sizes). All cards are Adaptive Card 1.5 with Universal Actions; each stays under
 /// <see cref="MaxBytes"/> by truncating long texts and capping lists ("… và N mục khác").
 /// </summary>
-public static class PlanCards
+internal static class PlanCards
 {
     /// <summary>
     /// Budget of a card's JSON, UTF-16 bytes (what Teams counts, on the whole activity): Teams answers 413 MessageSizeTooBig

@@ -5,7 +5,7 @@ using TeamsPlans.Storage;
 namespace TeamsPlans.Bot.Cards;
 
 /// <summary>A deadline occurrence a report can answer: Key is the concrete due date "yyyy-MM-dd" (the roll-up period key).</summary>
-public sealed record ReportPeriod(string Key, DateOnly Due, string What);
+internal sealed record ReportPeriod(string Key, DateOnly Due, string What);
 
 /// <summary>
 /// The periods (deadline occurrences) of an assignment a member can hand a report in for. Keys follow
@@ -13,7 +13,7 @@ public sealed record ReportPeriod(string Key, DateOnly Due, string What);
 /// same date. Recurring deadlines offer their occurrences of the last <see cref="LookBackDays"/> days plus the next one;
 /// one-off deadlines offer their last day. An assignment without deadlines offers today's date.
 /// </summary>
-public static class ReportPeriods
+internal static class ReportPeriods
 {
     public const int LookBackDays = 200;
     public const int Max = 8;

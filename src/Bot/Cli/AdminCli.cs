@@ -6,7 +6,7 @@ namespace TeamsPlans.Bot.Cli;
 /// The admin CLI: `dotnet run --project src/Bot -- COMMAND ...`. Each command lives in its own file
 /// and is listed in <see cref="Commands"/>.
 /// </summary>
-public static class AdminCli
+internal static class AdminCli
 {
     private static IEnumerable<Command> Commands()
     {

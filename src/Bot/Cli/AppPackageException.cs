@@ -1,6 +1,6 @@
 namespace TeamsPlans.Bot.Cli;
 
-public sealed class AppPackageException(int exitCode, string vietnamese, string english) : Exception($"{english} / {vietnamese}")
+internal sealed class AppPackageException(int exitCode, string vietnamese, string english) : Exception($"{english} / {vietnamese}")
 {
     public int ExitCode { get; } = exitCode;
     public string Vietnamese { get; } = vietnamese;

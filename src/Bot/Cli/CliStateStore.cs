@@ -4,7 +4,7 @@ namespace TeamsPlans.Bot.Cli;
 
 /// <summary>The state store options of an admin command: the "State" configuration (appsettings.json, environment
 /// State__Provider / State__ConnectionString), overridden by --state (SQLite file / connection string) and --provider.</summary>
-public static class CliStateStore
+internal static class CliStateStore
 {
     public static StateStoreOptions Options(string? connection, string? provider)
     {

@@ -9,7 +9,7 @@ namespace TeamsPlans.Bot.Cli;
 /// `export plan PLAN_ID --tenant T --out FILE.xlsx [--state CONNECTION] [--provider sqlite|postgres]`: the tab's "Xuất Excel"
 /// of a plan from the shell (same workbook: <see cref="PlanWorkbook"/>), read with administrator rights.
 /// </summary>
-public static class ExportCommand
+internal static class ExportCommand
 {
     public static Command Create()
     {

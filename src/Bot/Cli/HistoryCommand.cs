@@ -12,7 +12,7 @@ namespace TeamsPlans.Bot.Cli;
 /// Asia/Ho_Chi_Minh), assignment, assignee, event, who, from where, detail. To standard output without --out. The tenant
 /// defaults to Conversation:DefaultTenantId; the store to the "State" configuration, as for `resend`.
 /// </summary>
-public static class HistoryCommand
+internal static class HistoryCommand
 {
     public static readonly string[] Header = ["thoi_diem", "nhiem_vu", "nguoi_duoc_giao", "su_kien", "nguoi_thuc_hien", "nguon", "chi_tiet"];
 

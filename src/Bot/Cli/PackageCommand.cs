@@ -16,7 +16,7 @@ namespace TeamsPlans.Bot.Cli;
 /// localization files, leftover placeholders.
 /// Exit codes: 0 written, 2 bad argument (GUID, host, version), 3 the appPackage folder is not valid.
 /// </summary>
-public static partial class PackageCommand
+internal static partial class PackageCommand
 {
     /// <summary>App id in the repository's manifest, replaced at build time (a valid GUID so the template itself validates).</summary>
     public const string PlaceholderAppId = "00000000-0000-0000-0000-000000000000";

@@ -11,7 +11,7 @@ namespace TeamsPlans.Bot.Cli;
 /// prints it as JSON (docs/plan-json.md) or as a Vietnamese summary. Exit code 0 = read; 1 = bad input (the Vietnamese /
 /// English reason on stderr).
 /// </summary>
-public static class ParseCommand
+internal static class ParseCommand
 {
     public static Command Create()
     {

@@ -10,7 +10,7 @@ namespace TeamsPlans.Bot.Conversation;
 /// a job title's sole holder, a unit of one member); several holders of a title, a shared name or a unit of several →
 /// unresolved here, and the import preview's picker offers the members ranked by likeness.
 /// </summary>
-public static class AssigneeMatcher
+internal static class AssigneeMatcher
 {
     public static Member? Resolve(Assignee assignee, IReadOnlyList<Member> members) =>
         AssigneeResolver.Resolve(assignee, members, Facts).Sole;

@@ -4,7 +4,7 @@ using TeamsPlans.Storage;
 namespace TeamsPlans.Bot.Conversation;
 
 /// <summary>An assignment state change made from a card (or its Action.Submit fallback).</summary>
-public sealed record AssignmentChange(
+internal sealed record AssignmentChange(
     string TenantId, string AssignmentId, string PlanId, string ActorAadObjectId, AssignmentAction Action,
     AssignmentState Before, AssignmentRecord After, DateTimeOffset At);
 
@@ -13,7 +13,7 @@ public sealed record AssignmentChange(
 /// All registered sinks are called (IEnumerable&lt;IAssignmentChangeSink&gt;; none registered = nothing happens);
 /// a sink that throws is logged and does not undo the change.
 /// </summary>
-public interface IAssignmentChangeSink
+internal interface IAssignmentChangeSink
 {
     Task OnAssignmentChangedAsync(AssignmentChange change, CancellationToken ct);
 }
@@ -60,7 +60,7 @@ public interface IPlanDeliveries
 }
 
 /// <summary>Sends a reminder (with the current assignment card) to the assignees of a plan who have not acknowledged.</summary>
-public interface IPlanReminderSender
+internal interface IPlanReminderSender
 {
     Task<PublishResult> RemindAsync(string tenantId, string planId, CancellationToken ct);
 }

@@ -18,7 +18,7 @@ namespace TeamsPlans.Bot.Conversation;
 /// with a bilingual message.</item>
 /// </list>
 /// </summary>
-public sealed class ConversationOptions
+internal sealed class ConversationOptions
 {
     public List<string> Principals { get; set; } = [];
     public List<string> CommitteeHeads { get; set; } = [];

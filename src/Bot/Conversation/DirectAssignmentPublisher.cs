@@ -106,4 +106,4 @@ internal sealed class DirectAssignmentPublisher(IStateStore store, IConnectorCli
     }
 }
 
-public sealed class PublishException(string message, Exception? inner = null) : Exception(message, inner);
+internal sealed class PublishException(string message, Exception? inner = null) : Exception(message, inner);

@@ -4,7 +4,7 @@ namespace TeamsPlans.Bot.Conversation;
 /// Told about every report stored by <see cref="ReportHandIn"/> (history, the reviewer's card). A sink that throws is
 /// logged; the report stays stored.
 /// </summary>
-public interface IReportHandInSink
+internal interface IReportHandInSink
 {
     /// <param name="summary">The summary typed on the card (null for a file).</param>
     /// <param name="fromChat">The report is a file sent in chat (else a summary / link from the card).</param>

@@ -9,7 +9,7 @@ namespace TeamsPlans.Bot.Conversation;
 /// Keeps members and conversation references: who the bot has met (per tenant) with their roles, and how to reach each
 /// one in a personal chat. Called on installation and on every incoming activity.
 /// </summary>
-public sealed class MemberDirectory(IStateStore store, ConversationOptions options, TimeProvider time, ILogger<MemberDirectory> logger,
+internal sealed class MemberDirectory(IStateStore store, ConversationOptions options, TimeProvider time, ILogger<MemberDirectory> logger,
     TeamsPlans.Bot.Security.RoleBindings? roleBindings = null, IWaitingDeliveries? waiting = null)
 {
     /// <summary>The key of a user: the Entra object id, or the channel user id when the channel gives none (local tools).</summary>

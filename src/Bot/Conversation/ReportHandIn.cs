@@ -17,10 +17,10 @@ using TeamsPlans.Storage;
 namespace TeamsPlans.Bot.Conversation;
 
 /// <summary>A file a member sent in chat: its name and where to download it.</summary>
-public sealed record ReportFile(string Name, string Url);
+internal sealed record ReportFile(string Name, string Url);
 
 /// <summary>A hand-in that could not be done, with a Vietnamese and an English message.</summary>
-public sealed class ReportHandInException(string code, string vi, string en, Exception? inner = null) : Exception($"{vi} / {en}", inner)
+internal sealed class ReportHandInException(string code, string vi, string en, Exception? inner = null) : Exception($"{vi} / {en}", inner)
 {
     public string Code { get; } = code;
     public string Vi { get; } = vi;
@@ -33,7 +33,7 @@ public sealed class ReportHandInException(string code, string vi, string en, Exc
 /// <see cref="LocalDocumentLibrary"/> configured from section "GraphSync" (LocalRoot defaults to "Library:Root").
 /// Resolved on first use, so registration order does not matter.
 /// </summary>
-public sealed class ReportLibrary
+internal sealed class ReportLibrary
 {
     private readonly Lazy<IDocumentLibrary> _library;
 
@@ -61,7 +61,7 @@ public sealed class ReportLibrary
 /// Also remembers, per member, the assignment last reported from a card (the next file goes there) and a file waiting
 /// for the member to say which assignment it answers (state store, scopes "report-target" and "report-file", 24 hours).
 /// </summary>
-public sealed class ReportHandIn(IStateStore store, ReportLibrary library, TeamsPlans.Bot.Downloads.ReportDownloader downloader,
+internal sealed class ReportHandIn(IStateStore store, ReportLibrary library, TeamsPlans.Bot.Downloads.ReportDownloader downloader,
     ConversationOptions options, TimeProvider time, ILogger<ReportHandIn> logger, IEnumerable<IReportHandInSink>? sinks = null)
 {
     public const string TeamsFileDownloadInfo = "application/vnd.microsoft.teams.file.download.info";

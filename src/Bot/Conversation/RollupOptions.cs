@@ -21,7 +21,7 @@ namespace TeamsPlans.Bot.Conversation;
 /// department's most recently updated non-archived plan that has periodic deadlines. Which year: a four-digit year typed
 /// after the command ("rollup 2024"), otherwise the current year in Asia/Ho_Chi_Minh.
 /// </summary>
-public sealed class RollupOptions
+internal sealed class RollupOptions
 {
     public Dictionary<string, List<string>> Units { get; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<string, string> UnitNames { get; } = new(StringComparer.OrdinalIgnoreCase);

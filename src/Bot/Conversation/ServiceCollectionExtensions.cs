@@ -9,7 +9,7 @@ using TeamsPlans.Storage;
 
 namespace TeamsPlans.Bot.Conversation;
 
-public static class ConversationServiceCollectionExtensions
+internal static class ConversationServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the conversation layer: <see cref="TeamsPlans.Bot.Features.TeamsPlansApplication"/> (the route table) as the

@@ -14,7 +14,7 @@ public sealed record TextCommand(CommandKind Kind, string? Argument, string Text
 /// (diacritics removed, đ→d, lowercase), which keeps one character per input character so arguments are cut from the
 /// original text.
 /// </summary>
-public static partial class TextCommands
+internal static partial class TextCommands
 {
     // Longest prefixes first within each kind; matched at the start of the folded text.
     private static readonly (CommandKind Kind, string[] Prefixes)[] Table =

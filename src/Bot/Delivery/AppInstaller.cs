@@ -5,7 +5,7 @@ using Microsoft.Graph.Models.ODataErrors;
 namespace TeamsPlans.Bot.Delivery;
 
 /// <summary>Installs the Teams app for a user so the bot can open a 1:1 chat with them (proactive install).</summary>
-public interface IAppInstaller
+internal interface IAppInstaller
 {
     /// <summary>Installs the app (catalog id <paramref name="teamsAppCatalogId"/>) in the user's personal scope; already installed counts as success.</summary>
     Task InstallForUserAsync(string tenantId, string aadObjectId, string teamsAppCatalogId, CancellationToken ct);
@@ -16,7 +16,7 @@ public interface IAppInstaller
 /// (application permission TeamsAppInstallation.ReadWriteSelfForUser.All). 409 Conflict = already installed.
 /// The GraphServiceClient must be authenticated for <paramref name="tenantId"/> (single-tenant deployments: the one registered in DI).
 /// </summary>
-public sealed class GraphAppInstaller(GraphServiceClient graph, ILogger<GraphAppInstaller> logger) : IAppInstaller
+internal sealed class GraphAppInstaller(GraphServiceClient graph, ILogger<GraphAppInstaller> logger) : IAppInstaller
 {
     public async Task InstallForUserAsync(string tenantId, string aadObjectId, string teamsAppCatalogId, CancellationToken ct)
     {
@@ -43,7 +43,7 @@ public sealed class GraphAppInstaller(GraphServiceClient graph, ILogger<GraphApp
 /// Local mode only (no tenant, Delivery:InstallForUsers false): installs nothing. Members without a conversation are then
 /// reached by CreateConversation alone, which works when the app is already installed for them (e.g. by an admin policy).
 /// </summary>
-public sealed class NoOpAppInstaller : IAppInstaller
+internal sealed class NoOpAppInstaller : IAppInstaller
 {
     public Task InstallForUserAsync(string tenantId, string aadObjectId, string teamsAppCatalogId, CancellationToken ct) => Task.CompletedTask;
 }

@@ -12,7 +12,7 @@ namespace TeamsPlans.Bot.Delivery;
 /// one that crashed stops counting after <see cref="DeliveryOptions.InstanceTimeToLive"/>. A store that cannot be reached
 /// leaves the last known share in place (logged), it never stops delivery.
 /// </summary>
-public sealed class DeliveryCoordinator : IHostedService, IAsyncDisposable
+internal sealed class DeliveryCoordinator : IHostedService, IAsyncDisposable
 {
     private readonly IStateStore _store;
     private readonly DeliveryRateLimiter _limiter;

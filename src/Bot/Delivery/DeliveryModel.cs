@@ -17,7 +17,7 @@ public static class DeliveryKinds
 }
 
 /// <summary>The payload of a "delivery" queue item (JSON). Content is built at send time from the current state.</summary>
-public sealed record DeliveryPayload
+internal sealed record DeliveryPayload
 {
     public required string TenantId { get; init; }
     public required string Kind { get; init; }
@@ -57,7 +57,7 @@ public sealed record DeliveryPayload
 }
 
 /// <summary>What a sent item's ResultJson records (the durable "sent" record).</summary>
-public sealed record DeliveryResult
+internal sealed record DeliveryResult
 {
     public string? ActivityId { get; init; }
     public string? ConversationId { get; init; }
@@ -108,7 +108,7 @@ public static class DeliveryKeys
 /// Meter "TeamsPlans.Delivery" (for OpenTelemetry: AddMeter("TeamsPlans.Delivery")): counters sent, failed, blocked,
 /// throttled, skipped, possible_duplicates; histogram of connector latency.
 /// </summary>
-public sealed class DeliveryMetrics
+internal sealed class DeliveryMetrics
 {
     public const string MeterName = "TeamsPlans.Delivery";
 

@@ -1,3 +1,3 @@
 namespace TeamsPlans.Bot.Delivery;
 
-public enum DeliveryOutcome { Sent, Skipped, Retried, Failed, Blocked, Released, LeaseLost, Waiting }
+internal enum DeliveryOutcome { Sent, Skipped, Retried, Failed, Blocked, Released, LeaseLost, Waiting }

@@ -10,7 +10,7 @@ using TeamsPlans.Storage;
 namespace TeamsPlans.Bot.Delivery;
 
 /// <summary>Sending into a member's conversation, opening it first when there is none.</summary>
-public sealed partial class DeliveryProcessor
+internal sealed partial class DeliveryProcessor
 {
     private async Task<ResourceResponse> SendAsync(ConversationRef conv, Activity activity, CancellationToken stop)
     {

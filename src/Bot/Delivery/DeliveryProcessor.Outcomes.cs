@@ -10,7 +10,7 @@ using TeamsPlans.Storage;
 namespace TeamsPlans.Bot.Delivery;
 
 /// <summary>How an item ends: connector errors, retries with backoff, failures and skips, committed to the queue.</summary>
-public sealed partial class DeliveryProcessor
+internal sealed partial class DeliveryProcessor
 {
     private async Task<DeliveryOutcome> HandleConnectorErrorAsync(WorkItem item, string owner, DeliveryPayload payload, ConnectorException e, bool journalWritten)
     {

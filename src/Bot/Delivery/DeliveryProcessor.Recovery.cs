@@ -8,7 +8,7 @@ namespace TeamsPlans.Bot.Delivery;
 /// again once; a 500 for a send is not re-sent (the post may have happened); a 429 without Retry-After backs off
 /// exponentially with jitter instead of a flat pause.
 /// </summary>
-public sealed partial class DeliveryProcessor
+internal sealed partial class DeliveryProcessor
 {
     /// <summary>The stored conversation is gone: chat history removed (404) or the bot no longer in it (403 roster).</summary>
     internal static bool IsLostConversation(ConnectorException e) =>

@@ -9,7 +9,7 @@ namespace TeamsPlans.Bot.Delivery;
 /// growing pause (after a Graph install: until the install reaches the connector) and woken at once when the member installs
 /// or writes to the bot (<see cref="DeliveryService.MemberReachableAsync"/>).
 /// </summary>
-public sealed partial class DeliveryProcessor
+internal sealed partial class DeliveryProcessor
 {
     /// <summary>The reason of a waiting item starts with this (the status card counts them as "chờ cài ứng dụng").</summary>
     public const string WaitingMarker = "waiting-install";

@@ -22,7 +22,7 @@ namespace TeamsPlans.Bot.Delivery;
 /// (<see cref="DeliveryOptions.DrainTimeout"/>), leases are renewed while a batch runs, and a definite answer
 /// (429, 4xx) clears the journal so a retry is not counted as uncertain.</para>
 /// </summary>
-public sealed partial class DeliveryProcessor
+internal sealed partial class DeliveryProcessor
 {
     public const string JournalScope = "delivery-journal";
     public const string ConnectorServiceKey = "delivery";

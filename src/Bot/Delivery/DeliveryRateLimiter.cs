@@ -20,7 +20,7 @@ namespace TeamsPlans.Bot.Delivery;
 /// <para>Several instances: <see cref="DeliveryCoordinator"/> sets <see cref="SetInstances"/> from the heartbeats in the
 /// state store, so each instance keeps to ⌊ceiling / N⌋ and together they stay under the ceiling, and shares pauses.</para>
 /// </summary>
-public sealed class DeliveryRateLimiter
+internal sealed class DeliveryRateLimiter
 {
     private readonly TimeProvider _time;
     private readonly int _tenantCeiling;

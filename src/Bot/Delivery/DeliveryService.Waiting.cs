@@ -4,7 +4,7 @@ using TeamsPlans.Storage;
 namespace TeamsPlans.Bot.Delivery;
 
 /// <summary>Deliveries waiting for a member to install the app: woken on install, counted per plan.</summary>
-public sealed partial class DeliveryService
+internal sealed partial class DeliveryService
 {
     /// <summary>
     /// The member installed the app or wrote to the bot (a new conversation reference was stored): every delivery of

@@ -7,18 +7,18 @@ using TeamsPlans.Storage;
 namespace TeamsPlans.Bot.Delivery;
 
 /// <summary>One delivery as shown to admins: who, what, state (queued / sending / sent / skipped / failed / blocked) and why.</summary>
-public sealed record DeliveryStatusItem(
+internal sealed record DeliveryStatusItem(
     string Key, string Kind, string? PlanId, string? AssignmentId, string? MemberAadObjectId, string State, int Attempts,
     string? Reason, string? ActivityId, bool PossibleDuplicate, DateTimeOffset UpdatedAt);
 
 /// <summary>The deliveries of a plan (or of a tenant when no plan is given), with counts per state.</summary>
-public sealed record DeliveryReport(string TenantId, string? PlanId, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<DeliveryStatusItem> Items)
+internal sealed record DeliveryReport(string TenantId, string? PlanId, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<DeliveryStatusItem> Items)
 {
     public int Count(string state) => Counts.TryGetValue(state, out var n) ? n : 0;
 }
 
 /// <summary>States of <see cref="DeliveryStatusItem.State"/>.</summary>
-public static class DeliveryStates
+internal static class DeliveryStates
 {
     public const string Queued = "queued";
     public const string Sending = "sending";
@@ -35,7 +35,7 @@ public static class DeliveryStates
 /// <see cref="IAssignmentPublisher"/>), reminders and digests; query delivery status; resend to failed recipients only.
 /// Nothing here talks to Teams: the <see cref="DeliveryWorker"/> sends.
 /// </summary>
-public sealed partial class DeliveryService(IStateStore store, TimeProvider time, ILogger<DeliveryService> logger)
+internal sealed partial class DeliveryService(IStateStore store, TimeProvider time, ILogger<DeliveryService> logger)
     : IAssignmentPublisher, IPlanReminderSender, IPlanDeliveries, IWaitingDeliveries
 {
     private IWorkQueue Queue => store.Queue;
@@ -201,4 +201,4 @@ public sealed partial class DeliveryService(IStateStore store, TimeProvider time
 }
 
 /// <summary>A delivery request that cannot be carried out (unknown plan, bad arguments); the message is bilingual.</summary>
-public sealed class DeliveryException(string message) : Exception(message);
+internal sealed class DeliveryException(string message) : Exception(message);

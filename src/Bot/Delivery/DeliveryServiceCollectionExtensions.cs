@@ -6,7 +6,7 @@ using TeamsPlans.Bot.Protocol;
 
 namespace TeamsPlans.Bot.Delivery;
 
-public static class DeliveryServiceCollectionExtensions
+internal static class DeliveryServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the proactive delivery pipeline (configuration section "Delivery", see <see cref="DeliveryOptions"/>):

@@ -10,7 +10,7 @@ namespace TeamsPlans.Bot.Delivery;
 /// the process-wide <see cref="DeliveryRateLimiter"/>, and renewing the leases of the batch while it runs.
 /// Stopping stops claiming; unstarted items are given back, sends in flight finish and commit.
 /// </summary>
-public sealed class DeliveryWorker : BackgroundService
+internal sealed class DeliveryWorker : BackgroundService
 {
     private readonly IStateStore _store;
     private readonly DeliveryProcessor _processor;

@@ -10,7 +10,7 @@ namespace TeamsPlans.Bot.Delivery;
 /// once per assignment and deadline (the queue's idempotency key), on the reminder calendar's working days. The daily
 /// digest goes on listing it; the escalation is not repeated.
 /// </summary>
-public sealed class EscalationPlanner(IStateStore store, DeliveryService delivery, ReminderPolicyStore policies, TimeProvider time, ILogger<EscalationPlanner> logger)
+internal sealed class EscalationPlanner(IStateStore store, DeliveryService delivery, ReminderPolicyStore policies, TimeProvider time, ILogger<EscalationPlanner> logger)
 {
     public const string Scope = "escalation-policy";
     public const int DefaultWorkingDays = 3;

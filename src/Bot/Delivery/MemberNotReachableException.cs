@@ -7,7 +7,7 @@ namespace TeamsPlans.Bot.Delivery;
 /// ForbiddenOperationException / BotNotInConversationRoster, or 404 UserNotFound), or an install made through Graph has
 /// not reached the connector yet. Not a failure: the delivery waits (see <see cref="DeliveryProcessor"/>).
 /// </summary>
-public sealed class MemberNotReachableException(ConnectorException inner, bool afterInstall)
+internal sealed class MemberNotReachableException(ConnectorException inner, bool afterInstall)
     : Exception($"Chưa liên lạc được (chưa cài ứng dụng) / not reachable yet (app not installed): HTTP {inner.StatusCode} {inner.ErrorCode}", inner)
 {
     public ConnectorException Connector { get; } = inner;

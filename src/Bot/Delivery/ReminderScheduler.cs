@@ -9,12 +9,12 @@ using TeamsPlans.Storage;
 namespace TeamsPlans.Bot.Delivery;
 
 /// <summary>The tenants the reminder scheduler serves (the state store keeps no tenant list). Default: Delivery:Tenants.</summary>
-public interface IDeliveryTenantSource
+internal interface IDeliveryTenantSource
 {
     Task<IReadOnlyList<string>> ListTenantsAsync(CancellationToken ct);
 }
 
-public sealed class ConfiguredTenantSource(IOptions<DeliveryOptions> options) : IDeliveryTenantSource
+internal sealed class ConfiguredTenantSource(IOptions<DeliveryOptions> options) : IDeliveryTenantSource
 {
     public Task<IReadOnlyList<string>> ListTenantsAsync(CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<string>>([.. options.Value.Tenants.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal)]);
@@ -24,7 +24,7 @@ public sealed class ConfiguredTenantSource(IOptions<DeliveryOptions> options) : 
 /// A plan's own reminder policy (offsets, overdue notice, send time), kept in the state store
 /// (ISyncStateStore scope "reminder-policy", key = plan id). Plans without one use the Delivery defaults.
 /// </summary>
-public sealed class ReminderPolicyStore(IStateStore store, IOptions<DeliveryOptions> options, TimeProvider time)
+internal sealed class ReminderPolicyStore(IStateStore store, IOptions<DeliveryOptions> options, TimeProvider time)
 {
     public const string Scope = "reminder-policy";
 
@@ -79,7 +79,7 @@ public sealed class ReminderPolicyStore(IStateStore store, IOptions<DeliveryOpti
 /// falls in the window (<see cref="ReminderCalendar"/>: offsets, working days, done members excluded) and, on working
 /// days at the send time, one digest per plan head listing overdue duties and members who blocked the bot.
 /// </summary>
-public sealed class ReminderPlanner(IStateStore store, DeliveryService delivery, ReminderPolicyStore policies, ILogger<ReminderPlanner> logger)
+internal sealed class ReminderPlanner(IStateStore store, DeliveryService delivery, ReminderPolicyStore policies, ILogger<ReminderPlanner> logger)
 {
     public sealed record PassResult(int Reminders, int Digests);
 
@@ -189,7 +189,7 @@ public sealed class ReminderPlanner(IStateStore store, DeliveryService delivery,
 /// (first start, or after an outage: stale reminders are dropped rather than sent late).
 /// Several instances may run it: the delivery queue's idempotency keys keep one reminder per key.
 /// </summary>
-public sealed class ReminderScheduler(IStateStore store, ReminderPlanner planner, IDeliveryTenantSource tenants, IOptions<DeliveryOptions> options,
+internal sealed class ReminderScheduler(IStateStore store, ReminderPlanner planner, IDeliveryTenantSource tenants, IOptions<DeliveryOptions> options,
     TimeProvider time, ILogger<ReminderScheduler> logger, EscalationPlanner escalations, UnitReportEscalationPlanner? unitReports = null) : BackgroundService
 {
     public const string WatermarkScope = "reminders";

@@ -11,7 +11,7 @@ namespace TeamsPlans.Bot.Delivery;
 /// idempotency key); the next periods are new steps. Working days and the send hour follow the reminders' calendar.
 /// </summary>
 /// <remarks>Without Rollup:Units (a host without the conversation features) it raises nothing.</remarks>
-public sealed class UnitReportEscalationPlanner(IStateStore store, EscalationPlanner thresholds, DeliveryService delivery,
+internal sealed class UnitReportEscalationPlanner(IStateStore store, EscalationPlanner thresholds, DeliveryService delivery,
     ReminderPolicyStore policies, RollupService rollup, ILogger<UnitReportEscalationPlanner> logger,
     RollupOptions? units = null)
 {

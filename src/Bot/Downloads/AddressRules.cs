@@ -9,7 +9,7 @@ namespace TeamsPlans.Bot.Downloads;
 /// (240/4), documentation / benchmark ranges, and the same addresses hidden in IPv4-mapped, IPv4-compatible, 6to4 or NAT64
 /// IPv6 forms.
 /// </summary>
-public static class AddressRules
+internal static class AddressRules
 {
     public static bool IsLoopback(IPAddress address)
     {

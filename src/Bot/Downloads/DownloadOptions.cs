@@ -12,7 +12,7 @@ namespace TeamsPlans.Bot.Downloads;
 /// <item>"MaxRedirects" (default 3): redirects followed, each target checked again.</item>
 /// </list>
 /// </summary>
-public sealed class DownloadOptions
+internal sealed class DownloadOptions
 {
     public const string SectionName = "Reports:Download";
 

@@ -1,7 +1,7 @@
 namespace TeamsPlans.Bot.Downloads;
 
 /// <summary>A download target (URL, host or connected address) the policy refuses; the reason is for logs.</summary>
-public sealed class DownloadRefusedException(string reason) : HttpRequestException(reason)
+internal sealed class DownloadRefusedException(string reason) : HttpRequestException(reason)
 {
     public string Reason { get; } = reason;
 }

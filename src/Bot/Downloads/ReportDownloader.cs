@@ -14,7 +14,7 @@ namespace TeamsPlans.Bot.Downloads;
 /// No bot token or cookie is ever sent. In local mode "Reports:Download:AllowLoopback" lets the tests' loopback file host in.
 /// Refusals are <see cref="ReportHandInException"/>s with a Vietnamese and an English message.
 /// </summary>
-public sealed class ReportDownloader
+internal sealed class ReportDownloader
 {
     public const string HttpClientName = "TeamsPlans.ReportDownload.Guarded";
 

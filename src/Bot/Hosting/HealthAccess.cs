@@ -14,7 +14,7 @@ namespace TeamsPlans.Bot.Hosting;
 /// The detailed answer (every check, <see cref="HealthEndpointExtensions.WriteJsonAsync"/>) is for loopback callers and for
 /// requests carrying header <see cref="KeyHeader"/> equal to "Security:HealthKey" (compared in constant time).
 /// </summary>
-public static class HealthAccess
+internal static class HealthAccess
 {
     public const string KeyHeader = "X-Health-Key";
 

@@ -11,26 +11,26 @@ using TeamsPlans.Storage;
 namespace TeamsPlans.Bot.Hosting;
 
 /// <summary>Outcome of one connectivity probe. <paramref name="Error"/> is a short code (exception type, AADSTS code), never a secret.</summary>
-public sealed record ProbeResult(bool Ok, string Description, IReadOnlyDictionary<string, object>? Data = null, string? Error = null)
+internal sealed record ProbeResult(bool Ok, string Description, IReadOnlyDictionary<string, object>? Data = null, string? Error = null)
 {
     public static ProbeResult Success(string description, IReadOnlyDictionary<string, object>? data = null) => new(true, description, data);
     public static ProbeResult Failure(string description, string? error = null, IReadOnlyDictionary<string, object>? data = null) => new(false, description, data, error);
 }
 
 /// <summary>Can the bot reach its document library and task board? (local folder, or Microsoft Graph.)</summary>
-public interface IGraphConnectivityProbe
+internal interface IGraphConnectivityProbe
 {
     Task<ProbeResult> ProbeAsync(CancellationToken ct);
 }
 
 /// <summary>Can the bot authenticate to the Bot Connector service?</summary>
-public interface IBotConnectivityProbe
+internal interface IBotConnectivityProbe
 {
     Task<ProbeResult> ProbeAsync(CancellationToken ct);
 }
 
 /// <summary>"state": IStateStore.PingAsync. Failure → Unhealthy (HTTP 503: this instance cannot serve anything).</summary>
-public sealed class StateStoreHealthCheck(IServiceProvider services, ILogger<StateStoreHealthCheck> logger) : IHealthCheck
+internal sealed class StateStoreHealthCheck(IServiceProvider services, ILogger<StateStoreHealthCheck> logger) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -54,14 +54,14 @@ public sealed class StateStoreHealthCheck(IServiceProvider services, ILogger<Sta
 }
 
 /// <summary>"graph": delegates to <see cref="IGraphConnectivityProbe"/>. Failure → the registration's failure status (Degraded).</summary>
-public sealed class GraphHealthCheck(IGraphConnectivityProbe probe, ILogger<GraphHealthCheck> logger) : IHealthCheck
+internal sealed class GraphHealthCheck(IGraphConnectivityProbe probe, ILogger<GraphHealthCheck> logger) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         ProbeHealth.RunAsync(probe.ProbeAsync, context, logger, "graph", cancellationToken);
 }
 
 /// <summary>"bot": delegates to <see cref="IBotConnectivityProbe"/>. Failure → the registration's failure status (Degraded).</summary>
-public sealed class BotHealthCheck(IBotConnectivityProbe probe, ILogger<BotHealthCheck> logger) : IHealthCheck
+internal sealed class BotHealthCheck(IBotConnectivityProbe probe, ILogger<BotHealthCheck> logger) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         ProbeHealth.RunAsync(probe.ProbeAsync, context, logger, "bot", cancellationToken);
@@ -93,7 +93,7 @@ internal static class ProbeHealth
 /// (created like the local library does) and a file can be written and deleted in it. Graph mode: an app-only token for
 /// https://graph.microsoft.com/.default is acquired with the configured credential, then GET {BaseUrl}/sites/{SiteId}?$select=id.
 /// </summary>
-public sealed class GraphConnectivityProbe : IGraphConnectivityProbe
+internal sealed class GraphConnectivityProbe : IGraphConnectivityProbe
 {
     public const string HttpClientName = "TeamsPlans.Health.Graph";
 
@@ -167,7 +167,7 @@ public sealed class GraphConnectivityProbe : IGraphConnectivityProbe
 /// Default Bot probe, from configuration section "Bot". Local mode (no Bot:MicrosoftAppId): healthy, nothing to reach.
 /// Otherwise a token for https://api.botframework.com/.default is acquired through <see cref="IBotTokenProvider"/>.
 /// </summary>
-public sealed class BotConnectivityProbe(IServiceProvider services, IConfiguration configuration, ILoggerFactory loggers) : IBotConnectivityProbe
+internal sealed class BotConnectivityProbe(IServiceProvider services, IConfiguration configuration, ILoggerFactory loggers) : IBotConnectivityProbe
 {
     private readonly Lazy<(BotOptions Options, IBotTokenProvider Tokens)> _state = new(() =>
     {

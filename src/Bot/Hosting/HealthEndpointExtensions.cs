@@ -12,7 +12,7 @@ namespace TeamsPlans.Bot.Hosting;
 /// rotation). Graph and Bot Connector problems report "Degraded" with 200: the instance still answers users and queues
 /// work, and recycling it would not bring Graph back.
 /// </summary>
-public static class HealthEndpointExtensions
+internal static class HealthEndpointExtensions
 {
     public const string HealthPath = "/healthz";
     public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(10);

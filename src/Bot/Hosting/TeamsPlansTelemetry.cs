@@ -9,7 +9,7 @@ namespace TeamsPlans.Bot.Hosting;
 /// <see cref="TelemetryServiceCollectionExtensions.AddTeamsPlansTelemetry"/> subscribes to every "TeamsPlans.*" source and
 /// meter. Tags are low-cardinality (activity type, action, outcome, kind, tenant) — never user ids, message text or secrets.
 /// </summary>
-public static class TeamsPlansTelemetry
+internal static class TeamsPlansTelemetry
 {
     public const string Name = "TeamsPlans.Bot";
     /// <summary>Wildcard the telemetry pipeline subscribes to (sources and meters of every TeamsPlans component).</summary>

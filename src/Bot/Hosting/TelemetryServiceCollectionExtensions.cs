@@ -14,7 +14,7 @@ namespace TeamsPlans.Bot.Hosting;
 /// </list>
 /// Exporters to Azure Monitor / OTLP are not bundled (their packages are not in Directory.Packages.props); see docs/deploy.md.
 /// </summary>
-public sealed class TelemetryOptions
+internal sealed class TelemetryOptions
 {
     public const string SectionName = "Telemetry";
     public bool Enabled { get; set; } = true;
@@ -22,7 +22,7 @@ public sealed class TelemetryOptions
     public string ServiceName { get; set; } = TeamsPlansTelemetry.Name;
 }
 
-public static class TelemetryServiceCollectionExtensions
+internal static class TelemetryServiceCollectionExtensions
 {
     /// <summary>OpenTelemetry tracing and metrics for message handling, deliveries and sync (see <see cref="TelemetryOptions"/>).</summary>
     public static IServiceCollection AddTeamsPlansTelemetry(this IServiceCollection services, IConfiguration configuration)

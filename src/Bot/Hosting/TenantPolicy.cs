@@ -9,7 +9,7 @@ namespace TeamsPlans.Bot.Hosting;
 /// bot registration fills the list with its own tenant) and background work for the default tenant only.
 /// Tenant ids compare case-insensitively (GUIDs).
 /// </summary>
-public sealed class TenantPolicy
+internal sealed class TenantPolicy
 {
     public const string SectionName = "Tenants";
     public const string LocalTenant = "local";

@@ -7,7 +7,7 @@ using System.Text.Unicode;
 namespace TeamsPlans.Bot.Protocol;
 
 /// <summary>Shared JSON options for the Bot Connector wire format: camelCase, nulls omitted, Vietnamese not \u-escaped.</summary>
-public static class BotJson
+internal static class BotJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 

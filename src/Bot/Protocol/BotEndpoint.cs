@@ -12,7 +12,7 @@ namespace TeamsPlans.Bot.Protocol;
 /// when the list is empty every tenant is accepted and a warning is logged at start-up), dispatch to
 /// <see cref="IActivityHandler"/>, answer.
 /// </summary>
-public static class BotEndpoint
+internal static class BotEndpoint
 {
     public const string Route = "/api/messages";
     private const string LogCategory = "TeamsPlans.Bot.Protocol.BotEndpoint";

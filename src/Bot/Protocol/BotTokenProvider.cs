@@ -18,7 +18,7 @@ public interface IBotTokenProvider
 /// MSAL client-credentials flow (secret or certificate; authority = bot tenant for SingleTenant, botframework.com for MultiTenant),
 /// or a user-assigned managed identity (Azure.Identity) for UserAssignedMSI. MSAL / Azure.Identity cache the token until near expiry.
 /// </summary>
-public sealed class MsalBotTokenProvider : IBotTokenProvider
+internal sealed class MsalBotTokenProvider : IBotTokenProvider
 {
     private readonly BotOptions _options;
     private readonly ILogger<MsalBotTokenProvider> _logger;

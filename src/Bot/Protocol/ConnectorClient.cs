@@ -37,7 +37,7 @@ public sealed class ConnectorClientOptions
 }
 
 /// <summary>A non-success answer of the Bot Connector service.</summary>
-public sealed class ConnectorException : Exception
+internal sealed class ConnectorException : Exception
 {
     public ConnectorException(int statusCode, string? errorCode, string message, TimeSpan? retryAfter = null, string? responseBody = null, Exception? inner = null)
         : base(message, inner)

@@ -3,7 +3,7 @@ using TeamsPlans.Bot.Protocol.Auth;
 
 namespace TeamsPlans.Bot.Protocol;
 
-public static class ProtocolServiceCollectionExtensions
+internal static class ProtocolServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the Bot Framework protocol: <see cref="BotOptions"/> (section "Bot"), <see cref="ConnectorClientOptions"/>

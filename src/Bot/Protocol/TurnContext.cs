@@ -1,7 +1,7 @@
 namespace TeamsPlans.Bot.Protocol;
 
 /// <summary>The turn of one inbound activity: answers go to the same conversation through <see cref="IConnectorClient"/>.</summary>
-public sealed class TurnContext : ITurnContext
+internal sealed class TurnContext : ITurnContext
 {
     private readonly List<(Activity, ResourceResponse)> _sent = [];
 

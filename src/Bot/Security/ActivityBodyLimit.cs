@@ -9,7 +9,7 @@ namespace TeamsPlans.Bot.Security;
 /// cap is refused before anything is read; otherwise the body is read through a counting stream (chunked bodies too) and
 /// the server's own limit is lowered to the cap where the server supports it (Kestrel).
 /// </summary>
-public static class ActivityBodyLimit
+internal static class ActivityBodyLimit
 {
     /// <summary>False when the declared length is already over the cap (answer 413); else limits the body stream.</summary>
     public static bool Apply(HttpContext http)

@@ -4,7 +4,7 @@ namespace TeamsPlans.Bot.Security;
 /// Untrusted input quoted back in a reply ("No plan \"…\" was found."): one line (control characters become spaces) and at
 /// most <see cref="Max"/> characters, cut with "…". A reply never grows with what the sender typed.
 /// </summary>
-public static class EchoText
+internal static class EchoText
 {
     public const int Max = 80;
 

@@ -7,7 +7,7 @@ namespace TeamsPlans.Bot.Security;
 /// (CR, LF, tab, NUL, C1 controls, Unicode line/paragraph separators, bidi overrides) become '?' or a visible escape and the
 /// text is cut at a length limit with "…(+N)". Keeps one log entry one line, and lets no sender forge log lines.
 /// </summary>
-public static class LogText
+internal static class LogText
 {
     public const int DefaultMax = 200;
 

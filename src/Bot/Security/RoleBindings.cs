@@ -16,7 +16,7 @@ namespace TeamsPlans.Bot.Security;
 /// scope "role-config"), and a role removed from configuration is removed at the member's next turn. Roles that came from
 /// elsewhere (Roles:FirstMemberIsPrincipal) are kept.
 /// </summary>
-public sealed class RoleBindings
+internal sealed class RoleBindings
 {
     public const string Scope = "role-config";
     private const MemberRoles Managed = MemberRoles.Principal | MemberRoles.CommitteeHead | MemberRoles.Admin;

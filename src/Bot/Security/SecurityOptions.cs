@@ -3,7 +3,7 @@ namespace TeamsPlans.Bot.Security;
 /// <summary>
 /// Limits and switches of the security layer (configuration section "Security"); docs/security.md lists each with its value.
 /// </summary>
-public sealed class SecurityOptions
+internal sealed class SecurityOptions
 {
     public const string SectionName = "Security";
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace TeamsPlans.Bot.Security;
 
-public static class SecurityServiceCollectionExtensions
+internal static class SecurityServiceCollectionExtensions
 {
     /// <summary>Registers <see cref="SecurityOptions"/> (section "Security") and the security services of the host.</summary>
     public static IServiceCollection AddTeamsPlansSecurity(this IServiceCollection services, IConfiguration configuration)

@@ -7,7 +7,7 @@ namespace TeamsPlans.Bot.Sync;
 /// Mirrors a published plan into the school's Microsoft 365 (or the embedded library and board): the plan document
 /// goes into the "Kế hoạch" library with its metadata, and the assignments and deadlines become board (Planner) tasks.
 /// </summary>
-public sealed class PlanMirror(IStateStore store, IDocumentLibrary library, PlannerSyncService sync, TimeProvider time, ILogger<PlanMirror> logger)
+internal sealed class PlanMirror(IStateStore store, IDocumentLibrary library, PlannerSyncService sync, TimeProvider time, ILogger<PlanMirror> logger)
 {
     /// <summary>Sync scope remembering which library copy a plan's document was uploaded to (key = plan id).</summary>
     public const string DocumentScope = "plan-document";

@@ -4,7 +4,7 @@ using TeamsPlans.GraphSync;
 
 namespace TeamsPlans.Bot.Sync;
 
-public static class SyncBridgeServiceCollectionExtensions
+internal static class SyncBridgeServiceCollectionExtensions
 {
     /// <summary>How often a local bot looks into its library folder (and local board) when GraphSync:PollInterval is not set.</summary>
     public static readonly TimeSpan LocalPollInterval = TimeSpan.FromSeconds(15);

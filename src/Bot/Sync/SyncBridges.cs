@@ -14,7 +14,7 @@ namespace TeamsPlans.Bot.Sync;
 /// Publishing a plan also mirrors it: the document goes into the plan library first (so the cards link to it), the
 /// cards are sent by the inner publisher (the delivery queue), then the board (Planner) is synced in the background.
 /// </summary>
-public sealed class MirroringAssignmentPublisher(IAssignmentPublisher inner, PlanMirror mirror, SyncLane lane) : IAssignmentPublisher
+internal sealed class MirroringAssignmentPublisher(IAssignmentPublisher inner, PlanMirror mirror, SyncLane lane) : IAssignmentPublisher
 {
     public IAssignmentPublisher Inner => inner;
 
@@ -31,7 +31,7 @@ public sealed class MirroringAssignmentPublisher(IAssignmentPublisher inner, Pla
 /// Acknowledge / progress / done from a card → the board task's percentComplete (0 / 50 / 100) and its official-state
 /// label (issue 15: an acceptance after the deadline labels it "Hoàn thành quá hạn"), in the background.
 /// </summary>
-public sealed class BoardProgressSink(PlannerSyncService sync, SyncLane lane, IStateStore store, TimeProvider time, OfficialStateCalculator? states = null) : IAssignmentChangeSink
+internal sealed class BoardProgressSink(PlannerSyncService sync, SyncLane lane, IStateStore store, TimeProvider time, OfficialStateCalculator? states = null) : IAssignmentChangeSink
 {
     public Task OnAssignmentChangedAsync(AssignmentChange change, CancellationToken ct)
     {

@@ -9,7 +9,7 @@ namespace TeamsPlans.Bot.Sync;
 /// drained is picked up by <see cref="GraphSync.GraphSyncPollingService"/> on any instance, and a plan's next sync
 /// recomputes every task from the stored state.
 /// </summary>
-public sealed class SyncLane(ILogger<SyncLane> logger) : BackgroundService
+internal sealed class SyncLane(ILogger<SyncLane> logger) : BackgroundService
 {
     private sealed record Job(string What, Func<CancellationToken, Task> Work);
 

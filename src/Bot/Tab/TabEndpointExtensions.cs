@@ -5,7 +5,7 @@ using TeamsPlans.Bot.Tab.Review;
 
 namespace TeamsPlans.Bot.Tab;
 
-public static class TabEndpointExtensions
+internal static class TabEndpointExtensions
 {
     /// <summary>/tab pages (Razor components, static server rendering), their static files (wwwroot: tab.js, teams-js
     /// bundled at build) and the JSON API under /tab/api.</summary>

@@ -7,7 +7,7 @@ namespace TeamsPlans.Bot.Tab;
 /// is set, else under the scheme and host of the request being answered (the bot's host serves the tab); none outside a
 /// request without Tab:PublicUrl (a library drop handled in the background), and the card then has no link.
 /// </summary>
-public sealed class TabLinks(IOptions<TabOptions> options, IHttpContextAccessor http)
+internal sealed class TabLinks(IOptions<TabOptions> options, IHttpContextAccessor http)
 {
     private static readonly IReadOnlyDictionary<bool, string> ReviewTitles =
         new Dictionary<bool, string> { [true] = "Xem và sửa", [false] = "Review and edit" };

@@ -5,7 +5,7 @@ namespace TeamsPlans.Bot.Tab;
 /// (Teams SSO) whose audience is <see cref="Audience"/> (the manifest's webApplicationInfo.resource) or the client id; without
 /// it, and with the bot in local mode, the tab runs in local mode: loopback callers pick a user of the local roster.
 /// </summary>
-public sealed class TabOptions
+internal sealed class TabOptions
 {
     public const string SectionName = "Tab";
 

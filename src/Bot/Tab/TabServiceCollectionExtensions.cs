@@ -6,7 +6,7 @@ using TeamsPlans.Bot.Tab.Auth;
 
 namespace TeamsPlans.Bot.Tab;
 
-public static class TabServiceCollectionExtensions
+internal static class TabServiceCollectionExtensions
 {
     /// <summary>The tab: options ("Tab"), its bearer scheme (Microsoft.Identity.Web, when Tab:ClientId is set), the local
     /// roster, the queries behind the JSON API, Razor components (static server rendering) and Fluent UI.</summary>

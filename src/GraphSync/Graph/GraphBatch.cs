@@ -7,7 +7,7 @@ using Microsoft.Kiota.Abstractions;
 namespace TeamsPlans.GraphSync.Graph;
 
 /// <summary>One sub-response of a JSON batch: status, headers, body parsed as JSON (when any).</summary>
-public sealed record BatchResult(int Status, JsonElement? Body, IReadOnlyDictionary<string, string> Headers)
+internal sealed record BatchResult(int Status, JsonElement? Body, IReadOnlyDictionary<string, string> Headers)
 {
     public bool Success => Status is >= 200 and < 300;
     public string? ErrorMessage =>
@@ -24,7 +24,7 @@ public sealed record BatchResult(int Status, JsonElement? Body, IReadOnlyDiction
 /// Per-request 429/503/504 are re-sent in a later batch after the largest Retry-After of the round.
 /// Requests are factories because a RequestInformation body stream can be sent only once.
 /// </summary>
-public sealed class GraphBatch(GraphServiceClient client, TimeProvider time, ILogger logger, int maxRetries = 6)
+internal sealed class GraphBatch(GraphServiceClient client, TimeProvider time, ILogger logger, int maxRetries = 6)
 {
     public const int MaxPerBatch = 20;
     public List<TimeSpan> Waits { get; } = [];

@@ -7,7 +7,7 @@ namespace TeamsPlans.GraphSync.Graph;
 /// Retries 429/503/504 honouring Retry-After (seconds or HTTP date), else exponential backoff; waits on the TimeProvider.
 /// Replaces the SDK's RetryHandler so that waits are observable and testable.
 /// </summary>
-public sealed class GraphRetryHandler(TimeProvider time, ILogger logger, int maxRetries = 6) : DelegatingHandler
+internal sealed class GraphRetryHandler(TimeProvider time, ILogger logger, int maxRetries = 6) : DelegatingHandler
 {
     /// <summary>Every wait performed, for diagnostics and tests.</summary>
     public List<TimeSpan> Waits { get; } = [];

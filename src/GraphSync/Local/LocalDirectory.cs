@@ -4,7 +4,7 @@ using TeamsPlans.Storage;
 namespace TeamsPlans.GraphSync.Local;
 
 /// <summary>The embedded directory: the tenant's members in the state store, matched like Entra users.</summary>
-public sealed class LocalDirectory(IMemberStore members) : IDirectory
+internal sealed class LocalDirectory(IMemberStore members) : IDirectory
 {
     public async Task<AssigneeResolution> ResolveAsync(string tenantId, Assignee assignee, CancellationToken ct = default)
     {

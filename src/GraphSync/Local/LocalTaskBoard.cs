@@ -6,14 +6,14 @@ using TeamsPlans.Storage;
 namespace TeamsPlans.GraphSync.Local;
 
 /// <summary>A task row of the embedded board (kept in the state store, scope "local-tasks:{boardId}", ETag = version).</summary>
-public sealed record LocalTaskRow(string Id, string Title, string? BucketId, DateTimeOffset? DueAt, int PercentComplete, string[] AssigneeIds,
+internal sealed record LocalTaskRow(string Id, string Title, string? BucketId, DateTimeOffset? DueAt, int PercentComplete, string[] AssigneeIds,
     string Description, string[] Checklist, string? ReferenceUrl, int Version, string? Label = null);
 
 /// <summary>
 /// The embedded task board: the same ITaskBoard behaviour as Planner (ETags, field-level merge, adoption after a crash)
 /// kept in the state store — for schools without Planner and for development.
 /// </summary>
-public sealed class LocalTaskBoard(ISyncStateStore sync, TimeProvider time, ILogger<LocalTaskBoard> logger) : SnapshotTaskBoard(sync, time, logger)
+internal sealed class LocalTaskBoard(ISyncStateStore sync, TimeProvider time, ILogger<LocalTaskBoard> logger) : SnapshotTaskBoard(sync, time, logger)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     static string TasksScope(string boardId) => $"local-tasks:{boardId}";

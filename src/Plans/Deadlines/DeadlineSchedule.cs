@@ -3,7 +3,7 @@ using TeamsPlans.Plans.Model;
 namespace TeamsPlans.Plans.Deadlines;
 
 /// <summary>One concrete occurrence of a deadline.</summary>
-public sealed record ScheduledDeadline(DateOnly Date, Deadline Deadline);
+internal sealed record ScheduledDeadline(DateOnly Date, Deadline Deadline);
 
 /// <summary>
 /// Expands deadlines into concrete last days within a period (both ends included), sorted by date:
@@ -18,7 +18,7 @@ public sealed record ScheduledDeadline(DateOnly Date, Deadline Deadline);
 /// <item>a quarter, month or school year → its last day (<see cref="DueDate.LastDay"/>) when inside the period.</item>
 /// </list>
 /// </summary>
-public static class DeadlineSchedule
+internal static class DeadlineSchedule
 {
     public static IReadOnlyList<ScheduledDeadline> Expand(IEnumerable<Deadline> deadlines, DateOnly from, DateOnly to)
     {

@@ -6,7 +6,7 @@ namespace TeamsPlans.Plans.Deadlines;
 /// A day that recurs every month ("trước ngày 18 hằng tháng") is written "--MM-dd" with recurrence monthly; the month
 /// carries no meaning of its own, so it is the plan's issue month (its first month), January when the plan gives none.
 /// </summary>
-public static class MonthlyAnchor
+internal static class MonthlyAnchor
 {
     public static List<Deadline> ToIssueMonth(List<Deadline> deadlines, int? issueMonth) =>
         issueMonth is not (>= 1 and <= 12) ? deadlines : deadlines.Select(d => Anchor(d, issueMonth.Value)).ToList();

@@ -6,7 +6,7 @@ namespace TeamsPlans.Plans.Model;
 /// heading line above the duties, a year carried from the heading or the plan, text read by OCR). The import preview
 /// marks every item whose confidence is below <see cref="GuessedBelow"/> so the principal checks it before sending.
 /// </summary>
-public static class ReadConfidence
+internal static class ReadConfidence
 {
     /// <summary>Read from an explicit form.</summary>
     public const double Explicit = 1.0;

@@ -12,7 +12,7 @@ namespace TeamsPlans.Plans.People;
 /// diacritic mark (a tone or a vowel mark, or đ/d). "Ngô Tấn Hưng" ≠ "Ngô Tấn Hùng Anh" (different syllables).
 /// Used to tie a signer to an assignee and to resolve assignees to directory users.
 /// </summary>
-public static class PersonNameMatcher
+internal static class PersonNameMatcher
 {
     private static readonly Regex Honorific = new(@"^\s*(?:Thầy|Cô|Ông|Bà|Anh|Chị|Đ/c|Đ/C|đ/c|Đồng\s+chí|đồng\s+chí)\.?\s+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 

@@ -12,7 +12,7 @@ namespace TeamsPlans.Plans.Reading;
 /// row (cells side by side separated by wide spaces, as a header table looks on paper), footnote references dropped
 /// from the running text and footnote bodies returned apart. The zip is checked for bombs before OpenXml opens it.
 /// </summary>
-public sealed class DocxTextExtractor : IDocumentTextExtractor
+internal sealed class DocxTextExtractor : IDocumentTextExtractor
 {
     public ExtractedText Extract(byte[] content, string fileName, PlanReaderOptions options, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ namespace TeamsPlans.Plans.Reading;
 /// Runs a local command-line tool (poppler's pdftotext / pdftoppm, tesseract) as a process: arguments passed as a list
 /// (no shell), stdout read as UTF-8, killed with its children on cancellation or after the time limit.
 /// </summary>
-public static class ExternalTool
+internal static class ExternalTool
 {
     /// <summary>Full path of <paramref name="name"/> in PATH (or /usr/bin), or null when it is not installed.</summary>
     public static string? Find(string name)

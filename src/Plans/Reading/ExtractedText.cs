@@ -10,7 +10,7 @@ public sealed record ExtractedText(string Text, IReadOnlyList<string> Footnotes)
 }
 
 /// <summary>Turns one document format into text.</summary>
-public interface IDocumentTextExtractor
+internal interface IDocumentTextExtractor
 {
     /// <summary>Throws <see cref="PlanReadException"/> for bad input.</summary>
     ExtractedText Extract(byte[] content, string fileName, PlanReaderOptions options, CancellationToken ct);

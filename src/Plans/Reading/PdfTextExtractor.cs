@@ -14,7 +14,7 @@ namespace TeamsPlans.Plans.Reading;
 /// (pdftoppm at 300 dpi, then tesseract -l vie) and named in the warnings; where OCR is not installed the warning names
 /// the page and the other pages are kept. Pages are separated by a blank line.
 /// </summary>
-public sealed class PdfTextExtractor : IDocumentTextExtractor
+internal sealed class PdfTextExtractor : IDocumentTextExtractor
 {
     public ExtractedText Extract(byte[] content, string fileName, PlanReaderOptions options, CancellationToken ct)
     {

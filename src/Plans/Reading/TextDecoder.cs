@@ -58,7 +58,7 @@ public static class TextDecoder
 }
 
 /// <summary>Which legacy Vietnamese font encoding a text seems to be typed in.</summary>
-public enum LegacyVietnameseEncoding { None, Tcvn3, Vni }
+internal enum LegacyVietnameseEncoding { None, Tcvn3, Vni }
 
 /// <summary>
 /// Detects text typed with TCVN3 (ABC, ".VnTime") or VNI fonts and read as Latin-1 / Windows-125x code points
@@ -67,7 +67,7 @@ public enum LegacyVietnameseEncoding { None, Tcvn3, Vni }
 /// written inside a word. Letters Vietnamese does use (à á â ã è é ê ì í ò ó ô õ ù ú ý) never count, and a text whose
 /// Vietnamese letters above U+00FF (ư ơ đ ạ ả ế …) outnumber those signs is Unicode, whatever else it holds.
 /// </summary>
-public static class LegacyEncodingDetector
+internal static class LegacyEncodingDetector
 {
     // Latin-1 code points TCVN3 puts tone-marked vowels and đ on: none is a letter of Vietnamese.
     private const string Tcvn3Signs = "¸µ¹¶·®¨©ª«¬\u00AD¾¤¥¦§¢£¡½¼³²±°¯ºÆÇËÎÏÐÑÖ×ØÛÜÞß";

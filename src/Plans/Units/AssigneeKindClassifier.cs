@@ -11,7 +11,7 @@ namespace TeamsPlans.Plans.Units;
 /// văn", "Đoàn trường"). A person named with a unit ("Cô Oanh - VT") stays a person; a post ("Hiệu trưởng", "Bộ phận Văn
 /// thư") is a role. Lists ("A, B và C") give one selector per part.
 /// </summary>
-public static class AssigneeKindClassifier
+internal static class AssigneeKindClassifier
 {
     private static readonly Regex PersonForm = new(@"^\s*(?i:cô|thầy|ông|bà|anh|chị|đ/c|đ\.c|đồng chí|ths\.?|ts\.?)\s+\p{Lu}", RegexOptions.CultureInvariant);
     private static readonly Regex Parts = new(@"\s*(?:[,;]|\s+(?:và|va)\s+(?!đào tạo|dao tao|Đào tạo))\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);

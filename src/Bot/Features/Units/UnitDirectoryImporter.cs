@@ -11,7 +11,7 @@ namespace TeamsPlans.Bot.Features.Units;
 /// directory (parents), stores the good rows and returns what was wrong line by line. A bad file raises
 /// <see cref="PlanReadException"/> (Vietnamese / English message); nothing is stored then.
 /// </summary>
-public sealed class UnitDirectoryImporter(IStateStore store, TimeProvider time, ILogger<UnitDirectoryImporter> logger)
+internal sealed class UnitDirectoryImporter(IStateStore store, TimeProvider time, ILogger<UnitDirectoryImporter> logger)
 {
     public IUnitStore Units { get; } = UnitStores.For(store);
 

@@ -11,7 +11,7 @@ namespace TeamsPlans.Bot.Features.Units;
 /// stored, each bad one printed with its line and reason in Vietnamese and English) and `units list --tenant T`.
 /// The state store comes from the "State" configuration unless --state / --provider say otherwise (as for `resend`).
 /// </summary>
-public static class UnitsCommand
+internal static class UnitsCommand
 {
     public static Command Create()
     {

@@ -7,7 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace TeamsPlans.Bot.Protocol.Auth;
 
 /// <summary>Outcome of inbound authentication: 200 (ok), 401 (no/invalid token) or 403 (valid token, wrong serviceUrl/channel).</summary>
-public sealed record BotAuthResult(int StatusCode, string Reason, ClaimsIdentity? Identity = null, string? Issuer = null, SigningKey? Key = null)
+internal sealed record BotAuthResult(int StatusCode, string Reason, ClaimsIdentity? Identity = null, string? Issuer = null, SigningKey? Key = null)
 {
     public bool Succeeded => StatusCode == 200;
     public static BotAuthResult Ok(ClaimsIdentity? identity, string reason, string? issuer = null, SigningKey? key = null) => new(200, reason, identity, issuer, key);
@@ -21,7 +21,7 @@ public sealed record BotAuthResult(int StatusCode, string Reason, ClaimsIdentity
 /// issuers), audience = the bot's app id, lifetime with 5 minutes clock skew, RS256 signature by a key of the OpenID metadata's
 /// JWKS, the key endorsing the activity's channelId, and the "serviceurl" claim equal to the activity's serviceUrl.
 /// </summary>
-public sealed class BotAuthenticator
+internal sealed class BotAuthenticator
 {
     public const string HttpClientName = "BotOpenId";
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);

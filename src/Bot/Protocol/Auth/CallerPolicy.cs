@@ -14,7 +14,7 @@ namespace TeamsPlans.Bot.Protocol.Auth;
 /// ids, exact). "*" is not honoured. An empty list (the default) refuses every Entra-issued token: Teams itself calls with
 /// Bot Framework tokens. The token's "tid" must be the bot's tenant.
 /// </summary>
-public sealed class CallerPolicy
+internal sealed class CallerPolicy
 {
     public const string SectionName = "Bot:AllowedCallers";
     private readonly HashSet<string> _allowed;

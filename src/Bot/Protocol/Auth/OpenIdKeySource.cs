@@ -4,13 +4,13 @@ using Microsoft.IdentityModel.Tokens;
 namespace TeamsPlans.Bot.Protocol.Auth;
 
 /// <summary>A signing key from a JWKS document, with the Bot Framework "endorsements" (channel ids the key may sign for).</summary>
-public sealed record SigningKey(string KeyId, JsonWebKey Key, IReadOnlyList<string> Endorsements, bool HasEndorsements);
+internal sealed record SigningKey(string KeyId, JsonWebKey Key, IReadOnlyList<string> Endorsements, bool HasEndorsements);
 
 /// <summary>
 /// OpenID metadata → jwks_uri → keys, cached for <see cref="CacheDuration"/> (24 h) and refreshed early when a token names an
 /// unknown kid, but at most once per <see cref="MinRefreshInterval"/> (5 min) so a stream of bad tokens cannot hammer the endpoint.
 /// </summary>
-public sealed class OpenIdKeySource
+internal sealed class OpenIdKeySource
 {
     public static readonly TimeSpan CacheDuration = TimeSpan.FromHours(24);
     public static readonly TimeSpan MinRefreshInterval = TimeSpan.FromMinutes(5);
@@ -106,5 +106,5 @@ public sealed class OpenIdKeySource
     }
 }
 
-public sealed class SigningKeysUnavailableException(string url, Exception inner)
+internal sealed class SigningKeysUnavailableException(string url, Exception inner)
     : Exception($"Signing keys could not be loaded from {url}", inner);

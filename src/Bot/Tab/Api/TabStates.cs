@@ -7,7 +7,7 @@ namespace TeamsPlans.Bot.Tab.Api;
 /// (<see cref="OfficialState"/>, issue 15) computed by <see cref="OfficialStateCalculator"/> on the stored assignment, keyed
 /// by <see cref="OfficialStateLabels.Code"/> ("done-on-time", "done-late", "open", "overdue").
 /// </summary>
-public static class TabStates
+internal static class TabStates
 {
     /// <summary>The working-day calendar the reminders use by default (Mon–Fri minus the statutory holidays).</summary>
     private static readonly OfficialStateCalculator Calculator = new(new ReminderCalendar());

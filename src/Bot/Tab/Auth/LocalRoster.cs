@@ -4,7 +4,7 @@ namespace TeamsPlans.Bot.Tab.Auth;
 /// The Playground roster (.m365agentsplayground.yml): its tenantId, currentUser and users. Read with a line reader that
 /// knows only the keys the file uses (tenantId, name, aadObjectId, email); a missing or unreadable file is an empty roster.
 /// </summary>
-public sealed class LocalRoster
+internal sealed class LocalRoster
 {
     public LocalRoster(string tenantId, IReadOnlyList<LocalUser> users)
     {

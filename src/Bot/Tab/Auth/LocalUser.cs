@@ -1,4 +1,4 @@
 namespace TeamsPlans.Bot.Tab.Auth;
 
 /// <summary>One user of the local roster (Agents Playground file).</summary>
-public sealed record LocalUser(string AadObjectId, string Name, string? Email);
+internal sealed record LocalUser(string AadObjectId, string Name, string? Email);

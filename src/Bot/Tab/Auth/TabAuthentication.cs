@@ -10,7 +10,7 @@ namespace TeamsPlans.Bot.Tab.Auth;
 /// by <see cref="TabIssuerValidator"/>, a scope (scp) or role claim required, inbound claims left as issued (oid, tid).
 /// Only when Tab:ClientId is set; otherwise the tab is in local mode.
 /// </summary>
-public static class TabAuthentication
+internal static class TabAuthentication
 {
     public const string Scheme = "TabBearer";
 

@@ -7,7 +7,7 @@ namespace TeamsPlans.Bot.Tab.Export;
 /// "Xuất Excel": a plan's assignments as .xlsx (MiniExcel), one sheet "Phân công" with Vietnamese headers, deadlines
 /// dd/MM/yyyy and the state labels of <see cref="TabStates"/>, and a sheet "Kế hoạch" with the plan's heading.
 /// </summary>
-public static class PlanWorkbook
+internal static class PlanWorkbook
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

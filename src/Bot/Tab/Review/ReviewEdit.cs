@@ -5,4 +5,4 @@ namespace TeamsPlans.Bot.Tab.Review;
 /// (one of name, title, unit) and the duty are required. Deadlines are "dd/MM/yyyy" (or a value shown unchanged);
 /// Member is a member's object id, "" to clear the mapping.
 /// </summary>
-public sealed record ReviewEdit(string? Name, string? Title, string? Unit, string? Duty, IReadOnlyList<string>? Deadlines, string? Member);
+internal sealed record ReviewEdit(string? Name, string? Title, string? Unit, string? Duty, IReadOnlyList<string>? Deadlines, string? Member);

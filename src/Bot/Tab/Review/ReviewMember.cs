@@ -1,4 +1,4 @@
 namespace TeamsPlans.Bot.Tab.Review;
 
 /// <summary>A member of the tenant the reviewer may map an assignee to.</summary>
-public sealed record ReviewMember(string AadObjectId, string Name, string? JobTitle);
+internal sealed record ReviewMember(string AadObjectId, string Name, string? JobTitle);

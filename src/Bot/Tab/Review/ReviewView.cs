@@ -7,6 +7,6 @@ namespace TeamsPlans.Bot.Tab.Review;
 /// the text is only the items' source sentences), the extracted items with their spans in it, the tenant's members to map
 /// people to and the unit directory's names to map units to.
 /// </summary>
-public sealed record ReviewView(
+internal sealed record ReviewView(
     string PlanId, string? Number, string Title, string? Issuer, string Status, string Text, bool FromDocument,
     IReadOnlyList<ReviewItem> Items, IReadOnlyList<ReviewMember> Members, IReadOnlyList<string> Units, IReadOnlyList<string> Warnings);
