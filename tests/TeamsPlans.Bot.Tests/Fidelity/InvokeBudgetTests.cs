@@ -60,8 +60,8 @@ public sealed class InvokeBudgetTests
         Assert.Equal(200, returned["statusCode"]!.GetValue<int>());
         // Delivered by the queue after the answer: the card updated in place (PUT) and the notice (POST).
         var after = h.Connector.Posts.Where(p => p.ConversationId == Cuc.Conversation).Skip(posts).ToList();
-        Assert.Contains(after, p => p.Method == "PUT" && p.Body.ToJsonString().Contains("Nộp lại báo cáo", StringComparison.Ordinal));
-        Assert.Contains(after, p => p.Method == "POST" && p.Body.ToJsonString().Contains("Thiếu số liệu khối 12", StringComparison.Ordinal));
+        Assert.Contains(after, p => p.Method == "PUT" && Scenario.Json(p.Body).Contains("Nộp lại báo cáo", StringComparison.Ordinal));
+        Assert.Contains(after, p => p.Method == "POST" && Scenario.Json(p.Body).Contains("Thiếu số liệu khối 12", StringComparison.Ordinal));
     }
 
     /// <summary>The head comments on a member's duty: the notice and the card update go through the queue, not the invoke.</summary>
@@ -70,7 +70,8 @@ public sealed class InvokeBudgetTests
     {
         await using var h = await StartAsync();
         await Scenario.PublishAsync(h);
-        var data = Scenario.ActionData(Scenario.AssignmentCardOf(h, Cuc), CardVerbs.AddComment);
+        var (_, refreshed) = await h.InvokeAsync(Cuc, "refresh", Scenario.ActionData(Scenario.AssignmentCardOf(h, Cuc), "refresh"), trigger: "automatic");
+        var data = Scenario.ActionData(refreshed["value"]!.AsObject(), CardVerbs.AddComment);
         data[CardVerbs.ThreadCommentInput] = "Nhớ gửi kèm danh sách lớp.";
         h.Connector.Latency = TimeSpan.FromSeconds(8);
         var posts = h.Connector.Posts.Count(p => p.ConversationId == Cuc.Conversation);
@@ -81,7 +82,7 @@ public sealed class InvokeBudgetTests
         Assert.Equal(0, h.LateInvokes);
         Assert.Equal(200, answer["statusCode"]!.GetValue<int>());
         var after = h.Connector.Posts.Where(p => p.ConversationId == Cuc.Conversation).Skip(posts).ToList();
-        Assert.Contains(after, p => p.Method == "POST" && p.Body.ToJsonString().Contains("Nhớ gửi kèm danh sách lớp.", StringComparison.Ordinal));
+        Assert.Contains(after, p => p.Method == "POST" && Scenario.Json(p.Body).Contains("Nhớ gửi kèm danh sách lớp.", StringComparison.Ordinal));
         Assert.Contains(after, p => p.Method == "PUT");
     }
 }
