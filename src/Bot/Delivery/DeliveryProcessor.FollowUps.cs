@@ -8,20 +8,23 @@ public sealed partial class DeliveryProcessor
 {
     private readonly Dictionary<string, IDeliveryFollowUp> _followUps;
 
-    private async Task<DeliveryOutcome> RunFollowUpAsync(WorkItem item, string owner, DeliveryPayload payload, IDeliveryFollowUp followUp, CancellationToken stop)
+    private async Task<DeliveryOutcome> RunFollowUpAsync(WorkItem item, string owner, DeliveryPayload payload, IDeliveryFollowUp followUp,
+        CancellationToken stop)
     {
         try
         {
             if (await followUp.RunAsync(item, payload, stop).ConfigureAwait(false) is { } skipped)
                 return await SkipAsync(item, owner, skipped, payload.Kind).ConfigureAwait(false);
-            if (!await Queue.CompleteAsync(item.Id, owner, new DeliveryResult { SentAt = _time.GetUtcNow() }.ToJson(), CancellationToken.None).ConfigureAwait(false))
+            var done = new DeliveryResult { SentAt = _time.GetUtcNow() }.ToJson();
+            if (!await Queue.CompleteAsync(item.Id, owner, done, CancellationToken.None).ConfigureAwait(false))
                 return DeliveryOutcome.LeaseLost;
             _metrics.Sent.Add(1, DeliveryMetrics.Tag(payload.Kind));
             return DeliveryOutcome.Sent;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            await Queue.DeferAsync(item.Id, owner, _time.GetUtcNow(), "dừng trước khi xong / worker stopped", CancellationToken.None).ConfigureAwait(false);
+            await Queue.DeferAsync(item.Id, owner, _time.GetUtcNow(), "dừng trước khi xong / worker stopped", CancellationToken.None)
+                .ConfigureAwait(false);
             return DeliveryOutcome.Released;
         }
         catch (ConnectorException e)

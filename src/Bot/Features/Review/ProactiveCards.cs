@@ -41,7 +41,7 @@ internal sealed class ProactiveCards(IStateStore store, TimeProvider time, ILogg
         {
             TenantId = a.TenantId, Kind = DeliveryKinds.CardUpdate, MemberAadObjectId = a.MemberAadObjectId, PlanId = plan.PlanId, AssignmentId = a.AssignmentId,
         };
-        var key = $"{DeliveryKeys.PlanPrefix(plan.PlanId)}a:{Uri.EscapeDataString(a.AssignmentId)}|k:{DeliveryKinds.CardUpdate}|{Guid.NewGuid():N}";
+        var key = $"followup|k:{DeliveryKinds.CardUpdate}|a:{Uri.EscapeDataString(a.AssignmentId)}|{Guid.NewGuid():N}";
         await store.Queue.EnqueueAsync(a.TenantId, DeliveryOptions.QueueName, DeliveryKinds.CardUpdate, key, payload.ToJson(), null, ct).ConfigureAwait(false);
     }
 }
