@@ -34,6 +34,19 @@ internal static class DeliveryContent
         return card.ToMessage(title);
     }
 
+    /// <summary>A card built before it was queued (<see cref="DeliveryKinds.Card"/>).</summary>
+    public static Activity Prebuilt(string? cardJson, string? summary)
+    {
+        var message = Activity.CreateMessage(null);
+        message.Summary = summary;
+        message.Attachments = [new Attachment
+        {
+            ContentType = AdaptiveCard.ContentType,
+            Content = System.Text.Json.Nodes.JsonNode.Parse(cardJson ?? "{}") as System.Text.Json.Nodes.JsonObject ?? [],
+        }];
+        return message;
+    }
+
     internal static string ReminderHeader(string code, DateOnly dueDay, DateOnly today, bool en)
     {
         var date = DueFormat.Date(dueDay);

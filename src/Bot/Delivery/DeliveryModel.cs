@@ -14,6 +14,10 @@ public static class DeliveryKinds
     public const string Reminder = "reminder";
     /// <summary>The daily digest of overdue items (and unreachable members) for a plan's head.</summary>
     public const string Digest = "digest";
+    /// <summary>A card built when a card action was handled (review, comment notices), sent after the invoke answered.</summary>
+    public const string Card = "card";
+    /// <summary>The member's posted assignment card updated in place from the current state, after the invoke answered.</summary>
+    public const string CardUpdate = "card-update";
 }
 
 /// <summary>The payload of a "delivery" queue item (JSON). Content is built at send time from the current state.</summary>
@@ -32,6 +36,8 @@ internal sealed record DeliveryPayload
     /// <summary>Digest: title and lines, in the head's language, built when enqueued.</summary>
     public string? Title { get; init; }
     public List<string>? Lines { get; init; }
+    /// <summary>Card kind: the Adaptive Card JSON, built in the recipient's language when the action was handled.</summary>
+    public string? CardJson { get; init; }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

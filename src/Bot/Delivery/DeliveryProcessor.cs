@@ -42,8 +42,10 @@ internal sealed partial class DeliveryProcessor
 
     public DeliveryProcessor(IStateStore store, [FromKeyedServices(ConnectorServiceKey)] IConnectorClient connector, DeliveryRateLimiter limiter,
         IAppInstaller installer, DeliveryMetrics metrics, IOptions<DeliveryOptions> options, IOptions<BotOptions> bot,
-        TimeProvider time, ILogger<DeliveryProcessor> logger, IHistoryStore history, ServiceUrlPolicy? serviceUrlPolicy = null)
+        TimeProvider time, ILogger<DeliveryProcessor> logger, IHistoryStore history, ServiceUrlPolicy? serviceUrlPolicy = null,
+        IEnumerable<IDeliveryFollowUp>? followUps = null)
     {
+        _followUps = (followUps ?? []).ToDictionary(f => f.Kind, StringComparer.Ordinal);
         _history = history;
         _serviceUrlPolicy = serviceUrlPolicy;
         _store = store;
@@ -90,6 +92,7 @@ internal sealed partial class DeliveryProcessor
         {
             ["TenantId"] = tenant, ["PlanId"] = payload.PlanId, ["DeliveryKey"] = item.IdempotencyKey, ["Kind"] = kind,
         });
+        if (_followUps.TryGetValue(kind, out var followUp)) return await RunFollowUpAsync(item, owner, payload, followUp, stop).ConfigureAwait(false);
 
         ConversationRef? conv = null;
         var journalWritten = false;
@@ -114,7 +117,7 @@ internal sealed partial class DeliveryProcessor
                 if (kind == DeliveryKinds.Reminder && assignment.State.Status == AssignmentStatus.Done)
                     return await SkipAsync(item, owner, "done", kind).ConfigureAwait(false);
             }
-            else if (kind != DeliveryKinds.Digest)
+            else if (kind is not (DeliveryKinds.Digest or DeliveryKinds.Card))
             {
                 return await FailAsync(item, owner, payload, WorkState.Failed, $"Loại tin '{kind}' không được hỗ trợ / Unknown delivery kind '{kind}'", kind).ConfigureAwait(false);
             }
@@ -146,6 +149,7 @@ internal sealed partial class DeliveryProcessor
                         DeliveryKinds.Assignment => DeliveryContent.AssignmentCard(plan!, assignment!, member, conv.UserId, today, reports),
                         DeliveryKinds.Reminder => DeliveryContent.Reminder(plan!, assignment!, member, conv.UserId, reports, payload.Code ?? "manual",
                             DateOnly.TryParseExact(payload.DueDay, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dd) ? dd : today, today),
+                        DeliveryKinds.Card => DeliveryContent.Prebuilt(payload.CardJson, payload.Title),
                         _ => DeliveryContent.Digest(payload.Title ?? "TeamsPlans", payload.Lines ?? [], member?.PreferredLocale, today),
                     };
 

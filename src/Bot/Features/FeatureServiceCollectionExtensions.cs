@@ -66,6 +66,8 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton(sp => new TeamsPlans.Plans.Scheduling.OfficialStateCalculator(
             new TeamsPlans.Plans.Scheduling.ReminderCalendar(sp.GetRequiredService<TeamsPlans.Bot.Delivery.ReminderPolicyStore>().Default)));
         services.AddSingleton<ProactiveCards>();
+        // Card updates left for after an invoke's answer (Teams' 15 s): run by the delivery queue.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<TeamsPlans.Bot.Delivery.IDeliveryFollowUp, CardRefreshFollowUp>());
         services.AddSingleton<OfficialStates>();
         services.AddSingleton<ReviewRequester>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportHandInSink, ReviewRequester>(sp => sp.GetRequiredService<ReviewRequester>()));

@@ -45,6 +45,9 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
     /// <summary>Requests answered 413 MessageSizeTooBig.</summary>
     public int TooLarge;
     public string ServiceUrl { get; private set; } = "";
+    /// <summary>How long each POST/PUT into a conversation takes on <see cref="Clock"/> (a <see cref="FakeTimeProvider"/> is
+    /// moved on by it): a slow connector, to see whether the bot waits on Teams inside an invoke.</summary>
+    public TimeSpan Latency { get; set; }
 
     public FakeTeamsConnector()
     {
@@ -56,6 +59,8 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         {
             if (ctx.Request.Method is "POST" or "PUT" && ctx.Request.Path.StartsWithSegments("/v3/conversations"))
             {
+                // A round trip to the Bot Connector takes time: on the fake clock it is this long.
+                if (Latency > TimeSpan.Zero && Clock is FakeTimeProvider fake) fake.Advance(Latency);
                 ctx.Request.EnableBuffering();
                 var text = await new StreamReader(ctx.Request.Body, Encoding.UTF8, leaveOpen: true).ReadToEndAsync();
                 ctx.Request.Body.Position = 0;
@@ -306,10 +311,34 @@ public sealed class BotHarness : IAsyncDisposable
             ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data.DeepClone() },
             ["trigger"] = trigger,
         };
-        var r = await PostAsync(a);
+        var started = Time.GetUtcNow();
+        var r = await Client.PostAsync("/api/messages", new StringContent(a.ToJsonString(), Encoding.UTF8, "application/json"));
+        var took = Time.GetUtcNow() - started;
         var text = await r.Content.ReadAsStringAsync();
+        await DeliverQueuedAsync();
+        // Teams waits a limited time for the invoke's answer; later, the user sees "Unable to reach app" and the answer is
+        // dropped (the card is not updated), whatever the bot did meanwhile.
+        if (took > InvokeTimeLimit)
+        {
+            Interlocked.Increment(ref LateInvokes);
+            return (HttpStatusCode.GatewayTimeout, new JsonObject
+            {
+                ["error"] = new JsonObject { ["code"] = "BotTimeout", ["message"] = $"Unable to reach app. Please try again. (answered after {took.TotalSeconds:0.#} s)" },
+            });
+        }
         return (r.StatusCode, (JsonObject)JsonNode.Parse(text)!);
     }
+
+    /// <summary>
+    /// How long Teams waits for an invoke's answer, on the harness clock (<see cref="Time"/>). The Bot Connector gives a bot
+    /// 15 s to answer an activity before it times out (BotTimeoutException, 504 GatewayTimeout); Teams shows "Unable to reach
+    /// app. Please try again." to the user (MicrosoftDocs/msteams-docs issues #6559, #6544). Message-extension submit
+    /// invokes get five seconds ("Your app has five seconds to respond to the invoke" —
+    /// https://learn.microsoft.com/en-us/microsoftteams/platform/messaging-extensions/how-to/action-commands/respond-to-task-module-submit).
+    /// </summary>
+    public TimeSpan InvokeTimeLimit { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>Invokes answered after <see cref="InvokeTimeLimit"/> (the user saw "Unable to reach app").</summary>
+    public int LateInvokes;
 
     /// <summary>The Action.Submit fallback: a message whose value is the submit data (with verb).</summary>
     public async Task SubmitAsync(TestUser u, JsonObject value, string? replyToId = null, string? tenant = null)

@@ -1,16 +1,18 @@
-using TeamsPlans.Bot.Features.Assignments;
-using TeamsPlans.Bot.Protocol;
+using TeamsPlans.Bot.Delivery;
 
 namespace TeamsPlans.Bot.Features.Review;
 
 /// <summary>
 /// Proactive messages of the review, comment and reassignment features: a card to a member's personal chat with the bot,
-/// and the member's posted assignment card updated in place. A member without a conversation (or who blocked the bot)
-/// is skipped and logged; a connector failure is logged (the card refreshes itself when opened).
+/// and the member's posted assignment card updated in place. Both are queued in the durable delivery queue
+/// (<see cref="DeliveryKinds.Card"/>, <see cref="DeliveryKinds.CardUpdate"/>), never sent inside the card action: Teams
+/// gives an invoke about 15 s and every connector call may be slow or retried. The queue sends them after the answer, with
+/// its retries; what fails for good is Failed with the reason (delivery status, "resend"). A member without a
+/// conversation (or who blocked the bot) is skipped and logged.
 /// </summary>
-internal sealed class ProactiveCards(IStateStore store, IConnectorClient connector, AssignmentCardFactory cards, TimeProvider time, ILogger<ProactiveCards> logger)
+internal sealed class ProactiveCards(IStateStore store, TimeProvider time, ILogger<ProactiveCards> logger)
 {
-    /// <summary>Sends the card built for the member's language; false when the member cannot be reached.</summary>
+    /// <summary>Queues the card built for the member's language; false when the member cannot be reached.</summary>
     public async Task<bool> SendAsync(string tenantId, string aadObjectId, Func<CardView, AdaptiveCard> build, CancellationToken ct)
     {
         var reference = await store.Conversations.GetAsync(tenantId, aadObjectId, ct).ConfigureAwait(false);
@@ -20,34 +22,26 @@ internal sealed class ProactiveCards(IStateStore store, IConnectorClient connect
             return false;
         }
         var member = await store.Members.GetAsync(tenantId, aadObjectId, ct).ConfigureAwait(false);
-        var view = CardView.For(member?.PreferredLocale, TeamsPlans.Plans.Scheduling.VietnamTime.Today(time));
-        try
+        var card = build(CardView.For(member?.PreferredLocale, TeamsPlans.Plans.Scheduling.VietnamTime.Today(time)));
+        var payload = new DeliveryPayload
         {
-            await connector.SendToConversationAsync(reference.ServiceUrl, reference.ConversationId, build(view).ToMessage(), ct).ConfigureAwait(false);
-            return true;
-        }
-        catch (ConnectorException e)
-        {
-            logger.LogWarning(e, "Card to {AadObjectId} in {TenantId} not sent ({Status})", aadObjectId, tenantId, e.StatusCode);
-            return false;
-        }
+            TenantId = tenantId, Kind = DeliveryKinds.Card, MemberAadObjectId = aadObjectId, CardJson = card.ToJson(), Title = card.FallbackText,
+        };
+        var key = $"card|m:{Uri.EscapeDataString(aadObjectId)}|{Guid.NewGuid():N}";
+        await store.Queue.EnqueueAsync(tenantId, DeliveryOptions.QueueName, DeliveryKinds.Card, key, payload.ToJson(), null, ct).ConfigureAwait(false);
+        logger.LogInformation("Card to {AadObjectId} in {TenantId} queued as {DeliveryKey}", aadObjectId, tenantId, key);
+        return true;
     }
 
-    /// <summary>Updates the holder's posted assignment card with the current state (when it was posted).</summary>
+    /// <summary>Queues the update of the holder's posted assignment card (when it was posted), built from the state at send time.</summary>
     public async Task UpdateAssignmentCardAsync(StoredPlan plan, AssignmentRecord a, CancellationToken ct)
     {
         if (a.CardActivityId is null || a.CardConversationId is null || a.MemberAadObjectId is null) return;
-        var reference = await store.Conversations.GetAsync(a.TenantId, a.MemberAadObjectId, ct).ConfigureAwait(false);
-        if (reference is null || reference.Blocked) return;
-        var member = await store.Members.GetAsync(a.TenantId, a.MemberAadObjectId, ct).ConfigureAwait(false);
-        var (card, _) = await cards.ForAssigneeAsync(plan, a, member, reference.UserId, ct).ConfigureAwait(false);
-        try
+        var payload = new DeliveryPayload
         {
-            await connector.UpdateActivityAsync(reference.ServiceUrl, a.CardConversationId, a.CardActivityId, card.ToMessage(), ct).ConfigureAwait(false);
-        }
-        catch (ConnectorException e)
-        {
-            logger.LogWarning(e, "Card of {AssignmentId} in {TenantId} not updated ({Status})", a.AssignmentId, a.TenantId, e.StatusCode);
-        }
+            TenantId = a.TenantId, Kind = DeliveryKinds.CardUpdate, MemberAadObjectId = a.MemberAadObjectId, PlanId = plan.PlanId, AssignmentId = a.AssignmentId,
+        };
+        var key = $"followup|k:{DeliveryKinds.CardUpdate}|a:{Uri.EscapeDataString(a.AssignmentId)}|{Guid.NewGuid():N}";
+        await store.Queue.EnqueueAsync(a.TenantId, DeliveryOptions.QueueName, DeliveryKinds.CardUpdate, key, payload.ToJson(), null, ct).ConfigureAwait(false);
     }
 }
