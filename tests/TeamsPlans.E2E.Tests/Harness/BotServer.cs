@@ -36,10 +36,13 @@ public sealed class BotServer : IAsyncDisposable
 
     /// <param name="settings">Extra configuration (e.g. Roles:Principals), applied over the defaults.</param>
     /// <param name="configureServices">Extra registrations after BotHost's own.</param>
+    /// <param name="rosterFile">Written as .m365agentsplayground.yml into the bot's content root, as the repository's file is
+    /// found by `dotnet run --project src/Bot` (the roles of a bot with no Roles:* configured).</param>
     public static async Task<BotServer> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null,
-        int preferredPort = 3978)
+        int preferredPort = 3978, PlaygroundRoster? rosterFile = null)
     {
         var dataDir = RepoPaths.NewTempDir("bot");
+        if (rosterFile is not null) await File.WriteAllTextAsync(Path.Combine(dataDir, ".m365agentsplayground.yml"), rosterFile.ToYaml());
         var libraryDir = Path.Combine(dataDir, "library");
         Directory.CreateDirectory(libraryDir);
         var port = RepoPaths.FreePort(preferredPort);

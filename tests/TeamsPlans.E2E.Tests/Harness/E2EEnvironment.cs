@@ -76,6 +76,19 @@ public sealed class E2EEnvironment : IAsyncDisposable
         return new E2EEnvironment(name, bot, roster);
     }
 
+    /// <summary>
+    /// Starts the bot as a principal's first hour has it: no Roles:* configured, the roster file next to the bot (its
+    /// <c># teamsplans-role:</c> lines name the principal), the clock on <paramref name="today"/> (Asia/Ho_Chi_Minh, still
+    /// running) and the plan library polled every second instead of every five minutes (GraphSync:PollInterval).
+    /// </summary>
+    public static async Task<E2EEnvironment> StartFirstRunAsync(string name, DateTimeOffset today)
+    {
+        var roster = PlaygroundRoster.Default;
+        var settings = new Dictionary<string, string?> { ["GraphSync:PollInterval"] = "00:00:01" };
+        var bot = await BotServer.StartAsync(settings, s => s.AddSingleton<TimeProvider>(new ShiftedTimeProvider(today)), rosterFile: roster);
+        return new E2EEnvironment(name, bot, roster);
+    }
+
     /// <summary>Starts the bot and opens the default person's (the roster's current user) client.</summary>
     public static async Task<(E2EEnvironment Env, PlaygroundClient Client)> StartWithClientAsync(string name, PlaygroundRoster? roster = null)
     {

@@ -120,10 +120,28 @@ public sealed class PlaygroundBrowser : IAsyncDisposable
         throw new InvalidOperationException($"No button \"{string.Join("\" / \"", titles)}\" in the card; buttons: {string.Join(", ", shown)}");
     }
 
-    /// <summary>Saves a full-page screenshot to artifacts/screenshots/{name}.png and returns its path.</summary>
-    public async Task<string> ScreenshotAsync(string name)
+    /// <summary>Types <paramref name="text"/> into the card input labelled <paramref name="label"/> inside <paramref name="message"/>
+    /// (an input shown by a card's "show card" button, e.g. the report summary or the reason for returning it).</summary>
+    public async Task FillCardInputAsync(ILocator message, string label, string text)
     {
-        var path = Path.Combine(RepoPaths.Artifacts("screenshots"), name + ".png");
+        var input = message.GetByLabel(label, new LocatorGetByLabelOptions { Exact = false });
+        try
+        {
+            await input.First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            var shown = await message.Locator("input, textarea").EvaluateAllAsync<string[]>(
+                "els => els.map(e => (e.getAttribute('aria-label') || e.id || e.name || e.tagName) + (e.offsetParent ? '' : ' (hidden)'))");
+            throw new TimeoutException($"No visible card input labelled \"{label}\"; inputs: {string.Join(", ", shown)}");
+        }
+        await input.First.FillAsync(text);
+    }
+
+    /// <summary>Saves a full-page screenshot to artifacts/screenshots/{name}.png (or under docs/ when <paramref name="docs"/>) and returns its path.</summary>
+    public async Task<string> ScreenshotAsync(string name, bool docs = false)
+    {
+        var path = docs ? Path.Combine(RepoPaths.Root, "docs", name + ".png") : Path.Combine(RepoPaths.Artifacts("screenshots"), name + ".png");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         return path;
     }
