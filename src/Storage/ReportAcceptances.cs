@@ -13,7 +13,8 @@ namespace TeamsPlans.Storage;
 public static class ReportAcceptances
 {
     /// <summary>(Tenant, report id) → when it counts as finished (acceptance instant, or hand-in without review); null = not finished.</summary>
-    public static IReadOnlyDictionary<(string TenantId, string ReportId), DateTimeOffset?> Of(IEnumerable<ReportSubmission> reports, IEnumerable<HistoryEntry> history)
+    public static IReadOnlyDictionary<(string TenantId, string ReportId), DateTimeOffset?> Of(
+        IEnumerable<ReportSubmission> reports, IEnumerable<HistoryEntry> history)
     {
         ArgumentNullException.ThrowIfNull(reports);
         ArgumentNullException.ThrowIfNull(history);

@@ -7,7 +7,8 @@ namespace TeamsPlans.Plans.Units;
 /// The department roll-up per unit (issue #14), the way offices count tasks (QĐ 42/2014/QĐ-TTg): for every unit the plan
 /// gives duties to, whether it issued its implementing plan (a link made by the cascade, or the "xây dựng kế hoạch" duty
 /// marked done) and, for each periodic report of the plan, whether its report was accepted on time (on or before the due
-/// date, Vietnam time; a report without review counts when handed in), late, not at all although due (missing) or not yet due. A unit is red when something is missing,
+/// date, Vietnam time; a report without review counts when handed in), late, not at all although due (missing) or not yet due. A unit is
+/// red when something is missing,
 /// orange when something came late, green otherwise. Pure: the store read gives the facts, the clock gives today.
 /// </summary>
 public static class UnitRollupCalculator

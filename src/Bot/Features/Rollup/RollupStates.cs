@@ -4,8 +4,10 @@ namespace TeamsPlans.Bot.Features.Rollup;
 
 /// <summary>
 /// The roll-up read in the four official states (issue 15), each unit's report for each occurrence: accepted (or handed
-/// in where no review is recorded, <see cref="RollupPeriodStatus.FinishedAt"/>) on or before its due day (the next working day when it falls on a holiday or a weekend) is done on time, after it done late;
-/// not accepted (awaiting review, returned, not handed in) is overdue after the due day, within the deadline before. Counted over every unit and occurrence.
+/// in where no review is recorded, <see cref="RollupPeriodStatus.FinishedAt"/>) on or before its due day (the next working day when it
+/// falls on a holiday or a weekend) is done on time, after it done late;
+/// not accepted (awaiting review, returned, not handed in) is overdue after the due day, within the deadline before. Counted over every
+/// unit and occurrence.
 /// </summary>
 internal static class RollupStates
 {

@@ -6,7 +6,8 @@ namespace TeamsPlans.Bot.Features.UnitRollup;
 /// <summary>
 /// The unit roll-up of a department plan for a year: one <see cref="IUnitRollupStore.ReadAsync"/> (five queries, whatever
 /// the number of units), the plan's periodic reports of the year (<see cref="RollupService.Occurrences"/>, the period keys
-/// reports are handed in under), the plan's reports with their review (one report read, one history read), then <see cref="UnitRollupCalculator"/> with today's date in Vietnam.
+/// reports are handed in under), the plan's reports with their review (one report read, one history read), then <see
+/// cref="UnitRollupCalculator"/> with today's date in Vietnam.
 /// </summary>
 internal sealed class UnitRollupService(IStateStore store, TimeProvider time, ILogger<UnitRollupService> logger)
 {
