@@ -104,7 +104,10 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
             AssignmentStatus.InProgress => 50, // Planner's "in progress"; the board keeps 0/50/100
             _ => 0,
         };
-        var key = $"{record.TenantId}|{record.PlanId}|{record.AssignmentId}|progress|{percent}|v{record.State.Version}";
+        // Issue 15: a task whose report awaits review never shows completed.
+        if (label == PlannerLabels.AwaitingReview) percent = Math.Min(percent, 50);
+        var key = $"{record.TenantId}|{record.PlanId}|{record.AssignmentId}|progress|{percent}|v{record.State.Version}"
+            + (label == PlannerLabels.AwaitingReview ? "|" + label : "");
         await queue.EnqueueAsync(record.TenantId, Outbox, "planner.progress", key, JsonSerializer.Serialize(new ProgressPayload(record.PlanId, record.AssignmentId, percent, label), Json), null, ct);
         await DrainOutboxAsync(ct);
     }

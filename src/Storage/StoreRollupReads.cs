@@ -23,8 +23,10 @@ internal sealed class StoreRollupReads(IStateStore store) : IRollupReads
     public async Task<IReadOnlyList<RollupReport>> ReportsOfPlansAsync(
         IReadOnlyCollection<(string TenantId, string PlanId)> plans, CancellationToken ct = default)
     {
-        var reports = await StatusReadModels.Of(store).ReportsOfPlansAsync(plans, ct).ConfigureAwait(false);
-        return [.. reports.Select(r => new RollupReport(r.Report.TenantId, r.Report.ReportId, r.Report.Period, r.Report.SubmittedAt))];
+        // Each with its review (issue 15): counted when accepted, not when handed in.
+        var reports = await ReportAcceptances.OfPlansAsync(store, plans, ct).ConfigureAwait(false);
+        return [.. reports.Select(r => new RollupReport(r.Report.TenantId, r.Report.ReportId, r.Report.Period, r.Report.SubmittedAt)
+            { AwaitingReview = r.FinishedAt is null, AcceptedAt = r.FinishedAt })];
     }
 
     private static RollupPlan Of(StoredPlan plan) => new(plan.TenantId, plan.PlanId, plan.Document);

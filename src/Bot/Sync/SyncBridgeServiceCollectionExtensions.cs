@@ -31,6 +31,7 @@ internal static class SyncBridgeServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<SyncLane>());
         services.TryAddSingleton<PlanMirror>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAssignmentChangeSink, BoardProgressSink>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportHandInSink, BoardReviewSink>());
         services.TryAddSingleton<IRemoteChangeSink, BoardChangeApplier>();
         services.TryAddSingleton<IPlanDocumentImporter, LibraryDropImporter>();
         return services;

@@ -31,7 +31,12 @@ internal sealed class MirroringAssignmentPublisher(IAssignmentPublisher inner, P
 /// Acknowledge / progress / done from a card → the board task's percentComplete (0 / 50 / 100) and its official-state
 /// label (issue 15: an acceptance after the deadline labels it "Hoàn thành quá hạn"), in the background.
 /// </summary>
+<<<<<<< HEAD
 internal sealed class BoardProgressSink(PlannerSyncService sync, SyncLane lane, IStateStore store, TimeProvider time, OfficialStateCalculator? states = null) : IAssignmentChangeSink
+=======
+public sealed class BoardProgressSink(PlannerSyncService sync, SyncLane lane, IStateStore store, TimeProvider time, OfficialStateCalculator? states = null,
+    IHistoryStore? history = null) : IAssignmentChangeSink
+>>>>>>> wt-review
 {
     public Task OnAssignmentChangedAsync(AssignmentChange change, CancellationToken ct)
     {
@@ -41,6 +46,10 @@ internal sealed class BoardProgressSink(PlannerSyncService sync, SyncLane lane, 
             string? label = null;
             if (states is not null && await store.Plans.GetAsync(record.TenantId, record.PlanId, c).ConfigureAwait(false) is { } plan)
                 label = PlannerLabels.CodeOf(states.Of(record.State, record.Deadlines, plan.Document.Year ?? plan.Document.IssuedOn?.Year, VietnamTime.Today(time)));
+            // Issue 15: a report awaiting review shows "Chờ duyệt", never completed.
+            if (history is not null && Features.Review.ReviewStatus.Of(await history.ListByAssignmentAsync(record.TenantId, record.AssignmentId, c)
+                    .ConfigureAwait(false)).Phase == Features.Review.ReviewPhase.Awaiting)
+                label = PlannerLabels.AwaitingReview;
             await sync.OnAssignmentChangedAsync(record, label, c).ConfigureAwait(false);
         });
         return Task.CompletedTask;
@@ -94,6 +103,9 @@ internal sealed class BoardChangeApplier(IStateStore store, IConnectorClient con
         if (progress is not null)
         {
             var percent = progress.PercentComplete >= 100 ? 100 : progress.PercentComplete >= 50 ? 50 : 0;
+            // Issue 15: completed in Planner while a report awaits review (or was returned) stays in progress until accepted.
+            if (percent == 100 && Features.Review.ReviewStatus.Of(await history.ListAsync(tenantId, assignmentId, ct).ConfigureAwait(false)).HoldsDone)
+                percent = 50;
             for (var attempt = 0; attempt < 3; attempt++)
             {
                 var next = record.State.Apply(AssignmentAction.Progress, time.GetUtcNow(), percent);

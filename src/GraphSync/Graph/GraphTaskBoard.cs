@@ -251,7 +251,7 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
     }
 
     /// <summary>
-    /// Names labels 1–4 of a board TeamsPlans created after the four official states (<see cref="PlannerLabels"/>): the
+    /// Names labels 1–5 of a board TeamsPlans created after the four official states and "Chờ duyệt" (<see cref="PlannerLabels"/>): the
     /// plan details are read for their ETag and patched. A failure is logged, not thrown (the labels still apply, unnamed).
     /// </summary>
     async Task NameLabelsAsync(string boardId, CancellationToken ct)
@@ -261,7 +261,8 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
             var details = await client.Planner.Plans[boardId].Details.GetAsync(cancellationToken: ct);
             var etag = details?.AdditionalData.TryGetValue("@odata.etag", out var e) == true ? e?.ToString() : null;
             var n = PlannerLabels.All;
-            var names = new PlannerCategoryDescriptions { Category1 = n[0].Name, Category2 = n[1].Name, Category3 = n[2].Name, Category4 = n[3].Name };
+            var names = new PlannerCategoryDescriptions { Category1 = n[0].Name, Category2 = n[1].Name, Category3 = n[2].Name, Category4 = n[3].Name,
+                Category5 = PlannerLabels.Awaiting.Name };
             await client.Planner.Plans[boardId].Details.PatchAsync(new PlannerPlanDetails { CategoryDescriptions = names }, rc =>
             {
                 if (etag is not null) rc.Headers.Add("If-Match", etag);

@@ -17,7 +17,7 @@ namespace TeamsPlans.Plans.Rollup;
 /// when its Period equals that key and its AssignmentId is an assignment of one of the unit's implementing plans.
 /// </para>
 /// Today is the TimeProvider's date in Asia/Ho_Chi_Minh; an occurrence is overdue when today is after its due date
-/// and no report was submitted.
+/// and no report of it is finished (accepted, or handed in where no review is recorded: <see cref="RollupReport.FinishedAt"/>).
 /// </summary>
 public sealed class RollupService(IRollupReads store, TimeProvider time, ILogger<RollupService>? logger = null)
 {
@@ -95,8 +95,14 @@ public sealed class RollupService(IRollupReads store, TimeProvider time, ILogger
             var unitReports = reports[unit].ToList();
             var periods = occurrences.Select(o =>
             {
-                var first = unitReports.Where(r => r.Period == o.PeriodKey).OrderBy(r => r.SubmittedAt).FirstOrDefault();
-                return new RollupPeriodStatus(o, first is not null, first?.SubmittedAt, first?.ReportId, first is null && today > o.Due);
+                var handedIn = unitReports.Where(r => r.Period == o.PeriodKey).OrderBy(r => r.SubmittedAt).ToList();
+                var first = handedIn.FirstOrDefault();
+                // Counting follows acceptance (issue 15): the first report accepted, not the first handed in.
+                var finished = handedIn.Where(r => r.FinishedAt is not null).MinBy(r => r.FinishedAt);
+                return new RollupPeriodStatus(o, first is not null, first?.SubmittedAt, (finished ?? first)?.ReportId, finished is null && today > o.Due)
+                {
+                    AwaitingReview = first is not null && finished is null, AcceptedAt = finished?.FinishedAt,
+                };
             }).ToList();
             result.Add(new UnitRollup(unit,
                 plans.Select(p => new ImplementingPlanRef(p.PlanId, p.Number, p.Title, p.IssuedOn)).ToList(), periods));

@@ -6,8 +6,9 @@ namespace TeamsPlans.Plans.Units;
 /// <summary>
 /// The department roll-up per unit (issue #14), the way offices count tasks (QĐ 42/2014/QĐ-TTg): for every unit the plan
 /// gives duties to, whether it issued its implementing plan (a link made by the cascade, or the "xây dựng kế hoạch" duty
-/// marked done) and, for each periodic report of the plan, whether it handed it in on time (on or before the due date,
-/// Vietnam time), late, not at all although due (missing) or not yet due. A unit is red when something is missing,
+/// marked done) and, for each periodic report of the plan, whether its report was accepted on time (on or before the due
+/// date, Vietnam time; a report without review counts when handed in), late, not at all although due (missing) or not yet due. A unit is
+/// red when something is missing,
 /// orange when something came late, green otherwise. Pure: the store read gives the facts, the clock gives today.
 /// </summary>
 public static class UnitRollupCalculator
@@ -26,13 +27,16 @@ public static class UnitRollupCalculator
         foreach (var u in directory) byCode.TryAdd(u.Code, u);
         var dutiesByUnit = duties.GroupBy(d => d.UnitCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var unitOfAssignment = duties.ToDictionary(d => d.AssignmentId, d => d.UnitCode, StringComparer.Ordinal);
-        // The first hand-in per (unit, period), whichever of the unit's assignments it was handed in on.
+        // The first hand-in per (unit, period), whichever of the unit's assignments it was handed in on, and the first
+        // finished one (issue 15: counting follows acceptance, not hand-in).
         var firstReport = new Dictionary<(string Unit, string Period), DateTimeOffset>();
+        var firstFinished = new Dictionary<(string Unit, string Period), DateTimeOffset>();
         foreach (var r in reports)
         {
             if (!unitOfAssignment.TryGetValue(r.AssignmentId, out var code)) continue;
             var key = (code, r.PeriodKey);
             if (!firstReport.TryGetValue(key, out var at) || r.SubmittedAt < at) firstReport[key] = r.SubmittedAt;
+            if (r.FinishedAt is { } f && (!firstFinished.TryGetValue(key, out var ft) || f < ft)) firstFinished[key] = f;
         }
         var linkByUnit = new Dictionary<string, UnitPlanLink>(StringComparer.Ordinal);
         foreach (var l in links.OrderBy(l => l.LinkedAt))
@@ -55,7 +59,9 @@ public static class UnitRollupCalculator
             var results = ordered.Select(p =>
             {
                 DateTimeOffset? at = firstReport.TryGetValue((code, p.Key), out var t) ? t : null;
-                return new UnitPeriodResult(p, Timing(at is not null, at is { } x ? VietnamTime.DateOf(x) : null, p.Due, today), at);
+                DateTimeOffset? done = firstFinished.TryGetValue((code, p.Key), out var f) ? f : null;
+                return new UnitPeriodResult(p, Timing(done is not null, done is { } x ? VietnamTime.DateOf(x) : null, p.Due, today), at)
+                    { AwaitingReview = at is not null && done is null };
             }).ToList();
             var all = results.Select(r => r.Timing).Append(planTiming).ToList();
             var light = all.Contains(ReportTiming.Missing) ? RollupLight.Red

@@ -102,10 +102,17 @@ public sealed class UnitRollupTests
         // Reports for the 6-monthly deadline "trước ngày 05/6": THCS 11 on time (01/06), THCS 1 late (12/06), THCS 21 none.
         var reportDuty = duties.Where(d => d.Deadlines.Any(x => x.Recurrence == Recurrence.Semiannual)).ToList();
         Assert.Equal(3, reportDuty.Count);
+        // Each is counted when the Phòng (Hưng, who published the plan) accepts it (issue 15), not when handed in.
         h.Time.SetUtcNow(new DateTimeOffset(2023, 6, 1, 3, 0, 0, TimeSpan.Zero));
         await HandInAsync(h, "THCS11", reportDuty, "2023-06-05");
+        await AcceptAsync(h);
         h.Time.SetUtcNow(new DateTimeOffset(2023, 6, 12, 3, 0, 0, TimeSpan.Zero));
         await HandInAsync(h, "THCS01", reportDuty, "2023-06-05");
+        await h.SayAsync(Hung, "tổng hợp đơn vị " + PhongNumber);
+        var awaiting = h.Connector.CardsIn(Hung.Conversation).Last();
+        Assert.Contains("05/06/2023: chờ duyệt · quá hạn (nộp 12/06/2023)", Containers(awaiting)["THCS01"]);
+        Assert.Contains("đúng hạn 1 · trễ 0 · chưa nộp 2 · chưa đến hạn 0", Json(awaiting));
+        await AcceptAsync(h);
 
         await h.SayAsync(Hung, "tổng hợp đơn vị " + PhongNumber);
         var card = h.Connector.CardsIn(Hung.Conversation).Last();
@@ -148,6 +155,12 @@ public sealed class UnitRollupTests
         var (status, body) = await h.InvokeAsync(HeadOf(code), "report", data);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(200, body["statusCode"]!.GetValue<int>());
+    }
+
+    private static async Task AcceptAsync(BotHarness h)
+    {
+        var review = ReviewFlowTests.ReviewCardOf(h);
+        Assert.Equal(200, (await h.InvokeAsync(Hung, CardVerbs.Accept, ActionData(review, CardVerbs.Accept))).Body["statusCode"]!.GetValue<int>());
     }
 
     /// <summary>The unit blocks of the roll-up card, by unit code: their texts joined.</summary>

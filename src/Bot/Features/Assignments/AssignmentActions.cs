@@ -52,6 +52,9 @@ internal sealed class AssignmentActions(IStateStore store, AssignmentCardFactory
         if (verb == CardVerbs.Progress && percent is not (0 or 50 or 100))
             return CardActionResult.Fail(400, "BadPercent", "Tiến độ phải là 0%, 50% hoặc 100%.", "Progress must be 0%, 50% or 100%.");
         var act = verb switch { CardVerbs.Ack => AssignmentAction.Acknowledge, CardVerbs.Done => AssignmentAction.Done, _ => AssignmentAction.Progress };
+        // Issue 15: finished means accepted. While a report awaits review (or was returned), "done" keeps it in progress.
+        if ((act == AssignmentAction.Done || percent == 100) && (await states.ReviewOfAsync(tenantId, id, ct).ConfigureAwait(false)).HoldsDone)
+            (act, percent) = (AssignmentAction.Progress, 50);
 
         var outcome = await contention.UpdateStateAsync(store.Assignments, tenantId, id, record,
             state => state.Apply(act, time.GetUtcNow(), percent, comment), ct).ConfigureAwait(false);

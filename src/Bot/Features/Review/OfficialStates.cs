@@ -15,6 +15,10 @@ internal sealed class OfficialStates(IHistoryStore history, OfficialStateCalcula
         return review.StateOf(calculator, a, plan.Document.Year, today);
     }
 
+    /// <summary>The review state of one assignment, from its history.</summary>
+    public async Task<ReviewStatus> ReviewOfAsync(string tenantId, string assignmentId, CancellationToken ct) =>
+        ReviewStatus.Of(await history.ListByAssignmentAsync(tenantId, assignmentId, ct).ConfigureAwait(false));
+
     /// <summary>How many of <paramref name="assignments"/> are in each of the four states (every state present, zero or more).</summary>
     public async Task<IReadOnlyDictionary<OfficialState, int>> CountAsync(StoredPlan plan, IReadOnlyList<AssignmentRecord> assignments, DateOnly today, CancellationToken ct)
     {

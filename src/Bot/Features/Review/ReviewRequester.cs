@@ -7,13 +7,15 @@ namespace TeamsPlans.Bot.Features.Review;
 /// to its receiver — the plan's head (the one who published it), or, when the plan names none, the tenant's principals.
 /// The one who handed it in never reviews their own report.
 /// </summary>
-internal sealed class ReviewRequester(IStateStore store, HistoryRecorder history, ProactiveCards proactive, ILogger<ReviewRequester> logger) : IReportHandInSink
+internal sealed class ReviewRequester(IStateStore store, HistoryRecorder history, ProactiveCards proactive, ILogger<ReviewRequester> logger,
+    Assignments.AssignmentChangeNotifier notifier, ContentionRetry contention, TimeProvider time) : IReportHandInSink
 {
     public async Task OnReportHandedInAsync(StoredPlan plan, AssignmentRecord a, ReportSubmission report, string submitterName, string? summary, bool fromChat,
         CancellationToken ct)
     {
         await history.RecordAsync(a, HistoryEvent.ReportHandedIn, report.SubmittedBy, submitterName, fromChat ? HistorySource.Chat : HistorySource.Card,
             string.IsNullOrWhiteSpace(summary) ? report.FileName : summary.Trim(), ct).ConfigureAwait(false);
+        if (a.State.Status == AssignmentStatus.Done) await ReopenAsync(a, report.SubmittedBy, ct).ConfigureAwait(false);
         var entries = await history.ListAsync(a.TenantId, a.AssignmentId, ct).ConfigureAwait(false);
         var review = ReviewStatus.Of(entries);
         foreach (var reviewer in await ReviewersAsync(plan, report.SubmittedBy, ct).ConfigureAwait(false))
@@ -21,6 +23,21 @@ internal sealed class ReviewRequester(IStateStore store, HistoryRecorder history
             var sent = await proactive.SendAsync(a.TenantId, reviewer, v => ReviewCards.Card(plan, a, review.Latest!, report, review.Rounds, null, v), ct).ConfigureAwait(false);
             logger.LogInformation("Review card of {ReportId} for {AssignmentId} in {TenantId} to {Reviewer}: {Sent}", report.ReportId, a.AssignmentId, a.TenantId, reviewer, sent);
         }
+    }
+
+    /// <summary>
+    /// A report handed in on an assignment marked done re-opens it (issue 15: finished means accepted): in progress, 50 %,
+    /// until the report is accepted; Planner follows through the change notifier.
+    /// </summary>
+    private async Task ReopenAsync(AssignmentRecord a, string actor, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var outcome = await contention.UpdateStateAsync(store.Assignments, a.TenantId, a.AssignmentId, a,
+            s => s.Status == AssignmentStatus.Done ? s.Apply(AssignmentAction.Progress, now, 50) : s, ct).ConfigureAwait(false);
+        if (outcome.Result != ContentionResult.Saved) return;
+        logger.LogInformation("{AssignmentId} in {TenantId} re-opened: its report awaits review", a.AssignmentId, a.TenantId);
+        await notifier.NotifyAsync(new AssignmentChange(a.TenantId, a.AssignmentId, a.PlanId, actor, AssignmentAction.Progress, outcome.Previous,
+            outcome.Current!, now), ct).ConfigureAwait(false);
     }
 
     /// <summary>Who receives the plan's reports: its head, else the tenant's principals; never the submitter.</summary>

@@ -36,6 +36,12 @@ internal sealed record ReviewStatus(ReviewPhase Phase, HistoryEntry? Latest, int
         _ => null,
     };
 
+    /// <summary>
+    /// Whether the assignment may not be marked done by its holder (issue 15: finished means accepted): a report of it is
+    /// awaiting review, or was returned and not handed in again. Done then waits for the acceptance.
+    /// </summary>
+    public bool HoldsDone => Phase is ReviewPhase.Awaiting or ReviewPhase.Returned;
+
     public OfficialState StateOf(OfficialStateCalculator calc, AssignmentRecord a, int? planYear, DateOnly today) =>
         calc.Of(a.Deadlines, planYear, FinishedAt(a.State), today);
 }

@@ -58,8 +58,9 @@ internal static class RollupCards
                 var state = p.Submitted
                     ? "✓ " + rt.Submitted + (p.SubmittedAt is { } at ? " " + DueFormat.Date(VietnamTime.DateOf(at)) : "")
                     : p.Overdue ? "⚠ " + rt.Missing + " · " + s.Overdue : rt.NotDue;
+                state += Review.ReviewCounting.PendingSuffix(p, v); // issue 15: handed in, not accepted yet
                 items.Add(new TextBlock($"{DueFormat.Date(p.Occurrence.Due)}: {state}")
-                    { Spacing = "none", Color = p.Submitted ? "good" : p.Overdue ? "attention" : null, IsSubtle = !p.Submitted && !p.Overdue ? true : null });
+                    { Spacing = "none", Color = Review.ReviewCounting.PeriodColor(p), IsSubtle = !p.Submitted && !p.Overdue ? true : null });
             }
             body.Add(new Container { Items = items, Separator = true, Spacing = "medium", Style = u.OverdueCount > 0 ? "attention" : bad ? "warning" : null });
         }

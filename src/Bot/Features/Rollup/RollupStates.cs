@@ -3,15 +3,17 @@ using TeamsPlans.Plans.Scheduling;
 namespace TeamsPlans.Bot.Features.Rollup;
 
 /// <summary>
-/// The roll-up read in the four official states (issue 15), each unit's report for each occurrence: handed in on or
-/// before its due day (the next working day when it falls on a holiday or a weekend) is done on time, after it done late;
-/// not handed in is overdue after the due day, within the deadline before. Counted over every unit and occurrence.
+/// The roll-up read in the four official states (issue 15), each unit's report for each occurrence: accepted (or handed
+/// in where no review is recorded, <see cref="RollupPeriodStatus.FinishedAt"/>) on or before its due day (the next working day when it
+/// falls on a holiday or a weekend) is done on time, after it done late;
+/// not accepted (awaiting review, returned, not handed in) is overdue after the due day, within the deadline before. Counted over every
+/// unit and occurrence.
 /// </summary>
 internal static class RollupStates
 {
     public static OfficialState Of(RollupPeriodStatus p, DateOnly today, OfficialStateCalculator calc) =>
         calc.Of([new Deadline(DueDate.OnDate(p.Occurrence.Due), null, p.Occurrence.What, null, null)], null,
-            p.Submitted ? p.SubmittedAt : null, today);
+            p.FinishedAt, today);
 
     /// <summary>Adds the four-state counts ("rollupStates") under the roll-up's facts.</summary>
     public static AdaptiveCard Append(AdaptiveCard card, DepartmentRollup r, OfficialStateCalculator calc, CardView v)

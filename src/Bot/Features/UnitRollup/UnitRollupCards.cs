@@ -43,7 +43,7 @@ internal static class UnitRollupCards
         if (r.Periods.Count == 0) body.Add(new TextBlock(t.NoPeriods) { IsSubtle = true });
         if (r.Rows.Count == 0) body.Add(new TextBlock(t.NoUnits) { Color = "warning" });
         var cap = Cap(FirstUnits, scale);
-        foreach (var row in r.Rows.Take(cap)) body.Add(UnitBlock(row, t, scale));
+        foreach (var row in r.Rows.Take(cap)) body.Add(UnitBlock(row, t, scale, v));
         if (r.Rows.Count > cap) body.Add(new TextBlock(v.S.More(r.Rows.Count - cap)) { IsSubtle = true });
         var data = new JsonObject
         {
@@ -53,7 +53,7 @@ internal static class UnitRollupCards
         return new AdaptiveCard { Lang = v.S.Lang, FallbackText = t.Header, Body = body, Actions = [Execute(t.Refresh, CardVerbs.Rollup, data)] };
     }
 
-    private static Container UnitBlock(UnitRollupRow row, UnitRollupTexts t, double scale)
+    private static Container UnitBlock(UnitRollupRow row, UnitRollupTexts t, double scale, CardView v)
     {
         var (dot, color, style) = row.Light switch
         {
@@ -72,7 +72,7 @@ internal static class UnitRollupCards
                 Wrap = true },
         };
         foreach (var p in row.Reports.Take(Cap(6, scale)))
-            items.Add(new TextBlock($"{DueFormat.Date(p.Period.Due)}: {t.Timing(p.Timing)}"
+            items.Add(new TextBlock($"{DueFormat.Date(p.Period.Due)}: {Review.ReviewCounting.UnitTiming(p, t.Timing, v)}"
                 + (p.SubmittedAt is { } at ? $" ({t.HandedIn} {DueFormat.Date(VietnamTime.DateOf(at))})" : ""))
             {
                 Spacing = "none",
