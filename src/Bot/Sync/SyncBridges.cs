@@ -31,12 +31,8 @@ internal sealed class MirroringAssignmentPublisher(IAssignmentPublisher inner, P
 /// Acknowledge / progress / done from a card → the board task's percentComplete (0 / 50 / 100) and its official-state
 /// label (issue 15: an acceptance after the deadline labels it "Hoàn thành quá hạn"), in the background.
 /// </summary>
-<<<<<<< HEAD
-internal sealed class BoardProgressSink(PlannerSyncService sync, SyncLane lane, IStateStore store, TimeProvider time, OfficialStateCalculator? states = null) : IAssignmentChangeSink
-=======
-public sealed class BoardProgressSink(PlannerSyncService sync, SyncLane lane, IStateStore store, TimeProvider time, OfficialStateCalculator? states = null,
+internal sealed class BoardProgressSink(PlannerSyncService sync, SyncLane lane, IStateStore store, TimeProvider time, OfficialStateCalculator? states = null,
     IHistoryStore? history = null) : IAssignmentChangeSink
->>>>>>> wt-review
 {
     public Task OnAssignmentChangedAsync(AssignmentChange change, CancellationToken ct)
     {
