@@ -23,6 +23,8 @@ internal static class TailReader
         var first = true;
         var done = false;
         var lastOpen = false;
+        // The last bullet as printed: a recipient wrapped over two lines keeps the comma at the break ("Công Thương,").
+        var lastRaw = "";
         foreach (var raw in tail)
         {
             var line = raw.TrimEnd();
@@ -47,7 +49,8 @@ internal static class TailReader
                 var b = Paragraphs.Bullet.Match(col);
                 if (b.Success)
                 {
-                    recipients.Add(ReadRecipient(b.Groups["rest"].Value));
+                    lastRaw = b.Groups["rest"].Value;
+                    recipients.Add(ReadRecipient(lastRaw));
                     lastOpen = !col.TrimEnd().EndsWith(';') && !col.TrimEnd().EndsWith('.') && !col.TrimEnd().EndsWith(')');
                     continue;
                 }
@@ -55,8 +58,8 @@ internal static class TailReader
                 if (recipients.Count > 0 && continues && signerCols.Count == 0 && col == cols[0])
                 {
                     lastOpen = !col.TrimEnd().EndsWith(';') && !col.TrimEnd().EndsWith('.');
-                    var last = recipients[^1];
-                    recipients[^1] = ReadRecipient(last.Name + " " + col);
+                    lastRaw = lastRaw.Length > 0 ? lastRaw + " " + col : recipients[^1].Name + " " + col;
+                    recipients[^1] = ReadRecipient(lastRaw);
                     continue;
                 }
                 signerCols.Add(col);
