@@ -307,6 +307,9 @@ public static class PlanParser
 
         // 8. Recipients and signer.
         var (recipients, signers) = TailReader.Parse(tailIdx >= 0 ? lines.GetRange(tailIdx, Math.Max(0, tailEnd - tailIdx)) : [], warnings);
+        // A joint document's signature grid above its "Nơi nhận".
+        if (signers.Count == 0 && tailIdx > bodyStart)
+            signers = SignatureGridReader.Read(lines.GetRange(Math.Max(bodyStart, tailIdx - 80), tailIdx - Math.Max(bodyStart, tailIdx - 80)));
         var signer = signers.Count > 0 ? signers[0] : null;
         if (signer is null && tailIdx < 0)
         {
