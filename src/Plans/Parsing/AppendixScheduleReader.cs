@@ -15,7 +15,9 @@ namespace TeamsPlans.Plans.Parsing;
 internal static class AppendixScheduleReader
 {
     private static readonly Regex AppendixHeading = R(@"^\s*(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:[IVX]+|\d+|số\s*\d+))?\s*[:.]?\s*$");
-    private static readonly Regex TimeHeader = R(@"(?<![\p{L}])(?:Thời\s+gian|Thời\s+hạn|Ngày\s+(?:thực\s+hiện|công\s+bố|kiểm\s+tra|hoàn\s+thành))(?![\p{L}])", RegexOptions.IgnoreCase);
+    private static readonly Regex TimeHeader = R(
+        @"(?<![\p{L}])(?:Thời\s+gian|Thời\s+hạn|Ngày\s+(?:thực\s+hiện|công\s+bố|kiểm\s+tra|hoàn\s+thành))(?![\p{L}])",
+        RegexOptions.IgnoreCase);
     private static readonly Regex DateCell = R(@"^(?<d>\d{1,2})\s*/\s*(?<m>\d{1,2})\s*/\s*(?<y>(?:19|20)\d\d)$");
 
     internal static List<Deadline> Read(IReadOnlyList<string> afterSignature, DateOnly? issuedOn, List<string> warnings)
@@ -52,7 +54,9 @@ internal static class AppendixScheduleReader
                 due = new DateOnly(issued.Year, date.Month, date.Day);
                 confidence = ReadConfidence.CarriedYear;
                 warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"Phụ lục: ngày {date:dd/MM/yyyy} trước ngày ban hành, lịch còn lại năm {issued.Year}: đọc là {due:dd/MM/yyyy} / Appendix: {date:dd/MM/yyyy} is before the issue date while the rest of the schedule is in {issued.Year}: read as {due:dd/MM/yyyy}."));
+                    $"Phụ lục: ngày {date:dd/MM/yyyy} trước ngày ban hành, lịch còn lại năm {issued.Year}: đọc là {due:dd/MM/yyyy} / "
+                    + $"Appendix: {date:dd/MM/yyyy} is before the issue date while the rest of the schedule is in {issued.Year}: "
+                    + $"read as {due:dd/MM/yyyy}."));
             }
             var what = "Phụ lục: " + (row.Length <= 80 ? row : row[..77].TrimEnd() + "...");
             result.Add(new Deadline(DueDate.OnDate(due), null, what, null, null) { Source = row, Confidence = confidence });

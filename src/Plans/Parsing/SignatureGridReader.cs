@@ -14,7 +14,8 @@ namespace TeamsPlans.Plans.Parsing;
 internal static class SignatureGridReader
 {
     private static readonly Regex Cell = R(@"\S+(?: {1,2}\S+)*");
-    private static readonly Regex Rank = R(@"^(?:[*•·]\s*)*(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+|(?:GS|PGS|TS|ThS|BS|KS|CN)\s*\.\s*(?:(?:TS|ThS|BS)\s*\.\s*)?)?");
+    private static readonly Regex Rank = R(
+        @"^(?:[*•·]\s*)*(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+|(?:GS|PGS|TS|ThS|BS|KS|CN)\s*\.\s*(?:(?:TS|ThS|BS)\s*\.\s*)?)?");
 
     internal static List<Signer> Read(IReadOnlyList<string> beforeNoiNhan)
     {
