@@ -26,6 +26,7 @@ internal static class DeadlineExtractor
     // strategy's name ("Chiến lược … đến năm 2030") is no deadline.
     private static readonly Regex YearDue = R(@"(?:thời\s+gian(?:\s+\p{L}+){0,3}\s*:\s*|thời\s+hạn\s*:?\s*|hoàn\s+thành\s+)(?:cả\s+|trong\s+|đến\s+|trước\s+|vào\s+)?(?:năm\s+)?(?<y>(?:19|20)\d\d)(?![\d/])(?!\s*[-–]\s*\d)", RegexOptions.IgnoreCase);
     private static readonly Regex Citation = R(@"(?:\d+\s*/\s*\p{Lu}|số\s*:?\s*\d|ban\s+hành|ký)[^.;]{0,40}$", RegexOptions.IgnoreCase);
+    private static readonly Regex InForceFrom = R(@"hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s*$", RegexOptions.IgnoreCase);
     private static readonly Regex QuarterlyNear = R(@"(?:hằng|hàng|mỗi)\s+quý|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?quý|cuối\s+quý|tháng\s+cuối\s+quý", RegexOptions.IgnoreCase);
     private static readonly Regex MonthlyNear = R(@"(?:hằng|hàng|mỗi)\s+tháng|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?tháng", RegexOptions.IgnoreCase);
     // "trước ngày 18 hằng tháng", "chậm nhất ngày 25 của tháng": the day recurs every month (month 1 until anchored).
@@ -114,6 +115,8 @@ internal static class DeadlineExtractor
             {
                 var back = text.Substring(Math.Max(0, t.Index - 60), Math.Min(60, t.Index));
                 if (Citation.IsMatch(back)) continue;
+                // "(Thông tư) có hiệu lực (thi hành) từ ngày …": when a rule takes effect, not something due.
+                if (InForceFrom.IsMatch(back)) continue;
             }
             var dates = new List<(int D, int M, int? Y)>();
             var pos = t.Index + t.Length;

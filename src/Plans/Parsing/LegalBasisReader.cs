@@ -13,7 +13,7 @@ namespace TeamsPlans.Plans.Parsing;
 /// </summary>
 internal static class LegalBasisReader
 {
-    private const string Kinds = @"Hiến\s+pháp|Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Thông\s+tư\s+liên\s+tịch|Thông\s+tư|Chỉ\s+thị|Công\s+văn|Văn\s+bản|Kế\s+hoạch|Hướng\s+dẫn|Kết\s+luận|Thông\s+báo|Công\s+điện|Quy\s+định|Quy\s+chế|Chương\s+trình|Đề\s+án|Lệnh|Tờ\s+trình";
+    private const string Kinds = @"Hiến\s+pháp|Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Thông\s+tư\s+liên\s+tịch|Thông\s+tư|Chỉ\s+thị|Công\s+văn|Văn\s+bản|Kế\s+hoạch|Hướng\s+dẫn|Kết\s+luận|Thông\s+báo|Công\s+điện|Quy\s+định|Quy\s+chế|Chương\s+trình|Đề\s+án|Lệnh|Tờ\s+trình|Giấy\s+phép(?:\s+\p{Ll}+){0,5}?(?=\s+số\s*\d)";
     private static readonly Regex Lead = R(@"^\s*(?:Căn\s+cứ|Thực\s+hiện|Theo|Triển\s+khai|Thi\s+hành|Liên\s+quan|Phúc\s+đáp|Tiếp\s+theo|Tiếp\s+nhận|Xét|(?:(?:Ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}\s*/\s*\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,\s*[^.;]{0,140}?\s|[^,.;]{0,80}?\s))?nhận\s+được|Ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}\s*/\s*\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,[^.;]{0,80}?\sban\s+hành)(?![\p{L}])", RegexOptions.IgnoreCase);
     private static readonly Regex Citation = R(@"(?<![\p{L}])(?<kind>" + Kinds + @")\s+(?:số\s*)?(?<num>\d+(?:\.\d+)*(?:\s*[/-]\s*[\p{L}\d&.]+)+)", RegexOptions.IgnoreCase);
     private static readonly Regex Date = R(@"\G\s*,?\s*(?:ngày|ban\s+hành\s+ngày)\s+(?:(?<d>\d{1,2})\s*[/-]\s*(?<m>\d{1,2})\s*[/-]\s*(?<y>\d{4})|(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})\s+năm\s+(?<y>\d{4}))", RegexOptions.IgnoreCase);
@@ -24,6 +24,28 @@ internal static class LegalBasisReader
     private static readonly Regex LawLead = R(@"^\s*(?:Căn\s+cứ|Thực\s+hiện|Theo|Thi\s+hành)\s+(?<law>(?:Hiến\s+pháp|Bộ\s+luật|Luật|Pháp\s+lệnh)\s[^;]{3,200}?)(?=\s*;|\s*$|\s*\.\s|\s+và\s+(?:Luật|Bộ\s+luật|Nghị|Thông|Quyết))", RegexOptions.IgnoreCase);
 
     public static bool IsLegalParagraph(string text) => Lead.IsMatch(text);
+
+    /// <summary>The opening of a request sentence, before the request ("đề nghị", "yêu cầu", "chỉ đạo"), that cites a
+    /// document after "tại" / "theo" / "căn cứ" / "thực hiện": "… cho phép khai thác … tại Giấy phép … số 199/GP-BNNMT
+    /// ngày 14/7/2026. Để bảo đảm …, Sở … đề nghị Công ty …" → the licence is the letter's basis.</summary>
+    private static readonly Regex RequestWord = R(@"(?<![\p{L}])(?:đề\s+nghị|yêu\s+cầu|chỉ\s+đạo)(?![\p{L}])", RegexOptions.IgnoreCase);
+    private static readonly Regex InSentenceLead = R(@"(?<![\p{L}])(?:tại|theo|căn\s+cứ|thực\s+hiện)\s+$", RegexOptions.IgnoreCase);
+
+    public static List<LegalBasis> ReadWithinSentence(string paragraph)
+    {
+        var text = Collapse(paragraph);
+        var request = RequestWord.Match(text);
+        var head = request.Success ? text[..request.Index] : "";
+        var list = new List<LegalBasis>();
+        foreach (Match m in Citation.Matches(head))
+        {
+            var before = head[Math.Max(0, m.Index - 20)..m.Index];
+            if (!InSentenceLead.IsMatch(before)) continue;
+            var end = head.IndexOf(". ", m.Index + m.Length, StringComparison.Ordinal);
+            list.AddRange(Read(head[m.Index..(end < 0 ? head.Length : end)]).Take(1));
+        }
+        return list;
+    }
 
     /// <summary>After ';', ',' or a closing quote (optionally then "và"): a citation of its own. Looks back from
     /// <paramref name="index"/> only over the few characters it needs (linear in the paragraph, no copy).</summary>

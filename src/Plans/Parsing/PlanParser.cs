@@ -218,6 +218,7 @@ public static class PlanParser
         foreach (var p in intro)
         {
             if (LegalBasisReader.IsLegalParagraph(p.Text)) legal.AddRange(LegalBasisReader.Read(p.Text));
+            else if (p.Kind == ParaKind.Plain) legal.AddRange(LegalBasisReader.ReadWithinSentence(p.Text));
             var st = IssuerStatement.Match(p.Text);
             if (stated is null && st.Success) stated = CapitalizeFirst(Collapse(st.Groups["org"].Value));
         }
@@ -291,6 +292,7 @@ public static class PlanParser
         var tableAssignments = TaskTableReader.ToAssignments(tableRows, year, fallbackWhat, warnings);
         assignments.AddRange(tableAssignments);
         foreach (var a in tableAssignments) allDeadlines.AddRange(a.Deadlines);
+        if (tailIdx >= 0 && qdTail < 0) allDeadlines.AddRange(AppendixScheduleReader.Read(lines.GetRange(tailIdx, lines.Count - tailIdx), issuedOn, warnings));
         DateOnly? notBefore = issuedOn ?? (year is { } yy ? new DateOnly(yy, issueMonth ?? 1, 1) : null);
         if (notBefore is { } issued)
         {
@@ -305,6 +307,9 @@ public static class PlanParser
 
         // 8. Recipients and signer.
         var (recipients, signers) = TailReader.Parse(tailIdx >= 0 ? lines.GetRange(tailIdx, Math.Max(0, tailEnd - tailIdx)) : [], warnings);
+        // A joint document's signature grid above its "Nơi nhận".
+        if (signers.Count == 0 && tailIdx > bodyStart)
+            signers = SignatureGridReader.Read(lines.GetRange(Math.Max(bodyStart, tailIdx - 80), tailIdx - Math.Max(bodyStart, tailIdx - 80)));
         var signer = signers.Count > 0 ? signers[0] : null;
         if (signer is null && tailIdx < 0)
         {

@@ -9,6 +9,8 @@ namespace TeamsPlans.Plans.Parsing;
 /// <summary>"Nơi nhận" and the signature block(s) after the body. Split from <see cref="PlanParser"/>.</summary>
 internal static class TailReader
 {
+    private static readonly Regex SpacedDash = R(@"^([-–•+])\s{2,}(?=\S)");
+
     /// <summary>
     /// "Nơi nhận" and the signature block(s). Two signers side by side (a joint plan) are kept apart by column. Once the
     /// name(s) are read, only recipient lines are taken: what follows (Phụ lục, DANH SÁCH, a schedule) is no signer's title.
@@ -23,6 +25,8 @@ internal static class TailReader
         var first = true;
         var done = false;
         var lastOpen = false;
+        // The last bullet as printed: a recipient wrapped over two lines keeps the comma at the break ("Công Thương,").
+        var lastRaw = "";
         foreach (var raw in tail)
         {
             var line = raw.TrimEnd();
@@ -40,23 +44,32 @@ internal static class TailReader
                 continue;
             }
             if (line.Trim().Length == 0) continue;
-            var cols = Columns.Split(line.Trim()).Select(Collapse).Where(x => x.Length > 0).ToList();
+            // "-   Bộ Công an;": a dash set apart by a column gap (OCR, pdftotext -layout) still opens the bullet.
+            var cols = Columns.Split(SpacedDash.Replace(line.Trim(), "$1 ")).Select(Collapse).Where(x => x.Length > 0).ToList();
             var signerCols = new List<string>();
             foreach (var col in cols)
             {
                 var b = Paragraphs.Bullet.Match(col);
                 if (b.Success)
                 {
-                    recipients.Add(ReadRecipient(b.Groups["rest"].Value));
+                    lastRaw = b.Groups["rest"].Value;
+                    recipients.Add(ReadRecipient(lastRaw));
                     lastOpen = !col.TrimEnd().EndsWith(';') && !col.TrimEnd().EndsWith('.') && !col.TrimEnd().EndsWith(')');
+                    continue;
+                }
+                // A recipient line ending in ';' whose dash was lost (a scan): another recipient, not a signer's line.
+                if (recipients.Count > 0 && col == cols[0] && signerCols.Count == 0 && col.EndsWith(';') && !IsMostlyUpper(col) && !lastOpen)
+                {
+                    lastRaw = col;
+                    recipients.Add(ReadRecipient(col));
                     continue;
                 }
                 var continues = char.IsLower(col[0]) || (lastOpen && !IsMostlyUpper(col) && !SignerName.IsMatch(col) && !(col.StartsWith('(') && col.EndsWith(')')));
                 if (recipients.Count > 0 && continues && signerCols.Count == 0 && col == cols[0])
                 {
                     lastOpen = !col.TrimEnd().EndsWith(';') && !col.TrimEnd().EndsWith('.');
-                    var last = recipients[^1];
-                    recipients[^1] = ReadRecipient(last.Name + " " + col);
+                    lastRaw = lastRaw.Length > 0 ? lastRaw + " " + col : recipients[^1].Name + " " + col;
+                    recipients[^1] = ReadRecipient(lastRaw);
                     continue;
                 }
                 signerCols.Add(col);
