@@ -72,6 +72,9 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<ReviewAction>();
         services.AddSingleton<CommentAction>();
         services.AddSingleton<ReassignAction>();
+        services.AddSingleton<Units.UnitDirectoryImporter>();
+        services.AddSingleton<Units.UnitListArrival>();
+        services.TryAddSingleton<TeamsPlans.GraphSync.IUnitListDropImporter, Units.UnitListDrop>();
         services.AddSingleton<IActivityHandler, TeamsPlansApplication>();
         return services;
     }
