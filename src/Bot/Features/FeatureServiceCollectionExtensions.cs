@@ -74,6 +74,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<ReassignAction>();
         services.AddSingleton<Units.UnitDirectoryImporter>();
         services.AddSingleton<Units.UnitListArrival>();
+        services.AddSingleton<Units.UnitHandOverCommand>();
         services.TryAddSingleton<TeamsPlans.GraphSync.IUnitListDropImporter, Units.UnitListDrop>();
         services.AddSingleton<IActivityHandler, TeamsPlansApplication>();
         return services;

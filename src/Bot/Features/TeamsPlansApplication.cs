@@ -27,7 +27,7 @@ internal sealed class TeamsPlansApplication : ActivityRouter
         HistoryAction history, ReviewAction review, CommentAction comments, ReassignAction reassign,
         ChatFileArrival chatFile, Corrections.CorrectionAction correction, StatusPageAction statusPage,
         UnitRollup.UnitRollupFeature unitRollup,
-        Units.UnitListArrival unitList)
+        Units.UnitListArrival unitList, Units.UnitHandOverCommand unitHandOver)
         : base(services)
     {
         OnInstall(members.OnInstallAsync);
@@ -38,7 +38,8 @@ internal sealed class TeamsPlansApplication : ActivityRouter
         OnFile((state, file, ct) => unitList.HandleAsync(state, file, chatFile.HandleAsync, ct));
 
         OnCommand(CommandKind.Help, help.HelpAsync);
-        OnOtherCommand(help.HelpAsync);
+        // "phân công [số] cho <người>: <ghi chú>": a unit head passes the unit's duty on (the card's "Chuyển giao", typed).
+        OnOtherCommand(unitHandOver.Before(help.HelpAsync));
         OnCommand(CommandKind.Language, language.LanguageAsync);
         OnCommand(CommandKind.MyTasks, myTasks.HandleAsync);
         OnCommand(CommandKind.Status, status.HandleAsync);

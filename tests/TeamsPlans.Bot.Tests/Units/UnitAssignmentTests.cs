@@ -34,7 +34,7 @@ public sealed class UnitAssignmentTests
             await h.Store.Members.UpsertAsync(new Member(Tenant, "aad-" + r[0].ToLowerInvariant(), "Thủ trưởng " + r[0], UnitListFiles.HeadUpn(r[0]), null, null, MemberRoles.Member, "vi-VN"));
     }
 
-    private static void AddSeed(BotHarness h, string prefix)
+    internal static void AddSeed(BotHarness h, string prefix)
     {
         Directory.CreateDirectory(Path.Combine(h.LibraryDir, "so"));
         File.Copy(SeedPath(prefix), Path.Combine(h.LibraryDir, "so", Path.GetFileName(SeedPath(prefix))));
