@@ -50,6 +50,8 @@ public sealed class GraphSyncPollingService(
             }
             if (sp.GetService<IPlanDocumentImporter>() is { } importer)
                 imported += await sp.GetRequiredService<PlanDocumentInbox>().DiscoverAndImportAsync(tenant, importer.ImportAsync, ct);
+            if (sp.GetService<IUnitListDropImporter>() is { } unitLists)
+                imported += await unitLists.ImportNewAsync(tenant, ct);
         }
         return (changesTotal, imported);
     }

@@ -74,6 +74,10 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<ReviewAction>();
         services.AddSingleton<CommentAction>();
         services.AddSingleton<ReassignAction>();
+        services.AddSingleton<Units.UnitDirectoryImporter>();
+        services.AddSingleton<Units.UnitListArrival>();
+        services.AddSingleton<Units.UnitHandOverCommand>();
+        services.TryAddSingleton<TeamsPlans.GraphSync.IUnitListDropImporter, Units.UnitListDrop>();
         services.AddSingleton<IActivityHandler, TeamsPlansApplication>();
         return services;
     }

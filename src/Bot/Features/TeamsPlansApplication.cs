@@ -26,17 +26,20 @@ internal sealed class TeamsPlansApplication : ActivityRouter
         ReportAction report, RollupFeature rollup,
         HistoryAction history, ReviewAction review, CommentAction comments, ReassignAction reassign,
         ChatFileArrival chatFile, Corrections.CorrectionAction correction, StatusPageAction statusPage,
-        UnitRollup.UnitRollupFeature unitRollup)
+        UnitRollup.UnitRollupFeature unitRollup,
+        Units.UnitListArrival unitList, Units.UnitHandOverCommand unitHandOver)
         : base(services)
     {
         OnInstall(members.OnInstallAsync);
         OnMembersAdded(members.OnMembersAddedAsync);
         OnUninstall(members.OnUninstallAsync);
         // A member's file is a report; a principal's plan-like file asks "plan or report?" (ChatFileArrival).
-        OnFile(chatFile.HandleAsync);
+        // A unit list (.xlsx / .csv with a unit header) from one who manages fills the unit directory (UnitListArrival).
+        OnFile((state, file, ct) => unitList.HandleAsync(state, file, chatFile.HandleAsync, ct));
 
         OnCommand(CommandKind.Help, help.HelpAsync);
-        OnOtherCommand(help.HelpAsync);
+        // "phân công [số] cho <người>: <ghi chú>": a unit head passes the unit's duty on (the card's "Chuyển giao", typed).
+        OnOtherCommand(unitHandOver.Before(help.HelpAsync));
         OnCommand(CommandKind.Language, language.LanguageAsync);
         OnCommand(CommandKind.MyTasks, myTasks.HandleAsync);
         OnCommand(CommandKind.Status, status.HandleAsync);

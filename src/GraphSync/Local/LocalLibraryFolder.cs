@@ -14,18 +14,21 @@ public sealed class LocalLibraryFolder
 {
     public const string DefaultRoot = "data/library";
 
-    public LocalLibraryFolder(string root, string planLibrary = "Kế hoạch", string reportLibrary = "Báo cáo")
+    public LocalLibraryFolder(string root, string planLibrary = "Kế hoạch", string reportLibrary = "Báo cáo", string unitLibrary = "Đơn vị")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         Root = Path.GetFullPath(root);
         PlanLibrary = string.IsNullOrWhiteSpace(planLibrary) ? "Kế hoạch" : planLibrary;
         ReportLibrary = string.IsNullOrWhiteSpace(reportLibrary) ? "Báo cáo" : reportLibrary;
+        UnitLibrary = string.IsNullOrWhiteSpace(unitLibrary) ? "Đơn vị" : unitLibrary;
     }
 
     /// <summary>The library root, absolute.</summary>
     public string Root { get; }
     public string PlanLibrary { get; }
     public string ReportLibrary { get; }
+    /// <summary>"GraphSync:UnitLibrary", default "Đơn vị": the folder a unit list (.xlsx / .csv) is dropped into.</summary>
+    public string UnitLibrary { get; }
 
     /// <summary>"&lt;root&gt;/&lt;tenant&gt;": the tenant's own folder (the tenant id made path-safe).</summary>
     public string TenantFolder(string tenantId) => Path.Combine(Root, LibraryPaths.Sanitize(tenantId));
@@ -39,6 +42,9 @@ public sealed class LocalLibraryFolder
     /// <summary>"&lt;root&gt;/&lt;tenant&gt;/Báo cáo".</summary>
     public string ReportFolder(string tenantId) => LibraryFolder(tenantId, ReportLibrary);
 
+    /// <summary>"&lt;root&gt;/&lt;tenant&gt;/Đơn vị": the folder a unit list is dropped into to fill the tenant's unit directory.</summary>
+    public string UnitFolder(string tenantId) => LibraryFolder(tenantId, UnitLibrary);
+
     /// <summary>The folder configured in <paramref name="configuration"/>; a relative root is taken against <paramref name="contentRoot"/>.</summary>
     public static LocalLibraryFolder From(IConfiguration configuration, string contentRoot)
     {
@@ -47,6 +53,7 @@ public sealed class LocalLibraryFolder
             : configuration["Library:Root"] is { Length: > 0 } l ? l
             : DefaultRoot;
         var full = Path.IsPathRooted(root) ? root : Path.Combine(contentRoot, root);
-        return new LocalLibraryFolder(full, configuration["GraphSync:PlanLibrary"] ?? "", configuration["GraphSync:ReportLibrary"] ?? "");
+        return new LocalLibraryFolder(full, configuration["GraphSync:PlanLibrary"] ?? "", configuration["GraphSync:ReportLibrary"] ?? "",
+            configuration["GraphSync:UnitLibrary"] ?? "");
     }
 }

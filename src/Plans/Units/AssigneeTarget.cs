@@ -5,6 +5,9 @@ public sealed record AssigneeTarget(AssigneeKind Kind, IReadOnlyList<UnitSelecto
 {
     public static AssigneeTarget Person { get; } = new(AssigneeKind.Person, []);
     public static AssigneeTarget Role { get; } = new(AssigneeKind.Role, []);
+    /// <summary>A unit's duty passed on inside the unit (not part of equality: a re-import matches the printed assignee).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public UnitHandOver? HandOver { get; init; }
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsUnits => Kind is AssigneeKind.Unit or AssigneeKind.UnitSet;
 

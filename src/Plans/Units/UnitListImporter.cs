@@ -32,8 +32,7 @@ public static class UnitListImporter
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(findPerson);
         var problems = new List<UnitImportProblem>();
-        var headerAt = rows.Take(10).Select((r, i) => (Row: r, Index: i, Map: MapHeader(r.Cells)))
-            .FirstOrDefault(x => x.Map.ContainsKey(Col.Code) && x.Map.ContainsKey(Col.Name));
+        var headerAt = FindHeader(rows);
         if (headerAt.Map is null)
         {
             problems.Add(new UnitImportProblem(rows.Count > 0 ? rows[0].Line : 1, null,
@@ -56,6 +55,18 @@ public static class UnitListImporter
         }
         return new UnitImportResult(units, problems, data.Count);
     }
+
+    /// <summary>True when one of the first ten rows is a unit list's header: a code and a name column and one that only a
+    /// directory has (kind, parent or head). A report table ("STT, Mã, Tên, Số liệu") is not taken for a unit list.</summary>
+    public static bool HasHeader(IReadOnlyList<UnitListRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return FindHeader(rows).Map is { } map && (map.ContainsKey(Col.Kind) || map.ContainsKey(Col.Parent) || map.ContainsKey(Col.Head));
+    }
+
+    private static (UnitListRow Row, int Index, Dictionary<Col, int> Map) FindHeader(IReadOnlyList<UnitListRow> rows) =>
+        rows.Take(10).Select((r, i) => (Row: r, Index: i, Map: MapHeader(r.Cells)))
+            .FirstOrDefault(x => x.Map.ContainsKey(Col.Code) && x.Map.ContainsKey(Col.Name));
 
     private static Unit? ReadRow(string tenantId, UnitListRow row, Dictionary<Col, int> map, Func<string, UnitContact?> findPerson,
         List<UnitImportProblem> problems, Dictionary<string, int> seen)

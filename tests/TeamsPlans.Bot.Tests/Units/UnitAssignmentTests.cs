@@ -20,15 +20,21 @@ public sealed class UnitAssignmentTests
     internal static async Task<IReadOnlyList<string[]>> DirectoryAsync(BotHarness h, string? top = null)
     {
         var rows = UnitListFiles.Department().Where(r => top is null || r[0] == top || r[3] == top).ToList();
-        foreach (var r in rows)
-            await h.Store.Members.UpsertAsync(new Member(Tenant, "aad-" + r[0].ToLowerInvariant(), "Thủ trưởng " + r[0], UnitListFiles.HeadUpn(r[0]), null, null, MemberRoles.Member, "vi-VN"));
+        await AddHeadsAsync(h, rows);
         var importer = new UnitDirectoryImporter(h.Store, TimeProvider.System, NullLogger<UnitDirectoryImporter>.Instance);
         var result = await importer.ImportAsync(Tenant, UnitListFiles.Xlsx(UnitListFiles.Sheet(rows)), "don-vi.xlsx", dryRun: false, default);
         Assert.Equal(rows.Count, result.Units.Count);
         return rows;
     }
 
-    private static void AddSeed(BotHarness h, string prefix)
+    /// <summary>The head of each row as a member of the harness tenant ("aad-thpt07", head.thpt07@so.test).</summary>
+    internal static async Task AddHeadsAsync(BotHarness h, IEnumerable<string[]> rows)
+    {
+        foreach (var r in rows)
+            await h.Store.Members.UpsertAsync(new Member(Tenant, "aad-" + r[0].ToLowerInvariant(), "Thủ trưởng " + r[0], UnitListFiles.HeadUpn(r[0]), null, null, MemberRoles.Member, "vi-VN"));
+    }
+
+    internal static void AddSeed(BotHarness h, string prefix)
     {
         Directory.CreateDirectory(Path.Combine(h.LibraryDir, "so"));
         File.Copy(SeedPath(prefix), Path.Combine(h.LibraryDir, "so", Path.GetFileName(SeedPath(prefix))));

@@ -29,13 +29,17 @@ internal sealed class ReassignAction(IStateStore store, AssignmentAccess access,
         var old = a.MemberAadObjectId is { } o ? await store.Members.GetAsync(action.TenantId, o, ct).ConfigureAwait(false) : null;
         // The new holder, and no posted card yet: the publisher queues the card for them (state, reports, history stay).
         var current = await store.Assignments.GetAsync(action.TenantId, a.AssignmentId, ct).ConfigureAwait(false) ?? a;
-        await store.Assignments.UpsertManyAsync([current with { MemberAadObjectId = to, CardActivityId = null, CardConversationId = null, UpdatedAt = time.GetUtcNow() }], ct).ConfigureAwait(false);
         var who = action.State.Member?.DisplayName ?? action.State.Activity.From?.Name;
+        // A unit's duty stays the unit's: it carries who passed it on, to whom, with the note (Units.UnitHandOvers).
+        var passed = Units.UnitHandOvers.Mark(current with { MemberAadObjectId = to, CardActivityId = null, CardConversationId = null, UpdatedAt = time.GetUtcNow() },
+            target.IsHolder, who, member.DisplayName, note);
+        await store.Assignments.UpsertManyAsync([passed], ct).ConfigureAwait(false);
         await history.RecordAsync(a, HistoryEvent.Reassigned, action.UserKey, who, HistorySource.Card,
             ReassignTexts.Vi.Passed(old?.DisplayName ?? a.Assignee.Display, member.DisplayName) + (string.IsNullOrEmpty(note) ? "" : " — " + note), ct).ConfigureAwait(false);
         logger.LogInformation("{AssignmentId} of {PlanId} in {TenantId} passed from {From} to {To} by {AadObjectId}", a.AssignmentId, plan.PlanId, action.TenantId, a.MemberAadObjectId, to, action.UserKey);
 
-        var notice = PlanCards.Notice(ReassignTexts.For(action.State.View).NowHeldBy(member.DisplayName), [a.Duty, note ?? ""], action.State.View);
+        var heldBy = Units.UnitHandOvers.NowHeldBy(a, member.DisplayName, action.State.View) ?? ReassignTexts.For(action.State.View).NowHeldBy(member.DisplayName);
+        var notice = PlanCards.Notice(heldBy, [a.Duty, note ?? ""], action.State.View);
         await UpdateOldCardAsync(a, notice, ct).ConfigureAwait(false);
         await publisher.PublishAsync(action.TenantId, plan.PlanId, ct).ConfigureAwait(false);
         return CardActionResult.Ok(notice);

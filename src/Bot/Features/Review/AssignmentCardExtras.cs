@@ -33,6 +33,7 @@ internal static class AssignmentCardExtras
         }
         var at = card.Body.FindIndex(e => e.Id == "status");
         card.Body.InsertRange(at < 0 ? card.Body.Count : at + 1, lines);
+        Units.UnitHandOvers.Apply(card, a, v);
         if (comments is not null) card.Body.AddRange(Comments.CommentCards.Recent(comments, v));
 
         card.Actions ??= [];

@@ -18,7 +18,13 @@ internal sealed class UnitDirectoryImporter(IStateStore store, TimeProvider time
     public async Task<UnitImportResult> ImportAsync(string tenantId, byte[] content, string fileName, bool dryRun, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
-        var rows = UnitListReader.Read(content, fileName);
+        return await ImportRowsAsync(tenantId, UnitListReader.Read(content, fileName), fileName, dryRun, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The same for rows already read (the chat hand-in reads the file once to tell a unit list from a report).</summary>
+    public async Task<UnitImportResult> ImportRowsAsync(string tenantId, IReadOnlyList<UnitListRow> rows, string fileName, bool dryRun, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         var members = await store.Members.ListAsync(tenantId, ct).ConfigureAwait(false);
         var byKey = new Dictionary<string, Member>(StringComparer.OrdinalIgnoreCase);
         foreach (var m in members)
