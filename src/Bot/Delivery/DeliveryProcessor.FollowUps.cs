@@ -4,7 +4,7 @@ using TeamsPlans.Storage;
 namespace TeamsPlans.Bot.Delivery;
 
 /// <summary>Queued follow-ups of card actions (<see cref="IDeliveryFollowUp"/>): run, then committed like a delivery.</summary>
-public sealed partial class DeliveryProcessor
+internal sealed partial class DeliveryProcessor
 {
     private readonly Dictionary<string, IDeliveryFollowUp> _followUps;
 

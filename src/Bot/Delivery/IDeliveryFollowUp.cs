@@ -7,7 +7,7 @@ namespace TeamsPlans.Bot.Delivery;
 /// the durable delivery queue under its own <see cref="Kind"/> and run by the <see cref="DeliveryProcessor"/> with the
 /// queue's retries (backoff, then Failed with the reason, visible in the delivery status and re-queued by "resend").
 /// </summary>
-public interface IDeliveryFollowUp
+internal interface IDeliveryFollowUp
 {
     /// <summary>The delivery kind this runs (<see cref="DeliveryKinds"/>).</summary>
     string Kind { get; }

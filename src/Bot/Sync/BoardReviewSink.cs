@@ -7,7 +7,7 @@ namespace TeamsPlans.Bot.Sync;
 /// completed while it awaits review (issue 15: counting follows acceptance), in the background. The acceptance or the
 /// return then writes the task's official state (<see cref="BoardProgressSink"/>).
 /// </summary>
-public sealed class BoardReviewSink(PlannerSyncService sync, SyncLane lane, IStateStore store) : IReportHandInSink
+internal sealed class BoardReviewSink(PlannerSyncService sync, SyncLane lane, IStateStore store) : IReportHandInSink
 {
     public Task OnReportHandedInAsync(StoredPlan plan, AssignmentRecord assignment, ReportSubmission report, string submitterName, string? summary,
         bool fromChat, CancellationToken ct)
