@@ -8,39 +8,68 @@ internal sealed partial class DeliveryService
 {
     /// <summary>
     /// The member installed the app or wrote to the bot (a new conversation reference was stored): every delivery of
-    /// theirs that waits for an install is made due now. One read of the tenant's queued items, one write.
+    /// theirs that waits for an install is made due now. One targeted update (the store's waiting items of that member).
     /// </summary>
     public async Task<int> MemberReachableAsync(string tenantId, string aadObjectId, CancellationToken ct)
     {
-        if (ReachStoreFactory.For(store) is not { } reach) return 0;
-        var queued = await Queue.ListAsync(tenantId, DeliveryOptions.QueueName, WorkState.Queued, ct).ConfigureAwait(false);
-        var ids = queued.Where(DeliveryProcessor.IsWaiting)
-            .Where(w => string.Equals(DeliveryPayload.TryParse(w.PayloadJson)?.MemberAadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase))
-            .Select(w => w.Id).ToList();
-        if (ids.Count == 0) return 0;
-        var n = await reach.WakeAsync(tenantId, ids, ct).ConfigureAwait(false);
-        logger.LogInformation("{AadObjectId} can be reached now in {TenantId}: {Count} waiting deliveries made due", aadObjectId, tenantId, n);
+        int n;
+        if (QueueTallyStores.For(store) is { } tally)
+            n = await tally.WakeWaitingAsync(tenantId, DeliveryOptions.QueueName, DeliveryProcessor.WaitingMarker, aadObjectId, ct)
+                .ConfigureAwait(false);
+        else if (ReachStoreFactory.For(store) is { } reach)
+        {
+            // A store without aggregate reads (a decorator): its queued items, filtered here.
+            var queued = await Queue.ListAsync(tenantId, DeliveryOptions.QueueName, WorkState.Queued, ct).ConfigureAwait(false);
+            var ids = queued.Where(w => DeliveryProcessor.IsWaiting(w) && IsFor(w, aadObjectId)).Select(w => w.Id).ToList();
+            n = ids.Count == 0 ? 0 : await reach.WakeAsync(tenantId, ids, ct).ConfigureAwait(false);
+        }
+        else return 0;
+        if (n > 0)
+            logger.LogInformation("{AadObjectId} can be reached now in {TenantId}: {Count} waiting deliveries made due", aadObjectId, tenantId, n);
         return n;
     }
 
-    /// <summary>Per plan: assignment cards given, delivered and waiting, and the members with any waiting delivery. One read.</summary>
+    /// <summary>Per plan: assignment cards given, delivered and waiting, and the members with any waiting delivery. One
+    /// grouped query of the store (counts per plan prefix, kind and state), not a listing of the queue.</summary>
     public async Task<IReadOnlyDictionary<string, DeliveryTally>> TallyAsync(string tenantId, IReadOnlyCollection<string> planIds,
         CancellationToken ct)
     {
-        var all = await Queue.ListAsync(tenantId, DeliveryOptions.QueueName, null, ct).ConfigureAwait(false);
+        var prefixes = planIds.ToDictionary(DeliveryKeys.PlanPrefix, p => p, StringComparer.Ordinal);
+        var rows = await TallyRowsAsync(tenantId, prefixes.Keys, ct).ConfigureAwait(false);
         var result = new Dictionary<string, DeliveryTally>(StringComparer.Ordinal);
-        foreach (var planId in planIds)
+        foreach (var plan in rows.GroupBy(r => r.KeyPrefix, StringComparer.Ordinal))
         {
-            var prefix = DeliveryKeys.PlanPrefix(planId);
-            var mine = all.Where(w => w.IdempotencyKey.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-            var cards = mine.Where(w => w.Kind == DeliveryKinds.Assignment).ToList();
-            if (cards.Count == 0) continue;
-            var reached = cards.Count(w => w.State == WorkState.Done && DeliveryResult.TryParse(w.ResultJson) is { Skipped: null });
-            var waiting = cards.Count(DeliveryProcessor.IsWaiting);
-            var members = mine.Where(DeliveryProcessor.IsWaiting).Select(w => DeliveryPayload.TryParse(w.PayloadJson)?.MemberAadObjectId)
-                .OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Count();
-            result[planId] = new DeliveryTally(cards.Count, reached, waiting, members);
+            var cards = plan.Where(r => r.Kind == DeliveryKinds.Assignment).ToList();
+            if (cards.Sum(r => r.Count) == 0 || !prefixes.TryGetValue(plan.Key, out var planId)) continue;
+            var reached = cards.Where(r => r.State == WorkState.Done && !r.Skipped).Sum(r => r.Count);
+            var waiting = cards.Where(r => r.Waiting).Sum(r => r.Count);
+            var members = plan.Where(r => r.Waiting).Select(r => r.WaitingMember).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Count();
+            result[planId] = new DeliveryTally(cards.Sum(r => r.Count), reached, waiting, members);
         }
         return result;
     }
+
+    private async Task<IReadOnlyList<QueueTally>> TallyRowsAsync(string tenantId, IReadOnlyCollection<string> prefixes, CancellationToken ct)
+    {
+        if (QueueTallyStores.For(store) is { } tally)
+            return await tally.TallyAsync(tenantId, DeliveryOptions.QueueName, prefixes, DeliveryProcessor.WaitingMarker, ct).ConfigureAwait(false);
+        // A store without aggregate reads (a decorator): the same rows from a listing, one per item.
+        var all = await Queue.ListAsync(tenantId, DeliveryOptions.QueueName, null, ct).ConfigureAwait(false);
+        return [.. from w in all
+                   let prefix = prefixes.FirstOrDefault(p => w.IdempotencyKey.StartsWith(p, StringComparison.Ordinal))
+                   where prefix is not null
+                   let waiting = DeliveryProcessor.IsWaiting(w)
+                   let skipped = w.State == WorkState.Done && DeliveryResult.TryParse(w.ResultJson) is not { Skipped: null }
+                   select new QueueTally(prefix, w.Kind, w.State, skipped,
+                       waiting, waiting ? DeliveryPayload.TryParse(w.PayloadJson)?.MemberAadObjectId : null, 1)];
+    }
+
+    private static bool IsFor(WorkItem w, string aadObjectId) =>
+        string.Equals(DeliveryPayload.TryParse(w.PayloadJson)?.MemberAadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The items of one plan (a key range of the store), or of the tenant when <paramref name="prefix"/> is null.</summary>
+    private Task<IReadOnlyList<WorkItem>> ItemsAsync(string tenantId, string? prefix, CancellationToken ct) =>
+        prefix is not null && QueueTallyStores.For(store) is { } tally
+            ? tally.ListByPrefixAsync(tenantId, DeliveryOptions.QueueName, prefix, ct)
+            : Queue.ListAsync(tenantId, DeliveryOptions.QueueName, null, ct);
 }

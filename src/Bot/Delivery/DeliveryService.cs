@@ -133,16 +133,15 @@ internal sealed partial class DeliveryService(IStateStore store, TimeProvider ti
 
     async Task<IReadOnlyDictionary<string, (int Failed, int Blocked)>> IPlanDeliveries.ProblemsAsync(string tenantId, IReadOnlyCollection<string> planIds, CancellationToken ct)
     {
-        // Two reads for all the plans: the tenant's failed and blocked items, each counted against its plan.
-        var failed = await Queue.ListAsync(tenantId, DeliveryOptions.QueueName, WorkState.Failed, ct).ConfigureAwait(false);
-        var blocked = await Queue.ListAsync(tenantId, DeliveryOptions.QueueName, WorkState.Blocked, ct).ConfigureAwait(false);
+        // One grouped read for all the plans: their items counted per plan prefix and state.
+        var prefixes = planIds.ToDictionary(DeliveryKeys.PlanPrefix, p => p, StringComparer.Ordinal);
+        var rows = await TallyRowsAsync(tenantId, prefixes.Keys, ct).ConfigureAwait(false);
         var result = new Dictionary<string, (int Failed, int Blocked)>(StringComparer.Ordinal);
-        foreach (var planId in planIds)
+        foreach (var plan in rows.GroupBy(r => r.KeyPrefix, StringComparer.Ordinal))
         {
-            var prefix = DeliveryKeys.PlanPrefix(planId);
-            var counts = (failed.Count(i => i.IdempotencyKey.StartsWith(prefix, StringComparison.Ordinal)),
-                blocked.Count(i => i.IdempotencyKey.StartsWith(prefix, StringComparison.Ordinal)));
-            if (counts != (0, 0)) result[planId] = counts;
+            var counts = (plan.Where(r => r.State == WorkState.Failed).Sum(r => r.Count),
+                plan.Where(r => r.State == WorkState.Blocked).Sum(r => r.Count));
+            if (counts != (0, 0) && prefixes.TryGetValue(plan.Key, out var planId)) result[planId] = counts;
         }
         return result;
     }
@@ -156,8 +155,8 @@ internal sealed partial class DeliveryService(IStateStore store, TimeProvider ti
     /// <summary>Delivery status of a plan (or the whole tenant when <paramref name="planId"/> is null).</summary>
     public async Task<DeliveryReport> GetStatusAsync(string tenantId, string? planId, CancellationToken ct)
     {
-        var all = await Queue.ListAsync(tenantId, DeliveryOptions.QueueName, null, ct).ConfigureAwait(false);
         var prefix = planId is null ? null : DeliveryKeys.PlanPrefix(planId);
+        var all = await ItemsAsync(tenantId, prefix, ct).ConfigureAwait(false);
         var items = new List<DeliveryStatusItem>();
         foreach (var w in all)
         {

@@ -143,7 +143,7 @@ internal sealed class SqlWorkQueue(SqlDb db) : IWorkQueue
             return counts;
         }, ct);
 
-    private WorkItem Map(DbDataReader r) => new(
+    internal WorkItem Map(DbDataReader r) => new(
         r.Long("id"), r.Str("tenant_id"), r.Str("queue"), r.Str("kind"), r.Str("idempotency_key"), r.Str("payload_json"),
         Enum.Parse<WorkState>(r.Str("state")), r.Int("attempts"), db.ReadTime(r, r.GetOrdinal("not_before")), r.StringOrNull("lease_owner"),
         db.ReadTimeOrNull(r, r.GetOrdinal("lease_until")), r.StringOrNull("last_error"), r.StringOrNull("result_json"),
