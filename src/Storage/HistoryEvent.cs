@@ -4,4 +4,6 @@ namespace TeamsPlans.Storage;
 public enum HistoryEvent
 {
     Created, Delivered, Acknowledged, Progress, Done, Comment, ReportHandedIn, Accepted, Returned, Reassigned, Redated, ChangedInPlanner,
+    /// <summary>Taken out of the plan by a corrected document (issue 12); the assignment row moved to withdrawn_assignments.</summary>
+    Withdrawn,
 }

@@ -52,6 +52,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<IPublishedPlanRevision>(sp => sp.GetRequiredService<Corrections.PlanCorrectionService>());
         services.AddSingleton<Corrections.CorrectionNotifier>();
         services.AddSingleton<Corrections.CorrectionAction>();
+        services.AddSingleton<Corrections.AssignmentWithdrawer>();
         services.AddSingleton<PreviewActions>();
         services.AddSingleton<ReportFileHandler>();
         services.AddSingleton<ReportAction>();

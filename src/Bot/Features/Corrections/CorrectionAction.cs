@@ -9,10 +9,12 @@ namespace TeamsPlans.Bot.Features.Corrections;
 /// acknowledgement, progress and reports stay); re-worded and re-dated ones keep their state and card, get the new duty
 /// and deadlines, and their card is updated in place; added ones are stored and sent through the publisher (the delivery
 /// queue, then the Planner mirror, which also re-dates the board tasks); reminders follow the stored deadlines. Everyone
-/// affected is told, removed ones included (their assignment is kept in the record for now: the store cannot delete).
+/// affected is told. Removed ones are withdrawn (<see cref="AssignmentWithdrawer"/>): their card says so, their board task
+/// is closed, they leave the live tables (no longer counted) and their history stays.
 /// </summary>
 internal sealed class CorrectionAction(IStateStore store, PlanCorrectionService corrections, CorrectionNotifier notifier,
-    IAssignmentPublisher publisher, HistoryRecorder history, TimeProvider time, ILogger<CorrectionAction> logger)
+    IAssignmentPublisher publisher, HistoryRecorder history, AssignmentWithdrawer withdrawer, TimeProvider time,
+    ILogger<CorrectionAction> logger)
 {
     public async Task<CardActionResult> HandleAsync(CardActionContext action, CancellationToken ct)
     {
@@ -48,7 +50,7 @@ internal sealed class CorrectionAction(IStateStore store, PlanCorrectionService 
         }
         var removed = r.Diff.Of(AssignmentChangeKind.Removed).Select(c => r.Published[c.Before!.Value]).ToList();
         foreach (var a in removed)
-            await notifier.TellAsync(updatedPlan, a, false, x => x.TellRemoved(number, DueFormat.Truncate(a.Duty, 120)), ct).ConfigureAwait(false);
+            await withdrawer.WithdrawAsync(updatedPlan, a, action.UserKey, state.Member?.DisplayName, ct).ConfigureAwait(false);
         // New assignments' cards go the publishing way (delivery queue, then the Planner mirror of the whole plan).
         await publisher.PublishAsync(tenantId, plan.PlanId, ct).ConfigureAwait(false);
         logger.LogInformation("Plan {PlanId} in {TenantId} corrected by {AadObjectId}: {Changed} updated, {Added} added, {Removed} removed",
@@ -61,6 +63,8 @@ internal sealed class CorrectionAction(IStateStore store, PlanCorrectionService 
     {
         var members = await store.Members.ListAsync(r.Plan.TenantId, ct).ConfigureAwait(false);
         var ordinal = r.Published.Count == 0 ? 0 : r.Published.Max(a => a.Ordinal);
+        if (AssignmentWithdrawals.For(store) is { } withdrawn)
+            ordinal = Math.Max(ordinal, await withdrawn.MaxOrdinalAsync(r.Plan.TenantId, r.Plan.PlanId, ct).ConfigureAwait(false));
         return r.Diff.Of(AssignmentChangeKind.Added).Select(c =>
         {
             var (assignment, member) = r.Revision[c.After!.Value];

@@ -9,7 +9,7 @@ internal static class CorrectionCards
 {
     private const int MaxLines = 20;
 
-    public static AdaptiveCard Diff(PlanRevision r, string fileName, CardView v)
+    public static AdaptiveCard Diff(PlanRevision r, string fileName, CardView v, string? amendingNumber = null)
     {
         var t = CorrectionTexts.For(v.S.Lang == "vi");
         var title = t.Title(r.Plan.Number ?? r.Plan.PlanId);
@@ -18,6 +18,8 @@ internal static class CorrectionCards
             new TextBlock(title) { Weight = "bolder", Size = "medium" },
             new TextBlock(t.FromFile(DueFormat.Truncate(fileName, 120))) { IsSubtle = true },
         };
+        if (amendingNumber is not null)
+            body.Insert(1, new TextBlock(t.Amends(DueFormat.Truncate(amendingNumber, 60), r.Plan.Number ?? r.Plan.PlanId)) { Weight = "bolder" });
         void Section(string heading, AssignmentChangeKind kind, Func<AssignmentDiff, string> line)
         {
             var lines = r.Diff.Of(kind).Take(MaxLines).Select(line).ToList();

@@ -9,6 +9,7 @@ internal sealed class CorrectionTexts
         FromFile = file =>
             $"Kế hoạch đã được gửi trước đó; tệp {file} thay đổi như sau. "
             + "Trạng thái (xác nhận, tiến độ, báo cáo) của các nhiệm vụ không đổi được giữ nguyên.",
+        Amends = (number, plan) => $"Văn bản {number} điều chỉnh, bổ sung kế hoạch {plan}: được xem là bản điều chỉnh của kế hoạch đó.",
         Added = "Nhiệm vụ thêm mới",
         Removed = "Nhiệm vụ bị bỏ",
         Reworded = "Nhiệm vụ sửa nội dung",
@@ -32,6 +33,7 @@ internal sealed class CorrectionTexts
         FromFile = file =>
             $"The plan was published before; {file} changes it as follows. "
             + "The state (acknowledged, progress, reports) of unchanged assignments is kept.",
+        Amends = (number, plan) => $"Document {number} adjusts and supplements plan {plan}: it is taken as a correction of that plan.",
         Added = "Assignments added",
         Removed = "Assignments removed",
         Reworded = "Assignments re-worded",
@@ -52,6 +54,7 @@ internal sealed class CorrectionTexts
 
     public required Func<string, string> Title { get; init; }
     public required Func<string, string> FromFile { get; init; }
+    public required Func<string, string, string> Amends { get; init; }
     public required string Added { get; init; }
     public required string Removed { get; init; }
     public required string Reworded { get; init; }

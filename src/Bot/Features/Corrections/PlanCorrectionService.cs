@@ -12,7 +12,8 @@ internal sealed class PlanCorrectionService(IStateStore store, TimeProvider time
     public const string Scope = "correction";
     public static readonly TimeSpan PendingTtl = TimeSpan.FromHours(24);
 
-    public async Task<AdaptiveCard?> DiffCardAsync(TurnState state, StoredPlan published, PlanDocument revised, string fileName, CancellationToken ct)
+    public async Task<AdaptiveCard?> DiffCardAsync(TurnState state, StoredPlan published, PlanDocument revised, string fileName, CancellationToken ct,
+        string? amendingNumber = null)
     {
         if (!state.CanManage) return null;
         var revision = await PlanRevision.ComputeAsync(store, published, revised, ct).ConfigureAwait(false);
@@ -22,7 +23,7 @@ internal sealed class PlanCorrectionService(IStateStore store, TimeProvider time
             TeamsPlans.Plans.Json.PlanJson.Serialize(revised, indented: false), time.GetUtcNow()), ct).ConfigureAwait(false);
         logger.LogInformation("Correction of {PlanId} in {TenantId} from {File}: {Changes} changes shown", published.PlanId, published.TenantId,
             LogText.Clean(fileName, 120), revision.Diff.Changes.Count(c => c.Kind != Plans.Corrections.AssignmentChangeKind.Unchanged));
-        return CorrectionCards.Diff(revision, fileName, state.View);
+        return CorrectionCards.Diff(revision, fileName, state.View, amendingNumber);
     }
 
     /// <summary>The revised document waiting for confirmation, or null (none, or older than <see cref="PendingTtl"/>).</summary>

@@ -21,6 +21,7 @@ internal sealed class HistoryTexts
             HistoryEvent.Returned => "Trả lại báo cáo",
             HistoryEvent.Reassigned => "Giao lại",
             HistoryEvent.Redated => "Đổi hạn",
+            HistoryEvent.Withdrawn => "Rút/thu hồi theo văn bản điều chỉnh",
             _ => "Thay đổi trên Planner",
         },
         Source = s => s switch
@@ -48,6 +49,7 @@ internal sealed class HistoryTexts
             HistoryEvent.Returned => "Report returned",
             HistoryEvent.Reassigned => "Reassigned",
             HistoryEvent.Redated => "Re-dated",
+            HistoryEvent.Withdrawn => "Withdrawn by the corrected plan",
             _ => "Changed in Planner",
         },
         Source = s => s switch

@@ -17,7 +17,7 @@ internal sealed class ImportFlow(PlanImportService importer, ILogger<ImportFlow>
         {
             var outcome = await importer.ImportAsync(tenantId, state.Member!.AadObjectId, content, name, source, ct).ConfigureAwait(false);
             if (outcome is { AlreadyPublished: true, Plan: { } published, Revised: { } revised } && revision is not null
-                && await revision.DiffCardAsync(state, published, revised, name, ct).ConfigureAwait(false) is { } diff)
+                && await revision.DiffCardAsync(state, published, revised, name, ct, outcome.AmendingNumber).ConfigureAwait(false) is { } diff)
                 return diff;
             var notes = outcome.AlreadyPublished
                 ? PreviewNotes.Above(new TextBlock(texts.AlreadyPublished) { Color = "warning", Weight = "bolder" })

@@ -7,4 +7,7 @@ internal sealed record ImportOutcome(StoredPlan? Plan, IReadOnlyList<AssignmentR
 
     /// <summary>The document just read, when the plan was already published (a correction candidate, Features/Corrections).</summary>
     public PlanDocument? Revised { get; init; }
+
+    /// <summary>The number of the document read when it adjusts or supplements <see cref="Plan"/> under another number; else null.</summary>
+    public string? AmendingNumber { get; init; }
 }

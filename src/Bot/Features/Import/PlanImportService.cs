@@ -30,6 +30,18 @@ internal sealed class PlanImportService(IStateStore store, IPlanDocumentReader r
             return new ImportOutcome(existing, current, [name], AlreadyPublished: true) { Revised = doc };
         }
 
+        if (existing is null && await AmendedAsync(tenantId, doc, ct).ConfigureAwait(false) is { } amended)
+        {
+            // "Điều chỉnh, bổ sung Kế hoạch số 12/…": offered as a correction of that plan, which keeps its number and title.
+            var current = await store.Assignments.ListByPlanAsync(tenantId, amended.PlanId, ct).ConfigureAwait(false);
+            logger.LogInformation("Import of {Name} ({Source}): {Number} adjusts plan {PlanId} of {TenantId}; offered as its correction",
+                name, source.Kind, Security.LogText.Clean(doc.Number, 60), amended.PlanId, tenantId);
+            return new ImportOutcome(amended, current, [name], AlreadyPublished: true)
+            {
+                Revised = doc with { Number = amended.Document.Number, Title = amended.Document.Title }, AmendingNumber = doc.Number ?? "",
+            };
+        }
+
         var now = time.GetUtcNow();
         var plan = new StoredPlan(tenantId, planId, doc, source.DocumentUri, PlanStatus.Draft, importedBy, existing?.CreatedAt ?? now, now);
         await store.Plans.UpsertAsync(plan, ct).ConfigureAwait(false);
@@ -55,6 +67,12 @@ internal sealed class PlanImportService(IStateStore store, IPlanDocumentReader r
             name, source.Kind, planId, tenantId, records.Count, records.Count(r => r.MemberAadObjectId is not null));
         return new ImportOutcome(plan, records, [name], AlreadyPublished: false);
     }
+
+    /// <summary>The published plan <paramref name="doc"/> says it adjusts or supplements (another number), or null.</summary>
+    private async Task<StoredPlan?> AmendedAsync(string tenantId, PlanDocument doc, CancellationToken ct) =>
+        TeamsPlans.Plans.Corrections.AmendedPlanReference.Of(doc) is { } number
+        && await store.Plans.FindByNumberAsync(tenantId, number, ct).ConfigureAwait(false) is { Status: not PlanStatus.Draft } plan
+            ? plan : null;
 
     /// <summary>The import preview card of a stored plan (with pickers for the unresolved assignees).</summary>
     public async Task<AdaptiveCard?> PreviewCardAsync(string tenantId, string planId, CardView view, CancellationToken ct, PreviewNotes? notes = null)
