@@ -48,7 +48,7 @@ public sealed class TabRollupBrowserTests : IAsyncLifetime
         await Expect(async () => await rows.CountAsync() == 2);
         await page.GetByLabel("Trạng thái / State").SelectOptionAsync("");
         await page.GetByLabel("Mã hoặc tên đơn vị / Code or name").FillAsync("thcs01");
-        await page.GetByLabel("Mã hoặc tên đơn vị / Code or name").PressAsync("Enter"); // the form submits from the keyboard
+        await page.Locator("#tp-rollup-filters fluent-button[type=submit], #tp-rollup-filters button[type=submit]").First.ClickAsync();
         await Expect(async () => await rows.CountAsync() == 1);
 
         // Keyboard: the unit's name is a button; Enter opens its detail and moves the focus there.

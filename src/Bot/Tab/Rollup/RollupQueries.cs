@@ -38,7 +38,9 @@ public sealed class RollupQueries(IStateStore store, TimeProvider time)
         if (UnitRollupStores.TryFor(store) is not { } rollups) return new Sheet(units, counted, year);
         var today = VietnamTime.Today(time);
         var plans = await store.Plans.ListAsync(tenantId, ct).ConfigureAwait(false);
-        foreach (var plan in plans.Where(p => p.Status == PlanStatus.Published && Contains(p.Number, f.Number)).OrderBy(p => p.Number, StringComparer.Ordinal))
+        var chosen = plans.Where(p => p.Status == PlanStatus.Published && Contains(p.Number, f.Number))
+            .OrderBy(p => p.Number, StringComparer.Ordinal);
+        foreach (var plan in chosen)
         {
             var data = await rollups.ReadAsync(tenantId, plan.PlanId, ct).ConfigureAwait(false);
             if (data is null || data.Duties.Count == 0) continue;

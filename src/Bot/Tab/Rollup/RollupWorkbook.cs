@@ -12,7 +12,8 @@ namespace TeamsPlans.Bot.Tab.Rollup;
 public static class RollupWorkbook
 {
     public static readonly IReadOnlyList<string> Headers =
-        ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Đơn vị cấp trên", "Mức", .. TabStates.Keys.Select(k => TabStates.Label(k, false)), "Tổng", "Số kế hoạch"];
+        ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Đơn vị cấp trên", "Mức",
+            .. TabStates.Keys.Select(k => TabStates.Label(k, false)), "Tổng", "Số kế hoạch"];
 
     public static async Task WriteAsync(Stream output, RollupQueries.Sheet sheet, IReadOnlyList<RollupUnitRow> rows, RollupFilter filter,
         CancellationToken ct)
@@ -21,7 +22,8 @@ public static class RollupWorkbook
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(filter);
         var units = rows.Select(r => Row(Headers,
-            [r.Code, r.Name, r.KindLabel, r.ParentName ?? r.Parent ?? "", r.LightLabel, .. TabStates.Keys.Select(k => (object)r.Counts[k]), r.Total, r.Plans]))
+            [r.Code, r.Name, r.KindLabel, r.ParentName ?? r.Parent ?? "", r.LightLabel,
+                .. TabStates.Keys.Select(k => (object)r.Counts[k]), r.Total, r.Plans]))
             .ToList();
         var detail = new List<Dictionary<string, object>>();
         foreach (var r in rows)
@@ -54,5 +56,6 @@ public static class RollupWorkbook
         return row;
     }
 
-    private static Dictionary<string, object> Pair(string field, object value) => new(StringComparer.Ordinal) { ["Mục"] = field, ["Nội dung"] = value };
+    private static Dictionary<string, object> Pair(string field, object value) =>
+        new(StringComparer.Ordinal) { ["Mục"] = field, ["Nội dung"] = value };
 }
