@@ -2,6 +2,7 @@ using TeamsPlans.Bot.Tab.Api;
 using TeamsPlans.Bot.Tab.Components;
 using TeamsPlans.Bot.Tab.History;
 using TeamsPlans.Bot.Tab.Review;
+using TeamsPlans.Bot.Tab.Rollup;
 
 namespace TeamsPlans.Bot.Tab;
 
@@ -21,6 +22,7 @@ internal static class TabEndpointExtensions
         app.MapTabApi();
         app.MapTabReviewApi();
         app.MapTabHistoryApi();
+        app.MapTabRollupApi();
         app.MapRazorComponents<TabApp>();
         return app;
     }

@@ -20,6 +20,7 @@ internal static class TabServiceCollectionExtensions
         services.TryAddSingleton(sp => LocalRoster.Load(LocalRoster.Locate(sp.GetRequiredService<IOptions<TabOptions>>().Value.LocalRosterFile, contentRoot)));
         services.TryAddSingleton<TabCallerResolver>();
         services.TryAddSingleton(sp => new TabQueries(sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IPlanDeliveries>()));
+        services.TryAddSingleton(sp => new Rollup.RollupQueries(sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHttpContextAccessor();
         services.TryAddSingleton<TabLinks>();
         services.TryAddSingleton<Review.ReviewDocumentText>();

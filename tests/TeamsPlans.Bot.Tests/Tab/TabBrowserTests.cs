@@ -76,4 +76,31 @@ public sealed class TabBrowserTests : IAsyncLifetime
         Assert.Contains("Không tìm thấy kế hoạch", await outsider.Locator("#tp-error").InnerTextAsync(), StringComparison.Ordinal);
         await Shot(outsider, "tab-04-other-tenant-404");
     }
+
+    [Fact]
+    public async Task The_history_page_lists_the_plans_lines_one_assignments_and_only_the_members_own_with_the_keyboard_and_axe()
+    {
+        var hung = await OpenAsync($"tab/plans/{Scenario.Plan82}/history", BotHarness.Hung);
+        var lines = hung.Locator("#tp-history tbody tr");
+        await Expect(async () => await lines.CountAsync() >= 3);
+        var all = await lines.AllInnerTextsAsync();
+        // Publishing created the three assignments of 82/KH-THPT BK (Hưng, Thành, Lan).
+        foreach (var ordinal in new[] { "1. ", "2. ", "3. " }) Assert.Contains(all, l => l.Split('\t')[1].StartsWith(ordinal, StringComparison.Ordinal));
+        await AxeAsync(hung, "tab-08-history");
+
+        // One assignment, chosen and shown from the keyboard (select, Tab to "Xem", Enter).
+        var picker = hung.GetByLabel("Phân công / Assignment");
+        await picker.SelectOptionAsync($"{Scenario.Plan82}-a3");
+        await picker.FocusAsync();
+        await hung.Keyboard.PressAsync("Tab");
+        Assert.Equal("Xem / Show", await hung.EvaluateAsync<string>("() => document.activeElement.textContent"));
+        await hung.Keyboard.PressAsync("Enter");
+        await Expect(async () => (await lines.AllInnerTextsAsync()).All(l => l.Split('\t')[1].StartsWith("3. ", StringComparison.Ordinal)));
+
+        var lan = await OpenAsync($"tab/plans/{Scenario.Plan82}/history", BotHarness.Lan);
+        var hers = lan.Locator("#tp-history tbody tr");
+        await Expect(async () => await hers.CountAsync() >= 1);
+        Assert.All(await hers.AllInnerTextsAsync(), l => Assert.StartsWith("3. ", l.Split('\t')[1], StringComparison.Ordinal));
+        Assert.Equal(2, await lan.Locator("#tp-history-filters option").CountAsync()); // "Tất cả" and her own
+    }
 }

@@ -52,16 +52,7 @@ public static class TabTestSupport
                 """);
             settings["Tab:LocalRosterFile"] = roster;
         }
-        var h = await BotHarness.StartAsync(settings, s =>
-        {
-            if (key is null) return;
-            s.PostConfigure<JwtBearerOptions>(TabAuthentication.Scheme, o =>
-            {
-                var config = new OpenIdConnectConfiguration();
-                config.SigningKeys.Add(key.SecurityKey);
-                o.ConfigurationManager = new Microsoft.IdentityModel.Protocols.StaticConfigurationManager<OpenIdConnectConfiguration>(config);
-            });
-        }, kestrel);
+        var h = await StartHarnessAsync(key, settings, kestrel);
         if (draft)
         {
             foreach (var u in new[] { BotHarness.Hung, BotHarness.Thanh, BotHarness.Lan, BotHarness.Cuc }) await h.InstallAsync(u);
@@ -75,6 +66,19 @@ public static class TabTestSupport
         await h.DeliverQueuedAsync();
         return h;
     }
+
+    /// <summary>The bot host with these settings; with a key, the tab's bearer scheme trusts it in place of the Entra metadata.</summary>
+    public static Task<BotHarness> StartHarnessAsync(TestSigningKey? key, IDictionary<string, string> settings, bool kestrel) =>
+        BotHarness.StartAsync(settings, s =>
+        {
+            if (key is null) return;
+            s.PostConfigure<JwtBearerOptions>(TabAuthentication.Scheme, o =>
+            {
+                var config = new OpenIdConnectConfiguration();
+                config.SigningKeys.Add(key.SecurityKey);
+                o.ConfigurationManager = new Microsoft.IdentityModel.Protocols.StaticConfigurationManager<OpenIdConnectConfiguration>(config);
+            });
+        }, kestrel);
 
     /// <summary>The id of the plan only tenant-other holds.</summary>
     public static async Task<string> OtherTenantsOwnPlanAsync(BotHarness h) =>

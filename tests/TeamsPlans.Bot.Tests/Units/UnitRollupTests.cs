@@ -18,10 +18,10 @@ namespace TeamsPlans.Bot.Tests.Units;
 public sealed class UnitRollupTests
 {
     // The signed copy of seed 004 carries its number and date (the seed is the unsigned draft: "Số:      /KH-PGDĐT").
-    private const string PhongNumber = "245/KH-PGDĐT";
+    internal const string PhongNumber = "245/KH-PGDĐT";
 
     /// <summary>How Trường THCS Thử Nghiệm 1 writes its own plan implementing the Phòng's (Decree 30 layout).</summary>
-    private const string SchoolPlan = """
+    internal const string SchoolPlan = """
         PHÒNG GD&ĐT THỦ THỪA                         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
         TRƯỜNG THCS THỬ NGHIỆM 1                           Độc lập - Tự do - Hạnh phúc
         Số: 15/KH-THCSTN1                              Thủ Thừa, ngày 25 tháng 9 năm 2019
@@ -143,7 +143,7 @@ public sealed class UnitRollupTests
         Assert.Equal(403, (await h.InvokeAsync(HeadOf("THCS11"), "rollup", ActionData(card, "rollup"))).Body["statusCode"]!.GetValue<int>());
     }
 
-    private static async Task HandInAsync(BotHarness h, string code, IReadOnlyList<AssignmentRecord> reportDuties, string period)
+    internal static async Task HandInAsync(BotHarness h, string code, IReadOnlyList<AssignmentRecord> reportDuties, string period)
     {
         var duty = reportDuties.Single(d => UnitAssignees.CodeOf(d.Assignee) == code);
         var data = new JsonObject

@@ -6,6 +6,9 @@ namespace TeamsPlans.Bot.Tab.Auth;
 /// </summary>
 public sealed record TabCaller(string TenantId, string AadObjectId, string Name, MemberRoles Roles)
 {
+    /// <summary>The sign-in name (UPN, else e-mail) from the token or the roster, when known: the unit directory binds heads by it.</summary>
+    public string? Upn { get; init; }
+
     /// <summary>Principals, committee heads and admins see every assignment of their plans; members only their own.</summary>
     public bool CanManage => (Roles & (MemberRoles.Principal | MemberRoles.CommitteeHead | MemberRoles.Admin)) != 0;
 

@@ -53,7 +53,8 @@ internal sealed class TabCallerResolver(IOptions<TabOptions> options, IOptions<B
         }
         var member = await store.Members.GetAsync(tenant, oid, ct).ConfigureAwait(false);
         var granted = roles.Configured(oid, upn, email, member?.DisplayName ?? name);
-        return new TabCaller(tenant, oid, member?.DisplayName ?? name, (member?.Roles ?? MemberRoles.None) | granted | MemberRoles.Member);
+        return new TabCaller(tenant, oid, member?.DisplayName ?? name, (member?.Roles ?? MemberRoles.None) | granted | MemberRoles.Member)
+            { Upn = upn ?? email };
     }
 
     private static string? Claim(ClaimsPrincipal p, string type) => p.FindFirst(type)?.Value;
