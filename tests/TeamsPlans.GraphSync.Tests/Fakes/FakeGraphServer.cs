@@ -156,6 +156,33 @@ public sealed class FakeGraphServer : IAsyncDisposable
         lock (_lock) { var id = $"g{++_ids}"; Groups[id] = (name, memberIds.ToList()); return id; }
     }
 
+    /// <summary>Group properties beyond the name (mailNickname, description, resourceProvisioningOptions) and owners.</summary>
+    public readonly Dictionary<string, JsonObject> GroupProperties = [];
+    public readonly Dictionary<string, List<string>> GroupOwners = [];
+
+    /// <summary>A Microsoft 365 group with its mail nickname, owners and members (a team when <paramref name="team"/>).</summary>
+    public string AddUnitGroup(string name, string mailNickname, string[] ownerIds, string[] memberIds, bool team = false, string? description = null)
+    {
+        var id = AddGroup(name, memberIds);
+        lock (_lock)
+        {
+            GroupProperties[id] = new JsonObject
+            {
+                ["mailNickname"] = mailNickname, ["description"] = description,
+                ["resourceProvisioningOptions"] = team ? new JsonArray("Team") : new JsonArray(),
+            };
+            GroupOwners[id] = ownerIds.ToList();
+        }
+        return id;
+    }
+
+    JsonObject GroupJson(string id)
+    {
+        var o = new JsonObject { ["id"] = id, ["displayName"] = Groups[id].Name };
+        if (GroupProperties.TryGetValue(id, out var p)) foreach (var (k, v) in p) o[k] = v?.DeepClone();
+        return o;
+    }
+
     public string AddSite() => "site-1";
 
     JsonObject MemberJson(string id) => Groups.TryGetValue(id, out var g)
@@ -647,6 +674,14 @@ public sealed class FakeGraphServer : IAsyncDisposable
             case ["groups"] when method == "GET":
             {
                 var f = qs.GetValueOrDefault("$filter") ?? "";
+                // startswith(mailNickname,'dv-'): Graph's startsWith on a group's mailNickname, case-insensitive as the service is.
+                const string starts = "startswith(mailNickname,'";
+                if (f.StartsWith(starts, StringComparison.OrdinalIgnoreCase) && f.EndsWith("')", StringComparison.Ordinal))
+                {
+                    var lead = f[starts.Length..^2].Replace("''", "'");
+                    return Page(Groups.Keys.Where(g => ((string?)GroupProperties.GetValueOrDefault(g)?["mailNickname"])?.StartsWith(lead, StringComparison.OrdinalIgnoreCase) == true)
+                        .Order(StringComparer.Ordinal).Select(GroupJson), path, qs);
+                }
                 const string prefix = "displayName eq '";
                 if (!f.StartsWith(prefix, StringComparison.Ordinal)) return Error(400, "BadRequest", "Unsupported filter.");
                 var name = f[prefix.Length..^1].Replace("''", "'");
@@ -655,6 +690,8 @@ public sealed class FakeGraphServer : IAsyncDisposable
             // /members is direct members only (users and nested groups); /transitiveMembers flattens nested groups.
             case ["groups", var gid, "members"] when method == "GET":
                 return Page(Groups[gid].Members.Select(MemberJson), path, qs);
+            case ["groups", var gid, "owners"] when method == "GET":
+                return Groups.ContainsKey(gid) ? Page(GroupOwners.GetValueOrDefault(gid, []).Select(MemberJson), path, qs) : Error(404, "Request_ResourceNotFound", $"Group {gid} does not exist.");
             case ["groups", var gid, "transitiveMembers"] when method == "GET":
                 return Page(Transitive(gid, []).Distinct().Select(MemberJson), path, qs);
 
