@@ -11,8 +11,9 @@
   };
 
   async function detail(code) {
-    const p = filters();
-    const unit = await api(`tab/api/rollup/units/${encodeURIComponent(code)}?` + new URLSearchParams({ number: p.get("number") || "", year: p.get("year") || "" }));
+    const p = filters(), q = new URLSearchParams();
+    for (const k of ["number", "year"]) if (p.get(k)) q.set(k, p.get(k));
+    const unit = await api(`tab/api/rollup/units/${encodeURIComponent(code)}?` + q);
     if (!unit) return;
     const box = $("#tp-unit-detail");
     $("#tp-unit-heading").textContent = `${unit.name} (${unit.code}) · ${unit.kind} · ${unit.year}`;
