@@ -26,7 +26,8 @@ public sealed class UnitGroupSync(IUnitStore units, TimeProvider time, ILogger<U
         {
             if (made.ContainsKey(g.Code))
             {
-                problems.Add(new UnitGroupProblem(g.DisplayName, g.Code, $"mã '{g.Code}' trùng với một nhóm khác (bỏ qua).", $"code '{g.Code}' is used by another group (skipped)."));
+                problems.Add(new UnitGroupProblem(g.DisplayName, g.Code, $"mã '{g.Code}' trùng với một nhóm khác (bỏ qua).",
+                    $"code '{g.Code}' is used by another group (skipped)."));
                 continue;
             }
             var old = existing.GetValueOrDefault(g.Code);

@@ -49,7 +49,8 @@ public sealed class GraphUnitGroups(GraphServiceClient client, ILogger<GraphUnit
     }
 
     private static List<UnitContact> Users(List<DirectoryObject> objects) =>
-        [.. objects.OfType<User>().Where(u => u.Id is not null).Select(u => new UnitContact(u.Id, u.UserPrincipalName ?? u.Mail)).DistinctBy(c => c.AadObjectId)];
+        [.. objects.OfType<User>().Where(u => u.Id is not null)
+            .Select(u => new UnitContact(u.Id, u.UserPrincipalName ?? u.Mail)).DistinctBy(c => c.AadObjectId)];
 
     private static async Task<List<DirectoryObject>> AllAsync(Task<DirectoryObjectCollectionResponse?> first,
         Func<string, Task<DirectoryObjectCollectionResponse?>> next)

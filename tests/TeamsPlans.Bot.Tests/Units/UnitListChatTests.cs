@@ -98,6 +98,7 @@ public sealed class UnitListChatTests
         var poller = h.Services.GetRequiredService<GraphSyncPollingService>();
 
         Assert.Equal(1, (await poller.PollOnceAsync()).Imported);
+        await h.DeliverQueuedAsync(); // proactive notices go through the delivery queue (issue 19: nothing slow inside a request)
         var answer = Json(h.Connector.CardsIn(Hung.Conversation).Last());
         Assert.Contains("Đọc được 70/72 đơn vị, bỏ qua 2 dòng", answer);
         Assert.Contains("Dòng 74 (THPT07): mã 'THPT07' trùng với dòng 26.", answer);
@@ -105,6 +106,7 @@ public sealed class UnitListChatTests
 
         var cards = h.Connector.CardsIn(Hung.Conversation).Count;
         Assert.Equal(0, (await poller.PollOnceAsync()).Imported);
+        await h.DeliverQueuedAsync();
         Assert.Equal(cards, h.Connector.CardsIn(Hung.Conversation).Count);
 
         // The department renames a school and saves the file again: the new version is read.
@@ -116,6 +118,7 @@ public sealed class UnitListChatTests
         // A damaged list gets a clear message and changes nothing.
         await File.WriteAllBytesAsync(Path.Combine(folder.UnitFolder(Tenant), "hong.xlsx"), [0x50, 0x4B, 0x03, 0x04, 1, 2, 3]);
         Assert.Equal(1, (await poller.PollOnceAsync()).Imported);
+        await h.DeliverQueuedAsync();
         Assert.Contains("không phải bảng tính (.xlsx) hợp lệ", Json(h.Connector.CardsIn(Hung.Conversation).Last()));
         Assert.Equal(70, (await UnitStores.For(h.Store).ListAsync(Tenant)).Count);
     }

@@ -27,17 +27,20 @@ internal sealed partial class UnitHandOverCommand(IStateStore store, ReassignAct
         var mine = await UnitDutiesAsync(state.TenantId, me.AadObjectId, ct).ConfigureAwait(false);
         if (mine.Count == 0) return PlanCards.Notice(t.NoUnitTask, [], state.View, "warning");
         if (request.Number is not { } n ? mine.Count > 1 : n < 1 || n > mine.Count)
-            return PlanCards.Notice(t.Choose, [.. mine.Select((a, i) => $"{i + 1}. {a.Assignee.Unit}: {DueFormat.Truncate(a.Duty, 160)}"), t.Usage], state.View);
+            return PlanCards.Notice(t.Choose, 
+                [.. mine.Select((a, i) => $"{i + 1}. {a.Assignee.Unit}: {DueFormat.Truncate(a.Duty, 160)}"), t.Usage], state.View);
         var duty = mine[(request.Number ?? 1) - 1];
         var people = Match(await store.Members.ListAsync(state.TenantId, ct).ConfigureAwait(false), request.Person, me.AadObjectId);
         if (people.Count == 0) return PlanCards.Notice(t.NoPerson(request.Person), [t.Usage], state.View, "warning");
         if (people.Count > 1)
-            return PlanCards.Notice(t.ManyPeople(request.Person, string.Join(", ", people.Take(10).Select(p => p.DisplayName))), [], state.View, "warning");
+            return PlanCards.Notice(t.ManyPeople(request.Person, string.Join(", ", 
+                people.Take(10).Select(p => p.DisplayName))), [], state.View, "warning");
         var data = new JsonObject
         {
             ["assignmentId"] = duty.AssignmentId, [CardVerbs.ReassignToInput] = people[0].AadObjectId, [CardVerbs.ReassignNoteInput] = request.Note,
         };
-        var result = await reassign.HandleAsync(new CardActionContext(state, me.AadObjectId, CardVerbs.Reassign, new CardData(data)), ct).ConfigureAwait(false);
+        var result = await reassign.HandleAsync(
+            new CardActionContext(state, me.AadObjectId, CardVerbs.Reassign, new CardData(data)), ct).ConfigureAwait(false);
         return result.Card ?? PlanCards.Notice(t.Failed, [state.Vi ? result.Vi : result.En], state.View, "attention");
     }
 

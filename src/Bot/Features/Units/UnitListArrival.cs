@@ -38,7 +38,8 @@ internal sealed class UnitListArrival(ReportHandIn handIn, UnitDirectoryImporter
         }
         catch (Exception e) when (e is ReportHandInException or PlanReadException or IOException)
         {
-            logger.LogInformation("File {FileName} in {TenantId} is not read as a unit list ({Reason})", LogText.Clean(file.Name, 120), tenantId, e.GetType().Name);
+            logger.LogInformation("File {FileName} in {TenantId} is not read as a unit list ({Reason})", 
+                LogText.Clean(file.Name, 120), tenantId, e.GetType().Name);
             return null;
         }
     }

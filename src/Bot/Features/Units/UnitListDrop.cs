@@ -29,7 +29,8 @@ internal sealed class UnitListDrop(IStateStore store, LocalLibraryFolder folder,
             Func<CardView, AdaptiveCard> answer;
             try
             {
-                var result = await importer.ImportAsync(tenantId, await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false), info.Name, dryRun: false, ct)
+                var result = await importer.ImportAsync(tenantId, 
+                    await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false), info.Name, dryRun: false, ct)
                     .ConfigureAwait(false);
                 answer = v => UnitListCards.Result(info.Name, result, v);
             }
