@@ -20,6 +20,17 @@ internal sealed class SqlQueueTallyStore(SqlDb db) : IQueueTallyStore
         ? $"substring({alias}payload_json from '\"memberAadObjectId\"\\s*:\\s*\"([^\"]*)\"')"
         : $"CASE WHEN json_valid({alias}payload_json) THEN json_extract({alias}payload_json, '$.memberAadObjectId') END";
 
+    /// <summary>The item is in the range (r.lo, r.hi) of one prefix. The ranges drive the join on both providers (one index
+    /// range scan each): SQLite keeps the order of a CROSS JOIN; PostgreSQL's LATERAL does the same whatever its statistics
+    /// say (right after a bulk load, with none, it put the queue outside and compared 10,000 items with each of 900 ranges: 7 s;
+    /// with the ranges outside: 35 ms).</summary>
+    private string InRange(string alias) =>
+        $"{alias}tenant_id = @tenant AND {alias}queue = @queue AND {alias}idempotency_key{Binary} >= r.lo AND {alias}idempotency_key{Binary} < r.hi";
+
+    /// <summary>One range's items (PostgreSQL). OFFSET 0 keeps the planner from flattening it back into a plain join.</summary>
+    private string PerRange =>
+        $"SELECT x.kind, x.state, x.result_json, x.last_error, x.payload_json FROM work_items x WHERE {InRange("x.")} OFFSET 0";
+
     private static string Waiting(string alias) => $"{alias}state = 'Queued' AND substr({alias}last_error, 1, @mlen) = @marker";
 
     public Task<IReadOnlyList<QueueTally>> TallyAsync(string tenantId, string queue, IReadOnlyCollection<string> keyPrefixes,
@@ -48,8 +59,8 @@ internal sealed class SqlQueueTallyStore(SqlDb db) : IQueueTallyStore
                        CASE WHEN {Waiting("w.")} THEN 1 ELSE 0 END AS waiting,
                        CASE WHEN {Waiting("w.")} THEN {Member("w.")} END AS member,
                        COUNT(*) AS n
-                FROM r JOIN work_items w ON w.tenant_id = @tenant AND w.queue = @queue
-                     AND w.idempotency_key{Binary} >= r.lo AND w.idempotency_key{Binary} < r.hi
+                FROM r CROSS JOIN {(Postgres ? $"LATERAL ({PerRange}) w" : "work_items w")}
+                {(Postgres ? "" : "WHERE " + InRange("w."))}
                 GROUP BY 1, 2, 3, 4, 5, 6
                 """;
             cmd.P("@tenant", tenantId).P("@queue", queue).P("@mlen", waitingReasonPrefix.Length).P("@marker", waitingReasonPrefix);
