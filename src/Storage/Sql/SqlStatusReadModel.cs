@@ -105,11 +105,12 @@ internal sealed class SqlStatusReadModel(SqlDb db) : IStatusReadModel
         {
             await using var cmd = c.Command(null, "");
             cmd.CommandText = $"""
-                SELECT x.plan_id, COUNT(*) AS n FROM (
-                  SELECT DISTINCT a.plan_id, r.assignment_id, r.period
-                  FROM assignments a CROSS JOIN reports r
-                  WHERE r.tenant_id = a.tenant_id AND r.assignment_id = a.assignment_id AND a.tenant_id = @tenant AND a.plan_id IN ({cmd.InList("p", planIds.Distinct(StringComparer.Ordinal))})) x
-                GROUP BY x.plan_id
+                SELECT x.plan_id, SUM(x.n) AS n FROM (
+                  SELECT a.plan_id, (SELECT COUNT(DISTINCT r.period) FROM reports r
+                                     WHERE r.tenant_id = a.tenant_id AND r.assignment_id = a.assignment_id) AS n
+                  FROM assignments a
+                  WHERE a.tenant_id = @tenant AND a.plan_id IN ({cmd.InList("p", planIds.Distinct(StringComparer.Ordinal))})) x
+                GROUP BY x.plan_id HAVING SUM(x.n) > 0
                 """;
             cmd.P("@tenant", tenantId);
             return (await cmd.ListAsync(r => (Plan: r.GetString(0), N: Convert.ToInt32(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture)), ct).ConfigureAwait(false))
