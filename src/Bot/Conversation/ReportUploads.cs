@@ -21,21 +21,22 @@ internal sealed class ReportUploads(IStateStore store, ReportLibrary library, Co
 {
     public const string Scope = "report-upload";
 
-    private sealed record Pending(string PlanId, string AssignmentId, string Period, DateOnly Due, string FileName, string PlanNumber, string Submitter);
+    private sealed record Pending(string PlanId, string AssignmentId, string Period, DateOnly Due, string FileName, string PlanNumber,
+        string Submitter);
 
     private string SpoolPath(string tenantId, string reportId) => Path.Combine(Path.GetFullPath(options.PendingFileRoot), "uploads",
         Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(tenantId + "|" + reportId)))[..32] + ".bin");
 
     /// <summary>Keeps the content, records the report without its link and queues the upload; returns the report as recorded.</summary>
-    public async Task<ReportSubmission> QueueAsync(StoredPlan plan, AssignmentRecord a, ReportSubmission report, ReportPeriod period, string submitter,
-        Stream content, CancellationToken ct)
+    public async Task<ReportSubmission> QueueAsync(StoredPlan plan, AssignmentRecord a, ReportSubmission report, ReportPeriod period,
+        string submitter, Stream content, CancellationToken ct)
     {
         var spool = SpoolPath(plan.TenantId, report.ReportId);
         Directory.CreateDirectory(Path.GetDirectoryName(spool)!);
         await using (var f = File.Create(spool)) await content.CopyToAsync(f, ct).ConfigureAwait(false);
         var pending = new Pending(plan.PlanId, a.AssignmentId, period.Key, period.Due, report.FileName, plan.Number ?? plan.PlanId, submitter);
-        await store.Sync.PutAsync(new SyncEntry(plan.TenantId, Scope, report.ReportId, report.ReportId, null, JsonSerializer.Serialize(pending), time.GetUtcNow()), ct)
-            .ConfigureAwait(false);
+        var entry = new SyncEntry(plan.TenantId, Scope, report.ReportId, report.ReportId, null, JsonSerializer.Serialize(pending), time.GetUtcNow());
+        await store.Sync.PutAsync(entry, ct).ConfigureAwait(false);
         await store.Reports.AddAsync(report, ct).ConfigureAwait(false);
         var payload = new DeliveryPayload
         {
@@ -43,7 +44,8 @@ internal sealed class ReportUploads(IStateStore store, ReportLibrary library, Co
             AssignmentId = a.AssignmentId, Code = report.ReportId,
         };
         var key = $"reportup|r:{Uri.EscapeDataString(report.ReportId)}";
-        await store.Queue.EnqueueAsync(plan.TenantId, DeliveryOptions.QueueName, DeliveryKinds.ReportUpload, key, payload.ToJson(), null, ct).ConfigureAwait(false);
+        await store.Queue.EnqueueAsync(plan.TenantId, DeliveryOptions.QueueName, DeliveryKinds.ReportUpload, key, payload.ToJson(), null, ct)
+            .ConfigureAwait(false);
         logger.LogInformation("Report {ReportId} of {AssignmentId} in {TenantId} recorded; its upload is queued as {DeliveryKey}",
             report.ReportId, a.AssignmentId, plan.TenantId, key);
         return report;
@@ -62,9 +64,10 @@ internal sealed class ReportUploads(IStateStore store, ReportLibrary library, Co
             .FirstOrDefault(r => string.Equals(r.ReportId, reportId, StringComparison.Ordinal));
         if (report is null || !File.Exists(spool))
         {
-            logger.LogWarning("Queued upload of report {ReportId} in {TenantId} dropped: {Why}", reportId, tenantId, report is null ? "report gone" : "copy gone");
+            var why = report is null ? "report gone" : "copy gone";
+            logger.LogWarning("Queued upload of report {ReportId} in {TenantId} dropped: {Why}", reportId, tenantId, why);
             await ForgetAsync(tenantId, reportId, ct).ConfigureAwait(false);
-            return (null, report is null ? "report gone" : "copy gone");
+            return (null, why);
         }
         LibraryFile stored;
         await using (var content = File.OpenRead(spool))
@@ -81,7 +84,10 @@ internal sealed class ReportUploads(IStateStore store, ReportLibrary library, Co
     public async Task ForgetAsync(string tenantId, string reportId, CancellationToken ct)
     {
         try { File.Delete(SpoolPath(tenantId, reportId)); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { logger.LogWarning(e, "Report copy of {ReportId} not deleted", reportId); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "Report copy of {ReportId} not deleted", reportId);
+        }
         await store.Sync.DeleteAsync(tenantId, Scope, reportId, ct).ConfigureAwait(false);
     }
 }

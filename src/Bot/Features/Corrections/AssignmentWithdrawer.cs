@@ -55,6 +55,7 @@ internal sealed class AssignmentWithdrawer(IStateStore store, Review.ProactiveCa
         var view = CardView.For(member?.PreferredLocale, VietnamTime.Today(time));
         await proactive.ReplaceAssignmentCardAsync(a, WithdrawnCards.Of(plan, a, view), ct).ConfigureAwait(false);
         var (number, duty) = (plan.Number ?? plan.PlanId, DueFormat.Truncate(a.Duty, 120));
-        await proactive.TellAsync(a.TenantId, aad, a.AssignmentId, v => CorrectionTexts.For(v.S.Lang == "vi").TellRemoved(number, duty), ct).ConfigureAwait(false);
+        await proactive.TellAsync(a.TenantId, aad, a.AssignmentId, v => CorrectionTexts.For(v.S.Lang == "vi").TellRemoved(number, duty), ct)
+            .ConfigureAwait(false);
     }
 }

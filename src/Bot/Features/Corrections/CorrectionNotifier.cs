@@ -16,6 +16,7 @@ internal sealed class CorrectionNotifier(ProactiveCards proactive)
         if (a.MemberAadObjectId is not { } aad) return false;
         // Card first, then the message (the queue skips both when the member cannot be reached).
         if (refreshCard) await proactive.UpdateAssignmentCardAsync(plan, a, ct).ConfigureAwait(false);
-        return await proactive.TellAsync(a.TenantId, aad, a.AssignmentId, view => text(CorrectionTexts.For(view.S.Lang == "vi")), ct).ConfigureAwait(false);
+        return await proactive.TellAsync(a.TenantId, aad, a.AssignmentId, view => text(CorrectionTexts.For(view.S.Lang == "vi")), ct)
+            .ConfigureAwait(false);
     }
 }

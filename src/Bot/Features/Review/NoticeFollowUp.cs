@@ -21,7 +21,8 @@ internal sealed class NoticeFollowUp(IStateStore store, [FromKeyedServices(Deliv
         {
             var card = DeliveryContent.Prebuilt(payload.CardJson, payload.Title);
             await connector.UpdateActivityAsync(reference.ServiceUrl, conversationId, activityId, card, ct).ConfigureAwait(false);
-            logger.LogInformation("Card {ActivityId} of {AadObjectId} in {TenantId} replaced after a card action", activityId, payload.MemberAadObjectId, item.TenantId);
+            logger.LogInformation("Card {ActivityId} of {AadObjectId} in {TenantId} replaced after a card action", activityId,
+                payload.MemberAadObjectId, item.TenantId);
             return null;
         }
         if (string.IsNullOrWhiteSpace(payload.Title)) return "empty notice";
