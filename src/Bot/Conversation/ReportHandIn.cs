@@ -62,7 +62,7 @@ internal sealed class ReportLibrary
 /// for the member to say which assignment it answers (state store, scopes "report-target" and "report-file", 24 hours).
 /// </summary>
 internal sealed class ReportHandIn(IStateStore store, ReportLibrary library, TeamsPlans.Bot.Downloads.ReportDownloader downloader,
-    ConversationOptions options, TimeProvider time, ILogger<ReportHandIn> logger, IEnumerable<IReportHandInSink>? sinks = null)
+    ConversationOptions options, TimeProvider time, ILogger<ReportHandIn> logger, ReportUploads uploads, IEnumerable<IReportHandInSink>? sinks = null)
 {
     public const string TeamsFileDownloadInfo = "application/vnd.microsoft.teams.file.download.info";
     public static readonly TimeSpan PendingTtl = TimeSpan.FromHours(24);
@@ -115,11 +115,12 @@ internal sealed class ReportHandIn(IStateStore store, ReportLibrary library, Tea
         if (!string.IsNullOrWhiteSpace(link)) text.AppendLine(CultureInfo.InvariantCulture, $"Liên kết / Link: {link.Trim()}");
         var fileName = $"{submitter} - bao-cao-{vnNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.md";
         await using var content = new MemoryStream(Encoding.UTF8.GetBytes(text.ToString()));
-        return await StoreAsync(plan, a, userKey, submitter, period, fileName, content, activityId, ct, fromChat: false, summary).ConfigureAwait(false);
+        return await StoreAsync(plan, a, userKey, submitter, period, fileName, content, activityId, ct, fromChat: false, summary, deferUpload: true)
+            .ConfigureAwait(false);
     }
 
     public async Task<ReportSubmission> HandInFileAsync(StoredPlan plan, AssignmentRecord a, string userKey, string submitter, ReportPeriod period,
-        ReportFile file, string? activityId, CancellationToken ct)
+        ReportFile file, string? activityId, CancellationToken ct, bool deferUpload = false)
     {
         await using var content = await DownloadAsync(file, ct).ConfigureAwait(false);
         if (content.Length == 0)
@@ -127,30 +128,41 @@ internal sealed class ReportHandIn(IStateStore store, ReportLibrary library, Tea
             var name = TeamsPlans.Bot.Security.EchoText.Cap(file.Name);
             throw new ReportHandInException("empty", Features.Reports.ReportTexts.EmptyFileVi(name), Features.Reports.ReportTexts.EmptyFileEn(name));
         }
-        return await StoreAsync(plan, a, userKey, submitter, period, $"{submitter} - {file.Name}", content, activityId, ct, fromChat: true, null).ConfigureAwait(false);
+        return await StoreAsync(plan, a, userKey, submitter, period, $"{submitter} - {file.Name}", content, activityId, ct, fromChat: true, null, deferUpload)
+            .ConfigureAwait(false);
     }
 
     private async Task<ReportSubmission> StoreAsync(StoredPlan plan, AssignmentRecord a, string userKey, string submitter, ReportPeriod period,
-        string fileName, Stream content, string? activityId, CancellationToken ct, bool fromChat, string? summary)
+        string fileName, Stream content, string? activityId, CancellationToken ct, bool fromChat, string? summary, bool deferUpload = false)
     {
         var now = time.GetUtcNow();
-        LibraryFile stored;
-        try
+        var reportId = activityId is { Length: > 0 } ? $"{a.AssignmentId}|{period.Key}|{activityId}" : $"{a.AssignmentId}|{period.Key}|{Guid.NewGuid():N}";
+        ReportSubmission report;
+        if (deferUpload)
         {
-            stored = await library.Library.UploadReportAsync(plan.TenantId, period.Key, fileName, content,
-                new ReportMetadata(plan.Number ?? plan.PlanId, submitter, period.Due, now), ct).ConfigureAwait(false);
+            // Inside an invoke: recorded now, uploaded by the delivery queue (ReportUploads).
+            report = await uploads.QueueAsync(plan, a, new ReportSubmission(plan.TenantId, reportId, a.AssignmentId, period.Key, fileName, null, userKey, now),
+                period, submitter, content, ct).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is GraphSyncException or IOException or UnauthorizedAccessException or HttpRequestException)
+        else
         {
-            logger.LogError(e, "Report of {AssignmentId} in {TenantId} could not be stored in the library", a.AssignmentId, plan.TenantId);
-            throw new ReportHandInException("library", "Không lưu được báo cáo vào thư viện, vui lòng thử lại sau.", "The report could not be stored in the library; please try again later.", e);
+            LibraryFile stored;
+            try
+            {
+                stored = await library.Library.UploadReportAsync(plan.TenantId, period.Key, fileName, content,
+                    new ReportMetadata(plan.Number ?? plan.PlanId, submitter, period.Due, now), ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is GraphSyncException or IOException or UnauthorizedAccessException or HttpRequestException)
+            {
+                logger.LogError(e, "Report of {AssignmentId} in {TenantId} could not be stored in the library", a.AssignmentId, plan.TenantId);
+                throw new ReportHandInException("library", "Không lưu được báo cáo vào thư viện, vui lòng thử lại sau.",
+                    "The report could not be stored in the library; please try again later.", e);
+            }
+            report = new ReportSubmission(plan.TenantId, reportId, a.AssignmentId, period.Key, stored.Name, stored.WebUrl, userKey, now);
+            await store.Reports.AddAsync(report, ct).ConfigureAwait(false);
         }
-        var report = new ReportSubmission(plan.TenantId,
-            activityId is { Length: > 0 } ? $"{a.AssignmentId}|{period.Key}|{activityId}" : $"{a.AssignmentId}|{period.Key}|{Guid.NewGuid():N}",
-            a.AssignmentId, period.Key, stored.Name, stored.WebUrl, userKey, now);
-        await store.Reports.AddAsync(report, ct).ConfigureAwait(false);
-        logger.LogInformation("Report {ReportId} for {AssignmentId} of {PlanId} in {TenantId}, period {Period}, by {AadObjectId}: {FileName} ({Size} bytes)",
-            report.ReportId, a.AssignmentId, plan.PlanId, plan.TenantId, period.Key, userKey, stored.Name, stored.Size);
+        logger.LogInformation("Report {ReportId} for {AssignmentId} of {PlanId} in {TenantId}, period {Period}, by {AadObjectId}: {FileName}",
+            report.ReportId, a.AssignmentId, plan.PlanId, plan.TenantId, period.Key, userKey, report.FileName);
         foreach (var sink in sinks ?? [])
         {
             try { await sink.OnReportHandedInAsync(plan, a, report, submitter, summary, fromChat, ct).ConfigureAwait(false); }
@@ -184,9 +196,10 @@ internal sealed class ReportHandIn(IStateStore store, ReportLibrary library, Tea
         ReportFile file, string? activityId, CancellationToken ct)
     {
         var spool = SpoolPath(plan.TenantId, userKey);
-        if (!File.Exists(spool)) return await HandInFileAsync(plan, a, userKey, submitter, period, file, activityId, ct).ConfigureAwait(false);
+        if (!File.Exists(spool)) return await HandInFileAsync(plan, a, userKey, submitter, period, file, activityId, ct, deferUpload: true).ConfigureAwait(false);
         await using var content = File.OpenRead(spool);
-        return await StoreAsync(plan, a, userKey, submitter, period, $"{submitter} - {file.Name}", content, activityId, ct, fromChat: true, null).ConfigureAwait(false);
+        return await StoreAsync(plan, a, userKey, submitter, period, $"{submitter} - {file.Name}", content, activityId, ct, fromChat: true, null, deferUpload: true)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Remembers the assignment and period the member last reported for from a card: a file sent next goes there.</summary>

@@ -44,6 +44,9 @@ internal static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<IPlanDocumentReader, BoundedPlanDocumentReader>();
         services.TryAddSingleton(_ => RollupOptions.From(configuration));
         services.TryAddSingleton<ReportLibrary>();
+        // Reports handed in from a card are uploaded by the delivery queue, after the invoke answered (issue 19).
+        services.TryAddSingleton<ReportUploads>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<TeamsPlans.Bot.Delivery.IDeliveryFollowUp, ReportUploadFollowUp>());
         services.TryAddSingleton<ReportHandIn>();
         services.AddTeamsPlansFeatures();
         return services;

@@ -18,6 +18,12 @@ public static class DeliveryKinds
     public const string Card = "card";
     /// <summary>The member's posted assignment card updated in place from the current state, after the invoke answered.</summary>
     public const string CardUpdate = "card-update";
+    /// <summary>After a card action: a prebuilt card put in place of a posted one (ConversationId, ActivityId), or a text (Title).</summary>
+    public const string Notice = "notice";
+    /// <summary>A published plan's document uploaded to the plan library (SharePoint), after the publishing invoke answered.</summary>
+    public const string PlanDocument = "plan-document";
+    /// <summary>A report handed in from a card uploaded to the reports library (Code = report id), after the invoke answered.</summary>
+    public const string ReportUpload = "report-upload";
 }
 
 /// <summary>The payload of a "delivery" queue item (JSON). Content is built at send time from the current state.</summary>
@@ -38,6 +44,9 @@ internal sealed record DeliveryPayload
     public List<string>? Lines { get; init; }
     /// <summary>Card kind: the Adaptive Card JSON, built in the recipient's language when the action was handled.</summary>
     public string? CardJson { get; init; }
+    /// <summary>Notice kind: the posted card (conversation, activity) the prebuilt card replaces.</summary>
+    public string? ConversationId { get; init; }
+    public string? ActivityId { get; init; }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

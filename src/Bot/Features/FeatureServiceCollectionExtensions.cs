@@ -69,6 +69,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<ProactiveCards>();
         // Card updates left for after an invoke's answer (Teams' 15 s): run by the delivery queue.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<TeamsPlans.Bot.Delivery.IDeliveryFollowUp, CardRefreshFollowUp>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<TeamsPlans.Bot.Delivery.IDeliveryFollowUp, NoticeFollowUp>());
         services.AddSingleton<OfficialStates>();
         services.AddSingleton<ReviewRequester>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportHandInSink, ReviewRequester>(sp => sp.GetRequiredService<ReviewRequester>()));

@@ -1,3 +1,4 @@
+using TeamsPlans.Bot.Delivery;
 using TeamsPlans.GraphSync;
 using TeamsPlans.Storage;
 
@@ -13,38 +14,57 @@ internal sealed class PlanMirror(IStateStore store, IDocumentLibrary library, Pl
     public const string DocumentScope = "plan-document";
 
     /// <summary>
-    /// Uploads the plan's source document into the plan library (once; again only when the source changed) and points
-    /// the stored plan at the library copy, so cards and Planner tasks link to SharePoint. Returns the plan as stored.
-    /// A document that cannot be uploaded is logged and the plan keeps its current link: publishing never fails on it.
+    /// Queues the upload of the plan's source document into the plan library (<see cref="DeliveryKinds.PlanDocument"/>, run by
+    /// <see cref="PlanDocumentFollowUp"/> after the publishing invoke has answered: an upload to SharePoint may take longer
+    /// than the 15 s Teams gives an invoke). False when there is nothing to upload (no local source, or already stored).
     /// </summary>
-    public async Task<StoredPlan?> EnsureDocumentAsync(string tenantId, string planId, CancellationToken ct)
+    public async Task<bool> QueueDocumentAsync(string tenantId, string planId, CancellationToken ct)
     {
         var plan = await store.Plans.GetAsync(tenantId, planId, ct).ConfigureAwait(false);
-        if (plan is null) return null;
-        var known = await store.Sync.GetAsync(tenantId, DocumentScope, planId, ct).ConfigureAwait(false);
-        if (known is not null && string.Equals(known.ETag, plan.DocumentUri, StringComparison.Ordinal)) return plan;
-        if (plan.DocumentUri is not { } uri || !Uri.TryCreate(uri, UriKind.Absolute, out var u) || !u.IsFile || !File.Exists(u.LocalPath))
-            return plan;
-        try
+        if (plan is null || await SourceToUploadAsync(plan, ct).ConfigureAwait(false) is null) return false;
+        var payload = new DeliveryPayload { TenantId = tenantId, Kind = DeliveryKinds.PlanDocument, MemberAadObjectId = SystemRecipient, PlanId = planId };
+        // Not under the plan's delivery prefix: the plan's delivery counts are of messages to members.
+        var key = $"plandoc|p:{Uri.EscapeDataString(planId)}|{Guid.NewGuid():N}";
+        await store.Queue.EnqueueAsync(tenantId, DeliveryOptions.QueueName, DeliveryKinds.PlanDocument, key, payload.ToJson(), null, ct).ConfigureAwait(false);
+        logger.LogInformation("Plan document of {PlanId} in {TenantId} queued for the plan library as {DeliveryKey}", planId, tenantId, key);
+        return true;
+    }
+
+    /// <summary>The recipient field of queue items that go to no member (the plan document's upload).</summary>
+    public const string SystemRecipient = "system";
+
+    /// <summary>
+    /// Uploads the plan's source document into the plan library (once; again only when the source changed) and points the
+    /// stored plan at the library copy, so cards and Planner tasks link to SharePoint. Idempotent: a second run (a retry
+    /// after a restart) finds the stored copy and does nothing. Failures throw (the queue retries them).
+    /// </summary>
+    /// <returns>The plan as stored and whether this call uploaded it.</returns>
+    public async Task<(StoredPlan? Plan, bool Uploaded)> UploadDocumentAsync(string tenantId, string planId, CancellationToken ct)
+    {
+        var plan = await store.Plans.GetAsync(tenantId, planId, ct).ConfigureAwait(false);
+        if (plan is null || await SourceToUploadAsync(plan, ct).ConfigureAwait(false) is not { } path) return (plan, false);
+        LibraryFile file;
+        await using (var content = File.OpenRead(path))
         {
-            LibraryFile file;
-            await using (var content = File.OpenRead(u.LocalPath))
-            {
-                var meta = new PlanDocumentMetadata(plan.Number ?? planId, plan.Document.Issuer, plan.Document.Year ?? plan.Document.IssuedOn?.Year,
-                    plan.Title, plan.Status.ToString());
-                file = await library.UploadPlanDocumentAsync(tenantId, Path.GetFileName(u.LocalPath), content, meta, ct).ConfigureAwait(false);
-            }
-            var updated = plan with { DocumentUri = file.WebUrl, UpdatedAt = time.GetUtcNow() };
-            await store.Plans.UpsertAsync(updated, ct).ConfigureAwait(false);
-            await store.Sync.PutAsync(new SyncEntry(tenantId, DocumentScope, planId, file.Id, file.WebUrl, null, time.GetUtcNow()), ct).ConfigureAwait(false);
-            logger.LogInformation("Plan document of {PlanId} in {TenantId} stored in the plan library as {FileId}", planId, tenantId, file.Id);
-            return updated;
+            var meta = new PlanDocumentMetadata(plan.Number ?? planId, plan.Document.Issuer, plan.Document.Year ?? plan.Document.IssuedOn?.Year,
+                plan.Title, plan.Status.ToString());
+            file = await library.UploadPlanDocumentAsync(tenantId, Path.GetFileName(path), content, meta, ct).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogWarning(e, "Plan document of {PlanId} in {TenantId} not uploaded; cards keep the source link", planId, tenantId);
-            return plan;
-        }
+        // The plan as it is now (a card action may have changed it during the upload), pointed at the library copy.
+        var current = await store.Plans.GetAsync(tenantId, planId, ct).ConfigureAwait(false) ?? plan;
+        var updated = current with { DocumentUri = file.WebUrl, UpdatedAt = time.GetUtcNow() };
+        await store.Plans.UpsertAsync(updated, ct).ConfigureAwait(false);
+        await store.Sync.PutAsync(new SyncEntry(tenantId, DocumentScope, planId, file.Id, file.WebUrl, null, time.GetUtcNow()), ct).ConfigureAwait(false);
+        logger.LogInformation("Plan document of {PlanId} in {TenantId} stored in the plan library as {FileId}", planId, tenantId, file.Id);
+        return (updated, true);
+    }
+
+    /// <summary>The local source file still to be uploaded, or null (stored already, not a local file, gone).</summary>
+    private async Task<string?> SourceToUploadAsync(StoredPlan plan, CancellationToken ct)
+    {
+        var known = await store.Sync.GetAsync(plan.TenantId, DocumentScope, plan.PlanId, ct).ConfigureAwait(false);
+        if (known is not null && string.Equals(known.ETag, plan.DocumentUri, StringComparison.Ordinal)) return null;
+        return plan.DocumentUri is { } uri && Uri.TryCreate(uri, UriKind.Absolute, out var u) && u.IsFile && File.Exists(u.LocalPath) ? u.LocalPath : null;
     }
 
     /// <summary>Syncs the plan's assignments and deadlines to its board (enqueue in the outbox, then drain).</summary>

@@ -30,6 +30,7 @@ internal static class SyncBridgeServiceCollectionExtensions
         services.TryAddSingleton<SyncLane>();
         services.AddHostedService(sp => sp.GetRequiredService<SyncLane>());
         services.TryAddSingleton<PlanMirror>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<TeamsPlans.Bot.Delivery.IDeliveryFollowUp, PlanDocumentFollowUp>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAssignmentChangeSink, BoardProgressSink>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportHandInSink, BoardReviewSink>());
         services.TryAddSingleton<IRemoteChangeSink, BoardChangeApplier>();

@@ -11,8 +11,8 @@ using TeamsPlans.Bot.Features.Import;
 namespace TeamsPlans.Bot.Sync;
 
 /// <summary>
-/// Publishing a plan also mirrors it: the document goes into the plan library first (so the cards link to it), the
-/// cards are sent by the inner publisher (the delivery queue), then the board (Planner) is synced in the background.
+/// Publishing a plan also mirrors it: the document's upload to the plan library is queued (<see cref="PlanDocumentFollowUp"/>),
+/// the cards are queued by the inner publisher (the delivery queue), and the board (Planner) is synced in the background.
 /// </summary>
 internal sealed class MirroringAssignmentPublisher(IAssignmentPublisher inner, PlanMirror mirror, SyncLane lane) : IAssignmentPublisher
 {
@@ -20,9 +20,11 @@ internal sealed class MirroringAssignmentPublisher(IAssignmentPublisher inner, P
 
     public async Task<PublishResult> PublishAsync(string tenantId, string planId, CancellationToken ct)
     {
-        await mirror.EnsureDocumentAsync(tenantId, planId, ct).ConfigureAwait(false);
+        // The document's upload is queued first (before the cards, so the queue usually stores it before they are built);
+        // the board follows the upload then, so its tasks link to the library copy.
+        var queued = await mirror.QueueDocumentAsync(tenantId, planId, ct).ConfigureAwait(false);
         var result = await inner.PublishAsync(tenantId, planId, ct).ConfigureAwait(false);
-        lane.Post($"board {tenantId}/{planId}", c => mirror.SyncBoardAsync(tenantId, planId, c));
+        if (!queued) lane.Post($"board {tenantId}/{planId}", c => mirror.SyncBoardAsync(tenantId, planId, c));
         return result;
     }
 }

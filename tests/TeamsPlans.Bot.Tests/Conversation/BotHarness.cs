@@ -169,8 +169,24 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
     }
 }
 
-/// <summary>A user of the test tenant: Entra object id, Teams id (29:...), name, personal conversation id.</summary>
-public sealed record TestUser(string Aad, string TeamsId, string Name, string Conversation, string Locale = "vi-VN");
+/// <summary>A user of the test tenant: Entra object id, Teams id (29:...), name, personal conversation id, e-mail.</summary>
+public sealed record TestUser(string Aad, string TeamsId, string Name, string Conversation, string Locale = "vi-VN", string? Email = null)
+{
+    /// <summary>
+    /// A user with ids shaped like a tenant's (issue 19: size budgets are measured on realistic ids): the Entra object id a
+    /// GUID, the Teams user id "29:1" and 78 base64url characters, the personal chat "a:1" and 92 — each derived from
+    /// <paramref name="handle"/>, so they are stable between runs; e-mail handle@bk.edu.vn.
+    /// </summary>
+    public static TestUser Realistic(string handle, string name, string locale = "vi-VN")
+    {
+        byte[] Hash(string salt) => [.. System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(salt + handle)),
+            .. System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(handle + salt)),
+            .. System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(salt + handle + salt))];
+        string Url(string salt, int length) => Convert.ToBase64String(Hash(salt)).Replace('+', '-').Replace('/', '_').TrimEnd('=')[..length];
+        return new TestUser(new Guid(Hash("aad")[..16]).ToString(), "29:1" + Url("teams", 78), name, "a:1" + Url("chat", 92), locale,
+            handle + "@bk.edu.vn");
+    }
+}
 
 /// <summary>
 /// The real bot host (WebApplicationFactory&lt;Program&gt;, local mode: no app id, loopback) on a temp SQLite database and a temp
@@ -179,10 +195,10 @@ public sealed record TestUser(string Aad, string TeamsId, string Name, string Co
 public sealed class BotHarness : IAsyncDisposable
 {
     public const string Tenant = "tenant-bk";
-    public static readonly TestUser Hung = new("aad-hung", "29:1hung", "Ngô Tấn Hưng", "a:conv-hung");
-    public static readonly TestUser Thanh = new("aad-thanh", "29:1thanh", "Nguyễn Tất Thành", "a:conv-thanh");
-    public static readonly TestUser Cuc = new("aad-cuc", "29:1cuc", "Hồ Thị Thu Cúc", "a:conv-cuc");
-    public static readonly TestUser Lan = new("aad-lan", "29:1lan", "Trần Thị Lan", "a:conv-lan");
+    public static readonly TestUser Hung = TestUser.Realistic("hung", "Ngô Tấn Hưng");
+    public static readonly TestUser Thanh = TestUser.Realistic("thanh", "Nguyễn Tất Thành");
+    public static readonly TestUser Cuc = TestUser.Realistic("cuc", "Hồ Thị Thu Cúc");
+    public static readonly TestUser Lan = TestUser.Realistic("lan", "Trần Thị Lan");
 
     private readonly string _dir;
     private WebApplicationFactory<Program>? _factory;
@@ -273,7 +289,7 @@ public sealed class BotHarness : IAsyncDisposable
     {
         Connector.NotInstalled.TryRemove(u.Aad, out _);
         Connector.RemovedChats.TryRemove(u.Conversation, out _);
-        Connector.Rosters[u.Conversation] = [new JsonObject { ["id"] = u.TeamsId, ["name"] = u.Name, ["aadObjectId"] = u.Aad, ["email"] = u.Aad[4..] + "@bk.edu.vn" }];
+        Connector.Rosters[u.Conversation] = [new JsonObject { ["id"] = u.TeamsId, ["name"] = u.Name, ["aadObjectId"] = u.Aad, ["email"] = u.Email ?? u.Aad[4..] + "@bk.edu.vn" }];
         var a = Base(u, "conversationUpdate", tenant);
         a["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "28:bot-id" }, new JsonObject { ["id"] = u.TeamsId, ["aadObjectId"] = u.Aad });
         var r = await PostAsync(a);

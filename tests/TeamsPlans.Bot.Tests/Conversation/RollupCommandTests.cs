@@ -13,8 +13,8 @@ namespace TeamsPlans.Bot.Tests.Conversation;
 public sealed class RollupCommandTests
 {
     private const string Dept = "tenant-sgd";
-    private static readonly TestUser Director = new("aad-sgd", "29:1sgd", "Lê Văn Giám", "a:conv-sgd");
-    private static readonly TestUser Clerk = new("aad-clerk", "29:1clerk", "Phạm Văn Văn", "a:conv-clerk");
+    private static readonly TestUser Director = TestUser.Realistic("sgd", "Lê Văn Giám");
+    private static readonly TestUser Clerk = TestUser.Realistic("clerk", "Phạm Văn Văn");
 
     private static readonly Dictionary<string, string> Settings = new()
     {

@@ -17,7 +17,7 @@ public sealed class WaitingDeliveryTests
 {
     /// <summary>DeliveryStates.Waiting, spelled out so that this file compiled against the product before the fix.</summary>
     private const string Waiting = "waiting";
-    private static readonly TestUser Newcomer = new("aad-newcomer", "29:1newcomer", "Phạm Văn Mới", "a:conv-newcomer");
+    private static readonly TestUser Newcomer = TestUser.Realistic("newcomer", "Phạm Văn Mới");
 
     private static async Task PublishToNewcomerAsync(BotHarness h)
     {

@@ -11,7 +11,7 @@ namespace TeamsPlans.Bot.Tests.Security;
 /// </summary>
 public sealed class StoredServiceUrlTests
 {
-    private static readonly TestUser Newcomer = new("aad-newcomer", "29:1newcomer", "Phạm Văn Mới", "a:conv-newcomer");
+    private static readonly TestUser Newcomer = TestUser.Realistic("newcomer", "Phạm Văn Mới");
 
     [Fact]
     public async Task A_new_members_chat_is_opened_at_a_Teams_host_not_at_a_stored_outside_address()

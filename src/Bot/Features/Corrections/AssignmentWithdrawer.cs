@@ -1,5 +1,4 @@
 using TeamsPlans.Bot.Features.History;
-using TeamsPlans.Bot.Protocol;
 using TeamsPlans.Bot.Sync;
 using TeamsPlans.GraphSync;
 using TeamsPlans.Plans.Scheduling;
@@ -12,7 +11,7 @@ namespace TeamsPlans.Bot.Features.Corrections;
 /// the member's card is replaced by the withdrawn card and they are told, then the store moves it out of the live tables
 /// (<see cref="IAssignmentWithdrawal"/>), so status, roll-up, deadlines and reminders stop counting it.
 /// </summary>
-internal sealed class AssignmentWithdrawer(IStateStore store, IConnectorClient connector, HistoryRecorder history, TimeProvider time,
+internal sealed class AssignmentWithdrawer(IStateStore store, Review.ProactiveCards proactive, HistoryRecorder history, TimeProvider time,
     ILogger<AssignmentWithdrawer> logger, PlannerSyncService? board = null, SyncLane? lane = null)
 {
     public const string Reason = "correction";
@@ -47,27 +46,16 @@ internal sealed class AssignmentWithdrawer(IStateStore store, IConnectorClient c
         lane.Post($"withdraw {a.TenantId}/{a.AssignmentId}", c => board.OnAssignmentChangedAsync(closed, null, c));
     }
 
+    /// <summary>The withdrawn card in place of the posted one and the one-line message, through the delivery queue (the
+    /// correction is an invoke); built now, since the assignment leaves the live tables right after.</summary>
     private async Task TellAsync(StoredPlan plan, AssignmentRecord a, CancellationToken ct)
     {
         if (a.MemberAadObjectId is not { } aad) return;
-        var reference = await store.Conversations.GetAsync(a.TenantId, aad, ct).ConfigureAwait(false);
-        if (reference is null || reference.Blocked) return;
         var member = await store.Members.GetAsync(a.TenantId, aad, ct).ConfigureAwait(false);
         var view = CardView.For(member?.PreferredLocale, VietnamTime.Today(time));
-        var number = plan.Number ?? plan.PlanId;
-        var text = CorrectionTexts.For(view.S.Lang == "vi").TellRemoved(number, DueFormat.Truncate(a.Duty, 120));
-        try
-        {
-            if (a.CardActivityId is { } activityId && a.CardConversationId is { } conversationId)
-                await connector.UpdateActivityAsync(reference.ServiceUrl, conversationId, activityId,
-                    WithdrawnCards.Of(plan, a, view).ToMessage(), ct).ConfigureAwait(false);
-            await connector.SendToConversationAsync(reference.ServiceUrl, reference.ConversationId, Activity.CreateMessage(text), ct)
-                .ConfigureAwait(false);
-        }
-        catch (ConnectorException e)
-        {
-            logger.LogWarning(e, "Withdrawal of {AssignmentId} in {TenantId} not told to {AadObjectId} ({Status})",
-                a.AssignmentId, a.TenantId, aad, e.StatusCode);
-        }
+        await proactive.ReplaceAssignmentCardAsync(a, WithdrawnCards.Of(plan, a, view), ct).ConfigureAwait(false);
+        var (number, duty) = (plan.Number ?? plan.PlanId, DueFormat.Truncate(a.Duty, 120));
+        await proactive.TellAsync(a.TenantId, aad, a.AssignmentId, v => CorrectionTexts.For(v.S.Lang == "vi").TellRemoved(number, duty), ct)
+            .ConfigureAwait(false);
     }
 }

@@ -9,19 +9,49 @@ namespace TeamsPlans.Bot.Features.Import;
 internal static class ImportCards
 {
 
+    /// <summary>Data key of the pickers' page: the ordinal of the first assignment whose picker the page shows.</summary>
+    public const string PickerFrom = "pickerFrom";
+    /// <summary>Most pickers on one page of the preview.</summary>
+    internal const int PickersPerPage = 8;
+    /// <summary>Choices of a picker at full size: the best-ranked members (typing in the picker filters them).</summary>
+    internal const int ChoicesPerPicker = 15;
+
     /// <summary>
     /// What an import extracted: the plan header, each assignment with its resolved member, a member picker per unresolved
     /// assignee (Input.ChoiceSet "map_{assignmentId}"), and "map" / "publish" actions (publish also applies the pickers).
+    /// The pickers are paged (Teams refuses a message over its size limit, 413): a page holds as many as fit, from the
+    /// assignment <paramref name="pickerFrom"/> on, and "Lưu và trang sau" saves the page's choices and shows the next one.
     /// </summary>
     public static AdaptiveCard ImportPreview(StoredPlan plan, IReadOnlyList<AssignmentRecord> assignments,
         IReadOnlyDictionary<string, Member> members, IReadOnlyList<UnresolvedAssignee> unresolved, CardView v, PreviewNotes? notes = null,
-        string? reviewUrl = null)
-        => Fit(scale => BuildImportPreview(plan, assignments, members, unresolved, v, scale, notes ?? PreviewNotes.None, reviewUrl));
+        string? reviewUrl = null, int pickerFrom = 0)
+    {
+        var n = notes ?? PreviewNotes.None;
+        var from = unresolved.Where(u => u.Assignment.Ordinal >= pickerFrom).ToList();
+        if (from.Count == 0) from = [.. unresolved]; // past the last page (its pickers were all chosen): back to the first
+        var page = new PickerPage(unresolved, from, 0);
+        for (var count = Math.Min(from.Count, PickersPerPage); count > 1; count--)
+        {
+            foreach (var scale in new[] { 1, 0.6 })
+            {
+                var card = BuildImportPreview(plan, assignments, members, page with { Count = count }, v, scale, n, reviewUrl);
+                if (card.SizeInUtf16Bytes() <= MaxBytes) return card;
+            }
+        }
+        return Fit(scale => BuildImportPreview(plan, assignments, members, page with { Count = Math.Min(1, from.Count) }, v, scale, n, reviewUrl));
+    }
+
+    /// <summary>The pickers of one page: <see cref="Count"/> of <see cref="From"/> (the unresolved from the page's first on).</summary>
+    private sealed record PickerPage(IReadOnlyList<UnresolvedAssignee> All, IReadOnlyList<UnresolvedAssignee> From, int Count)
+    {
+        public int Earlier => All.Count - From.Count;
+        public IEnumerable<UnresolvedAssignee> Shown => From.Take(Count);
+    }
 
     private static AdaptiveCard BuildImportPreview(StoredPlan plan, IReadOnlyList<AssignmentRecord> assignments,
-        IReadOnlyDictionary<string, Member> members, IReadOnlyList<UnresolvedAssignee> unresolved, CardView v, double scale, PreviewNotes notes,
-        string? reviewUrl)
+        IReadOnlyDictionary<string, Member> members, PickerPage pickers, CardView v, double scale, PreviewNotes notes, string? reviewUrl)
     {
+        var unresolved = pickers.All;
         var s = v.S;
         var resolvedCount = assignments.Count(a => a.MemberAadObjectId is not null);
         var body = new List<CardElement>
@@ -66,9 +96,11 @@ internal static class ImportCards
         if (unresolved.Count > 0)
         {
             body.Add(new TextBlock(s.Unresolved) { Weight = "bolder", Spacing = "large", Separator = true });
-            var ucap = Cap(12, scale);
-            var ccap = Cap(40, scale);
-            foreach (var u in unresolved.Take(ucap))
+            if (pickers.Count < unresolved.Count)
+                body.Add(new TextBlock(PickerPagingTexts.For(v).Caption(pickers.Earlier + 1, pickers.Earlier + pickers.Count, unresolved.Count))
+                    { IsSubtle = true, Spacing = "none" });
+            var ccap = Cap(ChoicesPerPicker, scale);
+            foreach (var u in pickers.Shown)
             {
                 if (u.Candidates.Count == 0)
                 {
@@ -84,7 +116,6 @@ internal static class ImportCards
                     Choices = u.Candidates.Take(ccap).Select(m => new Choice(MemberLabel(m), m.AadObjectId)).ToList(),
                 });
             }
-            if (unresolved.Count > ucap) body.Add(new TextBlock(s.More(unresolved.Count - ucap)) { IsSubtle = true });
         }
 
         var texts = ImportTexts.For(s.Lang);
@@ -101,7 +132,24 @@ internal static class ImportCards
             if (unresolved.Count > 0) actions.Add(Execute(s.MapSave, CardVerbs.Map, data, associatedInputs: "auto"));
             actions.Add(Execute(s.Publish, CardVerbs.Publish, data, style: "positive", associatedInputs: "auto"));
         }
+        if (PageAction(pickers, data, v) is { } pageAction) actions.Insert(0, pageAction);
         if (reviewUrl is not null) actions.Add(new OpenUrlAction { Title = Tab.TabLinks.ReviewTitle(s.Lang.StartsWith("vi", StringComparison.OrdinalIgnoreCase)), Url = reviewUrl });
         return new AdaptiveCard { Lang = s.Lang, FallbackText = s.ImportTitle + ": " + PlanTitle(plan), Body = body, Actions = actions.Count > 0 ? actions : null };
+    }
+
+    /// <summary>"Lưu và trang sau" (the pickers after this page), or on the last page "Lưu và về trang đầu" when earlier
+    /// pickers are still open; both save the page's choices (verb map, associated inputs).</summary>
+    private static ExecuteAction? PageAction(PickerPage pickers, JsonObject data, CardView v)
+    {
+        var t = PickerPagingTexts.For(v);
+        var next = (JsonObject)data.DeepClone();
+        if (pickers.From.Count > pickers.Count)
+        {
+            next[PickerFrom] = pickers.From[pickers.Count].Assignment.Ordinal;
+            return Execute(t.Next(pickers.From.Count - pickers.Count), CardVerbs.Map, next, associatedInputs: "auto");
+        }
+        if (pickers.Earlier == 0) return null;
+        next[PickerFrom] = 0;
+        return Execute(t.First, CardVerbs.Map, next, associatedInputs: "auto");
     }
 }

@@ -75,7 +75,8 @@ internal sealed class PlanImportService(IStateStore store, IPlanDocumentReader r
             ? plan : null;
 
     /// <summary>The import preview card of a stored plan (with pickers for the unresolved assignees).</summary>
-    public async Task<AdaptiveCard?> PreviewCardAsync(string tenantId, string planId, CardView view, CancellationToken ct, PreviewNotes? notes = null)
+    public async Task<AdaptiveCard?> PreviewCardAsync(string tenantId, string planId, CardView view, CancellationToken ct, PreviewNotes? notes = null,
+        int pickerFrom = 0)
     {
         var plan = await store.Plans.GetAsync(tenantId, planId, ct).ConfigureAwait(false);
         if (plan is null) return null;
@@ -85,6 +86,6 @@ internal sealed class PlanImportService(IStateStore store, IPlanDocumentReader r
             .Select(a => new UnresolvedAssignee(a, AssigneeMatcher.Rank(a.Assignee, members))).ToList();
         notes = UnitPreview.WithExpansion(notes ?? PreviewNotes.None, list, view);
         var review = plan.Status == PlanStatus.Draft && list.Count > 0 ? links?.Review(planId) : null; // "Xem và sửa": the tab's review page
-        return ImportCards.ImportPreview(plan, list.OrderBy(a => a.Ordinal).ToList(), members.ToDictionary(m => m.AadObjectId), unresolved, view, notes, review);
+        return ImportCards.ImportPreview(plan, list.OrderBy(a => a.Ordinal).ToList(), members.ToDictionary(m => m.AadObjectId), unresolved, view, notes, review, pickerFrom);
     }
 }

@@ -17,7 +17,8 @@ internal sealed class PreviewActions(IStateStore store, PlanActionGuard guard, P
         var (tenantId, planId, view) = (action.TenantId, plan.PlanId, action.State.View);
         if (await MapAsync(tenantId, planId, action.Data.Values, ct).ConfigureAwait(false) is { } mapError) return mapError;
         if (action.Verb != CardVerbs.Publish)
-            return CardActionResult.Ok((await importer.PreviewCardAsync(tenantId, planId, view, ct).ConfigureAwait(false))!);
+            return CardActionResult.Ok((await importer.PreviewCardAsync(tenantId, planId, view, ct,
+                pickerFrom: action.Data.Int(ImportCards.PickerFrom) ?? 0).ConfigureAwait(false))!);
 
         if ((await store.Assignments.ListByPlanAsync(tenantId, planId, ct).ConfigureAwait(false)).Count == 0)
             return CardActionResult.Fail(400, "NothingToSend", ImportTexts.Vi.NothingToSend, ImportTexts.En.NothingToSend);

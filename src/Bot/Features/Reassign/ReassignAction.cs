@@ -1,7 +1,6 @@
 using TeamsPlans.Bot.Features.Common;
 using TeamsPlans.Bot.Features.History;
 using TeamsPlans.Bot.Features.Review;
-using TeamsPlans.Bot.Protocol;
 
 namespace TeamsPlans.Bot.Features.Reassign;
 
@@ -11,7 +10,7 @@ namespace TeamsPlans.Bot.Features.Reassign;
 /// it now; the new holder gets the card (the delivery queue) and the Planner board follows (the mirroring publisher).
 /// </summary>
 internal sealed class ReassignAction(IStateStore store, AssignmentAccess access, HistoryRecorder history, IAssignmentPublisher publisher,
-    IConnectorClient connector, TimeProvider time, ILogger<ReassignAction> logger)
+    ProactiveCards proactive, TimeProvider time, ILogger<ReassignAction> logger)
 {
     public async Task<CardActionResult> HandleAsync(CardActionContext action, CancellationToken ct)
     {
@@ -40,18 +39,10 @@ internal sealed class ReassignAction(IStateStore store, AssignmentAccess access,
 
         var heldBy = Units.UnitHandOvers.NowHeldBy(a, member.DisplayName, action.State.View) ?? ReassignTexts.For(action.State.View).NowHeldBy(member.DisplayName);
         var notice = PlanCards.Notice(heldBy, [a.Duty, note ?? ""], action.State.View);
-        await UpdateOldCardAsync(a, notice, ct).ConfigureAwait(false);
+        // The old card says who holds it now: queued (Teams gives the invoke about 15 s; the PUT may be slow or retried).
+        await proactive.ReplaceAssignmentCardAsync(a, notice, ct).ConfigureAwait(false);
         await publisher.PublishAsync(action.TenantId, plan.PlanId, ct).ConfigureAwait(false);
         return CardActionResult.Ok(notice);
     }
 
-    /// <summary>The old holder's posted card now says who holds the assignment.</summary>
-    private async Task UpdateOldCardAsync(AssignmentRecord a, AdaptiveCard notice, CancellationToken ct)
-    {
-        if (a.CardActivityId is null || a.CardConversationId is null || a.MemberAadObjectId is null) return;
-        var reference = await store.Conversations.GetAsync(a.TenantId, a.MemberAadObjectId, ct).ConfigureAwait(false);
-        if (reference is null || reference.Blocked) return;
-        try { await connector.UpdateActivityAsync(reference.ServiceUrl, a.CardConversationId, a.CardActivityId, notice.ToMessage(), ct).ConfigureAwait(false); }
-        catch (ConnectorException e) { logger.LogWarning(e, "Old card of {AssignmentId} in {TenantId} not updated ({Status})", a.AssignmentId, a.TenantId, e.StatusCode); }
-    }
 }

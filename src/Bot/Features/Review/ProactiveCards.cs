@@ -44,4 +44,37 @@ internal sealed class ProactiveCards(IStateStore store, TimeProvider time, ILogg
         var key = $"followup|k:{DeliveryKinds.CardUpdate}|a:{Uri.EscapeDataString(a.AssignmentId)}|{Guid.NewGuid():N}";
         await store.Queue.EnqueueAsync(a.TenantId, DeliveryOptions.QueueName, DeliveryKinds.CardUpdate, key, payload.ToJson(), null, ct).ConfigureAwait(false);
     }
+
+    /// <summary>Queues <paramref name="card"/> in place of the holder's posted assignment card (reassigned, withdrawn), when it was posted.</summary>
+    public Task ReplaceAssignmentCardAsync(AssignmentRecord a, AdaptiveCard card, CancellationToken ct)
+    {
+        if (a.CardActivityId is null || a.CardConversationId is null || a.MemberAadObjectId is null) return Task.CompletedTask;
+        return QueueNoticeAsync(a.TenantId, a.MemberAadObjectId, a.AssignmentId, new DeliveryPayload
+        {
+            TenantId = a.TenantId, Kind = DeliveryKinds.Notice, MemberAadObjectId = a.MemberAadObjectId, PlanId = a.PlanId, AssignmentId = a.AssignmentId,
+            CardJson = card.ToJson(), ConversationId = a.CardConversationId, ActivityId = a.CardActivityId, Title = card.FallbackText,
+        }, ct);
+    }
+
+    /// <summary>Queues a one-line message to the member (text chosen for their language by <paramref name="text"/>);
+    /// false when the member cannot be reached.</summary>
+    public async Task<bool> TellAsync(string tenantId, string aadObjectId, string? assignmentId, Func<CardView, string> text, CancellationToken ct)
+    {
+        var reference = await store.Conversations.GetAsync(tenantId, aadObjectId, ct).ConfigureAwait(false);
+        if (reference is null || reference.Blocked) return false;
+        var member = await store.Members.GetAsync(tenantId, aadObjectId, ct).ConfigureAwait(false);
+        var view = CardView.For(member?.PreferredLocale, TeamsPlans.Plans.Scheduling.VietnamTime.Today(time));
+        await QueueNoticeAsync(tenantId, aadObjectId, assignmentId, new DeliveryPayload
+        {
+            TenantId = tenantId, Kind = DeliveryKinds.Notice, MemberAadObjectId = aadObjectId, AssignmentId = assignmentId, Title = text(view),
+        }, ct).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task QueueNoticeAsync(string tenantId, string aadObjectId, string? assignmentId, DeliveryPayload payload, CancellationToken ct)
+    {
+        var key = $"followup|k:{DeliveryKinds.Notice}|m:{Uri.EscapeDataString(aadObjectId)}|a:{Uri.EscapeDataString(assignmentId ?? "-")}|{Guid.NewGuid():N}";
+        await store.Queue.EnqueueAsync(tenantId, DeliveryOptions.QueueName, DeliveryKinds.Notice, key, payload.ToJson(), null, ct).ConfigureAwait(false);
+        logger.LogInformation("Notice to {AadObjectId} in {TenantId} queued as {DeliveryKey}", aadObjectId, tenantId, key);
+    }
 }

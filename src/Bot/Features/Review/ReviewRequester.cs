@@ -16,6 +16,13 @@ internal sealed class ReviewRequester(IStateStore store, HistoryRecorder history
         await history.RecordAsync(a, HistoryEvent.ReportHandedIn, report.SubmittedBy, submitterName, fromChat ? HistorySource.Chat : HistorySource.Card,
             string.IsNullOrWhiteSpace(summary) ? report.FileName : summary.Trim(), ct).ConfigureAwait(false);
         if (a.State.Status == AssignmentStatus.Done) await ReopenAsync(a, report.SubmittedBy, ct).ConfigureAwait(false);
+        // A report handed in from a card is uploaded after the invoke (ReportUploads): its card waits for the library link.
+        if (report.FileUri is not null) await OnReportStoredAsync(plan, a, report, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The review card, linking to the stored report, to each receiver.</summary>
+    public async Task OnReportStoredAsync(StoredPlan plan, AssignmentRecord a, ReportSubmission report, CancellationToken ct)
+    {
         var entries = await history.ListAsync(a.TenantId, a.AssignmentId, ct).ConfigureAwait(false);
         var review = ReviewStatus.Of(entries);
         foreach (var reviewer in await ReviewersAsync(plan, report.SubmittedBy, ct).ConfigureAwait(false))

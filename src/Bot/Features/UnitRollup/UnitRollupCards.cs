@@ -13,10 +13,15 @@ namespace TeamsPlans.Bot.Features.UnitRollup;
 internal static class UnitRollupCards
 {
     public const int FirstUnits = 20;
+    /// <summary>Data key of the card's page: how many units (red first) come before it.</summary>
+    public const string UnitSkip = "unitSkip";
 
-    public static AdaptiveCard Card(UnitRollupService.Outcome o, UnitRollupFilter filter, CardView v) => Fit(scale => Build(o, filter, v, scale));
+    /// <summary>The card of the units from <paramref name="skip"/> on, as many as fit (Teams refuses a message over its
+    /// limit, 413), with "Trang sau" to the next ones.</summary>
+    public static AdaptiveCard Card(UnitRollupService.Outcome o, UnitRollupFilter filter, CardView v, int skip = 0) =>
+        Fit(scale => Build(o, filter, v, scale, skip < 0 || skip >= o.Result.Rows.Count ? 0 : skip));
 
-    private static AdaptiveCard Build(UnitRollupService.Outcome o, UnitRollupFilter filter, CardView v, double scale)
+    private static AdaptiveCard Build(UnitRollupService.Outcome o, UnitRollupFilter filter, CardView v, double scale, int skip)
     {
         var t = UnitRollupTexts.For(v);
         var r = o.Result;
@@ -43,14 +48,25 @@ internal static class UnitRollupCards
         if (r.Periods.Count == 0) body.Add(new TextBlock(t.NoPeriods) { IsSubtle = true });
         if (r.Rows.Count == 0) body.Add(new TextBlock(t.NoUnits) { Color = "warning" });
         var cap = Cap(FirstUnits, scale);
-        foreach (var row in r.Rows.Take(cap)) body.Add(UnitBlock(row, t, scale, v));
-        if (r.Rows.Count > cap) body.Add(new TextBlock(v.S.More(r.Rows.Count - cap)) { IsSubtle = true });
+        var shown = r.Rows.Skip(skip).Take(cap).ToList();
+        var paging = UnitPagingTexts.For(v);
+        if (shown.Count < r.Rows.Count)
+            body.Add(new TextBlock(paging.Caption(skip + 1, skip + shown.Count, r.Rows.Count)) { IsSubtle = true, Spacing = "medium" });
+        foreach (var row in shown) body.Add(UnitBlock(row, t, scale, v));
         var data = new JsonObject
         {
             ["planId"] = o.Plan.PlanId, ["year"] = o.Year, ["units"] = true,
             ["kinds"] = string.Join(',', filter.Kinds), ["parent"] = filter.ParentCode,
         };
-        return new AdaptiveCard { Lang = v.S.Lang, FallbackText = t.Header, Body = body, Actions = [Execute(t.Refresh, CardVerbs.Rollup, data)] };
+        var actions = new List<CardAction> { Execute(t.Refresh, CardVerbs.Rollup, data) };
+        var left = r.Rows.Count - skip - shown.Count;
+        if (left > 0)
+        {
+            var next = (JsonObject)data.DeepClone();
+            next[UnitSkip] = skip + shown.Count;
+            actions.Insert(0, Execute(paging.Next(left), CardVerbs.Rollup, next));
+        }
+        return new AdaptiveCard { Lang = v.S.Lang, FallbackText = t.Header, Body = body, Actions = actions };
     }
 
     private static Container UnitBlock(UnitRollupRow row, UnitRollupTexts t, double scale, CardView v)

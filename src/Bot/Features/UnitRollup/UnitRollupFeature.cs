@@ -50,6 +50,6 @@ internal sealed class UnitRollupFeature(IStateStore store, UnitRollupService rol
         var outcome = await rollups.BuildAsync(action.TenantId, planId, year, filter, ct).ConfigureAwait(false);
         return outcome is null
             ? CardActionResult.Fail(404, "NotFound", "Không tìm thấy kế hoạch giao cho đơn vị.", "No plan giving duties to units was found.")
-            : CardActionResult.Ok(UnitRollupCards.Card(outcome, filter, action.State.View));
+            : CardActionResult.Ok(UnitRollupCards.Card(outcome, filter, action.State.View, action.Data.Int(UnitRollupCards.UnitSkip) ?? 0));
     }
 }
