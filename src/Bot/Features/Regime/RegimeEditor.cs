@@ -20,7 +20,10 @@ internal static class RegimeEditor
     public static Container Inputs(ReportRegime r, int n, RegimeTexts t)
     {
         TextInput Text(string field, string label, string? value, int max, bool multiline = false, string? placeholder = null) =>
-            new() { Id = InputId(n, field), Label = label, Value = value, MaxLength = max, IsMultiline = multiline ? true : null, Placeholder = placeholder };
+            new()
+            {
+                Id = InputId(n, field), Label = label, Value = value, MaxLength = max, IsMultiline = multiline ? true : null, Placeholder = placeholder,
+            };
         var frequency = new ChoiceSetInput
         {
             Id = InputId(n, "frequency"), Label = t.Frequency, Style = "compact", Value = r.Frequency?.ToString() ?? NotPeriodic,
@@ -86,7 +89,8 @@ internal static class RegimeEditor
     {
         date = null;
         if (string.IsNullOrWhiteSpace(s)) return true;
-        if (!DateOnly.TryParseExact(s, ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return false;
+        string[] formats = ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"];
+        if (!DateOnly.TryParseExact(s, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return false;
         date = d;
         return true;
     }
