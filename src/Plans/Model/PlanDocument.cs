@@ -99,6 +99,10 @@ public sealed record ReportRegime(string What)
     /// <summary>"theo đề cương tại Phụ lục 1", "mẫu số 02".</summary>
     public string? Outline { get; init; }
     public string? Source { get; init; }
+    /// <summary>What the report must contain, as edited in the import preview (else <see cref="Source"/> is shown).</summary>
+    public string? Content { get; init; }
+    /// <summary>The outline / form file (a file in the library), linked from the assignment card.</summary>
+    public string? OutlineUri { get; init; }
 }
 
 public sealed record Recipient(string Name, string? Purpose);

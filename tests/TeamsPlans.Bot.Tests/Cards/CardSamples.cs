@@ -138,6 +138,9 @@ public static class CardSamples
             ["rollup-empty"] = RollupCards.Rollup(new DepartmentRollup("tenant-sgd", "kh-1", null, "Kế hoạch không có hạn định kỳ", 2023, Today, [], []), new Dictionary<string, string>(), v),
             ["review"] = ReviewCards.Card(plan, progress, Rounds(progress)[1], Report(progress), 1, null, v),
             ["review-returned"] = ReviewCards.Card(plan, progress, Rounds(progress)[1], Report(progress), 1, Rounds(progress)[2], v),
+            ["review-second-round"] = ReviewCards.Card(plan, progress, SecondHandIn(progress), Report(progress), 2, null, v, [.. Rounds(progress), SecondHandIn(progress)]),
+            ["import-preview-regime-edit"] = ImportCards.ImportPreview(WithRegime(draft), draftRecs, byId, unresolved, v),
+            ["assignment-regime-form"] = AssignmentCards.Assignment(WithRegime(plan), recs[2], "Hồ Thị Thu Cúc", v, ["29:1cuc"]),
             ["history"] = HistoryCards.Card(plan, progress, Rounds(progress), v),
             ["history-empty"] = HistoryCards.Card(plan, progress, [], v),
             ["comments"] = TeamsPlans.Bot.Features.Comments.CommentCards.Thread(plan, progress, [.. Rounds(progress).Select(e => e with { Event = HistoryEvent.Comment })], v),
@@ -149,6 +152,31 @@ public static class CardSamples
                 done, v, TeamsPlans.Plans.Scheduling.OfficialState.DoneLate, ReviewStatus.Of([.. Rounds(done), .. Rounds(done).Skip(1).Take(1).Select(e => e with { Event = HistoryEvent.Accepted, Sequence = 9 })])),
         };
     }
+
+    /// <summary>
+    /// <paramref name="plan"/> with the regime of Cúc's report as edited in the import preview (issue 15): half-yearly, a
+    /// cut-off, the form of Phụ lục 2 and its file in the library.
+    /// </summary>
+    public static StoredPlan WithRegime(StoredPlan plan) => plan with
+    {
+        Document = plan.Document with
+        {
+            Reports =
+            [
+                new ReportRegime("Báo cáo tình hình và kết quả triển khai")
+                {
+                    To = "Sở Giáo dục và Đào tạo", Method = "Qua hệ thống quản lý văn bản và điều hành", Frequency = Recurrence.Semiannual,
+                    Due = DueDate.OnDate(new DateOnly(2023, 5, 20)), DataFrom = new DateOnly(2022, 11, 15), DataTo = new DateOnly(2023, 5, 14),
+                    Outline = "Theo mẫu tại Phụ lục 2", OutlineUri = "https://contoso.sharepoint.com/sites/bk/Shared%20Documents/Mau-bao-cao.docx",
+                },
+            ],
+        },
+    };
+
+    /// <summary>The hand-in after the return of <see cref="Rounds"/>: round 2, whose review card shows round 1.</summary>
+    public static HistoryEntry SecondHandIn(AssignmentRecord a) =>
+        new(Tenant, a.PlanId, a.AssignmentId, HistoryEvent.ReportHandedIn, "aad-cuc", "Hồ Thị Thu Cúc", HistorySource.Card, Now.AddHours(3), "Bổ sung số liệu khối 12.")
+            { Sequence = 4 };
 
     /// <summary>A hand-in and its return, as the history holds them (issue 15).</summary>
     public static IReadOnlyList<HistoryEntry> Rounds(AssignmentRecord a) =>

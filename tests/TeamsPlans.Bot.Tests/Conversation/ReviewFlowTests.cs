@@ -86,6 +86,12 @@ public sealed class ReviewFlowTests
         Assert.Equal(200, again["statusCode"]!.GetValue<int>());
         var second = ReviewCardOf(h);
         Assert.StartsWith("2 · 17/04/2023", TeamsPlans.Bot.Tests.Cards.CardModelTests.Facts(second)["Lần nộp"]);
+        // The reviewer sees the earlier round: who handed it in, who returned it, when, and why; the first card had none.
+        Assert.Null(TextOf(review, "earlierRounds"));
+        Assert.Equal("Các lần nộp trước", TextOf(second, "earlierRounds"));
+        Assert.Equal("Lần 1: Hồ Thị Thu Cúc nộp 10/04/2023 09:00 — ↩ Đã trả lại — Ngô Tấn Hưng, 10/04/2023 09:00: Thiếu số liệu khối 12",
+            TextOf(second, "round-1"));
+        Assert.Null(TextOf(second, "round-2"));
         var (_, accepted) = await h.InvokeAsync(Hung, CardVerbs.Accept, ActionData(second, CardVerbs.Accept));
         Assert.Equal(200, accepted["statusCode"]!.GetValue<int>());
         Assert.StartsWith("✓ Đã chấp nhận — Ngô Tấn Hưng, 17/04/2023", TextOf(accepted["value"]!.AsObject(), "reviewDecision"));

@@ -90,7 +90,7 @@ internal static class ImportCards
             });
         }
         if (assignments.Count > cap) body.Add(new TextBlock(s.More(assignments.Count - cap)) { IsSubtle = true });
-        body.AddRange(Regime.RegimeCards.Preview(doc, v, Cap(5, scale)));
+        body.AddRange(Regime.RegimeCards.Preview(doc, v, Cap(5, scale), editable: plan.Status == PlanStatus.Draft));
 
         var data = new JsonObject { ["planId"] = plan.PlanId, ["tenantId"] = plan.TenantId };
         if (unresolved.Count > 0)
@@ -129,7 +129,7 @@ internal static class ImportCards
             actions.Add(Execute(s.Publish, CardVerbs.Publish, data, style: "positive", associatedInputs: "auto"));
         else if (plan.Status == PlanStatus.Draft)
         {
-            if (unresolved.Count > 0) actions.Add(Execute(s.MapSave, CardVerbs.Map, data, associatedInputs: "auto"));
+            if (unresolved.Count > 0 || doc.Reports.Count > 0) actions.Add(Execute(s.MapSave, CardVerbs.Map, data, associatedInputs: "auto"));
             actions.Add(Execute(s.Publish, CardVerbs.Publish, data, style: "positive", associatedInputs: "auto"));
         }
         if (PageAction(pickers, data, v) is { } pageAction) actions.Insert(0, pageAction);

@@ -5,6 +5,7 @@ namespace TeamsPlans.Bot.Features.Import;
 
 /// <summary>
 /// The buttons of the import preview: "Lưu" (map) applies the assignee pickers ("map_{assignmentId}": member aadObjectId);
+/// the report regimes edited ("regime_{n}_{field}", <see cref="Regime.RegimeEditor"/>) are saved by both;
 /// "Gửi" (publish) applies them too, publishes the draft and sends the assignment cards, then shows what was sent.
 /// </summary>
 internal sealed class PreviewActions(IStateStore store, PlanActionGuard guard, PlanImportService importer, IAssignmentPublisher publisher,
@@ -16,6 +17,11 @@ internal sealed class PreviewActions(IStateStore store, PlanActionGuard guard, P
         if (plan is null) return error!;
         var (tenantId, planId, view) = (action.TenantId, plan.PlanId, action.State.View);
         if (await MapAsync(tenantId, planId, action.Data.Values, ct).ConfigureAwait(false) is { } mapError) return mapError;
+        if (plan.Status == PlanStatus.Draft && Regime.RegimeEditor.Apply(plan.Document, action.Data.Values) is var (edited, regimeError))
+        {
+            if (regimeError is not null) return CardActionResult.Fail(400, regimeError.Code, regimeError.Vi, regimeError.En);
+            if (edited is not null) await store.Plans.UpsertAsync(plan = plan with { Document = edited, UpdatedAt = time.GetUtcNow() }, ct).ConfigureAwait(false);
+        }
         if (action.Verb != CardVerbs.Publish)
             return CardActionResult.Ok((await importer.PreviewCardAsync(tenantId, planId, view, ct,
                 pickerFrom: action.Data.Int(ImportCards.PickerFrom) ?? 0).ConfigureAwait(false))!);

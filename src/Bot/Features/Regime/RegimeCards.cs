@@ -6,7 +6,8 @@ namespace TeamsPlans.Bot.Features.Regime;
 /// The report regime of each report deadline of an assignment (issue 15; Decree 09/2019/NĐ-CP: name, content, recipient,
 /// method, frequency, data cut-off, outline / form), as the plan states it (<see cref="ReportRegimes.For"/>), under the
 /// deadlines of the assignment card. A periodic report without a printed cut-off shows the decree's default. When the
-/// outline or form is named and the plan document has a web address, "Mở đề cương / mẫu" opens it (the Phụ lục is in it).
+/// outline or form is named and the plan document has a web address, "Mở đề cương / mẫu" opens it (the Phụ lục is in it);
+/// a form file set in the import preview (<see cref="RegimeEditor"/>, a file in the library) is opened instead.
 /// </summary>
 internal static class RegimeCards
 {
@@ -28,7 +29,7 @@ internal static class RegimeCards
     {
         var t = RegimeTexts.For(v);
         var facts = new List<Fact> { new(t.Name, DueFormat.Truncate(r.What, 200)) };
-        if (r.Source is { Length: > 0 } src && !string.Equals(src, r.What, StringComparison.Ordinal))
+        if ((r.Content ?? r.Source) is { Length: > 0 } src && !string.Equals(src, r.What, StringComparison.Ordinal))
             facts.Add(new(t.Content, DueFormat.Truncate(src, 400)));
         if ((r.To ?? d?.To) is { Length: > 0 } to) facts.Add(new(t.To, to));
         if (r.Method is { Length: > 0 } m) facts.Add(new(t.Method, m));
@@ -47,7 +48,7 @@ internal static class RegimeCards
     }
 
     /// <summary>The import preview's section: every regime the reader found, with its facts (at most <paramref name="cap"/>).</summary>
-    public static IEnumerable<CardElement> Preview(PlanDocument doc, CardView v, int cap)
+    public static IEnumerable<CardElement> Preview(PlanDocument doc, CardView v, int cap, bool editable = false)
     {
         if (doc.Reports.Count == 0) yield break;
         var t = RegimeTexts.For(v);
@@ -57,6 +58,7 @@ internal static class RegimeCards
             // The deadline read from the same sentence, when there is one, gives the due date and the default cut-off.
             var d = doc.Deadlines.Concat(doc.Assignments.SelectMany(x => x.Deadlines)).FirstOrDefault(x => ReportRegimes.For(doc, x) == r);
             yield return new FactSet { Id = "regime-preview-" + (i + 1), Facts = Facts(r, d, doc.Year, v), Spacing = "small" };
+            if (editable) yield return RegimeEditor.Inputs(r, i + 1, t); // a draft: the principal corrects what was read
         }
         if (doc.Reports.Count > cap) yield return new TextBlock(v.S.More(doc.Reports.Count - cap)) { IsSubtle = true };
     }
@@ -69,7 +71,9 @@ internal static class RegimeCards
             new TextBlock(t.Header) { Weight = "bolder" },
             new FactSet { Facts = Facts(r, d, plan.Document.Year, v) },
         };
-        if (r.Outline is { Length: > 0 })
+        if (Uri.TryCreate(r.OutlineUri, UriKind.Absolute, out var file) && file.Scheme is "http" or "https")
+            items.Add(new ActionSet { Id = id + "-form", Actions = [new OpenUrlAction { Title = t.OpenOutline, Url = file.AbsoluteUri }] });
+        else if (r.Outline is { Length: > 0 })
         {
             if (Uri.TryCreate(plan.DocumentUri, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
                 items.Add(new ActionSet { Actions = [new OpenUrlAction { Title = t.OpenOutline, Url = uri.AbsoluteUri }] });

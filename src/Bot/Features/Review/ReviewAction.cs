@@ -49,6 +49,7 @@ internal sealed class ReviewAction(IStateStore store, AssignmentAccess access, H
         var after = await history.ListAsync(action.TenantId, a.AssignmentId, ct).ConfigureAwait(false);
         var reports = await store.Reports.ListByAssignmentAsync(action.TenantId, a.AssignmentId, ct).ConfigureAwait(false);
         var decided = ReviewStatus.Of(after);
-        return CardActionResult.Ok(ReviewCards.Card(plan, current, review.Latest!, reports.MaxBy(r => r.SubmittedAt), review.Rounds, decided.Latest, action.State.View));
+        return CardActionResult.Ok(ReviewCards.Card(plan, current, review.Latest!, reports.MaxBy(r => r.SubmittedAt), review.Rounds, decided.Latest,
+            action.State.View, after));
     }
 }

@@ -7,12 +7,12 @@ namespace TeamsPlans.Bot.Features.Review;
 
 /// <summary>
 /// The card the receiver of a report gets: the plan, the duty, who handed it in and when (round N), the summary and the
-/// file link, then "Chấp nhận" and "Trả lại" (a required reason). Once decided it shows the decision instead of buttons.
+/// file link, the earlier rounds (<see cref="ReviewRounds"/>), then "Chấp nhận" and "Trả lại" (a required reason). Once decided it shows the decision instead of buttons.
 /// </summary>
 internal static class ReviewCards
 {
     public static AdaptiveCard Card(StoredPlan plan, AssignmentRecord a, HistoryEntry handIn, ReportSubmission? report, int round,
-        HistoryEntry? decision, CardView v)
+        HistoryEntry? decision, CardView v, IReadOnlyList<HistoryEntry>? history = null)
         => Fit(scale =>
         {
             var t = ReviewTexts.For(v);
@@ -34,6 +34,7 @@ internal static class ReviewCards
                 body.Add(new TextBlock(t.Summary) { Weight = "bolder", Spacing = "medium" });
                 body.Add(new TextBlock(Cut(handIn.Detail, 1500, scale)) { Id = "reportSummary", Spacing = "small" });
             }
+            body.AddRange(ReviewRounds.Earlier(history ?? [], handIn, t, scale)); // who returned it before, when, why
             var actions = new List<CardAction>();
             if (report?.FileUri is { } uri && Uri.TryCreate(uri, UriKind.Absolute, out var u) && u.Scheme is "https" or "http" or "file")
                 actions.Add(new OpenUrlAction { Title = t.OpenReport, Url = u.AbsoluteUri });

@@ -27,7 +27,7 @@ internal sealed class ReviewRequester(IStateStore store, HistoryRecorder history
         var review = ReviewStatus.Of(entries);
         foreach (var reviewer in await ReviewersAsync(plan, report.SubmittedBy, ct).ConfigureAwait(false))
         {
-            var sent = await proactive.SendAsync(a.TenantId, reviewer, v => ReviewCards.Card(plan, a, review.Latest!, report, review.Rounds, null, v), ct).ConfigureAwait(false);
+            var sent = await proactive.SendAsync(a.TenantId, reviewer, v => ReviewCards.Card(plan, a, review.Latest!, report, review.Rounds, null, v, entries), ct).ConfigureAwait(false);
             logger.LogInformation("Review card of {ReportId} for {AssignmentId} in {TenantId} to {Reviewer}: {Sent}", report.ReportId, a.AssignmentId, a.TenantId, reviewer, sent);
         }
     }

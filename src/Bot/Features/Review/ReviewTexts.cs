@@ -24,6 +24,8 @@ internal sealed class ReviewTexts
         NotAwaiting = "Không có báo cáo nào đang chờ duyệt cho nhiệm vụ này.",
         AcceptedBy = (who, day) => $"✓ Đã chấp nhận — {who}, {day}",
         ReturnedBy = (who, day, reason) => $"↩ Đã trả lại — {who}, {day}: {reason}",
+        EarlierRounds = "Các lần nộp trước",
+        RoundHandedIn = (n, who, day) => $"Lần {n}: {who} nộp {day}",
     };
 
     public static readonly ReviewTexts En = new()
@@ -47,6 +49,8 @@ internal sealed class ReviewTexts
         NotAwaiting = "No report of this assignment is awaiting review.",
         AcceptedBy = (who, day) => $"✓ Accepted — {who}, {day}",
         ReturnedBy = (who, day, reason) => $"↩ Returned — {who}, {day}: {reason}",
+        EarlierRounds = "Earlier rounds",
+        RoundHandedIn = (n, who, day) => $"Round {n}: handed in by {who} on {day}",
     };
 
     public required string StateLabel { get; init; }
@@ -68,6 +72,8 @@ internal sealed class ReviewTexts
     public required string NotAwaiting { get; init; }
     public required Func<string, string, string> AcceptedBy { get; init; }
     public required Func<string, string, string, string> ReturnedBy { get; init; }
+    public required string EarlierRounds { get; init; }
+    public required Func<string, string, string, string> RoundHandedIn { get; init; }
 
     public static ReviewTexts For(CardView view) => TextTable.For(view, Vi, En);
 }
