@@ -19,8 +19,9 @@ if [ ! -d "$root/tools/node_modules/@microsoft/m365agentsplayground" ] || [ ! -d
   (cd "$root/tools" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 
-# The tab (issue 16): teams-js bundled into the Bot's wwwroot at build, axe-core for the tab's browser tests.
-if [ ! -f "$root/tools/tab/node_modules/@microsoft/teams-js/dist/umd/MicrosoftTeams.min.js" ] || [ ! -f "$root/tools/tab/node_modules/axe-core/axe.min.js" ]; then
+# The tab (issue 16): teams-js and msal-browser bundled into the Bot's wwwroot at build, axe-core for the browser tests.
+if [ ! -f "$root/tools/tab/node_modules/@microsoft/teams-js/dist/umd/MicrosoftTeams.min.js" ] || [ ! -f "$root/tools/tab/node_modules/axe-core/axe.min.js" ] \
+   || [ ! -f "$root/tools/tab/node_modules/@azure/msal-browser/lib/msal-browser.min.js" ]; then
   log "installing the tab's npm packages into tools/tab/node_modules"
   (cd "$root/tools/tab" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
 fi

@@ -18,6 +18,12 @@ internal sealed class TabOptions
     /// <summary>The Entra instance tokens are issued by; the issuer must be "{Instance}{tid}/v2.0".</summary>
     public string Instance { get; set; } = "https://login.microsoftonline.com/";
 
+    /// <summary>Browser sign-in outside Teams (MSAL.js): the authority; default "{Instance}organizations".</summary>
+    public string? Authority { get; set; }
+
+    /// <summary>Browser sign-in outside Teams: the scope asked for; default "{Audience}/access_as_user" (as Teams SSO).</summary>
+    public string? Scope { get; set; }
+
     /// <summary>The local roster (Agents Playground file: tenantId + users) for local mode; default .m365agentsplayground.yml
     /// in the content root or a parent folder.</summary>
     public string? LocalRosterFile { get; set; }

@@ -50,6 +50,8 @@ public static class TabTestSupport
                     name: {BotHarness.Lan.Name}
                     aadObjectId: {BotHarness.Lan.Aad}
                 """);
+            // The import review's member (mapped there): on the roster only for the draft, so she can open her plan.
+            if (draft) await File.AppendAllTextAsync(roster, $"  - id: user-id-cuc\n    name: {BotHarness.Cuc.Name}\n    aadObjectId: {BotHarness.Cuc.Aad}\n");
             settings["Tab:LocalRosterFile"] = roster;
         }
         var h = await StartHarnessAsync(key, settings, kestrel);
@@ -84,9 +86,13 @@ public static class TabTestSupport
     public static async Task<string> OtherTenantsOwnPlanAsync(BotHarness h) =>
         (await h.Store.Plans.ListAsync(OtherTenant)).Single(p => p.PlanId != Scenario.Plan82).PlanId;
 
-    /// <summary>A Teams SSO token as Entra v2.0 issues it for the tab (aud = webApplicationInfo.resource, scp access_as_user).</summary>
+    /// <summary>Teams' own client (the azp of a Teams SSO token).</summary>
+    public const string TeamsClient = "5e3ce6c0-2b1f-4285-8d4b-75ee78787346";
+
+    /// <summary>A Teams SSO token as Entra v2.0 issues it for the tab (aud = webApplicationInfo.resource, scp access_as_user);
+    /// with <paramref name="azp"/> = the tab's own client id, the token the browser sign-in (MSAL.js) obtains.</summary>
     public static string Token(TestSigningKey key, string oid, string tenant = BotHarness.Tenant, string audience = Audience,
-        string? issuerTenant = null, TimeSpan? expiresIn = null, string? name = null)
+        string? issuerTenant = null, TimeSpan? expiresIn = null, string? name = null, string azp = TeamsClient)
     {
         var now = DateTimeOffset.UtcNow;
         var expires = now + (expiresIn ?? TimeSpan.FromHours(1));
@@ -101,7 +107,7 @@ public static class TabTestSupport
             Claims = new Dictionary<string, object>
             {
                 ["ver"] = "2.0", ["tid"] = tenant, ["oid"] = oid, ["scp"] = "access_as_user", ["name"] = name ?? oid,
-                ["azp"] = "5e3ce6c0-2b1f-4285-8d4b-75ee78787346",
+                ["azp"] = azp,
             },
             SigningCredentials = new SigningCredentials(key.SecurityKey, SecurityAlgorithms.RsaSha256),
         });

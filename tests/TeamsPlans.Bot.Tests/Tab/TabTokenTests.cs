@@ -90,6 +90,33 @@ public sealed class TabTokenTests : IAsyncLifetime
         Assert.False(who!["canManage"]!.GetValue<bool>());
     }
 
+    [Fact]
+    public async Task A_token_of_the_browser_sign_in_follows_the_same_audience_tenant_and_role_rules()
+    {
+        // MSAL.js outside Teams asks for "{resource}/access_as_user" as the tab's own client: a v2.0 token with aud = the
+        // client id and azp = the tab app (Teams SSO: aud = the resource, azp = Teams).
+        string Browser(string oid, string tenant = BotHarness.Tenant, string audience = ClientId, TimeSpan? expiresIn = null) =>
+            Token(_key, oid, tenant, audience, expiresIn: expiresIn, azp: ClientId);
+        var (status, rows) = await GetAsync(_h, $"/tab/api/plans/{Scenario.Plan82}/assignments", Browser(BotHarness.Hung.Aad));
+        Assert.Equal(200, status);
+        Assert.Equal(["Ngô Tấn Hưng", "Nguyễn Tất Thành", "Trần Thị Lan"], Holders(rows!));
+
+        foreach (var refused in new[]
+        {
+            Browser(BotHarness.Hung.Aad, audience: "0d4f6c1a-9e8b-4c7d-a6b5-4f3e2d1c0b9a"), // another app's client id
+            Browser(BotHarness.Hung.Aad, expiresIn: TimeSpan.FromMinutes(-10)),
+            Browser(BotHarness.Hung.Aad, tenant: "tenant-evil"),
+        })
+            Assert.Equal(401, (await GetAsync(_h, "/tab/api/plans", refused)).Status);
+
+        var lan = Browser(BotHarness.Lan.Aad);
+        var (_, hers) = await GetAsync(_h, $"/tab/api/plans/{Scenario.Plan82}/assignments", lan);
+        Assert.Equal(["Trần Thị Lan"], Holders(hers!));
+        Assert.Equal(403, (await GetAsync(_h, $"/tab/api/plans/{Scenario.Plan82}/export.xlsx", lan)).Status);
+        var other = await OtherTenantsOwnPlanAsync(_h);
+        Assert.Equal(404, (await GetAsync(_h, $"/tab/api/plans/{other}/assignments", Browser(BotHarness.Hung.Aad))).Status);
+    }
+
     private static List<string> Holders(JsonNode page) =>
         page["items"]!.AsArray().Select(r => r!["holder"]!.GetValue<string>()).ToList();
 }

@@ -1,10 +1,12 @@
-// TeamsPlans tab: Teams theme and SSO through teams-js (bundled at build into tab/lib), the local identity switcher
-// (local mode only), and the tables filled from the paged JSON API (/tab/api). Bearer tokens only, no cookies.
+// TeamsPlans tab: Teams theme and SSO through teams-js (bundled at build into tab/lib), outside Teams the Entra sign-in
+// of signin.js (MSAL.js) or, in local mode only, the local identity switcher, and the tables filled from the paged JSON
+// API (/tab/api). Bearer tokens only, no cookies.
 (function () {
   "use strict";
-  const teams = window.microsoftTeams;
+  let teams = null;
   let token = null;
   let localUser = null;
+  let browserSignIn = null;
   const $ = (s) => document.querySelector(s);
   const text = (v) => (v === null || v === undefined ? "" : String(v));
 
@@ -12,8 +14,22 @@
     document.body.dataset.theme = theme === "dark" ? "dark" : theme === "contrast" ? "contrast" : "default";
   }
 
+  // teams-js (bundled at build) only in a frame: loaded in a plain browser it would still ask Microsoft's CDN for its
+  // list of valid hosts, and outside Teams there is nothing for it to do.
+  function loadTeamsJs() {
+    return new Promise((done) => {
+      const s = document.createElement("script");
+      s.src = "tab/lib/MicrosoftTeams.min.js";
+      s.onload = () => done(window.microsoftTeams || null);
+      s.onerror = () => done(null);
+      document.head.appendChild(s);
+    });
+  }
+
   async function initTeams() {
-    if (!teams || window.parent === window) return false;
+    if (window.parent === window) return false;
+    teams = await loadTeamsJs();
+    if (!teams) return false;
     try {
       await Promise.race([teams.app.initialize(), new Promise((_, no) => setTimeout(() => no(new Error("timeout")), 3000))]);
       const ctx = await teams.app.getContext();
@@ -57,9 +73,16 @@
   }
 
   async function api(path, method, json) {
-    const h = headers();
-    if (json !== undefined) h["Content-Type"] = "application/json";
-    const r = await fetch(path, { method: method || "GET", headers: h, body: json === undefined ? undefined : JSON.stringify(json) });
+    const send = () => {
+      const h = headers();
+      if (json !== undefined) h["Content-Type"] = "application/json";
+      return fetch(path, { method: method || "GET", headers: h, body: json === undefined ? undefined : JSON.stringify(json) });
+    };
+    let r = await send();
+    if (r.status === 401 && browserSignIn) {
+      const fresh = await browserSignIn.refresh(); // the browser sign-in's token ran out: renewed silently, asked once more
+      if (fresh && fresh !== token) { token = fresh; r = await send(); }
+    }
     const body = r.headers.get("content-type")?.includes("json") ? await r.json() : null;
     if (!r.ok) { showError(r.status, body); return null; }
     $("#tp-error").hidden = true;
@@ -174,7 +197,16 @@
 
   async function start() {
     const inTeams = await initTeams();
-    if (!inTeams && !(await initLocal())) {
+    if (!inTeams && window.TeamsPlansSignIn && window.TeamsPlansSignIn.available()) {
+      try {
+        token = await window.TeamsPlansSignIn.signIn();
+      } catch (e) {
+        showError(401, { error: "Đăng nhập Entra không thành công / Entra sign-in failed: " + e.message });
+        return;
+      }
+      if (!token) return; // on the way to Entra's sign-in page
+      browserSignIn = window.TeamsPlansSignIn;
+    } else if (!inTeams && !(await initLocal())) {
       showError(401, { error: "Hãy mở tab trong Teams để đăng nhập. / Open the tab in Teams to sign in." });
       return;
     }
