@@ -96,7 +96,7 @@ internal static class AssigneeDetector
             if (pos == 0 && !whole) unit = CapitalizeFirst(unit);
             return new Result(new Assignee(null, null, unit), CapitalizeFirst(duty));
         }
-        return null;
+        return SchoolRoleLabel.Detect(sentence);
     }
 
     private static Result ReadPerson(string s, Match m, string? group)

@@ -129,7 +129,7 @@ public static class PlanParser
                 if (t.Length == 0) { if (lines[i].Length >= 15 && titleParts.Count > 0) break; continue; }
                 if (titleParts.Count == 0 && Regex.IsMatch(t, @"^LIÊN\s+(?:TỊCH|NGÀNH)$")) continue;
                 var stop = titleParts.Count == 0 ? FirstTitleStop : TitleStop;
-                if ((stop.IsMatch(t) && !char.IsLower(t[0])) || Paragraphs.Classify(t).Kind != ParaKind.Plain || IssuerStatement.IsMatch(t)) break;
+                if ((stop.IsMatch(t) && !char.IsLower(t[0])) || Paragraphs.Classify(t).Kind != ParaKind.Plain || IssuerStatement.IsMatch(t) || AuthorityLine.Is(t)) break;
                 if (titleParts.Count > 0 && t.Length > 0 && rest.Length > 0 && t.EndsWith(':')) break;
                 if (t.All(c => c is '-' or '_' or '—' or '–' or '*' or '=' or ' ')) break;
                 titleParts.Add(t);
@@ -155,6 +155,7 @@ public static class PlanParser
         }
         var title = Collapse(string.Join(' ', titleParts));
         if (vvIdx >= 0) title = Regex.Replace(title, @"^(?:V/v|Về\s+việc)\s*:?\s*", "", RegexOptions.IgnoreCase);
+        else title = Regex.Replace(title, @"^V/[vV]\s*:?\s*", "");
         title = Regex.Replace(title, @"\s*\(\s*Ban\s+hành\s+kèm\s+theo.*$", "", RegexOptions.IgnoreCase);
 
         // 4. Tail: "Nơi nhận" and signer.
