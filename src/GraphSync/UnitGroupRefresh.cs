@@ -26,7 +26,8 @@ public sealed class UnitGroupRefresh(GraphUnitGroups groups, IUnitStore? units, 
     {
         var o = options.Value;
         var now = time.GetUtcNow();
-        if (sync is null || o.UnitGroupInterval <= TimeSpan.Zero || (_last.TryGetValue(tenantId, out var last) && now - last < o.UnitGroupInterval)) return null;
+        if (sync is null || o.UnitGroupInterval <= TimeSpan.Zero) return null;
+        if (_last.TryGetValue(tenantId, out var last) && now - last < o.UnitGroupInterval) return null;
         try
         {
             var read = await groups.ListAsync(o.UnitGroupPrefix, ct).ConfigureAwait(false);

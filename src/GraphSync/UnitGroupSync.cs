@@ -23,7 +23,8 @@ public sealed class UnitGroupSync(IUnitStore units, TimeProvider time, ILogger<U
         var problems = new List<UnitGroupProblem>();
         var made = new Dictionary<string, Unit>(StringComparer.Ordinal);
         // Two groups with one code: the group the unit already has wins, then a team over a plain group, then the first read.
-        var ordered = groups.OrderByDescending(g => existing.TryGetValue(g.Code, out var u) && u.GroupId == g.GroupId).ThenByDescending(g => g.IsTeam);
+        var ordered = groups.OrderByDescending(g => existing.TryGetValue(g.Code, out var u) && u.GroupId == g.GroupId)
+            .ThenByDescending(g => g.IsTeam);
         foreach (var g in ordered)
         {
             if (made.ContainsKey(g.Code))

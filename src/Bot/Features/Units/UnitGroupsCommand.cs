@@ -19,7 +19,10 @@ internal static class UnitGroupsCommand
 {
     public static Command Create(Option<string> tenant, Option<string?> state, Option<string?> provider, Option<bool> dryRun)
     {
-        var prefix = new Option<string?>("--prefix") { Description = "Mail nickname prefix of unit groups / Tiền tố bí danh thư của nhóm đơn vị (dv-)" };
+        var prefix = new Option<string?>("--prefix")
+        {
+            Description = "Mail nickname prefix of unit groups / Tiền tố bí danh thư của nhóm đơn vị (dv-)",
+        };
         var parent = new Option<string?>("--parent") { Description = "Parent code for groups that name none / Mã đơn vị cấp trên mặc định" };
         var url = new Option<string?>("--graph-url") { Description = "Microsoft Graph base URL (default: GraphSync:BaseUrl)" };
         var cmd = new Command("sync-groups", "Fill the unit directory from Entra groups / Cập nhật danh bạ đơn vị từ nhóm Entra")
@@ -41,8 +44,8 @@ internal static class UnitGroupsCommand
         return cmd;
     }
 
-    public static async Task<int> SyncAsync(IStateStore store, GraphServiceClient client, string tenantId, string? prefix, string? parent, bool dryRun,
-        TextWriter output, CancellationToken ct)
+    public static async Task<int> SyncAsync(IStateStore store, GraphServiceClient client, string tenantId, string? prefix, string? parent,
+        bool dryRun, TextWriter output, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(output);
         IReadOnlyList<UnitGroup> groups;
@@ -77,7 +80,8 @@ internal static class UnitGroupsCommand
         return result.Units.Count > 0 ? 0 : 1;
     }
 
-    private static string Line(Unit u) => $"{u.Code} {u.Name} [{UnitKinds.Label(u.Kind, false)}] ← {u.ParentCode ?? "-"}, {u.Head?.Upn ?? u.Head?.AadObjectId ?? "-"}";
+    private static string Line(Unit u) =>
+        $"{u.Code} {u.Name} [{UnitKinds.Label(u.Kind, false)}] ← {u.ParentCode ?? "-"}, {u.Head?.Upn ?? u.Head?.AadObjectId ?? "-"}";
 
     /// <summary>A Graph client over the SDK with the app-only credential of GraphSync:Auth (clear error when none is set).</summary>
     private static GraphServiceClient Client(string? baseUrl)

@@ -25,6 +25,7 @@ internal sealed class UnitReportForward(IStateStore store, ReviewRequester revie
         logger.LogInformation("Report {ReportId} of {AssignmentId} in {TenantId} accepted by the unit head {AadObjectId} and sent up",
             report.ReportId, a.AssignmentId, action.TenantId, action.UserKey);
         var t = UnitHandOverTexts.For(action.State.View);
-        return CardActionResult.Ok(PlanCards.Notice(t.SentUp(a.Assignee.Unit!, handIn.ActorName ?? handIn.Actor), [a.Duty], action.State.View, "good"));
+        var title = t.SentUp(a.Assignee.Unit!, handIn.ActorName ?? handIn.Actor);
+        return CardActionResult.Ok(PlanCards.Notice(title, [a.Duty], action.State.View, "good"));
     }
 }
