@@ -22,6 +22,12 @@ public sealed class GraphSyncOptions
     /// <summary>Where uploads wait (durably) until the library outbox has stored them.</summary>
     public string SpoolRoot { get; set; } = "data/outbox-spool";
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>Graph mode: the mail nickname prefix of the Entra groups that stand for units ("dv-thpt07" → THPT07).</summary>
+    public string UnitGroupPrefix { get; set; } = Graph.GraphUnitGroups.DefaultPrefix;
+    /// <summary>Graph mode: the parent code given to a unit group that names none ("Cấp trên: …" in its description).</summary>
+    public string? UnitGroupParent { get; set; }
+    /// <summary>Graph mode: how often the unit groups refill the unit directory (one read per group); zero turns it off.</summary>
+    public TimeSpan UnitGroupInterval { get; set; } = TimeSpan.FromDays(1);
     /// <summary>Files up to this size use a simple PUT; larger ones an upload session (Graph: 4 MiB).</summary>
     public long SimpleUploadLimit { get; set; } = 4 * 1024 * 1024;
     /// <summary>Upload session chunk size; must be a multiple of 320 KiB (Graph requirement).</summary>

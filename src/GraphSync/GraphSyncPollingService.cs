@@ -10,7 +10,8 @@ namespace TeamsPlans.GraphSync;
 /// Every GraphSync:PollInterval (default 5 min — one paged task listing per board and one drive delta per tenant, so an
 /// idle school costs a handful of requests per interval): drains both outboxes (retries that came due), polls the boards
 /// (Planner edits → <see cref="IRemoteChangeSink"/>), discovers plan documents dropped in the plan library
-/// (→ <see cref="IPlanDocumentImporter"/>), for the tenants in GraphSync:Tenants.
+/// (→ <see cref="IPlanDocumentImporter"/>), reads unit lists and (Graph mode, once a day) unit groups into the unit
+/// directory, for the tenants in GraphSync:Tenants.
 /// </summary>
 public sealed class GraphSyncPollingService(
     IServiceProvider sp, IOptions<GraphSyncOptions> options, IConfiguration configuration, TimeProvider time, ILogger<GraphSyncPollingService> logger)
@@ -52,6 +53,8 @@ public sealed class GraphSyncPollingService(
                 imported += await sp.GetRequiredService<PlanDocumentInbox>().DiscoverAndImportAsync(tenant, importer.ImportAsync, ct);
             if (sp.GetService<IUnitListDropImporter>() is { } unitLists)
                 imported += await unitLists.ImportNewAsync(tenant, ct);
+            if (sp.GetService<UnitGroupRefresh>() is { } unitGroups)
+                await unitGroups.RefreshIfDueAsync(tenant, ct);
         }
         return (changesTotal, imported);
     }

@@ -57,6 +57,7 @@ public static class ServiceCollectionExtensions
                 services.TryAddSingleton<IDocumentLibrary>(sp => new GraphDocumentLibrary(sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<IOptions<GraphSyncOptions>>(),
                     sp.GetRequiredService<ISyncStateStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<GraphDocumentLibrary>>()));
                 services.TryAddSingleton<IDirectory>(sp => ActivatorUtilities.CreateInstance<GraphDirectory>(sp));
+                AddUnitGroups(services);
                 break;
             case "local":
                 services.TryAddSingleton<ITaskBoard>(sp => ActivatorUtilities.CreateInstance<LocalTaskBoard>(sp));
@@ -72,5 +73,14 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<GraphSyncPollingService>();
         services.AddHostedService(sp => sp.GetRequiredService<GraphSyncPollingService>());
         return services;
+    }
+
+    /// <summary>Graph mode: the unit groups of Entra ID feed the unit directory (<see cref="UnitGroupRefresh"/>).</summary>
+    private static void AddUnitGroups(IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<GraphUnitGroups>(sp));
+        services.TryAddSingleton(sp => new UnitGroupRefresh(sp.GetRequiredService<GraphUnitGroups>(),
+            sp.GetService<IStateStore>() is { } store ? UnitStores.TryFor(store) : null, sp.GetRequiredService<IOptions<GraphSyncOptions>>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
     }
 }

@@ -22,7 +22,10 @@ public sealed class UnitGroupSync(IUnitStore units, TimeProvider time, ILogger<U
         var existing = (await units.ListAsync(tenantId, ct).ConfigureAwait(false)).ToDictionary(u => u.Code, StringComparer.Ordinal);
         var problems = new List<UnitGroupProblem>();
         var made = new Dictionary<string, Unit>(StringComparer.Ordinal);
-        foreach (var g in groups)
+        // Two groups with one code: the group the unit already has wins, then a team over a plain group, then the first read.
+        var ordered = groups.OrderByDescending(g => existing.TryGetValue(g.Code, out var u) && u.GroupId == g.GroupId)
+            .ThenByDescending(g => g.IsTeam);
+        foreach (var g in ordered)
         {
             if (made.ContainsKey(g.Code))
             {
@@ -53,11 +56,19 @@ public sealed class UnitGroupSync(IUnitStore units, TimeProvider time, ILogger<U
             };
         }
         var list = made.Values.ToList();
-        var added = dryRun || list.Count == 0 ? 0 : await units.UpsertManyAsync(list, ct).ConfigureAwait(false);
-        logger.LogInformation("Unit groups for {TenantId}: {Groups} read, {Kept} units kept ({Added} new), {Problems} problems, dry run {DryRun}",
-            tenantId, groups.Count, list.Count, added, problems.Count, dryRun);
-        return new UnitGroupSyncResult(list, added, groups.Count, problems);
+        List<string> added = [.. list.Where(u => !existing.ContainsKey(u.Code)).Select(u => u.Code)];
+        List<string> updated = [.. list.Where(u => existing.TryGetValue(u.Code, out var old) && !Same(old, u)).Select(u => u.Code)];
+        if (!dryRun && list.Count > 0) await units.UpsertManyAsync(list, ct).ConfigureAwait(false);
+        logger.LogInformation(
+            "Unit groups for {TenantId}: {Groups} read, {Added} added, {Updated} updated, {Kept} units kept, {Problems} problems, dry run {DryRun}",
+            tenantId, groups.Count, added.Count, updated.Count, list.Count, problems.Count, dryRun);
+        return new UnitGroupSyncResult(list, groups.Count, problems) { AddedCodes = added, UpdatedCodes = updated };
     }
+
+    /// <summary>Whether the group changes nothing the directory holds for the unit.</summary>
+    private static bool Same(Unit a, Unit b) =>
+        a.Name == b.Name && a.Kind == b.Kind && a.ParentCode == b.ParentCode && a.GroupId == b.GroupId && Equals(a.Head, b.Head)
+        && a.Contacts.SequenceEqual(b.Contacts);
 
     /// <summary>"Cấp trên: SGDDT; Loại: THPT" → the value after the label (diacritics aside), up to ';' or the line's end.</summary>
     private static string? Field(string? description, string label)

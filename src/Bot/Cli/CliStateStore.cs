@@ -6,14 +6,16 @@ namespace TeamsPlans.Bot.Cli;
 /// State__Provider / State__ConnectionString), overridden by --state (SQLite file / connection string) and --provider.</summary>
 internal static class CliStateStore
 {
+    /// <summary>appsettings.json (beside the program, then in the current folder) and the environment.</summary>
+    public static IConfiguration Configuration() => new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+        .AddJsonFile("appsettings.json", optional: true)
+        .AddEnvironmentVariables()
+        .Build();
+
     public static StateStoreOptions Options(string? connection, string? provider)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .Build();
-        var options = StateStoreFactory.ReadOptions(configuration);
+        var options = StateStoreFactory.ReadOptions(Configuration());
         if (connection is { Length: > 0 }) options.ConnectionString = connection;
         if (provider is { Length: > 0 }) options.Provider = provider;
         return options;

@@ -79,6 +79,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<Units.UnitDirectoryImporter>();
         services.AddSingleton<Units.UnitListArrival>();
         services.AddSingleton<Units.UnitHandOverCommand>();
+        services.AddSingleton<Units.UnitReportForward>();
         services.TryAddSingleton<TeamsPlans.GraphSync.IUnitListDropImporter, Units.UnitListDrop>();
         services.AddSingleton<IActivityHandler, TeamsPlansApplication>();
         return services;

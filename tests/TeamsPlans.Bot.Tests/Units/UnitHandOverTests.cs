@@ -16,12 +16,12 @@ namespace TeamsPlans.Bot.Tests.Units;
 /// <summary>Issue #14: a school head passes the school's duty (seed 004, Phòng Thủ Thừa) to a teacher with a note.</summary>
 public sealed class UnitHandOverTests
 {
-    private static readonly TestUser An = new("aad-an", "29:1an", "Nguyễn Văn An", "a:conv-an");
-    private static readonly TestUser Head = HeadOf("THCS01");
+    internal static readonly TestUser An = new("aad-an", "29:1an", "Nguyễn Văn An", "a:conv-an");
+    internal static readonly TestUser Head = HeadOf("THCS01");
     private const string School = "Trường THCS Thử Nghiệm 1";
 
     /// <summary>The Phòng's directory, seed 004 published: each school head holds the three duties of "các đơn vị trực thuộc".</summary>
-    private static async Task<BotHarness> PublishedAsync()
+    internal static async Task<BotHarness> PublishedAsync()
     {
         var h = await StartAsync();
         await DirectoryAsync(h, top: "PGD01");
@@ -35,7 +35,7 @@ public sealed class UnitHandOverTests
         return h;
     }
 
-    private static async Task<List<AssignmentRecord>> HeldAsync(BotHarness h, string aad) =>
+    internal static async Task<List<AssignmentRecord>> HeldAsync(BotHarness h, string aad) =>
         [.. (await h.Store.Assignments.ListByMemberAsync(Tenant, aad)).Where(a => a.Assignee.Unit == School).OrderBy(a => a.Ordinal)];
 
     [Fact]

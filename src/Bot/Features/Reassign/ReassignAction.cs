@@ -29,16 +29,18 @@ internal sealed class ReassignAction(IStateStore store, AssignmentAccess access,
         // The new holder, and no posted card yet: the publisher queues the card for them (state, reports, history stay).
         var current = await store.Assignments.GetAsync(action.TenantId, a.AssignmentId, ct).ConfigureAwait(false) ?? a;
         var who = action.State.Member?.DisplayName ?? action.State.Activity.From?.Name;
-        // A unit's duty stays the unit's: it carries who passed it on, to whom, with the note (Units.UnitHandOvers).
-        var passed = Units.UnitHandOvers.Mark(current with { MemberAadObjectId = to, CardActivityId = null, CardConversationId = null, UpdatedAt = time.GetUtcNow() },
-            target.IsHolder, who, member.DisplayName, note);
+        // A unit's duty stays the unit's: it carries who passed it on, to whom, with the note (Units.UnitHandOvers); given
+        // back to the unit's head it is the head's again ("Thu hồi nhiệm vụ").
+        var moved = current with { MemberAadObjectId = to, CardActivityId = null, CardConversationId = null, UpdatedAt = time.GetUtcNow() };
+        var toHead = await Units.UnitHeads.IsHeadAsync(store, a, to, ct).ConfigureAwait(false);
+        var passed = toHead ? Units.UnitHandOvers.TakeBack(moved) : Units.UnitHandOvers.Mark(moved, target.IsHolder, who, member.DisplayName, note);
         await store.Assignments.UpsertManyAsync([passed], ct).ConfigureAwait(false);
         await history.RecordAsync(a, HistoryEvent.Reassigned, action.UserKey, who, HistorySource.Card,
             ReassignTexts.Vi.Passed(old?.DisplayName ?? a.Assignee.Display, member.DisplayName) + (string.IsNullOrEmpty(note) ? "" : " — " + note), ct).ConfigureAwait(false);
         logger.LogInformation("{AssignmentId} of {PlanId} in {TenantId} passed from {From} to {To} by {AadObjectId}", a.AssignmentId, plan.PlanId, action.TenantId, a.MemberAadObjectId, to, action.UserKey);
 
-        var heldBy = Units.UnitHandOvers.NowHeldBy(a, member.DisplayName, action.State.View) ?? ReassignTexts.For(action.State.View).NowHeldBy(member.DisplayName);
-        var notice = PlanCards.Notice(heldBy, [a.Duty, note ?? ""], action.State.View);
+        var notice = Units.UnitHandOvers.Notice(a, toHead, target.IsUnitHead, action.UserKey, member.DisplayName, note, action.State.View)
+            ?? PlanCards.Notice(ReassignTexts.For(action.State.View).NowHeldBy(member.DisplayName), [a.Duty, note ?? ""], action.State.View);
         // The old card says who holds it now: queued (Teams gives the invoke about 15 s; the PUT may be slow or retried).
         await proactive.ReplaceAssignmentCardAsync(a, notice, ct).ConfigureAwait(false);
         await publisher.PublishAsync(action.TenantId, plan.PlanId, ct).ConfigureAwait(false);

@@ -10,7 +10,8 @@ namespace TeamsPlans.Bot.Features.Review;
 /// the holder's card is updated, and the reviewer's card shows the decision.
 /// </summary>
 internal sealed class ReviewAction(IStateStore store, AssignmentAccess access, HistoryRecorder history, ReviewRequester reviewers,
-    ProactiveCards proactive, Assignments.AssignmentChangeNotifier notifier, ContentionRetry contention, TimeProvider time, ILogger<ReviewAction> logger)
+    ProactiveCards proactive, Assignments.AssignmentChangeNotifier notifier, ContentionRetry contention, TimeProvider time, ILogger<ReviewAction> logger,
+    Units.UnitReportForward forward)
 {
     public async Task<CardActionResult> HandleAsync(CardActionContext action, CancellationToken ct)
     {
@@ -18,12 +19,18 @@ internal sealed class ReviewAction(IStateStore store, AssignmentAccess access, H
         var (target, error) = await access.LoadAsync(action, ct).ConfigureAwait(false);
         if (target is null) return error!;
         var (plan, a) = (target.Plan, target.Assignment);
-        if (target.IsHolder || !await reviewers.IsReviewerAsync(plan, action.UserKey, action.State.CanManage, ct).ConfigureAwait(false))
-            return CardActionResult.Fail(403, "NotReviewer", ReviewTexts.Vi.ReviewerOnly, ReviewTexts.En.ReviewerOnly);
         var review = ReviewStatus.Of(await history.ListAsync(action.TenantId, a.AssignmentId, ct).ConfigureAwait(false));
+        // A member's report on the unit's duty is the unit head's to review first (one who manages may still decide it);
+        // the head's acceptance sends it up.
+        var unitFirst = review.Phase == ReviewPhase.Awaiting && await forward.ReviewsFirstAsync(a, review.Latest!, ct).ConfigureAwait(false);
+        var byUnitHead = unitFirst && target.IsUnitHead;
+        if (unitFirst && !byUnitHead && !action.State.CanManage
+            || !byUnitHead && (target.IsHolder || !await reviewers.IsReviewerAsync(plan, action.UserKey, action.State.CanManage, ct).ConfigureAwait(false)))
+            return CardActionResult.Fail(403, "NotReviewer", ReviewTexts.Vi.ReviewerOnly, ReviewTexts.En.ReviewerOnly);
         if (review.Phase != ReviewPhase.Awaiting)
             return CardActionResult.Fail(409, "NotAwaiting", ReviewTexts.Vi.NotAwaiting, ReviewTexts.En.NotAwaiting);
         var accept = action.Verb == CardVerbs.Accept;
+        if (byUnitHead && accept) return await forward.ForwardAsync(action, plan, a, review.Latest!, ct).ConfigureAwait(false);
         var reason = action.Data.String(CardVerbs.ReturnReasonInput)?.Trim();
         if (!accept && string.IsNullOrWhiteSpace(reason))
             return CardActionResult.Fail(400, "ReasonRequired", ReviewTexts.Vi.ReasonRequired, ReviewTexts.En.ReasonRequired);

@@ -5,7 +5,7 @@ namespace TeamsPlans.Bot.Features.Review;
 /// <summary>
 /// A report handed in: recorded in the history (the summary, or the file name, as its detail) and the review card sent
 /// to its receiver — the plan's head (the one who published it), or, when the plan names none, the tenant's principals.
-/// The one who handed it in never reviews their own report.
+/// The one who handed it in never reviews their own report. A unit's duty passed to a member goes to the unit's head first.
 /// </summary>
 internal sealed class ReviewRequester(IStateStore store, HistoryRecorder history, ProactiveCards proactive, ILogger<ReviewRequester> logger,
     Assignments.AssignmentChangeNotifier notifier, ContentionRetry contention, TimeProvider time) : IReportHandInSink
@@ -25,7 +25,10 @@ internal sealed class ReviewRequester(IStateStore store, HistoryRecorder history
     {
         var entries = await history.ListAsync(a.TenantId, a.AssignmentId, ct).ConfigureAwait(false);
         var review = ReviewStatus.Of(entries);
-        foreach (var reviewer in await ReviewersAsync(plan, report.SubmittedBy, ct).ConfigureAwait(false))
+        // A unit's duty a member carries out: the unit's head reviews it first (Units.UnitReportForward sends it up).
+        var heads = await Units.UnitHeads.OfAsync(store, a, ct).ConfigureAwait(false);
+        var receivers = Units.UnitHeads.ReviewsFirst(a, heads, report.SubmittedBy) ? heads : await ReviewersAsync(plan, report.SubmittedBy, ct).ConfigureAwait(false);
+        foreach (var reviewer in receivers)
         {
             var sent = await proactive.SendAsync(a.TenantId, reviewer, v => ReviewCards.Card(plan, a, review.Latest!, report, review.Rounds, null, v, entries), ct).ConfigureAwait(false);
             logger.LogInformation("Review card of {ReportId} for {AssignmentId} in {TenantId} to {Reviewer}: {Sent}", report.ReportId, a.AssignmentId, a.TenantId, reviewer, sent);

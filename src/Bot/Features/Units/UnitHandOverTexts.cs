@@ -12,6 +12,9 @@ internal sealed class UnitHandOverTexts
         Holder = who => $"Người thực hiện: {who}",
         Note = note => $"Ghi chú phân công: {note}",
         NowHeldBy = (unit, who) => $"{unit}: nhiệm vụ đã phân công cho {who} thực hiện.",
+        SentUp = (unit, who) => $"{unit}: đã chấp nhận báo cáo của {who} và gửi lên đơn vị giao nhiệm vụ.",
+        TakeBack = "Thu hồi nhiệm vụ",
+        TakenBack = (unit, who) => $"{unit}: {who} đã thu hồi nhiệm vụ.",
         Head = kind => kind switch
         {
             UnitKind.SubjectGroup => "tổ trưởng",
@@ -38,6 +41,9 @@ internal sealed class UnitHandOverTexts
         Holder = who => $"Carried out by: {who}",
         Note = note => $"Note: {note}",
         NowHeldBy = (unit, who) => $"{unit}: this duty is now carried out by {who}.",
+        SentUp = (unit, who) => $"{unit}: {who}'s report accepted and sent up to the unit that gave the duty.",
+        TakeBack = "Take the duty back",
+        TakenBack = (unit, who) => $"{unit}: {who} took the duty back.",
         Head = kind => kind switch
         {
             UnitKind.SubjectGroup => "head of the subject group",
@@ -63,6 +69,9 @@ internal sealed class UnitHandOverTexts
     public required Func<string, string> Note { get; init; }
     public required Func<string, string, string> NowHeldBy { get; init; }
     public required Func<UnitKind, string> Head { get; init; }
+    public required Func<string, string, string> SentUp { get; init; }
+    public required string TakeBack { get; init; }
+    public required Func<string, string, string> TakenBack { get; init; }
     public required string Usage { get; init; }
     public required string Choose { get; init; }
     public required string NoUnitTask { get; init; }

@@ -20,9 +20,35 @@ internal static class UnitHandOvers
         return passed with { Assignee = passed.Assignee with { Target = target with { HandOver = handOver } } };
     }
 
-    /// <summary>The text the old holder's card shows for a unit's duty; null for any other assignment.</summary>
-    public static string? NowHeldBy(AssignmentRecord a, string holderName, CardView v) =>
-        UnitAssignees.CodeOf(a.Assignee) is null ? null : UnitHandOverTexts.For(v).NowHeldBy(a.Assignee.Unit!, holderName);
+    /// <summary>The unit's duty back with its head (taken back from the member): no longer marked as passed on.</summary>
+    public static AssignmentRecord TakeBack(AssignmentRecord a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return a.Assignee.Target is { HandOver: not null } t ? a with { Assignee = a.Assignee with { Target = t with { HandOver = null } } } : a;
+    }
+
+    /// <summary>The head's card of a unit's duty passed to a member: "Thu hồi nhiệm vụ" gives it back to the head.</summary>
+    private static AdaptiveCard WithTakeBack(AdaptiveCard notice, AssignmentRecord a, string headAadObjectId, CardView v)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var data = Assignments.AssignmentCards.AssignmentData(a);
+        data[CardVerbs.ReassignToInput] = headAadObjectId;
+        notice.Actions = [.. notice.Actions ?? [], PlanCards.Execute(UnitHandOverTexts.For(v).TakeBack, CardVerbs.Reassign, data)];
+        return notice;
+    }
+
+    /// <summary>
+    /// The card the old holder's posted card becomes (and the one who passed it gets) for a unit's duty: who carries it out
+    /// now, with "Thu hồi nhiệm vụ" when a unit head passed it; or that the head took it back. Null for any other assignment.
+    /// </summary>
+    public static AdaptiveCard? Notice(AssignmentRecord a, bool takenBack, bool byUnitHead, string actor, string holderName, string? note, CardView v)
+    {
+        if (UnitAssignees.CodeOf(a.Assignee) is null) return null;
+        var t = UnitHandOverTexts.For(v);
+        if (takenBack) return PlanCards.Notice(t.TakenBack(a.Assignee.Unit!, holderName), [a.Duty], v);
+        var notice = PlanCards.Notice(t.NowHeldBy(a.Assignee.Unit!, holderName), [a.Duty, note ?? ""], v);
+        return byUnitHead ? WithTakeBack(notice, a, actor, v) : notice;
+    }
 
     /// <summary>The unit wording under the status line of the assignment card, when the unit's duty was passed on.</summary>
     public static AdaptiveCard Apply(AdaptiveCard card, AssignmentRecord a, CardView v)

@@ -8,7 +8,8 @@ namespace TeamsPlans.Bot.Features.Units;
 
 /// <summary>
 /// Admin CLI `units import FILE --tenant T [--dry-run]` (an .xlsx / .csv list of units, checked row by row; the good rows are
-/// stored, each bad one printed with its line and reason in Vietnamese and English) and `units list --tenant T`.
+/// stored, each bad one printed with its line and reason in Vietnamese and English), `units list --tenant T` and
+/// `units sync-groups` (<see cref="UnitGroupsCommand"/>: the unit groups of Entra ID).
 /// The state store comes from the "State" configuration unless --state / --provider say otherwise (as for `resend`).
 /// </summary>
 internal static class UnitsCommand
@@ -26,7 +27,7 @@ internal static class UnitsCommand
         var list = new Command("list", "List the units of a tenant / Liệt kê đơn vị") { tenant, state, provider };
         list.SetAction((pr, ct) => WithStoreAsync(pr.GetValue(state), pr.GetValue(provider), s =>
             ListAsync(s, pr.GetValue(tenant)!, Console.Out, ct), ct));
-        return new Command("units", "Unit directory / Danh bạ đơn vị") { import, list };
+        return new Command("units", "Unit directory / Danh bạ đơn vị") { import, list, UnitGroupsCommand.Create(tenant, state, provider, dryRun) };
     }
 
     public static async Task<int> ImportAsync(IStateStore store, string tenantId, FileInfo file, bool dryRun, TextWriter output, CancellationToken ct)
@@ -65,7 +66,7 @@ internal static class UnitsCommand
         return 0;
     }
 
-    private static async Task<int> WithStoreAsync(string? connection, string? providerName, Func<IStateStore, Task<int>> work, CancellationToken ct)
+    internal static async Task<int> WithStoreAsync(string? connection, string? providerName, Func<IStateStore, Task<int>> work, CancellationToken ct)
     {
         var options = Cli.CliStateStore.Options(connection, providerName);
         try
