@@ -18,7 +18,7 @@ using TeamsPlans.Testing;
 /// </summary>
 internal static class RollupBench
 {
-    private const string Tenant = "tenant-so-bench";
+    internal const string Tenant = "tenant-so-bench";
     private const string PlanId = "plan-units";
 
     public static async Task<int> RunAsync(string[] args)
@@ -92,7 +92,7 @@ internal static class RollupBench
     }
 
     /// <summary>Directory, plan, two duties per unit, reports (unit i: quarter q on time, late or missing by (i + q) % 3), links.</summary>
-    private static async Task<int> SeedAsync(IStateStore store, int units, int year)
+    internal static async Task<int> SeedAsync(IStateStore store, int units, int year)
     {
         var now = DateTimeOffset.UtcNow;
         var directory = new List<Unit> { new(Tenant, "SO", "Sở Giáo dục và Đào tạo", UnitKind.Department, null) };

@@ -51,7 +51,7 @@ public static class TabTestSupport
                     aadObjectId: {BotHarness.Lan.Aad}
                 """);
             // The import review's member (mapped there): on the roster only for the draft, so she can open her plan.
-            if (draft) await File.AppendAllTextAsync(roster, $"  - id: user-id-cuc\n    name: {BotHarness.Cuc.Name}\n    aadObjectId: {BotHarness.Cuc.Aad}\n");
+            if (draft) await File.AppendAllTextAsync(roster, $"\n  - id: user-id-cuc\n    name: {BotHarness.Cuc.Name}\n    aadObjectId: {BotHarness.Cuc.Aad}\n");
             settings["Tab:LocalRosterFile"] = roster;
         }
         var h = await StartHarnessAsync(key, settings, kestrel);
