@@ -79,14 +79,16 @@ public sealed class ChatPlanLibraryTests
         public const string Web = "https://contoso.sharepoint.com/sites/bk/Ke%20hoach/";
         public List<(string Path, string Number)> Uploads { get; } = [];
 
-        public Task<LibraryFile> UploadPlanDocumentAsync(string tenantId, string fileName, Stream content, PlanDocumentMetadata metadata, CancellationToken ct = default)
+        public Task<LibraryFile> UploadPlanDocumentAsync(string tenantId, string fileName, Stream content, PlanDocumentMetadata metadata,
+            CancellationToken ct = default)
         {
             var path = LibraryPaths.PlanDocumentPath(metadata, fileName);
             lock (Uploads) Uploads.Add((path, metadata.PlanNumber));
             return Task.FromResult(new LibraryFile("sp-" + path, fileName, path, Web + path, content.Length, new Dictionary<string, string?>()));
         }
 
-        public Task<LibraryFile> UploadReportAsync(string tenantId, string period, string fileName, Stream content, ReportMetadata metadata, CancellationToken ct = default) =>
+        public Task<LibraryFile> UploadReportAsync(string tenantId, string period, string fileName, Stream content, ReportMetadata metadata,
+            CancellationToken ct = default) =>
             throw new NotSupportedException();
 
         public Task<DiscoveredDocuments> PeekNewPlanDocumentsAsync(string tenantId, CancellationToken ct = default) =>
