@@ -48,6 +48,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<ImportCommand>();
         services.AddSingleton<ImportFlow>();
         services.AddSingleton<ChatFileArrival>();
+        services.AddSingleton<ChatPlanKeeper>();
         services.AddSingleton<Corrections.PlanCorrectionService>();
         services.AddSingleton<IPublishedPlanRevision>(sp => sp.GetRequiredService<Corrections.PlanCorrectionService>());
         services.AddSingleton<Corrections.CorrectionNotifier>();

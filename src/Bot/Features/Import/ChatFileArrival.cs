@@ -9,7 +9,7 @@ namespace TeamsPlans.Bot.Features.Import;
 /// a plan to import (the default, first button) or a report to hand in; any other file of theirs is a report too.
 /// </summary>
 internal sealed class ChatFileArrival(ReportFileHandler reports, ReportHandIn handIn, IPlanDocumentReader reader, ImportFlow flow,
-    ILogger<ChatFileArrival> logger)
+    ChatPlanKeeper keeper, ILogger<ChatFileArrival> logger)
 {
     public async Task HandleAsync(TurnState state, ReportFile file, CancellationToken ct)
     {
@@ -25,7 +25,10 @@ internal sealed class ChatFileArrival(ReportFileHandler reports, ReportHandIn ha
         await state.Turn.SendAsync(ChatFileCards.Ask(file.Name, doc, state.View).ToMessage(), ct).ConfigureAwait(false);
     }
 
-    /// <summary>"Nhập kế hoạch": the kept file imported as a draft; the answer is its preview (or the correction diff).</summary>
+    /// <summary>
+    /// "Nhập kế hoạch": the kept file is stored in the tenant's plan library (<see cref="ChatPlanKeeper"/>) and imported as a
+    /// draft linked to that copy; the answer is its preview (or the correction diff).
+    /// </summary>
     public async Task<CardActionResult> AsPlanAsync(CardActionContext action, CancellationToken ct)
     {
         var state = action.State;
@@ -36,7 +39,7 @@ internal sealed class ChatFileArrival(ReportFileHandler reports, ReportHandIn ha
         try
         {
             await using var content = await handIn.DownloadAsync(pending.File, ct).ConfigureAwait(false);
-            var source = new PlanSource("chat-file", "");
+            var source = await keeper.KeepAsync(action.TenantId, content, pending.File.Name, ct).ConfigureAwait(false);
             var card = await flow.ImportAsync(state, content, pending.File.Name, pending.File.Name, source, ct).ConfigureAwait(false);
             await handIn.ClearPendingFileAsync(action.TenantId, action.UserKey, ct).ConfigureAwait(false);
             return CardActionResult.Ok(card);
