@@ -147,7 +147,8 @@ public sealed class ReminderCalendar
         return [.. bySendDay.Values.OrderBy(r => r.SendAt)];
     }
 
-    /// <summary>Reminders of <paramref name="deadline"/> whose send instant is in (<paramref name="afterExclusive"/>, <paramref name="untilInclusive"/>].</summary>
+    /// <summary>Reminders of <paramref name="deadline"/> whose send instant is in (<paramref
+    /// name="afterExclusive"/>, <paramref name="untilInclusive"/>].</summary>
     public IEnumerable<Reminder> Between(Deadline deadline, DateTimeOffset afterExclusive, DateTimeOffset untilInclusive)
     {
         if (untilInclusive <= afterExclusive) return [];
@@ -165,7 +166,8 @@ public sealed class ReminderCalendar
     /// Reminders a member should get in (<paramref name="afterExclusive"/>, <paramref name="untilInclusive"/>] for an
     /// assignment in <paramref name="state"/>: none once the member has marked it done.
     /// </summary>
-    public IEnumerable<Reminder> Due(AssignmentState state, IEnumerable<Deadline> deadlines, DateTimeOffset afterExclusive, DateTimeOffset untilInclusive)
+    public IEnumerable<Reminder> Due(AssignmentState state, IEnumerable<Deadline> deadlines, DateTimeOffset afterExclusive,
+        DateTimeOffset untilInclusive)
     {
         if (state.Status == AssignmentStatus.Done) return [];
         return deadlines.SelectMany(d => Between(d, afterExclusive, untilInclusive)).OrderBy(r => r.SendAt);
