@@ -20,9 +20,12 @@ public sealed record DiscoveredDocuments(IReadOnlyList<LibraryFile> Files, Teams
 public interface IDocumentLibrary
 {
     /// <summary>Stores a plan document at a deterministic path (replacing an earlier copy) with its metadata.</summary>
-    Task<LibraryFile> UploadPlanDocumentAsync(string tenantId, string fileName, Stream content, PlanDocumentMetadata metadata, CancellationToken ct = default);
-    /// <summary>Stores a report under "&lt;plan number sanitized&gt;/&lt;period&gt;/fileName" (replacing an earlier copy) with its metadata.</summary>
-    Task<LibraryFile> UploadReportAsync(string tenantId, string period, string fileName, Stream content, ReportMetadata metadata, CancellationToken ct = default);
+    Task<LibraryFile> UploadPlanDocumentAsync(string tenantId, string fileName, Stream content, PlanDocumentMetadata metadata,
+        CancellationToken ct = default);
+    /// <summary>Stores a report under "&lt;plan number sanitized&gt;/&lt;period&gt;/fileName"
+    /// (replacing an earlier copy) with its metadata.</summary>
+    Task<LibraryFile> UploadReportAsync(string tenantId, string period, string fileName, Stream content, ReportMetadata metadata,
+        CancellationToken ct = default);
     /// <summary>
     /// Plan documents added or changed in the plan library since the stored cursor (drive delta / folder scan), without
     /// moving the cursor: <see cref="CommitDiscoveryAsync"/> stores it once the documents are queued, so a crash in between
@@ -39,7 +42,8 @@ public interface IDocumentLibrary
 internal static class DocumentLibraryExtensions
 {
     /// <summary>Peek + commit: the plan documents new since the last call (for imports use <see cref="PlanDocumentInbox"/>).</summary>
-    public static async Task<IReadOnlyList<LibraryFile>> DiscoverNewPlanDocumentsAsync(this IDocumentLibrary library, string tenantId, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<LibraryFile>> DiscoverNewPlanDocumentsAsync(this IDocumentLibrary library, string tenantId,
+        CancellationToken ct = default)
     {
         var d = await library.PeekNewPlanDocumentsAsync(tenantId, ct);
         await library.CommitDiscoveryAsync(tenantId, d, ct);
@@ -96,7 +100,8 @@ public sealed record DirectoryUser(string Id, string DisplayName, string? JobTit
 public enum ResolutionStatus { Resolved, Unresolved, Ambiguous }
 
 /// <summary>Outcome of resolving an assignee; Candidates lists the possibilities when ambiguous.</summary>
-public sealed record AssigneeResolution(string Query, ResolutionStatus Status, IReadOnlyList<DirectoryUser> Users, IReadOnlyList<DirectoryUser> Candidates, string? MessageVi, string? MessageEn);
+public sealed record AssigneeResolution(string Query, ResolutionStatus Status, IReadOnlyList<DirectoryUser> Users,
+    IReadOnlyList<DirectoryUser> Candidates, string? MessageVi, string? MessageEn);
 
 public interface IDirectory
 {

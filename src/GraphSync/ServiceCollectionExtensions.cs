@@ -51,11 +51,14 @@ public static class ServiceCollectionExtensions
                 {
                     var o = sp.GetRequiredService<IOptions<GraphSyncOptions>>().Value;
                     var auth = GraphClientBuilder.CreateAuthProvider(GraphClientBuilder.CreateCredential(o.Auth));
-                    return GraphClientBuilder.Create(auth, o.BaseUrl, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("TeamsPlans.GraphSync.Http"));
+                    return GraphClientBuilder.Create(auth, o.BaseUrl, sp.GetRequiredService<TimeProvider>(),
+                        sp.GetRequiredService<ILoggerFactory>().CreateLogger("TeamsPlans.GraphSync.Http"));
                 });
                 services.TryAddSingleton<ITaskBoard>(sp => ActivatorUtilities.CreateInstance<GraphTaskBoard>(sp));
-                services.TryAddSingleton<IDocumentLibrary>(sp => new GraphDocumentLibrary(sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<IOptions<GraphSyncOptions>>(),
-                    sp.GetRequiredService<ISyncStateStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<GraphDocumentLibrary>>()));
+                services.TryAddSingleton<IDocumentLibrary>(sp => new GraphDocumentLibrary(sp.GetRequiredService<GraphServiceClient>(),
+                    sp.GetRequiredService<IOptions<GraphSyncOptions>>(),
+                    sp.GetRequiredService<ISyncStateStore>(), sp.GetRequiredService<TimeProvider>(),
+                        sp.GetRequiredService<ILogger<GraphDocumentLibrary>>()));
                 services.TryAddSingleton<IDirectory>(sp => ActivatorUtilities.CreateInstance<GraphDirectory>(sp));
                 break;
             case "local":
@@ -64,7 +67,8 @@ public static class ServiceCollectionExtensions
                 services.TryAddSingleton<IDirectory>(sp => ActivatorUtilities.CreateInstance<LocalDirectory>(sp));
                 break;
             default:
-                throw new GraphSyncException("config.mode", $"GraphSync:Mode \"{mode}\" không hợp lệ (chọn \"local\" hoặc \"graph\").", $"GraphSync:Mode \"{mode}\" is invalid (use \"local\" or \"graph\").");
+                throw new GraphSyncException("config.mode", $"GraphSync:Mode \"{mode}\" không hợp lệ (chọn \"local\" hoặc \"graph\").",
+                    $"GraphSync:Mode \"{mode}\" is invalid (use \"local\" or \"graph\").");
         }
         services.TryAddSingleton<PlannerSyncService>();
         services.TryAddSingleton<LibraryOutbox>();

@@ -48,7 +48,8 @@ public interface IPlanStore
     /// <summary>By printed number ("82/KH-THPT BK"), compared without spaces and case.</summary>
     Task<StoredPlan?> FindByNumberAsync(string tenantId, string number, CancellationToken ct = default);
     Task<IReadOnlyList<StoredPlan>> ListAsync(string tenantId, CancellationToken ct = default);
-    /// <summary>Plans (of any tenant the caller is allowed to see: <paramref name="tenantIds"/>) whose legal bases cite <paramref name="parentNumber"/>.</summary>
+    /// <summary>Plans (of any tenant the caller is allowed to see: <paramref
+    /// name="tenantIds"/>) whose legal bases cite <paramref name="parentNumber"/>.</summary>
     Task<IReadOnlyList<StoredPlan>> ListImplementingAsync(IReadOnlyCollection<string> tenantIds, string parentNumber, CancellationToken ct = default);
 }
 
@@ -82,7 +83,8 @@ public interface IAssignmentStore
     /// Optimistic update: succeeds only if the stored state's Version equals <paramref name="expectedVersion"/>.
     /// Returns the stored record after the call (updated, or the current one when the version did not match).
     /// </summary>
-    Task<(bool Updated, AssignmentRecord? Current)> TryUpdateStateAsync(string tenantId, string assignmentId, int expectedVersion, AssignmentState newState, CancellationToken ct = default);
+    Task<(bool Updated, AssignmentRecord? Current)> TryUpdateStateAsync(string tenantId, string assignmentId, int expectedVersion,
+        AssignmentState newState, CancellationToken ct = default);
     Task SetMemberAsync(string tenantId, string assignmentId, string? aadObjectId, CancellationToken ct = default);
     Task SetCardAsync(string tenantId, string assignmentId, string activityId, string conversationId, CancellationToken ct = default);
 }
@@ -101,7 +103,8 @@ public interface IReportStore
 public interface IWorkQueue
 {
     /// <summary>Adds an item; returns false (and changes nothing) when (tenant, queue, idempotencyKey) already exists.</summary>
-    Task<bool> EnqueueAsync(string tenantId, string queue, string kind, string idempotencyKey, string payloadJson, DateTimeOffset? notBefore = null, CancellationToken ct = default);
+    Task<bool> EnqueueAsync(string tenantId, string queue, string kind, string idempotencyKey, string payloadJson, DateTimeOffset? notBefore = null,
+        CancellationToken ct = default);
     /// <summary>Claims up to <paramref name="max"/> due items (Queued, or InFlight with an expired lease), oldest first, across tenants.</summary>
     Task<IReadOnlyList<WorkItem>> ClaimAsync(string queue, string owner, int max, TimeSpan lease, CancellationToken ct = default);
     Task<bool> RenewAsync(long id, string owner, TimeSpan lease, CancellationToken ct = default);
