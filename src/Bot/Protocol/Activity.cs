@@ -116,7 +116,8 @@ public sealed class Activity
             if (!string.IsNullOrEmpty(Conversation?.TenantId)) return Conversation.TenantId;
             try
             {
-                return ChannelData?["tenant"] is JsonObject t && t["id"] is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrEmpty(s) ? s : null;
+                return ChannelData?["tenant"] is JsonObject t && t["id"] is JsonValue v && v.TryGetValue<string>(out var s)
+                    && !string.IsNullOrEmpty(s) ? s : null;
             }
             catch (InvalidOperationException)
             {

@@ -8,9 +8,11 @@ public interface IConnectorClient
     /// <summary>POST {serviceUrl}/v3/conversations/{conversationId}/activities</summary>
     Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken ct = default);
     /// <summary>POST {serviceUrl}/v3/conversations/{conversationId}/activities/{replyToId}</summary>
-    Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken ct = default);
+    Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string replyToId, Activity activity,
+        CancellationToken ct = default);
     /// <summary>PUT {serviceUrl}/v3/conversations/{conversationId}/activities/{activityId}</summary>
-    Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct = default);
+    Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity,
+        CancellationToken ct = default);
     /// <summary>DELETE {serviceUrl}/v3/conversations/{conversationId}/activities/{activityId}</summary>
     Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken ct = default);
     /// <summary>POST {serviceUrl}/v3/conversations (e.g. a 1:1 chat with a user for proactive messages).</summary>
@@ -39,7 +41,8 @@ public sealed class ConnectorClientOptions
 /// <summary>A non-success answer of the Bot Connector service.</summary>
 internal sealed class ConnectorException : Exception
 {
-    public ConnectorException(int statusCode, string? errorCode, string message, TimeSpan? retryAfter = null, string? responseBody = null, Exception? inner = null)
+    public ConnectorException(int statusCode, string? errorCode, string message, TimeSpan? retryAfter = null, string? responseBody = null,
+        Exception? inner = null)
         : base(message, inner)
     {
         StatusCode = statusCode;

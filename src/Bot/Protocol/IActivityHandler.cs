@@ -20,7 +20,8 @@ public interface ITurnContext
     string? TenantId { get; }
     IConnectorClient Connector { get; }
 
-    /// <summary>Sends into the same conversation. Missing from/recipient/conversation/channelId/serviceUrl are filled from the inbound activity.</summary>
+    /// <summary>Sends into the same conversation. Missing
+    /// from/recipient/conversation/channelId/serviceUrl are filled from the inbound activity.</summary>
     Task<ResourceResponse> SendAsync(Activity activity, CancellationToken ct = default);
     /// <summary>Sends a text message into the same conversation.</summary>
     Task<ResourceResponse> SendTextAsync(string text, CancellationToken ct = default);
