@@ -36,7 +36,8 @@ internal sealed class PlanMirror(IStateStore store, IDocumentLibrary library, Pl
             }
             var updated = plan with { DocumentUri = file.WebUrl, UpdatedAt = time.GetUtcNow() };
             await store.Plans.UpsertAsync(updated, ct).ConfigureAwait(false);
-            await store.Sync.PutAsync(new SyncEntry(tenantId, DocumentScope, planId, file.Id, file.WebUrl, null, time.GetUtcNow()), ct).ConfigureAwait(false);
+            await store.Sync.PutAsync(new SyncEntry(tenantId, DocumentScope, planId, file.Id, file.WebUrl, null, time.GetUtcNow()), ct)
+                .ConfigureAwait(false);
             logger.LogInformation("Plan document of {PlanId} in {TenantId} stored in the plan library as {FileId}", planId, tenantId, file.Id);
             return updated;
         }
@@ -54,7 +55,8 @@ internal sealed class PlanMirror(IStateStore store, IDocumentLibrary library, Pl
         if (plan is null || plan.Status == PlanStatus.Draft) return null;
         var assignments = await store.Assignments.ListByPlanAsync(tenantId, planId, ct).ConfigureAwait(false);
         var report = await sync.SyncPlanAsync(tenantId, planId, plan.Document, assignments, plan.DocumentUri, ct).ConfigureAwait(false);
-        logger.LogInformation("Board of {PlanId} in {TenantId}: {Tasks} tasks, {Created} created, {Updated} updated, {Unresolved} unresolved, {Failures} failures",
+        logger.LogInformation("Board of {PlanId} in {TenantId}: {Tasks} tasks, {Created} created, {Updated} updated, {Unresolved} unresolved, " +
+            "{Failures} failures",
             planId, tenantId, report.TasksPlanned, report.Created, report.Updated, report.Unresolved.Count, report.Failures.Count);
         return report;
     }
