@@ -47,11 +47,13 @@ public sealed record ResendResult(int Resent, int Blocked, string Summary);
 public interface IPlanDeliveries
 {
     /// <summary>Per plan: deliveries that failed, and those to members who blocked the bot (plans without any are left out).</summary>
-    Task<IReadOnlyDictionary<string, (int Failed, int Blocked)>> ProblemsAsync(string tenantId, IReadOnlyCollection<string> planIds, CancellationToken ct);
+    Task<IReadOnlyDictionary<string, (int Failed, int Blocked)>> ProblemsAsync(string tenantId, IReadOnlyCollection<string> planIds,
+        CancellationToken ct);
     Task<ResendResult> ResendFailedDeliveriesAsync(string tenantId, string planId, bool english, CancellationToken ct);
 
     /// <summary>The same for several plans at once, by plan id (the queue's implementation reads a fixed number of times).</summary>
-    async Task<IReadOnlyDictionary<string, ResendResult>> ResendFailedDeliveriesAsync(string tenantId, IReadOnlyList<string> planIds, bool english, CancellationToken ct)
+    async Task<IReadOnlyDictionary<string, ResendResult>> ResendFailedDeliveriesAsync(string tenantId, IReadOnlyList<string> planIds, bool english,
+        CancellationToken ct)
     {
         var results = new Dictionary<string, ResendResult>(StringComparer.Ordinal);
         foreach (var planId in planIds) results[planId] = await ResendFailedDeliveriesAsync(tenantId, planId, english, ct).ConfigureAwait(false);

@@ -8,5 +8,6 @@ internal interface IReportHandInSink
 {
     /// <param name="summary">The summary typed on the card (null for a file).</param>
     /// <param name="fromChat">The report is a file sent in chat (else a summary / link from the card).</param>
-    Task OnReportHandedInAsync(StoredPlan plan, AssignmentRecord assignment, ReportSubmission report, string submitterName, string? summary, bool fromChat, CancellationToken ct);
+    Task OnReportHandedInAsync(StoredPlan plan, AssignmentRecord assignment, ReportSubmission report, string submitterName, string? summary,
+        bool fromChat, CancellationToken ct);
 }

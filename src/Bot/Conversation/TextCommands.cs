@@ -20,11 +20,14 @@ internal static partial class TextCommands
     private static readonly (CommandKind Kind, string[] Prefixes)[] Table =
     [
         (CommandKind.Import, ["nhap ke hoach", "import plan", "import", "nhap"]),
-        (CommandKind.Rollup, ["tong hop don vi", "tong hop cac don vi", "don vi nao chua nop bao cao", "don vi nao chua nop", "don vi nao da nop", "tong hop bao cao", "tong hop", "unit rollup", "roll-up", "rollup", "which units"]),
-        (CommandKind.NotAcknowledged, ["ai chua xac nhan", "nhung ai chua xac nhan", "chua xac nhan", "who has not acknowledged", "who hasn't acknowledged", "not acknowledged", "unacknowledged"]),
+        (CommandKind.Rollup, ["tong hop don vi", "tong hop cac don vi", "don vi nao chua nop bao cao", "don vi nao chua nop", "don vi nao da nop",
+            "tong hop bao cao", "tong hop", "unit rollup", "roll-up", "rollup", "which units"]),
+        (CommandKind.NotAcknowledged, ["ai chua xac nhan", "nhung ai chua xac nhan", "chua xac nhan", "who has not acknowledged",
+            "who hasn't acknowledged", "not acknowledged", "unacknowledged"]),
         (CommandKind.Deadlines, ["han sap toi", "cac han sap toi", "sap den han", "thoi han", "upcoming deadlines", "deadlines", "due soon"]),
         (CommandKind.MyTasks, ["viec cua toi", "nhiem vu cua toi", "cong viec cua toi", "my tasks", "my task", "my assignments"]),
-        (CommandKind.Status, ["trang thai ke hoach", "tinh hinh ke hoach", "tien do ke hoach", "tinh hinh thuc hien", "tinh hinh", "trang thai", "tien do", "status of plan", "plan status", "status"]),
+        (CommandKind.Status, ["trang thai ke hoach", "tinh hinh ke hoach", "tien do ke hoach", "tinh hinh thuc hien", "tinh hinh", "trang thai",
+            "tien do", "status of plan", "plan status", "status"]),
         (CommandKind.Resend, ["gui lai the loi", "gui lai cac the loi", "gui lai ke hoach", "gui lai", "resend failed", "resend"]),
         (CommandKind.Help, ["tro giup", "huong dan", "giup do", "help", "?"]),
         (CommandKind.Language, ["ngon ngu", "doi ngon ngu", "language", "tieng viet", "vietnamese", "tieng anh", "english"]),
