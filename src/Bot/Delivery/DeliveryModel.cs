@@ -53,7 +53,8 @@ internal sealed record DeliveryPayload
         try
         {
             var p = JsonSerializer.Deserialize<DeliveryPayload>(json, Json);
-            return p is null || string.IsNullOrWhiteSpace(p.TenantId) || string.IsNullOrWhiteSpace(p.Kind) || string.IsNullOrWhiteSpace(p.MemberAadObjectId) ? null : p;
+            return p is null || string.IsNullOrWhiteSpace(p.TenantId) || string.IsNullOrWhiteSpace(p.Kind)
+                || string.IsNullOrWhiteSpace(p.MemberAadObjectId) ? null : p;
         }
         catch (JsonException)
         {
@@ -127,7 +128,8 @@ internal sealed class DeliveryMetrics
         Throttled = m.CreateCounter<long>("teamsplans.delivery.throttled", "{response}", "429 answers from the connector");
         Retried = m.CreateCounter<long>("teamsplans.delivery.retried", "{message}", "Items put back in the queue for a later attempt");
         Skipped = m.CreateCounter<long>("teamsplans.delivery.skipped", "{message}", "Items not sent on purpose (done, reassigned)");
-        PossibleDuplicates = m.CreateCounter<long>("teamsplans.delivery.possible_duplicates", "{message}", "Sends after an attempt whose outcome is unknown");
+        PossibleDuplicates =
+            m.CreateCounter<long>("teamsplans.delivery.possible_duplicates", "{message}", "Sends after an attempt whose outcome is unknown");
         Latency = m.CreateHistogram<double>("teamsplans.delivery.connector_latency", "ms", "Connector call latency");
     }
 
