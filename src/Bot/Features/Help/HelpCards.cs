@@ -17,7 +17,8 @@ internal static class HelpCards
         var s = v.S;
         var body = new List<CardElement>
         {
-            new TextBlock(s.WelcomeTitle + (string.IsNullOrWhiteSpace(userName) ? "" : ", " + Cut(userName, 120, scale))) { Size = "large", Weight = "bolder", Style = "heading" },
+            new TextBlock(s.WelcomeTitle + (string.IsNullOrWhiteSpace(userName) ? "" : ", " + Cut(userName, 120, scale))) { Size = "large",
+                Weight = "bolder", Style = "heading" },
             new TextBlock(s.WelcomeText),
         };
         if (canManage) body.Add(new TextBlock(s.WelcomePrincipal) { Color = "accent" });

@@ -29,7 +29,8 @@ internal static class ImportCards
             new TextBlock(s.ImportTitle + " · " + (plan.Status == PlanStatus.Published ? s.Published : s.Draft)) { Size = "small", IsSubtle = true },
             new TextBlock(Cut(PlanTitle(plan), 300, scale)) { Size = "medium", Weight = "bolder", Style = "heading" },
             new FactSet { Facts = PlanFacts(plan, s) },
-            new TextBlock(string.Format(CultureInfo.InvariantCulture, s.ImportSummary, assignments.Count, resolvedCount, assignments.Count - resolvedCount)) { Weight = "bolder" },
+            new TextBlock(string.Format(CultureInfo.InvariantCulture, s.ImportSummary, assignments.Count, resolvedCount,
+                assignments.Count - resolvedCount)) { Weight = "bolder" },
         };
         var doc = plan.Document;
         if (doc.Warnings.Count > 0)
@@ -46,14 +47,16 @@ internal static class ImportCards
             var resolved = a.MemberAadObjectId is not null && members.TryGetValue(a.MemberAadObjectId, out var m) ? m.DisplayName : null;
             // A rule guessed (heading-line assignee, carried year, OCR page): marked so the principal checks it first.
             var guess = s.Lang.StartsWith("vi", StringComparison.OrdinalIgnoreCase) ? " (đoán)" : " (guessed)";
-            var next = a.Deadlines.Count > 0 ? " · " + string.Join("; ", a.Deadlines.Take(3).Select(d => DueFormat.Format(d, s) + (d.Guessed ? guess : ""))) : "";
+            var next = a.Deadlines.Count > 0
+                ? " · " + string.Join("; ", a.Deadlines.Take(3).Select(d => DueFormat.Format(d, s) + (d.Guessed ? guess : ""))) : "";
             var guessed = doc.Assignments.ElementAtOrDefault(a.Ordinal - 1) is { Guessed: true } ? guess : "";
             body.Add(new Container
             {
                 Separator = true, Spacing = "small",
                 Items =
                 [
-                    new TextBlock($"{a.Ordinal}. {AssigneeLine(a.Assignee, null, s)}{guessed} → " + (resolved is null ? s.Unassigned : "✓ " + resolved))
+                    new TextBlock($"{a.Ordinal}. {AssigneeLine(a.Assignee, null, s)}{guessed} → "
+                        + (resolved is null ? s.Unassigned : "✓ " + resolved))
                         { Color = resolved is null ? "warning" : "good", Weight = "bolder" },
                     new TextBlock(Cut(a.Duty, 300, scale) + next) { Spacing = "none", IsSubtle = true },
                 ]
@@ -72,7 +75,8 @@ internal static class ImportCards
             {
                 if (u.Candidates.Count == 0)
                 {
-                    body.Add(new TextBlock($"{u.Assignment.Ordinal}. {Cut(u.Assignment.Assignee.Display, 80, 1)}: {s.NoMembers}") { Color = "warning" });
+                    body.Add(new TextBlock($"{u.Assignment.Ordinal}. {Cut(u.Assignment.Assignee.Display, 80, 1)}: " +
+                        $"{s.NoMembers}") { Color = "warning" });
                     continue;
                 }
                 body.Add(new ChoiceSetInput
@@ -88,7 +92,8 @@ internal static class ImportCards
         }
 
         var texts = ImportTexts.For(s.Lang);
-        if (assignments.Count == 0) body.Add(new TextBlock(texts.NothingToSend) { Id = "nothingToSend", Color = "attention", Weight = "bolder", Spacing = "large" });
+        if (assignments.Count == 0) body.Add(new TextBlock(texts.NothingToSend) { Id = "nothingToSend", Color = "attention", Weight = "bolder",
+            Spacing = "large" });
         else if (plan.Status == PlanStatus.Published && unresolved.Count > 0) body.Add(new TextBlock(texts.MapLater) { Spacing = "medium" });
         body.InsertRange(0, notes.Header);
         body.AddRange(notes.Footer);
@@ -101,7 +106,9 @@ internal static class ImportCards
             if (unresolved.Count > 0) actions.Add(Execute(s.MapSave, CardVerbs.Map, data, associatedInputs: "auto"));
             actions.Add(Execute(s.Publish, CardVerbs.Publish, data, style: "positive", associatedInputs: "auto"));
         }
-        if (reviewUrl is not null) actions.Add(new OpenUrlAction { Title = Tab.TabLinks.ReviewTitle(s.Lang.StartsWith("vi", StringComparison.OrdinalIgnoreCase)), Url = reviewUrl });
-        return new AdaptiveCard { Lang = s.Lang, FallbackText = s.ImportTitle + ": " + PlanTitle(plan), Body = body, Actions = actions.Count > 0 ? actions : null };
+        if (reviewUrl is not null) actions.Add(
+            new OpenUrlAction { Title = Tab.TabLinks.ReviewTitle(s.Lang.StartsWith("vi", StringComparison.OrdinalIgnoreCase)), Url = reviewUrl });
+        return new AdaptiveCard { Lang = s.Lang, FallbackText = s.ImportTitle + ": " + PlanTitle(plan), Body = body,
+            Actions = actions.Count > 0 ? actions : null };
     }
 }

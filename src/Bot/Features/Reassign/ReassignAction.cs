@@ -22,7 +22,8 @@ internal sealed class ReassignAction(IStateStore store, AssignmentAccess access,
         if (to is null) return CardActionResult.Fail(400, "NoHolder", ReassignTexts.Vi.Choose, ReassignTexts.En.Choose);
         var member = await store.Members.GetAsync(action.TenantId, to, ct).ConfigureAwait(false);
         if (member is null) return CardActionResult.Fail(400, "UnknownMember", ReassignTexts.Vi.Unknown, ReassignTexts.En.Unknown);
-        if (string.Equals(a.MemberAadObjectId, to, StringComparison.OrdinalIgnoreCase)) return CardActionResult.Fail(409, "SameHolder", ReassignTexts.Vi.Same, ReassignTexts.En.Same);
+        if (string.Equals(a.MemberAadObjectId, to, StringComparison.OrdinalIgnoreCase)) return CardActionResult.Fail(409, "SameHolder",
+            ReassignTexts.Vi.Same, ReassignTexts.En.Same);
         var note = action.Data.String(CardVerbs.ReassignNoteInput)?.Trim();
         if (note is { Length: > 500 }) note = note[..500];
 
@@ -31,14 +32,18 @@ internal sealed class ReassignAction(IStateStore store, AssignmentAccess access,
         var current = await store.Assignments.GetAsync(action.TenantId, a.AssignmentId, ct).ConfigureAwait(false) ?? a;
         var who = action.State.Member?.DisplayName ?? action.State.Activity.From?.Name;
         // A unit's duty stays the unit's: it carries who passed it on, to whom, with the note (Units.UnitHandOvers).
-        var passed = Units.UnitHandOvers.Mark(current with { MemberAadObjectId = to, CardActivityId = null, CardConversationId = null, UpdatedAt = time.GetUtcNow() },
+        var passed = Units.UnitHandOvers.Mark(current with { MemberAadObjectId = to, CardActivityId = null, CardConversationId = null,
+            UpdatedAt = time.GetUtcNow() },
             target.IsHolder, who, member.DisplayName, note);
         await store.Assignments.UpsertManyAsync([passed], ct).ConfigureAwait(false);
         await history.RecordAsync(a, HistoryEvent.Reassigned, action.UserKey, who, HistorySource.Card,
-            ReassignTexts.Vi.Passed(old?.DisplayName ?? a.Assignee.Display, member.DisplayName) + (string.IsNullOrEmpty(note) ? "" : " — " + note), ct).ConfigureAwait(false);
-        logger.LogInformation("{AssignmentId} of {PlanId} in {TenantId} passed from {From} to {To} by {AadObjectId}", a.AssignmentId, plan.PlanId, action.TenantId, a.MemberAadObjectId, to, action.UserKey);
+            ReassignTexts.Vi.Passed(old?.DisplayName ?? a.Assignee.Display, member.DisplayName) + (string.IsNullOrEmpty(note) ? "" : " — " + note),
+                ct).ConfigureAwait(false);
+        logger.LogInformation("{AssignmentId} of {PlanId} in {TenantId} passed from {From} to {To} by {AadObjectId}", a.AssignmentId, plan.PlanId,
+            action.TenantId, a.MemberAadObjectId, to, action.UserKey);
 
-        var heldBy = Units.UnitHandOvers.NowHeldBy(a, member.DisplayName, action.State.View) ?? ReassignTexts.For(action.State.View).NowHeldBy(member.DisplayName);
+        var heldBy = Units.UnitHandOvers.NowHeldBy(a, member.DisplayName, action.State.View) ?? ReassignTexts.For(action.State.View)
+            .NowHeldBy(member.DisplayName);
         var notice = PlanCards.Notice(heldBy, [a.Duty, note ?? ""], action.State.View);
         await UpdateOldCardAsync(a, notice, ct).ConfigureAwait(false);
         await publisher.PublishAsync(action.TenantId, plan.PlanId, ct).ConfigureAwait(false);
@@ -51,7 +56,9 @@ internal sealed class ReassignAction(IStateStore store, AssignmentAccess access,
         if (a.CardActivityId is null || a.CardConversationId is null || a.MemberAadObjectId is null) return;
         var reference = await store.Conversations.GetAsync(a.TenantId, a.MemberAadObjectId, ct).ConfigureAwait(false);
         if (reference is null || reference.Blocked) return;
-        try { await connector.UpdateActivityAsync(reference.ServiceUrl, a.CardConversationId, a.CardActivityId, notice.ToMessage(), ct).ConfigureAwait(false); }
-        catch (ConnectorException e) { logger.LogWarning(e, "Old card of {AssignmentId} in {TenantId} not updated ({Status})", a.AssignmentId, a.TenantId, e.StatusCode); }
+        try { await connector.UpdateActivityAsync(reference.ServiceUrl, a.CardConversationId, a.CardActivityId, notice.ToMessage(), ct)
+            .ConfigureAwait(false); }
+        catch (ConnectorException e) { logger.LogWarning(e, "Old card of {AssignmentId} in {TenantId} not updated ({Status})", a.AssignmentId,
+            a.TenantId, e.StatusCode); }
     }
 }

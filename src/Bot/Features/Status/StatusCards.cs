@@ -20,7 +20,8 @@ internal static class StatusCards
         IReadOnlyDictionary<string, Member> members, CardView v, bool canRemind, IReadOnlyDictionary<string, int>? reportsHandedIn = null,
         IReadOnlyDictionary<string, (int Failed, int Blocked)>? deliveryProblems = null, int? totalPlans = null,
         IReadOnlyDictionary<string, DeliveryTally>? tallies = null, int skip = 0)
-        => Fit(scale => BuildStatus(plans, members, v, canRemind, reportsHandedIn, deliveryProblems, scale, totalPlans ?? plans.Count, tallies, skip));
+        => Fit(scale => BuildStatus(plans, members, v, canRemind, reportsHandedIn, deliveryProblems, scale, totalPlans ?? plans.Count,
+            tallies, skip));
 
     private static AdaptiveCard BuildStatus(IReadOnlyList<(StoredPlan Plan, IReadOnlyList<AssignmentRecord> Assignments)> plans,
         IReadOnlyDictionary<string, Member> members, CardView v, bool canRemind, IReadOnlyDictionary<string, int>? reportsHandedIn,
@@ -39,7 +40,8 @@ internal static class StatusCards
             var items = new List<CardElement>
             {
                 new TextBlock(Cut(PlanTitle(plan), 250, scale)) { Weight = "bolder", Size = "medium" },
-                new TextBlock($"{plan.Number ?? "—"} · {(plan.Status == PlanStatus.Published ? s.Published : s.Draft)}") { IsSubtle = true, Spacing = "none" },
+                new TextBlock($"{plan.Number ?? "—"} · {(plan.Status == PlanStatus.Published ? s.Published : s.Draft)}") { IsSubtle = true,
+                    Spacing = "none" },
                 new FactSet
                 {
                     Facts =
@@ -56,7 +58,8 @@ internal static class StatusCards
             if (reportsHandedIn is not null)
                 ((FactSet)items[^1]).Facts.Add(new Fact(s.ReportsHandedIn, N(reportsHandedIn.GetValueOrDefault(plan.PlanId))));
             if (tallies?.GetValueOrDefault(plan.PlanId) is { } tally)
-                items.Add(new TextBlock(DeliveryTallyTexts.For(v).Line(tally)) { Spacing = "small", Color = tally.Waiting > 0 ? "warning" : "default" });
+                items.Add(new TextBlock(DeliveryTallyTexts.For(v).Line(tally)) { Spacing = "small", Color = tally.Waiting > 0 ? "warning"
+                    : "default" });
 
             var upcoming = list
                 .Where(a => a.State.Status != AssignmentStatus.Done)
@@ -69,7 +72,8 @@ internal static class StatusCards
                 items.Add(new TextBlock(s.NextDeadlines) { Weight = "bolder", Spacing = "medium" });
                 var cap = Cap(5, scale);
                 foreach (var (a, next) in upcoming.Take(cap))
-                    items.Add(new TextBlock($"{DueFormat.Date(next!.Value.Day)} — {Who(a, members, s)}: {Cut(next.Value.Deadline.What is { Length: > 0 } w ? w : a.Duty, 160, scale)}") { Spacing = "small" });
+                    items.Add(new TextBlock($"{DueFormat.Date(next!.Value.Day)} — {Who(a, members, s)}: " +
+                        $"{Cut(next.Value.Deadline.What is { Length: > 0 } w ? w : a.Duty, 160, scale)}") { Spacing = "small" });
                 if (upcoming.Count > cap) items.Add(new TextBlock(s.More(upcoming.Count - cap)) { IsSubtle = true, Spacing = "small" });
             }
 
@@ -80,7 +84,8 @@ internal static class StatusCards
             {
                 var cap = Cap(15, scale);
                 var names = notAck.Select(a => Who(a, members, s)).Distinct().ToList();
-                items.Add(new TextBlock(string.Join(", ", names.Take(cap)) + (names.Count > cap ? " " + s.More(names.Count - cap) : "")) { Spacing = "small" });
+                items.Add(new TextBlock(string.Join(", ", names.Take(cap))
+                    + (names.Count > cap ? " " + s.More(names.Count - cap) : "")) { Spacing = "small" });
                 if (canRemind && plan.Status == PlanStatus.Published)
                     items.Add(new ActionSet
                     {
@@ -94,7 +99,8 @@ internal static class StatusCards
                 if (canRemind && problems.Failed > 0)
                     items.Add(new ActionSet
                     {
-                        Actions = [Execute(s.ResendFailed, CardVerbs.Resend, new JsonObject { ["planId"] = plan.PlanId, ["tenantId"] = plan.TenantId })]
+                        Actions =
+                            [Execute(s.ResendFailed, CardVerbs.Resend, new JsonObject { ["planId"] = plan.PlanId, ["tenantId"] = plan.TenantId })]
                     });
             }
             body.Add(new Container { Items = items, Separator = true, Spacing = "large" });
