@@ -1,10 +1,5 @@
 namespace TeamsPlans.Plans.Model;
 
-public enum AssignmentStatus { Assigned, Acknowledged, InProgress, Done }
-
-/// <summary>What a member can do to an assignment from a card or Planner.</summary>
-public enum AssignmentAction { Acknowledge, Progress, Done }
-
 /// <summary>
 /// The state of one member's assignment. Version increases on every change; an action that changes nothing
 /// (a second click) leaves it as it is, so replays are idempotent.

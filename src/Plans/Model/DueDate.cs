@@ -2,8 +2,6 @@ using System.Globalization;
 
 namespace TeamsPlans.Plans.Model;
 
-public enum DueKind { Date, YearlyDate, Quarter, Month, SchoolYear, Year }
-
 /// <summary>
 /// When something is due, with the precision the document gives. Serialized as
 /// "yyyy-MM-dd" (Date), "--MM-dd" (YearlyDate), "yyyy-Qn" (Quarter), "yyyy-MM" (Month), "yyyy-yyyy" (SchoolYear), "yyyy" (Year).

@@ -3,26 +3,6 @@ using TeamsPlans.Plans.Model;
 
 namespace TeamsPlans.Plans.Scheduling;
 
-public enum ReminderKind
-{
-    /// <summary>N days before the last day (N from <see cref="ReminderPolicy.OffsetsDays"/>).</summary>
-    Before,
-    /// <summary>On the day the item becomes overdue (the day after its last day).</summary>
-    Overdue,
-}
-
-/// <summary>
-/// One reminder: for the occurrence of <see cref="Deadline"/> whose last day is <see cref="DueDay"/>,
-/// sent on <see cref="SendDay"/> (a working day) at <see cref="SendAt"/>.
-/// </summary>
-public sealed record Reminder(Deadline Deadline, DateOnly DueDay, ReminderKind Kind, int OffsetDays, DateOnly SendDay, DateTimeOffset SendAt)
-{
-    /// <summary>Stable code used in idempotency keys: "before-7", "before-1", "overdue".</summary>
-    public string Code => Kind == ReminderKind.Before
-        ? string.Create(CultureInfo.InvariantCulture, $"before-{OffsetDays}")
-        : "overdue";
-}
-
 /// <summary>
 /// The reminder calendar (pure domain logic; every "now" is passed in or read from a <see cref="TimeProvider"/>).
 /// <para>Rules (issue #5):</para>

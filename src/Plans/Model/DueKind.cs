@@ -1,0 +1,5 @@
+using System.Globalization;
+
+namespace TeamsPlans.Plans.Model;
+
+public enum DueKind { Date, YearlyDate, Quarter, Month, SchoolYear, Year }
