@@ -1,0 +1,5 @@
+using TeamsPlans.Plans.Model;
+
+namespace TeamsPlans.Storage;
+
+public enum PlanStatus { Draft, Published, Archived }
