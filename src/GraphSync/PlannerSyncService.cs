@@ -8,15 +8,6 @@ using TeamsPlans.Storage;
 
 namespace TeamsPlans.GraphSync;
 
-/// <summary>Outcome of syncing one plan to the board.</summary>
-public sealed record PlanSyncReport(
-    string PlanId, int TasksPlanned, int Enqueued, int Created, int Updated, int Adopted, int Conflicts,
-    IReadOnlyList<AssigneeResolution> Unresolved, IReadOnlyList<RemoteChange> RemoteChanges, IReadOnlyList<string> Failures);
-
-/// <summary>Outcome of draining the outbox.</summary>
-public sealed record OutboxDrainResult(int Completed, int Retried, int Failed, int Created, int Updated, int Adopted, int Conflicts,
-    IReadOnlyList<RemoteChange> RemoteChanges, IReadOnlyList<string> Failures);
-
 /// <summary>
 /// The entry point for the bot: syncs imported plans to the board (Planner or local), pushes Teams progress to it,
 /// polls it for changes made there. Every write is an item of the durable "outbox" queue whose idempotency key is

@@ -11,18 +11,6 @@ using TeamsPlans.Storage;
 
 namespace TeamsPlans.GraphSync;
 
-/// <summary>Implemented by the bot: refresh members' cards after changes made in Planner.</summary>
-public interface IRemoteChangeSink
-{
-    Task OnRemoteChangesAsync(string tenantId, IReadOnlyList<RemoteChange> changes, CancellationToken ct);
-}
-
-/// <summary>Implemented by the bot/importer: a plan document was dropped in the plan library.</summary>
-public interface IPlanDocumentImporter
-{
-    Task ImportAsync(string tenantId, LibraryFile file, Stream content, CancellationToken ct);
-}
-
 public static class ServiceCollectionExtensions
 {
     /// <summary>

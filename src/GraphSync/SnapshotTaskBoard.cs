@@ -6,40 +6,6 @@ using TeamsPlans.Storage;
 
 namespace TeamsPlans.GraphSync;
 
-/// <summary>A task as the remote side holds it (Planner task or local board row).</summary>
-public sealed record RemoteTask(string Id, string ETag, string Title, string? BucketId, DateTimeOffset? DueAt, int PercentComplete,
-    IReadOnlyList<string> AssigneeIds)
-{
-    /// <summary>The official-state label the task carries (<see cref="PlannerLabels"/>), or null.</summary>
-    public string? Label { get; init; }
-}
-
-/// <summary>Field-level write: null = leave alone. Assignees are added/removed individually so a concurrent edit is kept.</summary>
-public sealed record TaskPatch(string? Title, bool SetDue, DateTimeOffset? DueAt, int? PercentComplete, IReadOnlyList<string> AddAssignees,
-    IReadOnlyList<string> RemoveAssignees)
-{
-    /// <summary>The official-state label to set (ours alone: a label is never merged with a remote edit); null = leave it.</summary>
-    public string? Label { get; init; }
-    public bool IsEmpty => Title is null && !SetDue && PercentComplete is null && AddAssignees.Count == 0 && RemoveAssignees.Count == 0
-        && Label is null;
-}
-
-/// <summary>Per-item outcome of a remote primitive: Value on success, Status 412 on an ETag mismatch, Error otherwise.</summary>
-public sealed record Outcome<T>(T? Value, int Status, string? Error, TimeSpan? RetryAfter = null) where T : class
-{
-    public bool Ok => Value is not null;
-    /// <summary>The service's error code when it gave one (Planner limits: MaximumActiveTasksInProject, …).</summary>
-    public string? Code { get; init; }
-}
-
-public sealed record TaskFieldsSnapshot(string Title, DateTimeOffset? DueAt, int PercentComplete, string[] Assignees, string? Label = null);
-
-/// <summary>What is kept per task in ISyncStateStore: what we last sent, the remote state last seen, the details etag.</summary>
-/// <remarks>SentChecklist: how many checklist items we last wrote (their ids are deterministic), so an update of the details
-/// needs no read first; null when unknown (adopted task, older snapshot) — then the details are read.</remarks>
-public sealed record TaskSnapshot(string Key, string? AssignmentId, TaskFieldsSnapshot Sent, string SentDetailsHash, TaskFieldsSnapshot Remote,
-    string? DetailsETag, int? SentChecklist = null);
-
 /// <summary>
 /// Shared sync logic for every ITaskBoard: snapshots in ISyncStateStore (scope "board:{planId}"), writes only of the
 /// fields that changed on our side, three-way merge on ETag conflicts, create intents for crash-safe adoption.

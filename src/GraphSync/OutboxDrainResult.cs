@@ -1,0 +1,13 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using TeamsPlans.GraphSync.Graph;
+using TeamsPlans.Plans.Model;
+using TeamsPlans.Storage;
+
+namespace TeamsPlans.GraphSync;
+
+/// <summary>Outcome of draining the outbox.</summary>
+public sealed record OutboxDrainResult(int Completed, int Retried, int Failed, int Created, int Updated, int Adopted, int Conflicts,
+    IReadOnlyList<RemoteChange> RemoteChanges, IReadOnlyList<string> Failures);
