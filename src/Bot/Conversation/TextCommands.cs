@@ -3,12 +3,6 @@ using TeamsPlans.Plans.Parsing;
 
 namespace TeamsPlans.Bot.Conversation;
 
-public enum CommandKind { Help, Status, NotAcknowledged, Deadlines, MyTasks, Import, Rollup, Resend, Language, Unknown }
-
-/// <summary>A chat command: kind and argument (plan number for status, file name for import, plan number and/or year for the
-/// roll-up; "vi", "en" or "auto" for the card language) as the user typed it.</summary>
-public sealed record TextCommand(CommandKind Kind, string? Argument, string Text);
-
 /// <summary>
 /// Reads chat commands in Vietnamese (with or without diacritics) and English. Matching is done on the folded text
 /// (diacritics removed, đ→d, lowercase), which keeps one character per input character so arguments are cut from the

@@ -1,0 +1,26 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using TeamsPlans.Bot.Protocol;
+
+namespace TeamsPlans.Bot.Cards;
+
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(TextBlock), "TextBlock")]
+[JsonDerivedType(typeof(RichTextBlock), "RichTextBlock")]
+[JsonDerivedType(typeof(Container), "Container")]
+[JsonDerivedType(typeof(ColumnSet), "ColumnSet")]
+[JsonDerivedType(typeof(FactSet), "FactSet")]
+[JsonDerivedType(typeof(Image), "Image")]
+[JsonDerivedType(typeof(ActionSet), "ActionSet")]
+[JsonDerivedType(typeof(TextInput), "Input.Text")]
+[JsonDerivedType(typeof(ChoiceSetInput), "Input.ChoiceSet")]
+public abstract class CardElement
+{
+    [JsonPropertyOrder(-5)] public string? Id { get; init; }
+    /// <summary>"none", "small", "default", "medium", "large", "extraLarge", "padding".</summary>
+    public string? Spacing { get; init; }
+    public bool? Separator { get; init; }
+    public bool? IsVisible { get; init; }
+}

@@ -1,0 +1,20 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+
+namespace TeamsPlans.Bot.Protocol;
+
+/// <summary>Activity types of the Bot Framework Activity schema.</summary>
+public static class ActivityTypes
+{
+    public const string Message = "message";
+    public const string ConversationUpdate = "conversationUpdate";
+    public const string InstallationUpdate = "installationUpdate";
+    public const string Invoke = "invoke";
+    public const string MessageReaction = "messageReaction";
+    public const string Typing = "typing";
+    public const string Event = "event";
+    public const string InvokeResponse = "invokeResponse";
+}

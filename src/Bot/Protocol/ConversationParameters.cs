@@ -1,0 +1,18 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+
+namespace TeamsPlans.Bot.Protocol;
+
+public sealed class ConversationParameters
+{
+    public bool? IsGroup { get; set; }
+    public ChannelAccount? Bot { get; set; }
+    public List<ChannelAccount>? Members { get; set; }
+    public string? TopicName { get; set; }
+    public string? TenantId { get; set; }
+    public JsonObject? ChannelData { get; set; }
+    public Activity? Activity { get; set; }
+}

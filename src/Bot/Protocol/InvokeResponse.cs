@@ -1,0 +1,17 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+
+namespace TeamsPlans.Bot.Protocol;
+
+/// <summary>The HTTP response to an invoke activity: status code + JSON body.</summary>
+public sealed class InvokeResponse
+{
+    public int Status { get; set; }
+    public JsonNode? Body { get; set; }
+
+    public InvokeResponse() { }
+    public InvokeResponse(int status, JsonNode? body = null) { Status = status; Body = body; }
+}
