@@ -226,8 +226,8 @@ internal static class AssignmentCards
         => Fit(scale =>
         {
             var s = v.S;
-            var body = new List<CardElement> { new TextBlock(s.MyTasksHeader) { Size = "large", Weight = "bolder", Style = "heading" } };
-            if (tasks.Count == 0) body.Add(new TextBlock(s.NoTasks));
+            var body = new List<CardElement> { new TextBlock(MyTasksTexts.For(v).Header) { Size = "large", Weight = "bolder", Style = "heading" } };
+            if (tasks.Count == 0) body.Add(new TextBlock(MyTasksTexts.For(v).None));
             var ordered = tasks
                 .OrderBy(t => t.Assignment.State.Status == AssignmentStatus.Done)
                 .ThenBy(t => DueFormat.Next(t.Assignment.Deadlines, t.Plan?.Document.Year, v.Today)?.Day ?? DateOnly.MaxValue)
@@ -255,6 +255,6 @@ internal static class AssignmentCards
                 });
             }
             if (ordered.Count > cap) body.Add(new TextBlock(s.More(ordered.Count - cap)) { IsSubtle = true });
-            return new AdaptiveCard { Lang = s.Lang, FallbackText = s.MyTasksHeader, Body = body };
+            return new AdaptiveCard { Lang = s.Lang, FallbackText = MyTasksTexts.For(v).Header, Body = body };
         });
 }

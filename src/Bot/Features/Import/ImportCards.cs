@@ -23,20 +23,21 @@ internal static class ImportCards
         string? reviewUrl)
     {
         var s = v.S;
+        var t = PreviewTexts.For(v);
         var resolvedCount = assignments.Count(a => a.MemberAadObjectId is not null);
         var body = new List<CardElement>
         {
-            new TextBlock(s.ImportTitle + " · " + (plan.Status == PlanStatus.Published ? s.Published : s.Draft)) { Size = "small", IsSubtle = true },
+            new TextBlock(t.Title + " · " + (plan.Status == PlanStatus.Published ? s.Published : s.Draft)) { Size = "small", IsSubtle = true },
             new TextBlock(Cut(PlanTitle(plan), 300, scale)) { Size = "medium", Weight = "bolder", Style = "heading" },
             new FactSet { Facts = PlanFacts(plan, s) },
-            new TextBlock(string.Format(CultureInfo.InvariantCulture, s.ImportSummary, assignments.Count, resolvedCount,
+            new TextBlock(string.Format(CultureInfo.InvariantCulture, t.Summary, assignments.Count, resolvedCount,
                 assignments.Count - resolvedCount)) { Weight = "bolder" },
         };
         var doc = plan.Document;
         if (doc.Warnings.Count > 0)
         {
             var wcap = Cap(5, scale);
-            body.Add(new TextBlock(s.Warnings) { Weight = "bolder", Color = "warning", Spacing = "medium" });
+            body.Add(new TextBlock(t.Warnings) { Weight = "bolder", Color = "warning", Spacing = "medium" });
             foreach (var w in doc.Warnings.Take(wcap)) body.Add(new TextBlock("• " + Cut(w, 200, scale)) { Spacing = "none", IsSubtle = true });
             if (doc.Warnings.Count > wcap) body.Add(new TextBlock(s.More(doc.Warnings.Count - wcap)) { IsSubtle = true, Spacing = "none" });
         }
@@ -68,7 +69,7 @@ internal static class ImportCards
         var data = new JsonObject { ["planId"] = plan.PlanId, ["tenantId"] = plan.TenantId };
         if (unresolved.Count > 0)
         {
-            body.Add(new TextBlock(s.Unresolved) { Weight = "bolder", Spacing = "large", Separator = true });
+            body.Add(new TextBlock(t.Unresolved) { Weight = "bolder", Spacing = "large", Separator = true });
             var ucap = Cap(12, scale);
             var ccap = Cap(40, scale);
             foreach (var u in unresolved.Take(ucap))
@@ -76,7 +77,7 @@ internal static class ImportCards
                 if (u.Candidates.Count == 0)
                 {
                     body.Add(new TextBlock($"{u.Assignment.Ordinal}. {Cut(u.Assignment.Assignee.Display, 80, 1)}: " +
-                        $"{s.NoMembers}") { Color = "warning" });
+                        $"{t.NoMembers}") { Color = "warning" });
                     continue;
                 }
                 body.Add(new ChoiceSetInput
@@ -84,7 +85,7 @@ internal static class ImportCards
                     Id = CardVerbs.MapInputPrefix + u.Assignment.AssignmentId,
                     Label = $"{u.Assignment.Ordinal}. {Cut(u.Assignment.Assignee.Display, 80, 1)} — {Cut(u.Assignment.Duty, 80, scale)}",
                     Style = "filtered",
-                    Placeholder = s.MapPlaceholder,
+                    Placeholder = t.MapPlaceholder,
                     Choices = u.Candidates.Take(ccap).Select(m => new Choice(MemberLabel(m), m.AadObjectId)).ToList(),
                 });
             }
@@ -100,15 +101,15 @@ internal static class ImportCards
         var actions = new List<CardAction>();
         if (assignments.Count == 0) { /* nothing to publish */ }
         else if (plan.Status == PlanStatus.Published && unresolved.Any(u => u.Candidates.Count > 0))
-            actions.Add(Execute(s.Publish, CardVerbs.Publish, data, style: "positive", associatedInputs: "auto"));
+            actions.Add(Execute(t.Publish, CardVerbs.Publish, data, style: "positive", associatedInputs: "auto"));
         else if (plan.Status == PlanStatus.Draft)
         {
-            if (unresolved.Count > 0) actions.Add(Execute(s.MapSave, CardVerbs.Map, data, associatedInputs: "auto"));
-            actions.Add(Execute(s.Publish, CardVerbs.Publish, data, style: "positive", associatedInputs: "auto"));
+            if (unresolved.Count > 0) actions.Add(Execute(t.MapSave, CardVerbs.Map, data, associatedInputs: "auto"));
+            actions.Add(Execute(t.Publish, CardVerbs.Publish, data, style: "positive", associatedInputs: "auto"));
         }
         if (reviewUrl is not null) actions.Add(
             new OpenUrlAction { Title = Tab.TabLinks.ReviewTitle(s.Lang.StartsWith("vi", StringComparison.OrdinalIgnoreCase)), Url = reviewUrl });
-        return new AdaptiveCard { Lang = s.Lang, FallbackText = s.ImportTitle + ": " + PlanTitle(plan), Body = body,
+        return new AdaptiveCard { Lang = s.Lang, FallbackText = t.Title + ": " + PlanTitle(plan), Body = body,
             Actions = actions.Count > 0 ? actions : null };
     }
 }

@@ -18,7 +18,7 @@ internal static class ReportCards
         {
             var s = v.S;
             var cap = Cap(40, scale);
-            var title = string.Format(CultureInfo.InvariantCulture, s.ReportChooseTitle, DueFormat.Truncate(fileName, 120));
+            var title = string.Format(CultureInfo.InvariantCulture, ReportChoiceTexts.For(v).Title, DueFormat.Truncate(fileName, 120));
             return new AdaptiveCard
             {
                 Lang = s.Lang, FallbackText = title,
@@ -27,8 +27,8 @@ internal static class ReportCards
                     new TextBlock(title) { Weight = "bolder", Size = "medium" },
                     new ChoiceSetInput
                     {
-                        Id = CardVerbs.ReportTargetInput, Label = s.ReportChooseLabel, Style = "expanded", IsRequired = true,
-                            ErrorMessage = s.ReportChooseLabel,
+                        Id = CardVerbs.ReportTargetInput, Label = ReportChoiceTexts.For(v).Label, Style = "expanded", IsRequired = true,
+                            ErrorMessage = ReportChoiceTexts.For(v).Label,
                         Value = options.Count > 0 ? options[0].Assignment.AssignmentId + "|" + options[0].Period.Key : null,
                         Choices = options.Take(cap).Select(o => new Choice(
                             Cut($"{o.Plan.Number ?? o.Plan.PlanId} · {o.Assignment.Duty}", 120, scale) + " — " + ReportPeriods.Label(o.Period),

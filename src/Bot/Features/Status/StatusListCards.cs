@@ -50,9 +50,9 @@ internal static class StatusListCards
                 var items = new List<CardElement>
                 {
                     new TextBlock(Cut(PlanTitle(plan), 250, scale)) { Weight = "bolder" },
-                    new TextBlock($"{plan.Number ?? "—"} · {s.NotAcknowledged} ({list.Count})") { IsSubtle = true, Spacing = "none" },
+                    new TextBlock($"{plan.Number ?? "—"} · {t.NotAcknowledged} ({list.Count})") { IsSubtle = true, Spacing = "none" },
                 };
-                if (list.Count == 0) items.Add(new TextBlock(s.EveryoneAcknowledged) { Color = "good", Spacing = "small" });
+                if (list.Count == 0) items.Add(new TextBlock(t.EveryoneAcknowledged) { Color = "good", Spacing = "small" });
                 else
                 {
                     var names = list.Select(a => Who(a, members, s)).Distinct().ToList();
@@ -60,7 +60,7 @@ internal static class StatusListCards
                     items.Add(new TextBlock(string.Join(", ", names.Take(cap))
                         + (names.Count > cap ? " " + s.More(names.Count - cap) : "")) { Spacing = "small" });
                     items.Add(new ActionSet { Actions = [
-                        Execute(s.Remind, CardVerbs.Remind, new JsonObject { ["planId"] = plan.PlanId, ["tenantId"] = plan.TenantId })] });
+                        Execute(t.Remind, CardVerbs.Remind, new JsonObject { ["planId"] = plan.PlanId, ["tenantId"] = plan.TenantId })] });
                 }
                 body.Add(new Container { Items = items, Separator = true, Spacing = "large" });
             }
