@@ -30,10 +30,10 @@ internal static class BotEndpoint
                 "bot nhận hoạt động của mọi tenant.");
         if (!options.IsLocalMode) return;
         logger.LogWarning(
-            "LOCAL MODE: Bot:MicrosoftAppId is not set; /api/messages accepts unauthenticated requests from loopback only and outbound calls carry " +
-                "no token. " +
-            "CHẾ ĐỘ CỤC BỘ: chưa cấu hình Bot:MicrosoftAppId; /api/messages chỉ nhận yêu cầu không xác thực từ máy cục bộ (loopback), " +
-                "lời gọi ra ngoài không kèm mã xác thực.");
+            "LOCAL MODE: Bot:MicrosoftAppId is not set; /api/messages accepts unauthenticated requests from loopback only "
+            + "and outbound calls carry no token. "
+            + "CHẾ ĐỘ CỤC BỘ: chưa cấu hình Bot:MicrosoftAppId; /api/messages chỉ nhận yêu cầu không xác thực từ máy cục bộ (loopback), "
+            + "lời gọi ra ngoài không kèm mã xác thực.");
     }
 
     public static async Task HandleAsync(HttpContext http)
@@ -107,7 +107,7 @@ internal static class BotEndpoint
             {
                 logger.LogWarning("Rejected {Status}: {Reason} (channel {ChannelId}, serviceUrl {ServiceUrl})",
                     checkedToken.StatusCode, LogText.Clean(checkedToken.Reason, 300), LogText.Clean(activity.ChannelId, 40),
-                        LogText.Clean(activity.ServiceUrl));
+                    LogText.Clean(activity.ServiceUrl));
                 await WriteErrorAsync(http, checkedToken.StatusCode, "Forbidden. / Bị từ chối.");
                 return;
             }
@@ -131,10 +131,17 @@ internal static class BotEndpoint
             return;
         }
 
+        await RunTurnAsync(http, services, logger, activity, ct);
+    }
+
+    /// <summary>The turn, in a logging scope of the activity: the handler runs, the invoke response or 200 is written.</summary>
+    private static async Task RunTurnAsync(HttpContext http, IServiceProvider services, ILogger logger, Activity activity,
+        CancellationToken ct)
+    {
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
             ["ActivityType"] = LogText.Clean(activity.Type, 40), ["ActivityId"] = LogText.Clean(activity.Id, 120),
-                ["TenantId"] = LogText.Clean(activity.TenantId, 80),
+            ["TenantId"] = LogText.Clean(activity.TenantId, 80),
             ["ConversationId"] = LogText.Clean(activity.Conversation?.Id), ["ChannelId"] = LogText.Clean(activity.ChannelId, 40),
         });
         var handler = services.GetRequiredService<IActivityHandler>();
