@@ -1,10 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
-using TeamsPlans.GraphSync.Graph;
-using TeamsPlans.Plans.Model;
-using TeamsPlans.Storage;
 
 namespace TeamsPlans.GraphSync;
 

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using TeamsPlans.Storage;
 
 namespace TeamsPlans.GraphSync;

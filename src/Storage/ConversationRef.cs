@@ -1,5 +1,3 @@
-using TeamsPlans.Plans.Model;
-
 namespace TeamsPlans.Storage;
 
 /// <summary>What is needed to message a user proactively (Bot Connector v3).</summary>

@@ -1,5 +1,3 @@
-using TeamsPlans.Plans.Model;
-
 namespace TeamsPlans.Storage;
 
 public interface ISyncStateStore

@@ -1,5 +1,3 @@
-using TeamsPlans.Plans.Model;
-
 namespace TeamsPlans.Storage;
 
 /// <summary>A person in a tenant (school / office). AadObjectId is the Entra object id.</summary>

@@ -1,13 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TeamsPlans.Plans.Rollup;
-using TeamsPlans.Storage.Postgres;
-using TeamsPlans.Storage.Sql;
-using TeamsPlans.Storage.Sqlite;
 
 namespace TeamsPlans.Storage;
 

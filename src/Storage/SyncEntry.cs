@@ -1,5 +1,3 @@
-using TeamsPlans.Plans.Model;
-
 namespace TeamsPlans.Storage;
 
 /// <summary>A mapping kept by a sync engine: local key → remote id + etag (e.g. assignment → Planner task).</summary>

@@ -1,8 +1,4 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using TeamsPlans.Bot.Protocol;
 
 namespace TeamsPlans.Bot.Cards;
 

@@ -1,9 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-using TeamsPlans.Bot.Protocol;
-
 namespace TeamsPlans.Bot.Cards;
 
 /// <summary>Universal Actions refresh: the action Teams invokes when one of <see cref="UserIds"/> views the card.</summary>

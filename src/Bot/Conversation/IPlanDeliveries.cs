@@ -1,6 +1,3 @@
-using TeamsPlans.Plans.Model;
-using TeamsPlans.Storage;
-
 namespace TeamsPlans.Bot.Conversation;
 
 /// <summary>

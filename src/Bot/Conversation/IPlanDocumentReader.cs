@@ -1,5 +1,4 @@
 using TeamsPlans.Plans.Model;
-using TeamsPlans.Storage;
 
 namespace TeamsPlans.Bot.Conversation;
 

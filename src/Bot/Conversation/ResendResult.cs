@@ -1,6 +1,3 @@
-using TeamsPlans.Plans.Model;
-using TeamsPlans.Storage;
-
 namespace TeamsPlans.Bot.Conversation;
 
 /// <summary>What a resend did: deliveries put back in the queue, members who blocked the bot (never resent), and the

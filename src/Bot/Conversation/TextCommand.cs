@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using TeamsPlans.Plans.Parsing;
 
 namespace TeamsPlans.Bot.Conversation;
 

@@ -1,7 +1,4 @@
-using System.Diagnostics.Metrics;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace TeamsPlans.Bot.Delivery;
 

@@ -1,8 +1,3 @@
-using System.Diagnostics.Metrics;
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace TeamsPlans.Bot.Delivery;
 
 /// <summary>What a delivery is (the WorkItem's Kind).</summary>

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace TeamsPlans.Bot.Protocol;
 
 /// <summary>Options of <see cref="HttpConnectorClient"/> (section "Bot:Connector").</summary>

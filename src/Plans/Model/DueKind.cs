@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace TeamsPlans.Plans.Model;
 
 public enum DueKind { Date, YearlyDate, Quarter, Month, SchoolYear, Year }

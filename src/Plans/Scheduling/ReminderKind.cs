@@ -1,6 +1,3 @@
-using System.Globalization;
-using TeamsPlans.Plans.Model;
-
 namespace TeamsPlans.Plans.Scheduling;
 
 public enum ReminderKind
