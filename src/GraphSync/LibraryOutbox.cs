@@ -20,7 +20,8 @@ internal sealed record LibraryUploadResult(UploadStatus Status, LibraryFile? Fil
 /// deterministic path with conflictBehavior=replace — never a second file. Submitting the same content to the same path
 /// again costs no request.
 /// </summary>
-internal sealed class LibraryOutbox(IDocumentLibrary library, IWorkQueue queue, IOptions<GraphSyncOptions> options, TimeProvider time, ILogger<LibraryOutbox> logger)
+internal sealed class LibraryOutbox(IDocumentLibrary library, IWorkQueue queue, IOptions<GraphSyncOptions> options, TimeProvider time,
+    ILogger<LibraryOutbox> logger)
 {
     public const string Queue = "outbox-library";
     public const int MaxAttempts = 10;
@@ -28,7 +29,8 @@ internal sealed class LibraryOutbox(IDocumentLibrary library, IWorkQueue queue, 
     readonly string _owner = $"library-{Environment.MachineName}-{Guid.NewGuid():N}"[..40];
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(10);
 
-    sealed record UploadPayload(string Kind, string TenantId, string FileName, string? Period, PlanDocumentMetadata? Plan, ReportMetadata? Report, string Spool);
+    sealed record UploadPayload(string Kind, string TenantId, string FileName, string? Period, PlanDocumentMetadata? Plan, ReportMetadata? Report,
+        string Spool);
 
     string SpoolDir()
     {
@@ -37,13 +39,18 @@ internal sealed class LibraryOutbox(IDocumentLibrary library, IWorkQueue queue, 
         return dir;
     }
 
-    public Task<LibraryUploadResult> SubmitPlanDocumentAsync(string tenantId, string fileName, Stream content, PlanDocumentMetadata metadata, CancellationToken ct = default) =>
-        SubmitAsync(tenantId, "plan", LibraryPaths.PlanDocumentPath(metadata, fileName), content, new UploadPayload("plan", tenantId, fileName, null, metadata, null, ""), ct);
+    public Task<LibraryUploadResult> SubmitPlanDocumentAsync(string tenantId, string fileName, Stream content, PlanDocumentMetadata metadata,
+        CancellationToken ct = default) =>
+        SubmitAsync(tenantId, "plan", LibraryPaths.PlanDocumentPath(metadata, fileName), content,
+            new UploadPayload("plan", tenantId, fileName, null, metadata, null, ""), ct);
 
-    public Task<LibraryUploadResult> SubmitReportAsync(string tenantId, string period, string fileName, Stream content, ReportMetadata metadata, CancellationToken ct = default) =>
-        SubmitAsync(tenantId, "report", LibraryPaths.ReportPath(metadata.PlanNumber, period, fileName), content, new UploadPayload("report", tenantId, fileName, period, null, metadata, ""), ct);
+    public Task<LibraryUploadResult> SubmitReportAsync(string tenantId, string period, string fileName, Stream content, ReportMetadata metadata,
+        CancellationToken ct = default) =>
+        SubmitAsync(tenantId, "report", LibraryPaths.ReportPath(metadata.PlanNumber, period, fileName), content,
+            new UploadPayload("report", tenantId, fileName, period, null, metadata, ""), ct);
 
-    async Task<LibraryUploadResult> SubmitAsync(string tenantId, string kind, string target, Stream content, UploadPayload payload, CancellationToken ct)
+    async Task<LibraryUploadResult> SubmitAsync(string tenantId, string kind, string target, Stream content, UploadPayload payload,
+        CancellationToken ct)
     {
         var dir = SpoolDir();
         var tmp = Path.Combine(dir, "tmp-" + Guid.NewGuid().ToString("N"));
@@ -64,7 +71,8 @@ internal sealed class LibraryOutbox(IDocumentLibrary library, IWorkQueue queue, 
         if (existing is null)
         {
             File.Move(tmp, spool, overwrite: true);
-            await queue.EnqueueAsync(tenantId, Queue, "library." + kind, key, JsonSerializer.Serialize(payload with { Spool = spool }, Json), null, ct);
+            await queue.EnqueueAsync(tenantId, Queue, "library." + kind, key,
+                JsonSerializer.Serialize(payload with { Spool = spool }, Json), null, ct);
             logger.LogInformation("Queued upload of {Path} for tenant {TenantId}", target, tenantId);
         }
         else if (existing.State == WorkState.Failed)
@@ -78,7 +86,8 @@ internal sealed class LibraryOutbox(IDocumentLibrary library, IWorkQueue queue, 
         var item = await queue.GetAsync(tenantId, Queue, key, ct);
         return item?.State switch
         {
-            WorkState.Done => new(UploadStatus.Uploaded, item.ResultJson is { } j ? JsonSerializer.Deserialize<LibraryFile>(j, Json) : null, target, null),
+            WorkState.Done =>
+                new(UploadStatus.Uploaded, item.ResultJson is { } j ? JsonSerializer.Deserialize<LibraryFile>(j, Json) : null, target, null),
             WorkState.Failed or WorkState.Blocked => new(UploadStatus.Failed, null, target, item.LastError),
             _ => new(UploadStatus.Queued, null, target, item?.LastError),
         };
@@ -117,13 +126,15 @@ internal sealed class LibraryOutbox(IDocumentLibrary library, IWorkQueue queue, 
                     var message = ex is GraphSyncException g ? g.Message : $"Tải lên lỗi / upload failed: {ex.Message}";
                     if (item.Attempts + 1 >= MaxAttempts)
                     {
-                        logger.LogError(ex, "Upload {ItemId} for tenant {TenantId} failed for good after {Attempts} attempts", item.Id, item.TenantId, item.Attempts + 1);
+                        logger.LogError(ex, "Upload {ItemId} for tenant {TenantId} failed for good after {Attempts} attempts", item.Id, item.TenantId,
+                            item.Attempts + 1);
                         await queue.FailAsync(item.Id, _owner, WorkState.Failed, message, ct);
                         failed++;
                         continue;
                     }
                     var wait = PlannerSyncService.RetryDelay(item.Attempts, PlannerSyncService.RetryAfterOf(ex));
-                    logger.LogWarning(ex, "Upload {ItemId} for tenant {TenantId} retried in {WaitSeconds}s", item.Id, item.TenantId, wait.TotalSeconds);
+                    logger.LogWarning(ex, "Upload {ItemId} for tenant {TenantId} retried in {WaitSeconds}s", item.Id, item.TenantId,
+                        wait.TotalSeconds);
                     await queue.RetryAsync(item.Id, _owner, time.GetUtcNow() + wait, message, ct);
                     retried++;
                 }

@@ -16,7 +16,9 @@ public static class LibraryPaths
         var r = sb.ToString().Trim().Trim('.').Trim();
         while (r.Contains("--", StringComparison.Ordinal)) r = r.Replace("--", "-", StringComparison.Ordinal);
         r = r.Trim('-').Trim();
-        if (r.Length > 120) { var ext = Path.GetExtension(r); ext = ext.Length is > 1 and <= 16 ? ext : ""; r = r[..(120 - ext.Length)].Trim() + ext; } // keep ".docx"
+        // keep ".docx"
+        if (r.Length > 120) { var ext = Path.GetExtension(r); ext = ext.Length is > 1 and <= 16 ? ext : "";
+            r = r[..(120 - ext.Length)].Trim() + ext; }
         return r.Length == 0 ? fallback : r;
     }
 

@@ -20,12 +20,15 @@ public sealed class PlanDocumentInbox(IDocumentLibrary library, IWorkQueue queue
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Queues the plan documents new in the tenant's plan library, then imports the due ones. Returns how many were imported.</summary>
-    public async Task<int> DiscoverAndImportAsync(string tenantId, Func<string, LibraryFile, Stream, CancellationToken, Task> import, CancellationToken ct = default)
+    public async Task<int> DiscoverAndImportAsync(string tenantId, Func<string, LibraryFile, Stream, CancellationToken, Task> import,
+        CancellationToken ct = default)
     {
         var found = await library.PeekNewPlanDocumentsAsync(tenantId, ct);
         var queued = 0;
         foreach (var f in found.Files)
-            if (await queue.EnqueueAsync(tenantId, Queue, "plan.import", $"{tenantId}|{f.Id}|{f.Version ?? f.Size.ToString(System.Globalization.CultureInfo.InvariantCulture)}", JsonSerializer.Serialize(f, Json), null, ct))
+            if (await queue.EnqueueAsync(tenantId,
+                Queue, "plan.import", $"{tenantId}|{f.Id}|{f.Version ?? f.Size.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+                JsonSerializer.Serialize(f, Json), null, ct))
                 queued++;
         await library.CommitDiscoveryAsync(tenantId, found, ct);
         if (queued > 0) logger.LogInformation("{Count} new plan documents queued for import in tenant {TenantId}", queued, tenantId);
@@ -43,7 +46,8 @@ public sealed class PlanDocumentInbox(IDocumentLibrary library, IWorkQueue queue
             foreach (var item in items)
             {
                 var file = JsonSerializer.Deserialize<LibraryFile>(item.PayloadJson, Json);
-                if (file is null) { await queue.FailAsync(item.Id, _owner, WorkState.Failed, "Mục nhập không hợp lệ / invalid inbox item", ct); continue; }
+                if (file is null) { await queue.FailAsync(item.Id, _owner, WorkState.Failed, "Mục nhập không hợp lệ / invalid inbox item", ct);
+                    continue; }
                 try
                 {
                     await using (var s = await library.OpenAsync(item.TenantId, file, ct))
@@ -57,12 +61,14 @@ public sealed class PlanDocumentInbox(IDocumentLibrary library, IWorkQueue queue
                     var reason = $"Không nhập được văn bản \"{file.Name}\": {ex.Message} / Could not import \"{file.Name}\": {ex.Message}";
                     if (item.Attempts + 1 >= MaxAttempts)
                     {
-                        logger.LogError(ex, "Import of {FileName} in tenant {TenantId} failed for good after {Attempts} attempts", file.Name, item.TenantId, item.Attempts + 1);
+                        logger.LogError(ex, "Import of {FileName} in tenant {TenantId} failed for good after {Attempts} attempts", file.Name,
+                            item.TenantId, item.Attempts + 1);
                         await queue.FailAsync(item.Id, _owner, WorkState.Failed, reason, ct);
                         continue;
                     }
                     var wait = PlannerSyncService.RetryDelay(item.Attempts, PlannerSyncService.RetryAfterOf(ex));
-                    logger.LogWarning(ex, "Import of {FileName} in tenant {TenantId} retried in {WaitSeconds}s", file.Name, item.TenantId, wait.TotalSeconds);
+                    logger.LogWarning(ex, "Import of {FileName} in tenant {TenantId} retried in {WaitSeconds}s", file.Name, item.TenantId,
+                        wait.TotalSeconds);
                     await queue.RetryAsync(item.Id, _owner, time.GetUtcNow() + wait, reason, ct);
                 }
             }

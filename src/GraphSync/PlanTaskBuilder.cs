@@ -24,7 +24,8 @@ internal static class PlanTaskBuilder
         due is { } d ? "Hạn " + PlannerDueDates.ToVietnamDay(d).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : UndatedBucket;
 
     public static IReadOnlyList<string> SplitDuty(string duty) =>
-        duty.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => s.TrimEnd('.', ' ')).Where(s => s.Length > 0).ToList();
+        duty.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => s.TrimEnd('.', ' '))
+            .Where(s => s.Length > 0).ToList();
 
     static string Clip(string s, int max) => s.Length <= max ? s : s[..(max - 1)].TrimEnd() + "…";
 
@@ -33,7 +34,8 @@ internal static class PlanTaskBuilder
     /// <summary>Builds the tasks. <paramref name="assigneeIds"/>: assignment id → directory user ids.</summary>
     /// <param name="today">When given (Asia/Ho_Chi_Minh), each assignment's task is labelled with its official state
     /// (<see cref="PlannerLabels"/>) on that day, on the reminders' default working-day calendar.</param>
-    public static IReadOnlyList<BoardTask> Build(PlanDocument plan, IReadOnlyList<AssignmentRecord> assignments, IReadOnlyDictionary<string, IReadOnlyList<string>> assigneeIds, string? documentUrl,
+    public static IReadOnlyList<BoardTask> Build(PlanDocument plan, IReadOnlyList<AssignmentRecord> assignments,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> assigneeIds, string? documentUrl,
         DateOnly? today = null)
     {
         var year = plan.Year ?? plan.IssuedOn?.Year;
@@ -48,18 +50,23 @@ internal static class PlanTaskBuilder
             DateTimeOffset? due = dues.Count > 0 ? dues[0].At : null;
             var parts = SplitDuty(a.Duty);
             var duty = OneLine(a.Duty);
-            var deadlinesText = string.Join("; ", dues.Select(d => $"{d.Deadline.What} – trước ngày {PlannerDueDates.ToVietnamDay(d.At):dd/MM/yyyy}"));
-            tasks.Add(new BoardTask(a.AssignmentId, Clip($"[{code}] {a.Assignee.Display}: {duty}", PlannerLimits.MaxTitleLength), BucketFor(due), due, ids,
+            var deadlinesText =
+                string.Join("; ", dues.Select(d => $"{d.Deadline.What} – trước ngày {PlannerDueDates.ToVietnamDay(d.At):dd/MM/yyyy}"));
+            tasks.Add(new BoardTask(a.AssignmentId, Clip($"[{code}] {a.Assignee.Display}: {duty}", PlannerLimits.MaxTitleLength),
+                BucketFor(due), due, ids,
                 parts.Count > 1 ? parts.Select(p => OneLine(p)).ToList() : [], documentUrl, alias, a.State.PercentComplete,
-                $"Người thực hiện / Assignee: {a.Assignee.Display}\nNhiệm vụ / Duty: {duty}" + (deadlinesText.Length > 0 ? $"\nHạn / Deadlines: {deadlinesText}" : ""))
+                $"Người thực hiện / Assignee: {a.Assignee.Display}\nNhiệm vụ / Duty: {duty}"
+                    + (deadlinesText.Length > 0 ? $"\nHạn / Deadlines: {deadlinesText}" : ""))
             { AssignmentId = a.AssignmentId, Label = today is { } d0 ? PlannerLabels.CodeOf(States.Of(a.State, a.Deadlines, year, d0)) : null });
             for (var i = 0; i < dues.Count; i++)
             {
                 var (d, at) = dues[i];
                 covered.Add((d.Due, d.What));
-                tasks.Add(new BoardTask($"{a.AssignmentId}:d{i + 1}", Clip($"[BC{a.Ordinal:00}-{i + 1}] Báo cáo: {OneLine(d.What)}", PlannerLimits.MaxTitleLength),
+                tasks.Add(new BoardTask($"{a.AssignmentId}:d{i + 1}",
+                    Clip($"[BC{a.Ordinal:00}-{i + 1}] Báo cáo: {OneLine(d.What)}", PlannerLimits.MaxTitleLength),
                     BucketFor(at), at, ids, [], documentUrl, alias, null,
-                    $"Báo cáo / Report: {OneLine(d.What)}" + (d.To is null ? "" : $"\nGửi / To: {d.To}") + $"\nHạn / Due: trước ngày {PlannerDueDates.ToVietnamDay(at):dd/MM/yyyy}")
+                    $"Báo cáo / Report: {OneLine(d.What)}" + (d.To is null ? "" : $"\nGửi / To: {d.To}")
+                        + $"\nHạn / Due: trước ngày {PlannerDueDates.ToVietnamDay(at):dd/MM/yyyy}")
                 { AssignmentId = a.AssignmentId });
             }
         }
@@ -69,8 +76,10 @@ internal static class PlanTaskBuilder
             if (covered.Contains((d.Due, d.What))) continue;
             n++;
             var at = PlannerDueDates.ToPlannerDue(d.Due, year);
-            tasks.Add(new BoardTask($"plan:d{n}", Clip($"[BC00-{n}] Báo cáo: {OneLine(d.What)}", PlannerLimits.MaxTitleLength), BucketFor(at), at, [], [], documentUrl, alias, null,
-                $"Báo cáo / Report: {OneLine(d.What)}" + (d.Assignee is null ? "" : $"\nNgười thực hiện / Assignee: {d.Assignee}") + $"\nHạn / Due: trước ngày {PlannerDueDates.ToVietnamDay(at):dd/MM/yyyy}"));
+            tasks.Add(new BoardTask($"plan:d{n}", Clip($"[BC00-{n}] Báo cáo: {OneLine(d.What)}", PlannerLimits.MaxTitleLength), BucketFor(at), at, [],
+                [], documentUrl, alias, null,
+                $"Báo cáo / Report: {OneLine(d.What)}" + (d.Assignee is null ? "" : $"\nNgười thực hiện / Assignee: {d.Assignee}")
+                    + $"\nHạn / Due: trước ngày {PlannerDueDates.ToVietnamDay(at):dd/MM/yyyy}"));
         }
         var buckets = tasks.Select(t => t.Bucket).Distinct().Count();
         if (buckets > PlannerLimits.MaxBucketsPerPlan)
@@ -82,5 +91,6 @@ internal static class PlanTaskBuilder
 
     /// <summary>Assignment records for a freshly parsed plan (ids "{planId}:a{ordinal}").</summary>
     public static IReadOnlyList<AssignmentRecord> RecordsFor(string tenantId, string planId, PlanDocument plan, DateTimeOffset now) =>
-        plan.Assignments.Select((a, i) => new AssignmentRecord(tenantId, $"{planId}:a{i + 1}", planId, i + 1, a.Assignee, a.Duty, a.Deadlines, null, AssignmentState.New, now)).ToList();
+        plan.Assignments.Select((a, i) => new AssignmentRecord(tenantId, $"{planId}:a{i + 1}", planId, i + 1, a.Assignee, a.Duty, a.Deadlines, null,
+            AssignmentState.New, now)).ToList();
 }

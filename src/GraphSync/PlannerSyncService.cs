@@ -8,21 +8,14 @@ using TeamsPlans.Storage;
 
 namespace TeamsPlans.GraphSync;
 
-/// <summary>Outcome of syncing one plan to the board.</summary>
-public sealed record PlanSyncReport(
-    string PlanId, int TasksPlanned, int Enqueued, int Created, int Updated, int Adopted, int Conflicts,
-    IReadOnlyList<AssigneeResolution> Unresolved, IReadOnlyList<RemoteChange> RemoteChanges, IReadOnlyList<string> Failures);
-
-/// <summary>Outcome of draining the outbox.</summary>
-public sealed record OutboxDrainResult(int Completed, int Retried, int Failed, int Created, int Updated, int Adopted, int Conflicts, IReadOnlyList<RemoteChange> RemoteChanges, IReadOnlyList<string> Failures);
-
 /// <summary>
 /// The entry point for the bot: syncs imported plans to the board (Planner or local), pushes Teams progress to it,
 /// polls it for changes made there. Every write is an item of the durable "outbox" queue whose idempotency key is
 /// tenant|plan|task|operation|content-hash|previous-hash, so a replay (or a crash and restart) never writes twice, and a
 /// sync with nothing changed enqueues nothing and sends nothing.
 /// </summary>
-public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, IWorkQueue queue, ISyncStateStore sync, TimeProvider time, ILogger<PlannerSyncService> logger)
+public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, IWorkQueue queue, ISyncStateStore sync, TimeProvider time,
+    ILogger<PlannerSyncService> logger)
 {
     public const string Outbox = "outbox";
     /// <summary>After this many attempts an outbox item is marked Failed (visible to the admin; IWorkQueue.RequeueFailedAsync retries it).</summary>
@@ -52,7 +45,8 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
     /// Resolves assignees, builds the tasks, enqueues the ones whose content changed since the last successful write,
     /// then drains the outbox. Unresolved/ambiguous assignees are reported (their tasks are created unassigned).
     /// </summary>
-    public async Task<PlanSyncReport> SyncPlanAsync(string tenantId, string planId, PlanDocument plan, IReadOnlyList<AssignmentRecord> assignments, string? documentUrl, CancellationToken ct = default)
+    public async Task<PlanSyncReport> SyncPlanAsync(string tenantId, string planId, PlanDocument plan, IReadOnlyList<AssignmentRecord> assignments,
+        string? documentUrl, CancellationToken ct = default)
     {
         using var op = GraphSyncTelemetry.Start("plan", tenantId);
         var ids = new Dictionary<string, IReadOnlyList<string>>();
@@ -78,14 +72,16 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
             var prev = sent.GetValueOrDefault(t.Key);
             if (prev == h) continue;
             var key = $"{tenantId}|{planId}|{t.Key}|upsert|{h}|{prev ?? "-"}";
-            if (await queue.EnqueueAsync(tenantId, Outbox, "planner.upsert", key, JsonSerializer.Serialize(new UpsertPayload(planId, title, t, h), Json), null, ct)) enqueued++;
+            if (await queue.EnqueueAsync(tenantId, Outbox, "planner.upsert", key,
+                JsonSerializer.Serialize(new UpsertPayload(planId, title, t, h), Json), null, ct)) enqueued++;
         }
         logger.LogInformation("Plan {PlanId} in tenant {TenantId}: {Tasks} tasks, {Enqueued} writes enqueued, {Unresolved} unresolved assignees",
             planId, tenantId, tasks.Count, enqueued, unresolved.Count);
         // Also picks up items left by a crashed instance once their lease has expired; claiming is local, not Graph.
         var d = await DrainOutboxAsync(ct);
         op.Complete(tasks.Count);
-        return new PlanSyncReport(planId, tasks.Count, enqueued, d.Created, d.Updated, d.Adopted, d.Conflicts, unresolved, d.RemoteChanges, d.Failures);
+        return new PlanSyncReport(planId, tasks.Count, enqueued, d.Created, d.Updated, d.Adopted, d.Conflicts, unresolved, d.RemoteChanges,
+            d.Failures);
     }
 
     /// <summary>
@@ -108,7 +104,8 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
         if (label == PlannerLabels.AwaitingReview) percent = Math.Min(percent, 50);
         var key = $"{record.TenantId}|{record.PlanId}|{record.AssignmentId}|progress|{percent}|v{record.State.Version}"
             + (label == PlannerLabels.AwaitingReview ? "|" + label : "");
-        await queue.EnqueueAsync(record.TenantId, Outbox, "planner.progress", key, JsonSerializer.Serialize(new ProgressPayload(record.PlanId, record.AssignmentId, percent, label), Json), null, ct);
+        await queue.EnqueueAsync(record.TenantId, Outbox, "planner.progress", key,
+            JsonSerializer.Serialize(new ProgressPayload(record.PlanId, record.AssignmentId, percent, label), Json), null, ct);
         await DrainOutboxAsync(ct);
     }
 
@@ -126,8 +123,10 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
             foreach (var group in items.GroupBy(i => (i.TenantId, PlanOf(i))))
             {
                 var (tenantId, planId) = group.Key;
-                var upserts = group.Where(i => i.Kind == "planner.upsert").Select(i => (Item: i, P: JsonSerializer.Deserialize<UpsertPayload>(i.PayloadJson, Json)!)).ToList();
-                var progress = group.Where(i => i.Kind == "planner.progress").Select(i => (Item: i, P: JsonSerializer.Deserialize<ProgressPayload>(i.PayloadJson, Json)!)).ToList();
+                var upserts = group.Where(i => i.Kind == "planner.upsert")
+                    .Select(i => (Item: i, P: JsonSerializer.Deserialize<UpsertPayload>(i.PayloadJson, Json)!)).ToList();
+                var progress = group.Where(i => i.Kind == "planner.progress")
+                    .Select(i => (Item: i, P: JsonSerializer.Deserialize<ProgressPayload>(i.PayloadJson, Json)!)).ToList();
                 var other = group.Where(i => i.Kind is not ("planner.upsert" or "planner.progress")).ToList();
                 foreach (var o in other) { await queue.FailAsync(o.Id, _owner, WorkState.Failed, $"Unknown kind {o.Kind}", ct); failed++; }
                 try
@@ -153,16 +152,19 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
                             {
                                 try
                                 {
-                                    var s = await board.SetProgressAsync(new BoardRef(tenantId, planId, known.RemoteId), p.P.TaskKey, p.P.Percent, p.P.Label, ct);
+                                    var s = await board.SetProgressAsync(new BoardRef(tenantId, planId, known.RemoteId), p.P.TaskKey, p.P.Percent,
+                                        p.P.Label, ct);
                                     updated += s.Updated; conflicts += s.Conflicts; changes.AddRange(s.RemoteChanges);
                                 }
                                 catch (GraphSyncException ex) when (ex.Code == "board.unknownTask")
                                 {
                                     // Not on the board yet: the next SyncPlanAsync creates it with the assignment's progress.
-                                    logger.LogInformation("Task {TaskKey} of plan {PlanId} not on the board yet; its progress goes with the next sync", p.P.TaskKey, planId);
+                                    logger.LogInformation("Task {TaskKey} of plan {PlanId} not on the board yet; " +
+                                        "its progress goes with the next sync", p.P.TaskKey, planId);
                                 }
                             }
-                            else logger.LogInformation("No board yet for plan {PlanId}; progress of {TaskKey} kept for the next sync", planId, p.P.TaskKey);
+                            else logger.LogInformation("No board yet for plan {PlanId}; progress of {TaskKey} kept for the next sync", planId,
+                                p.P.TaskKey);
                         }
                         foreach (var p in progress) { await queue.CompleteAsync(p.Item.Id, _owner, null, ct); completed++; }
                     }
@@ -182,8 +184,10 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
                     {
                         if (i.Attempts + 1 >= MaxAttempts)
                         {
-                            logger.LogError("Outbox item {ItemId} of plan {PlanId} failed for good after {Attempts} attempts", i.Id, planId, i.Attempts + 1);
-                            await queue.FailAsync(i.Id, _owner, WorkState.Failed, $"Đã thử {i.Attempts + 1} lần, không thành công / gave up after {i.Attempts + 1} attempts: {ex.Message}", ct);
+                            logger.LogError("Outbox item {ItemId} of plan {PlanId} failed for good after {Attempts} attempts", i.Id, planId,
+                                i.Attempts + 1);
+                            await queue.FailAsync(i.Id, _owner, WorkState.Failed,
+                                $"Đã thử {i.Attempts + 1} lần, không thành công / gave up after {i.Attempts + 1} attempts: {ex.Message}", ct);
                             failed++;
                             continue;
                         }
@@ -215,7 +219,8 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
         {
             if (e is GraphSyncException { RetryAfter: { } ra }) return ra;
             if (e is Microsoft.Kiota.Abstractions.ApiException api
-                && GraphRetryHandler.RemainingRetryAfter(api.ResponseHeaders.FirstOrDefault(h => h.Key.Equals("Retry-After", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault()) is { } remaining)
+                && GraphRetryHandler.RemainingRetryAfter(api.ResponseHeaders.FirstOrDefault(
+                    h => h.Key.Equals("Retry-After", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault()) is { } remaining)
                 return remaining;
         }
         return TimeSpan.Zero;
@@ -231,7 +236,8 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
     async Task StashAsync(IEnumerable<RemoteChange> changes, CancellationToken ct)
     {
         foreach (var c in changes)
-            await sync.PutAsync(new SyncEntry(c.TenantId, "remote-changes", $"{c.PlanId}|{c.TaskKey}|{c.Kind}|{Guid.NewGuid():N}", c.RemoteId, null, JsonSerializer.Serialize(c, Json), time.GetUtcNow()), ct);
+            await sync.PutAsync(new SyncEntry(c.TenantId, "remote-changes", $"{c.PlanId}|{c.TaskKey}|{c.Kind}|{Guid.NewGuid():N}", c.RemoteId, null,
+                JsonSerializer.Serialize(c, Json), time.GetUtcNow()), ct);
     }
 
     /// <summary>
@@ -259,7 +265,8 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
     /// stored only after all were imported (a failure finds them again). Without a queue: the host's polling uses the
     /// durable, exactly-once <see cref="PlanDocumentInbox"/>.
     /// </summary>
-    public static async Task<int> DiscoverAndImportAsync(IDocumentLibrary library, string tenantId, Func<LibraryFile, Stream, CancellationToken, Task> import, CancellationToken ct = default)
+    public static async Task<int> DiscoverAndImportAsync(IDocumentLibrary library, string tenantId,
+        Func<LibraryFile, Stream, CancellationToken, Task> import, CancellationToken ct = default)
     {
         var found = await library.PeekNewPlanDocumentsAsync(tenantId, ct);
         foreach (var f in found.Files)

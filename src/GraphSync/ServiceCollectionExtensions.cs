@@ -11,18 +11,6 @@ using TeamsPlans.Storage;
 
 namespace TeamsPlans.GraphSync;
 
-/// <summary>Implemented by the bot: refresh members' cards after changes made in Planner.</summary>
-public interface IRemoteChangeSink
-{
-    Task OnRemoteChangesAsync(string tenantId, IReadOnlyList<RemoteChange> changes, CancellationToken ct);
-}
-
-/// <summary>Implemented by the bot/importer: a plan document was dropped in the plan library.</summary>
-public interface IPlanDocumentImporter
-{
-    Task ImportAsync(string tenantId, LibraryFile file, Stream content, CancellationToken ct);
-}
-
 public static class ServiceCollectionExtensions
 {
     /// <summary>
@@ -51,11 +39,14 @@ public static class ServiceCollectionExtensions
                 {
                     var o = sp.GetRequiredService<IOptions<GraphSyncOptions>>().Value;
                     var auth = GraphClientBuilder.CreateAuthProvider(GraphClientBuilder.CreateCredential(o.Auth));
-                    return GraphClientBuilder.Create(auth, o.BaseUrl, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("TeamsPlans.GraphSync.Http"));
+                    return GraphClientBuilder.Create(auth, o.BaseUrl, sp.GetRequiredService<TimeProvider>(),
+                        sp.GetRequiredService<ILoggerFactory>().CreateLogger("TeamsPlans.GraphSync.Http"));
                 });
                 services.TryAddSingleton<ITaskBoard>(sp => ActivatorUtilities.CreateInstance<GraphTaskBoard>(sp));
-                services.TryAddSingleton<IDocumentLibrary>(sp => new GraphDocumentLibrary(sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<IOptions<GraphSyncOptions>>(),
-                    sp.GetRequiredService<ISyncStateStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<GraphDocumentLibrary>>()));
+                services.TryAddSingleton<IDocumentLibrary>(sp => new GraphDocumentLibrary(sp.GetRequiredService<GraphServiceClient>(),
+                    sp.GetRequiredService<IOptions<GraphSyncOptions>>(),
+                    sp.GetRequiredService<ISyncStateStore>(), sp.GetRequiredService<TimeProvider>(),
+                        sp.GetRequiredService<ILogger<GraphDocumentLibrary>>()));
                 services.TryAddSingleton<IDirectory>(sp => ActivatorUtilities.CreateInstance<GraphDirectory>(sp));
                 AddUnitGroups(services);
                 break;
@@ -65,7 +56,8 @@ public static class ServiceCollectionExtensions
                 services.TryAddSingleton<IDirectory>(sp => ActivatorUtilities.CreateInstance<LocalDirectory>(sp));
                 break;
             default:
-                throw new GraphSyncException("config.mode", $"GraphSync:Mode \"{mode}\" không hợp lệ (chọn \"local\" hoặc \"graph\").", $"GraphSync:Mode \"{mode}\" is invalid (use \"local\" or \"graph\").");
+                throw new GraphSyncException("config.mode", $"GraphSync:Mode \"{mode}\" không hợp lệ (chọn \"local\" hoặc \"graph\").",
+                    $"GraphSync:Mode \"{mode}\" is invalid (use \"local\" or \"graph\").");
         }
         services.TryAddSingleton<PlannerSyncService>();
         services.TryAddSingleton<LibraryOutbox>();

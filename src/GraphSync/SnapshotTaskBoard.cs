@@ -6,36 +6,6 @@ using TeamsPlans.Storage;
 
 namespace TeamsPlans.GraphSync;
 
-/// <summary>A task as the remote side holds it (Planner task or local board row).</summary>
-public sealed record RemoteTask(string Id, string ETag, string Title, string? BucketId, DateTimeOffset? DueAt, int PercentComplete, IReadOnlyList<string> AssigneeIds)
-{
-    /// <summary>The official-state label the task carries (<see cref="PlannerLabels"/>), or null.</summary>
-    public string? Label { get; init; }
-}
-
-/// <summary>Field-level write: null = leave alone. Assignees are added/removed individually so a concurrent edit is kept.</summary>
-public sealed record TaskPatch(string? Title, bool SetDue, DateTimeOffset? DueAt, int? PercentComplete, IReadOnlyList<string> AddAssignees, IReadOnlyList<string> RemoveAssignees)
-{
-    /// <summary>The official-state label to set (ours alone: a label is never merged with a remote edit); null = leave it.</summary>
-    public string? Label { get; init; }
-    public bool IsEmpty => Title is null && !SetDue && PercentComplete is null && AddAssignees.Count == 0 && RemoveAssignees.Count == 0 && Label is null;
-}
-
-/// <summary>Per-item outcome of a remote primitive: Value on success, Status 412 on an ETag mismatch, Error otherwise.</summary>
-public sealed record Outcome<T>(T? Value, int Status, string? Error, TimeSpan? RetryAfter = null) where T : class
-{
-    public bool Ok => Value is not null;
-    /// <summary>The service's error code when it gave one (Planner limits: MaximumActiveTasksInProject, …).</summary>
-    public string? Code { get; init; }
-}
-
-public sealed record TaskFieldsSnapshot(string Title, DateTimeOffset? DueAt, int PercentComplete, string[] Assignees, string? Label = null);
-
-/// <summary>What is kept per task in ISyncStateStore: what we last sent, the remote state last seen, the details etag.</summary>
-/// <remarks>SentChecklist: how many checklist items we last wrote (their ids are deterministic), so an update of the details
-/// needs no read first; null when unknown (adopted task, older snapshot) — then the details are read.</remarks>
-public sealed record TaskSnapshot(string Key, string? AssignmentId, TaskFieldsSnapshot Sent, string SentDetailsHash, TaskFieldsSnapshot Remote, string? DetailsETag, int? SentChecklist = null);
-
 /// <summary>
 /// Shared sync logic for every ITaskBoard: snapshots in ISyncStateStore (scope "board:{planId}"), writes only of the
 /// fields that changed on our side, three-way merge on ETag conflicts, create intents for crash-safe adoption.
@@ -54,10 +24,13 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
     protected const string BoardScope = "board-plan";
 
     public abstract Task<BoardRef> EnsureBoardAsync(string tenantId, string planId, string title, CancellationToken ct = default);
-    public abstract Task<IReadOnlyDictionary<string, string>> EnsureBucketsAsync(BoardRef board, IReadOnlyList<string> names, CancellationToken ct = default);
+    public abstract Task<IReadOnlyDictionary<string, string>> EnsureBucketsAsync(BoardRef board, IReadOnlyList<string> names,
+        CancellationToken ct = default);
 
-    protected abstract Task<IReadOnlyList<Outcome<RemoteTask>>> CreateTasksAsync(BoardRef board, IReadOnlyList<(BoardTask Task, string? BucketId)> items, CancellationToken ct);
-    protected abstract Task<IReadOnlyList<Outcome<RemoteTask>>> PatchTasksAsync(BoardRef board, IReadOnlyList<(string Id, string ETag, TaskPatch Patch)> items, CancellationToken ct);
+    protected abstract Task<IReadOnlyList<Outcome<RemoteTask>>> CreateTasksAsync(BoardRef board,
+        IReadOnlyList<(BoardTask Task, string? BucketId)> items, CancellationToken ct);
+    protected abstract Task<IReadOnlyList<Outcome<RemoteTask>>> PatchTasksAsync(BoardRef board,
+        IReadOnlyList<(string Id, string ETag, TaskPatch Patch)> items, CancellationToken ct);
     protected abstract Task<IReadOnlyList<Outcome<RemoteTask>>> GetTasksAsync(BoardRef board, IReadOnlyList<string> ids, CancellationToken ct);
     protected abstract Task<IReadOnlyList<RemoteTask>> ListTasksAsync(BoardRef board, CancellationToken ct);
     /// <summary>True when a details write moves the task's ETag (Planner does; the stored ETag stays usable, see UpsertTasksAsync).</summary>
@@ -65,7 +38,8 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
 
     /// <summary>Writes checklist/references/description; returns the new details etag per item.</summary>
 
-    protected abstract Task<IReadOnlyList<Outcome<string>>> WriteDetailsAsync(BoardRef board, IReadOnlyList<(string Id, string? DetailsETag, BoardTask Task, bool IsNew, int? PreviousChecklist)> items, CancellationToken ct);
+    protected abstract Task<IReadOnlyList<Outcome<string>>> WriteDetailsAsync(BoardRef board,
+        IReadOnlyList<(string Id, string? DetailsETag, BoardTask Task, bool IsNew, int? PreviousChecklist)> items, CancellationToken ct);
 
     public static string DetailsHash(BoardTask t)
     {
@@ -73,21 +47,25 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(s)))[..16];
     }
 
-    static string[] Sorted(IEnumerable<string> ids) => ids.Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(x => x, StringComparer.Ordinal).ToArray();
+    static string[] Sorted(IEnumerable<string> ids) =>
+        ids.Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(x => x, StringComparer.Ordinal).ToArray();
     static TaskFieldsSnapshot Fields(RemoteTask r) => new(r.Title, r.DueAt, r.PercentComplete, Sorted(r.AssigneeIds), r.Label);
 
     static void Validate(BoardTask t)
     {
         if (t.AssigneeIds.Count > PlannerLimits.MaxAssigneesPerTask)
             throw new PlannerLimitException("planner.assignees",
-                $"Nhiệm vụ \"{t.Title}\" có {t.AssigneeIds.Count} người thực hiện; Planner cho phép tối đa {PlannerLimits.MaxAssigneesPerTask}. Hãy tách nhiệm vụ theo tổ/nhóm.",
-                $"Task \"{t.Title}\" has {t.AssigneeIds.Count} assignees; Planner allows at most {PlannerLimits.MaxAssigneesPerTask}. Split the task by team/group.");
+                $"Nhiệm vụ \"{t.Title}\" có {t.AssigneeIds.Count} người thực hiện; Planner cho phép tối đa {PlannerLimits.MaxAssigneesPerTask}. " +
+                    "Hãy tách nhiệm vụ theo tổ/nhóm.",
+                $"Task \"{t.Title}\" has {t.AssigneeIds.Count} assignees; Planner allows at most {PlannerLimits.MaxAssigneesPerTask}. " +
+                    "Split the task by team/group.");
         if (t.Checklist.Count > PlannerLimits.MaxChecklistItems)
             throw new PlannerLimitException("planner.checklist",
                 $"Nhiệm vụ \"{t.Title}\" có {t.Checklist.Count} mục kiểm tra; Planner cho phép tối đa {PlannerLimits.MaxChecklistItems}.",
                 $"Task \"{t.Title}\" has {t.Checklist.Count} checklist items; Planner allows at most {PlannerLimits.MaxChecklistItems}.");
         if (t.Title.Length > PlannerLimits.MaxTitleLength)
-            throw new PlannerLimitException("planner.title", $"Tiêu đề nhiệm vụ dài quá {PlannerLimits.MaxTitleLength} ký tự.", $"Task title longer than {PlannerLimits.MaxTitleLength} characters.");
+            throw new PlannerLimitException("planner.title", $"Tiêu đề nhiệm vụ dài quá {PlannerLimits.MaxTitleLength} ký tự.",
+                $"Task title longer than {PlannerLimits.MaxTitleLength} characters.");
     }
 
     protected async Task<Dictionary<string, (SyncEntry Entry, TaskSnapshot Snap)>> LoadSnapshotsAsync(BoardRef board, CancellationToken ct)
@@ -100,7 +78,8 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
     }
 
     Task SaveAsync(BoardRef board, string remoteId, string etag, TaskSnapshot snap, CancellationToken ct) =>
-        Sync.PutAsync(new SyncEntry(board.TenantId, SnapshotScope(board.PlanId), snap.Key, remoteId, etag, JsonSerializer.Serialize(snap, Json), Time.GetUtcNow()), ct);
+        Sync.PutAsync(new SyncEntry(board.TenantId, SnapshotScope(board.PlanId), snap.Key, remoteId, etag, JsonSerializer.Serialize(snap, Json),
+            Time.GetUtcNow()), ct);
 
     static TaskPatch Diff(BoardTask t, TaskFieldsSnapshot sent)
     {
@@ -131,11 +110,13 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
         if (theirs.Title != baseline.Title) theirChanges.Add(RemoteChangeKind.Title);
         if (theirs.DueAt != baseline.DueAt) theirChanges.Add(RemoteChangeKind.DueDate);
         if (theirs.PercentComplete != baseline.PercentComplete) theirChanges.Add(RemoteChangeKind.Progress);
-        if (!Sorted(theirs.AssigneeIds).SequenceEqual(baseline.Assignees, StringComparer.OrdinalIgnoreCase)) theirChanges.Add(RemoteChangeKind.Assignees);
+        if (!Sorted(theirs.AssigneeIds).SequenceEqual(baseline.Assignees, StringComparer.OrdinalIgnoreCase)) theirChanges.Add(
+            RemoteChangeKind.Assignees);
 
         var title = ours.Title is not null && !theirChanges.Contains(RemoteChangeKind.Title) && ours.Title != theirs.Title ? ours.Title : null;
         var setDue = ours.SetDue && !theirChanges.Contains(RemoteChangeKind.DueDate) && ours.DueAt != theirs.DueAt;
-        int? pct = ours.PercentComplete is { } p ? (theirChanges.Contains(RemoteChangeKind.Progress) ? Math.Max(p, theirs.PercentComplete) : p) : null;
+        int? pct = ours.PercentComplete is { } p
+            ? (theirChanges.Contains(RemoteChangeKind.Progress) ? Math.Max(p, theirs.PercentComplete) : p) : null;
         if (pct == theirs.PercentComplete) pct = null;
         var add = ours.AddAssignees.Except(theirs.AssigneeIds, StringComparer.OrdinalIgnoreCase).ToArray();
         var remove = ours.RemoveAssignees.Intersect(theirs.AssigneeIds, StringComparer.OrdinalIgnoreCase).ToArray();
@@ -166,18 +147,22 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
     {
         foreach (var t in tasks) Validate(t);
         var dupKey = tasks.GroupBy(t => t.Key).FirstOrDefault(g => g.Count() > 1);
-        if (dupKey is not null) throw new GraphSyncException("board.duplicateKey", $"Khóa nhiệm vụ trùng: {dupKey.Key}.", $"Duplicate task key: {dupKey.Key}.");
+        if (dupKey is not null) throw new GraphSyncException("board.duplicateKey", $"Khóa nhiệm vụ trùng: {dupKey.Key}.",
+            $"Duplicate task key: {dupKey.Key}.");
         var snaps = await LoadSnapshotsAsync(board, ct);
         if (snaps.Count + tasks.Count(t => !snaps.ContainsKey(t.Key)) > PlannerLimits.MaxTasksPerPlan)
             throw new PlannerLimitException("planner.tasks",
                 $"Kế hoạch có hơn {PlannerLimits.MaxTasksPerPlan} nhiệm vụ; Planner không cho phép. Hãy chia kế hoạch thành nhiều bảng.",
                 $"The plan has more than {PlannerLimits.MaxTasksPerPlan} tasks, which Planner does not allow. Split it into several boards.");
 
-        var active = snaps.Values.Count(v => v.Snap.Remote.PercentComplete < 100) + tasks.Count(t => !snaps.ContainsKey(t.Key) && t.PercentComplete is not 100);
+        var active = snaps.Values.Count(v => v.Snap.Remote.PercentComplete < 100)
+            + tasks.Count(t => !snaps.ContainsKey(t.Key) && t.PercentComplete is not 100);
         if (active > PlannerLimits.MaxActiveTasksPerPlan)
             throw new PlannerLimitException("planner.activeTasks",
-                $"Bảng sẽ có {active} nhiệm vụ chưa hoàn thành; Planner cho phép tối đa {PlannerLimits.MaxActiveTasksPerPlan} mỗi bảng. Hãy chia kế hoạch thành nhiều bảng.",
-                $"The board would hold {active} tasks not completed; Planner allows at most {PlannerLimits.MaxActiveTasksPerPlan} per plan. Split the plan into several boards.");
+                $"Bảng sẽ có {active} nhiệm vụ chưa hoàn thành; Planner cho phép tối đa {PlannerLimits.MaxActiveTasksPerPlan} mỗi bảng. " +
+                    "Hãy chia kế hoạch thành nhiều bảng.",
+                $"The board would hold {active} tasks not completed; Planner allows at most {PlannerLimits.MaxActiveTasksPerPlan} per plan. " +
+                    "Split the plan into several boards.");
 
         var buckets = await EnsureBucketsAsync(board, tasks.Select(t => t.Bucket).Distinct().ToList(), ct);
         var creates = tasks.Where(t => !snaps.ContainsKey(t.Key)).ToList();
@@ -192,12 +177,14 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
             var inDoubt = creates.Where(t => intents.Contains(t.Key)).ToList();
             if (inDoubt.Count > 0)
             {
-                Logger.LogInformation("Recovering {Count} in-doubt creates for plan {PlanId} in tenant {TenantId}", inDoubt.Count, board.PlanId, board.TenantId);
+                Logger.LogInformation("Recovering {Count} in-doubt creates for plan {PlanId} in tenant {TenantId}", inDoubt.Count, board.PlanId,
+                    board.TenantId);
                 var remote = await ListTasksAsync(board, ct);
                 foreach (var t in inDoubt)
                 {
                     var marker = MarkerOf(t);
-                    var match = remote.Where(r => marker is null ? r.Title == t.Title : r.Title.StartsWith(marker, StringComparison.Ordinal)).ToList();
+                    var match = remote.Where(r => marker is null ? r.Title == t.Title
+                        : r.Title.StartsWith(marker, StringComparison.Ordinal)).ToList();
                     if (match.Count == 0) continue;
                     var r = match[0];
                     // Adopt: what the remote holds is what we sent before the crash; details are rewritten (idempotent).
@@ -231,12 +218,15 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
             if (results.FirstOrDefault(r => r.Code is "MaximumActiveTasksInProject" or "MaximumTasksInProject") is { } limit)
                 throw limit.Code == "MaximumActiveTasksInProject"
                     ? new PlannerLimitException("planner.activeTasks",
-                        $"Bảng Planner đã có tối đa số nhiệm vụ chưa hoàn thành ({PlannerLimits.MaxActiveTasksPerPlan}); {errors.Count} nhiệm vụ chưa được tạo. Hãy đánh dấu hoàn thành hoặc chia kế hoạch.",
-                        $"The Planner plan holds the maximum number of tasks not completed ({PlannerLimits.MaxActiveTasksPerPlan}); {errors.Count} tasks were not created. Complete some or split the plan.")
+                        $"Bảng Planner đã có tối đa số nhiệm vụ chưa hoàn thành ({PlannerLimits.MaxActiveTasksPerPlan}); " +
+                            $"{errors.Count} nhiệm vụ chưa được tạo. Hãy đánh dấu hoàn thành hoặc chia kế hoạch.",
+                        $"The Planner plan holds the maximum number of tasks not completed ({PlannerLimits.MaxActiveTasksPerPlan}); " +
+                            $"{errors.Count} tasks were not created. Complete some or split the plan.")
                     : new PlannerLimitException("planner.tasks",
                         $"Bảng Planner đã có tối đa {PlannerLimits.MaxTasksPerPlan} nhiệm vụ; {errors.Count} nhiệm vụ chưa được tạo.",
                         $"The Planner plan holds the maximum of {PlannerLimits.MaxTasksPerPlan} tasks; {errors.Count} tasks were not created.");
-            if (errors.Count > 0) throw new GraphSyncException("board.create", "Không tạo được nhiệm vụ: " + string.Join("; ", errors), "Could not create tasks: " + string.Join("; ", errors))
+            if (errors.Count > 0) throw new GraphSyncException("board.create", "Không tạo được nhiệm vụ: " + string.Join("; ", errors),
+                "Could not create tasks: " + string.Join("; ", errors))
             { RetryAfter = results.Max(r => r.RetryAfter) };
         }
 
@@ -272,7 +262,8 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
 
         for (var round = 0; pending.Count > 0; round++)
         {
-            if (round >= 4) throw new GraphSyncException("board.conflict", "Nhiệm vụ liên tục bị sửa đồng thời; sẽ thử lại sau.", "Tasks keep being edited concurrently; will retry later.");
+            if (round >= 4) throw new GraphSyncException("board.conflict", "Nhiệm vụ liên tục bị sửa đồng thời; sẽ thử lại sau.",
+                "Tasks keep being edited concurrently; will retry later.");
             var results = await PatchTasksAsync(board, pending.Select(p => (p.Id, p.ETag, p.Patch)).ToList(), ct);
             var conflicted = new List<(BoardTask Task, string Id, string ETag, TaskPatch Patch, TaskSnapshot Snap)>();
             var errors = new List<string>();
@@ -292,7 +283,8 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
                 else if (IsConflict(results[i].Status)) conflicted.Add(p);
                 else errors.Add($"{p.Task.Key}: {results[i].Status} {results[i].Error}");
             }
-            if (errors.Count > 0) throw new GraphSyncException("board.update", "Không cập nhật được nhiệm vụ: " + string.Join("; ", errors), "Could not update tasks: " + string.Join("; ", errors));
+            if (errors.Count > 0) throw new GraphSyncException("board.update", "Không cập nhật được nhiệm vụ: " + string.Join("; ", errors),
+                "Could not update tasks: " + string.Join("; ", errors));
             pending = [];
             if (conflicted.Count == 0) break;
             conflicts += conflicted.Count;
@@ -300,9 +292,11 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
             for (var i = 0; i < conflicted.Count; i++)
             {
                 var c = conflicted[i];
-                if (current[i].Value is not { } theirs) throw new GraphSyncException("board.reread", $"Không đọc lại được nhiệm vụ {c.Task.Key}.", $"Could not re-read task {c.Task.Key}.");
+                if (current[i].Value is not { } theirs) throw new GraphSyncException("board.reread", $"Không đọc lại được nhiệm vụ {c.Task.Key}.",
+                    $"Could not re-read task {c.Task.Key}.");
                 var merged = Merge(c.Snap.Remote, theirs, c.Patch, out var theirChanges);
-                Logger.LogInformation("ETag conflict on task {TaskKey} of plan {PlanId}: remote changed {Fields}; merged", c.Task.Key, board.PlanId, string.Join(",", theirChanges));
+                Logger.LogInformation("ETag conflict on task {TaskKey} of plan {PlanId}: remote changed {Fields}; merged", c.Task.Key, board.PlanId,
+                    string.Join(",", theirChanges));
                 foreach (var k in theirChanges) changes.Add(Change(board, c.Snap, theirs, k));
                 var s = c.Snap with { Remote = Fields(theirs) };
                 if (merged.IsEmpty)
@@ -327,7 +321,8 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
                 await SaveAsync(board, entry.RemoteId, entry.ETag ?? "", s, ct);
                 snaps[d.Task.Key] = (entry, s);
             }
-            if (errors.Count > 0) throw new GraphSyncException("board.details", "Không cập nhật được chi tiết nhiệm vụ: " + string.Join("; ", errors), "Could not update task details: " + string.Join("; ", errors))
+            if (errors.Count > 0) throw new GraphSyncException("board.details", "Không cập nhật được chi tiết nhiệm vụ: " + string.Join("; ", errors),
+                "Could not update task details: " + string.Join("; ", errors))
             { RetryAfter = results.Max(r => r.RetryAfter) };
             // Writing details changes the task's counters (hasDescription, checklistItemCount, referenceCount) and so its
             // ETag. The stored task ETag stays usable: Planner accepts an older ETag for a write that does not conflict
@@ -336,7 +331,8 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
         }
 
         var unchanged = tasks.Count - created - adopted - updated;
-        Logger.LogInformation("Board sync of plan {PlanId} in tenant {TenantId}: {Created} created, {Adopted} adopted, {Updated} updated, {Conflicts} conflicts",
+        Logger.LogInformation("Board sync of plan {PlanId} in tenant {TenantId}: {Created} created, {Adopted} adopted, {Updated} updated, " +
+            "{Conflicts} conflicts",
             board.PlanId, board.TenantId, created, adopted, updated, conflicts);
         return new UpsertSummary(created, updated, adopted, Math.Max(0, unchanged), conflicts, changes);
     }
@@ -344,14 +340,16 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
     public Task<UpsertSummary> SetProgressAsync(BoardRef board, string taskKey, int percentComplete, CancellationToken ct = default) =>
         SetProgressAsync(board, taskKey, percentComplete, null, ct);
 
-    public async Task<UpsertSummary> SetProgressAsync(BoardRef board, string taskKey, int percentComplete, string? label, CancellationToken ct = default)
+    public async Task<UpsertSummary> SetProgressAsync(BoardRef board, string taskKey, int percentComplete, string? label,
+        CancellationToken ct = default)
     {
         if (percentComplete is not (0 or 50 or 100))
             throw new GraphSyncException("board.percent", "Tiến độ chỉ nhận 0, 50 hoặc 100.", "Progress is 0, 50 or 100.");
         var e = await Sync.GetAsync(board.TenantId, SnapshotScope(board.PlanId), taskKey, ct);
         if (e?.DataJson is null || JsonSerializer.Deserialize<TaskSnapshot>(e.DataJson, Json) is not { } snap)
             throw new GraphSyncException("board.unknownTask", $"Chưa có nhiệm vụ {taskKey} trên bảng.", $"Task {taskKey} is not on the board yet.");
-        var t = new BoardTask(taskKey, snap.Sent.Title, "", snap.Sent.DueAt, snap.Sent.Assignees, [], null, null, percentComplete, "") { AssignmentId = snap.AssignmentId, Label = label };
+        var t = new BoardTask(taskKey, snap.Sent.Title, "", snap.Sent.DueAt, snap.Sent.Assignees, [], null, null, percentComplete,
+            "") { AssignmentId = snap.AssignmentId, Label = label };
         // Reuse the upsert path for the field write and the merge, without touching details or buckets.
         return await PatchOnlyAsync(board, e, snap, t, ct);
     }
@@ -378,15 +376,18 @@ public abstract class SnapshotTaskBoard(ISyncStateStore sync, TimeProvider time,
                 await SaveAsync(board, ok.Id, ok.ETag, s with { Remote = Fields(ok) }, ct);
                 return new UpsertSummary(0, 1, 0, 0, conflicts, changes);
             }
-            if (!IsConflict(r.Status)) throw new GraphSyncException("board.update", $"Không cập nhật được nhiệm vụ {t.Key}: {r.Status} {r.Error}", $"Could not update task {t.Key}: {r.Status} {r.Error}");
+            if (!IsConflict(r.Status)) throw new GraphSyncException("board.update", $"Không cập nhật được nhiệm vụ {t.Key}: {r.Status} {r.Error}",
+                $"Could not update task {t.Key}: {r.Status} {r.Error}");
             conflicts++;
-            var theirs = (await GetTasksAsync(board, [id], ct))[0].Value ?? throw new GraphSyncException("board.reread", $"Không đọc lại được nhiệm vụ {t.Key}.", $"Could not re-read task {t.Key}.");
+            var theirs = (await GetTasksAsync(board, [id], ct))[0].Value
+                ?? throw new GraphSyncException("board.reread", $"Không đọc lại được nhiệm vụ {t.Key}.", $"Could not re-read task {t.Key}.");
             patch = Merge(s.Remote, theirs, patch, out var kinds);
             foreach (var k in kinds) changes.Add(Change(board, s, theirs, k));
             s = s with { Remote = Fields(theirs) }; etag = theirs.ETag;
             if (patch.IsEmpty) { await SaveAsync(board, id, etag, s, ct); return new UpsertSummary(0, 0, 0, 1, conflicts, changes); }
         }
-        throw new GraphSyncException("board.conflict", "Nhiệm vụ liên tục bị sửa đồng thời; sẽ thử lại sau.", "The task keeps being edited concurrently; will retry later.");
+        throw new GraphSyncException("board.conflict", "Nhiệm vụ liên tục bị sửa đồng thời; sẽ thử lại sau.",
+            "The task keeps being edited concurrently; will retry later.");
     }
 
     public async Task<IReadOnlyList<RemoteChange>> ReadChangesAsync(BoardRef board, CancellationToken ct = default)

@@ -9,14 +9,17 @@ namespace TeamsPlans.Storage;
 /// </summary>
 public interface IStatusReadModel
 {
-    /// <summary>The first <paramref name="take"/> plans that are not archived (published first, then latest update first), and how many there are.</summary>
+    /// <summary>The first <paramref name="take"/> plans that are not archived
+    /// (published first, then latest update first), and how many there are.</summary>
     Task<StatusPage> PlansPageAsync(string tenantId, int take, CancellationToken ct = default);
     /// <summary>The plans of <paramref name="planIds"/> that exist, by plan id.</summary>
     Task<IReadOnlyDictionary<string, StoredPlan>> PlansAsync(string tenantId, IReadOnlyCollection<string> planIds, CancellationToken ct = default);
     /// <summary>The plans of (tenant, plan id) pairs that exist (several units at once), by pair.</summary>
-    Task<IReadOnlyDictionary<(string TenantId, string PlanId), StoredPlan>> PlansAsync(IReadOnlyCollection<(string TenantId, string PlanId)> keys, CancellationToken ct = default);
+    Task<IReadOnlyDictionary<(string TenantId, string PlanId), StoredPlan>> PlansAsync(IReadOnlyCollection<(string TenantId, string PlanId)> keys,
+        CancellationToken ct = default);
     /// <summary>The assignments of each plan (by ordinal); every plan id asked for is a key (empty list when it has none).</summary>
-    Task<IReadOnlyDictionary<string, IReadOnlyList<AssignmentRecord>>> AssignmentsByPlanAsync(string tenantId, IReadOnlyCollection<string> planIds, CancellationToken ct = default);
+    Task<IReadOnlyDictionary<string, IReadOnlyList<AssignmentRecord>>> AssignmentsByPlanAsync(string tenantId, IReadOnlyCollection<string> planIds,
+        CancellationToken ct = default);
     /// <summary>The members of <paramref name="aadObjectIds"/> that exist.</summary>
     Task<IReadOnlyList<Member>> MembersAsync(string tenantId, IReadOnlyCollection<string> aadObjectIds, CancellationToken ct = default);
     /// <summary>Per plan: reports handed in, counted once per (assignment, period). Plans without any are absent.</summary>
@@ -28,15 +31,19 @@ public interface IStatusReadModel
     /// plan each belongs to, ordered by unit and hand-in time. Only the (unit, plan) pairs given count.
     /// </summary>
     Task<IReadOnlyList<PlanReport>> ReportsOfPlansAsync(IReadOnlyCollection<(string TenantId, string PlanId)> plans, CancellationToken ct = default);
-    /// <summary>The headers of the tenant's plans in <paramref name="status"/>, in creation order (as IPlanStore.ListAsync; no document is read).</summary>
+    /// <summary>The headers of the tenant's plans in <paramref name="status"/>, in
+    /// creation order (as IPlanStore.ListAsync; no document is read).</summary>
     Task<IReadOnlyList<PlanHeader>> PlanHeadersAsync(string tenantId, PlanStatus status, CancellationToken ct = default);
     /// <summary>The headers of (tenant, plan id) pairs that exist (several units at once), by pair.</summary>
-    Task<IReadOnlyDictionary<(string TenantId, string PlanId), PlanHeader>> PlanHeadersAsync(IReadOnlyCollection<(string TenantId, string PlanId)> keys, CancellationToken ct = default);
+    Task<IReadOnlyDictionary<(string TenantId, string PlanId), PlanHeader>> PlanHeadersAsync(
+        IReadOnlyCollection<(string TenantId, string PlanId)> keys, CancellationToken ct = default);
     /// <summary>
     /// The headers of the plans of <paramref name="tenantIds"/> that cite <paramref name="parentNumber"/> in their legal bases
     /// (as <see cref="IPlanStore.ListImplementingAsync"/>: by unit, then creation time), without their documents.
     /// </summary>
-    Task<IReadOnlyList<PlanHeader>> ImplementingPlanHeadersAsync(IReadOnlyCollection<string> tenantIds, string parentNumber, CancellationToken ct = default);
-    /// <summary>The delivery queue items of the tenant in <paramref name="queue"/> without their payloads: key, state, and whether a Done item was skipped.</summary>
+    Task<IReadOnlyList<PlanHeader>> ImplementingPlanHeadersAsync(IReadOnlyCollection<string> tenantIds, string parentNumber,
+        CancellationToken ct = default);
+    /// <summary>The delivery queue items of the tenant in <paramref name="queue"/>
+    /// without their payloads: key, state, and whether a Done item was skipped.</summary>
     Task<IReadOnlyList<QueueItemState>> QueueStatesAsync(string tenantId, string queue, CancellationToken ct = default);
 }

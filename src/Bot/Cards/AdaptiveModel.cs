@@ -6,81 +6,6 @@ using TeamsPlans.Bot.Protocol;
 
 namespace TeamsPlans.Bot.Cards;
 
-/// <summary>
-/// Typed Adaptive Card 1.5 model. Serialized by <see cref="AdaptiveJson"/> to the schema's names
-/// ("type":"TextBlock", "Action.Execute", ...), nulls omitted, Vietnamese kept as UTF-8, properties in declaration order
-/// ("type" first). Only the parts the bot uses are modelled; each property name is the schema's (camelCase).
-/// </summary>
-public sealed class AdaptiveCard
-{
-    public const string ContentType = "application/vnd.microsoft.card.adaptive";
-
-    [JsonPropertyOrder(-10)] public string Type => "AdaptiveCard";
-    [JsonPropertyName("$schema")] public string? Schema { get; init; } = "http://adaptivecards.io/schemas/adaptive-card.json";
-    public string Version { get; init; } = "1.5";
-    public string? Lang { get; init; }
-    public string? FallbackText { get; init; }
-    public string? Speak { get; init; }
-    public Refresh? Refresh { get; set; }
-    public List<CardElement> Body { get; init; } = [];
-    public List<CardAction>? Actions { get; set; }
-    [JsonPropertyName("msteams")] public TeamsCardProperties? MsTeams { get; init; } = new();
-
-    public string ToJson() => JsonSerializer.Serialize(this, AdaptiveJson.Options);
-    public JsonObject ToJsonObject() => (JsonObject)JsonSerializer.SerializeToNode(this, AdaptiveJson.Options)!;
-    /// <summary>UTF-8 size of the JSON, what Teams counts against its ~28-40 KB message limit.</summary>
-    public int SizeInBytes() => System.Text.Encoding.UTF8.GetByteCount(ToJson());
-    /// <summary>Size of the JSON as Teams counts a message against its limit: UTF-16 code units × 2.</summary>
-    public int SizeInUtf16Bytes() => ToJson().Length * 2;
-
-    /// <summary>The card as a Bot Framework attachment (contentType application/vnd.microsoft.card.adaptive).</summary>
-    public Attachment ToAttachment() => new() { ContentType = ContentType, Content = ToJsonObject() };
-
-    /// <summary>A message activity carrying the card, with <paramref name="text"/> above it and <paramref name="summary"/>
-    /// (default: the fallback text) as the notification preview.</summary>
-    public Activity ToMessage(string? summary = null, string? text = null)
-    {
-        var message = Activity.CreateMessage(text);
-        message.Summary = summary ?? FallbackText;
-        message.Attachments = [ToAttachment()];
-        return message;
-    }
-}
-
-/// <summary>Teams-specific card properties: width "Full" uses the whole message width.</summary>
-public sealed class TeamsCardProperties
-{
-    public string? Width { get; init; } = "Full";
-}
-
-/// <summary>Universal Actions refresh: the action Teams invokes when one of <see cref="UserIds"/> views the card.</summary>
-public sealed class Refresh
-{
-    /// <summary>An Action.Execute (declared as the base type so the "type" discriminator is written).</summary>
-    public required CardAction Action { get; init; }
-    /// <summary>Teams user MRIs ("29:..."), at most 60.</summary>
-    public List<string>? UserIds { get; init; }
-}
-
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
-[JsonDerivedType(typeof(TextBlock), "TextBlock")]
-[JsonDerivedType(typeof(RichTextBlock), "RichTextBlock")]
-[JsonDerivedType(typeof(Container), "Container")]
-[JsonDerivedType(typeof(ColumnSet), "ColumnSet")]
-[JsonDerivedType(typeof(FactSet), "FactSet")]
-[JsonDerivedType(typeof(Image), "Image")]
-[JsonDerivedType(typeof(ActionSet), "ActionSet")]
-[JsonDerivedType(typeof(TextInput), "Input.Text")]
-[JsonDerivedType(typeof(ChoiceSetInput), "Input.ChoiceSet")]
-public abstract class CardElement
-{
-    [JsonPropertyOrder(-5)] public string? Id { get; init; }
-    /// <summary>"none", "small", "default", "medium", "large", "extraLarge", "padding".</summary>
-    public string? Spacing { get; init; }
-    public bool? Separator { get; init; }
-    public bool? IsVisible { get; init; }
-}
-
 internal sealed class TextBlock : CardElement
 {
     public TextBlock() { }
@@ -127,16 +52,6 @@ internal sealed class Container : CardElement
 internal sealed class ColumnSet : CardElement
 {
     public List<Column> Columns { get; init; } = [];
-}
-
-public sealed class Column
-{
-    [JsonPropertyOrder(-10)] public string Type => "Column";
-    /// <summary>"auto", "stretch" or a weight ("2").</summary>
-    public string? Width { get; init; }
-    public string? Spacing { get; init; }
-    public string? VerticalContentAlignment { get; init; }
-    public List<CardElement> Items { get; init; } = [];
 }
 
 internal sealed class FactSet : CardElement
@@ -187,20 +102,6 @@ internal sealed class ChoiceSetInput : InputElement
 }
 
 internal sealed record Choice(string Title, string Value);
-
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
-[JsonDerivedType(typeof(ExecuteAction), "Action.Execute")]
-[JsonDerivedType(typeof(SubmitAction), "Action.Submit")]
-[JsonDerivedType(typeof(OpenUrlAction), "Action.OpenUrl")]
-[JsonDerivedType(typeof(ShowCardAction), "Action.ShowCard")]
-public abstract class CardAction
-{
-    [JsonPropertyOrder(-5)] public string? Id { get; init; }
-    [JsonPropertyOrder(-4)] public string? Title { get; init; }
-    /// <summary>"default", "positive", "destructive".</summary>
-    public string? Style { get; init; }
-    public string? Tooltip { get; init; }
-}
 
 /// <summary>
 /// Universal Action: Teams sends an invoke "adaptiveCard/action" with { action: { verb, data } } and shows the card

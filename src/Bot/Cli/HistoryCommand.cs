@@ -21,9 +21,11 @@ internal static class HistoryCommand
         var plan = new Option<string>("--plan") { Description = "Plan id / Mã kế hoạch", Required = true };
         var tenant = new Option<string?>("--tenant") { Description = "Tenant id (default Conversation:DefaultTenantId) / Mã tenant" };
         var output = new Option<string?>("--out") { Description = "CSV file (default: standard output) / Tệp CSV" };
-        var state = new Option<string?>("--state") { Description = "State store connection (SQLite file or connection string) / Kết nối kho dữ liệu" };
+        var state = new Option<string?>("--state") { Description = "State store connection (SQLite file or connection string) / " +
+            "Kết nối kho dữ liệu" };
         var provider = new Option<string?>("--provider") { Description = "sqlite | postgres (default: configuration)" };
-        var export = new Command("export", "Export a plan's assignment history as CSV / Xuất lịch sử nhiệm vụ của kế hoạch ra CSV") { plan, tenant, output, state, provider };
+        var export = new Command("export", "Export a plan's assignment history as CSV / Xuất lịch sử nhiệm vụ của kế hoạch ra CSV") { plan, tenant,
+            output, state, provider };
         export.SetAction(async (pr, ct) =>
         {
             var configuration = new ConfigurationBuilder()
@@ -35,7 +37,8 @@ internal static class HistoryCommand
             var p = pr.GetValue(plan);
             if (string.IsNullOrWhiteSpace(t) || string.IsNullOrWhiteSpace(p))
             {
-                await Console.Error.WriteLineAsync("history export: cần --plan và --tenant (hoặc Conversation:DefaultTenantId) / --plan and --tenant (or Conversation:DefaultTenantId) are needed").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync("history export: cần --plan và --tenant (hoặc Conversation:DefaultTenantId) / " +
+                    "--plan and --tenant (or Conversation:DefaultTenantId) are needed").ConfigureAwait(false);
                 return 2;
             }
             var options = StateStoreFactory.ReadOptions(configuration);
@@ -52,7 +55,8 @@ internal static class HistoryCommand
                 }
                 return await ExportAsync(store, t, p, Console.Out, Console.Error, ct).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is InvalidOperationException or ArgumentException or System.Data.Common.DbException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or System.Data.Common.DbException or IOException
+                or UnauthorizedAccessException)
             {
                 await Console.Error.WriteLineAsync($"history export: {e.Message}").ConfigureAwait(false);
                 return 1;
@@ -62,14 +66,17 @@ internal static class HistoryCommand
     }
 
     /// <summary>Writes the CSV of the plan's history; 1 (and a message on <paramref name="errors"/>) when the plan is unknown.</summary>
-    public static async Task<int> ExportAsync(IStateStore store, string tenantId, string planId, TextWriter csv, TextWriter errors, CancellationToken ct)
+    public static async Task<int> ExportAsync(IStateStore store, string tenantId, string planId, TextWriter csv, TextWriter errors,
+        CancellationToken ct)
     {
         if (await store.Plans.GetAsync(tenantId, planId, ct).ConfigureAwait(false) is null)
         {
-            await errors.WriteLineAsync($"Không tìm thấy kế hoạch '{planId}' trong tenant '{tenantId}' / Plan '{planId}' not found in tenant '{tenantId}'.").ConfigureAwait(false);
+            await errors.WriteLineAsync($"Không tìm thấy kế hoạch '{planId}' trong tenant '{tenantId}' / " +
+                $"Plan '{planId}' not found in tenant '{tenantId}'.").ConfigureAwait(false);
             return 1;
         }
-        var assignees = (await store.Assignments.ListByPlanAsync(tenantId, planId, ct).ConfigureAwait(false)).ToDictionary(a => a.AssignmentId, a => a.Assignee.Display, StringComparer.Ordinal);
+        var assignees = (await store.Assignments.ListByPlanAsync(tenantId, planId, ct).ConfigureAwait(false))
+            .ToDictionary(a => a.AssignmentId, a => a.Assignee.Display, StringComparer.Ordinal);
         await csv.WriteLineAsync(string.Join(',', Header)).ConfigureAwait(false);
         foreach (var e in await HistoryStoreFactory.For(store).ListByPlanAsync(tenantId, planId, ct).ConfigureAwait(false))
         {
@@ -81,7 +88,8 @@ internal static class HistoryCommand
         return 0;
     }
 
-    /// <summary>RFC 4180 cell: quoted when it holds a comma, quote or line break; a leading =, +, - or @ is prefixed with ' (no formulas in Excel).</summary>
+    /// <summary>RFC 4180 cell: quoted when it holds a comma, quote or line break;
+    /// a leading =, +, - or @ is prefixed with ' (no formulas in Excel).</summary>
     public static string Cell(string value)
     {
         var v = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;

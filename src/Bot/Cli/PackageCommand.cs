@@ -4,7 +4,6 @@ using System.IO.Compression;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace TeamsPlans.Bot.Cli;
 
@@ -29,12 +28,15 @@ internal static partial class PackageCommand
 
     public static Command Create()
     {
-        var appId = new Option<string>("--app-id") { Description = "Bot Entra app (client) id, a GUID / Mã ứng dụng (client id) của bot", Required = true };
+        var appId = new Option<string>("--app-id") { Description = "Bot Entra app (client) id, a GUID / Mã ứng dụng (client id) của bot",
+            Required = true };
         var output = new Option<string?>("--out") { Description = "Zip to write (default appPackage/build/TeamsPlans.zip) / Tệp zip đầu ra" };
         var domain = new Option<string?>("--domain") { Description = "Bot host name, e.g. teamsplans-xyz.azurewebsites.net / Tên miền của bot" };
         var version = new Option<string?>("--app-version") { Description = "Manifest version X.Y.Z (raise it for every update) / Phiên bản gói" };
-        var source = new Option<string?>("--source") { Description = "Folder with manifest.json (default: appPackage/ of the repository) / Thư mục nguồn" };
-        var cmd = new Command("package", "Build the Teams app package (zip) / Đóng gói ứng dụng Teams (zip)") { appId, output, domain, version, source };
+        var source =
+            new Option<string?>("--source") { Description = "Folder with manifest.json (default: appPackage/ of the repository) / Thư mục nguồn" };
+        var cmd = new Command("package", "Build the Teams app package (zip) / Đóng gói ứng dụng Teams (zip)") { appId, output, domain,
+            version, source };
         cmd.SetAction(pr =>
         {
             var stdout = pr.InvocationConfiguration.Output;
@@ -49,7 +51,8 @@ internal static partial class PackageCommand
                     pr.GetValue(version));
                 var result = Build(request);
                 stdout.WriteLine($"Đã tạo gói ứng dụng Teams / Teams app package written: {result.OutputPath}");
-                stdout.WriteLine($"  app id: {result.AppId}; tên miền / domain: {result.Domain ?? "(chưa đặt / not set: " + PlaceholderDomain + ")"}; version {result.Version}");
+                stdout.WriteLine($"  app id: {result.AppId}; tên miền / domain: " +
+                    $"{result.Domain ?? "(chưa đặt / not set: " + PlaceholderDomain + ")"}; version {result.Version}");
                 stdout.WriteLine($"  tệp / files: {string.Join(", ", result.Entries)}");
                 stdout.WriteLine("  Tải lên / Upload: Teams admin center → Teams apps → Manage apps → Upload new app (docs/deploy.md).");
                 return 0;
@@ -82,7 +85,8 @@ internal static partial class PackageCommand
         JsonObject manifest;
         try
         {
-            manifest = JsonNode.Parse(File.ReadAllText(manifestPath), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })?.AsObject()
+            manifest = JsonNode.Parse(File.ReadAllText(manifestPath),
+                documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })?.AsObject()
                 ?? throw new JsonException("empty document");
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
@@ -102,7 +106,8 @@ internal static partial class PackageCommand
         {
             webApp["id"] = appId;
             var resource = webApp["resource"]?.GetValue<string>();
-            webApp["resource"] = string.IsNullOrEmpty(resource) ? $"api://botid-{appId}" : resource.Replace(PlaceholderAppId, appId, StringComparison.OrdinalIgnoreCase);
+            webApp["resource"] = string.IsNullOrEmpty(resource) ? $"api://botid-{appId}"
+                : resource.Replace(PlaceholderAppId, appId, StringComparison.OrdinalIgnoreCase);
         }
 
         // 2. The bot's host name.
@@ -190,46 +195,11 @@ internal static partial class PackageCommand
         s.Write(content);
     }
 
-    internal static string ValidateAppId(string? value)
-    {
-        var v = (value ?? "").Trim();
-        if (!Guid.TryParseExact(v, "D", out var id))
-            throw BadArgument($"--app-id \"{value}\" không phải GUID hợp lệ (dạng xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), hãy dùng Application (client) ID của bot.",
-                              $"--app-id \"{value}\" is not a valid GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx); use the bot's Application (client) ID.");
-        if (id == Guid.Empty)
-            throw BadArgument("--app-id là mã giữ chỗ 00000000-...; hãy dùng Application (client) ID thật của bot.",
-                              "--app-id is the all-zero placeholder; use the bot's real Application (client) ID.");
-        return id.ToString("D");
-    }
-
-    internal static string? ValidateDomain(string? value)
-    {
-        if (value is null) return null;
-        var v = value.Trim().TrimEnd('/').ToLowerInvariant();
-        if (v.Length == 0 || v.Contains("://", StringComparison.Ordinal) || v.Contains('/') || !HostName().IsMatch(v))
-            throw BadArgument($"--domain \"{value}\" không phải tên miền hợp lệ (chỉ tên máy, ví dụ teamsplans-abc.azurewebsites.net, không có https:// hay đường dẫn).",
-                              $"--domain \"{value}\" is not a valid host name (host only, e.g. teamsplans-abc.azurewebsites.net, no https:// or path).");
-        return v;
-    }
-
-    internal static string ValidateVersion(string value)
-    {
-        var v = value.Trim();
-        if (!SemVer().IsMatch(v))
-            throw BadArgument($"--app-version \"{value}\" không hợp lệ (dạng X.Y.Z, ví dụ 1.0.1).", $"--app-version \"{value}\" is invalid (X.Y.Z, e.g. 1.0.1).");
-        return v;
-    }
-
-    [GeneratedRegex(@"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$")]
-    private static partial Regex HostName();
-
-    [GeneratedRegex(@"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")]
-    private static partial Regex SemVer();
-
     private static (string EntryName, string FullPath) RequireFile(string sourceDir, string? relative, string field)
     {
         if (string.IsNullOrWhiteSpace(relative) || Path.IsPathRooted(relative) || relative.Contains("..", StringComparison.Ordinal))
-            throw Source($"{field}: đường dẫn \"{relative}\" phải là tên tệp tương đối trong appPackage.", $"{field}: \"{relative}\" must be a relative file name inside appPackage.");
+            throw Source($"{field}: đường dẫn \"{relative}\" phải là tên tệp tương đối trong appPackage.",
+                $"{field}: \"{relative}\" must be a relative file name inside appPackage.");
         var full = Path.GetFullPath(Path.Combine(sourceDir, relative));
         if (!File.Exists(full))
             throw Source($"{field}: không có tệp {relative} trong {sourceDir}.", $"{field}: file {relative} is missing in {sourceDir}.");
@@ -245,7 +215,8 @@ internal static partial class PackageCommand
         }
         catch (InvalidDataException ex)
         {
-            throw Source($"Biểu tượng {kind} ({Path.GetFileName(path)}) không phải PNG hợp lệ: {ex.Message}", $"The {kind} icon ({Path.GetFileName(path)}) is not a valid PNG: {ex.Message}");
+            throw Source($"Biểu tượng {kind} ({Path.GetFileName(path)}) không phải PNG hợp lệ: {ex.Message}",
+                $"The {kind} icon ({Path.GetFileName(path)}) is not a valid PNG: {ex.Message}");
         }
         if (png.Width != size || png.Height != size)
             throw Source($"Biểu tượng {kind} phải {size}x{size} điểm ảnh, tệp {Path.GetFileName(path)} là {png.Width}x{png.Height}.",
@@ -253,14 +224,17 @@ internal static partial class PackageCommand
         if (requireWhiteOnTransparent)
         {
             if (!png.HasAlpha)
-                throw Source($"Biểu tượng {kind} phải có nền trong suốt (PNG có kênh alpha).", $"The {kind} icon must have a transparent background (PNG with alpha).");
+                throw Source($"Biểu tượng {kind} phải có nền trong suốt (PNG có kênh alpha).",
+                    $"The {kind} icon must have a transparent background (PNG with alpha).");
             if (png.Pixels is { } pixels)
             {
                 for (var i = 0; i < pixels.Length; i += 4)
                 {
                     if (pixels[i + 3] != 0 && (pixels[i] != 255 || pixels[i + 1] != 255 || pixels[i + 2] != 255))
-                        throw Source($"Biểu tượng {kind} chỉ được có màu trắng trên nền trong suốt (điểm ảnh {i / 4 % png.Width},{i / 4 / png.Width} có màu khác).",
-                                     $"The {kind} icon must be white on transparent only (pixel {i / 4 % png.Width},{i / 4 / png.Width} has another colour).");
+                        throw Source($"Biểu tượng {kind} chỉ được có màu trắng trên nền trong suốt (điểm ảnh " +
+                            $"{i / 4 % png.Width},{i / 4 / png.Width} có màu khác).",
+                                     $"The {kind} icon must be white on transparent only (pixel {i / 4 % png.Width},{i / 4 / png.Width} has " +
+                                         "another colour).");
                 }
                 if (!Enumerable.Range(0, pixels.Length / 4).Any(p => pixels[p * 4 + 3] == 0))
                     throw Source($"Biểu tượng {kind} phải có nền trong suốt.", $"The {kind} icon must have a transparent background.");
@@ -277,11 +251,13 @@ internal static partial class PackageCommand
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            throw Source($"Tệp ngôn ngữ {Path.GetFileName(path)} không phải JSON hợp lệ: {ex.Message}", $"Localization file {Path.GetFileName(path)} is not valid JSON: {ex.Message}");
+            throw Source($"Tệp ngôn ngữ {Path.GetFileName(path)} không phải JSON hợp lệ: {ex.Message}",
+                $"Localization file {Path.GetFileName(path)} is not valid JSON: {ex.Message}");
         }
         foreach (var key in new[] { "name.short", "name.full", "description.short", "description.full" })
             if (string.IsNullOrWhiteSpace(doc[key]?.GetValue<string>()))
-                throw Source($"Tệp ngôn ngữ {Path.GetFileName(path)} thiếu \"{key}\".", $"Localization file {Path.GetFileName(path)} lacks \"{key}\".");
+                throw Source($"Tệp ngôn ngữ {Path.GetFileName(path)} thiếu \"{key}\".",
+                    $"Localization file {Path.GetFileName(path)} lacks \"{key}\".");
         // Teams: the localization file's schema version must match the manifest's.
         var schema = doc["$schema"]?.GetValue<string>() ?? "";
         if (!schema.Contains($"/v{manifestVersion}/", StringComparison.OrdinalIgnoreCase))

@@ -15,7 +15,8 @@ internal static class ParseCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "Plan document (.txt, .md, .docx, .pdf), relative to the directory you typed the command in" };
+        var file = new Argument<string>("file") { Description = "Plan document (.txt, .md, .docx, .pdf), " +
+            "relative to the directory you typed the command in" };
         var format = new Option<string>("--format") { Description = "json | text", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "text");
         var cmd = new Command("parse", "Read a plan document and print its structure / Đọc kế hoạch và in cấu trúc") { file, format };

@@ -17,7 +17,8 @@ public static class ResendCommand
     {
         var tenant = new Option<string>("--tenant") { Description = "Tenant id / Mã tenant", Required = true };
         var plan = new Option<string>("--plan") { Description = "Plan id / Mã kế hoạch", Required = true };
-        var state = new Option<string?>("--state") { Description = "State store connection (SQLite file or connection string) / Kết nối kho dữ liệu" };
+        var state = new Option<string?>("--state") { Description = "State store connection (SQLite file or connection string) / " +
+            "Kết nối kho dữ liệu" };
         var provider = new Option<string?>("--provider") { Description = "sqlite | postgres (default: configuration)" };
         var statusOnly = new Option<bool>("--status") { Description = "Only print the delivery status / Chỉ xem trạng thái gửi" };
         var cmd = new Command("resend", "Resend a plan's failed deliveries / Gửi lại các tin gửi lỗi của kế hoạch")
@@ -30,7 +31,8 @@ public static class ResendCommand
             var p = pr.GetValue(plan)!;
             if (string.IsNullOrWhiteSpace(t) || string.IsNullOrWhiteSpace(p))
             {
-                await Console.Error.WriteLineAsync("resend: --tenant và --plan không được để trống / --tenant and --plan must not be empty").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync("resend: --tenant và --plan không được để trống / --tenant and --plan must not be empty")
+                    .ConfigureAwait(false);
                 return 2;
             }
             var options = CliStateStore.Options(pr.GetValue(state), pr.GetValue(provider));
@@ -42,7 +44,8 @@ public static class ResendCommand
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException or System.Data.Common.DbException or IOException)
             {
-                await Console.Error.WriteLineAsync($"resend: không mở được kho dữ liệu / cannot open the state store: {e.Message}").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"resend: không mở được kho dữ liệu / cannot open the state store: {e.Message}")
+                    .ConfigureAwait(false);
                 return 1;
             }
         });
@@ -50,25 +53,30 @@ public static class ResendCommand
     }
 
     /// <summary>The command's work, on an open store: status, requeue of Failed items, status again.</summary>
-    public static async Task<int> RunAsync(IStateStore store, string tenantId, string planId, bool statusOnly, TextWriter output, CancellationToken ct)
+    public static async Task<int> RunAsync(IStateStore store, string tenantId, string planId, bool statusOnly, TextWriter output,
+        CancellationToken ct)
     {
         if (await store.Plans.GetAsync(tenantId, planId, ct).ConfigureAwait(false) is null)
         {
-            await output.WriteLineAsync($"Không tìm thấy kế hoạch '{planId}' trong tenant '{tenantId}' / Plan '{planId}' not found in tenant '{tenantId}'.").ConfigureAwait(false);
+            await output.WriteLineAsync($"Không tìm thấy kế hoạch '{planId}' trong tenant '{tenantId}' / " +
+                $"Plan '{planId}' not found in tenant '{tenantId}'.").ConfigureAwait(false);
             return 1;
         }
         var service = new DeliveryService(store, TimeProvider.System, NullLogger<DeliveryService>.Instance);
         var before = await service.GetStatusAsync(tenantId, planId, ct).ConfigureAwait(false);
-        await output.WriteLineAsync($"Trạng thái / Status: {DeliveryService.Summarize(before, false)} / {DeliveryService.Summarize(before, true)}").ConfigureAwait(false);
+        await output.WriteLineAsync($"Trạng thái / Status: {DeliveryService.Summarize(before, false)} / {DeliveryService.Summarize(before, true)}")
+            .ConfigureAwait(false);
         foreach (var i in before.Items.Where(i => i.State is DeliveryStates.Failed or DeliveryStates.Blocked))
             await output.WriteLineAsync($"  {i.State,-8} {i.MemberAadObjectId} {i.Kind} — {i.Reason}").ConfigureAwait(false);
         if (statusOnly) return 0;
 
         var n = await service.ResendFailedAsync(tenantId, planId, ct).ConfigureAwait(false);
         await output.WriteLineAsync($"Đã xếp lại {n} tin gửi lỗi vào hàng đợi / Requeued {n} failed deliveries" +
-            (before.Count(DeliveryStates.Blocked) > 0 ? $" ({before.Count(DeliveryStates.Blocked)} bị chặn, không gửi lại / blocked, not resent)" : "")).ConfigureAwait(false);
+            (before.Count(DeliveryStates.Blocked) > 0 ? $" ({before.Count(DeliveryStates.Blocked)} bị chặn, không gửi lại / blocked, not resent)"
+                : "")).ConfigureAwait(false);
         var after = await service.GetStatusAsync(tenantId, planId, ct).ConfigureAwait(false);
-        await output.WriteLineAsync($"Trạng thái / Status: {DeliveryService.Summarize(after, false)} / {DeliveryService.Summarize(after, true)}").ConfigureAwait(false);
+        await output.WriteLineAsync($"Trạng thái / Status: {DeliveryService.Summarize(after, false)} / {DeliveryService.Summarize(after, true)}")
+            .ConfigureAwait(false);
         return 0;
     }
 }

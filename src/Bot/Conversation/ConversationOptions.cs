@@ -40,7 +40,8 @@ internal sealed class ConversationOptions
         o.Admins = List(c.GetSection("Roles:Admins"));
         o.FirstMemberIsPrincipal = bool.TryParse(c["Roles:FirstMemberIsPrincipal"], out var f) && f;
         o.DefaultTenantId = c["Conversation:DefaultTenantId"] is { Length: > 0 } t ? t : null;
-        if (long.TryParse(c["Reports:MaxFileBytes"], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var max) && max > 0)
+        if (long.TryParse(c["Reports:MaxFileBytes"], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture,
+            out var max) && max > 0)
             o.MaxReportBytes = max;
         o.PendingFileRoot = c["Reports:PendingFolder"] is { Length: > 0 } pf ? pf : o.PendingFileRoot;
         return o;

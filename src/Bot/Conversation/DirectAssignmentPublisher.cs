@@ -73,7 +73,8 @@ internal sealed class DirectAssignmentPublisher(IStateStore store, IConnectorCli
         {
             if (e.IsMessageWritesBlocked || e.StatusCode == 403)
                 await store.Conversations.MarkBlockedAsync(tenantId, memberId, e.ErrorCode ?? "Forbidden", ct).ConfigureAwait(false);
-            logger.LogWarning(e, "Card of {AssignmentId} to {AadObjectId} in {TenantId} failed ({Status})", a.AssignmentId, memberId, tenantId, e.StatusCode);
+            logger.LogWarning(e, "Card of {AssignmentId} to {AadObjectId} in {TenantId} failed ({Status})", a.AssignmentId, memberId, tenantId,
+                e.StatusCode);
             throw new PublishException($"{member?.DisplayName ?? memberId}: gửi thất bại / send failed ({e.StatusCode})", e);
         }
     }
@@ -82,8 +83,10 @@ internal sealed class DirectAssignmentPublisher(IStateStore store, IConnectorCli
     private async Task<ConversationRef> CreateConversationAsync(string tenantId, string memberId, CancellationToken ct)
     {
         var known = (await store.Conversations.ListAsync(tenantId, ct).ConfigureAwait(false))
-            .Where(r => !string.IsNullOrEmpty(r.ServiceUrl) && !string.IsNullOrEmpty(r.BotId) && serviceUrlPolicy?.Allows(r.ServiceUrl) != false).OrderByDescending(r => r.UpdatedAt).FirstOrDefault()
-            ?? throw new PublishException($"{memberId}: chưa có cuộc trò chuyện nào với bot trong đơn vị / no conversation with the bot in this tenant yet");
+            .Where(r => !string.IsNullOrEmpty(r.ServiceUrl) && !string.IsNullOrEmpty(r.BotId) && serviceUrlPolicy?.Allows(r.ServiceUrl) != false)
+                .OrderByDescending(r => r.UpdatedAt).FirstOrDefault()
+            ?? throw new PublishException($"{memberId}: chưa có cuộc trò chuyện nào với bot trong đơn vị / " +
+                "no conversation with the bot in this tenant yet");
         try
         {
             var res = await connector.CreateConversationAsync(known.ServiceUrl, new ConversationParameters
@@ -94,8 +97,10 @@ internal sealed class DirectAssignmentPublisher(IStateStore store, IConnectorCli
                 TenantId = tenantId,
                 ChannelData = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
             }, ct).ConfigureAwait(false);
-            if (res.Id is not { Length: > 0 } conv) throw new PublishException($"{memberId}: không tạo được cuộc trò chuyện / no conversation id returned");
-            var reference = new ConversationRef(tenantId, memberId, memberId, conv, res.ServiceUrl ?? known.ServiceUrl, known.BotId, known.ChannelId, time.GetUtcNow());
+            if (res.Id is not { Length: > 0 } conv) throw new PublishException($"{memberId}: không tạo được cuộc trò chuyện / " +
+                "no conversation id returned");
+            var reference = new ConversationRef(tenantId, memberId, memberId, conv, res.ServiceUrl ?? known.ServiceUrl, known.BotId, known.ChannelId,
+                time.GetUtcNow());
             await store.Conversations.UpsertAsync(reference, ct).ConfigureAwait(false);
             return reference;
         }

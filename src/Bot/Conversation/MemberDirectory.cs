@@ -80,7 +80,8 @@ internal sealed class MemberDirectory(IStateStore store, ConversationOptions opt
             // Not stored yet (cannot happen after RememberSenderAsync, but keep the choice rather than lose it).
             await store.Members.UpsertAsync(updated, ct).ConfigureAwait(false);
         }
-        logger.LogInformation("Member {AadObjectId} of {TenantId} chose card language {Language}", member.AadObjectId, member.TenantId, language ?? "auto");
+        logger.LogInformation("Member {AadObjectId} of {TenantId} chose card language {Language}", member.AadObjectId, member.TenantId,
+            language ?? "auto");
         return updated;
     }
 
@@ -111,7 +112,8 @@ internal sealed class MemberDirectory(IStateStore store, ConversationOptions opt
     {
         if (a.Properties is null) return null;
         foreach (var (k, v) in a.Properties)
-            if (string.Equals(k, name, StringComparison.OrdinalIgnoreCase) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s)
+            if (string.Equals(k, name, StringComparison.OrdinalIgnoreCase) && v.ValueKind == JsonValueKind.String
+                && v.GetString() is { Length: > 0 } s)
                 return s;
         return null;
     }

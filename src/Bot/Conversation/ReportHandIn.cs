@@ -46,7 +46,8 @@ internal sealed class ReportLibrary
             var o = new GraphSyncOptions();
             configuration.GetSection("GraphSync").Bind(o);
             var folder = services.GetService<LocalLibraryFolder>() ?? LocalLibraryFolder.From(configuration, env.ContentRootPath);
-            loggers.CreateLogger<ReportLibrary>().LogInformation("No IDocumentLibrary registered: reports go to the local library {Root}", folder.Root);
+            loggers.CreateLogger<ReportLibrary>()
+                .LogInformation("No IDocumentLibrary registered: reports go to the local library {Root}", folder.Root);
             return new LocalDocumentLibrary(folder, Options.Create(o), store.Sync, time, loggers.CreateLogger<LocalDocumentLibrary>());
         });
     }
@@ -80,12 +81,14 @@ internal sealed class ReportHandIn(IStateStore store, ReportLibrary library, Tea
         {
             if (string.Equals(a.ContentType, TeamsFileDownloadInfo, StringComparison.OrdinalIgnoreCase))
             {
-                var url = a.Content is System.Text.Json.Nodes.JsonObject c && c["downloadUrl"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var u) ? u : a.ContentUrl;
+                var url = a.Content is System.Text.Json.Nodes.JsonObject c && c["downloadUrl"] is System.Text.Json.Nodes.JsonValue v
+                    && v.TryGetValue<string>(out var u) ? u : a.ContentUrl;
                 return new ReportFile(FileName(a.Name), url ?? "");
             }
             if (string.IsNullOrWhiteSpace(a.ContentUrl) || !string.IsNullOrWhiteSpace(TextCommands.CleanMentions(activity.Text ?? ""))) continue;
             var type = a.ContentType ?? "";
-            if (type.StartsWith("application/vnd.microsoft.card", StringComparison.OrdinalIgnoreCase) || type.StartsWith("text/html", StringComparison.OrdinalIgnoreCase)) continue;
+            if (type.StartsWith("application/vnd.microsoft.card", StringComparison.OrdinalIgnoreCase)
+                || type.StartsWith("text/html", StringComparison.OrdinalIgnoreCase)) continue;
             return new ReportFile(FileName(a.Name), a.ContentUrl);
         }
         return null;
@@ -107,7 +110,8 @@ internal sealed class ReportHandIn(IStateStore store, ReportLibrary library, Tea
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"- Kế hoạch / Plan: {plan.Number ?? plan.PlanId} — {plan.Title}")
             .AppendLine(CultureInfo.InvariantCulture, $"- Nhiệm vụ / Duty: {a.Duty}")
-            .AppendLine(CultureInfo.InvariantCulture, $"- Kỳ hạn / Deadline: {DueFormat.Date(period.Due)}{(string.IsNullOrWhiteSpace(period.What) ? "" : " — " + period.What)}")
+            .AppendLine(CultureInfo.InvariantCulture,
+                $"- Kỳ hạn / Deadline: {DueFormat.Date(period.Due)}{(string.IsNullOrWhiteSpace(period.What) ? "" : " — " + period.What)}")
             .AppendLine(CultureInfo.InvariantCulture, $"- Người nộp / Submitted by: {submitter}")
             .AppendLine(CultureInfo.InvariantCulture, $"- Ngày nộp / Submitted on: {vnNow:dd/MM/yyyy HH:mm}")
             .AppendLine();
@@ -168,7 +172,8 @@ internal sealed class ReportHandIn(IStateStore store, ReportLibrary library, Tea
             try { await sink.OnReportHandedInAsync(plan, a, report, submitter, summary, fromChat, ct).ConfigureAwait(false); }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Report sink {Sink} failed for {ReportId} of {AssignmentId} in {TenantId}", sink.GetType().Name, report.ReportId, a.AssignmentId, plan.TenantId);
+                logger.LogError(e, "Report sink {Sink} failed for {ReportId} of {AssignmentId} in {TenantId}", sink.GetType().Name, report.ReportId,
+                    a.AssignmentId, plan.TenantId);
             }
         }
         return report;
@@ -192,7 +197,8 @@ internal sealed class ReportHandIn(IStateStore store, ReportLibrary library, Tea
     /// The file kept for the member's choice, stored as the report of <paramref name="a"/>: the copy taken when it arrived
     /// (Teams' download links are short-lived, and an invoke has 10–15 s), else — copy gone — downloaded again.
     /// </summary>
-    public async Task<ReportSubmission> HandInPendingFileAsync(StoredPlan plan, AssignmentRecord a, string userKey, string submitter, ReportPeriod period,
+    public async Task<ReportSubmission> HandInPendingFileAsync(StoredPlan plan, AssignmentRecord a, string userKey, string submitter,
+        ReportPeriod period,
         ReportFile file, string? activityId, CancellationToken ct)
     {
         var spool = SpoolPath(plan.TenantId, userKey);
@@ -204,7 +210,8 @@ internal sealed class ReportHandIn(IStateStore store, ReportLibrary library, Tea
 
     /// <summary>Remembers the assignment and period the member last reported for from a card: a file sent next goes there.</summary>
     public Task SetTargetAsync(string tenantId, string userKey, string assignmentId, string period, CancellationToken ct) =>
-        store.Sync.PutAsync(new SyncEntry(tenantId, TargetScope, userKey, assignmentId, null, JsonSerializer.Serialize(new Target(assignmentId, period)), time.GetUtcNow()), ct);
+        store.Sync.PutAsync(new SyncEntry(tenantId, TargetScope, userKey, assignmentId, null,
+            JsonSerializer.Serialize(new Target(assignmentId, period)), time.GetUtcNow()), ct);
 
     public async Task<(string AssignmentId, string Period)?> GetTargetAsync(string tenantId, string userKey, CancellationToken ct)
     {
@@ -223,14 +230,16 @@ internal sealed class ReportHandIn(IStateStore store, ReportLibrary library, Tea
             if (content.Length == 0)
             {
                 var name = TeamsPlans.Bot.Security.EchoText.Cap(file.Name);
-                throw new ReportHandInException("empty", Features.Reports.ReportTexts.EmptyFileVi(name), Features.Reports.ReportTexts.EmptyFileEn(name));
+                throw new ReportHandInException("empty", Features.Reports.ReportTexts.EmptyFileVi(name),
+                    Features.Reports.ReportTexts.EmptyFileEn(name));
             }
             var spool = SpoolPath(tenantId, userKey);
             Directory.CreateDirectory(Path.GetDirectoryName(spool)!);
             await using var f = File.Create(spool);
             await content.CopyToAsync(f, ct).ConfigureAwait(false);
         }
-        await store.Sync.PutAsync(new SyncEntry(tenantId, FileScope, userKey, file.Name, null, JsonSerializer.Serialize(new PendingFile(file.Name, file.Url, activityId)), time.GetUtcNow()), ct).ConfigureAwait(false);
+        await store.Sync.PutAsync(new SyncEntry(tenantId, FileScope, userKey, file.Name, null,
+            JsonSerializer.Serialize(new PendingFile(file.Name, file.Url, activityId)), time.GetUtcNow()), ct).ConfigureAwait(false);
     }
 
     /// <summary>The file waiting for the member's choice (not removed: a failed hand-in can be retried).</summary>
@@ -245,7 +254,8 @@ internal sealed class ReportHandIn(IStateStore store, ReportLibrary library, Tea
     public Task ClearPendingFileAsync(string tenantId, string userKey, CancellationToken ct)
     {
         try { File.Delete(SpoolPath(tenantId, userKey)); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { logger.LogWarning(e, "Pending file copy of {AadObjectId} not deleted", userKey); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { logger.LogWarning(e,
+            "Pending file copy of {AadObjectId} not deleted", userKey); }
         return store.Sync.DeleteAsync(tenantId, FileScope, userKey, ct);
     }
 }

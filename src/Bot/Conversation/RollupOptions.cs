@@ -35,7 +35,8 @@ internal sealed class RollupOptions
         foreach (var dept in configuration.GetSection("Rollup:Units").GetChildren())
         {
             // A department is never its own unit.
-            var list = TenantPolicy.TenantIds(dept).Where(u => !string.Equals(u, dept.Key, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var list = TenantPolicy.TenantIds(dept).Where(u => !string.Equals(u, dept.Key, StringComparison.OrdinalIgnoreCase))
+                .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             if (list.Count > 0) o.Units[dept.Key] = list;
         }
         foreach (var n in configuration.GetSection("Rollup:UnitNames").GetChildren())

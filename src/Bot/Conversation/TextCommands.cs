@@ -3,12 +3,6 @@ using TeamsPlans.Plans.Parsing;
 
 namespace TeamsPlans.Bot.Conversation;
 
-public enum CommandKind { Help, Status, NotAcknowledged, Deadlines, MyTasks, Import, Rollup, Resend, Language, Unknown }
-
-/// <summary>A chat command: kind and argument (plan number for status, file name for import, plan number and/or year for the
-/// roll-up; "vi", "en" or "auto" for the card language) as the user typed it.</summary>
-public sealed record TextCommand(CommandKind Kind, string? Argument, string Text);
-
 /// <summary>
 /// Reads chat commands in Vietnamese (with or without diacritics) and English. Matching is done on the folded text
 /// (diacritics removed, đ→d, lowercase), which keeps one character per input character so arguments are cut from the
@@ -20,11 +14,14 @@ internal static partial class TextCommands
     private static readonly (CommandKind Kind, string[] Prefixes)[] Table =
     [
         (CommandKind.Import, ["nhap ke hoach", "import plan", "import", "nhap"]),
-        (CommandKind.Rollup, ["tong hop don vi", "tong hop cac don vi", "don vi nao chua nop bao cao", "don vi nao chua nop", "don vi nao da nop", "tong hop bao cao", "tong hop", "unit rollup", "roll-up", "rollup", "which units"]),
-        (CommandKind.NotAcknowledged, ["ai chua xac nhan", "nhung ai chua xac nhan", "chua xac nhan", "who has not acknowledged", "who hasn't acknowledged", "not acknowledged", "unacknowledged"]),
+        (CommandKind.Rollup, ["tong hop don vi", "tong hop cac don vi", "don vi nao chua nop bao cao", "don vi nao chua nop", "don vi nao da nop",
+            "tong hop bao cao", "tong hop", "unit rollup", "roll-up", "rollup", "which units"]),
+        (CommandKind.NotAcknowledged, ["ai chua xac nhan", "nhung ai chua xac nhan", "chua xac nhan", "who has not acknowledged",
+            "who hasn't acknowledged", "not acknowledged", "unacknowledged"]),
         (CommandKind.Deadlines, ["han sap toi", "cac han sap toi", "sap den han", "thoi han", "upcoming deadlines", "deadlines", "due soon"]),
         (CommandKind.MyTasks, ["viec cua toi", "nhiem vu cua toi", "cong viec cua toi", "my tasks", "my task", "my assignments"]),
-        (CommandKind.Status, ["trang thai ke hoach", "tinh hinh ke hoach", "tien do ke hoach", "tinh hinh thuc hien", "tinh hinh", "trang thai", "tien do", "status of plan", "plan status", "status"]),
+        (CommandKind.Status, ["trang thai ke hoach", "tinh hinh ke hoach", "tien do ke hoach", "tinh hinh thuc hien", "tinh hinh", "trang thai",
+            "tien do", "status of plan", "plan status", "status"]),
         (CommandKind.Resend, ["gui lai the loi", "gui lai cac the loi", "gui lai ke hoach", "gui lai", "resend failed", "resend"]),
         (CommandKind.Help, ["tro giup", "huong dan", "giup do", "help", "?"]),
         (CommandKind.Language, ["ngon ngu", "doi ngon ngu", "language", "tieng viet", "vietnamese", "tieng anh", "english"]),

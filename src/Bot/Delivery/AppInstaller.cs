@@ -7,7 +7,8 @@ namespace TeamsPlans.Bot.Delivery;
 /// <summary>Installs the Teams app for a user so the bot can open a 1:1 chat with them (proactive install).</summary>
 internal interface IAppInstaller
 {
-    /// <summary>Installs the app (catalog id <paramref name="teamsAppCatalogId"/>) in the user's personal scope; already installed counts as success.</summary>
+    /// <summary>Installs the app (catalog id <paramref name="teamsAppCatalogId"/>)
+    /// in the user's personal scope; already installed counts as success.</summary>
     Task InstallForUserAsync(string tenantId, string aadObjectId, string teamsAppCatalogId, CancellationToken ct);
 }
 

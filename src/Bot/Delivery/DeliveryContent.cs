@@ -6,7 +6,8 @@ using TeamsPlans.Bot.Features.Assignments;
 
 namespace TeamsPlans.Bot.Delivery;
 
-/// <summary>The message of a delivery, built at send time from the current state (assignment cards from <see cref="AssignmentCardFactory"/>).</summary>
+/// <summary>The message of a delivery, built at send time from the current
+/// state (assignment cards from <see cref="AssignmentCardFactory"/>).</summary>
 internal static class DeliveryContent
 {
     public static Activity AssignmentCard(StoredPlan plan, AssignmentRecord a, Member? member, string? userId, DateOnly today,

@@ -63,7 +63,8 @@ internal sealed class DeliveryCoordinator : IHostedService, IAsyncDisposable
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            _logger.LogWarning(e, "Delivery instance {InstanceId} could not leave; it stops counting after {Ttl}", InstanceId, _options.InstanceTimeToLive);
+            _logger.LogWarning(e, "Delivery instance {InstanceId} could not leave; it stops counting after {Ttl}", InstanceId,
+                _options.InstanceTimeToLive);
         }
     }
 

@@ -5,27 +5,6 @@ using System.Text.Json.Serialization;
 
 namespace TeamsPlans.Bot.Delivery;
 
-/// <summary>What a delivery is (the WorkItem's Kind).</summary>
-public static class DeliveryKinds
-{
-    /// <summary>The assignment card, when a plan is published.</summary>
-    public const string Assignment = "assignment";
-    /// <summary>A deadline reminder ("before-7", "before-1", "overdue", "manual-yyyy-MM-dd").</summary>
-    public const string Reminder = "reminder";
-    /// <summary>The daily digest of overdue items (and unreachable members) for a plan's head.</summary>
-    public const string Digest = "digest";
-    /// <summary>A card built when a card action was handled (review, comment notices), sent after the invoke answered.</summary>
-    public const string Card = "card";
-    /// <summary>The member's posted assignment card updated in place from the current state, after the invoke answered.</summary>
-    public const string CardUpdate = "card-update";
-    /// <summary>After a card action: a prebuilt card put in place of a posted one (ConversationId, ActivityId), or a text (Title).</summary>
-    public const string Notice = "notice";
-    /// <summary>A published plan's document uploaded to the plan library (SharePoint), after the publishing invoke answered.</summary>
-    public const string PlanDocument = "plan-document";
-    /// <summary>A report handed in from a card uploaded to the reports library (Code = report id), after the invoke answered.</summary>
-    public const string ReportUpload = "report-upload";
-}
-
 /// <summary>The payload of a "delivery" queue item (JSON). Content is built at send time from the current state.</summary>
 internal sealed record DeliveryPayload
 {
@@ -62,7 +41,8 @@ internal sealed record DeliveryPayload
         try
         {
             var p = JsonSerializer.Deserialize<DeliveryPayload>(json, Json);
-            return p is null || string.IsNullOrWhiteSpace(p.TenantId) || string.IsNullOrWhiteSpace(p.Kind) || string.IsNullOrWhiteSpace(p.MemberAadObjectId) ? null : p;
+            return p is null || string.IsNullOrWhiteSpace(p.TenantId) || string.IsNullOrWhiteSpace(p.Kind)
+                || string.IsNullOrWhiteSpace(p.MemberAadObjectId) ? null : p;
         }
         catch (JsonException)
         {
@@ -99,27 +79,6 @@ internal sealed record DeliveryResult
 }
 
 /// <summary>
-/// Idempotency keys of the delivery queue: (plan, assignment, member, kind, due date) for cards and reminders,
-/// (head, day) for digests. Parts are percent-escaped, so a plan's keys share the prefix <see cref="PlanPrefix"/>.
-/// </summary>
-public static class DeliveryKeys
-{
-    private static string E(string? s) => Uri.EscapeDataString(s ?? "");
-
-    public static string PlanPrefix(string planId) => $"p:{E(planId)}|";
-
-    public static string Assignment(string planId, string assignmentId, string member) =>
-        $"{PlanPrefix(planId)}a:{E(assignmentId)}|m:{E(member)}|k:{DeliveryKinds.Assignment}|d:-";
-
-    public static string Reminder(string planId, string assignmentId, string member, string code, DateOnly dueDay) =>
-        $"{PlanPrefix(planId)}a:{E(assignmentId)}|m:{E(member)}|k:{DeliveryKinds.Reminder}-{E(code)}|d:{Day(dueDay)}";
-
-    public static string Digest(string headAadObjectId, DateOnly day) => $"digest|h:{E(headAadObjectId)}|d:{Day(day)}";
-
-    public static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-}
-
-/// <summary>
 /// Meter "TeamsPlans.Delivery" (for OpenTelemetry: AddMeter("TeamsPlans.Delivery")): counters sent, failed, blocked,
 /// throttled, skipped, possible_duplicates; histogram of connector latency.
 /// </summary>
@@ -136,7 +95,8 @@ internal sealed class DeliveryMetrics
         Throttled = m.CreateCounter<long>("teamsplans.delivery.throttled", "{response}", "429 answers from the connector");
         Retried = m.CreateCounter<long>("teamsplans.delivery.retried", "{message}", "Items put back in the queue for a later attempt");
         Skipped = m.CreateCounter<long>("teamsplans.delivery.skipped", "{message}", "Items not sent on purpose (done, reassigned)");
-        PossibleDuplicates = m.CreateCounter<long>("teamsplans.delivery.possible_duplicates", "{message}", "Sends after an attempt whose outcome is unknown");
+        PossibleDuplicates =
+            m.CreateCounter<long>("teamsplans.delivery.possible_duplicates", "{message}", "Sends after an attempt whose outcome is unknown");
         Latency = m.CreateHistogram<double>("teamsplans.delivery.connector_latency", "ms", "Connector call latency");
     }
 

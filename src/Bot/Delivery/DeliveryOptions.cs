@@ -117,7 +117,8 @@ public sealed class DeliveryOptions
             var parts = s.Split('/', StringSplitOptions.TrimEntries);
             if (parts.Length != 2 || !int.TryParse(parts[0], out var n) || !double.TryParse(parts[1], System.Globalization.NumberStyles.Float,
                     System.Globalization.CultureInfo.InvariantCulture, out var sec) || n < 1 || sec <= 0)
-                throw new InvalidOperationException($"Giới hạn Delivery:ConversationLimits '{s}' không đúng dạng 'số/giây'. / Delivery:ConversationLimits '{s}' is not 'count/seconds'.");
+                throw new InvalidOperationException($"Giới hạn Delivery:ConversationLimits '{s}' không đúng dạng 'số/giây'. / " +
+                    $"Delivery:ConversationLimits '{s}' is not 'count/seconds'.");
             list.Add((n, TimeSpan.FromSeconds(sec)));
         }
         return list;

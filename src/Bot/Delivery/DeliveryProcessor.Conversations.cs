@@ -37,7 +37,8 @@ internal sealed partial class DeliveryProcessor
         if (_options.InstallForUsers)
         {
             if (string.IsNullOrWhiteSpace(_options.TeamsAppCatalogId))
-                throw new InvalidOperationException("Cần cấu hình Delivery:TeamsAppCatalogId khi bật InstallForUsers. / Delivery:InstallForUsers needs Delivery:TeamsAppCatalogId.");
+                throw new InvalidOperationException("Cần cấu hình Delivery:TeamsAppCatalogId khi bật InstallForUsers. / " +
+                    "Delivery:InstallForUsers needs Delivery:TeamsAppCatalogId.");
             await _installer.InstallForUserAsync(tenant, aadObjectId, _options.TeamsAppCatalogId!, stop).ConfigureAwait(false);
         }
         var serviceUrl = await TenantServiceUrlAsync(tenant, stop).ConfigureAwait(false);
@@ -65,7 +66,8 @@ internal sealed partial class DeliveryProcessor
         if (string.IsNullOrWhiteSpace(created.Id))
             throw new ConnectorException(502, "NoConversationId", "Không tạo được cuộc trò chuyện / CreateConversation returned no id");
         // UserId: the "29:" id is unknown until the member writes to the bot; the Entra id works for sending.
-        var conv = new ConversationRef(tenant, aadObjectId, aadObjectId, created.Id!, created.ServiceUrl ?? serviceUrl, _botId, "msteams", _time.GetUtcNow());
+        var conv = new ConversationRef(tenant, aadObjectId, aadObjectId, created.Id!, created.ServiceUrl ?? serviceUrl, _botId, "msteams",
+            _time.GetUtcNow());
         await _store.Conversations.UpsertAsync(conv, CancellationToken.None).ConfigureAwait(false);
         _logger.LogInformation("Opened a 1:1 conversation with {AadObjectId} in {TenantId}", aadObjectId, tenant);
         return conv;
@@ -75,7 +77,8 @@ internal sealed partial class DeliveryProcessor
     {
         if (_serviceUrls.TryGetValue(tenant, out var url)) return url;
         var known = (await _store.Conversations.ListAsync(tenant, ct).ConfigureAwait(false))
-            .Where(c => !string.IsNullOrWhiteSpace(c.ServiceUrl) && _serviceUrlPolicy?.Allows(c.ServiceUrl) != false).OrderByDescending(c => c.UpdatedAt).FirstOrDefault()?.ServiceUrl;
+            .Where(c => !string.IsNullOrWhiteSpace(c.ServiceUrl) && _serviceUrlPolicy?.Allows(c.ServiceUrl) != false)
+                .OrderByDescending(c => c.UpdatedAt).FirstOrDefault()?.ServiceUrl;
         return _serviceUrls.GetOrAdd(tenant, known ?? _options.ServiceUrl);
     }
 }

@@ -12,7 +12,8 @@ namespace TeamsPlans.Bot.Delivery;
 /// <summary>How an item ends: connector errors, retries with backoff, failures and skips, committed to the queue.</summary>
 internal sealed partial class DeliveryProcessor
 {
-    private async Task<DeliveryOutcome> HandleConnectorErrorAsync(WorkItem item, string owner, DeliveryPayload payload, ConnectorException e, bool journalWritten)
+    private async Task<DeliveryOutcome> HandleConnectorErrorAsync(WorkItem item, string owner, DeliveryPayload payload, ConnectorException e,
+        bool journalWritten)
     {
         var reason = string.IsNullOrEmpty(e.ErrorCode)
             ? string.Create(CultureInfo.InvariantCulture, $"HTTP {e.StatusCode}")
@@ -23,7 +24,8 @@ internal sealed partial class DeliveryProcessor
 
         if (e.IsMessageWritesBlocked)
         {
-            await _store.Conversations.MarkBlockedAsync(item.TenantId, payload.MemberAadObjectId, e.ErrorCode ?? "MessageWritesBlocked", CancellationToken.None).ConfigureAwait(false);
+            await _store.Conversations.MarkBlockedAsync(item.TenantId, payload.MemberAadObjectId, e.ErrorCode ?? "MessageWritesBlocked",
+                CancellationToken.None).ConfigureAwait(false);
             _logger.LogWarning("{AadObjectId} blocked the bot ({ErrorCode}); marked unreachable, the plan's head is told in the daily digest",
                 payload.MemberAadObjectId, e.ErrorCode);
             return await FailAsync(item, owner, payload, WorkState.Blocked, reason, payload.Kind).ConfigureAwait(false);
@@ -56,12 +58,14 @@ internal sealed partial class DeliveryProcessor
         }
     }
 
-    private async Task<DeliveryOutcome> RetryAsync(WorkItem item, string owner, DeliveryPayload? payload, string reason, TimeSpan? after, bool countAttempt = true)
+    private async Task<DeliveryOutcome> RetryAsync(WorkItem item, string owner, DeliveryPayload? payload, string reason, TimeSpan? after,
+        bool countAttempt = true)
     {
         var kind = payload?.Kind ?? "unknown";
         if (countAttempt && item.Attempts + 1 >= Math.Max(1, _options.MaxAttempts))
             return await FailAsync(item, owner, payload, WorkState.Failed,
-                string.Create(CultureInfo.InvariantCulture, $"{reason} (sau {item.Attempts + 1} lần thử / after {item.Attempts + 1} attempts)"), kind).ConfigureAwait(false);
+                string.Create(CultureInfo.InvariantCulture, $"{reason} (sau {item.Attempts + 1} lần thử / after {item.Attempts + 1} attempts)"), kind)
+                    .ConfigureAwait(false);
         var delay = after ?? Backoff(item.Attempts);
         // Jitter so that retries of one batch do not come back together.
         delay += TimeSpan.FromMilliseconds(Random.Shared.Next(0, 250));
@@ -71,7 +75,8 @@ internal sealed partial class DeliveryProcessor
             : await Queue.DeferAsync(item.Id, owner, notBefore, reason, CancellationToken.None).ConfigureAwait(false);
         if (!kept)
         {
-            _logger.LogWarning("Delivery {DeliveryKey} could not be put back ({Reason}): the lease was lost, another worker owns it", item.IdempotencyKey, reason);
+            _logger.LogWarning("Delivery {DeliveryKey} could not be put back ({Reason}): the lease was lost, another worker owns it",
+                item.IdempotencyKey, reason);
             return DeliveryOutcome.LeaseLost;
         }
         _metrics.Retried.Add(1, DeliveryMetrics.Tag(kind));
@@ -90,18 +95,21 @@ internal sealed partial class DeliveryProcessor
     {
         if (!await Queue.FailAsync(item.Id, owner, state, reason, CancellationToken.None).ConfigureAwait(false))
         {
-            _logger.LogWarning("Delivery {DeliveryKey} could not be marked {State} ({Reason}): the lease was lost, another worker owns it", item.IdempotencyKey, state, reason);
+            _logger.LogWarning("Delivery {DeliveryKey} could not be marked {State} ({Reason}): the lease was lost, another worker owns it",
+                item.IdempotencyKey, state, reason);
             return DeliveryOutcome.LeaseLost;
         }
         if (state == WorkState.Blocked) _metrics.Blocked.Add(1, DeliveryMetrics.Tag(kind));
         else _metrics.Failed.Add(1, DeliveryMetrics.Tag(kind));
-        _logger.LogWarning("Delivery {DeliveryKey} to {AadObjectId} {State}: {Reason}", item.IdempotencyKey, payload?.MemberAadObjectId, state, reason);
+        _logger.LogWarning("Delivery {DeliveryKey} to {AadObjectId} {State}: {Reason}", item.IdempotencyKey, payload?.MemberAadObjectId,
+            state, reason);
         return state == WorkState.Blocked ? DeliveryOutcome.Blocked : DeliveryOutcome.Failed;
     }
 
     private async Task<DeliveryOutcome> SkipAsync(WorkItem item, string owner, string reason, string kind)
     {
-        if (!await Queue.CompleteAsync(item.Id, owner, new DeliveryResult { Skipped = reason }.ToJson(), CancellationToken.None).ConfigureAwait(false))
+        if (!await Queue.CompleteAsync(item.Id, owner, new DeliveryResult { Skipped = reason }.ToJson(), CancellationToken.None)
+            .ConfigureAwait(false))
             return DeliveryOutcome.LeaseLost;
         _metrics.Skipped.Add(1, DeliveryMetrics.Tag(kind));
         return DeliveryOutcome.Skipped;

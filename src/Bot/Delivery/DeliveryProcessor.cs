@@ -77,7 +77,8 @@ internal sealed partial class DeliveryProcessor
         }
         finally
         {
-            Hosting.TeamsPlansTelemetry.RecordDelivery(span, item.TenantId, item.Kind, outcome?.ToString() ?? "Error", Stopwatch.GetElapsedTime(started));
+            Hosting.TeamsPlansTelemetry.RecordDelivery(span, item.TenantId, item.Kind, outcome?.ToString() ?? "Error",
+                Stopwatch.GetElapsedTime(started));
         }
     }
 
@@ -85,7 +86,8 @@ internal sealed partial class DeliveryProcessor
     {
         var payload = DeliveryPayload.TryParse(item.PayloadJson);
         if (payload is null)
-            return await FailAsync(item, owner, null, WorkState.Failed, "Dữ liệu gửi không hợp lệ / Invalid payload", "unknown").ConfigureAwait(false);
+            return await FailAsync(item, owner, null, WorkState.Failed, "Dữ liệu gửi không hợp lệ / Invalid payload", "unknown")
+                .ConfigureAwait(false);
         var kind = payload.Kind;
         var tenant = item.TenantId;
         using var scope = _logger.BeginScope(new Dictionary<string, object?>
@@ -105,11 +107,13 @@ internal sealed partial class DeliveryProcessor
             if (kind is DeliveryKinds.Assignment or DeliveryKinds.Reminder)
             {
                 if (payload.PlanId is null || payload.AssignmentId is null)
-                    return await FailAsync(item, owner, payload, WorkState.Failed, "Thiếu kế hoạch hoặc nhiệm vụ / Payload without plan or assignment", kind).ConfigureAwait(false);
+                    return await FailAsync(item, owner, payload, WorkState.Failed,
+                        "Thiếu kế hoạch hoặc nhiệm vụ / Payload without plan or assignment", kind).ConfigureAwait(false);
                 plan = await _store.Plans.GetAsync(tenant, payload.PlanId, stop).ConfigureAwait(false);
                 assignment = await _store.Assignments.GetAsync(tenant, payload.AssignmentId, stop).ConfigureAwait(false);
                 if (plan is null || assignment is null)
-                    return await FailAsync(item, owner, payload, WorkState.Failed, "Kế hoạch hoặc nhiệm vụ không còn / Plan or assignment no longer exists", kind).ConfigureAwait(false);
+                    return await FailAsync(item, owner, payload, WorkState.Failed,
+                        "Kế hoạch hoặc nhiệm vụ không còn / Plan or assignment no longer exists", kind).ConfigureAwait(false);
                 if (!string.Equals(assignment.MemberAadObjectId, payload.MemberAadObjectId, StringComparison.OrdinalIgnoreCase))
                     return await SkipAsync(item, owner, "reassigned", kind).ConfigureAwait(false);
                 if (plan.Status == PlanStatus.Archived)
@@ -119,7 +123,8 @@ internal sealed partial class DeliveryProcessor
             }
             else if (kind is not (DeliveryKinds.Digest or DeliveryKinds.Card))
             {
-                return await FailAsync(item, owner, payload, WorkState.Failed, $"Loại tin '{kind}' không được hỗ trợ / Unknown delivery kind '{kind}'", kind).ConfigureAwait(false);
+                return await FailAsync(item, owner, payload, WorkState.Failed,
+                    $"Loại tin '{kind}' không được hỗ trợ / Unknown delivery kind '{kind}'", kind).ConfigureAwait(false);
             }
             var member = await _store.Members.GetAsync(tenant, payload.MemberAadObjectId, stop).ConfigureAwait(false);
             IReadOnlyList<ReportSubmission> reports = assignment is null ? []
@@ -136,7 +141,8 @@ internal sealed partial class DeliveryProcessor
             // 3. Conversation (open it when missing), rate limit, send; 429 → hold this message for Retry-After, try again here.
             conv = await _store.Conversations.GetAsync(tenant, payload.MemberAadObjectId, stop).ConfigureAwait(false);
             if (conv is { Blocked: true })
-                return await FailAsync(item, owner, payload, WorkState.Blocked, conv.BlockedReason ?? "MessageWritesBlocked", kind).ConfigureAwait(false);
+                return await FailAsync(item, owner, payload, WorkState.Blocked, conv.BlockedReason ?? "MessageWritesBlocked", kind)
+                    .ConfigureAwait(false);
 
             var reopened = false;
             for (var throttles = 0; ; throttles++)
@@ -148,7 +154,8 @@ internal sealed partial class DeliveryProcessor
                     {
                         DeliveryKinds.Assignment => DeliveryContent.AssignmentCard(plan!, assignment!, member, conv.UserId, today, reports),
                         DeliveryKinds.Reminder => DeliveryContent.Reminder(plan!, assignment!, member, conv.UserId, reports, payload.Code ?? "manual",
-                            DateOnly.TryParseExact(payload.DueDay, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dd) ? dd : today, today),
+                            DateOnly.TryParseExact(payload.DueDay, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dd) ? dd
+                                : today, today),
                         DeliveryKinds.Card => DeliveryContent.Prebuilt(payload.CardJson, payload.Title),
                         _ => DeliveryContent.Digest(payload.Title ?? "TeamsPlans", payload.Lines ?? [], member?.PreferredLocale, today),
                     };
@@ -194,7 +201,8 @@ internal sealed partial class DeliveryProcessor
                     };
                     if (!await Queue.CompleteAsync(item.Id, owner, result.ToJson(), CancellationToken.None).ConfigureAwait(false))
                     {
-                        _logger.LogWarning("Sent {DeliveryKey} but the lease was lost before the commit; another worker may send it again", item.IdempotencyKey);
+                        _logger.LogWarning("Sent {DeliveryKey} but the lease was lost before the commit; another worker may send it again",
+                            item.IdempotencyKey);
                         _metrics.Sent.Add(1, DeliveryMetrics.Tag(kind));
                         return DeliveryOutcome.LeaseLost;
                     }
@@ -202,7 +210,8 @@ internal sealed partial class DeliveryProcessor
                     if (uncertain)
                     {
                         _metrics.PossibleDuplicates.Add(1, DeliveryMetrics.Tag(kind));
-                        _logger.LogWarning("Re-sent {DeliveryKey} after an attempt with unknown outcome; the member may see it twice", item.IdempotencyKey);
+                        _logger.LogWarning("Re-sent {DeliveryKey} after an attempt with unknown outcome; the member may see it twice",
+                            item.IdempotencyKey);
                     }
                     await AfterCommitAsync(item, payload, assignment, conv, response).ConfigureAwait(false);
                     return DeliveryOutcome.Sent;
@@ -214,7 +223,8 @@ internal sealed partial class DeliveryProcessor
                     _logger.LogWarning("Conversation of {AadObjectId} answered {Status} {ErrorCode}; dropping it and opening a new one",
                         payload.MemberAadObjectId, e.StatusCode, e.ErrorCode);
                     conv = null;
-                    if (ReachStoreFactory.For(_store) is { } reach) await reach.ForgetConversationAsync(tenant, payload.MemberAadObjectId, CancellationToken.None).ConfigureAwait(false);
+                    if (ReachStoreFactory.For(_store) is { } reach) await reach.ForgetConversationAsync(tenant, payload.MemberAadObjectId,
+                        CancellationToken.None).ConfigureAwait(false);
                     if (journalWritten)
                     {
                         await ClearJournalAsync(item).ConfigureAwait(false); // a definite "not posted"
@@ -231,7 +241,8 @@ internal sealed partial class DeliveryProcessor
                         await ClearJournalAsync(item).ConfigureAwait(false); // a 429 is a definite "not posted"
                         journalWritten = false;
                     }
-                    _logger.LogInformation("Throttled (429) by the connector; holding {DeliveryKey} for {PauseMs} ms (tenant {TenantId} paused: {TenantPaused})",
+                    _logger.LogInformation("Throttled (429) by the connector; holding {DeliveryKey} for {PauseMs} ms (tenant {TenantId} paused: " +
+                        "{TenantPaused})",
                         item.IdempotencyKey, (int)pause.TotalMilliseconds, tenant, tenantPaused);
                     await Task.Delay(pause, _time, stop).ConfigureAwait(false); // only this message waits out its Retry-After
                 }
@@ -240,7 +251,8 @@ internal sealed partial class DeliveryProcessor
         catch (OperationCanceledException) when (stop.IsCancellationRequested && !journalWritten)
         {
             // Stopping before anything was sent: give the item back for the next worker (not an attempt).
-            await Queue.DeferAsync(item.Id, owner, _time.GetUtcNow(), "dừng trước khi gửi / worker stopped before sending", CancellationToken.None).ConfigureAwait(false);
+            await Queue.DeferAsync(item.Id, owner, _time.GetUtcNow(), "dừng trước khi gửi / worker stopped before sending", CancellationToken.None)
+                .ConfigureAwait(false);
             return DeliveryOutcome.Released;
         }
         catch (MemberNotReachableException e)
@@ -254,43 +266,14 @@ internal sealed partial class DeliveryProcessor
         catch (Exception e) when (e is HttpRequestException or TimeoutException or OperationCanceledException)
         {
             // No answer: the request may or may not have reached Teams (the journal stays "sending").
-            return await RetryAsync(item, owner, payload, $"No answer from the connector: {e.GetType().Name} {e.Message}", null).ConfigureAwait(false);
+            return await RetryAsync(item, owner, payload, $"No answer from the connector: {e.GetType().Name} {e.Message}", null)
+                .ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             _logger.LogError(e, "Delivery of {DeliveryKey} failed unexpectedly", item.IdempotencyKey);
             if (journalWritten) await ClearJournalAsync(item).ConfigureAwait(false);
             return await RetryAsync(item, owner, payload, $"{e.GetType().Name}: {e.Message}", null).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>
-    /// True when <paramref name="owner"/> still holds the item. Within the first half of the claim's lease nothing is
-    /// checked (the worker renews leases every third of it); later, the lease is renewed here, owner-checked.
-    /// </summary>
-    private async Task<bool> EnsureLeaseAsync(WorkItem item, string owner)
-    {
-        var now = _time.GetUtcNow();
-        if (item.LeaseUntil is { } until && now < until - _options.Lease / 2) return true;
-        return await Queue.RenewAsync(item.Id, owner, _options.Lease, CancellationToken.None).ConfigureAwait(false);
-    }
-
-    private async Task AfterCommitAsync(WorkItem item, DeliveryPayload payload, AssignmentRecord? assignment, ConversationRef conv, ResourceResponse response)
-    {
-        try
-        {
-            // The journal first: a failure in what follows must not leave the item looking "in doubt".
-            if (_options.SendJournal) await _store.Sync.DeleteAsync(item.TenantId, JournalScope, item.IdempotencyKey, CancellationToken.None).ConfigureAwait(false);
-            if (payload.Kind == DeliveryKinds.Assignment && assignment is not null && response.Id is not null)
-                await _store.Assignments.SetCardAsync(item.TenantId, assignment.AssignmentId, response.Id, conv.ConversationId, CancellationToken.None).ConfigureAwait(false);
-            if (payload.Kind is DeliveryKinds.Assignment or DeliveryKinds.Reminder && assignment is not null)
-                await _history.AppendAsync(new HistoryEntry(item.TenantId, assignment.PlanId, assignment.AssignmentId, HistoryEvent.Delivered,
-                    "system", null, HistorySource.System, _time.GetUtcNow(), payload.Kind == DeliveryKinds.Reminder ? payload.Code : null), CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // The item is committed as sent (with the activity id in its result); these are conveniences.
-            _logger.LogWarning(e, "Sent {DeliveryKey} but could not record the card reference", item.IdempotencyKey);
         }
     }
 }

@@ -43,7 +43,8 @@ internal sealed class DeliveryRateLimiter
         _time = time;
         _margin = o.WindowSafetyMargin < TimeSpan.Zero ? TimeSpan.Zero : o.WindowSafetyMargin;
         if (o.TenantRequestsPerSecond < 1)
-            throw new InvalidOperationException("Giới hạn yêu cầu mỗi giây (Delivery:TenantRequestsPerSecond) phải ≥ 1. / Delivery:TenantRequestsPerSecond must be ≥ 1.");
+            throw new InvalidOperationException("Giới hạn yêu cầu mỗi giây (Delivery:TenantRequestsPerSecond) phải ≥ 1. / " +
+                "Delivery:TenantRequestsPerSecond must be ≥ 1.");
         _tenantCeiling = o.TenantRequestsPerSecond;
         _rampTicks = Math.Max(0, o.RampUp.Ticks);
         _clusterCount = Math.Max(1, o.ThrottleClusterCount);

@@ -12,7 +12,8 @@ internal sealed record DeliveryStatusItem(
     string? Reason, string? ActivityId, bool PossibleDuplicate, DateTimeOffset UpdatedAt);
 
 /// <summary>The deliveries of a plan (or of a tenant when no plan is given), with counts per state.</summary>
-internal sealed record DeliveryReport(string TenantId, string? PlanId, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<DeliveryStatusItem> Items)
+internal sealed record DeliveryReport(string TenantId, string? PlanId, IReadOnlyDictionary<string, int> Counts,
+    IReadOnlyList<DeliveryStatusItem> Items)
 {
     public int Count(string state) => Counts.TryGetValue(state, out var n) ? n : 0;
 }
@@ -59,12 +60,15 @@ internal sealed partial class DeliveryService(IStateStore store, TimeProvider ti
             }
             var payload = new DeliveryPayload
             {
-                TenantId = tenantId, Kind = DeliveryKinds.Assignment, MemberAadObjectId = a.MemberAadObjectId, PlanId = planId, AssignmentId = a.AssignmentId,
+                TenantId = tenantId, Kind = DeliveryKinds.Assignment, MemberAadObjectId = a.MemberAadObjectId, PlanId = planId,
+                    AssignmentId = a.AssignmentId,
             };
-            if (await Queue.EnqueueAsync(tenantId, DeliveryOptions.QueueName, DeliveryKinds.Assignment, key, payload.ToJson(), null, ct).ConfigureAwait(false)) queued++;
+            if (await Queue.EnqueueAsync(tenantId, DeliveryOptions.QueueName, DeliveryKinds.Assignment, key, payload.ToJson(), null, ct)
+                .ConfigureAwait(false)) queued++;
             else already++;
         }
-        logger.LogInformation("Plan {PlanId} in {TenantId}: {Queued} cards queued, {Already} already queued or sent, {Unresolved} assignees without a member",
+        logger.LogInformation("Plan {PlanId} in {TenantId}: {Queued} cards queued, {Already} already queued or sent, " +
+            "{Unresolved} assignees without a member",
             planId, tenantId, queued, already, unresolved);
         return new PublishResult(0, already, unresolved, 0, []) { Queued = queued };
     }
@@ -103,22 +107,26 @@ internal sealed partial class DeliveryService(IStateStore store, TimeProvider ti
     }
 
     /// <summary>Queues the day's digest for a head (key: head, day): one card per head per day whatever the number of items.</summary>
-    public Task<bool> EnqueueDigestAsync(string tenantId, string headAadObjectId, DateOnly day, string title, IReadOnlyList<string> lines, CancellationToken ct)
+    public Task<bool> EnqueueDigestAsync(string tenantId, string headAadObjectId, DateOnly day, string title, IReadOnlyList<string> lines,
+        CancellationToken ct)
     {
         var payload = new DeliveryPayload
         {
             TenantId = tenantId, Kind = DeliveryKinds.Digest, MemberAadObjectId = headAadObjectId, DueDay = DeliveryKeys.Day(day),
             Title = title, Lines = [.. lines],
         };
-        return Queue.EnqueueAsync(tenantId, DeliveryOptions.QueueName, DeliveryKinds.Digest, DeliveryKeys.Digest(headAadObjectId, day), payload.ToJson(), null, ct);
+        return Queue.EnqueueAsync(tenantId, DeliveryOptions.QueueName, DeliveryKinds.Digest, DeliveryKeys.Digest(headAadObjectId, day),
+            payload.ToJson(), null, ct);
     }
 
     /// <summary>Queues a one-off notice card (digest kind) under the caller's idempotency key: false when it was queued before.</summary>
-    public Task<bool> EnqueueNoticeAsync(string tenantId, string memberAadObjectId, string key, DateOnly day, string title, IReadOnlyList<string> lines, CancellationToken ct)
+    public Task<bool> EnqueueNoticeAsync(string tenantId, string memberAadObjectId, string key, DateOnly day, string title,
+        IReadOnlyList<string> lines, CancellationToken ct)
     {
         var payload = new DeliveryPayload
         {
-            TenantId = tenantId, Kind = DeliveryKinds.Digest, MemberAadObjectId = memberAadObjectId, DueDay = DeliveryKeys.Day(day), Title = title, Lines = [.. lines],
+            TenantId = tenantId, Kind = DeliveryKinds.Digest, MemberAadObjectId = memberAadObjectId, DueDay = DeliveryKeys.Day(day), Title = title,
+                Lines = [.. lines],
         };
         return Queue.EnqueueAsync(tenantId, DeliveryOptions.QueueName, DeliveryKinds.Digest, key, payload.ToJson(), null, ct);
     }
@@ -131,7 +139,8 @@ internal sealed partial class DeliveryService(IStateStore store, TimeProvider ti
         return n;
     }
 
-    async Task<IReadOnlyDictionary<string, (int Failed, int Blocked)>> IPlanDeliveries.ProblemsAsync(string tenantId, IReadOnlyCollection<string> planIds, CancellationToken ct)
+    async Task<IReadOnlyDictionary<string, (int Failed, int Blocked)>> IPlanDeliveries.ProblemsAsync(string tenantId,
+        IReadOnlyCollection<string> planIds, CancellationToken ct)
     {
         // One grouped read for all the plans: their items counted per plan prefix and state.
         var prefixes = planIds.ToDictionary(DeliveryKeys.PlanPrefix, p => p, StringComparer.Ordinal);
@@ -149,7 +158,8 @@ internal sealed partial class DeliveryService(IStateStore store, TimeProvider ti
     async Task<ResendResult> IPlanDeliveries.ResendFailedDeliveriesAsync(string tenantId, string planId, bool english, CancellationToken ct) =>
         (await PlanResends.ResendAsync(store, tenantId, [planId], english, logger, ct).ConfigureAwait(false))[planId];
 
-    Task<IReadOnlyDictionary<string, ResendResult>> IPlanDeliveries.ResendFailedDeliveriesAsync(string tenantId, IReadOnlyList<string> planIds, bool english, CancellationToken ct) =>
+    Task<IReadOnlyDictionary<string, ResendResult>> IPlanDeliveries.ResendFailedDeliveriesAsync(string tenantId, IReadOnlyList<string> planIds,
+        bool english, CancellationToken ct) =>
         PlanResends.ResendAsync(store, tenantId, planIds, english, logger, ct);
 
     /// <summary>Delivery status of a plan (or the whole tenant when <paramref name="planId"/> is null).</summary>
@@ -182,7 +192,8 @@ internal sealed partial class DeliveryService(IStateStore store, TimeProvider ti
 
     /// <summary>A one-line summary for the CLI or a card: "sent 120, queued 3, failed 2, blocked 1".</summary>
     public static string Summarize(DeliveryReport r, bool english) =>
-        string.Join(", ", new[] { DeliveryStates.Sent, DeliveryStates.Queued, DeliveryStates.Waiting, DeliveryStates.Sending, DeliveryStates.Skipped, DeliveryStates.Failed, DeliveryStates.Blocked }
+        string.Join(", ", new[] { DeliveryStates.Sent, DeliveryStates.Queued, DeliveryStates.Waiting, DeliveryStates.Sending, DeliveryStates.Skipped,
+            DeliveryStates.Failed, DeliveryStates.Blocked }
             .Where(s => r.Count(s) > 0)
             .Select(s => string.Create(CultureInfo.InvariantCulture, $"{(english ? s : Vi(s))} {r.Count(s)}")))
         is { Length: > 0 } text ? text : english ? "nothing queued" : "chưa có tin nào";

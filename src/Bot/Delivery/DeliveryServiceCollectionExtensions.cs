@@ -34,7 +34,9 @@ internal static class DeliveryServiceCollectionExtensions
         services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.SectionName))
             .Validate(o => o.TenantRequestsPerSecond >= 1 && o.BatchSize >= 1 && o.Concurrency >= 1 && o.Lease > TimeSpan.Zero
                     && o.CoordinationInterval > TimeSpan.Zero && o.InstanceTimeToLive > o.CoordinationInterval,
-                "Cấu hình Delivery không hợp lệ: TenantRequestsPerSecond, BatchSize, Concurrency phải ≥ 1, Lease và CoordinationInterval phải dương, InstanceTimeToLive lớn hơn CoordinationInterval. / Delivery: TenantRequestsPerSecond, BatchSize, Concurrency must be ≥ 1, Lease and CoordinationInterval positive, InstanceTimeToLive longer than CoordinationInterval.")
+                "Cấu hình Delivery không hợp lệ: TenantRequestsPerSecond, BatchSize, Concurrency phải ≥ 1, Lease và CoordinationInterval " +
+                    "phải dương, InstanceTimeToLive lớn hơn CoordinationInterval. / Delivery: TenantRequestsPerSecond, BatchSize, " +
+                    "Concurrency must be ≥ 1, Lease and CoordinationInterval positive, InstanceTimeToLive longer than CoordinationInterval.")
             .Validate(o => !o.InstallForUsers || !string.IsNullOrWhiteSpace(o.TeamsAppCatalogId),
                 "Cần Delivery:TeamsAppCatalogId khi bật InstallForUsers. / Delivery:InstallForUsers needs Delivery:TeamsAppCatalogId.")
             .ValidateOnStart();

@@ -19,7 +19,8 @@ internal sealed class DeliveryWorker : BackgroundService
     private readonly ILogger<DeliveryWorker> _logger;
     private readonly string _instance;
 
-    public DeliveryWorker(IStateStore store, DeliveryProcessor processor, IOptions<DeliveryOptions> options, TimeProvider time, ILogger<DeliveryWorker> logger)
+    public DeliveryWorker(IStateStore store, DeliveryProcessor processor, IOptions<DeliveryOptions> options, TimeProvider time,
+        ILogger<DeliveryWorker> logger)
     {
         _store = store;
         _processor = processor;
@@ -51,7 +52,8 @@ internal sealed class DeliveryWorker : BackgroundService
             IReadOnlyList<WorkItem> batch;
             try
             {
-                batch = await _store.Queue.ClaimAsync(DeliveryOptions.QueueName, owner, Math.Max(1, _options.BatchSize), _options.Lease, stop).ConfigureAwait(false);
+                batch = await _store.Queue.ClaimAsync(DeliveryOptions.QueueName, owner, Math.Max(1, _options.BatchSize), _options.Lease, stop)
+                    .ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -80,14 +82,16 @@ internal sealed class DeliveryWorker : BackgroundService
         var renewal = RenewLoopAsync(pending, owner, renewCts.Token);
         try
         {
-            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Concurrency) }, async (item, itemCt) =>
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Concurrency) },
+                async (item, itemCt) =>
             {
                 DeliveryOutcome outcome;
                 try
                 {
                     if (stop.IsCancellationRequested)
                     {
-                        await _store.Queue.DeferAsync(item.Id, owner, _time.GetUtcNow(), "dừng trước khi gửi / worker stopped before sending", CancellationToken.None).ConfigureAwait(false);
+                        await _store.Queue.DeferAsync(item.Id, owner, _time.GetUtcNow(), "dừng trước khi gửi / worker stopped before sending",
+                            CancellationToken.None).ConfigureAwait(false);
                         outcome = DeliveryOutcome.Released;
                     }
                     else

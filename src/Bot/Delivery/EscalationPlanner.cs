@@ -10,7 +10,8 @@ namespace TeamsPlans.Bot.Delivery;
 /// once per assignment and deadline (the queue's idempotency key), on the reminder calendar's working days. The daily
 /// digest goes on listing it; the escalation is not repeated.
 /// </summary>
-internal sealed class EscalationPlanner(IStateStore store, DeliveryService delivery, ReminderPolicyStore policies, TimeProvider time, ILogger<EscalationPlanner> logger)
+internal sealed class EscalationPlanner(IStateStore store, DeliveryService delivery, ReminderPolicyStore policies, TimeProvider time,
+    ILogger<EscalationPlanner> logger)
 {
     public const string Scope = "escalation-policy";
     public const int DefaultWorkingDays = 3;
@@ -20,7 +21,8 @@ internal sealed class EscalationPlanner(IStateStore store, DeliveryService deliv
     public async Task<int> WorkingDaysAsync(string tenantId, string planId, CancellationToken ct)
     {
         var e = await store.Sync.GetAsync(tenantId, Scope, planId, ct).ConfigureAwait(false);
-        try { return e?.DataJson is { } json && JsonSerializer.Deserialize<Stored>(json, JsonSerializerOptions.Web) is { WorkingDays: > 0 } s ? s.WorkingDays : DefaultWorkingDays; }
+        try { return e?.DataJson is { } json && JsonSerializer.Deserialize<Stored>(json, JsonSerializerOptions.Web) is { WorkingDays: > 0 } s
+            ? s.WorkingDays : DefaultWorkingDays; }
         catch (JsonException) { return DefaultWorkingDays; }
     }
 
@@ -29,14 +31,16 @@ internal sealed class EscalationPlanner(IStateStore store, DeliveryService deliv
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workingDays, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(workingDays, 60);
-        return store.Sync.PutAsync(new SyncEntry(tenantId, Scope, planId, planId, null, JsonSerializer.Serialize(new Stored(workingDays), JsonSerializerOptions.Web), time.GetUtcNow()), ct);
+        return store.Sync.PutAsync(new SyncEntry(tenantId, Scope, planId, planId, null,
+            JsonSerializer.Serialize(new Stored(workingDays), JsonSerializerOptions.Web), time.GetUtcNow()), ct);
     }
 
     /// <summary>Queues the escalations due on the local day of <paramref name="now"/>; returns how many were queued.</summary>
     public async Task<int> RunAsync(string tenantId, DateTimeOffset now, CancellationToken ct)
     {
         var queued = 0;
-        foreach (var plan in (await store.Plans.ListAsync(tenantId, ct).ConfigureAwait(false)).Where(p => p.Status == PlanStatus.Published && !string.IsNullOrWhiteSpace(p.HeadAadObjectId)))
+        foreach (var plan in (await store.Plans.ListAsync(tenantId, ct).ConfigureAwait(false))
+            .Where(p => p.Status == PlanStatus.Published && !string.IsNullOrWhiteSpace(p.HeadAadObjectId)))
         {
             var policy = await policies.GetAsync(tenantId, plan.PlanId, ct).ConfigureAwait(false);
             var calc = new OfficialStateCalculator(new ReminderCalendar(policy));

@@ -27,7 +27,8 @@ internal static class PlanResends
         return counts.ToDictionary(kv => kv.Key, kv =>
         {
             var report = new DeliveryReport(tenantId, kv.Key, kv.Value, []);
-            return new ResendResult(resent.GetValueOrDefault(kv.Key), report.Count(DeliveryStates.Blocked), DeliveryService.Summarize(report, english));
+            return new ResendResult(resent.GetValueOrDefault(kv.Key), report.Count(DeliveryStates.Blocked),
+                DeliveryService.Summarize(report, english));
         }, StringComparer.Ordinal);
     }
 

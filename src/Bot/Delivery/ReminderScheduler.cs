@@ -65,11 +65,13 @@ internal sealed class ReminderPolicyStore(IStateStore store, IOptions<DeliveryOp
     }
 
     /// <summary>Sets a plan's policy; throws <see cref="ArgumentException"/> (bilingual) when it is invalid.</summary>
-    public async Task SetAsync(string tenantId, string planId, IReadOnlyList<int> offsetsDays, TimeOnly sendTime, bool overdueNotice, CancellationToken ct)
+    public async Task SetAsync(string tenantId, string planId, IReadOnlyList<int> offsetsDays, TimeOnly sendTime, bool overdueNotice,
+        CancellationToken ct)
     {
         var policy = Default with { OffsetsDays = [.. offsetsDays], SendTime = sendTime, OverdueNotice = overdueNotice };
         policy.Validate();
-        var json = JsonSerializer.Serialize(new Stored([.. offsetsDays], overdueNotice, sendTime.ToString("HH:mm", CultureInfo.InvariantCulture)), JsonSerializerOptions.Web);
+        var json = JsonSerializer.Serialize(new Stored([.. offsetsDays], overdueNotice, sendTime.ToString("HH:mm", CultureInfo.InvariantCulture)),
+            JsonSerializerOptions.Web);
         await store.Sync.PutAsync(new SyncEntry(tenantId, Scope, planId, planId, null, json, time.GetUtcNow()), ct).ConfigureAwait(false);
     }
 }
@@ -113,7 +115,8 @@ internal sealed class ReminderPlanner(IStateStore store, DeliveryService deliver
         // Digests: tenant default calendar, working days, at the send time.
         var digests = 0;
         var tenantCal = CalendarOf(policies.Default);
-        var heads = plans.Where(p => !string.IsNullOrWhiteSpace(p.HeadAadObjectId)).GroupBy(p => p.HeadAadObjectId!, StringComparer.OrdinalIgnoreCase).ToList();
+        var heads = plans.Where(p => !string.IsNullOrWhiteSpace(p.HeadAadObjectId))
+            .GroupBy(p => p.HeadAadObjectId!, StringComparer.OrdinalIgnoreCase).ToList();
         IReadOnlyList<WorkItem>? blocked = null;
         for (var day = tenantCal.LocalDate(afterExclusive); day <= tenantCal.LocalDate(untilInclusive); day = day.AddDays(1))
         {
@@ -190,7 +193,8 @@ internal sealed class ReminderPlanner(IStateStore store, DeliveryService deliver
 /// Several instances may run it: the delivery queue's idempotency keys keep one reminder per key.
 /// </summary>
 internal sealed class ReminderScheduler(IStateStore store, ReminderPlanner planner, IDeliveryTenantSource tenants, IOptions<DeliveryOptions> options,
-    TimeProvider time, ILogger<ReminderScheduler> logger, EscalationPlanner escalations, UnitReportEscalationPlanner? unitReports = null) : BackgroundService
+    TimeProvider time, ILogger<ReminderScheduler> logger, EscalationPlanner escalations, UnitReportEscalationPlanner? unitReports = null)
+        : BackgroundService
 {
     public const string WatermarkScope = "reminders";
     public const string WatermarkKey = "watermark";
@@ -237,13 +241,15 @@ internal sealed class ReminderScheduler(IStateStore store, ReminderPlanner plann
             var wm = await store.Sync.GetAsync(tenant, WatermarkScope, WatermarkKey, ct).ConfigureAwait(false);
             // Reminders older than the catch-up window are not sent late (after a long outage they are noise).
             var oldest = now - options.Value.ReminderCatchUp;
-            var from = wm is not null && DateTimeOffset.TryParse(wm.RemoteId, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var w) && w > oldest
+            var from = wm is not null && DateTimeOffset.TryParse(wm.RemoteId, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var w)
+                && w > oldest
                 ? w : oldest;
             if (from >= now) continue;
             await planner.RunAsync(tenant, from, now, ct).ConfigureAwait(false);
             await escalations.RunAsync(tenant, now, ct).ConfigureAwait(false);
             if (unitReports is not null) await unitReports.RunAsync(tenant, now, ct).ConfigureAwait(false);
-            await store.Sync.PutAsync(new SyncEntry(tenant, WatermarkScope, WatermarkKey, now.ToString("O", CultureInfo.InvariantCulture), null, null, now), ct).ConfigureAwait(false);
+            await store.Sync.PutAsync(new SyncEntry(tenant, WatermarkScope, WatermarkKey, now.ToString("O", CultureInfo.InvariantCulture), null, null,
+                now), ct).ConfigureAwait(false);
         }
         Interlocked.Increment(ref _passes);
     }

@@ -71,8 +71,10 @@ internal sealed class ReportDownloader
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
             {
-                _logger.LogWarning(e, "Download of report file {FileName} from {Host} failed", LogText.Clean(file.Name, 120), LogText.Clean(uri.Host, 120));
-                throw new ReportHandInException("notDownloadable", $"Không tải được tệp \"{name}\". Hãy gửi lại tệp.", $"The file \"{name}\" could not be downloaded. Please send it again.", e);
+                _logger.LogWarning(e, "Download of report file {FileName} from {Host} failed", LogText.Clean(file.Name, 120),
+                    LogText.Clean(uri.Host, 120));
+                throw new ReportHandInException("notDownloadable", $"Không tải được tệp \"{name}\". Hãy gửi lại tệp.",
+                    $"The file \"{name}\" could not be downloaded. Please send it again.", e);
             }
             using (response)
             {

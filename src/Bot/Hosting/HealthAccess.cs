@@ -47,6 +47,7 @@ internal static class HealthAccess
             return;
         }
         http.Response.ContentType = "application/json; charset=utf-8";
-        await http.Response.WriteAsync(report.Status == HealthStatus.Unhealthy ? """{"status":"Unhealthy"}""" : """{"status":"Healthy"}""", http.RequestAborted).ConfigureAwait(false);
+        await http.Response.WriteAsync(report.Status == HealthStatus.Unhealthy ? """{"status":"Unhealthy"}""" : """{"status":"Healthy"}""",
+            http.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -14,7 +14,8 @@ namespace TeamsPlans.Bot.Hosting;
 internal sealed record ProbeResult(bool Ok, string Description, IReadOnlyDictionary<string, object>? Data = null, string? Error = null)
 {
     public static ProbeResult Success(string description, IReadOnlyDictionary<string, object>? data = null) => new(true, description, data);
-    public static ProbeResult Failure(string description, string? error = null, IReadOnlyDictionary<string, object>? data = null) => new(false, description, data, error);
+    public static ProbeResult Failure(string description, string? error = null, IReadOnlyDictionary<string, object>? data = null) =>
+        new(false, description, data, error);
 }
 
 /// <summary>Can the bot reach its document library and task board? (local folder, or Microsoft Graph.)</summary>
@@ -69,7 +70,8 @@ internal sealed class BotHealthCheck(IBotConnectivityProbe probe, ILogger<BotHea
 
 internal static class ProbeHealth
 {
-    public static async Task<HealthCheckResult> RunAsync(Func<CancellationToken, Task<ProbeResult>> probe, HealthCheckContext context, ILogger logger, string name, CancellationToken ct)
+    public static async Task<HealthCheckResult> RunAsync(Func<CancellationToken, Task<ProbeResult>> probe, HealthCheckContext context, ILogger logger,
+        string name, CancellationToken ct)
     {
         ProbeResult result;
         try
@@ -83,7 +85,8 @@ internal static class ProbeHealth
         }
         var data = new Dictionary<string, object>(result.Data ?? new Dictionary<string, object>());
         if (result.Error is not null) data["error"] = result.Error;
-        if (!result.Ok) logger.LogWarning("Health: {Check} is {Status}: {Description} ({Error})", name, context.Registration.FailureStatus, result.Description, result.Error);
+        if (!result.Ok) logger.LogWarning("Health: {Check} is {Status}: {Description} ({Error})", name, context.Registration.FailureStatus,
+            result.Description, result.Error);
         return new HealthCheckResult(result.Ok ? HealthStatus.Healthy : context.Registration.FailureStatus, result.Description, data: data);
     }
 }
@@ -109,7 +112,8 @@ internal sealed class GraphConnectivityProbe : IGraphConnectivityProbe
         configuration.GetSection("GraphSync").Bind(_options);
         _http = http;
         // One credential per process: it caches the token until near expiry, so the probe does not hit Entra every minute.
-        _credential = new Lazy<TokenCredential>(() => GraphClientBuilder.CreateCredential(_options.Auth), LazyThreadSafetyMode.ExecutionAndPublication);
+        _credential =
+            new Lazy<TokenCredential>(() => GraphClientBuilder.CreateCredential(_options.Auth), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public string Mode => (_options.Mode ?? "local").Trim().ToLowerInvariant();

@@ -32,7 +32,8 @@ internal static class TeamsPlansTelemetry
     public static readonly Counter<long> InvokeActions = Meter.CreateCounter<long>(
         "teamsplans.bot.invoke.actions", "{action}", "Invoke (card) actions handled");
 
-    /// <summary>Proactive delivery attempts (assignment cards, reminders, digests). Tags: kind, outcome (Sent, Retried, Blocked, Failed, Skipped, Released, LeaseLost, Error), tenant.</summary>
+    /// <summary>Proactive delivery attempts (assignment cards, reminders, digests). Tags: kind, outcome
+    /// (Sent, Retried, Blocked, Failed, Skipped, Released, LeaseLost, Error), tenant.</summary>
     public static readonly Counter<long> Deliveries = Meter.CreateCounter<long>(
         "teamsplans.delivery.attempts", "{delivery}", "Proactive message delivery attempts");
 
@@ -45,7 +46,8 @@ internal static class TeamsPlansTelemetry
         => ActivitySource.StartActivity("bot.message", ActivityKind.Internal);
 
     /// <summary>Completes the span of one incoming activity and counts it.</summary>
-    public static void RecordMessage(Activity? span, string activityType, string outcome, TimeSpan elapsed, string? tenantId = null, string? invokeAction = null)
+    public static void RecordMessage(Activity? span, string activityType, string outcome, TimeSpan elapsed, string? tenantId = null,
+        string? invokeAction = null)
     {
         var tags = new TagList { { "activity.type", activityType }, { "outcome", outcome } };
         if (tenantId is not null) tags.Add("tenant", tenantId);

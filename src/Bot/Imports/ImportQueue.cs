@@ -28,9 +28,11 @@ public sealed class ImportQueue(IOptions<ImportOptions> options, TimeProvider cl
         if (Interlocked.Increment(ref _waiting) > _options.MaxWaiting + MaxConcurrent)
         {
             Interlocked.Decrement(ref _waiting);
-            logger.LogWarning("Import of {FileName} refused: {Max} imports running and the queue is full", TeamsPlans.Bot.Security.LogText.Clean(fileName, 120), MaxConcurrent);
+            logger.LogWarning("Import of {FileName} refused: {Max} imports running and the queue is full",
+                TeamsPlans.Bot.Security.LogText.Clean(fileName, 120), MaxConcurrent);
             throw new PlanReadException(PlanReadErrorCode.Timeout, fileName,
-                "bot đang nhập nhiều kế hoạch cùng lúc; vui lòng thử lại sau ít phút.", "the bot is importing many plans at once; please try again in a few minutes.");
+                "bot đang nhập nhiều kế hoạch cùng lúc; vui lòng thử lại sau ít phút.",
+                    "the bot is importing many plans at once; please try again in a few minutes.");
         }
         using var deadline = new CancellationTokenSource(_options.Timeout, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
@@ -61,7 +63,8 @@ public sealed class ImportQueue(IOptions<ImportOptions> options, TimeProvider cl
         catch (OperationCanceledException) when (!entered && deadline.IsCancellationRequested && !ct.IsCancellationRequested)
         {
             throw new PlanReadException(PlanReadErrorCode.Timeout, fileName,
-                "bot đang bận nhập kế hoạch khác; vui lòng thử lại sau ít phút.", "the bot is busy importing other plans; please try again in a few minutes.");
+                "bot đang bận nhập kế hoạch khác; vui lòng thử lại sau ít phút.",
+                    "the bot is busy importing other plans; please try again in a few minutes.");
         }
         finally
         {
@@ -76,8 +79,10 @@ public sealed class ImportQueue(IOptions<ImportOptions> options, TimeProvider cl
 
     private PlanReadException TooLong(string fileName)
     {
-        logger.LogWarning("Import of {FileName} cancelled after {Seconds} s", TeamsPlans.Bot.Security.LogText.Clean(fileName, 120), _options.Timeout.TotalSeconds);
+        logger.LogWarning("Import of {FileName} cancelled after {Seconds} s", TeamsPlans.Bot.Security.LogText.Clean(fileName, 120),
+            _options.Timeout.TotalSeconds);
         var s = _options.Timeout.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
-        return new PlanReadException(PlanReadErrorCode.Timeout, fileName, $"đọc tệp quá {s} giây nên đã dừng.", $"reading took longer than {s} s and was stopped.");
+        return new PlanReadException(PlanReadErrorCode.Timeout, fileName, $"đọc tệp quá {s} giây nên đã dừng.",
+            $"reading took longer than {s} s and was stopped.");
     }
 }

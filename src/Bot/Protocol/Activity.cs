@@ -28,54 +28,6 @@ internal static class BotJson
     public static T? Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options);
 }
 
-/// <summary>Activity types of the Bot Framework Activity schema.</summary>
-public static class ActivityTypes
-{
-    public const string Message = "message";
-    public const string ConversationUpdate = "conversationUpdate";
-    public const string InstallationUpdate = "installationUpdate";
-    public const string Invoke = "invoke";
-    public const string MessageReaction = "messageReaction";
-    public const string Typing = "typing";
-    public const string Event = "event";
-    public const string InvokeResponse = "invokeResponse";
-}
-
-/// <summary>A channel account (user or bot). In Teams, <see cref="AadObjectId"/> is the Entra object id of a user.</summary>
-public sealed class ChannelAccount
-{
-    public string? Id { get; set; }
-    public string? Name { get; set; }
-    public string? AadObjectId { get; set; }
-    public string? Role { get; set; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Properties { get; set; }
-}
-
-public sealed class ConversationAccount
-{
-    public string? Id { get; set; }
-    public string? Name { get; set; }
-    public string? ConversationType { get; set; }
-    public string? TenantId { get; set; }
-    public bool? IsGroup { get; set; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Properties { get; set; }
-}
-
-public sealed class Attachment
-{
-    public string? ContentType { get; set; }
-    public JsonNode? Content { get; set; }
-    public string? ContentUrl { get; set; }
-    public string? Name { get; set; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Properties { get; set; }
-}
-
 /// <summary>The Bot Framework Activity (subset used by Teams; unknown fields survive in <see cref="Properties"/>).</summary>
 public sealed class Activity
 {
@@ -116,7 +68,8 @@ public sealed class Activity
             if (!string.IsNullOrEmpty(Conversation?.TenantId)) return Conversation.TenantId;
             try
             {
-                return ChannelData?["tenant"] is JsonObject t && t["id"] is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrEmpty(s) ? s : null;
+                return ChannelData?["tenant"] is JsonObject t && t["id"] is JsonValue v && v.TryGetValue<string>(out var s)
+                    && !string.IsNullOrEmpty(s) ? s : null;
             }
             catch (InvalidOperationException)
             {
@@ -145,37 +98,4 @@ public sealed class Activity
     };
 
     public static Activity CreateMessage(string? text = null) => new() { Type = ActivityTypes.Message, Text = text, Attachments = [] };
-}
-
-/// <summary>The HTTP response to an invoke activity: status code + JSON body.</summary>
-public sealed class InvokeResponse
-{
-    public int Status { get; set; }
-    public JsonNode? Body { get; set; }
-
-    public InvokeResponse() { }
-    public InvokeResponse(int status, JsonNode? body = null) { Status = status; Body = body; }
-}
-
-public sealed class ResourceResponse
-{
-    public string? Id { get; set; }
-}
-
-public sealed class ConversationParameters
-{
-    public bool? IsGroup { get; set; }
-    public ChannelAccount? Bot { get; set; }
-    public List<ChannelAccount>? Members { get; set; }
-    public string? TopicName { get; set; }
-    public string? TenantId { get; set; }
-    public JsonObject? ChannelData { get; set; }
-    public Activity? Activity { get; set; }
-}
-
-public sealed class ConversationResourceResponse
-{
-    public string? Id { get; set; }
-    public string? ServiceUrl { get; set; }
-    public string? ActivityId { get; set; }
 }

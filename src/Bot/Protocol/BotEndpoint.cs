@@ -26,11 +26,14 @@ internal static class BotEndpoint
         var options = services.GetRequiredService<IOptions<BotOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory);
         if (services.GetService<TenantPolicy>() is { SingleTenant: true })
-            logger.LogWarning("Tenants:Allowed is empty: /api/messages accepts activities of any tenant. / Chưa cấu hình Tenants:Allowed: bot nhận hoạt động của mọi tenant.");
+            logger.LogWarning("Tenants:Allowed is empty: /api/messages accepts activities of any tenant. / Chưa cấu hình Tenants:Allowed: " +
+                "bot nhận hoạt động của mọi tenant.");
         if (!options.IsLocalMode) return;
         logger.LogWarning(
-            "LOCAL MODE: Bot:MicrosoftAppId is not set; /api/messages accepts unauthenticated requests from loopback only and outbound calls carry no token. " +
-            "CHẾ ĐỘ CỤC BỘ: chưa cấu hình Bot:MicrosoftAppId; /api/messages chỉ nhận yêu cầu không xác thực từ máy cục bộ (loopback), lời gọi ra ngoài không kèm mã xác thực.");
+            "LOCAL MODE: Bot:MicrosoftAppId is not set; /api/messages accepts unauthenticated requests from loopback only "
+            + "and outbound calls carry no token. "
+            + "CHẾ ĐỘ CỤC BỘ: chưa cấu hình Bot:MicrosoftAppId; /api/messages chỉ nhận yêu cầu không xác thực từ máy cục bộ (loopback), "
+            + "lời gọi ra ngoài không kèm mã xác thực.");
     }
 
     public static async Task HandleAsync(HttpContext http)
@@ -43,7 +46,8 @@ internal static class BotEndpoint
 
         if (!ActivityBodyLimit.Apply(http))
         {
-            logger.LogWarning("Rejected {Status}: body of {Length} bytes is over Security:MaxActivityBytes (caller {RemoteIp})", 413, http.Request.ContentLength, remote?.ToString());
+            logger.LogWarning("Rejected {Status}: body of {Length} bytes is over Security:MaxActivityBytes (caller {RemoteIp})", 413,
+                http.Request.ContentLength, remote?.ToString());
             await ActivityBodyLimit.WriteTooLargeAsync(http);
             return;
         }
@@ -63,7 +67,8 @@ internal static class BotEndpoint
             token = await authenticator.ValidateTokenAsync(http.Request.Headers.Authorization.ToString(), ct);
             if (!token.Succeeded)
             {
-                logger.LogWarning("Rejected {Status}: {Reason} (caller {RemoteIp})", token.StatusCode, LogText.Clean(token.Reason, 300), remote?.ToString());
+                logger.LogWarning("Rejected {Status}: {Reason} (caller {RemoteIp})", token.StatusCode, LogText.Clean(token.Reason, 300),
+                    remote?.ToString());
                 await WriteErrorAsync(http, token.StatusCode, "Unauthorized. / Không được phép.");
                 return;
             }
@@ -86,10 +91,12 @@ internal static class BotEndpoint
             await WriteErrorAsync(http, 400, "The body is not a valid activity. / Nội dung không phải là một hoạt động hợp lệ.");
             return;
         }
-        if (activity is null || string.IsNullOrEmpty(activity.Type) || string.IsNullOrEmpty(activity.ServiceUrl) || string.IsNullOrEmpty(activity.Conversation?.Id))
+        if (activity is null || string.IsNullOrEmpty(activity.Type) || string.IsNullOrEmpty(activity.ServiceUrl)
+            || string.IsNullOrEmpty(activity.Conversation?.Id))
         {
             logger.LogWarning("Rejected {Status}: activity lacks type, serviceUrl or conversation.id", 400);
-            await WriteErrorAsync(http, 400, "The activity needs type, serviceUrl and conversation.id. / Hoạt động cần type, serviceUrl và conversation.id.");
+            await WriteErrorAsync(http, 400,
+                "The activity needs type, serviceUrl and conversation.id. / Hoạt động cần type, serviceUrl và conversation.id.");
             return;
         }
 
@@ -99,7 +106,8 @@ internal static class BotEndpoint
             if (!checkedToken.Succeeded)
             {
                 logger.LogWarning("Rejected {Status}: {Reason} (channel {ChannelId}, serviceUrl {ServiceUrl})",
-                    checkedToken.StatusCode, LogText.Clean(checkedToken.Reason, 300), LogText.Clean(activity.ChannelId, 40), LogText.Clean(activity.ServiceUrl));
+                    checkedToken.StatusCode, LogText.Clean(checkedToken.Reason, 300), LogText.Clean(activity.ChannelId, 40),
+                    LogText.Clean(activity.ServiceUrl));
                 await WriteErrorAsync(http, checkedToken.StatusCode, "Forbidden. / Bị từ chối.");
                 return;
             }
@@ -110,20 +118,30 @@ internal static class BotEndpoint
         if (services.GetService<ServiceUrlPolicy>()?.Explain(activity.ServiceUrl) is { } badUrl)
         {
             logger.LogWarning("Rejected {Status}: {Reason} (serviceUrl {ServiceUrl})", 403, badUrl, LogText.Clean(activity.ServiceUrl));
-            await WriteErrorAsync(http, 403, "The activity's serviceUrl is not a Teams service address. / serviceUrl của hoạt động không phải địa chỉ dịch vụ Teams.");
+            await WriteErrorAsync(http, 403,
+                "The activity's serviceUrl is not a Teams service address. / serviceUrl của hoạt động không phải địa chỉ dịch vụ Teams.");
             return;
         }
 
         if (services.GetService<TenantPolicy>()?.Refuses(activity.TenantId) == true)
         {
-            logger.LogWarning("Rejected {Status}: tenant {TenantId} is not in Tenants:Allowed ({ActivityType})", 403, LogText.Clean(activity.TenantId, 80), LogText.Clean(activity.Type, 40));
+            logger.LogWarning("Rejected {Status}: tenant {TenantId} is not in Tenants:Allowed ({ActivityType})", 403,
+                LogText.Clean(activity.TenantId, 80), LogText.Clean(activity.Type, 40));
             await WriteErrorAsync(http, 403, "This tenant is not served by this bot. / Bot không phục vụ đơn vị (tenant) này.");
             return;
         }
 
+        await RunTurnAsync(http, services, logger, activity, ct);
+    }
+
+    /// <summary>The turn, in a logging scope of the activity: the handler runs, the invoke response or 200 is written.</summary>
+    private static async Task RunTurnAsync(HttpContext http, IServiceProvider services, ILogger logger, Activity activity,
+        CancellationToken ct)
+    {
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
-            ["ActivityType"] = LogText.Clean(activity.Type, 40), ["ActivityId"] = LogText.Clean(activity.Id, 120), ["TenantId"] = LogText.Clean(activity.TenantId, 80),
+            ["ActivityType"] = LogText.Clean(activity.Type, 40), ["ActivityId"] = LogText.Clean(activity.Id, 120),
+            ["TenantId"] = LogText.Clean(activity.TenantId, 80),
             ["ConversationId"] = LogText.Clean(activity.Conversation?.Id), ["ChannelId"] = LogText.Clean(activity.ChannelId, 40),
         });
         var handler = services.GetRequiredService<IActivityHandler>();
@@ -142,7 +160,8 @@ internal static class BotEndpoint
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Handler failed on {ActivityType} {ActivityName}", LogText.Clean(activity.Type, 40), LogText.Clean(activity.Name, 80));
+            logger.LogError(ex, "Handler failed on {ActivityType} {ActivityName}", LogText.Clean(activity.Type, 40),
+                LogText.Clean(activity.Name, 80));
             // An invoke always gets a well-formed Universal Actions error (the client shows it on the card); a reply Teams
             // refused (ConnectorException) is not the activity's fault: Teams gets its 200, the failure is logged.
             if (activity.Type == ActivityTypes.Invoke) invokeResponse = InvokeError(500, "InternalError",
@@ -180,6 +199,7 @@ internal static class BotEndpoint
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json; charset=utf-8";
-        return http.Response.WriteAsync(BotJson.Serialize(new { error = new { code = status.ToString(System.Globalization.CultureInfo.InvariantCulture), message } }));
+        return http.Response.WriteAsync(
+            BotJson.Serialize(new { error = new { code = status.ToString(System.Globalization.CultureInfo.InvariantCulture), message } }));
     }
 }

@@ -46,7 +46,8 @@ internal sealed class MsalBotTokenProvider : IBotTokenProvider
             // Azure.Identity 1.17 both define that type here, so the MSAL entry point is used directly). Resource, not scope.
             var mi = ManagedIdentityApplicationBuilder.Create(ManagedIdentityId.WithUserAssignedClientId(_options.MicrosoftAppId!)).Build();
             _logger.LogInformation("Bot tokens from user-assigned managed identity {ClientId}", _options.MicrosoftAppId);
-            return async ct => (await mi.AcquireTokenForManagedIdentity(BotOptions.BotFrameworkIssuer).ExecuteAsync(ct).ConfigureAwait(false)).AccessToken;
+            return async ct =>
+                (await mi.AcquireTokenForManagedIdentity(BotOptions.BotFrameworkIssuer).ExecuteAsync(ct).ConfigureAwait(false)).AccessToken;
         }
 
         var builder = ConfidentialClientApplicationBuilder.Create(_options.MicrosoftAppId).WithAuthority(_options.Authority);
@@ -80,11 +81,14 @@ internal sealed class MsalBotTokenProvider : IBotTokenProvider
     {
         CredentialDescription? description = null;
         if (!string.IsNullOrEmpty(_options.CertificateKeyVaultUrl) && !string.IsNullOrEmpty(_options.CertificateKeyVaultName))
-            description = new CredentialDescription { SourceType = CredentialSource.KeyVault, KeyVaultUrl = _options.CertificateKeyVaultUrl, KeyVaultCertificateName = _options.CertificateKeyVaultName };
+            description = new CredentialDescription { SourceType = CredentialSource.KeyVault, KeyVaultUrl = _options.CertificateKeyVaultUrl,
+                KeyVaultCertificateName = _options.CertificateKeyVaultName };
         else if (!string.IsNullOrEmpty(_options.CertificatePath))
-            description = new CredentialDescription { SourceType = CredentialSource.Path, CertificateDiskPath = _options.CertificatePath, CertificatePassword = _options.CertificatePassword };
+            description = new CredentialDescription { SourceType = CredentialSource.Path, CertificateDiskPath = _options.CertificatePath,
+                CertificatePassword = _options.CertificatePassword };
         else if (!string.IsNullOrEmpty(_options.CertificateThumbprint))
-            description = new CredentialDescription { SourceType = CredentialSource.StoreWithThumbprint, CertificateStorePath = "CurrentUser/My", CertificateThumbprint = _options.CertificateThumbprint };
+            description = new CredentialDescription { SourceType = CredentialSource.StoreWithThumbprint, CertificateStorePath = "CurrentUser/My",
+                CertificateThumbprint = _options.CertificateThumbprint };
         if (description is null) return null;
 
         var loader = new DefaultCertificateLoader();

@@ -8,9 +8,11 @@ public interface IConnectorClient
     /// <summary>POST {serviceUrl}/v3/conversations/{conversationId}/activities</summary>
     Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken ct = default);
     /// <summary>POST {serviceUrl}/v3/conversations/{conversationId}/activities/{replyToId}</summary>
-    Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken ct = default);
+    Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string replyToId, Activity activity,
+        CancellationToken ct = default);
     /// <summary>PUT {serviceUrl}/v3/conversations/{conversationId}/activities/{activityId}</summary>
-    Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct = default);
+    Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity,
+        CancellationToken ct = default);
     /// <summary>DELETE {serviceUrl}/v3/conversations/{conversationId}/activities/{activityId}</summary>
     Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken ct = default);
     /// <summary>POST {serviceUrl}/v3/conversations (e.g. a 1:1 chat with a user for proactive messages).</summary>
@@ -19,27 +21,11 @@ public interface IConnectorClient
     Task<IReadOnlyList<ChannelAccount>> GetConversationMembersAsync(string serviceUrl, string conversationId, CancellationToken ct = default);
 }
 
-/// <summary>Options of <see cref="HttpConnectorClient"/> (section "Bot:Connector").</summary>
-public sealed class ConnectorClientOptions
-{
-    /// <summary>Retries on 429/412/502/503/504 (0 = none; the delivery pipeline handles throttling itself).</summary>
-    public int MaxRetries { get; set; } = 3;
-    /// <summary>Base delay of the exponential backoff when no Retry-After is given.</summary>
-    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
-    /// <summary>Upper bound on any single wait (including Retry-After).</summary>
-    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(60);
-    /// <summary>
-    /// Budget of a whole outgoing activity, UTF-16 bytes of its JSON (Teams' count; it answers 413 MessageSizeTooBig over its
-    /// limit: 100 KB documented today, 40 KB in older copies). Over it, or on a 413, a compact card is sent instead.
-    /// </summary>
-    public int MaxActivityBytes { get; set; } = DefaultMaxActivityBytes;
-    public const int DefaultMaxActivityBytes = 32 * 1024;
-}
-
 /// <summary>A non-success answer of the Bot Connector service.</summary>
 internal sealed class ConnectorException : Exception
 {
-    public ConnectorException(int statusCode, string? errorCode, string message, TimeSpan? retryAfter = null, string? responseBody = null, Exception? inner = null)
+    public ConnectorException(int statusCode, string? errorCode, string message, TimeSpan? retryAfter = null, string? responseBody = null,
+        Exception? inner = null)
         : base(message, inner)
     {
         StatusCode = statusCode;

@@ -40,10 +40,12 @@ public sealed class HttpConnectorClient : IConnectorClient
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken ct = default)
         => SendActivityAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities", activity, ct);
 
-    public Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken ct = default)
+    public Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string replyToId, Activity activity,
+        CancellationToken ct = default)
         => SendActivityAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(replyToId)}", activity, ct);
 
-    public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct = default)
+    public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity,
+        CancellationToken ct = default)
     {
         activity.Id ??= activityId;
         return SendActivityAsync(HttpMethod.Put, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}", activity, ct);
@@ -58,7 +60,8 @@ public sealed class HttpConnectorClient : IConnectorClient
         var size = OversizeMessage.Utf16Bytes(JsonSerializer.Serialize(activity, BotJson.Options));
         if (size > _options.MaxActivityBytes && !OversizeMessage.IsCompact(activity))
         {
-            _logger.LogWarning("Activity of {Utf16Bytes} UTF-16 bytes is over Bot:Connector:MaxActivityBytes {Budget}; sending a compact card", size, _options.MaxActivityBytes);
+            _logger.LogWarning("Activity of {Utf16Bytes} UTF-16 bytes is over Bot:Connector:MaxActivityBytes {Budget}; sending a compact card", size,
+                _options.MaxActivityBytes);
             activity = OversizeMessage.Compact(activity, size);
         }
         try
@@ -73,21 +76,26 @@ public sealed class HttpConnectorClient : IConnectorClient
     }
 
     public Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken ct = default)
-        => SendAsync<ResourceResponse>(HttpMethod.Delete, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}", null, ct);
+        => SendAsync<ResourceResponse>(HttpMethod.Delete, serviceUrl,
+            $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}", null, ct);
 
-    public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken ct = default)
+    public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters,
+        CancellationToken ct = default)
         => SendAsync<ConversationResourceResponse>(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, ct);
 
     /// <summary>
     /// Teams answers with TeamsChannelAccount objects whose Entra id is named "objectId" (activities use "aadObjectId");
     /// it is copied to <see cref="ChannelAccount.AadObjectId"/> (and stays in Properties with email, userPrincipalName ...).
     /// </summary>
-    public async Task<IReadOnlyList<ChannelAccount>> GetConversationMembersAsync(string serviceUrl, string conversationId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ChannelAccount>> GetConversationMembersAsync(string serviceUrl, string conversationId,
+        CancellationToken ct = default)
     {
-        var members = await SendAsync<List<ChannelAccount>>(HttpMethod.Get, serviceUrl, $"v3/conversations/{Esc(conversationId)}/members", null, ct).ConfigureAwait(false);
+        var members = await SendAsync<List<ChannelAccount>>(HttpMethod.Get, serviceUrl, $"v3/conversations/{Esc(conversationId)}/members", null, ct)
+            .ConfigureAwait(false);
         foreach (var m in members)
         {
-            if (string.IsNullOrEmpty(m.AadObjectId) && m.Properties?.TryGetValue("objectId", out var oid) == true && oid.ValueKind == JsonValueKind.String)
+            if (string.IsNullOrEmpty(m.AadObjectId) && m.Properties?.TryGetValue("objectId", out var oid) == true
+                && oid.ValueKind == JsonValueKind.String)
                 m.AadObjectId = oid.GetString();
         }
         return members;
@@ -118,7 +126,8 @@ public sealed class HttpConnectorClient : IConnectorClient
         {
             _logger.LogError("Refusing to call serviceUrl {ServiceUrl}: {Reason}", TeamsPlans.Bot.Security.LogText.Clean(serviceUrl), refused);
             throw new ConnectorException(400, "ServiceUrlNotAllowed",
-                "The serviceUrl is not a Teams service address (Bot:ServiceUrlHosts); nothing was sent. / serviceUrl không phải địa chỉ dịch vụ Teams; bot không gửi gì.");
+                "The serviceUrl is not a Teams service address (Bot:ServiceUrlHosts); nothing was sent. / " +
+                    "serviceUrl không phải địa chỉ dịch vụ Teams; bot không gửi gì.");
         }
         var uri = new Uri(baseUri, path);
         var token = await _tokens.GetTokenAsync(ct).ConfigureAwait(false);
@@ -126,7 +135,8 @@ public sealed class HttpConnectorClient : IConnectorClient
         {
             _logger.LogError("Refusing to send the bot token to non-HTTPS serviceUrl {ServiceUrl}", serviceUrl);
             throw new ConnectorException(0, "InsecureServiceUrl",
-                $"serviceUrl '{serviceUrl}' is not HTTPS; the bot token is never sent there. / serviceUrl không dùng HTTPS nên bot không gửi mã xác thực.");
+                $"serviceUrl '{serviceUrl}' is not HTTPS; the bot token is never sent there. / " +
+                    "serviceUrl không dùng HTTPS nên bot không gửi mã xác thực.");
         }
 
         var payload = body is null ? null : JsonSerializer.Serialize(body, body.GetType(), BotJson.Options);
@@ -145,7 +155,8 @@ public sealed class HttpConnectorClient : IConnectorClient
             catch (HttpRequestException ex) when (attempt < _options.MaxRetries)
             {
                 var wait = Backoff(attempt);
-                _logger.LogWarning(ex, "Connector {Method} {Uri} failed (attempt {Attempt}); retrying in {DelayMs} ms", method, uri, attempt + 1, (int)wait.TotalMilliseconds);
+                _logger.LogWarning(ex, "Connector {Method} {Uri} failed (attempt {Attempt}); retrying in {DelayMs} ms", method, uri, attempt + 1,
+                    (int)wait.TotalMilliseconds);
                 await Task.Delay(wait, _time, ct).ConfigureAwait(false);
                 continue;
             }
@@ -187,7 +198,8 @@ public sealed class HttpConnectorClient : IConnectorClient
                 var ex = new ConnectorException(status, errorCode,
                     $"Connector {method} {uri} answered {status} {errorCode}: {Truncate(text, 500)}", retryAfter, text);
                 if (ex.IsMessageWritesBlocked)
-                    _logger.LogWarning("Connector {Method} {Uri}: member blocked the bot ({ErrorCode}) / thành viên đã chặn bot", method, uri, errorCode);
+                    _logger.LogWarning("Connector {Method} {Uri}: member blocked the bot ({ErrorCode}) / thành viên đã chặn bot", method,
+                        uri, errorCode);
                 else
                     _logger.LogWarning("Connector {Method} {Uri} failed with {Status} {ErrorCode}", method, uri, status, errorCode);
                 throw ex;

@@ -55,7 +55,8 @@ public sealed class ServiceUrlPolicy
     private static List<string> HostsFrom(IConfiguration configuration)
     {
         var section = configuration.GetSection(SectionName);
-        var configured = section.GetChildren().Where(c => c.Key != "Add").Select(c => c.Value).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).ToList();
+        var configured = section.GetChildren().Where(c => c.Key != "Add").Select(c => c.Value).Where(v => !string.IsNullOrWhiteSpace(v))
+            .Select(v => v!).ToList();
         if (configured.Count == 0 && !string.IsNullOrWhiteSpace(section.Value))
             configured = [.. TenantPolicy.TenantIds(section)];
         var hosts = configured.Count > 0 ? configured : [.. DefaultHosts];

@@ -9,8 +9,10 @@ internal sealed class TurnContext : ITurnContext
     {
         Activity = activity;
         Connector = connector;
-        ServiceUrl = activity.ServiceUrl ?? throw new ArgumentException("The activity has no serviceUrl. / Hoạt động thiếu serviceUrl.", nameof(activity));
-        ConversationId = activity.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation id. / Hoạt động thiếu mã cuộc hội thoại.", nameof(activity));
+        ServiceUrl = activity.ServiceUrl
+            ?? throw new ArgumentException("The activity has no serviceUrl. / Hoạt động thiếu serviceUrl.", nameof(activity));
+        ConversationId = activity.Conversation?.Id
+            ?? throw new ArgumentException("The activity has no conversation id. / Hoạt động thiếu mã cuộc hội thoại.", nameof(activity));
     }
 
     public Activity Activity { get; }

@@ -56,15 +56,18 @@ internal abstract class ActivityRouter(TurnServices services) : IActivityHandler
         // The endpoint refuses tenants outside Tenants:Allowed; this also covers Conversation:DefaultTenantId.
         if (services.Tenants.Refuses(tenantId))
         {
-            Logger.LogWarning("Refused {ActivityType} for tenant {TenantId}: not in Tenants:Allowed", LogText.Clean(activity.Type, 40), LogText.Clean(tenantId, 80));
-            if (activity.Type == ActivityTypes.Invoke) return InvokeResponses.Error(403, "TenantNotAllowed", "Bot không phục vụ đơn vị (tenant) này.", "This tenant is not served by this bot.");
+            Logger.LogWarning("Refused {ActivityType} for tenant {TenantId}: not in Tenants:Allowed", LogText.Clean(activity.Type, 40),
+                LogText.Clean(tenantId, 80));
+            if (activity.Type == ActivityTypes.Invoke) return InvokeResponses.Error(403, "TenantNotAllowed", "Bot không phục vụ đơn vị (tenant) này.",
+                "This tenant is not served by this bot.");
             return null;
         }
         switch (activity.Type)
         {
             case ActivityTypes.Invoke:
                 if (!string.Equals(activity.Name, InvokeResponses.AdaptiveCardAction, StringComparison.Ordinal)) return new InvokeResponse(501);
-                if (tenantId is null) return InvokeResponses.Error(400, "MissingTenant", "Thiếu thông tin đơn vị (tenant).", "The activity has no tenant.");
+                if (tenantId is null) return InvokeResponses.Error(400, "MissingTenant", "Thiếu thông tin đơn vị (tenant).",
+                    "The activity has no tenant.");
                 return await OnInvokeAsync(activity, turn, tenantId, ct).ConfigureAwait(false);
             case ActivityTypes.ConversationUpdate:
             case ActivityTypes.InstallationUpdate:
@@ -74,7 +77,8 @@ internal abstract class ActivityRouter(TurnServices services) : IActivityHandler
             case ActivityTypes.Message:
                 if (tenantId is null)
                 {
-                    await turn.SendTextAsync("Không xác định được đơn vị (tenant) của cuộc trò chuyện. / This conversation has no tenant.", ct).ConfigureAwait(false);
+                    await turn.SendTextAsync("Không xác định được đơn vị (tenant) của cuộc trò chuyện. / This conversation has no tenant.", ct)
+                        .ConfigureAwait(false);
                     return null;
                 }
                 await OnMessageAsync(activity, turn, tenantId, ct).ConfigureAwait(false);
@@ -145,18 +149,21 @@ internal abstract class ActivityRouter(TurnServices services) : IActivityHandler
         await services.Directory.RememberSenderAsync(activity, tenantId, ct).ConfigureAwait(false);
         var action = (activity.Value as JsonObject)?["action"] as JsonObject;
         var verb = action is null ? null : CardData.StringOf(action, "verb");
-        if (verb is null) return InvokeResponses.Error(400, "BadRequest", "Yêu cầu không hợp lệ: thiếu verb.", "Bad request: the action has no verb.");
+        if (verb is null) return InvokeResponses.Error(400, "BadRequest", "Yêu cầu không hợp lệ: thiếu verb.",
+            "Bad request: the action has no verb.");
         var data = action!["data"] as JsonObject ?? [];
         var result = await OnCardActionAsync(activity, turn, tenantId, verb, new CardData(data), ct).ConfigureAwait(false);
         return InvokeResponses.Of(result);
     }
 
-    private async Task<CardActionResult> OnCardActionAsync(Activity activity, ITurnContext turn, string tenantId, string verb, CardData data, CancellationToken ct)
+    private async Task<CardActionResult> OnCardActionAsync(Activity activity, ITurnContext turn, string tenantId, string verb, CardData data,
+        CancellationToken ct)
     {
         var cardTenant = data.String("tenantId");
         if (cardTenant is not null && !string.Equals(cardTenant, tenantId, StringComparison.OrdinalIgnoreCase))
         {
-            Logger.LogWarning("Refused {Verb}: card of tenant {CardTenant} used in {TenantId} by {UserId}", LogText.Clean(verb, 40), LogText.Clean(cardTenant, 80), tenantId, LogText.Clean(activity.From?.Id, 120));
+            Logger.LogWarning("Refused {Verb}: card of tenant {CardTenant} used in {TenantId} by {UserId}", LogText.Clean(verb, 40),
+                LogText.Clean(cardTenant, 80), tenantId, LogText.Clean(activity.From?.Id, 120));
             return CardActionResult.Fail(403, "CrossTenant", "Thẻ này thuộc đơn vị khác.", "This card belongs to another tenant.");
         }
         var userKey = MemberDirectory.UserKey(activity.From);

@@ -19,7 +19,8 @@ internal sealed class CardData(JsonObject values)
         if (v.TryGetValue<int>(out var i)) return i;
         if (v.TryGetValue<long>(out var l) && l is >= int.MinValue and <= int.MaxValue) return (int)l;
         if (v.TryGetValue<double>(out var d) && d == Math.Floor(d) && Math.Abs(d) < int.MaxValue) return (int)d;
-        if (v.TryGetValue<string>(out var s) && int.TryParse(s.Trim().TrimEnd('%'), NumberStyles.Integer, CultureInfo.InvariantCulture, out var p)) return p;
+        if (v.TryGetValue<string>(out var s)
+            && int.TryParse(s.Trim().TrimEnd('%'), NumberStyles.Integer, CultureInfo.InvariantCulture, out var p)) return p;
         return null;
     }
 

@@ -31,7 +31,8 @@ internal static class ActivityBodyLimit
     }
 
     /// <summary>True for the exceptions a read over the cap raises (ours, or the server's own 413).</summary>
-    public static bool IsTooLarge(Exception e) => e is BodyTooLargeException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge };
+    public static bool IsTooLarge(Exception e) =>
+        e is BodyTooLargeException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge };
 
     public static Task WriteTooLargeAsync(HttpContext http)
     {

@@ -55,9 +55,11 @@ internal sealed class RoleBindings
         if (Guid.TryParse(value, out var configured))
             return Guid.TryParse(aadObjectId, out var id) && id == configured;
         if (IsUpn(value))
-            return string.Equals(value, upn, StringComparison.OrdinalIgnoreCase) || (upn is null && string.Equals(value, email, StringComparison.OrdinalIgnoreCase));
+            return string.Equals(value, upn, StringComparison.OrdinalIgnoreCase)
+                || (upn is null && string.Equals(value, email, StringComparison.OrdinalIgnoreCase));
         // A name (or a non-GUID id of a local tool): only in local mode, and only exactly.
-        return LocalMode && (string.Equals(value, aadObjectId, StringComparison.Ordinal) || string.Equals(value, displayName, StringComparison.Ordinal));
+        return LocalMode
+            && (string.Equals(value, aadObjectId, StringComparison.Ordinal) || string.Equals(value, displayName, StringComparison.Ordinal));
     }
 
     /// <summary>

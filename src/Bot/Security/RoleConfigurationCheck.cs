@@ -17,7 +17,8 @@ internal sealed class RoleConfigurationCheck(RoleBindings roles, ILogger<RoleCon
             throw new InvalidOperationException(
                 $"Cấu hình vai trò chỉ nhận mã đối tượng Entra (GUID) hoặc UPN/e-mail, không nhận tên hiển thị: {list}. " +
                 $"Role configuration accepts Entra object ids (GUID) or UPNs/e-mail only, not display names: {list}.");
-        logger.LogWarning("Local mode: role entries that are not object ids or UPNs are matched exactly against the member id or display name: {Entries}", list);
+        logger.LogWarning("Local mode: role entries that are not object ids or UPNs are matched exactly against the member id or display name: " +
+            "{Entries}", list);
         return Task.CompletedTask;
     }
 

@@ -74,7 +74,8 @@ internal sealed class PlanMirror(IStateStore store, IDocumentLibrary library, Pl
         if (plan is null || plan.Status == PlanStatus.Draft) return null;
         var assignments = await store.Assignments.ListByPlanAsync(tenantId, planId, ct).ConfigureAwait(false);
         var report = await sync.SyncPlanAsync(tenantId, planId, plan.Document, assignments, plan.DocumentUri, ct).ConfigureAwait(false);
-        logger.LogInformation("Board of {PlanId} in {TenantId}: {Tasks} tasks, {Created} created, {Updated} updated, {Unresolved} unresolved, {Failures} failures",
+        logger.LogInformation("Board of {PlanId} in {TenantId}: {Tasks} tasks, {Created} created, {Updated} updated, {Unresolved} unresolved, " +
+            "{Failures} failures",
             planId, tenantId, report.TasksPlanned, report.Created, report.Updated, report.Unresolved.Count, report.Failures.Count);
         return report;
     }

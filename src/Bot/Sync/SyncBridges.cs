@@ -33,7 +33,8 @@ internal sealed class MirroringAssignmentPublisher(IAssignmentPublisher inner, P
 /// Acknowledge / progress / done from a card → the board task's percentComplete (0 / 50 / 100) and its official-state
 /// label (issue 15: an acceptance after the deadline labels it "Hoàn thành quá hạn"), in the background.
 /// </summary>
-internal sealed class BoardProgressSink(PlannerSyncService sync, SyncLane lane, IStateStore store, TimeProvider time, OfficialStateCalculator? states = null,
+internal sealed class BoardProgressSink(PlannerSyncService sync, SyncLane lane, IStateStore store, TimeProvider time,
+    OfficialStateCalculator? states = null,
     IHistoryStore? history = null) : IAssignmentChangeSink
 {
     public Task OnAssignmentChangedAsync(AssignmentChange change, CancellationToken ct)
@@ -43,7 +44,8 @@ internal sealed class BoardProgressSink(PlannerSyncService sync, SyncLane lane, 
         {
             string? label = null;
             if (states is not null && await store.Plans.GetAsync(record.TenantId, record.PlanId, c).ConfigureAwait(false) is { } plan)
-                label = PlannerLabels.CodeOf(states.Of(record.State, record.Deadlines, plan.Document.Year ?? plan.Document.IssuedOn?.Year, VietnamTime.Today(time)));
+                label = PlannerLabels.CodeOf(states.Of(record.State, record.Deadlines, plan.Document.Year ?? plan.Document.IssuedOn?.Year,
+                    VietnamTime.Today(time)));
             // Issue 15: a report awaiting review shows "Chờ duyệt", never completed.
             if (history is not null && Features.Review.ReviewStatus.Of(await history.ListByAssignmentAsync(record.TenantId, record.AssignmentId, c)
                     .ConfigureAwait(false)).Phase == Features.Review.ReviewPhase.Awaiting)
@@ -58,7 +60,8 @@ internal sealed class BoardProgressSink(PlannerSyncService sync, SyncLane lane, 
 /// Changes made in Planner (a task completed, re-opened or re-dated there) are taken over by TeamsPlans, and the
 /// member's card in Teams is updated in place so it shows the new state.
 /// </summary>
-internal sealed class BoardChangeApplier(IStateStore store, IConnectorClient connector, AssignmentCardFactory cards, TimeProvider time, ILogger<BoardChangeApplier> logger,
+internal sealed class BoardChangeApplier(IStateStore store, IConnectorClient connector, AssignmentCardFactory cards, TimeProvider time,
+    ILogger<BoardChangeApplier> logger,
     Features.History.HistoryRecorder history) : IRemoteChangeSink
 {
     public async Task OnRemoteChangesAsync(string tenantId, IReadOnlyList<RemoteChange> changes, CancellationToken ct)
@@ -92,8 +95,10 @@ internal sealed class BoardChangeApplier(IStateStore store, IConnectorClient con
             record = record with { Deadlines = redated, UpdatedAt = time.GetUtcNow() };
             await store.Assignments.UpsertManyAsync([record], ct).ConfigureAwait(false);
             changed = true;
-            logger.LogInformation("Deadline of {AssignmentId} in {TenantId} re-dated in the board to {Due}", assignmentId, tenantId, PlannerDueDates.ToVietnamDay(due.DueAt!.Value));
-            await history.RecordAsync(record, HistoryEvent.Redated, "planner", null, HistorySource.Planner, DueFormat.Date(PlannerDueDates.ToVietnamDay(due.DueAt!.Value)), ct).ConfigureAwait(false);
+            logger.LogInformation("Deadline of {AssignmentId} in {TenantId} re-dated in the board to {Due}", assignmentId, tenantId,
+                PlannerDueDates.ToVietnamDay(due.DueAt!.Value));
+            await history.RecordAsync(record, HistoryEvent.Redated, "planner", null, HistorySource.Planner,
+                DueFormat.Date(PlannerDueDates.ToVietnamDay(due.DueAt!.Value)), ct).ConfigureAwait(false);
         }
 
         // Progress: only the assignment's own task carries it (deadline tasks are reports).
@@ -102,20 +107,24 @@ internal sealed class BoardChangeApplier(IStateStore store, IConnectorClient con
         {
             var percent = progress.PercentComplete >= 100 ? 100 : progress.PercentComplete >= 50 ? 50 : 0;
             // Issue 15: completed in Planner while a report awaits review (or was returned) stays in progress until accepted.
-            if (percent == 100 && Features.Review.ReviewStatus.Of(await history.ListAsync(tenantId, assignmentId, ct).ConfigureAwait(false)).HoldsDone)
+            if (percent == 100
+                && Features.Review.ReviewStatus.Of(await history.ListAsync(tenantId, assignmentId, ct).ConfigureAwait(false)).HoldsDone)
                 percent = 50;
             for (var attempt = 0; attempt < 3; attempt++)
             {
                 var next = record.State.Apply(AssignmentAction.Progress, time.GetUtcNow(), percent);
                 if (next == record.State) break;
-                var (updated, current) = await store.Assignments.TryUpdateStateAsync(tenantId, assignmentId, record.State.Version, next, ct).ConfigureAwait(false);
+                var (updated, current) = await store.Assignments.TryUpdateStateAsync(tenantId, assignmentId, record.State.Version, next, ct)
+                    .ConfigureAwait(false);
                 if (current is null) return null;
                 record = current;
                 if (updated)
                 {
                     changed = true;
-                    logger.LogInformation("Progress of {AssignmentId} in {TenantId} set to {Percent}% from the board", assignmentId, tenantId, percent);
-                    await history.RecordAsync(record, HistoryEvent.ChangedInPlanner, "planner", null, HistorySource.Planner, percent.ToString(System.Globalization.CultureInfo.InvariantCulture) + "%", ct).ConfigureAwait(false);
+                    logger.LogInformation("Progress of {AssignmentId} in {TenantId} set to {Percent}% from the board", assignmentId,
+                        tenantId, percent);
+                    await history.RecordAsync(record, HistoryEvent.ChangedInPlanner, "planner", null, HistorySource.Planner,
+                        percent.ToString(System.Globalization.CultureInfo.InvariantCulture) + "%", ct).ConfigureAwait(false);
                     break;
                 }
             }
@@ -161,7 +170,8 @@ internal sealed class BoardChangeApplier(IStateStore store, IConnectorClient con
         }
         catch (ConnectorException e)
         {
-            logger.LogWarning(e, "Card of {AssignmentId} in {TenantId} not refreshed ({Status}); the card refreshes itself when opened", a.AssignmentId, a.TenantId, e.StatusCode);
+            logger.LogWarning(e, "Card of {AssignmentId} in {TenantId} not refreshed ({Status}); the card refreshes itself when opened",
+                a.AssignmentId, a.TenantId, e.StatusCode);
         }
     }
 }
@@ -170,7 +180,8 @@ internal sealed class BoardChangeApplier(IStateStore store, IConnectorClient con
 /// A plan document dropped into the tenant's plan library is imported as a draft, and the tenant's principals and
 /// committee heads get its preview card (map the unresolved assignees, then publish) in their chat with the bot.
 /// </summary>
-internal sealed class LibraryDropImporter(IStateStore store, PlanImportService importer, IConnectorClient connector, TimeProvider time, ILogger<LibraryDropImporter> logger)
+internal sealed class LibraryDropImporter(IStateStore store, PlanImportService importer, IConnectorClient connector, TimeProvider time,
+    ILogger<LibraryDropImporter> logger)
     : IPlanDocumentImporter
 {
     public async Task ImportAsync(string tenantId, LibraryFile file, Stream content, CancellationToken ct)
@@ -181,7 +192,8 @@ internal sealed class LibraryDropImporter(IStateStore store, PlanImportService i
             // The stored plan links to the library copy.
             outcome = await importer.ImportAsync(tenantId, "library", content, file.Name, PlanSource.Library(file.WebUrl), ct).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is TeamsPlans.Plans.Reading.PlanReadException or IOException or InvalidDataException or FormatException or NotSupportedException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is TeamsPlans.Plans.Reading.PlanReadException or IOException or InvalidDataException or FormatException
+            or NotSupportedException or InvalidOperationException or ArgumentException)
         {
             logger.LogWarning(e, "Library file {File} of {TenantId} is not a readable plan; skipped", file.Path, tenantId);
             await TellHeadsAsync(tenantId, lang => Task.FromResult(PlanCards.Notice(
@@ -191,7 +203,8 @@ internal sealed class LibraryDropImporter(IStateStore store, PlanImportService i
         }
         if (!outcome.Imported || outcome.Plan is null) return;
         var plan = outcome.Plan;
-        await store.Sync.PutAsync(new SyncEntry(tenantId, PlanMirror.DocumentScope, plan.PlanId, file.Id, file.WebUrl, null, time.GetUtcNow()), ct).ConfigureAwait(false);
+        await store.Sync.PutAsync(new SyncEntry(tenantId, PlanMirror.DocumentScope, plan.PlanId, file.Id, file.WebUrl, null, time.GetUtcNow()), ct)
+            .ConfigureAwait(false);
         logger.LogInformation("Plan {PlanId} of {TenantId} imported from library file {File}", plan.PlanId, tenantId, file.Path);
         var sent = await TellHeadsAsync(tenantId, async lang =>
         {

@@ -17,9 +17,11 @@ internal static class TabServiceCollectionExtensions
         services.Configure<TabOptions>(section);
         var tab = section.Get<TabOptions>() ?? new TabOptions();
         services.AddTabBearer(configuration, tab);
-        services.TryAddSingleton(sp => LocalRoster.Load(LocalRoster.Locate(sp.GetRequiredService<IOptions<TabOptions>>().Value.LocalRosterFile, contentRoot)));
+        services.TryAddSingleton(
+            sp => LocalRoster.Load(LocalRoster.Locate(sp.GetRequiredService<IOptions<TabOptions>>().Value.LocalRosterFile, contentRoot)));
         services.TryAddSingleton<TabCallerResolver>();
-        services.TryAddSingleton(sp => new TabQueries(sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IPlanDeliveries>()));
+        services.TryAddSingleton(sp => new TabQueries(sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IPlanDeliveries>()));
         services.TryAddSingleton(sp => new Rollup.RollupQueries(sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHttpContextAccessor();
         services.TryAddSingleton<TabLinks>();

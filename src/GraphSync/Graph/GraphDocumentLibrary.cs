@@ -18,7 +18,8 @@ namespace TeamsPlans.GraphSync.Graph;
 /// paths with conflictBehavior=replace (a retried upload replaces, never duplicates); ≤ 4 MiB by a simple PUT,
 /// larger ones by an upload session in chunks that are multiples of 320 KiB.
 /// </summary>
-public sealed class GraphDocumentLibrary(GraphServiceClient client, IOptions<GraphSyncOptions> options, ISyncStateStore sync, TimeProvider time, ILogger<GraphDocumentLibrary> logger, HttpMessageHandler? uploadHandler = null)
+public sealed class GraphDocumentLibrary(GraphServiceClient client, IOptions<GraphSyncOptions> options, ISyncStateStore sync, TimeProvider time,
+    ILogger<GraphDocumentLibrary> logger, HttpMessageHandler? uploadHandler = null)
     : IDocumentLibrary
 {
     readonly GraphSyncOptions _o = options.Value;
@@ -28,10 +29,13 @@ public sealed class GraphDocumentLibrary(GraphServiceClient client, IOptions<Gra
     const string DeltaScope = "library-delta";
     const string OwnScope = "library-own";
 
-    public static readonly (string Name, string Kind)[] PlanColumns = [("PlanNumber", "text"), ("Issuer", "text"), ("PlanYear", "number"), ("PlanTitle", "text"), ("PlanStatus", "text")];
-    public static readonly (string Name, string Kind)[] ReportColumns = [("PlanNumber", "text"), ("Assignee", "text"), ("Deadline", "dateTime"), ("SubmittedAt", "dateTime")];
+    public static readonly (string Name, string Kind)[] PlanColumns =
+        [("PlanNumber", "text"), ("Issuer", "text"), ("PlanYear", "number"), ("PlanTitle", "text"), ("PlanStatus", "text")];
+    public static readonly (string Name, string Kind)[] ReportColumns =
+        [("PlanNumber", "text"), ("Assignee", "text"), ("Deadline", "dateTime"), ("SubmittedAt", "dateTime")];
 
-    string Site => _o.SiteId ?? throw new GraphSyncException("config.siteId", "Thiếu cấu hình GraphSync:SiteId (trang SharePoint của trường).", "GraphSync:SiteId (the school's SharePoint site) is not configured.");
+    string Site => _o.SiteId ?? throw new GraphSyncException("config.siteId", "Thiếu cấu hình GraphSync:SiteId (trang SharePoint của trường).",
+        "GraphSync:SiteId (the school's SharePoint site) is not configured.");
 
     sealed record LibraryInfo(string ListId, string DriveId);
 
@@ -45,39 +49,47 @@ public sealed class GraphDocumentLibrary(GraphServiceClient client, IOptions<Gra
         while (lists is not null && list is null)
         {
             list = lists.Value?.FirstOrDefault(l => string.Equals(l.DisplayName, name, StringComparison.OrdinalIgnoreCase));
-            lists = list is null && lists.OdataNextLink is { } next ? await client.Sites[Site].Lists.WithUrl(next).GetAsync(cancellationToken: ct) : null;
+            lists = list is null && lists.OdataNextLink is { } next ? await client.Sites[Site].Lists.WithUrl(next)
+                .GetAsync(cancellationToken: ct) : null;
         }
         if (list is null)
         {
-            list = await client.Sites[Site].Lists.PostAsync(new List { DisplayName = name, ListProp = new ListInfo { Template = "documentLibrary" } }, cancellationToken: ct);
+            list = await client.Sites[Site].Lists.PostAsync(new List { DisplayName = name, ListProp = new ListInfo { Template = "documentLibrary" } },
+                cancellationToken: ct);
             logger.LogInformation("Created document library {Library} in site {SiteId}", name, Site);
         }
-        var listId = list?.Id ?? throw new GraphSyncException("sp.list", $"Không tạo được thư viện \"{name}\".", $"Could not create library \"{name}\".");
+        var listId = list?.Id
+            ?? throw new GraphSyncException("sp.list", $"Không tạo được thư viện \"{name}\".", $"Could not create library \"{name}\".");
         var have = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var existing = await client.Sites[Site].Lists[listId].Columns.GetAsync(rc => rc.QueryParameters.Select = ["name"], ct);
         while (existing is not null)
         {
             foreach (var c in existing.Value ?? []) if (c.Name is not null) have.Add(c.Name);
-            existing = existing.OdataNextLink is { } next ? await client.Sites[Site].Lists[listId].Columns.WithUrl(next).GetAsync(cancellationToken: ct) : null;
+            existing = existing.OdataNextLink is { } next ? await client.Sites[Site].Lists[listId].Columns.WithUrl(next)
+                .GetAsync(cancellationToken: ct) : null;
         }
         foreach (var (col, kind) in columns.Where(c => !have.Contains(c.Name)))
         {
-            var def = new ColumnDefinition { Name = col, DisplayName = col, EnforceUniqueValues = false, Hidden = false, Indexed = col == "PlanNumber" };
+            var def = new ColumnDefinition { Name = col, DisplayName = col, EnforceUniqueValues = false, Hidden = false,
+                Indexed = col == "PlanNumber" };
             switch (kind)
             {
                 case "number": def.Number = new NumberColumn { DecimalPlaces = "none" }; break;
-                case "dateTime": def.DateTime = new DateTimeColumn { Format = col == "Deadline" ? "dateOnly" : "dateTime", DisplayAs = "standard" }; break;
+                case "dateTime": def.DateTime =
+                    new DateTimeColumn { Format = col == "Deadline" ? "dateOnly" : "dateTime", DisplayAs = "standard" }; break;
                 default: def.Text = new TextColumn { AllowMultipleLines = false, MaxLength = 255 }; break;
             }
             await client.Sites[Site].Lists[listId].Columns.PostAsync(def, cancellationToken: ct);
         }
         var drive = await client.Sites[Site].Lists[listId].Drive.GetAsync(rc => rc.QueryParameters.Select = ["id"], ct);
-        info = new LibraryInfo(listId, drive?.Id ?? throw new GraphSyncException("sp.drive", $"Thư viện \"{name}\" không có ổ đĩa.", $"Library \"{name}\" has no drive."));
+        info = new LibraryInfo(listId,
+            drive?.Id ?? throw new GraphSyncException("sp.drive", $"Thư viện \"{name}\" không có ổ đĩa.", $"Library \"{name}\" has no drive."));
         await sync.PutAsync(new SyncEntry(tenantId, LibraryScope, name, info.DriveId, null, JsonSerializer.Serialize(info), time.GetUtcNow()), ct);
         return info;
     }
 
-    public async Task<LibraryFile> UploadPlanDocumentAsync(string tenantId, string fileName, Stream content, PlanDocumentMetadata m, CancellationToken ct = default)
+    public async Task<LibraryFile> UploadPlanDocumentAsync(string tenantId, string fileName, Stream content, PlanDocumentMetadata m,
+        CancellationToken ct = default)
     {
         var lib = await EnsureLibraryAsync(tenantId, _o.PlanLibrary, PlanColumns, ct);
         var path = SharePointNames.FitPath(_o.PlanLibrary, LibraryPaths.PlanDocumentPath(m, fileName));
@@ -92,7 +104,8 @@ public sealed class GraphDocumentLibrary(GraphServiceClient client, IOptions<Gra
         return ToFile(lib.DriveId, item, path, fields);
     }
 
-    public async Task<LibraryFile> UploadReportAsync(string tenantId, string period, string fileName, Stream content, ReportMetadata m, CancellationToken ct = default)
+    public async Task<LibraryFile> UploadReportAsync(string tenantId, string period, string fileName, Stream content, ReportMetadata m,
+        CancellationToken ct = default)
     {
         var lib = await EnsureLibraryAsync(tenantId, _o.ReportLibrary, ReportColumns, ct);
         var path = SharePointNames.FitPath(_o.ReportLibrary, LibraryPaths.ReportPath(m.PlanNumber, period, fileName));
@@ -120,7 +133,8 @@ public sealed class GraphDocumentLibrary(GraphServiceClient client, IOptions<Gra
         var ri = new Microsoft.Kiota.Abstractions.RequestInformation
         {
             HttpMethod = Microsoft.Kiota.Abstractions.Method.PATCH,
-            URI = new Uri($"{client.RequestAdapter.BaseUrl!.TrimEnd('/')}/drives/{Uri.EscapeDataString(driveId)}/items/{Uri.EscapeDataString(itemId)}/listItem/fields"),
+            URI = new Uri($"{client.RequestAdapter.BaseUrl!.TrimEnd('/')}/drives/{Uri.EscapeDataString(driveId)}"
+                + $"/items/{Uri.EscapeDataString(itemId)}/listItem/fields"),
         };
         ri.Headers.Add("Accept", "application/json");
         ri.SetContentFromParsable(client.RequestAdapter, "application/json", fv);
@@ -142,7 +156,8 @@ public sealed class GraphDocumentLibrary(GraphServiceClient client, IOptions<Gra
                    ?? throw new GraphSyncException("sp.upload", $"Tải lên \"{path}\" không thành công.", $"Upload of \"{path}\" failed.");
         }
         if (_o.UploadChunkSize % (320 * 1024) != 0)
-            throw new GraphSyncException("config.chunk", "Kích thước khối tải lên phải là bội số của 320 KiB.", "The upload chunk size must be a multiple of 320 KiB.");
+            throw new GraphSyncException("config.chunk", "Kích thước khối tải lên phải là bội số của 320 KiB.",
+                "The upload chunk size must be a multiple of 320 KiB.");
         var sessionUrl = $"{baseUrl}/drives/{driveId}/root:/{encoded}:/createUploadSession";
         var body = new CreateUploadSessionPostRequestBody
         {
@@ -166,7 +181,8 @@ public sealed class GraphDocumentLibrary(GraphServiceClient client, IOptions<Gra
             using var resp = await _upload.SendAsync(req, ct);
             var text = await resp.Content.ReadAsStringAsync(ct);
             if (resp.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK)
-                return await Microsoft.Kiota.Abstractions.Serialization.KiotaJsonSerializer.DeserializeAsync(text, DriveItem.CreateFromDiscriminatorValue, ct)
+                return await Microsoft.Kiota.Abstractions.Serialization.KiotaJsonSerializer.DeserializeAsync(text,
+                    DriveItem.CreateFromDiscriminatorValue, ct)
                        ?? throw new GraphSyncException("sp.upload", "Phản hồi tải lên không hợp lệ.", "Invalid upload response.");
             if (resp.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && resumes++ < 3)
             {
@@ -174,14 +190,16 @@ public sealed class GraphDocumentLibrary(GraphServiceClient client, IOptions<Gra
                 // re-sent. Ask the session which bytes it still expects and go on from there instead of restarting.
                 using var status = await _upload.GetAsync(session.UploadUrl, ct);
                 if (!status.IsSuccessStatusCode)
-                    throw new GraphSyncException("sp.upload", $"Phiên tải lên \"{path}\" không còn ({(int)status.StatusCode}).", $"The upload session of \"{path}\" is gone ({(int)status.StatusCode}).");
+                    throw new GraphSyncException("sp.upload", $"Phiên tải lên \"{path}\" không còn ({(int)status.StatusCode}).",
+                        $"The upload session of \"{path}\" is gone ({(int)status.StatusCode}).");
                 using var st = JsonDocument.Parse(await status.Content.ReadAsStringAsync(ct));
                 offset = NextExpected(st.RootElement);
                 logger.LogWarning("Upload of {Path}: fragment already stored (416); resuming at byte {Offset}", path, offset);
                 continue;
             }
             if (resp.StatusCode != HttpStatusCode.Accepted)
-                throw new GraphSyncException("sp.upload", $"Tải lên \"{path}\" lỗi {(int)resp.StatusCode}.", $"Upload of \"{path}\" failed with {(int)resp.StatusCode}.");
+                throw new GraphSyncException("sp.upload", $"Tải lên \"{path}\" lỗi {(int)resp.StatusCode}.",
+                    $"Upload of \"{path}\" failed with {(int)resp.StatusCode}.");
             using var doc = JsonDocument.Parse(text);
             offset = NextExpected(doc.RootElement);
         }
@@ -202,7 +220,8 @@ public sealed class GraphDocumentLibrary(GraphServiceClient client, IOptions<Gra
         Microsoft.Graph.Drives.Item.Items.Item.Delta.DeltaGetResponse? page;
         try
         {
-            page = cursor?.ETag is { } link ? await delta.WithUrl(link).GetAsDeltaGetResponseAsync(cancellationToken: ct) : await delta.GetAsDeltaGetResponseAsync(cancellationToken: ct);
+            page = cursor?.ETag is { } link ? await delta.WithUrl(link).GetAsDeltaGetResponseAsync(cancellationToken: ct)
+                : await delta.GetAsDeltaGetResponseAsync(cancellationToken: ct);
         }
         catch (Microsoft.Kiota.Abstractions.ApiException ex) when (ex.ResponseStatusCode == 410 && cursor is not null)
         {
@@ -238,12 +257,14 @@ public sealed class GraphDocumentLibrary(GraphServiceClient client, IOptions<Gra
         if (needTag.Count > 0)
         {
             var read = await _batch.SendAsync(needTag.Select(i => (Func<Microsoft.Kiota.Abstractions.RequestInformation>)(() =>
-                client.Drives[lib.DriveId].Items[i.Id].ToGetRequestInformation(rc => rc.QueryParameters.Select = ["id", "cTag", "eTag"]))).ToList(), ct);
+                client.Drives[lib.DriveId].Items[i.Id].ToGetRequestInformation(rc => rc.QueryParameters.Select = ["id", "cTag", "eTag"])))
+                    .ToList(), ct);
             for (var k = 0; k < needTag.Count; k++)
             {
                 var r = read[k];
                 if (r.Status == 404) { tags[needTag[k].Id!] = null; continue; } // deleted since the delta page
-                if (!r.Success) throw new GraphSyncException("sp.item", $"Không đọc được phiên bản của \"{needTag[k].Name}\": {r.Status} {r.ErrorMessage}", $"Could not read the version of \"{needTag[k].Name}\": {r.Status} {r.ErrorMessage}");
+                if (!r.Success) throw new GraphSyncException("sp.item", $"Không đọc được phiên bản của \"{needTag[k].Name}\": " +
+                    $"{r.Status} {r.ErrorMessage}", $"Could not read the version of \"{needTag[k].Name}\": {r.Status} {r.ErrorMessage}");
                 tags[needTag[k].Id!] = r.Body is { ValueKind: JsonValueKind.Object } b && b.TryGetProperty("cTag", out var c) ? c.GetString() : null;
             }
         }
@@ -252,11 +273,13 @@ public sealed class GraphDocumentLibrary(GraphServiceClient client, IOptions<Gra
         {
             var ctag = item.CTag ?? tags.GetValueOrDefault(item.Id!);
             if (ctag is null) continue; // deleted since the delta page (404): nothing to import
-            result.Add(new LibraryFile($"{lib.DriveId}|{item.Id}", item.Name ?? "", item.Name ?? "", item.WebUrl ?? "", item.Size ?? 0, new Dictionary<string, string?>())
+            result.Add(new LibraryFile($"{lib.DriveId}|{item.Id}", item.Name ?? "", item.Name ?? "", item.WebUrl ?? "", item.Size ?? 0,
+                new Dictionary<string, string?>())
             { Version = ctag });
         }
         logger.LogInformation("Drive delta for tenant {TenantId}: {Count} new plan documents", tenantId, result.Count);
-        return new DiscoveredDocuments(result, deltaLink is null ? null : new SyncEntry(tenantId, DeltaScope, lib.DriveId, lib.DriveId, deltaLink, null, time.GetUtcNow()));
+        return new DiscoveredDocuments(result,
+            deltaLink is null ? null : new SyncEntry(tenantId, DeltaScope, lib.DriveId, lib.DriveId, deltaLink, null, time.GetUtcNow()));
     }
 
     public async Task CommitDiscoveryAsync(string tenantId, DiscoveredDocuments discovered, CancellationToken ct = default)

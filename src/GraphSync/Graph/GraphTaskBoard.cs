@@ -17,7 +17,8 @@ namespace TeamsPlans.GraphSync.Graph;
 /// go through JSON $batch (≤ 20 per request), every PATCH carries If-Match, responses are asked for with
 /// "Prefer: return=representation" so the new @odata.etag comes back without a re-read.
 /// </summary>
-public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSyncOptions> options, ISyncStateStore sync, TimeProvider time, ILogger<GraphTaskBoard> logger)
+public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSyncOptions> options, ISyncStateStore sync, TimeProvider time,
+    ILogger<GraphTaskBoard> logger)
     : SnapshotTaskBoard(sync, time, logger)
 {
     readonly GraphBatch _batch = new(client, time, logger);
@@ -43,8 +44,10 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
     {
         var known = await Sync.GetAsync(tenantId, BoardScope, planId, ct);
         if (known is not null) return new BoardRef(tenantId, planId, known.RemoteId);
-        var primary = _o.GroupId ?? throw new GraphSyncException("config.groupId", "Thiếu cấu hình GraphSync:GroupId (nhóm Microsoft 365 của trường).", "GraphSync:GroupId (the school's Microsoft 365 group) is not configured.");
-        var groups = new[] { primary }.Concat(_o.OverflowGroupIds.Where(g => !string.IsNullOrWhiteSpace(g))).Distinct(StringComparer.Ordinal).ToList();
+        var primary = _o.GroupId ?? throw new GraphSyncException("config.groupId", "Thiếu cấu hình GraphSync:GroupId (nhóm Microsoft 365 của " +
+            "trường).", "GraphSync:GroupId (the school's Microsoft 365 group) is not configured.");
+        var groups = new[] { primary }.Concat(_o.OverflowGroupIds.Where(g => !string.IsNullOrWhiteSpace(g)))
+            .Distinct(StringComparer.Ordinal).ToList();
         title = title.Length > 255 ? title[..255] : title;
         PlannerPlan? found = null;
         string? foundGroup = null;
@@ -58,7 +61,8 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
                 while (page is not null && found is null)
                 {
                     found = page.Value?.FirstOrDefault(p => p.Title == title);
-                    page = found is null && page.OdataNextLink is { } next ? await client.Groups[g].Planner.Plans.WithUrl(next).GetAsync(cancellationToken: ct) : null;
+                    page = found is null && page.OdataNextLink is { } next ? await client.Groups[g].Planner.Plans.WithUrl(next)
+                        .GetAsync(cancellationToken: ct) : null;
                 }
                 if (found is not null) { foundGroup = g; break; }
             }
@@ -78,42 +82,52 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
                         Container = new PlannerPlanContainer { Url = $"https://graph.microsoft.com/v1.0/groups/{g}" },
                     }, cancellationToken: ct);
                     foundGroup = g; createdHere = true;
-                    Logger.LogInformation("Created Planner plan {BoardId} for plan {PlanId} in group {GroupId} of tenant {TenantId}", found?.Id, planId, g, tenantId);
+                    Logger.LogInformation("Created Planner plan {BoardId} for plan {PlanId} in group {GroupId} of tenant {TenantId}", found?.Id,
+                        planId, g, tenantId);
                     break;
                 }
-                catch (Microsoft.Graph.Models.ODataErrors.ODataError ex) when (ex.ResponseStatusCode == 403 && ex.Error?.Code == "MaximumProjectsOwnedByUser")
+                catch (Microsoft.Graph.Models.ODataErrors.ODataError ex) when (ex.ResponseStatusCode == 403
+                    && ex.Error?.Code == "MaximumProjectsOwnedByUser")
                 {
-                    Logger.LogWarning("Group {GroupId} of tenant {TenantId} holds the maximum number of Planner plans; trying the next group", g, tenantId);
+                    Logger.LogWarning("Group {GroupId} of tenant {TenantId} holds the maximum number of Planner plans; trying the next group",
+                        g, tenantId);
                     await Sync.PutAsync(new SyncEntry(tenantId, FullGroupScope, g, g, null, null, Time.GetUtcNow()), ct);
                 }
             }
             if (found is null)
                 throw new PlannerLimitException("planner.plansPerGroup",
-                    $"Nhóm Microsoft 365 của trường đã có tối đa {PlannerLimits.MaxPlansPerGroup} bảng Planner. Hãy lưu trữ/xóa các kế hoạch đã xong hoặc thêm nhóm vào GraphSync:OverflowGroupIds.",
-                    $"The school's Microsoft 365 group already holds the {PlannerLimits.MaxPlansPerGroup} Planner plans allowed. Archive/delete finished plans or add a group to GraphSync:OverflowGroupIds.");
+                    $"Nhóm Microsoft 365 của trường đã có tối đa {PlannerLimits.MaxPlansPerGroup} bảng Planner. " +
+                        "Hãy lưu trữ/xóa các kế hoạch đã xong hoặc thêm nhóm vào GraphSync:OverflowGroupIds.",
+                    $"The school's Microsoft 365 group already holds the {PlannerLimits.MaxPlansPerGroup} Planner plans allowed. " +
+                        "Archive/delete finished plans or add a group to GraphSync:OverflowGroupIds.");
         }
         var id = found.Id ?? throw new GraphSyncException("planner.createPlan", "Không tạo được bảng Planner.", "Could not create the Planner plan.");
         if (createdHere) await NameLabelsAsync(id, ct);
-        await Sync.PutAsync(new SyncEntry(tenantId, BoardScope, planId, id, null, JsonSerializer.Serialize(new BoardInfo(foundGroup!, createdHere)), Time.GetUtcNow()), ct);
+        await Sync.PutAsync(new SyncEntry(tenantId, BoardScope, planId, id, null, JsonSerializer.Serialize(new BoardInfo(foundGroup!, createdHere)),
+            Time.GetUtcNow()), ct);
         await Sync.DeleteAsync(tenantId, PlanIntentScope, planId, ct);
         return new BoardRef(tenantId, planId, id);
     }
 
-    public override async Task<IReadOnlyDictionary<string, string>> EnsureBucketsAsync(BoardRef board, IReadOnlyList<string> names, CancellationToken ct = default)
+    public override async Task<IReadOnlyDictionary<string, string>> EnsureBucketsAsync(BoardRef board, IReadOnlyList<string> names,
+        CancellationToken ct = default)
     {
-        var known = (await Sync.ListAsync(board.TenantId, BucketScope(board.PlanId), ct)).ToDictionary(e => e.Key, e => e.RemoteId, StringComparer.Ordinal);
+        var known = (await Sync.ListAsync(board.TenantId, BucketScope(board.PlanId), ct))
+            .ToDictionary(e => e.Key, e => e.RemoteId, StringComparer.Ordinal);
         var missing = names.Where(n => !known.ContainsKey(n)).Distinct().ToList();
         if (missing.Count == 0) return known;
         var remote = new List<PlannerBucket>();
         // A plan we created ourselves has no buckets but ours: list them only when some may be unknown to us (a board
         // adopted or made elsewhere, or a bucket create whose answer was lost).
-        var info = (await Sync.GetAsync(board.TenantId, BoardScope, board.PlanId, ct))?.DataJson is { } j ? JsonSerializer.Deserialize<BoardInfo>(j) : null;
+        var info = (await Sync.GetAsync(board.TenantId, BoardScope, board.PlanId, ct))?.DataJson is { } j
+            ? JsonSerializer.Deserialize<BoardInfo>(j) : null;
         var mayHaveOthers = info is not { CreatedHere: true } || await Sync.GetAsync(board.TenantId, BucketIntentScope, board.PlanId, ct) is not null;
         var page = mayHaveOthers ? await client.Planner.Plans[board.BoardId].Buckets.GetAsync(cancellationToken: ct) : null;
         while (page is not null)
         {
             remote.AddRange(page.Value ?? []);
-            page = page.OdataNextLink is { } next ? await client.Planner.Plans[board.BoardId].Buckets.WithUrl(next).GetAsync(cancellationToken: ct) : null;
+            page = page.OdataNextLink is { } next ? await client.Planner.Plans[board.BoardId].Buckets.WithUrl(next)
+                .GetAsync(cancellationToken: ct) : null;
         }
         if (!mayHaveOthers) remote.AddRange(known.Select(k => new PlannerBucket { Id = k.Value, Name = k.Key }));
         foreach (var b in remote)
@@ -139,7 +153,8 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
                     $"Bảng Planner đã có tối đa {PlannerLimits.MaxBucketsPerPlan} nhóm (bucket); không tạo được \"{missing[i]}\".",
                     $"The Planner plan already holds the maximum of {PlannerLimits.MaxBucketsPerPlan} buckets; \"{missing[i]}\" was not created.");
             if (!r.Success || r.Body is not { } body || body.GetProperty("id").GetString() is not { } id)
-                throw new GraphSyncException("planner.bucket", $"Không tạo được nhóm \"{missing[i]}\": {r.Status} {r.ErrorMessage}", $"Could not create bucket \"{missing[i]}\": {r.Status} {r.ErrorMessage}");
+                throw new GraphSyncException("planner.bucket", $"Không tạo được nhóm \"{missing[i]}\": {r.Status} {r.ErrorMessage}",
+                    $"Could not create bucket \"{missing[i]}\": {r.Status} {r.ErrorMessage}");
             known[missing[i]] = id;
             await Sync.PutAsync(new SyncEntry(board.TenantId, BucketScope(board.PlanId), missing[i], id, null, null, Time.GetUtcNow()), ct);
         }
@@ -160,7 +175,8 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
         var assignees = new List<string>();
         if (e.TryGetProperty("assignments", out var a) && a.ValueKind == JsonValueKind.Object)
             foreach (var p in a.EnumerateObject()) if (p.Value.ValueKind == JsonValueKind.Object) assignees.Add(p.Name);
-        DateTimeOffset? due = e.TryGetProperty("dueDateTime", out var d) && d.ValueKind == JsonValueKind.String ? DateTimeOffset.Parse(d.GetString()!, CultureInfo.InvariantCulture) : null;
+        DateTimeOffset? due = e.TryGetProperty("dueDateTime", out var d)
+            && d.ValueKind == JsonValueKind.String ? DateTimeOffset.Parse(d.GetString()!, CultureInfo.InvariantCulture) : null;
         var applied = e.TryGetProperty("appliedCategories", out var ac) && ac.ValueKind == JsonValueKind.Object ? ac : default;
         return new RemoteTask(e.GetProperty("id").GetString()!, e.TryGetProperty("@odata.etag", out var et) ? et.GetString() ?? "" : "",
             e.TryGetProperty("title", out var t) ? t.GetString() ?? "" : "", e.TryGetProperty("bucketId", out var b) ? b.GetString() : null,
@@ -186,17 +202,20 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
     static bool IsTrue(object? v) => v is true || (v is UntypedBoolean b && b.GetValue());
 
     static Outcome<RemoteTask> ToOutcome(BatchResult r) =>
-        r.Success && r.Body is { ValueKind: JsonValueKind.Object } b ? new(ParseTask(b), r.Status, null) : new(null, r.Status, r.ErrorMessage ?? $"HTTP {r.Status}", RetryAfterOf(r)) { Code = r.ErrorCode };
+        r.Success && r.Body is { ValueKind: JsonValueKind.Object } b ? new(ParseTask(b), r.Status, null)
+            : new(null, r.Status, r.ErrorMessage ?? $"HTTP {r.Status}", RetryAfterOf(r)) { Code = r.ErrorCode };
 
     /// <summary>A request still throttled after the batch's own retries: its Retry-After, for the outbox's next attempt.</summary>
     static TimeSpan? RetryAfterOf(BatchResult r) =>
         r.Status is 429 or 503 or 504 && r.Headers.TryGetValue("Retry-After", out var h) ? GraphRetryHandler.RemainingRetryAfter(h) : null;
 
-    protected override async Task<IReadOnlyList<Outcome<RemoteTask>>> CreateTasksAsync(BoardRef board, IReadOnlyList<(BoardTask Task, string? BucketId)> items, CancellationToken ct)
+    protected override async Task<IReadOnlyList<Outcome<RemoteTask>>> CreateTasksAsync(BoardRef board,
+        IReadOnlyList<(BoardTask Task, string? BucketId)> items, CancellationToken ct)
     {
         var results = await _batch.SendAsync(items.Select(i => (Func<RequestInformation>)(() =>
         {
-            var t = new PlannerTask { PlanId = board.BoardId, BucketId = i.BucketId, Title = i.Task.Title, Assignments = Assignments(i.Task.AssigneeIds, []) };
+            var t = new PlannerTask { PlanId = board.BoardId, BucketId = i.BucketId, Title = i.Task.Title,
+                Assignments = Assignments(i.Task.AssigneeIds, []) };
             if (i.Task.DueAt is { } due) t.DueDateTime = due.ToUniversalTime();
             if (i.Task.PercentComplete is { } p and > 0) t.PercentComplete = p;
             if (i.Task.Label is { } label) t.AppliedCategories = AppliedCategories(label);
@@ -205,7 +224,8 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
         return results.Select(ToOutcome).ToList();
     }
 
-    protected override async Task<IReadOnlyList<Outcome<RemoteTask>>> PatchTasksAsync(BoardRef board, IReadOnlyList<(string Id, string ETag, TaskPatch Patch)> items, CancellationToken ct)
+    protected override async Task<IReadOnlyList<Outcome<RemoteTask>>> PatchTasksAsync(BoardRef board,
+        IReadOnlyList<(string Id, string ETag, TaskPatch Patch)> items, CancellationToken ct)
     {
         var results = await _batch.SendAsync(items.Select(i => (Func<RequestInformation>)(() =>
         {
@@ -213,7 +233,8 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
             if (i.Patch.Title is { } title) t.Title = title;
             if (i.Patch.SetDue) t.DueDateTime = i.Patch.DueAt?.ToUniversalTime();
             if (i.Patch.PercentComplete is { } p) t.PercentComplete = p;
-            if (i.Patch.AddAssignees.Count + i.Patch.RemoveAssignees.Count > 0) t.Assignments = Assignments(i.Patch.AddAssignees, i.Patch.RemoveAssignees);
+            if (i.Patch.AddAssignees.Count + i.Patch.RemoveAssignees.Count > 0) t.Assignments =
+                Assignments(i.Patch.AddAssignees, i.Patch.RemoveAssignees);
             if (i.Patch.Label is { } label) t.AppliedCategories = AppliedCategories(label);
             return client.Planner.Tasks[i.Id].ToPatchRequestInformation(t, rc =>
             {
@@ -234,7 +255,8 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
 
     protected override async Task<IReadOnlyList<Outcome<RemoteTask>>> GetTasksAsync(BoardRef board, IReadOnlyList<string> ids, CancellationToken ct)
     {
-        var results = await _batch.SendAsync(ids.Select(id => (Func<RequestInformation>)(() => client.Planner.Tasks[id].ToGetRequestInformation())).ToList(), ct);
+        var results = await _batch.SendAsync(ids.Select(id => (Func<RequestInformation>)(() => client.Planner.Tasks[id].ToGetRequestInformation()))
+            .ToList(), ct);
         return results.Select(ToOutcome).ToList();
     }
 
@@ -245,7 +267,8 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
         while (page is not null)
         {
             list.AddRange((page.Value ?? []).Select(FromModel));
-            page = page.OdataNextLink is { } next ? await client.Planner.Plans[board.BoardId].Tasks.WithUrl(next).GetAsync(cancellationToken: ct) : null;
+            page = page.OdataNextLink is { } next ? await client.Planner.Plans[board.BoardId].Tasks.WithUrl(next)
+                .GetAsync(cancellationToken: ct) : null;
         }
         return list;
     }
@@ -285,28 +308,35 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
         return new Guid(h).ToString();
     }
 
-    protected override async Task<IReadOnlyList<Outcome<string>>> WriteDetailsAsync(BoardRef board, IReadOnlyList<(string Id, string? DetailsETag, BoardTask Task, bool IsNew, int? PreviousChecklist)> items, CancellationToken ct)
+    protected override async Task<IReadOnlyList<Outcome<string>>> WriteDetailsAsync(BoardRef board,
+        IReadOnlyList<(string Id, string? DetailsETag, BoardTask Task, bool IsNew, int? PreviousChecklist)> items, CancellationToken ct)
     {
         var outcomes = new Outcome<string>?[items.Count];
         var todo = Enumerable.Range(0, items.Count).ToList();
         for (var round = 0; todo.Count > 0; round++)
         {
-            if (round >= 4) throw new GraphSyncException("board.conflict", "Chi tiết nhiệm vụ liên tục bị sửa đồng thời.", "Task details keep being edited concurrently.");
+            if (round >= 4) throw new GraphSyncException("board.conflict", "Chi tiết nhiệm vụ liên tục bị sửa đồng thời.",
+                "Task details keep being edited concurrently.");
             // First round: a task whose details we wrote before is patched with the stored details ETag and the checklist ids
             // we know we wrote (no read; a concurrent edit answers 412 and is read in the next round). Otherwise — a new or
             // adopted task, or after a 412 — the details are read first (ETag + existing checklist keys).
-            var known = round == 0 ? todo.Where(i => !string.IsNullOrEmpty(items[i].DetailsETag) && items[i].PreviousChecklist is not null).ToHashSet() : [];
+            var known = round == 0 ? todo.Where(i => !string.IsNullOrEmpty(items[i].DetailsETag) && items[i].PreviousChecklist is not null)
+                .ToHashSet() : [];
             var toRead = todo.Where(i => !known.Contains(i)).ToList();
-            var current = toRead.Count == 0 ? [] : await _batch.SendAsync(toRead.Select(i => (Func<RequestInformation>)(() => client.Planner.Tasks[items[i].Id].Details.ToGetRequestInformation())).ToList(), ct);
+            var current = toRead.Count == 0 ? [] : await _batch.SendAsync(toRead.Select(
+                i => (Func<RequestInformation>)(() => client.Planner.Tasks[items[i].Id].Details.ToGetRequestInformation())).ToList(), ct);
             var state = new Dictionary<int, (string ETag, HashSet<string> Existing)>();
             foreach (var i in known)
-                state[i] = (items[i].DetailsETag!, Enumerable.Range(0, Math.Min(items[i].PreviousChecklist!.Value, PlannerLimits.MaxChecklistItems)).Select(n => ChecklistId(items[i].Task.Key, n)).ToHashSet());
+                state[i] = (items[i].DetailsETag!, Enumerable.Range(0, Math.Min(items[i].PreviousChecklist!.Value, PlannerLimits.MaxChecklistItems))
+                    .Select(n => ChecklistId(items[i].Task.Key, n)).ToHashSet());
             for (var k = 0; k < toRead.Count; k++)
             {
                 var i = toRead[k]; var r = current[k];
-                if (!r.Success || r.Body is not { } body) { outcomes[i] = new(null, r.Status, r.ErrorMessage ?? $"HTTP {r.Status}", RetryAfterOf(r)); continue; }
+                if (!r.Success
+                    || r.Body is not { } body) { outcomes[i] = new(null, r.Status, r.ErrorMessage ?? $"HTTP {r.Status}", RetryAfterOf(r)); continue; }
                 var etag = body.TryGetProperty("@odata.etag", out var e) ? e.GetString() ?? "" : "";
-                state[i] = (etag, body.TryGetProperty("checklist", out var cl) && cl.ValueKind == JsonValueKind.Object ? cl.EnumerateObject().Select(p => p.Name).ToHashSet() : []);
+                state[i] = (etag, body.TryGetProperty("checklist", out var cl) && cl.ValueKind == JsonValueKind.Object ? cl.EnumerateObject()
+                    .Select(p => p.Name).ToHashSet() : []);
             }
             var patches = new List<(int Index, string ETag, PlannerTaskDetails Body)>();
             foreach (var i in todo.Where(state.ContainsKey))
@@ -332,7 +362,8 @@ public sealed class GraphTaskBoard(GraphServiceClient client, IOptions<GraphSync
                 {
                     var refs = new PlannerExternalReferences();
                     refs.AdditionalData[EncodeReferenceKey(url)] = new PlannerExternalReference
-                    { OdataType = "#microsoft.graph.plannerExternalReference", Alias = t.ReferenceAlias ?? "Văn bản kế hoạch", Type = "Other", PreviewPriority = " !" };
+                    { OdataType = "#microsoft.graph.plannerExternalReference", Alias = t.ReferenceAlias ?? "Văn bản kế hoạch", Type = "Other",
+                        PreviewPriority = " !" };
                     details.References = refs;
                 }
                 patches.Add((i, etag, details));

@@ -23,7 +23,8 @@ public sealed class LocalDocumentLibrary : IDocumentLibrary
 
     /// <summary>The library in <paramref name="folder"/> (the one rule of <see cref="LocalLibraryFolder"/>).</summary>
     [Microsoft.Extensions.DependencyInjection.ActivatorUtilitiesConstructor]
-    public LocalDocumentLibrary(LocalLibraryFolder folder, IOptions<GraphSyncOptions> options, ISyncStateStore sync, TimeProvider time, ILogger<LocalDocumentLibrary> logger)
+    public LocalDocumentLibrary(LocalLibraryFolder folder, IOptions<GraphSyncOptions> options, ISyncStateStore sync, TimeProvider time,
+        ILogger<LocalDocumentLibrary> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _o = options.Value;
@@ -51,7 +52,8 @@ public sealed class LocalDocumentLibrary : IDocumentLibrary
 
     sealed record Meta(bool Own, Dictionary<string, string?> Fields);
 
-    async Task<LibraryFile> WriteAsync(string tenantId, string library, string relPath, Stream content, Dictionary<string, string?> fields, bool own, CancellationToken ct)
+    async Task<LibraryFile> WriteAsync(string tenantId, string library, string relPath, Stream content, Dictionary<string, string?> fields, bool own,
+        CancellationToken ct)
     {
         var root = Root(tenantId, library);
         var full = Path.Combine(root, relPath.Replace('/', Path.DirectorySeparatorChar));
@@ -65,13 +67,16 @@ public sealed class LocalDocumentLibrary : IDocumentLibrary
         return new LibraryFile($"{library}|{relPath}", info.Name, relPath, new Uri(full).AbsoluteUri, info.Length, fields);
     }
 
-    public Task<LibraryFile> UploadPlanDocumentAsync(string tenantId, string fileName, Stream content, PlanDocumentMetadata m, CancellationToken ct = default) =>
+    public Task<LibraryFile> UploadPlanDocumentAsync(string tenantId, string fileName, Stream content, PlanDocumentMetadata m,
+        CancellationToken ct = default) =>
         WriteAsync(tenantId, _o.PlanLibrary, LibraryPaths.PlanDocumentPath(m, fileName), content, new()
         {
-            ["PlanNumber"] = m.PlanNumber, ["Issuer"] = m.Issuer, ["PlanYear"] = m.PlanYear?.ToString(CultureInfo.InvariantCulture), ["PlanTitle"] = m.Title, ["PlanStatus"] = m.Status,
+            ["PlanNumber"] = m.PlanNumber, ["Issuer"] = m.Issuer, ["PlanYear"] = m.PlanYear?.ToString(CultureInfo.InvariantCulture),
+                ["PlanTitle"] = m.Title, ["PlanStatus"] = m.Status,
         }, own: true, ct);
 
-    public Task<LibraryFile> UploadReportAsync(string tenantId, string period, string fileName, Stream content, ReportMetadata m, CancellationToken ct = default) =>
+    public Task<LibraryFile> UploadReportAsync(string tenantId, string period, string fileName, Stream content, ReportMetadata m,
+        CancellationToken ct = default) =>
         WriteAsync(tenantId, _o.ReportLibrary, LibraryPaths.ReportPath(m.PlanNumber, period, fileName), content, new()
         {
             ["PlanNumber"] = m.PlanNumber, ["Assignee"] = m.Assignee,
@@ -96,9 +101,11 @@ public sealed class LocalDocumentLibrary : IDocumentLibrary
             if (seen.TryGetValue(rel, out var old) && old == stamp) continue;
             Meta? meta = File.Exists(full + Sidecar) ? JsonSerializer.Deserialize<Meta>(await File.ReadAllTextAsync(full + Sidecar, ct)) : null;
             if (meta?.Own == true) continue;
-            result.Add(new LibraryFile($"{_o.PlanLibrary}|{rel}", info.Name, rel, new Uri(full).AbsoluteUri, info.Length, meta?.Fields ?? []) { Version = stamp });
+            result.Add(new LibraryFile($"{_o.PlanLibrary}|{rel}", info.Name, rel, new Uri(full).AbsoluteUri, info.Length,
+                meta?.Fields ?? []) { Version = stamp });
         }
-        return new DiscoveredDocuments(result, new SyncEntry(tenantId, "local-delta", _o.PlanLibrary, root, null, JsonSerializer.Serialize(now), time.GetUtcNow()));
+        return new DiscoveredDocuments(result,
+            new SyncEntry(tenantId, "local-delta", _o.PlanLibrary, root, null, JsonSerializer.Serialize(now), time.GetUtcNow()));
     }
 
     public async Task CommitDiscoveryAsync(string tenantId, DiscoveredDocuments discovered, CancellationToken ct = default)
@@ -112,11 +119,13 @@ public sealed class LocalDocumentLibrary : IDocumentLibrary
         if (i <= 0) throw new GraphSyncException("local.id", $"Mã tệp không hợp lệ: {id}.", $"Invalid file id: {id}.");
         var root = Root(tenantId, id[..i]);
         var full = Path.GetFullPath(Path.Combine(root, id[(i + 1)..]));
-        if (!full.StartsWith(root, StringComparison.Ordinal)) throw new GraphSyncException("local.id", "Đường dẫn nằm ngoài thư viện.", "Path outside the library.");
+        if (!full.StartsWith(root, StringComparison.Ordinal)) throw new GraphSyncException("local.id", "Đường dẫn nằm ngoài thư viện.",
+            "Path outside the library.");
         return full;
     }
 
-    public Task<Stream> OpenAsync(string tenantId, LibraryFile file, CancellationToken ct = default) => Task.FromResult<Stream>(File.OpenRead(FullPath(tenantId, file.Id)));
+    public Task<Stream> OpenAsync(string tenantId, LibraryFile file, CancellationToken ct = default) =>
+        Task.FromResult<Stream>(File.OpenRead(FullPath(tenantId, file.Id)));
 
     public Task<string> GetLinkAsync(string tenantId, string fileId, CancellationToken ct = default)
     {

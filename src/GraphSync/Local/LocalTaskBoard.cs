@@ -31,9 +31,11 @@ internal sealed class LocalTaskBoard(ISyncStateStore sync, TimeProvider time, IL
         return new BoardRef(tenantId, planId, e.RemoteId);
     }
 
-    public override async Task<IReadOnlyDictionary<string, string>> EnsureBucketsAsync(BoardRef board, IReadOnlyList<string> names, CancellationToken ct = default)
+    public override async Task<IReadOnlyDictionary<string, string>> EnsureBucketsAsync(BoardRef board, IReadOnlyList<string> names,
+        CancellationToken ct = default)
     {
-        var known = (await Sync.ListAsync(board.TenantId, BucketScope(board.PlanId), ct)).ToDictionary(x => x.Key, x => x.RemoteId, StringComparer.Ordinal);
+        var known = (await Sync.ListAsync(board.TenantId, BucketScope(board.PlanId), ct))
+            .ToDictionary(x => x.Key, x => x.RemoteId, StringComparer.Ordinal);
         var missing = names.Where(n => !known.ContainsKey(n)).Distinct().ToList();
         if (known.Count + missing.Count > PlannerLimits.MaxBucketsPerPlan)
             throw new PlannerLimitException("planner.buckets",
@@ -48,7 +50,8 @@ internal sealed class LocalTaskBoard(ISyncStateStore sync, TimeProvider time, IL
         return known;
     }
 
-    static RemoteTask ToRemote(LocalTaskRow r) => new(r.Id, ETagOf(r.Version), r.Title, r.BucketId, r.DueAt, r.PercentComplete, r.AssigneeIds) { Label = r.Label };
+    static RemoteTask ToRemote(LocalTaskRow r) =>
+        new(r.Id, ETagOf(r.Version), r.Title, r.BucketId, r.DueAt, r.PercentComplete, r.AssigneeIds) { Label = r.Label };
 
     async Task<LocalTaskRow?> ReadAsync(BoardRef b, string id, CancellationToken ct)
     {
@@ -57,21 +60,25 @@ internal sealed class LocalTaskBoard(ISyncStateStore sync, TimeProvider time, IL
     }
 
     Task WriteAsync(BoardRef b, LocalTaskRow r, CancellationToken ct) =>
-        Sync.PutAsync(new SyncEntry(b.TenantId, TasksScope(b.BoardId), r.Id, r.Id, ETagOf(r.Version), JsonSerializer.Serialize(r, Json), Time.GetUtcNow()), ct);
+        Sync.PutAsync(new SyncEntry(b.TenantId, TasksScope(b.BoardId), r.Id, r.Id, ETagOf(r.Version), JsonSerializer.Serialize(r, Json),
+            Time.GetUtcNow()), ct);
 
-    protected override async Task<IReadOnlyList<Outcome<RemoteTask>>> CreateTasksAsync(BoardRef board, IReadOnlyList<(BoardTask Task, string? BucketId)> items, CancellationToken ct)
+    protected override async Task<IReadOnlyList<Outcome<RemoteTask>>> CreateTasksAsync(BoardRef board,
+        IReadOnlyList<(BoardTask Task, string? BucketId)> items, CancellationToken ct)
     {
         var list = new List<Outcome<RemoteTask>>();
         foreach (var (t, bucket) in items)
         {
-            var row = new LocalTaskRow(Guid.NewGuid().ToString("N"), t.Title, bucket, t.DueAt, t.PercentComplete ?? 0, t.AssigneeIds.ToArray(), "", [], null, 1, t.Label);
+            var row = new LocalTaskRow(Guid.NewGuid().ToString("N"), t.Title, bucket, t.DueAt, t.PercentComplete ?? 0, t.AssigneeIds.ToArray(), "",
+                [], null, 1, t.Label);
             await WriteAsync(board, row, ct);
             list.Add(new(ToRemote(row), 201, null));
         }
         return list;
     }
 
-    protected override async Task<IReadOnlyList<Outcome<RemoteTask>>> PatchTasksAsync(BoardRef board, IReadOnlyList<(string Id, string ETag, TaskPatch Patch)> items, CancellationToken ct)
+    protected override async Task<IReadOnlyList<Outcome<RemoteTask>>> PatchTasksAsync(BoardRef board,
+        IReadOnlyList<(string Id, string ETag, TaskPatch Patch)> items, CancellationToken ct)
     {
         var list = new List<Outcome<RemoteTask>>();
         await _gate.WaitAsync(ct);
@@ -85,7 +92,8 @@ internal sealed class LocalTaskBoard(ISyncStateStore sync, TimeProvider time, IL
                 row = row with
                 {
                     Title = p.Title ?? row.Title, DueAt = p.SetDue ? p.DueAt : row.DueAt, PercentComplete = p.PercentComplete ?? row.PercentComplete,
-                    AssigneeIds = row.AssigneeIds.Except(p.RemoveAssignees, StringComparer.OrdinalIgnoreCase).Concat(p.AddAssignees).Distinct().ToArray(),
+                    AssigneeIds = row.AssigneeIds.Except(p.RemoveAssignees, StringComparer.OrdinalIgnoreCase).Concat(p.AddAssignees)
+                        .Distinct().ToArray(),
                     Version = row.Version + 1, Label = p.Label ?? row.Label,
                 };
                 await WriteAsync(board, row, ct);
@@ -105,9 +113,11 @@ internal sealed class LocalTaskBoard(ISyncStateStore sync, TimeProvider time, IL
     }
 
     protected override async Task<IReadOnlyList<RemoteTask>> ListTasksAsync(BoardRef board, CancellationToken ct) =>
-        (await Sync.ListAsync(board.TenantId, TasksScope(board.BoardId), ct)).Select(e => JsonSerializer.Deserialize<LocalTaskRow>(e.DataJson!, Json)!).Select(ToRemote).ToList();
+        (await Sync.ListAsync(board.TenantId, TasksScope(board.BoardId), ct))
+            .Select(e => JsonSerializer.Deserialize<LocalTaskRow>(e.DataJson!, Json)!).Select(ToRemote).ToList();
 
-    protected override async Task<IReadOnlyList<Outcome<string>>> WriteDetailsAsync(BoardRef board, IReadOnlyList<(string Id, string? DetailsETag, BoardTask Task, bool IsNew, int? PreviousChecklist)> items, CancellationToken ct)
+    protected override async Task<IReadOnlyList<Outcome<string>>> WriteDetailsAsync(BoardRef board,
+        IReadOnlyList<(string Id, string? DetailsETag, BoardTask Task, bool IsNew, int? PreviousChecklist)> items, CancellationToken ct)
     {
         var list = new List<Outcome<string>>();
         foreach (var (id, _, t, _, _) in items)
@@ -115,8 +125,10 @@ internal sealed class LocalTaskBoard(ISyncStateStore sync, TimeProvider time, IL
             var row = await ReadAsync(board, id, ct);
             if (row is null) { list.Add(new(null, 404, "not found")); continue; }
             // Details have their own version in Planner; here they do not move the task ETag.
-            row = row with { Description = $"{t.Description}\n\n{DescriptionMarker(t.Key)}", Checklist = t.Checklist.ToArray(), ReferenceUrl = t.ReferenceUrl };
-            await Sync.PutAsync(new SyncEntry(board.TenantId, TasksScope(board.BoardId), row.Id, row.Id, ETagOf(row.Version), JsonSerializer.Serialize(row, Json), Time.GetUtcNow()), ct);
+            row = row with { Description = $"{t.Description}\n\n{DescriptionMarker(t.Key)}", Checklist = t.Checklist.ToArray(),
+                ReferenceUrl = t.ReferenceUrl };
+            await Sync.PutAsync(new SyncEntry(board.TenantId, TasksScope(board.BoardId), row.Id, row.Id, ETagOf(row.Version),
+                JsonSerializer.Serialize(row, Json), Time.GetUtcNow()), ct);
             list.Add(new("local", 200, null));
         }
         return list;
@@ -124,7 +136,8 @@ internal sealed class LocalTaskBoard(ISyncStateStore sync, TimeProvider time, IL
 
     /// <summary>All rows of a board (admin views, tests).</summary>
     public async Task<IReadOnlyList<LocalTaskRow>> ListRowsAsync(BoardRef board, CancellationToken ct = default) =>
-        (await Sync.ListAsync(board.TenantId, TasksScope(board.BoardId), ct)).Select(e => JsonSerializer.Deserialize<LocalTaskRow>(e.DataJson!, Json)!).ToList();
+        (await Sync.ListAsync(board.TenantId, TasksScope(board.BoardId), ct))
+            .Select(e => JsonSerializer.Deserialize<LocalTaskRow>(e.DataJson!, Json)!).ToList();
 
     /// <summary>An edit made on the board itself (admin CLI, or a person working on the embedded board): bumps the ETag.</summary>
     public async Task<LocalTaskRow> EditAsync(BoardRef board, string taskId, Func<LocalTaskRow, LocalTaskRow> edit, CancellationToken ct = default)

@@ -22,7 +22,8 @@ public static class PlanTextFormatter
         {
             sb.AppendLine("Căn cứ:");
             foreach (var l in p.LegalBases)
-                sb.AppendLine($"  - {l.Kind} {l.Number}" + (l.IssuedOn is { } ld ? $" ngày {ld.ToString("dd/MM/yyyy", Inv)}" : "") + (l.Issuer is not null ? $" của {l.Issuer}" : ""));
+                sb.AppendLine($"  - {l.Kind} {l.Number}" + (l.IssuedOn is { } ld ? $" ngày {ld.ToString("dd/MM/yyyy", Inv)}" : "")
+                    + (l.Issuer is not null ? $" của {l.Issuer}" : ""));
         }
         if (p.Sections.Count > 0)
         {
@@ -46,7 +47,8 @@ public static class PlanTextFormatter
         {
             sb.AppendLine("Thời hạn:");
             foreach (var dl in p.Deadlines)
-                sb.AppendLine($"  - {Due(dl)}: {dl.What}" + (dl.To is not null ? $" → {dl.To}" : "") + (dl.Assignee is not null ? $" (thực hiện: {dl.Assignee})" : ""));
+                sb.AppendLine($"  - {Due(dl)}: {dl.What}" + (dl.To is not null ? $" → {dl.To}" : "")
+                    + (dl.Assignee is not null ? $" (thực hiện: {dl.Assignee})" : ""));
         }
         if (p.Recipients.Count > 0)
         {
@@ -54,7 +56,8 @@ public static class PlanTextFormatter
             foreach (var r in p.Recipients) sb.AppendLine($"  - {r.Name}" + (r.Purpose is not null ? $" ({r.Purpose})" : ""));
         }
         if (p.Signer is { } sg)
-            sb.AppendLine("Người ký: " + string.Join(" / ", new[] { sg.OnBehalfOf is not null ? "KT. " + sg.OnBehalfOf : null, sg.Title, sg.Name }.Where(x => x is not null)));
+            sb.AppendLine("Người ký: " + string.Join(" / ",
+                new[] { sg.OnBehalfOf is not null ? "KT. " + sg.OnBehalfOf : null, sg.Title, sg.Name }.Where(x => x is not null)));
         if (p.Warnings.Count > 0)
         {
             sb.AppendLine("Cảnh báo:");

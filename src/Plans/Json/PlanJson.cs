@@ -73,7 +73,8 @@ public static class PlanJson
         };
 
         public override void Write(Utf8JsonWriter writer, Recurrence value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value switch { Recurrence.Yearly => "yearly", Recurrence.Semiannual => "semiannual", Recurrence.Quarterly => "quarterly", Recurrence.Monthly => "monthly", _ => throw new JsonException() });
+            writer.WriteStringValue(value switch { Recurrence.Yearly => "yearly", Recurrence.Semiannual => "semiannual",
+                Recurrence.Quarterly => "quarterly", Recurrence.Monthly => "monthly", _ => throw new JsonException() });
     }
 
     public sealed class DateOnlyConverter : JsonConverter<DateOnly>

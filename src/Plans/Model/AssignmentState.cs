@@ -1,15 +1,11 @@
 namespace TeamsPlans.Plans.Model;
 
-public enum AssignmentStatus { Assigned, Acknowledged, InProgress, Done }
-
-/// <summary>What a member can do to an assignment from a card or Planner.</summary>
-public enum AssignmentAction { Acknowledge, Progress, Done }
-
 /// <summary>
 /// The state of one member's assignment. Version increases on every change; an action that changes nothing
 /// (a second click) leaves it as it is, so replays are idempotent.
 /// </summary>
-public sealed record AssignmentState(AssignmentStatus Status, int PercentComplete, int Version, DateTimeOffset? AcknowledgedAt, DateTimeOffset? CompletedAt, string? LastComment)
+public sealed record AssignmentState(AssignmentStatus Status, int PercentComplete, int Version, DateTimeOffset? AcknowledgedAt,
+    DateTimeOffset? CompletedAt, string? LastComment)
 {
     public static AssignmentState New => new(AssignmentStatus.Assigned, 0, 1, null, null, null);
 
@@ -25,7 +21,8 @@ public sealed record AssignmentState(AssignmentStatus Status, int PercentComplet
                 return this with { Status = AssignmentStatus.Acknowledged, AcknowledgedAt = now, Version = Version + 1 };
             case AssignmentAction.Progress:
                 var p = percent ?? throw new ArgumentException("Progress needs a percentage.", nameof(percent));
-                if (p is not (0 or 50 or 100)) throw new ArgumentOutOfRangeException(nameof(percent), p, "Progress is 0, 50 or 100 (Planner's steps).");
+                if (p is not (0 or 50 or 100)) throw new ArgumentOutOfRangeException(nameof(percent), p,
+                    "Progress is 0, 50 or 100 (Planner's steps).");
                 if (p == 100) return Apply(AssignmentAction.Done, now, null, comment);
                 var status = p == 0 ? AssignmentStatus.Acknowledged : AssignmentStatus.InProgress;
                 if (Status == status && PercentComplete == p && (comment is null || comment == LastComment)) return this;

@@ -2,8 +2,6 @@ using System.Globalization;
 
 namespace TeamsPlans.Plans.Model;
 
-public enum DueKind { Date, YearlyDate, Quarter, Month, SchoolYear, Year }
-
 /// <summary>
 /// When something is due, with the precision the document gives. Serialized as
 /// "yyyy-MM-dd" (Date), "--MM-dd" (YearlyDate), "yyyy-Qn" (Quarter), "yyyy-MM" (Month), "yyyy-yyyy" (SchoolYear), "yyyy" (Year).
@@ -23,7 +21,8 @@ public readonly record struct DueDate(DueKind Kind, int Year, int Month, int Day
     public DateOnly LastDay(int? yearForYearly = null) => Kind switch
     {
         DueKind.Date => new DateOnly(Year, Month, Day),
-        DueKind.YearlyDate => new DateOnly(yearForYearly ?? throw new InvalidOperationException("A yearly date needs a year."), Month, Math.Min(Day, DateTime.DaysInMonth(yearForYearly.Value, Month))),
+        DueKind.YearlyDate => new DateOnly(yearForYearly ?? throw new InvalidOperationException("A yearly date needs a year."), Month,
+            Math.Min(Day, DateTime.DaysInMonth(yearForYearly.Value, Month))),
         DueKind.Quarter => new DateOnly(Year, Quarter * 3, 1).AddMonths(1).AddDays(-1),
         DueKind.Month => new DateOnly(Year, Month, 1).AddMonths(1).AddDays(-1),
         // Vietnamese school years end on 31 May of the second year (Bộ GD&ĐT calendar); reports close then.
@@ -56,11 +55,14 @@ public readonly record struct DueDate(DueKind Kind, int Year, int Month, int Day
         { due = Yearly(ym, yd); return true; }
         if (s.Length == 10 && s[4] == '-' && s[7] == '-' && DateOnly.TryParseExact(s, "yyyy-MM-dd", inv, DateTimeStyles.None, out var d))
         { due = OnDate(d); return true; }
-        if (s.Length == 7 && s[4] == '-' && s[5] == 'Q' && int.TryParse(s.AsSpan(0, 4), NumberStyles.None, inv, out var qy) && s[6] is >= '1' and <= '4')
+        if (s.Length == 7 && s[4] == '-' && s[5] == 'Q' && int.TryParse(s.AsSpan(0, 4), NumberStyles.None, inv, out var qy)
+            && s[6] is >= '1' and <= '4')
         { due = InQuarter(qy, s[6] - '0'); return true; }
-        if (s.Length == 7 && s[4] == '-' && int.TryParse(s.AsSpan(0, 4), NumberStyles.None, inv, out var my) && int.TryParse(s.AsSpan(5, 2), NumberStyles.None, inv, out var mm) && mm is >= 1 and <= 12)
+        if (s.Length == 7 && s[4] == '-' && int.TryParse(s.AsSpan(0, 4), NumberStyles.None, inv, out var my)
+            && int.TryParse(s.AsSpan(5, 2), NumberStyles.None, inv, out var mm) && mm is >= 1 and <= 12)
         { due = InMonth(my, mm); return true; }
-        if (s.Length == 9 && s[4] == '-' && int.TryParse(s.AsSpan(0, 4), NumberStyles.None, inv, out var s1) && int.TryParse(s.AsSpan(5, 4), NumberStyles.None, inv, out var s2) && s2 == s1 + 1)
+        if (s.Length == 9 && s[4] == '-' && int.TryParse(s.AsSpan(0, 4), NumberStyles.None, inv, out var s1)
+            && int.TryParse(s.AsSpan(5, 4), NumberStyles.None, inv, out var s2) && s2 == s1 + 1)
         { due = SchoolYearOf(s1); return true; }
         if (s.Length == 4 && int.TryParse(s, NumberStyles.None, inv, out var yy) && yy >= 1900)
         { due = InYear(yy); return true; }

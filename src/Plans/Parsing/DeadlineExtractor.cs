@@ -26,33 +26,45 @@ internal static class DeadlineExtractor
     private static readonly Regex DayListSlash = R(@"(?<![\p{L}])ngày\s+(?<days>\d{1,2}(?:\s*(?:,|và|;)\s*\d{1,2})+)\s*/\s*(?<m>\d{1,2})(?:\s*/\s*(?<y>\d{4}))?(?![\d/])", RegexOptions.IgnoreCase);
     // A year as the time given for a task ("Thời gian thực hiện: năm 2025", "hoàn thành trong năm 2025"); a year in a
     // strategy's name ("Chiến lược … đến năm 2030") is no deadline.
-    private static readonly Regex YearDue = R(@"(?:thời\s+gian(?:\s+\p{L}+){0,3}\s*:\s*|thời\s+hạn\s*:?\s*|hoàn\s+thành\s+)(?:cả\s+|trong\s+|đến\s+|trước\s+|vào\s+)?(?:năm\s+)?(?<y>(?:19|20)\d\d)(?![\d/])(?!\s*[-–]\s*\d)", RegexOptions.IgnoreCase);
+    private static readonly Regex YearDue = R(@"(?:thời\s+gian(?:\s+\p{L}+){0,3}\s*:\s*|thời\s+hạn\s*:?\s*|hoàn\s+thành\s+)(?:cả\s+|trong\s+|" +
+        @"đến\s+|trước\s+|vào\s+)?(?:năm\s+)?(?<y>(?:19|20)\d\d)(?![\d/])(?!\s*[-–]\s*\d)", RegexOptions.IgnoreCase);
     private static readonly Regex Citation = R(@"(?:\d+\s*/\s*\p{Lu}|số\s*:?\s*\d|ban\s+hành|ký)[^.;]{0,40}$", RegexOptions.IgnoreCase);
     private static readonly Regex InForceFrom = R(@"hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s*$", RegexOptions.IgnoreCase);
-    private static readonly Regex QuarterlyNear = R(@"(?:hằng|hàng|mỗi)\s+quý|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?quý|cuối\s+quý|tháng\s+cuối\s+quý", RegexOptions.IgnoreCase);
+    private static readonly Regex QuarterlyNear =
+        R(@"(?:hằng|hàng|mỗi)\s+quý|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?quý|cuối\s+quý|tháng\s+cuối\s+quý", RegexOptions.IgnoreCase);
     private static readonly Regex MonthlyNear = R(@"(?:hằng|hàng|mỗi)\s+tháng|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?tháng", RegexOptions.IgnoreCase);
     // "trước ngày 18 hằng tháng", "chậm nhất ngày 25 của tháng": the day recurs every month (month 1 until anchored).
-    private static readonly Regex DayOfMonth = R(@"(?<![\p{L}])(?:trước|chậm\s+nhất|vào|hạn)\s+(?:ngày\s+)?(?<d>\d{1,2})\s+(?:(?:của\s+)?(?:hằng|hàng|mỗi)\s+tháng|(?:của\s+)?tháng(?=\s*[,.;)]|\s*$))", RegexOptions.IgnoreCase);
-    private static readonly Regex DayOfQuarter = R(@"(?<![\p{L}])(?:trước|chậm\s+nhất)\s+(?:ngày\s+)?(?<d>\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+(?:mỗi\s+)?quý", RegexOptions.IgnoreCase);
+    private static readonly Regex DayOfMonth = R(@"(?<![\p{L}])(?:trước|chậm\s+nhất|vào|hạn)\s+(?:ngày\s+)?(?<d>\d{1,2})\s+(?:(?:của\s+)?(?:hằng|" +
+        @"hàng|mỗi)\s+tháng|(?:của\s+)?tháng(?=\s*[,.;)]|\s*$))", RegexOptions.IgnoreCase);
+    private static readonly Regex DayOfQuarter =
+        R(@"(?<![\p{L}])(?:trước|chậm\s+nhất)\s+(?:ngày\s+)?(?<d>\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+(?:mỗi\s+)?quý", RegexOptions.IgnoreCase);
     private static readonly Regex FirstDate = R(@"\G" + DateCore, RegexOptions.IgnoreCase);
     private static readonly Regex NextDate = R(@"\G\s*(?:,|và|hoặc|;)\s*(?:ngày\s*)?" + DateCore, RegexOptions.IgnoreCase);
-    private static readonly Regex YearlyAfter = R(@"\G\s*\)?\s*(?:của\s+)?(?:(?:hàng|hằng|mỗi)\s+năm|năm\s+(?:liền\s+kề|liền\s+sau|tiếp\s+theo|kế\s+tiếp|sau)(?![\p{L}]))", RegexOptions.IgnoreCase);
+    private static readonly Regex YearlyAfter = R(@"\G\s*\)?\s*(?:của\s+)?(?:(?:hàng|hằng|mỗi)\s+năm|năm\s+(?:liền\s+kề|liền\s+sau|tiếp\s+theo|" +
+        @"kế\s+tiếp|sau)(?![\p{L}]))", RegexOptions.IgnoreCase);
     private static readonly Regex SemiBefore = R(@"(?:6|sáu)\s+tháng|nửa\s+năm|giữa\s+năm|bán\s+niên|sơ\s+kết\s+học\s+kỳ", RegexOptions.IgnoreCase);
-    private static readonly Regex YearlyBefore = R(@"(?:hàng|hằng|mỗi)\s+năm|báo\s+cáo\s+năm|tổng\s+kết\s+năm|cuối\s+năm|định\s+kỳ\s+năm", RegexOptions.IgnoreCase);
+    private static readonly Regex YearlyBefore =
+        R(@"(?:hàng|hằng|mỗi)\s+năm|báo\s+cáo\s+năm|tổng\s+kết\s+năm|cuối\s+năm|định\s+kỳ\s+năm", RegexOptions.IgnoreCase);
     private static readonly Regex Quarter = R(@"(?<![\p{L}])quý\s+(?<q>IV|I{1,3}|[1-4])\s*(?:/|,?\s*năm)\s*(?<y>\d{4})", RegexOptions.IgnoreCase);
-    private static readonly Regex Month = R(@"(?<!ngày\s*\d{1,2}\s*)(?<![\p{L}])tháng\s+(?<m>\d{1,2})\s*(?:/|năm)\s*(?<y>\d{4})", RegexOptions.IgnoreCase);
+    private static readonly Regex Month =
+        R(@"(?<!ngày\s*\d{1,2}\s*)(?<![\p{L}])tháng\s+(?<m>\d{1,2})\s*(?:/|năm)\s*(?<y>\d{4})", RegexOptions.IgnoreCase);
     private static readonly Regex SchoolYear = R(@"(?<![\p{L}])năm\s+học\s+(?<a>\d{4})\s*[-–]\s*(?<b>\d{4})", RegexOptions.IgnoreCase);
-    private static readonly Regex TimeContext = R(@"thời\s+gian|thời\s+hạn|hoàn\s+thành|trước|trong|cuối|đến\s+hết|chậm\s+nhất|hạn\s+chót", RegexOptions.IgnoreCase);
-    private static readonly Regex Target = R(@"(?<![\p{L}])(?<kw>về|báo\s+cáo|gửi|nộp|cho|lên|đến)\s+(?<org>(?:Sở|Phòng|Ủy\s+ban|Uỷ\s+ban|UBND|Bộ|Ban|Văn\s+phòng|Lãnh\s+đạo|Hiệu\s+trưởng|Trường|Hội\s+đồng|Thường\s+trực|Đảng\s+ủy|Công\s+đoàn|Cục|Vụ|Thành\s+ủy|Huyện\s+ủy|Tỉnh\s+ủy|Chi\s+bộ|Tổ)(?![\p{L}]).*?)(?=\s*\(|\s*;|\.\s|\.$|,\s|\s+(?:trước|để|qua|trong|theo|chậm|vào|hạn|kèm|đồng\s+thời)(?![\p{L}])|\s*$)");
+    private static readonly Regex TimeContext =
+        R(@"thời\s+gian|thời\s+hạn|hoàn\s+thành|trước|trong|cuối|đến\s+hết|chậm\s+nhất|hạn\s+chót", RegexOptions.IgnoreCase);
+    private static readonly Regex Target = R(@"(?<![\p{L}])(?<kw>về|báo\s+cáo|gửi|nộp|cho|lên|đến)\s+(?<org>(?:Sở|Phòng|Ủy\s+ban|Uỷ\s+ban|UBND|" +
+        @"Bộ|Ban|Văn\s+phòng|Lãnh\s+đạo|Hiệu\s+trưởng|Trường|Hội\s+đồng|Thường\s+trực|Đảng\s+ủy|Công\s+đoàn|Cục|Vụ|Thành\s+ủy|Huyện\s+ủy|Tỉnh\s+ủy|" +
+        @"Chi\s+bộ|Tổ)(?![\p{L}]).*?)(?=\s*\(|\s*;|\.\s|\.$|,\s|\s+(?:trước|để|qua|trong|theo|chậm|vào|hạn|kèm|đồng\s+thời)(?![\p{L}])|\s*$)");
     private static readonly Regex WhatCut = R(@"\s(?:về|cho|lên|qua|để|trước)\s");
-    private static readonly Regex Deliverable = R(@"(?<![\p{L}])(?:báo\s+cáo|kế\s+hoạch|hồ\s+sơ|danh\s+sách|văn\s+bản|đề\s+xuất|sản\s+phẩm|tổng\s+hợp)", RegexOptions.IgnoreCase);
+    private static readonly Regex Deliverable =
+        R(@"(?<![\p{L}])(?:báo\s+cáo|kế\s+hoạch|hồ\s+sơ|danh\s+sách|văn\s+bản|đề\s+xuất|sản\s+phẩm|tổng\s+hợp)", RegexOptions.IgnoreCase);
     private static readonly Regex LeadingFiller = R(@"^(?:[\s,;:)\-–]|đồng\s+thời|thực\s+hiện|và|các|để)+", RegexOptions.IgnoreCase);
     private static readonly Regex FullStop = R(@"(?<=[.!?])\s+(?=[\p{Lu}])");
     private static readonly Regex SentenceEnd = R(@"(?<=[.!?])\s+(?=[\p{Lu}])|:\s+");
 
     internal sealed record Found(int Index, Deadline Deadline);
 
-    public static List<Deadline> Extract(string text, string? assignee, int? docYear, string? heading, string fallbackWhat, List<string>? warnings = null)
+    public static List<Deadline> Extract(string text, string? assignee, int? docYear, string? heading, string fallbackWhat,
+        List<string>? warnings = null)
     {
         var found = new List<Found>();
         var headingTime = heading is not null && heading.Contains("thời gian", StringComparison.OrdinalIgnoreCase);
@@ -70,7 +82,8 @@ internal static class DeadlineExtractor
             var (what, to) = WhatAndTo(text, start, r.Index, fallbackWhat);
             var guessed = !r.Groups["y2"].Success;
             found.Add(new Found(r.Index, new Deadline(DueDate.OnDate(new DateOnly(y2.Value, m2, d2)), null, what, to, assignee)
-            { Start = new DateOnly(y1.Value, m1, d1), Source = Clause(text, start, r.Index + r.Length), Confidence = guessed ? CarriedYearConfidence : 1 }));
+            { Start = new DateOnly(y1.Value, m1, d1), Source = Clause(text, start, r.Index + r.Length), Confidence = guessed
+                ? CarriedYearConfidence : 1 }));
             consumed.Add((r.Index, r.Index + r.Length));
         }
         // "24, 25 và 26 tháng 8": one item per day.
@@ -97,7 +110,8 @@ internal static class DeadlineExtractor
             if (d is < 1 or > 31) continue;
             var start = ClauseStart(text, q.Index, 0);
             var (what, to) = WhatAndTo(text, start, q.Index, fallbackWhat);
-            found.Add(new Found(q.Index, new Deadline(DueDate.Yearly(3, Math.Min(d, 31)), Recurrence.Quarterly, what, to, assignee) { Source = Clause(text, start, q.Index + q.Length) }));
+            found.Add(new Found(q.Index, new Deadline(DueDate.Yearly(3, Math.Min(d, 31)), Recurrence.Quarterly, what, to,
+                assignee) { Source = Clause(text, start, q.Index + q.Length) }));
             consumed.Add((q.Index, q.Index + q.Length));
         }
         foreach (Match q in DayOfMonth.Matches(text))
@@ -106,7 +120,8 @@ internal static class DeadlineExtractor
             if (Consumed(q.Index) || d is < 1 or > 31) continue;
             var start = ClauseStart(text, q.Index, 0);
             var (what, to) = WhatAndTo(text, start, q.Index, fallbackWhat);
-            found.Add(new Found(q.Index, new Deadline(DueDate.Yearly(1, d), Recurrence.Monthly, what, to, assignee) { Source = Clause(text, start, q.Index + q.Length) }));
+            found.Add(new Found(q.Index,
+                new Deadline(DueDate.Yearly(1, d), Recurrence.Monthly, what, to, assignee) { Source = Clause(text, start, q.Index + q.Length) }));
             consumed.Add((q.Index, q.Index + q.Length));
         }
         foreach (Match t in Trigger.Matches(text))
@@ -162,11 +177,13 @@ internal static class DeadlineExtractor
                     var year = y ?? lastYear ?? docYear;
                     if (year is null || !ValidDay(year.Value, mo, d)) continue;
                     if (y is null && lastYear is null)
-                        warnings?.Add($"Hạn {d:00}/{mo:00} không ghi năm, lấy năm {year} của kế hoạch / Deadline {d:00}/{mo:00} has no year; the plan year {year} is used.");
+                        warnings?.Add($"Hạn {d:00}/{mo:00} không ghi năm, lấy năm {year} của kế hoạch / Deadline {d:00}/{mo:00} has no year; " +
+                            $"the plan year {year} is used.");
                     due = DueDate.OnDate(new DateOnly(year.Value, mo, d));
                 }
                 found.Add(new Found(t.Index, new Deadline(due, rec, what, to, assignee)
-                { Source = Clause(text, clauseStart, pos), Confidence = y is null && lastYear is null && due.Kind == DueKind.Date ? CarriedYearConfidence : 1 }));
+                { Source = Clause(text, clauseStart, pos), Confidence = y is null && lastYear is null
+                    && due.Kind == DueKind.Date ? CarriedYearConfidence : 1 }));
             }
             prevEnd = pos;
         }
@@ -195,7 +212,8 @@ internal static class DeadlineExtractor
             var y = Int(yd, "y");
             var start = ClauseStart(text, yd.Index, 0);
             var (what, to) = WhatAndTo(text, start, yd.Index, fallbackWhat);
-            found.Add(new Found(yd.Index, new Deadline(DueDate.InYear(y), null, what, to, assignee) { Source = Clause(text, start, yd.Index + yd.Length) }));
+            found.Add(new Found(yd.Index,
+                new Deadline(DueDate.InYear(y), null, what, to, assignee) { Source = Clause(text, start, yd.Index + yd.Length) }));
         }
         foreach (Match s in SchoolYear.Matches(text))
         {

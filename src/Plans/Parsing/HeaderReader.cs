@@ -13,7 +13,8 @@ namespace TeamsPlans.Plans.Parsing;
 /// </summary>
 internal static class HeaderReader
 {
-    internal static (string? Parent, string? Issuer, string? Number, string? Place, DateOnly? IssuedOn, int? Year, List<string> CoIssuers, int? IssueMonth) Parse(List<string> header, List<string> warnings)
+    internal static (string? Parent, string? Issuer, string? Number, string? Place, DateOnly? IssuedOn, int? Year, List<string> CoIssuers,
+        int? IssueMonth) Parse(List<string> header, List<string> warnings)
     {
         string? number = null, place = null;
         int? issueMonth = null;
@@ -43,7 +44,8 @@ internal static class HeaderReader
                 sawNumber = true;
                 number = OcrHeader.Number(ocrNo.Groups["rest"].Value);
                 if (number is not null) warnings.Add(number.StartsWith('/')
-                    ? $"Số văn bản không đọc được (viết tay / OCR), chỉ có ký hiệu {number} / Document number unreadable (handwritten / OCR); only the symbol {number}."
+                    ? $"Số văn bản không đọc được (viết tay / OCR), chỉ có ký hiệu {number} / Document number unreadable (handwritten / OCR); " +
+                        $"only the symbol {number}."
                     : $"Số ký hiệu đọc qua OCR: {number} / Number read through OCR: {number}.");
                 var rem = string.Join(' ', cols0.Skip(1));
                 if (rem.Length > 0 && !sawDate) sawDate = ReadDateJoined(Collapse(rem), li);
@@ -62,18 +64,21 @@ internal static class HeaderReader
                     // "Số: đ /CT-UBND": the handwritten number is unreadable, the symbol is there.
                     number = symbolOnly;
                     k = tokens.Length;
-                    warnings.Add($"Số văn bản không đọc được (viết tay / OCR), đọc là {number} / Document number unreadable (handwritten / OCR); read as {number}.");
+                    warnings.Add($"Số văn bản không đọc được (viết tay / OCR), đọc là {number} / Document number unreadable (handwritten / OCR); " +
+                        $"read as {number}.");
                 }
                 var remainder = string.Join(' ', tokens.Skip(k).Concat(cols0.Skip(1)));
                 if (remainder.Length > 0 && !sawDate) sawDate = ReadDateJoined(Collapse(remainder), li);
                 continue;
             }
-            if (!sawDate && collapsed.Contains("ngày", StringComparison.OrdinalIgnoreCase) && Regex.IsMatch(collapsed, @"ngày\s*(?:\d|\.|…|_|tháng|\s{0,3}$)|ngày\s*\S{1,4}\s+tháng", RegexOptions.IgnoreCase))
+            if (!sawDate && collapsed.Contains("ngày", StringComparison.OrdinalIgnoreCase)
+                && Regex.IsMatch(collapsed, @"ngày\s*(?:\d|\.|…|_|tháng|\s{0,3}$)|ngày\s*\S{1,4}\s+tháng", RegexOptions.IgnoreCase))
             {
                 // A date column may share the line with an org column.
                 foreach (var c in cols0)
                 {
-                    if (c.Contains("ngày", StringComparison.OrdinalIgnoreCase) || c.Contains("tháng", StringComparison.OrdinalIgnoreCase) || c.Contains("năm", StringComparison.OrdinalIgnoreCase)) continue;
+                    if (c.Contains("ngày", StringComparison.OrdinalIgnoreCase) || c.Contains("tháng", StringComparison.OrdinalIgnoreCase)
+                        || c.Contains("năm", StringComparison.OrdinalIgnoreCase)) continue;
                     if (IsMostlyUpper(c) && !IsMotto(c) && !sawNumber) orgLines.Add(c.Trim());
                 }
                 var dc = cols0.FirstOrDefault(c => c.Contains("ngày", StringComparison.OrdinalIgnoreCase)) ?? collapsed;
@@ -114,11 +119,13 @@ internal static class HeaderReader
         var coIssuers = co.Count > 0 ? new List<string> { OrgCase(co[^1]) } : [];
 
         // The day OCR cannot read (handwritten): the e-signature box of the issuer itself dates the document.
-        if (issuedOn is null && OcrHeader.SignedOn(header, issuer) is { } signed && (year is null || year == signed.Year) && (issueMonth is null || issueMonth == signed.Month))
+        if (issuedOn is null && OcrHeader.SignedOn(header, issuer) is { } signed && (year is null || year == signed.Year)
+            && (issueMonth is null || issueMonth == signed.Month))
         {
             issuedOn = signed;
             year ??= signed.Year;
-            warnings.Add($"Ngày ban hành lấy từ chữ ký số của cơ quan ban hành: {signed:dd/MM/yyyy} / Issue date taken from the issuer's e-signature: {signed:dd/MM/yyyy}.");
+            warnings.Add($"Ngày ban hành lấy từ chữ ký số của cơ quan ban hành: {signed:dd/MM/yyyy} / " +
+                $"Issue date taken from the issuer's e-signature: {signed:dd/MM/yyyy}.");
         }
         if (number is null) warnings.Add("Thiếu số ký hiệu / Missing number.");
         if (place is null) warnings.Add("Thiếu địa danh / Missing place.");
@@ -151,7 +158,8 @@ internal static class HeaderReader
             var p = dm.Groups["place"].Value.Trim().TrimEnd(',').Trim();
             if (p.Length > 0) place = p;
             year = int.Parse(dm.Groups["y"].Value, CultureInfo.InvariantCulture);
-            if (dm.Groups["m"].Success && int.TryParse(dm.Groups["m"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var im) && im is >= 1 and <= 12) issueMonth = im;
+            if (dm.Groups["m"].Success && int.TryParse(dm.Groups["m"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var im)
+                && im is >= 1 and <= 12) issueMonth = im;
             if (dm.Groups["d"].Success && dm.Groups["m"].Success)
             {
                 var d = int.Parse(dm.Groups["d"].Value, CultureInfo.InvariantCulture);
@@ -160,7 +168,8 @@ internal static class HeaderReader
                 // the first digit is the month written; said in the warnings, since it is a guess.
                 if (m > 12 && dm.Groups["m"].Value.Length == 2 && dm.Groups["m"].Value[0] is >= '1' and <= '9')
                 {
-                    warnings.Add($"Tháng ban hành \"{m}\" không hợp lệ, đọc là {m / 10} (số viết tay lẫn ký tự) / Issue month \"{m}\" is invalid, read as {m / 10} (handwritten digit with a stray character).");
+                    warnings.Add($"Tháng ban hành \"{m}\" không hợp lệ, đọc là {m / 10} (số viết tay lẫn ký tự) / Issue month \"{m}\" is invalid, " +
+                        $"read as {m / 10} (handwritten digit with a stray character).");
                     m /= 10;
                     issueMonth = m;
                 }

@@ -14,9 +14,13 @@ namespace TeamsPlans.Plans.Parsing;
 /// </summary>
 internal static class JointSubjectReader
 {
-    private const string Head = @"(?:(?:[Cc]ác\s+)?(?:Chánh|Phó\s+Chánh|Giám\s+đốc|Phó\s+Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch|Trưởng|Phó\s+Trưởng|Vụ\s+trưởng|Cục\s+trưởng|Chi\s+cục\s+trưởng|Tổng\s+cục\s+trưởng|Hiệu\s+trưởng|Phó\s+Hiệu\s+trưởng|Người\s+đứng\s+đầu|người\s+đứng\s+đầu|Bộ|Sở|Ủy\s+ban|Uỷ\s+ban|UBND|Ban|Viện|Tòa\s+án|Toà\s+án|Công\s+an|Phòng|Văn\s+phòng|Trung\s+tâm|Cục|Thanh\s+tra|Kho\s+bạc|Bảo\s+hiểm|Đoàn|Tổ|Trường|ông/bà|Ông/Bà|Tổ\s+chức)|các\s+(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|cá\s+nhân)|cá\s+nhân|tổ\s+chức,\s+cá\s+nhân)(?![\p{L}])";
+    private const string Head = @"(?:(?:[Cc]ác\s+)?(?:Chánh|Phó\s+Chánh|Giám\s+đốc|Phó\s+Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch|Trưởng|Phó\s+Trưởng|" +
+        @"Vụ\s+trưởng|Cục\s+trưởng|Chi\s+cục\s+trưởng|Tổng\s+cục\s+trưởng|Hiệu\s+trưởng|Phó\s+Hiệu\s+trưởng|Người\s+đứng\s+đầu|người\s+đứng\s+đầu|" +
+        @"Bộ|Sở|Ủy\s+ban|Uỷ\s+ban|UBND|Ban|Viện|Tòa\s+án|Toà\s+án|Công\s+an|Phòng|Văn\s+phòng|Trung\s+tâm|Cục|Thanh\s+tra|Kho\s+bạc|Bảo\s+hiểm|" +
+        @"Đoàn|Tổ|Trường|ông/bà|Ông/Bà|Tổ\s+chức)|các\s+(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|cá\s+nhân)|cá\s+nhân|tổ\s+chức,\s+cá\s+nhân)(?![\p{L}])";
     private static readonly Regex HeadStart = R(@"^" + Head);
-    private static readonly Regex Clause = R(@"^\s*(?:Điều\s+\d+\s*[.:]\s*)?(?<list>[^.:]{4,700}?)\s+(?<duty>(?:chịu|có)\s+trách\s+nhiệm\s+(?:thi\s+hành|tổ\s+chức|triển\s+khai|chỉ\s+đạo|thực\s+hiện|hướng\s+dẫn)(?![\p{L}]).*)$", RegexOptions.Singleline);
+    private static readonly Regex Clause = R(@"^\s*(?:Điều\s+\d+\s*[.:]\s*)?(?<list>[^.:]{4,700}?)\s+(?<duty>(?:chịu|" +
+        @"có)\s+trách\s+nhiệm\s+(?:thi\s+hành|tổ\s+chức|triển\s+khai|chỉ\s+đạo|thực\s+hiện|hướng\s+dẫn)(?![\p{L}]).*)$", RegexOptions.Singleline);
     private static readonly Regex Split = R(@"\s*;\s*|\s*,\s+(?=" + Head + @")|\s+và\s+(?=" + Head + ")");
 
     public sealed record Result(IReadOnlyList<string> Parties, string Duty);

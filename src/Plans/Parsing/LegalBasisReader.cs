@@ -13,15 +13,24 @@ namespace TeamsPlans.Plans.Parsing;
 /// </summary>
 internal static class LegalBasisReader
 {
-    private const string Kinds = @"Hiến\s+pháp|Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Thông\s+tư\s+liên\s+tịch|Thông\s+tư|Chỉ\s+thị|Công\s+văn|Văn\s+bản|Kế\s+hoạch|Hướng\s+dẫn|Kết\s+luận|Thông\s+báo|Công\s+điện|Quy\s+định|Quy\s+chế|Chương\s+trình|Đề\s+án|Lệnh|Tờ\s+trình|Giấy\s+phép(?:\s+\p{Ll}+){0,5}?(?=\s+số\s*\d)";
-    private static readonly Regex Lead = R(@"^\s*(?:Căn\s+cứ|Thực\s+hiện|Theo|Triển\s+khai|Thi\s+hành|Liên\s+quan|Phúc\s+đáp|Tiếp\s+theo|Tiếp\s+nhận|Xét|(?:(?:Ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}\s*/\s*\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,\s*[^.;]{0,140}?\s|[^,.;]{0,80}?\s))?nhận\s+được|Ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}\s*/\s*\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,[^.;]{0,80}?\sban\s+hành)(?![\p{L}])", RegexOptions.IgnoreCase);
-    private static readonly Regex Citation = R(@"(?<![\p{L}])(?<kind>" + Kinds + @")\s+(?:số\s*)?(?<num>\d+(?:\.\d+)*(?:\s*[/-]\s*[\p{L}\d&.]+)+)", RegexOptions.IgnoreCase);
-    private static readonly Regex Date = R(@"\G\s*,?\s*(?:ngày|ban\s+hành\s+ngày)\s+(?:(?<d>\d{1,2})\s*[/-]\s*(?<m>\d{1,2})\s*[/-]\s*(?<y>\d{4})|(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})\s+năm\s+(?<y>\d{4}))", RegexOptions.IgnoreCase);
+    private const string Kinds = @"Hiến\s+pháp|Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Thông\s+tư\s+liên\s+tịch|" +
+        @"Thông\s+tư|Chỉ\s+thị|Công\s+văn|Văn\s+bản|Kế\s+hoạch|Hướng\s+dẫn|Kết\s+luận|Thông\s+báo|Công\s+điện|Quy\s+định|Quy\s+chế|Chương\s+trình|" +
+        @"Đề\s+án|Lệnh|Tờ\s+trình|Giấy\s+phép(?:\s+\p{Ll}+){0,5}?(?=\s+số\s*\d)";
+    private static readonly Regex Lead = R(@"^\s*(?:Căn\s+cứ|Thực\s+hiện|Theo|Triển\s+khai|Thi\s+hành|Liên\s+quan|" +
+        @"Phúc\s+đáp|Tiếp\s+theo|Tiếp\s+nhận|Xét|(?:(?:Ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}\s*/\s*\d{4}|" +
+        @"\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,\s*[^.;]{0,140}?\s|[^,.;]{0,80}?\s))?nhận\s+được|Ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}\s*/\s*\d{4}|" +
+        @"\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,[^.;]{0,80}?\sban\s+hành)(?![\p{L}])", RegexOptions.IgnoreCase);
+    private static readonly Regex Citation =
+        R(@"(?<![\p{L}])(?<kind>" + Kinds + @")\s+(?:số\s*)?(?<num>\d+(?:\.\d+)*(?:\s*[/-]\s*[\p{L}\d&.]+)+)", RegexOptions.IgnoreCase);
+    private static readonly Regex Date = R(@"\G\s*,?\s*(?:ngày|ban\s+hành\s+ngày)\s+(?:(?<d>\d{1,2})\s*[/-]\s*(?<m>\d{1,2})\s*[/-]\s*(?<y>\d{4})|" +
+        @"(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})\s+năm\s+(?<y>\d{4}))", RegexOptions.IgnoreCase);
     private static readonly Regex Of = R(@"\G\s*,?\s*của\s+");
-    private static readonly Regex IssuerStop = R(@"\s+(?:về|hướng\s+dẫn|triển\s+khai|ban\s+hành|phê\s+duyệt|thực\s+hiện|hoạt\s+động|quy\s+định|khóa|khoá|tại|trong|năm\s+\d)(?![\p{L}])|[,;:(“""]|\.\s|\.$");
+    private static readonly Regex IssuerStop = R(@"\s+(?:về|hướng\s+dẫn|triển\s+khai|ban\s+hành|phê\s+duyệt|thực\s+hiện|hoạt\s+động|quy\s+định|" +
+        @"khóa|khoá|tại|trong|năm\s+\d)(?![\p{L}])|[,;:(“""]|\.\s|\.$");
     private static readonly Regex PlaceWord = R(@"(?<![\p{L}])(?:[Tt]hành\s+phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị\s+xã|[Pp]hường|[Xx]ã)(?![\p{L}])");
     private static readonly Regex LawNumber = R(@"(?<![\p{L}])số(?:\s+số)?\s*(?<num>\d+(?:\s*/\s*[\p{L}\d-]+)+)", RegexOptions.IgnoreCase);
-    private static readonly Regex LawLead = R(@"^\s*(?:Căn\s+cứ|Thực\s+hiện|Theo|Thi\s+hành)\s+(?<law>(?:Hiến\s+pháp|Bộ\s+luật|Luật|Pháp\s+lệnh)\s[^;]{3,200}?)(?=\s*;|\s*$|\s*\.\s|\s+và\s+(?:Luật|Bộ\s+luật|Nghị|Thông|Quyết))", RegexOptions.IgnoreCase);
+    private static readonly Regex LawLead = R(@"^\s*(?:Căn\s+cứ|Thực\s+hiện|Theo|Thi\s+hành)\s+(?<law>(?:Hiến\s+pháp|Bộ\s+luật|Luật|" +
+        @"Pháp\s+lệnh)\s[^;]{3,200}?)(?=\s*;|\s*$|\s*\.\s|\s+và\s+(?:Luật|Bộ\s+luật|Nghị|Thông|Quyết))", RegexOptions.IgnoreCase);
 
     public static bool IsLegalParagraph(string text) => Lead.IsMatch(text);
 
@@ -109,7 +118,8 @@ internal static class LegalBasisReader
             var end = i + 1 < result.Count ? result[i + 1].Start : text.Length;
             var segment = text[result[i].Start..end].Trim().TrimEnd(';', ',', '.').Trim();
             if (segment.EndsWith(" và", StringComparison.Ordinal)) segment = segment[..^3].Trim().TrimEnd(',', ';');
-            list.Add(new LegalBasis(result[i].Kind, result[i].Number.Length == 0 ? null : result[i].Number, result[i].Date, result[i].Issuer, segment));
+            list.Add(new LegalBasis(result[i].Kind, result[i].Number.Length == 0 ? null : result[i].Number, result[i].Date,
+                result[i].Issuer, segment));
         }
         return list;
     }

@@ -14,7 +14,8 @@ namespace TeamsPlans.Plans.Parsing;
 internal static class OcrHeader
 {
     /// <summary>The motto with OCR confusions in its vowels ("CỌNG HÒA", "CONG HOA XA HOI") or its second half lost.</summary>
-    public static readonly Regex Motto = R(@"C[ỘOÔỌÓÒỒ0]NG\s+H[OÒÓÕỌ0]\p{L}{0,2}\s+X\p{L}{0,2}(?:\s|$)|(?:Đ|D)[ỘOÔỌ]C\s+L[ẬAÂẠ]P\s*[-–—]", RegexOptions.IgnoreCase);
+    public static readonly Regex Motto =
+        R(@"C[ỘOÔỌÓÒỒ0]NG\s+H[OÒÓÕỌ0]\p{L}{0,2}\s+X\p{L}{0,2}(?:\s|$)|(?:Đ|D)[ỘOÔỌ]C\s+L[ẬAÂẠ]P\s*[-–—]", RegexOptions.IgnoreCase);
 
     /// <summary>"số: 813/HC-CNHC", "Sô, 12/KH-…", "Số; …": the number line as OCR gives it (only with a symbol after it; an
     /// upper-case "SỐ 1050/QĐ-SCT" is part of an issuer's name, "ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ …").</summary>
@@ -23,7 +24,8 @@ internal static class OcrHeader
     private static readonly Regex LeadingJunk = R(@"^[^\p{L}\p{N}\s]{1,3}(?=\s)");
     private static readonly Regex DateDigits = R(@"(?<=(?:ngày|tháng)\s{0,3})(?<t>[\dOØoQDIl|]{1,2})(?=\s|$)", RegexOptions.IgnoreCase);
     private static readonly Regex SignedBy = R(@"(?:Ký\s+bởi|Cơ\s+quan)\s*:\s*(?<who>[^:]{3,80}?)\s*$", RegexOptions.IgnoreCase);
-    private static readonly Regex SignedAt = R(@"(?:T|(?<![\p{L}]))hời\s+gian\s+ký\s*:\s*(?<d>\d{1,2})[./-](?<m>\d{1,2})[./-](?<y>(?:19|20)\d\d)", RegexOptions.IgnoreCase);
+    private static readonly Regex SignedAt =
+        R(@"(?:T|(?<![\p{L}]))hời\s+gian\s+ký\s*:\s*(?<d>\d{1,2})[./-](?<m>\d{1,2})[./-](?<y>(?:19|20)\d\d)", RegexOptions.IgnoreCase);
 
     /// <summary>The line without a leading stray mark ('"', ')', '`') that OCR put before the first column.</summary>
     public static string StripLeadingJunk(string line)
@@ -50,9 +52,11 @@ internal static class OcrHeader
     /// <summary>The number from an OCR'd "số:" line: digits before the symbol when readable, else the symbol alone ("/HC-CNHC").</summary>
     public static string? Number(string rest)
     {
-        var m = Regex.Match(rest, @"(?<no>[\dOØIl|]*\d[\dOØIl|]*)?\s*/\s*(?<sym>\p{Lu}[\p{Lu}Đ]{0,6}\s*-\s*[\p{Lu}Đ&]+(?:\s*-\s*[\p{Lu}Đ&]+)*)", RegexOptions.CultureInvariant);
+        var m = Regex.Match(rest, @"(?<no>[\dOØIl|]*\d[\dOØIl|]*)?\s*/\s*(?<sym>\p{Lu}[\p{Lu}Đ]{0,6}\s*-\s*[\p{Lu}Đ&]+(?:\s*-\s*[\p{Lu}Đ&]+)*)",
+            RegexOptions.CultureInvariant);
         if (!m.Success) return null;
-        var no = m.Groups["no"].Success ? new string(m.Groups["no"].Value.Select(c => c switch { 'O' or 'Ø' => '0', 'I' or 'l' or '|' => '1', _ => c }).ToArray()) : "";
+        var no = m.Groups["no"].Success
+            ? new string(m.Groups["no"].Value.Select(c => c switch { 'O' or 'Ø' => '0', 'I' or 'l' or '|' => '1', _ => c }).ToArray()) : "";
         return no + "/" + Regex.Replace(m.Groups["sym"].Value, @"\s+", "");
     }
 
@@ -62,12 +66,14 @@ internal static class OcrHeader
         if (issuer is null) return null;
         var signedBy = header.Select(l => SignedBy.Match(Collapse(l))).Where(m => m.Success).Select(m => Fold(m.Groups["who"].Value)).ToList();
         var issuerKey = Fold(issuer);
-        if (!signedBy.Any(w => w.Length > 3 && (w.Contains(issuerKey, StringComparison.Ordinal) || issuerKey.Contains(w, StringComparison.Ordinal)))) return null;
+        if (!signedBy.Any(w => w.Length > 3
+            && (w.Contains(issuerKey, StringComparison.Ordinal) || issuerKey.Contains(w, StringComparison.Ordinal)))) return null;
         foreach (var l in header)
         {
             var m = SignedAt.Match(Collapse(l));
             if (!m.Success) continue;
-            int d = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture), mo = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture), y = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+            int d = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture), mo = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture),
+                y = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
             if (mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo)) return new DateOnly(y, mo, d);
         }
         return null;

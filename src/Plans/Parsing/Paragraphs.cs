@@ -37,7 +37,8 @@ internal static class Paragraphs
         var m = ArticleLabel.Match(text);
         if (m.Success) return new Para(ParaKind.Article, Collapse(m.Groups["id"].Value), TrimHeading(m.Groups["rest"].Value), text);
         m = PartLabel.Match(text);
-        if (m.Success && IsMostlyUpper(m.Groups["rest"].Value) && m.Groups["rest"].Value.Length <= 120) return new Para(ParaKind.Part, m.Groups["id"].Value, TrimHeading(m.Groups["rest"].Value), text);
+        if (m.Success && IsMostlyUpper(m.Groups["rest"].Value) && m.Groups["rest"].Value.Length <= 120) return new Para(ParaKind.Part,
+            m.Groups["id"].Value, TrimHeading(m.Groups["rest"].Value), text);
         m = RomanLabel.Match(text);
         if (m.Success) return new Para(ParaKind.Roman, m.Groups["id"].Value, TrimHeading(m.Groups["rest"].Value), text);
         m = ArabicLabel.Match(text);

@@ -19,36 +19,52 @@ public static class PlanParser
     public const double HeadingConfidence = ReadConfidence.HeadingAssignee;
 
     internal static readonly Regex TitleLine = R(@"^\s*KẾ\s+HOẠCH(?![\p{L}])\s*[:.]?\s*(?<rest>.*)$");
-    private static readonly Regex TypeTitle = R(@"^\s*(?<type>KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH|CHƯƠNG\s+TRÌNH|HƯỚNG\s+DẪN|THÔNG\s+BÁO|PHƯƠNG\s+ÁN|CHỈ\s+THỊ|ĐỀ\s+ÁN|QUY\s+CHẾ|GIẤY\s+MỜI|TỜ\s+TRÌNH|CÔNG\s+ĐIỆN|NGHỊ\s+QUYẾT|KẾT\s+LUẬN|QUY\s+ĐỊNH)(?![\p{L}])\s*[:.]?\s*(?<rest>.*)$");
+    private static readonly Regex TypeTitle = R(@"^\s*(?<type>KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH|CHƯƠNG\s+TRÌNH|HƯỚNG\s+DẪN|THÔNG\s+BÁO|PHƯƠNG\s+ÁN|CHỈ\s+THỊ|" +
+        @"ĐỀ\s+ÁN|QUY\s+CHẾ|GIẤY\s+MỜI|TỜ\s+TRÌNH|CÔNG\s+ĐIỆN|NGHỊ\s+QUYẾT|KẾT\s+LUẬN|QUY\s+ĐỊNH)(?![\p{L}])\s*[:.]?\s*(?<rest>.*)$");
     private static readonly Regex VvLine = R(@"^\s*(?:V/v|V/V|Về\s+việc)\s*:?\s*(?<rest>.+)$");
     private static readonly Regex KinhGui = R(@"^\s*Kính\s+gửi\s*:?", RegexOptions.IgnoreCase);
-    private static readonly Regex OrgHeading = R(@"^(?:TỔ\s+CHỨC\s+THỰC\s+HIỆN|PHÂN\s+CÔNG\s+(?:NHIỆM\s+VỤ|TRÁCH\s+NHIỆM|THỰC\s+HIỆN)|TRÁCH\s+NHIỆM\s+(?:THỰC\s+HIỆN|TỔ\s+CHỨC)|TỔ\s+CHỨC\s+VÀ\s+PHÂN\s+CÔNG|PHÂN\s+CÔNG(?:\s*$|\s*,))", RegexOptions.IgnoreCase);
+    private static readonly Regex OrgHeading = R(@"^(?:TỔ\s+CHỨC\s+THỰC\s+HIỆN|PHÂN\s+CÔNG\s+(?:NHIỆM\s+VỤ|TRÁCH\s+NHIỆM|THỰC\s+HIỆN)|" +
+        @"TRÁCH\s+NHIỆM\s+(?:THỰC\s+HIỆN|TỔ\s+CHỨC)|TỔ\s+CHỨC\s+VÀ\s+PHÂN\s+CÔNG|PHÂN\s+CÔNG(?:\s*$|\s*,))", RegexOptions.IgnoreCase);
     // In capitals only: a part heading "TRÁCH NHIỆM CỦA CÁC CƠ QUAN, ĐƠN VỊ" (in mixed case it names one assignee).
-    private static readonly Regex OrgHeadingUpper = R(@"^(?:TRÁCH\s+NHIỆM\s+CỦA\s+CÁC|NHIỆM\s+VỤ\s+CỦA\s+CÁC|NHIỆM\s+VỤ\s+CỤ\s+THỂ\s+CỦA|TRÁCH\s+NHIỆM(?:\s*$))");
-    private static readonly Regex LeadLabel = R(@"(?:^|[.;]\s*|\s[-–]\s*)(?:(?:Cơ\s+quan|Đơn\s+vị|Bộ\s+phận|Người)\s+)?(?:chủ\s+trì(?:\s+thực\s+hiện)?|thực\s+hiện|phụ\s+trách)\s*:\s*(?<lead>[^;.\n]{2,160}?)(?=\s*(?:;|\.\s|\.$|$|[-–]\s*(?:Cơ\s+quan|Đơn\s+vị|Bộ\s+phận|Thời\s+gian|Sản\s+phẩm|Phối\s+hợp)))", RegexOptions.IgnoreCase);
-    private static readonly Regex SupportLabel = R(@"(?:(?:Cơ\s+quan|Đơn\s+vị|Bộ\s+phận)\s+)?phối\s+hợp(?:\s+thực\s+hiện)?\s*:\s*(?<s>[^;.\n]{2,240})", RegexOptions.IgnoreCase);
+    private static readonly Regex OrgHeadingUpper =
+        R(@"^(?:TRÁCH\s+NHIỆM\s+CỦA\s+CÁC|NHIỆM\s+VỤ\s+CỦA\s+CÁC|NHIỆM\s+VỤ\s+CỤ\s+THỂ\s+CỦA|TRÁCH\s+NHIỆM(?:\s*$))");
+    private static readonly Regex LeadLabel = R(@"(?:^|[.;]\s*|\s[-–]\s*)(?:(?:Cơ\s+quan|Đơn\s+vị|" +
+        @"Bộ\s+phận|Người)\s+)?(?:chủ\s+trì(?:\s+thực\s+hiện)?|thực\s+hiện|phụ\s+trách)\s*:\s*(?<lead>[^;.\n]{2,160}?)(?=\s*(?:;|\.\s|\.$|$|" +
+        @"[-–]\s*(?:Cơ\s+quan|Đơn\s+vị|Bộ\s+phận|Thời\s+gian|Sản\s+phẩm|Phối\s+hợp)))", RegexOptions.IgnoreCase);
+    private static readonly Regex SupportLabel =
+        R(@"(?:(?:Cơ\s+quan|Đơn\s+vị|Bộ\s+phận)\s+)?phối\s+hợp(?:\s+thực\s+hiện)?\s*:\s*(?<s>[^;.\n]{2,240})", RegexOptions.IgnoreCase);
     internal static readonly Regex NumberLine = R(@"^\s*Số\s*:\s*(?<rest>.*)$");
-    internal static readonly Regex DateLine = R(@"^(?<place>[^,]*?)\s*,?\s*ngày\s*(?:(?<d>\d{1,2})\s*(?:tháng\s*(?<m>\d{1,2})?|/\s*(?<m>\d{1,2})\s*/)|tháng\s*(?<m>\d{1,2})?)?\s*(?:tháng\s*)?(?:năm\s*)?(?<y>\d{4})", RegexOptions.IgnoreCase);
-    internal static readonly Regex Motto = R(@"CỘNG\s+H\p{L}{1,3}\s+X\p{L}\s+H\p{L}{1,2}I|CHỦ\s+NGHĨA\s+VIỆT|Độc\s+lập\s*[-–—]\s*Tự\s+do|ĐỘC\s+LẬP\s*[-–—]\s*TỰ\s+DO", RegexOptions.IgnoreCase);
+    internal static readonly Regex DateLine = R(@"^(?<place>[^,]*?)\s*,?\s*ngày\s*(?:(?<d>\d{1,2})\s*(?:tháng\s*(?<m>\d{1,2})?|" +
+        @"/\s*(?<m>\d{1,2})\s*/)|tháng\s*(?<m>\d{1,2})?)?\s*(?:tháng\s*)?(?:năm\s*)?(?<y>\d{4})", RegexOptions.IgnoreCase);
+    internal static readonly Regex Motto = R(@"CỘNG\s+H\p{L}{1,3}\s+X\p{L}\s+H\p{L}{1,2}I|CHỦ\s+NGHĨA\s+VIỆT|Độc\s+lập\s*[-–—]\s*Tự\s+do|" +
+        @"ĐỘC\s+LẬP\s*[-–—]\s*TỰ\s+DO", RegexOptions.IgnoreCase);
     internal static readonly Regex Columns = R(@"\s{3,}");
-    internal static readonly Regex OrgHead = R(@"^(?:SỞ|PHÒNG|TRƯỜNG|UBND|ỦY BAN|UỶ BAN|BỘ|BAN|CỤC|TỔNG CỤC|CHI CỤC|VỤ|VĂN PHÒNG|TRUNG TÂM|HỘI ĐỒNG|HĐND|ĐẢNG ỦY|ĐẢNG UỶ|ĐẢNG BỘ|CHI BỘ|CÔNG ĐOÀN|ĐOÀN|THÀNH ĐOÀN|HỘI|VIỆN|HỌC VIỆN|ĐẠI HỌC|TỔ|CÔNG AN|THANH TRA|KHO BẠC|BỆNH VIỆN|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|QUẬN ỦY|BỘ PHẬN)(?![\p{L}])");
+    internal static readonly Regex OrgHead = R(@"^(?:SỞ|PHÒNG|TRƯỜNG|UBND|ỦY BAN|UỶ BAN|BỘ|BAN|CỤC|TỔNG CỤC|CHI CỤC|VỤ|VĂN PHÒNG|TRUNG TÂM|HỘI " +
+        @"ĐỒNG|HĐND|ĐẢNG ỦY|ĐẢNG UỶ|ĐẢNG BỘ|CHI BỘ|CÔNG ĐOÀN|ĐOÀN|THÀNH ĐOÀN|HỘI|VIỆN|HỌC VIỆN|ĐẠI HỌC|TỔ|CÔNG AN|THANH TRA|KHO BẠC|BỆNH VIỆN|TỈNH " +
+        @"ỦY|THÀNH ỦY|HUYỆN ỦY|QUẬN ỦY|BỘ PHẬN)(?![\p{L}])");
     internal static readonly Regex NoiNhan = R(@"N[ơo]i\s+nhận\s*:?", RegexOptions.IgnoreCase);
     private static readonly Regex Closing = R(@"^(?:Trên\s+đây|Trên\s+đấy)(?![\p{L}])", RegexOptions.IgnoreCase);
-    private static readonly Regex IssuerStatement = R(@"(?:^|[,;.]\s*|Nay\s+|nay\s+)(?<org>(?:[Tt]rường|Sở|Phòng|Ủy\s+ban\s+nhân\s+dân|UBND|Ban|Bộ|Trung\s+tâm|Văn\s+phòng|Công\s+đoàn|Đoàn|Hội\s+đồng|Cục|Chi\s+cục)\s[^,;:]{2,90}?)\s+(?:xây\s+dựng|ban\s+hành|triển\s+khai|lập)\s+(?:[Kk]ế\s+hoạch)");
-    private static readonly Regex TitleStop = R(@"^(?:Căn\s+cứ|Thực\s+hiện|Theo|Triển\s+khai|Số\s*:|\(|Kính\s+gửi)(?![\p{L}])", RegexOptions.IgnoreCase);
+    private static readonly Regex IssuerStatement =
+        R(@"(?:^|[,;.]\s*|Nay\s+|nay\s+)(?<org>(?:[Tt]rường|Sở|Phòng|Ủy\s+ban\s+nhân\s+dân|UBND|Ban|Bộ|Trung\s+tâm|Văn\s+phòng|Công\s+đoàn|Đoàn|" +
+        @"Hội\s+đồng|Cục|Chi\s+cục)\s[^,;:]{2,90}?)\s+(?:xây\s+dựng|ban\s+hành|triển\s+khai|lập)\s+(?:[Kk]ế\s+hoạch)");
+    private static readonly Regex TitleStop =
+        R(@"^(?:Căn\s+cứ|Thực\s+hiện|Theo|Triển\s+khai|Số\s*:|\(|Kính\s+gửi)(?![\p{L}])", RegexOptions.IgnoreCase);
     private static readonly Regex FirstTitleStop = R(@"^(?:Căn\s+cứ|Số\s*:|Kính\s+gửi)(?![\p{L}])", RegexOptions.IgnoreCase);
     private static readonly Regex YearInText = R(@"năm\s+(?<y>(?:19|20)\d\d)(?!\d)", RegexOptions.IgnoreCase);
     internal static readonly Regex SignerPrefix = R(@"^(?<p>KT|TM|TL|TUQ|Q)\s*\.\s*(?<rest>.+)$");
     internal static readonly Regex SignerName = R(@"^" + AssigneeDetector.Name + "$");
-    internal static readonly Regex Purpose = R(@"\(\s*(?:để\s+)?(?<p>báo\s+cáo|thực\s+hiện|phối\s+hợp|biết|chỉ\s+đạo|theo\s+dõi|t/h|b/c|th|bc)\s*\)", RegexOptions.IgnoreCase);
-    internal static readonly Regex PurposeInline = R(@"[-–]\s*(?:để\s+)(?<p>báo\s+cáo|thực\s+hiện|phối\s+hợp|biết|chỉ\s+đạo|theo\s+dõi)\s*$", RegexOptions.IgnoreCase);
+    internal static readonly Regex Purpose =
+        R(@"\(\s*(?:để\s+)?(?<p>báo\s+cáo|thực\s+hiện|phối\s+hợp|biết|chỉ\s+đạo|theo\s+dõi|t/h|b/c|th|bc)\s*\)", RegexOptions.IgnoreCase);
+    internal static readonly Regex PurposeInline =
+        R(@"[-–]\s*(?:để\s+)(?<p>báo\s+cáo|thực\s+hiện|phối\s+hợp|biết|chỉ\s+đạo|theo\s+dõi)\s*$", RegexOptions.IgnoreCase);
     internal static readonly Regex TwoSpaces = R(@"\s{2,}");
     private static readonly Regex SentenceSplit = R(@"(?<=[.!?])\s+(?=[\p{Lu}])");
 
     /// <summary>Parses plan text (from any extractor).</summary>
     public static PlanDocument Parse(string text) => Parse(text, [], null, CancellationToken.None);
 
-    /// <summary>Parses plan text; <paramref name="footnotes"/> are kept apart by the format (docx); <paramref name="sourceName"/> names errors.</summary>
+    /// <summary>Parses plan text; <paramref name="footnotes"/> are kept apart by the format
+    /// (docx); <paramref name="sourceName"/> names errors.</summary>
     public static PlanDocument Parse(string text, IReadOnlyList<string> footnotes, string? sourceName, CancellationToken ct = default)
     {
         var source = sourceName ?? "(văn bản)";
@@ -68,7 +84,8 @@ public static class PlanParser
         var typeIdx = lines.FindIndex(l => TypeTitle.IsMatch(l));
         var qdTail = -1;
         var qdStart = -1;
-        if (titleIdx >= 0 && typeIdx >= 0 && typeIdx < titleIdx && TypeTitle.Match(lines[typeIdx]).Groups["type"].Value.StartsWith("QUY", StringComparison.Ordinal))
+        if (titleIdx >= 0 && typeIdx >= 0 && typeIdx < titleIdx
+            && TypeTitle.Match(lines[typeIdx]).Groups["type"].Value.StartsWith("QUY", StringComparison.Ordinal))
         {
             kind = "QD-KH";
             qdStart = typeIdx;
@@ -103,14 +120,17 @@ public static class PlanParser
                 var org = paras0.Any(p => p.IsHeading && IsOrgHeading(p.Content));
                 if (romans < 2 || !org)
                     throw new PlanReadException(PlanReadErrorCode.NotAPlan, source,
-                        "không phải kế hoạch: không có tiêu đề \"KẾ HOẠCH\" (hay Quyết định, Công văn) và không có cấu trúc mục I, II, ... \"Tổ chức thực hiện\".",
-                        "not a plan: no \"KẾ HOẠCH\" title (nor a decision or official letter) and no plan structure (sections I, II, ... and \"Tổ chức thực hiện\").");
+                        "không phải kế hoạch: không có tiêu đề \"KẾ HOẠCH\" (hay Quyết định, Công văn) và không có cấu trúc mục I, II, ... " +
+                            "\"Tổ chức thực hiện\".",
+                        "not a plan: no \"KẾ HOẠCH\" title (nor a decision or official letter) and no plan structure (sections I, II, ... " +
+                            "and \"Tổ chức thực hiện\").");
                 warnings.Add("Không thấy tiêu đề \"KẾ HOẠCH\" / The \"KẾ HOẠCH\" title is missing.");
             }
         }
 
         // 2. Header.
-        var headerEnd = qdStart >= 0 ? qdStart : titleIdx >= 0 ? titleIdx : vvIdx >= 0 ? FindKinhGui(lines, vvIdx) : kind == "CV" ? FindKinhGui(lines, 0) : -1;
+        var headerEnd = qdStart >= 0 ? qdStart : titleIdx >= 0 ? titleIdx : vvIdx >= 0 ? FindKinhGui(lines, vvIdx) : kind == "CV"
+            ? FindKinhGui(lines, 0) : -1;
         var header = headerEnd > 0 ? lines.GetRange(0, headerEnd) : new List<string>();
         var (parent, issuer, number, place, issuedOn, year, coIssuers, issueMonth) = HeaderReader.Parse(header, warnings);
 
@@ -143,7 +163,8 @@ public static class PlanParser
             for (var i = vvIdx + 1; i < lines.Count && i < vvIdx + 4; i++)
             {
                 var c = Columns.Split(lines[i].Trim())[0].Trim();
-                if (c.Length == 0 || NumberLine.IsMatch(c) || (DateLine.IsMatch(c) && !Regex.IsMatch(c, @"^\S*\d+/\p{Lu}")) || c.StartsWith("Kính", StringComparison.OrdinalIgnoreCase) || Motto.IsMatch(c) || (IsMostlyUpper(c) && c.Split(' ').Length > 2)) break;
+                if (c.Length == 0 || NumberLine.IsMatch(c) || (DateLine.IsMatch(c) && !Regex.IsMatch(c, @"^\S*\d+/\p{Lu}")) || c.StartsWith("Kính",
+                    StringComparison.OrdinalIgnoreCase) || Motto.IsMatch(c) || (IsMostlyUpper(c) && c.Split(' ').Length > 2)) break;
                 if (!char.IsLower(c[0]) && titleParts[^1].TrimEnd().EndsWith('.')) break;
                 titleParts.Add(c);
             }
@@ -192,10 +213,12 @@ public static class PlanParser
                 var id = p.Label!;
                 if (p.Kind == ParaKind.Arabic && id.Contains(".."))
                 {
-                    warnings.Add($"Số mục \"{id}\" viết sai, đọc là \"{Regex.Replace(id, @"\.{2,}", ".")}\" / Section label \"{id}\" is mistyped; read as \"{Regex.Replace(id, @"\.{2,}", ".")}\".");
+                    warnings.Add($"Số mục \"{id}\" viết sai, đọc là \"{Regex.Replace(id, @"\.{2,}", ".")}\" / Section label \"{id}\" is mistyped; " +
+                        $"read as \"{Regex.Replace(id, @"\.{2,}", ".")}\".");
                     id = Regex.Replace(id, @"\.{2,}", ".");
                 }
-                var level = p.Kind switch { ParaKind.Part => 0, ParaKind.Roman or ParaKind.Article => 1, ParaKind.Arabic => 1 + id.Count(c => c == '.') + 1, _ => 6 };
+                var level = p.Kind switch { ParaKind.Part => 0, ParaKind.Roman or ParaKind.Article => 1,
+                    ParaKind.Arabic => 1 + id.Count(c => c == '.') + 1, _ => 6 };
                 var s = new SectionBuilder(id, p.Content.TrimEnd(':', ' ').Trim(), level, p.Content.TrimEnd().EndsWith(':'));
                 while (stack.Count > 0 && stack[^1].Level >= level) stack.RemoveAt(stack.Count - 1);
                 if (stack.Count == 0) roots.Add(s); else stack[^1].Children.Add(s);
@@ -230,8 +253,10 @@ public static class PlanParser
             var suffix = number is null ? null : SymbolIssuerCode(number);
             var matches = suffix is not null && Initials(stated).EndsWith(suffix, StringComparison.OrdinalIgnoreCase);
             warnings.Add(matches
-                ? $"Thiếu tên cơ quan ban hành ở phần đầu; suy ra từ nội dung và ký hiệu \"{number}\": {stated} / Issuer missing from the header; inferred from the body and the symbol \"{number}\": {stated}."
-                : $"Thiếu tên cơ quan ban hành ở phần đầu; suy ra từ nội dung: {stated} / Issuer missing from the header; inferred from the body: {stated}.");
+                ? $"Thiếu tên cơ quan ban hành ở phần đầu; suy ra từ nội dung và ký hiệu \"{number}\": {stated} / Issuer missing from the header; " +
+                    $"inferred from the body and the symbol \"{number}\": {stated}."
+                : $"Thiếu tên cơ quan ban hành ở phần đầu; suy ra từ nội dung: {stated} / Issuer missing from the header; inferred from the body: " +
+                    $"{stated}.");
         }
         if (issuer is null) warnings.Add("Thiếu cơ quan ban hành / Missing issuer.");
 
@@ -257,10 +282,12 @@ public static class PlanParser
             synthetic = true;
             // A decision's articles, an official letter's body: the whole text is where duties are given.
             orgSection = new SectionBuilder("", "", -1, false);
-            orgSection.Items.AddRange(kind is "CV" or "other" ? intro.Where(p => !(LegalBasisReader.IsLegalParagraph(p.Text) && LegalBasisReader.Read(p.Text).Count > 0)).Select(p => p.Content) : []);
+            orgSection.Items.AddRange(kind is "CV" or "other" ? intro.Where(p => !(LegalBasisReader.IsLegalParagraph(p.Text)
+                && LegalBasisReader.Read(p.Text).Count > 0)).Select(p => p.Content) : []);
             orgSection.Children.AddRange(roots);
         }
-        if (orgSection is null || (synthetic && kind is "KH" or "KHLT" or "QD-KH")) warnings.Add("Thiếu phần \"Tổ chức thực hiện\" / Missing the \"Tổ chức thực hiện\" (organization) part.");
+        if (orgSection is null || (synthetic && kind is "KH" or "KHLT" or "QD-KH")) warnings.Add("Thiếu phần \"Tổ chức thực hiện\" / " +
+            "Missing the \"Tổ chức thực hiện\" (organization) part.");
         var allDeadlines = new List<Deadline>();
         var fallbackWhat = title.Length > 0 ? title : "Kế hoạch";
         if (!synthetic) foreach (var s in roots) CollectDeadlines(s, orgSection, year, fallbackWhat, allDeadlines, warnings);
@@ -293,14 +320,16 @@ public static class PlanParser
         var tableAssignments = TaskTableReader.ToAssignments(tableRows, year, fallbackWhat, warnings);
         assignments.AddRange(tableAssignments);
         foreach (var a in tableAssignments) allDeadlines.AddRange(a.Deadlines);
-        if (tailIdx >= 0 && qdTail < 0) allDeadlines.AddRange(AppendixScheduleReader.Read(lines.GetRange(tailIdx, lines.Count - tailIdx), issuedOn, warnings));
+        if (tailIdx >= 0
+            && qdTail < 0) allDeadlines.AddRange(AppendixScheduleReader.Read(lines.GetRange(tailIdx, lines.Count - tailIdx), issuedOn, warnings));
         DateOnly? notBefore = issuedOn ?? (year is { } yy ? new DateOnly(yy, issueMonth ?? 1, 1) : null);
         if (notBefore is { } issued)
         {
             // A date before the plan was issued is a past event, not something due.
             var kept = allDeadlines.Where(d => d.Recurrence is not null || d.Due.Kind is DueKind.YearlyDate || d.Due.LastDay() >= issued).ToList();
             if (kept.Count < allDeadlines.Count)
-                warnings.Add($"Bỏ {allDeadlines.Count - kept.Count} ngày trước ngày ban hành (việc đã qua) / Dropped {allDeadlines.Count - kept.Count} date(s) before the issue date (past events).");
+                warnings.Add($"Bỏ {allDeadlines.Count - kept.Count} ngày trước ngày ban hành (việc đã qua) / " +
+                    $"Dropped {allDeadlines.Count - kept.Count} date(s) before the issue date (past events).");
             allDeadlines = kept;
         }
         allDeadlines = Dedup(Deadlines.MonthlyAnchor.ToIssueMonth(allDeadlines, issuedOn?.Month ?? issueMonth));
@@ -323,7 +352,9 @@ public static class PlanParser
             if (match?.Assignee.Title is not null)
             {
                 signer = signer with { Title = match.Assignee.Title };
-                warnings.Add($"Người ký \"{signer.Name}\" không ghi chức vụ; là \"{match.Assignee.Name}\" ({match.Assignee.Title}) trong phần tổ chức thực hiện / Signer \"{signer.Name}\" has no title; matched to \"{match.Assignee.Name}\" ({match.Assignee.Title}) in the organization part.");
+                warnings.Add($"Người ký \"{signer.Name}\" không ghi chức vụ; " +
+                    $"là \"{match.Assignee.Name}\" ({match.Assignee.Title}) trong phần tổ chức thực hiện / Signer \"{signer.Name}\" has no title; " +
+                    $"matched to \"{match.Assignee.Name}\" ({match.Assignee.Title}) in the organization part.");
             }
             else warnings.Add("Thiếu chức vụ người ký / Missing signer title.");
         }
@@ -392,7 +423,8 @@ public static class PlanParser
         return found;
     }
 
-    private static void CollectDeadlines(SectionBuilder s, SectionBuilder? org, int? year, string fallbackWhat, List<Deadline> into, List<string> warnings)
+    private static void CollectDeadlines(SectionBuilder s, SectionBuilder? org, int? year, string fallbackWhat, List<Deadline> into,
+        List<string> warnings)
     {
         if (s == org) return;
         if (s.Heading.Split(' ').Length > 6) into.AddRange(DeadlineExtractor.Extract(s.Heading, null, year, null, fallbackWhat, warnings));
@@ -405,9 +437,19 @@ public static class PlanParser
     // Deadlines of sentences in the organization part that name no assignee (per parse, on the parsing thread).
     private static readonly ThreadLocal<List<Deadline>> Orphans = new(() => []);
 
-    private static readonly Regex HeadingAssigneePrefix = R(@"^(?:(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:\s+(?:cụ\s+thể|chung))?\s+(?:của|đối\s+với)\s+|Đối\s+với\s+|Giao\s+(?:cho\s+)?|Phân\s+công\s+(?:cho\s+)?)", RegexOptions.IgnoreCase);
-    private static readonly Regex HeadingAssigneeStart = R(@"^(?:(?:Các|Những|Toàn\s+thể)\s+)?(?:Hiệu\s+trưởng|Phó\s+[Hh]iệu\s+trưởng|Ban\s+[Gg]iám\s+(?:hiệu|đốc)|Giám\s+đốc|Phó\s+[Gg]iám\s+đốc|Lãnh\s+đạo|Tổ\s+trưởng|Tổ\s+phó|Tổ(?!\s+chức)|Nhóm|Giáo\s+viên|GVCN|GVBM|Chủ\s+tịch|Bí\s+thư|Đoàn(?!\s+kết)|Công\s+đoàn|Chi\s+đoàn|Chi\s+bộ|Đảng\s+ủy|Liên\s+đội|Văn\s+phòng|Phòng(?![,\s]+chống)(?!\s+ngừa)|Sở|Ban(?!\s+hành)|Trung\s+tâm|Trường(?!\s+học)|Ủy\s+ban|UBND|Cơ\s+quan|Đơn\s+vị|Bộ\s+phận|Kế\s+toán|Văn\s+thư|Thủ\s+quỹ|Nhân\s+viên|Cán\s+bộ|Thư\s+viện|Y\s+tế|Thầy|Cô|Ông|Bà|Đ/c|Đồng\s+chí|Trưởng|Phó|Hội(?!\s+thi|\s+nghị|\s+giảng|\s+thảo)|Thành\s+viên|Học\s+sinh|Cha\s+mẹ|Thanh\s+tra|Công\s+an|Hội\s+đồng|Cục|Vụ|Bộ|Chi\s+cục|Kho\s+bạc|Bảo\s+hiểm|Thuế|Khoa(?!\s+học)|Viện|Tòa\s+án|Sinh\s+viên|Giảng\s+viên|Thường\s+trực|Thủ\s+trưởng|Người\s+đứng\s+đầu|Tổng\s+phụ\s+trách|TPT|Quận|Huyện|Xã|Phường|Thị\s+xã|Thành\s+phố)(?![\p{Ll}])", RegexOptions.IgnoreCase);
-    private static readonly Regex TaskVerbStart = R(@"^(?:Tổ\s+chức|Thực\s+hiện|Xây\s+dựng|Triển\s+khai|Tăng\s+cường|Đẩy\s+mạnh|Nâng\s+cao|Kiểm\s+tra|Tuyên\s+truyền|Công\s+tác|Hoạt\s+động|Chế\s+độ|Kinh\s+phí|Thời\s+gian|Nội\s+dung|Mục\s+đích|Yêu\s+cầu)(?![\p{L}])", RegexOptions.IgnoreCase);
+    private static readonly Regex HeadingAssigneePrefix = R(@"^(?:(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:\s+(?:cụ\s+thể|chung))?\s+(?:của|đối\s+với)\s+|" +
+        @"Đối\s+với\s+|Giao\s+(?:cho\s+)?|Phân\s+công\s+(?:cho\s+)?)", RegexOptions.IgnoreCase);
+    private static readonly Regex HeadingAssigneeStart = R(@"^(?:(?:Các|Những|Toàn\s+thể)\s+)?(?:Hiệu\s+trưởng|Phó\s+[Hh]iệu\s+trưởng|" +
+        @"Ban\s+[Gg]iám\s+(?:hiệu|đốc)|Giám\s+đốc|Phó\s+[Gg]iám\s+đốc|Lãnh\s+đạo|Tổ\s+trưởng|Tổ\s+phó|Tổ(?!\s+chức)|Nhóm|Giáo\s+viên|GVCN|GVBM|" +
+        @"Chủ\s+tịch|Bí\s+thư|Đoàn(?!\s+kết)|Công\s+đoàn|Chi\s+đoàn|Chi\s+bộ|Đảng\s+ủy|Liên\s+đội|Văn\s+phòng|Phòng(?![,\s]+chống)(?!\s+ngừa)|Sở|" +
+        @"Ban(?!\s+hành)|Trung\s+tâm|Trường(?!\s+học)|Ủy\s+ban|UBND|Cơ\s+quan|Đơn\s+vị|Bộ\s+phận|Kế\s+toán|Văn\s+thư|Thủ\s+quỹ|Nhân\s+viên|" +
+        @"Cán\s+bộ|Thư\s+viện|Y\s+tế|Thầy|Cô|Ông|Bà|Đ/c|Đồng\s+chí|Trưởng|Phó|Hội(?!\s+thi|\s+nghị|\s+giảng|\s+thảo)|Thành\s+viên|Học\s+sinh|" +
+        @"Cha\s+mẹ|Thanh\s+tra|Công\s+an|Hội\s+đồng|Cục|Vụ|Bộ|Chi\s+cục|Kho\s+bạc|Bảo\s+hiểm|Thuế|Khoa(?!\s+học)|Viện|Tòa\s+án|Sinh\s+viên|" +
+        @"Giảng\s+viên|Thường\s+trực|Thủ\s+trưởng|Người\s+đứng\s+đầu|Tổng\s+phụ\s+trách|TPT|Quận|Huyện|Xã|Phường|Thị\s+xã|Thành\s+phố)(?![\p{Ll}])",
+        RegexOptions.IgnoreCase);
+    private static readonly Regex TaskVerbStart = R(@"^(?:Tổ\s+chức|Thực\s+hiện|Xây\s+dựng|Triển\s+khai|Tăng\s+cường|Đẩy\s+mạnh|Nâng\s+cao|" +
+        @"Kiểm\s+tra|Tuyên\s+truyền|Công\s+tác|Hoạt\s+động|Chế\s+độ|Kinh\s+phí|Thời\s+gian|Nội\s+dung|Mục\s+đích|Yêu\s+cầu)(?![\p{L}])",
+        RegexOptions.IgnoreCase);
 
     /// <summary>"2. Phó Hiệu trưởng Nguyễn Minh Trí", "3. Các tổ chuyên môn", "Trách nhiệm của Phòng GDĐT:" → the assignee, else null.</summary>
     internal static string? HeadingAssignee(string heading)
@@ -416,21 +458,25 @@ public static class PlanParser
         h = HeadingAssigneePrefix.Replace(h, "");
         if (h.Length < 2 || h.Split(' ').Length > 16 || TaskVerbStart.IsMatch(h) || h.Contains(':')) return null;
         if (IsMostlyUpper(h) && h.Split(' ').Length > 3 && !HeadingAssigneeStart.IsMatch(SentenceCase(h))) return null;
-        if (!HeadingAssigneeStart.IsMatch(h) && !HeadingAssigneeStart.IsMatch(CapitalizeFirst(h)) && !(IsMostlyUpper(h) && HeadingAssigneeStart.IsMatch(OrgCase(h)))) return null;
+        if (!HeadingAssigneeStart.IsMatch(h) && !HeadingAssigneeStart.IsMatch(CapitalizeFirst(h))
+            && !(IsMostlyUpper(h) && HeadingAssigneeStart.IsMatch(OrgCase(h)))) return null;
         return CapitalizeFirst(h);
     }
 
     private static IEnumerable<string> ItemsDeep(SectionBuilder s) =>
-        s.Items.Concat(s.Children.SelectMany(c => (c.EndsWithColon || c.Heading.Split(' ').Length < 6 ? [] : new[] { c.Heading }).Concat(ItemsDeep(c))));
+        s.Items.Concat(s.Children.SelectMany(c => (c.EndsWithColon || c.Heading.Split(' ').Length < 6 ? [] : new[] { c.Heading })
+            .Concat(ItemsDeep(c))));
 
-    private static void BuildAssignments(SectionBuilder s, SectionBuilder org, string? group, List<Assignment> into, int? year, string fallbackWhat, List<string> warnings)
+    private static void BuildAssignments(SectionBuilder s, SectionBuilder org, string? group, List<Assignment> into, int? year, string fallbackWhat,
+        List<string> warnings)
     {
         if (s != org && HeadingAssignee(s.Heading) is { } who && (s.Items.Count > 0 || s.Children.Count > 0))
         {
             // An assignee on its own heading line with the duties beneath: one assignment, unless the lines beneath
             // name assignees of their own (a board's members).
             var items = s.Items.Count > 0 ? s.Items : s.Children.Select(c => c.Heading).ToList();
-            var named = items.Count(i => AssigneeDetector.Detect(SentenceSplit.Split(i)[0], s.Heading) is { Assignee.Name: not null } or { Assignee.Role: not null });
+            var named = items.Count(i => AssigneeDetector.Detect(SentenceSplit.Split(i)[0], s.Heading) is { Assignee.Name: not null }
+                or { Assignee.Role: not null });
             if (named * 2 < items.Count || items.Count == 0)
             {
                 var first = Collapse(items.FirstOrDefault() ?? "");
@@ -439,7 +485,8 @@ public static class PlanParser
                 // A heading naming several bodies ("Sở Công Thương; Sở Xây dựng", "Các Sở, ban, ngành; UBND các xã,
                 // phường"): the same duties for each of them.
                 foreach (var one in SplitHeadingAssignees(who))
-                    into.Add(new Assignment(new Assignee(null, null, one), CapitalizeFirst(first), one == who ? deadlines : deadlines.Select(d => d with { Assignee = one }).ToList())
+                    into.Add(new Assignment(new Assignee(null, null, one), CapitalizeFirst(first), one == who ? deadlines
+                        : deadlines.Select(d => d with { Assignee = one }).ToList())
                     { SectionId = s.Path, Source = Collapse(s.Heading + ": " + first), Confidence = HeadingConfidence });
                 return;
             }
@@ -460,7 +507,8 @@ public static class PlanParser
                 var parts = cur.Name is null && cur.Title is null && cur.Unit is not null ? AssigneeDetector.SplitJoint(cur.Unit) : [cur.Display];
                 if (parts.Count > 1)
                     foreach (var part in parts)
-                        into.Add(new Assignment(new Assignee(null, null, CapitalizeFirst(part)), duty, deadlines.Select(d => d with { Assignee = part }).ToList()) { SectionId = s.Path, Source = Collapse(source) });
+                        into.Add(new Assignment(new Assignee(null, null, CapitalizeFirst(part)), duty,
+                            deadlines.Select(d => d with { Assignee = part }).ToList()) { SectionId = s.Path, Source = Collapse(source) });
                 else into.Add(new Assignment(cur, duty, deadlines) { SectionId = s.Path, Source = Collapse(source) });
             }
             foreach (var sentence in sentences)
@@ -490,7 +538,8 @@ public static class PlanParser
                 }
                 else
                 {
-                    warnings.Add($"Không xác định được người/đơn vị thực hiện: \"{Short(sentence)}\" / No assignee found for: \"{Short(sentence)}\".");
+                    warnings.Add($"Không xác định được người/đơn vị thực hiện: \"{Short(sentence)}\" / No assignee found for: " +
+                        $"\"{Short(sentence)}\".");
                     Orphans.Value!.AddRange(DeadlineExtractor.Extract(sentence, null, year, group, fallbackWhat, warnings));
                 }
             }
@@ -507,7 +556,8 @@ public static class PlanParser
         return parts.Count > 1 ? parts : [who];
     }
 
-    private static void AddJoint(JointSubjectReader.Result joint, string sentence, string? sectionId, string? group, List<Assignment> into, int? year, string fallbackWhat, List<string> warnings)
+    private static void AddJoint(JointSubjectReader.Result joint, string sentence, string? sectionId, string? group, List<Assignment> into, int? year,
+        string fallbackWhat, List<string> warnings)
     {
         var deadlines = DeadlineExtractor.Extract(joint.Duty, null, year, group, fallbackWhat, warnings);
         foreach (var party in joint.Parties)
@@ -519,7 +569,8 @@ public static class PlanParser
     /// The sections of a công văn or decision outside its "Tổ chức thực hiện" part that are headed by an assignee
     /// ("1. Công an tỉnh, các sở, ban, ngành …", "2. Giao Sở Xây dựng") with the duties beneath: read as assignments too.
     /// </summary>
-    private static void HeadingAssigneesOutside(List<SectionBuilder> roots, SectionBuilder org, List<Assignment> into, int? year, string fallbackWhat, List<string> warnings)
+    private static void HeadingAssigneesOutside(List<SectionBuilder> roots, SectionBuilder org, List<Assignment> into, int? year, string fallbackWhat,
+        List<string> warnings)
     {
         foreach (var s in roots.SelectMany(Flatten))
         {
@@ -538,7 +589,8 @@ public static class PlanParser
     /// The closing article of a decision after its "Tổ chức thực hiện" article ("Điều 4. … Chánh Văn phòng …; Giám đốc …
     /// chịu trách nhiệm thi hành Quyết định này"), and such joint sentences elsewhere outside the organization part.
     /// </summary>
-    private static void JointSentencesOutside(List<SectionBuilder> roots, SectionBuilder org, List<Assignment> into, int? year, string fallbackWhat, List<string> warnings)
+    private static void JointSentencesOutside(List<SectionBuilder> roots, SectionBuilder org, List<Assignment> into, int? year, string fallbackWhat,
+        List<string> warnings)
     {
         var inOrg = Flatten(org).ToHashSet();
         foreach (var s in roots.SelectMany(Flatten))
@@ -546,7 +598,8 @@ public static class PlanParser
             if (inOrg.Contains(s)) continue;
             foreach (var text in s.Items.Prepend(s.Heading))
                 foreach (var sentence in SentenceSplit.Split(text))
-                    if (JointSubjectReader.Read(sentence) is { } joint) AddJoint(joint, sentence, s.Path, s.Heading, into, year, fallbackWhat, warnings);
+                    if (JointSubjectReader.Read(sentence) is { } joint) AddJoint(joint, sentence, s.Path, s.Heading, into, year,
+                        fallbackWhat, warnings);
         }
     }
 
@@ -565,7 +618,8 @@ public static class PlanParser
         for (var i = from; i < lines.Count && i < from + 15; i++)
             if (KinhGui.IsMatch(Collapse(lines[i]))) return i;
         for (var i = from; i < lines.Count && i < from + 25; i++)
-            if (DateLine.IsMatch(Collapse(lines[i])) && lines[i].Contains("ngày", StringComparison.OrdinalIgnoreCase) && NumberLine.IsMatch(Collapse(Columns.Split(lines[i].Trim())[0])) == false) return i + 1;
+            if (DateLine.IsMatch(Collapse(lines[i])) && lines[i].Contains("ngày", StringComparison.OrdinalIgnoreCase)
+                && NumberLine.IsMatch(Collapse(Columns.Split(lines[i].Trim())[0])) == false) return i + 1;
         return Math.Min(lines.Count, from + 1);
     }
 
@@ -581,7 +635,8 @@ public static class PlanParser
             {
                 var t = Collapse(lines[j]);
                 if (t.Length == 0) continue;
-                if (t.StartsWith('-') || t.StartsWith('+') || (rest.Length == 0 && t.Length < 90 && !t.EndsWith('.') && !LegalBasisReader.IsLegalParagraph(t) && j == i + 1)) { rest = t; continue; }
+                if (t.StartsWith('-') || t.StartsWith('+') || (rest.Length == 0 && t.Length < 90 && !t.EndsWith('.')
+                    && !LegalBasisReader.IsLegalParagraph(t) && j == i + 1)) { rest = t; continue; }
                 break;
             }
             return j;
@@ -601,7 +656,8 @@ public static class PlanParser
         {
             var c = Collapse(lines[k - 1]);
             if (c.Length == 0) { k--; continue; }
-            var signerLike = (IsMostlyUpper(c) && c.Length <= 60 && Paragraphs.Classify(c).Kind == ParaKind.Plain) || SignerName.IsMatch(c) || (c.StartsWith('(') && c.EndsWith(')'));
+            var signerLike = (IsMostlyUpper(c) && c.Length <= 60 && Paragraphs.Classify(c).Kind == ParaKind.Plain) || SignerName.IsMatch(c)
+                || (c.StartsWith('(') && c.EndsWith(')'));
             if (!signerLike) break;
             k--;
             seen++;
@@ -620,7 +676,8 @@ public static class PlanParser
         return result;
     }
 
-    private static void LeadLabels(SectionBuilder s, SectionBuilder? org, List<Assignment> into, int? year, string fallbackWhat, List<string> warnings)
+    private static void LeadLabels(SectionBuilder s, SectionBuilder? org, List<Assignment> into, int? year, string fallbackWhat,
+        List<string> warnings)
     {
         if (s == org) return;
         for (var i = 0; i < s.Items.Count; i++)
@@ -632,13 +689,16 @@ public static class PlanParser
             if (lead.Length < 2 || AssigneeDetector.Detect(lead + " thực hiện", null) is null && !char.IsUpper(lead[0])) continue;
             var support = new List<string>();
             var sm = SupportLabel.Match(item);
-            if (sm.Success) support = sm.Groups["s"].Value.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(x => x.Length > 0).ToList();
+            if (sm.Success) support = sm.Groups["s"].Value.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(x => x.Length > 0).ToList();
             // What is to be done: the text before the label in the same item, else the section heading.
             var duty = item[..m.Index].Trim().TrimEnd('.', ';', ':', '-', '–').Trim();
-            if (duty.Length < 8) duty = i > 0 && !LeadLabel.IsMatch(s.Items[i - 1]) && !LabelLines.IsTaskLabel(s.Items[i - 1]) && s.Items[i - 1].Length < 300 ? s.Items[i - 1] : s.Heading;
+            if (duty.Length < 8) duty = i > 0 && !LeadLabel.IsMatch(s.Items[i - 1]) && !LabelLines.IsTaskLabel(s.Items[i - 1])
+                && s.Items[i - 1].Length < 300 ? s.Items[i - 1] : s.Heading;
             var time = item[(m.Index + m.Length)..];
             var deadlines = DeadlineExtractor.Extract(time, lead, year, "Thời gian", duty.Length > 0 ? duty : fallbackWhat, warnings);
-            into.Add(new Assignment(new Assignee(null, null, CapitalizeFirst(lead)), CapitalizeFirst(duty), deadlines) { SectionId = s.Path, Support = support, Source = item });
+            into.Add(new Assignment(new Assignee(null, null, CapitalizeFirst(lead)), CapitalizeFirst(duty), deadlines) { SectionId = s.Path,
+                Support = support, Source = item });
             LeadItems.Value!.Add(item);
         }
         foreach (var c in s.Children) LeadLabels(c, org, into, year, fallbackWhat, warnings);

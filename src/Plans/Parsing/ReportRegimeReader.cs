@@ -15,11 +15,20 @@ internal static class ReportRegimeReader
 {
     private static readonly Regex Report = R(@"(?<![\p{L}])báo\s+cáo(?![\p{L}])", RegexOptions.IgnoreCase);
     private static readonly Regex SentenceSplit = R(@"(?<=[.;!?])\s+");
-    private static readonly Regex To = R(@"(?<![\p{L}])(?:về|gửi|cho|lên)\s+(?<to>(?:Sở|Phòng|Bộ|Ủy\s+ban|UBND|Văn\s+phòng|Ban|Hiệu\s+trưởng|Lãnh\s+đạo|Trường|Thường\s+trực|Cục|Vụ|bộ\s+phận|Tổ)(?![\p{L}])[^,;.()]{0,80}?)(?=\s*(?:[,;.(]|\s(?:trước|qua|bằng|theo|chậm|để|vào|trong|định|hằng|hàng|và\s+qua)(?![\p{L}])|$))");
-    private static readonly Regex Method = R(@"(?<m>(?:bằng|qua)\s+(?:văn\s+bản(?:\s+giấy)?|hệ\s+thống[^,;.()]{0,60}|phần\s+mềm[^,;.()]{0,60}|thư\s+điện\s+tử|email|địa\s+chỉ\s+(?:thư\s+điện\s+tử|email)|cổng[^,;.()]{0,60})(?:\s*[:(]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?)?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)", RegexOptions.IgnoreCase);
-    private static readonly Regex Frequency = R(@"(?<q>(?:hằng|hàng|mỗi)\s+quý|định\s+kỳ\s+quý|theo\s+quý)|(?<mo>(?:hằng|hàng|mỗi)\s+tháng|định\s+kỳ\s+tháng|theo\s+tháng)|(?<s>(?:6|sáu)\s+tháng|bán\s+niên|học\s+kỳ)|(?<y>(?:hằng|hàng|mỗi)\s+năm|định\s+kỳ\s+năm|báo\s+cáo\s+năm|tổng\s+kết\s+năm)", RegexOptions.IgnoreCase);
-    private static readonly Regex Cutoff = R(@"số\s+liệu(?:\s+(?:báo\s+cáo|thống\s+kê))?\s+(?:được\s+)?(?:tính|lấy|chốt)?\s*(?:từ\s+ngày\s+(?<a>\d{1,2}/\d{1,2}(?:/\d{4})?)\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+(?<b>\d{1,2}/\d{1,2}(?:/\d{4})?)", RegexOptions.IgnoreCase);
-    private static readonly Regex Outline = R(@"(?<o>theo\s+(?:đúng\s+)?(?:đề\s+cương|mẫu|biểu\s+mẫu|phụ\s+lục|hướng\s+dẫn\s+tại\s+phụ\s+lục)[^,;.]{0,80})", RegexOptions.IgnoreCase);
+    private static readonly Regex To = R(@"(?<![\p{L}])(?:về|gửi|cho|lên)\s+(?<to>(?:Sở|Phòng|Bộ|Ủy\s+ban|UBND|Văn\s+phòng|Ban|Hiệu\s+trưởng|" +
+        @"Lãnh\s+đạo|Trường|Thường\s+trực|Cục|Vụ|bộ\s+phận|Tổ)(?![\p{L}])[^,;.()]{0,80}?)(?=\s*(?:[,;.(]|\s(?:trước|qua|bằng|theo|chậm|để|vào|" +
+        @"trong|định|hằng|hàng|và\s+qua)(?![\p{L}])|$))");
+    private static readonly Regex Method = R(@"(?<m>(?:bằng|qua)\s+(?:văn\s+bản(?:\s+giấy)?|hệ\s+thống[^,;.()]{0,60}|phần\s+mềm[^,;.()]{0,60}|" +
+        @"thư\s+điện\s+tử|email|địa\s+chỉ\s+(?:thư\s+điện\s+tử|email)|cổng[^,;.()]{0,60})(?:\s*[:(]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?)?|" +
+        @"[\w.+-]+@[\w-]+(?:\.[\w-]+)+)", RegexOptions.IgnoreCase);
+    private static readonly Regex Frequency =
+        R(@"(?<q>(?:hằng|hàng|mỗi)\s+quý|định\s+kỳ\s+quý|theo\s+quý)|(?<mo>(?:hằng|hàng|mỗi)\s+tháng|định\s+kỳ\s+tháng|theo\s+tháng)|(?<s>(?:6|" +
+        @"sáu)\s+tháng|bán\s+niên|học\s+kỳ)|(?<y>(?:hằng|hàng|mỗi)\s+năm|định\s+kỳ\s+năm|báo\s+cáo\s+năm|tổng\s+kết\s+năm)", RegexOptions.IgnoreCase);
+    private static readonly Regex Cutoff = R(@"số\s+liệu(?:\s+(?:báo\s+cáo|thống\s+kê))?\s+(?:được\s+)?(?:tính|" +
+        @"lấy|chốt)?\s*(?:từ\s+ngày\s+(?<a>\d{1,2}/\d{1,2}(?:/\d{4})?)\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+(?<b>\d{1,2}/\d{1,2}(?:/\d{4})?)",
+        RegexOptions.IgnoreCase);
+    private static readonly Regex Outline =
+        R(@"(?<o>theo\s+(?:đúng\s+)?(?:đề\s+cương|mẫu|biểu\s+mẫu|phụ\s+lục|hướng\s+dẫn\s+tại\s+phụ\s+lục)[^,;.]{0,80})", RegexOptions.IgnoreCase);
 
     public static List<ReportRegime> Read(IEnumerable<string> paragraphs, int? year)
     {
@@ -38,7 +47,8 @@ internal static class ReportRegimeReader
                 var deadlines = DeadlineExtractor.Extract(sentence, null, year, null, "Báo cáo");
                 if (!to.Success && !method.Success && !cut.Success && !outline.Success && deadlines.Count == 0) continue;
                 Recurrence? f = freq.Success
-                    ? freq.Groups["q"].Success ? Recurrence.Quarterly : freq.Groups["mo"].Success ? Recurrence.Monthly : freq.Groups["s"].Success ? Recurrence.Semiannual : Recurrence.Yearly
+                    ? freq.Groups["q"].Success ? Recurrence.Quarterly : freq.Groups["mo"].Success ? Recurrence.Monthly : freq.Groups["s"].Success
+                        ? Recurrence.Semiannual : Recurrence.Yearly
                     : deadlines.FirstOrDefault()?.Recurrence;
                 var what = sentence[r.Index..];
                 var stop = Regex.Match(what, @"\s(?:về|gửi|cho|trước|chậm|qua|bằng|theo|định\s+kỳ|hằng|hàng)\s|[,;.(]");

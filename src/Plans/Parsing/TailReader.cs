@@ -35,7 +35,8 @@ internal static class TailReader
                 first = false;
                 var c = Collapse(line);
                 var m = NoiNhan.Match(c);
-                var afterRaw = line[(line.IndexOf(m.Value.TrimEnd(), StringComparison.Ordinal) is var ix and >= 0 ? ix + m.Value.TrimEnd().Length : 0)..];
+                var afterRaw =
+                    line[(line.IndexOf(m.Value.TrimEnd(), StringComparison.Ordinal) is var ix and >= 0 ? ix + m.Value.TrimEnd().Length : 0)..];
                 var parts = TwoSpaces.Split(afterRaw.Trim()).Select(Collapse).Where(a => a.Length > 0).ToList();
                 var row = parts.Where(IsMostlyUpper).ToList();
                 if (row.Count > 0) titleRows.Add(row);
@@ -64,7 +65,8 @@ internal static class TailReader
                     recipients.Add(ReadRecipient(col));
                     continue;
                 }
-                var continues = char.IsLower(col[0]) || (lastOpen && !IsMostlyUpper(col) && !SignerName.IsMatch(col) && !(col.StartsWith('(') && col.EndsWith(')')));
+                var continues = char.IsLower(col[0])
+                    || (lastOpen && !IsMostlyUpper(col) && !SignerName.IsMatch(col) && !(col.StartsWith('(') && col.EndsWith(')')));
                 if (recipients.Count > 0 && continues && signerCols.Count == 0 && col == cols[0])
                 {
                     lastOpen = !col.TrimEnd().EndsWith(';') && !col.TrimEnd().EndsWith('.');
@@ -79,7 +81,8 @@ internal static class TailReader
                 if (signerCols.Count > 0) break;
                 continue;
             }
-            var real = signerCols.Where(x => !(x.StartsWith('(') && x.EndsWith(')')) && !x.StartsWith("Lưu", StringComparison.OrdinalIgnoreCase)).ToList();
+            var real = signerCols.Where(x => !(x.StartsWith('(') && x.EndsWith(')'))
+                && !x.StartsWith("Lưu", StringComparison.OrdinalIgnoreCase)).ToList();
             var titles = real.Where(x => IsMostlyUpper(x) && x.Any(char.IsLetter)).ToList();
             var nameCols = real.Where(x => !IsMostlyUpper(x) && SignerName.IsMatch(x)).ToList();
             if (titles.Count > 0) titleRows.Add(titles);

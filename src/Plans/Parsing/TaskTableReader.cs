@@ -13,11 +13,14 @@ namespace TeamsPlans.Plans.Parsing;
 internal static class TaskTableReader
 {
     private static readonly Regex Separator = R(@"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$");
-    private static readonly Regex LeadHead = R(@"chủ\s+trì|đơn\s+vị\s+thực\s+hiện|bộ\s+phận\s+thực\s+hiện|người\s+thực\s+hiện|thực\s+hiện|phụ\s+trách|trách\s+nhiệm|người\s+chịu", RegexOptions.IgnoreCase);
-    private static readonly Regex StrongLead = R(@"chủ\s+trì|(?:đơn\s+vị|bộ\s+phận|người|cơ\s+quan|cá\s+nhân)\s+(?:thực\s+hiện|phụ\s+trách|chịu\s+trách\s+nhiệm|được\s+giao)|phụ\s+trách|trách\s+nhiệm\s+thực\s+hiện|^trách\s+nhiệm$|người\s+thực\s+hiện", RegexOptions.IgnoreCase);
+    private static readonly Regex LeadHead = R(@"chủ\s+trì|đơn\s+vị\s+thực\s+hiện|bộ\s+phận\s+thực\s+hiện|người\s+thực\s+hiện|thực\s+hiện|" +
+        @"phụ\s+trách|trách\s+nhiệm|người\s+chịu", RegexOptions.IgnoreCase);
+    private static readonly Regex StrongLead = R(@"chủ\s+trì|(?:đơn\s+vị|bộ\s+phận|người|cơ\s+quan|cá\s+nhân)\s+(?:thực\s+hiện|phụ\s+trách|" +
+        @"chịu\s+trách\s+nhiệm|được\s+giao)|phụ\s+trách|trách\s+nhiệm\s+thực\s+hiện|^trách\s+nhiệm$|người\s+thực\s+hiện", RegexOptions.IgnoreCase);
     private static readonly Regex SupportHead = R(@"phối\s+hợp", RegexOptions.IgnoreCase);
     private static readonly Regex TimeHead = R(@"thời\s+gian|thời\s+hạn|tiến\s+độ|hoàn\s+thành|thời\s+điểm|ngày|hạn", RegexOptions.IgnoreCase);
-    private static readonly Regex TaskHead = R(@"nội\s+dung|nhiệm\s+vụ|công\s+việc|hoạt\s+động|nhiệm\s+vụ|tên|đề\s+án|chương\s+trình", RegexOptions.IgnoreCase);
+    private static readonly Regex TaskHead =
+        R(@"nội\s+dung|nhiệm\s+vụ|công\s+việc|hoạt\s+động|nhiệm\s+vụ|tên|đề\s+án|chương\s+trình", RegexOptions.IgnoreCase);
     private static readonly Regex NoHead = R(@"^(?:stt|tt|số\s+tt|số)$", RegexOptions.IgnoreCase);
 
     public static bool IsRow(string line)
@@ -53,7 +56,8 @@ internal static class TaskTableReader
             else if (time < 0 && TimeHead.IsMatch(c)) time = i;
         }
         if (lead < 0) return null;
-        if (task < 0) task = Enumerable.Range(0, cells.Count).FirstOrDefault(i => i != lead && i != support && i != time && !NoHead.IsMatch(cells[i]), -1);
+        if (task < 0) task = Enumerable.Range(0, cells.Count)
+            .FirstOrDefault(i => i != lead && i != support && i != time && !NoHead.IsMatch(cells[i]), -1);
         return task < 0 ? null : new Columns(task, lead, support, time);
     }
 
@@ -74,7 +78,8 @@ internal static class TaskTableReader
             if (i + 1 < lines.Count && Separator.IsMatch(lines[i + 1].Trim())) cols = null;
             // A header row has short cells; a data row whose long task text happens to say "thực hiện" is no new header.
             // (and a signature grid's row of recipients "- Vụ GDĐH (để thực hiện); …" is no header either).
-            if (h is not null && cells.All(c => c.Length <= 80 && !c.StartsWith('-') && !c.StartsWith('+')) && (cols is null || (cells.Count(c => LeadHead.IsMatch(c) || TimeHead.IsMatch(c) || TaskHead.IsMatch(c)) >= 2 && cells.All(c => c.Length <= 60))))
+            if (h is not null && cells.All(c => c.Length <= 80 && !c.StartsWith('-') && !c.StartsWith('+')) && (cols is null
+                || (cells.Count(c => LeadHead.IsMatch(c) || TimeHead.IsMatch(c) || TaskHead.IsMatch(c)) >= 2 && cells.All(c => c.Length <= 60))))
             {
                 cols = h;
                 lines[i] = "";
@@ -85,7 +90,8 @@ internal static class TaskTableReader
                 // Not a task table (a header or signature grid, a list): its cells side by side, as on paper; a cell's
                 // own lines (markdown "<br>") side by side with the other cells' lines of the same rank.
                 var t = lines[i].Trim().Trim('|');
-                var parts = t.Split('|').Select(c => c.Split('\u2028').Select(Collapse).Where(x => x.Length > 0).ToList()).Where(c => c.Count > 0).ToList();
+                var parts = t.Split('|').Select(c => c.Split('\u2028').Select(Collapse).Where(x => x.Length > 0).ToList())
+                    .Where(c => c.Count > 0).ToList();
                 var height = parts.Count == 0 ? 0 : parts.Max(c => c.Count);
                 var rendered = new List<string>();
                 for (var k = 0; k < height; k++)
@@ -104,11 +110,13 @@ internal static class TaskTableReader
                 .Select(s => s.Trim('-', ' ', '.')).Where(s => s.Length > 0).ToList();
             var time = cols.Time >= 0 ? Cell(cols.Time) : null;
             // Several leads in the cell ("Sở Công Thương; Sở Xây dựng", "Các Sở, ban, ngành và UBND các xã, phường"): one row each.
-            var leads = lead.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).SelectMany(AssigneeDetector.SplitJoint)
+            var leads = lead.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .SelectMany(AssigneeDetector.SplitJoint)
                 .Select(x => x.Trim(' ', '-', '.', ',')).Where(x => x.Length > 1).ToList();
             if (leads.Count == 0) leads = [lead];
             foreach (var one in leads)
-                rows.Add(new Row(CapitalizeFirst(task), CapitalizeFirst(one), support, string.IsNullOrWhiteSpace(time) ? null : time, Collapse(string.Join(" | ", cells))));
+                rows.Add(new Row(CapitalizeFirst(task), CapitalizeFirst(one), support, string.IsNullOrWhiteSpace(time) ? null : time,
+                    Collapse(string.Join(" | ", cells))));
         }
         if (lines.Any(l => l.Contains('\n')))
         {
@@ -124,9 +132,11 @@ internal static class TaskTableReader
         var list = new List<Assignment>();
         foreach (var r in rows)
         {
-            var deadlines = r.Time is null ? [] : DeadlineExtractor.Extract("Thời gian thực hiện: " + r.Time, r.Lead, year, "Thời gian", r.Task, warnings)
+            var deadlines = r.Time is null ? []
+                : DeadlineExtractor.Extract("Thời gian thực hiện: " + r.Time, r.Lead, year, "Thời gian", r.Task, warnings)
                 .Select(d => d with { What = r.Task, Source = r.Source }).ToList();
-            list.Add(new Assignment(new Assignee(null, null, r.Lead), r.Task, deadlines) { Support = r.Support, Source = r.Source, SectionId = "table" });
+            list.Add(new Assignment(new Assignee(null, null, r.Lead), r.Task, deadlines) { Support = r.Support, Source = r.Source,
+                SectionId = "table" });
         }
         return list;
     }

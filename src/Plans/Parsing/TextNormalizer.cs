@@ -22,7 +22,8 @@ internal static class TextNormalizer
     private static readonly Regex SupDef = R(@"^\s*(?:<sup>\s*(\d{1,3})\s*</sup>|\[\^(\d{1,3})\]:)\s*", RegexOptions.IgnoreCase);
     private static readonly Regex BrTag = R(@"<br\s*/?>", RegexOptions.IgnoreCase);
     private static readonly Regex Html = R(@"</?(?:sup|sub|br|span|p|u|i|b|em|strong)\b[^>]*>", RegexOptions.IgnoreCase);
-    private static readonly Regex PageNumber = R(@"^\s*(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?\s*$|^\s*(?:Trang|Page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?\s*$", RegexOptions.IgnoreCase);
+    private static readonly Regex PageNumber =
+        R(@"^\s*(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?\s*$|^\s*(?:Trang|Page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?\s*$", RegexOptions.IgnoreCase);
     private static readonly Regex FootnoteStart = R(@"^(\d{1,2})\s?(?=[\p{Lu}“""(])");
     private static readonly Regex StructuralStart = R(@"^(?:[-–•+]\s|[IVX]{1,5}\s*\.|\d{1,2}\.\d|\d{1,2}\.\s*\p{Lu}|N[ơo]i nhận)");
 

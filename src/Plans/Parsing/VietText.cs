@@ -7,7 +7,8 @@ namespace TeamsPlans.Plans.Parsing;
 /// <summary>Casing and small text helpers for Vietnamese administrative text.</summary>
 public static class VietText
 {
-    internal static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(10); // a guard against pathological input, not a speed target (PlanReaderOptions.Timeout bounds the whole read)
+    // a guard against pathological input, not a speed target (PlanReaderOptions.Timeout bounds the whole read)
+    internal static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(10);
     internal static Regex R(string pattern, RegexOptions options = RegexOptions.None) =>
         new(pattern, options | RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexTimeout);
 
@@ -21,7 +22,8 @@ public static class VietText
         "CNTT", "ĐH", "CĐ", "PTDTNT", "PTDTBT", "TT", "BGDĐT", "SGDĐT", "PGDĐT", "KH", "BCH", "ĐTN", "TNCS", "CLB", "VP", "THPTQG", "XHCN"
     };
 
-    private static readonly string[] HeadWords = ["SỞ", "PHÒNG", "BỘ", "BAN", "CỤC", "VỤ", "TỔNG CỤC", "CHI CỤC", "VIỆN", "HỘI", "TỔ", "ĐOÀN", "CÔNG ĐOÀN", "THANH TRA", "KHO BẠC", "BỆNH VIỆN", "HỌC VIỆN", "ĐẢNG ỦY", "ĐẢNG UỶ", "CHI BỘ"];
+    private static readonly string[] HeadWords = ["SỞ", "PHÒNG", "BỘ", "BAN", "CỤC", "VỤ", "TỔNG CỤC", "CHI CỤC", "VIỆN", "HỘI", "TỔ", "ĐOÀN",
+        "CÔNG ĐOÀN", "THANH TRA", "KHO BẠC", "BỆNH VIỆN", "HỌC VIỆN", "ĐẢNG ỦY", "ĐẢNG UỶ", "CHI BỘ"];
     private static readonly string[] LocationWords = ["TỈNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG", "THỊ XÃ", "THỊ TRẤN"];
     private static readonly (string Upper, string Cased, bool NameFollows)[] Phrases =
     [

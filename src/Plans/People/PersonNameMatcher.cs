@@ -14,7 +14,8 @@ namespace TeamsPlans.Plans.People;
 /// </summary>
 internal static class PersonNameMatcher
 {
-    private static readonly Regex Honorific = new(@"^\s*(?:Thầy|Cô|Ông|Bà|Anh|Chị|Đ/c|Đ/C|đ/c|Đồng\s+chí|đồng\s+chí)\.?\s+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex Honorific =
+        new(@"^\s*(?:Thầy|Cô|Ông|Bà|Anh|Chị|Đ/c|Đ/C|đ/c|Đồng\s+chí|đồng\s+chí)\.?\s+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>The name without honorific, whitespace collapsed, NFC.</summary>
     public static string Clean(string name)

@@ -27,7 +27,8 @@ internal sealed class DocxTextExtractor : IDocumentTextExtractor
             // The document part is streamed: one body child (paragraph or table) in memory at a time, the decompressed
             // bytes actually read are counted against MaxUncompressedBytes, and reading stops at MaxTextChars.
             using (var part = new BoundedReadStream(main.GetStream(FileMode.Open, FileAccess.Read), options.MaxUncompressedBytes,
-                () => Bomb(fileName, $"dung lượng giải nén vượt {options.MaxUncompressedBytes / (1024 * 1024)} MB", $"uncompressed size exceeds {options.MaxUncompressedBytes / (1024 * 1024)} MB")))
+                () => Bomb(fileName, $"dung lượng giải nén vượt {options.MaxUncompressedBytes / (1024 * 1024)} MB",
+                    $"uncompressed size exceeds {options.MaxUncompressedBytes / (1024 * 1024)} MB")))
             using (var reader = new OpenXmlPartReader(part, main.Features, new OpenXmlPartReaderOptions()))
             {
                 var sawBody = false;
@@ -68,7 +69,8 @@ internal sealed class DocxTextExtractor : IDocumentTextExtractor
         }
         catch (PlanReadException) { throw; }
         catch (OperationCanceledException) { throw; }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException or InvalidOperationException or FormatException or ArgumentException)
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException
+            or InvalidOperationException or FormatException or ArgumentException)
         {
             throw Corrupt(fileName, ex);
         }
@@ -86,13 +88,15 @@ internal sealed class DocxTextExtractor : IDocumentTextExtractor
             using var ms = new MemoryStream(content, writable: false);
             using var zip = new ZipArchive(ms, ZipArchiveMode.Read);
             if (zip.Entries.Count > options.MaxZipEntries)
-                throw Bomb(fileName, $"{zip.Entries.Count} mục nén (tối đa {options.MaxZipEntries})", $"{zip.Entries.Count} zip entries (limit {options.MaxZipEntries})");
+                throw Bomb(fileName, $"{zip.Entries.Count} mục nén (tối đa {options.MaxZipEntries})",
+                    $"{zip.Entries.Count} zip entries (limit {options.MaxZipEntries})");
             long total = 0;
             foreach (var e in zip.Entries)
             {
                 total += e.Length;
                 if (total > options.MaxUncompressedBytes)
-                    throw Bomb(fileName, $"dung lượng giải nén vượt {options.MaxUncompressedBytes / (1024 * 1024)} MB", $"uncompressed size exceeds {options.MaxUncompressedBytes / (1024 * 1024)} MB");
+                    throw Bomb(fileName, $"dung lượng giải nén vượt {options.MaxUncompressedBytes / (1024 * 1024)} MB",
+                        $"uncompressed size exceeds {options.MaxUncompressedBytes / (1024 * 1024)} MB");
                 if (e.Length > 1024 * 1024 && (e.CompressedLength == 0 || (double)e.Length / e.CompressedLength > options.MaxCompressionRatio))
                     throw Bomb(fileName, $"mục '{e.FullName}' có tỉ lệ nén bất thường", $"entry '{e.FullName}' has an abnormal compression ratio");
             }
@@ -122,10 +126,12 @@ internal sealed class DocxTextExtractor : IDocumentTextExtractor
                 var cells = new List<string>();
                 foreach (var c in row.Elements<TableCell>())
                 {
-                    var text = string.Join(" ", c.Elements<Paragraph>().Select(p => (numbering.Label(p) + ParagraphText(p)).Trim()).Where(x => x.Length > 0))
+                    var text = string.Join(" ", c.Elements<Paragraph>().Select(p => (numbering.Label(p) + ParagraphText(p)).Trim())
+                        .Where(x => x.Length > 0))
                         .Replace('|', '/').Replace('\n', ' ').Replace('\t', ' ');
                     var vm = c.TableCellProperties?.VerticalMerge;
-                    if (vm is not null && (vm.Val is null || vm.Val.Value != MergedCellValues.Restart) && text.Length == 0 && cells.Count < above.Count)
+                    if (vm is not null && (vm.Val is null || vm.Val.Value != MergedCellValues.Restart) && text.Length == 0
+                        && cells.Count < above.Count)
                         text = above[cells.Count];
                     var span = c.TableCellProperties?.GridSpan?.Val?.Value ?? 1;
                     cells.Add(text);
@@ -152,7 +158,8 @@ internal sealed class DocxTextExtractor : IDocumentTextExtractor
         }
     }
 
-    private static string ParagraphsText(TableCell c) => string.Concat(c.Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>().Select(t => t.Text)).Trim();
+    private static string ParagraphsText(TableCell c) =>
+        string.Concat(c.Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>().Select(t => t.Text)).Trim();
 
     internal static string ParagraphText(Paragraph p)
     {

@@ -12,7 +12,8 @@ internal static class ExternalTool
     /// <summary>Full path of <paramref name="name"/> in PATH (or /usr/bin), or null when it is not installed.</summary>
     public static string? Find(string name)
     {
-        var dirs = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Append("/usr/bin").Append("/usr/local/bin");
+        var dirs = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Append("/usr/bin").Append("/usr/local/bin");
         foreach (var d in dirs)
         {
             var f = Path.Combine(d, name);

@@ -19,7 +19,8 @@ internal sealed class PdfTextExtractor : IDocumentTextExtractor
     public ExtractedText Extract(byte[] content, string fileName, PlanReaderOptions options, CancellationToken ct)
     {
         if (content.AsSpan(0, Math.Min(content.Length, 1024)).IndexOf("%PDF-"u8) < 0)
-            throw new PlanReadException(PlanReadErrorCode.Corrupt, fileName, "không phải tệp PDF (thiếu dấu hiệu %PDF).", "not a PDF file (no %PDF signature).");
+            throw new PlanReadException(PlanReadErrorCode.Corrupt, fileName, "không phải tệp PDF (thiếu dấu hiệu %PDF).",
+                "not a PDF file (no %PDF signature).");
         var pdftotext = options.UsePoppler ? Tool(options, "pdftotext") : null;
         List<string> pages;
         string? temp = null;
@@ -49,18 +50,22 @@ internal sealed class PdfTextExtractor : IDocumentTextExtractor
         ExternalTool.Result r;
         try
         {
-            r = ExternalTool.Run(exe, ["-layout", "-enc", "UTF-8", "-l", options.MaxPdfPages.ToString(CultureInfo.InvariantCulture), file, "-"], options.Timeout, ct);
+            r = ExternalTool.Run(exe, ["-layout", "-enc", "UTF-8", "-l", options.MaxPdfPages.ToString(CultureInfo.InvariantCulture), file, "-"],
+                options.Timeout, ct);
         }
         catch (TimeoutException ex)
         {
-            throw new PlanReadException(PlanReadErrorCode.Timeout, fileName, $"đọc PDF quá {options.Timeout.TotalSeconds:0} giây.", $"reading the PDF took longer than {options.Timeout.TotalSeconds:0} s.", ex);
+            throw new PlanReadException(PlanReadErrorCode.Timeout, fileName, $"đọc PDF quá {options.Timeout.TotalSeconds:0} giây.",
+                $"reading the PDF took longer than {options.Timeout.TotalSeconds:0} s.", ex);
         }
         if (r.ExitCode != 0)
         {
             if (r.StdErr.Contains("password", StringComparison.OrdinalIgnoreCase) || r.ExitCode == 3)
-                throw new PlanReadException(PlanReadErrorCode.Encrypted, fileName, "tệp PDF được bảo vệ bằng mật khẩu.", "the PDF is password protected.");
+                throw new PlanReadException(PlanReadErrorCode.Encrypted, fileName, "tệp PDF được bảo vệ bằng mật khẩu.",
+                    "the PDF is password protected.");
             var why = FirstLine(r.StdErr);
-            throw new PlanReadException(PlanReadErrorCode.Corrupt, fileName, $"tệp PDF bị hỏng, không đọc được ({why}).", $"the PDF is damaged and cannot be read ({why}).");
+            throw new PlanReadException(PlanReadErrorCode.Corrupt, fileName, $"tệp PDF bị hỏng, không đọc được ({why}).",
+                $"the PDF is damaged and cannot be read ({why}).");
         }
         var pages = r.StdOut.Split('\f').ToList();
         if (pages.Count > 0 && pages[^1].Trim().Length == 0 && pages.Count > 1) pages.RemoveAt(pages.Count - 1);
@@ -73,7 +78,8 @@ internal sealed class PdfTextExtractor : IDocumentTextExtractor
         return l.Length > 120 ? l[..120] : l;
     }
 
-    private static ExtractedText WithOcr(List<string> pages, byte[] content, ref string? temp, string fileName, PlanReaderOptions options, CancellationToken ct)
+    private static ExtractedText WithOcr(List<string> pages, byte[] content, ref string? temp, string fileName, PlanReaderOptions options,
+        CancellationToken ct)
     {
         var warnings = new List<string>();
         var ocrPages = new List<int>();
@@ -110,7 +116,9 @@ internal sealed class PdfTextExtractor : IDocumentTextExtractor
                     var left = options.OcrTimeout - sw.Elapsed;
                     if (done >= options.MaxOcrPages || left <= TimeSpan.Zero)
                     {
-                        warnings.Add($"Trang {page} là bản quét, chưa đọc bằng OCR (quá giới hạn {options.MaxOcrPages} trang / {options.OcrTimeout.TotalSeconds:0} giây) / Page {page} is scanned and was not read by OCR (limit of {options.MaxOcrPages} pages / {options.OcrTimeout.TotalSeconds:0} s reached).");
+                        warnings.Add($"Trang {page} là bản quét, chưa đọc bằng OCR (quá giới hạn {options.MaxOcrPages} trang / " +
+                            $"{options.OcrTimeout.TotalSeconds:0} giây) / Page {page} is scanned and was not read by OCR (limit of " +
+                            $"{options.MaxOcrPages} pages / {options.OcrTimeout.TotalSeconds:0} s reached).");
                         continue;
                     }
                     var text = Ocr(pdftoppm, tesseract, temp, i + 1, left, ct, out var error);
@@ -122,7 +130,8 @@ internal sealed class PdfTextExtractor : IDocumentTextExtractor
                     }
                     pages[i] = OcrTextCleaner.Clean(text);
                     ocrPages.Add(i + 1);
-                    warnings.Add($"Trang {page} là bản quét, đã đọc bằng OCR (tesseract, tiếng Việt): cần kiểm tra lại / Page {page} is scanned and was read by OCR (tesseract, Vietnamese): check it.");
+                    warnings.Add($"Trang {page} là bản quét, đã đọc bằng OCR (tesseract, tiếng Việt): cần kiểm tra lại / " +
+                        $"Page {page} is scanned and was read by OCR (tesseract, Vietnamese): check it.");
                 }
             }
         }
@@ -137,9 +146,12 @@ internal sealed class PdfTextExtractor : IDocumentTextExtractor
 
     private static readonly System.Text.RegularExpressions.Regex Stamp = new(
         // The gazette's box has no labels: "Trung tâm Công báo và Tin học" / "ttcbth@quangngai.gov.vn" / "04.04.2018 14:21:14 +07:00".
-        @"^\s*(?:Ký\s+bởi|Cơ\s+quan|Tổ\s+chức|Thời\s+gian\s+ký|Ngày\s+ký|Người\s+ký|Email|E-mail|Chức\s+vụ)\s*:.*$|^\s*(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?\s*$"
-        + @"|^\s*\S+@\S+\.\S+\s*$|^\s*\d{1,2}[./-]\d{1,2}[./-]\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{2}:?\d{2})?\s*$|^\s*(?:Trung\s+tâm\s+Công\s+báo|Văn\s+phòng\s+Công\s+báo|Cổng\s+thông\s+tin\s+điện\s+tử|Xác\s+thực\s*&\s*Bảo\s+mật).*$",
-        System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        @"^\s*(?:Ký\s+bởi|Cơ\s+quan|Tổ\s+chức|Thời\s+gian\s+ký|Ngày\s+ký|Người\s+ký|Email|E-mail|Chức\s+vụ)\s*:.*$|" +
+            @"^\s*(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?\s*$"
+        + @"|^\s*\S+@\S+\.\S+\s*$|^\s*\d{1,2}[./-]\d{1,2}[./-]\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{2}:?\d{2})?\s*$|" +
+            @"^\s*(?:Trung\s+tâm\s+Công\s+báo|Văn\s+phòng\s+Công\s+báo|Cổng\s+thông\s+tin\s+điện\s+tử|Xác\s+thực\s*&\s*Bảo\s+mật).*$",
+        System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.IgnoreCase
+            | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     internal static bool IsScan(string page)
     {
@@ -193,7 +205,8 @@ internal sealed class PdfTextExtractor : IDocumentTextExtractor
         }
         catch (PdfDocumentEncryptedException ex)
         {
-            throw new PlanReadException(PlanReadErrorCode.Encrypted, fileName, "tệp PDF được bảo vệ bằng mật khẩu.", "the PDF is password protected.", ex);
+            throw new PlanReadException(PlanReadErrorCode.Encrypted, fileName, "tệp PDF được bảo vệ bằng mật khẩu.",
+                "the PDF is password protected.", ex);
         }
         catch (PlanReadException) { throw; }
         catch (OperationCanceledException) { throw; }

@@ -36,7 +36,8 @@ public sealed class PlanReader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new PlanReadException(PlanReadErrorCode.Unreadable, name, $"không mở được tệp ({ex.Message}).", $"cannot open the file ({ex.Message}).", ex);
+            throw new PlanReadException(PlanReadErrorCode.Unreadable, name, $"không mở được tệp ({ex.Message}).",
+                $"cannot open the file ({ex.Message}).", ex);
         }
         await using (fs) return await ReadAsync(fs, name, ct).ConfigureAwait(false);
     }
@@ -57,7 +58,8 @@ public sealed class PlanReader
         catch (TimeoutException ex)
         {
             await cts.CancelAsync().ConfigureAwait(false);
-            throw new PlanReadException(PlanReadErrorCode.Timeout, fileName, $"đọc tệp quá {_options.Timeout.TotalSeconds:0} giây.", $"reading took longer than {_options.Timeout.TotalSeconds:0} s.", ex);
+            throw new PlanReadException(PlanReadErrorCode.Timeout, fileName, $"đọc tệp quá {_options.Timeout.TotalSeconds:0} giây.",
+                $"reading took longer than {_options.Timeout.TotalSeconds:0} s.", ex);
         }
     }
 
@@ -82,7 +84,8 @@ public sealed class PlanReader
         {
             var text = TextDecoder.Decode(bytes, out _);
             if (text.Contains('\0'))
-                throw new PlanReadException(PlanReadErrorCode.UnsupportedFormat, fileName, "tệp nhị phân, không phải văn bản.", "binary file, not text.");
+                throw new PlanReadException(PlanReadErrorCode.UnsupportedFormat, fileName, "tệp nhị phân, không phải văn bản.",
+                    "binary file, not text.");
             extracted = new ExtractedText(text, []);
         }
         else
@@ -90,7 +93,8 @@ public sealed class PlanReader
                 $"phần mở rộng '{ext}' không được hỗ trợ (.txt, .md, .docx, .pdf).", $"extension '{ext}' is not supported (.txt, .md, .docx, .pdf).");
 
         if (extracted.Text.Length > _options.MaxTextChars)
-            throw new PlanReadException(PlanReadErrorCode.TooLarge, fileName, $"văn bản dài quá {_options.MaxTextChars:N0} ký tự.", $"text longer than {_options.MaxTextChars:N0} characters.");
+            throw new PlanReadException(PlanReadErrorCode.TooLarge, fileName, $"văn bản dài quá {_options.MaxTextChars:N0} ký tự.",
+                $"text longer than {_options.MaxTextChars:N0} characters.");
         if (string.IsNullOrWhiteSpace(extracted.Text)) throw Empty(fileName);
         var legacy = LegacyEncodingDetector.Detect(extracted.Text);
         if (legacy != LegacyVietnameseEncoding.None)
@@ -114,7 +118,8 @@ public sealed class PlanReader
             return plan with
             {
                 Warnings = [.. extracted.Warnings, .. plan.Warnings],
-                Assignments = ocr ? plan.Assignments.Select(a => a with { Confidence = Math.Min(a.Confidence, OcrConfidence) }).ToList() : plan.Assignments,
+                Assignments = ocr ? plan.Assignments.Select(a => a with { Confidence = Math.Min(a.Confidence, OcrConfidence) }).ToList()
+                    : plan.Assignments,
                 Deadlines = ocr ? plan.Deadlines.Select(d => d with { Confidence = Math.Min(d.Confidence, OcrConfidence) }).ToList() : plan.Deadlines
             };
         }
@@ -143,5 +148,6 @@ public sealed class PlanReader
         $"tệp quá lớn ({size / 1024.0 / 1024.0:0.#} MB, tối đa {_options.MaxFileBytes / 1024.0 / 1024.0:0.#} MB).",
         $"file too large ({size / 1024.0 / 1024.0:0.#} MB, limit {_options.MaxFileBytes / 1024.0 / 1024.0:0.#} MB).");
 
-    private static PlanReadException Empty(string fileName) => new(PlanReadErrorCode.Empty, fileName, "tệp rỗng, không có nội dung.", "the file is empty.");
+    private static PlanReadException Empty(string fileName) =>
+        new(PlanReadErrorCode.Empty, fileName, "tệp rỗng, không có nội dung.", "the file is empty.");
 }

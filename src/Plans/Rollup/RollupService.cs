@@ -67,7 +67,8 @@ public sealed class RollupService(IRollupReads store, TimeProvider time, ILogger
     }
 
     /// <returns>The roll-up, or null when the department plan does not exist in <paramref name="tenantId"/>.</returns>
-    public async Task<DepartmentRollup?> BuildAsync(string tenantId, string planId, IReadOnlyCollection<string> unitTenantIds, int year, CancellationToken ct = default)
+    public async Task<DepartmentRollup?> BuildAsync(string tenantId, string planId, IReadOnlyCollection<string> unitTenantIds, int year,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(unitTenantIds);
         var plan = await store.GetPlanAsync(tenantId, planId, ct).ConfigureAwait(false);
@@ -99,7 +100,8 @@ public sealed class RollupService(IRollupReads store, TimeProvider time, ILogger
                 var first = handedIn.FirstOrDefault();
                 // Counting follows acceptance (issue 15): the first report accepted, not the first handed in.
                 var finished = handedIn.Where(r => r.FinishedAt is not null).MinBy(r => r.FinishedAt);
-                return new RollupPeriodStatus(o, first is not null, first?.SubmittedAt, (finished ?? first)?.ReportId, finished is null && today > o.Due)
+                return new RollupPeriodStatus(o, first is not null, first?.SubmittedAt, (finished ?? first)?.ReportId, finished is null
+                    && today > o.Due)
                 {
                     AwaitingReview = first is not null && finished is null, AcceptedAt = finished?.FinishedAt,
                 };

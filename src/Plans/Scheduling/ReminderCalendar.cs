@@ -3,26 +3,6 @@ using TeamsPlans.Plans.Model;
 
 namespace TeamsPlans.Plans.Scheduling;
 
-public enum ReminderKind
-{
-    /// <summary>N days before the last day (N from <see cref="ReminderPolicy.OffsetsDays"/>).</summary>
-    Before,
-    /// <summary>On the day the item becomes overdue (the day after its last day).</summary>
-    Overdue,
-}
-
-/// <summary>
-/// One reminder: for the occurrence of <see cref="Deadline"/> whose last day is <see cref="DueDay"/>,
-/// sent on <see cref="SendDay"/> (a working day) at <see cref="SendAt"/>.
-/// </summary>
-public sealed record Reminder(Deadline Deadline, DateOnly DueDay, ReminderKind Kind, int OffsetDays, DateOnly SendDay, DateTimeOffset SendAt)
-{
-    /// <summary>Stable code used in idempotency keys: "before-7", "before-1", "overdue".</summary>
-    public string Code => Kind == ReminderKind.Before
-        ? string.Create(CultureInfo.InvariantCulture, $"before-{OffsetDays}")
-        : "overdue";
-}
-
 /// <summary>
 /// The reminder calendar (pure domain logic; every "now" is passed in or read from a <see cref="TimeProvider"/>).
 /// <para>Rules (issue #5):</para>
@@ -147,7 +127,8 @@ public sealed class ReminderCalendar
         return [.. bySendDay.Values.OrderBy(r => r.SendAt)];
     }
 
-    /// <summary>Reminders of <paramref name="deadline"/> whose send instant is in (<paramref name="afterExclusive"/>, <paramref name="untilInclusive"/>].</summary>
+    /// <summary>Reminders of <paramref name="deadline"/> whose send instant is in (<paramref
+    /// name="afterExclusive"/>, <paramref name="untilInclusive"/>].</summary>
     public IEnumerable<Reminder> Between(Deadline deadline, DateTimeOffset afterExclusive, DateTimeOffset untilInclusive)
     {
         if (untilInclusive <= afterExclusive) return [];
@@ -165,7 +146,8 @@ public sealed class ReminderCalendar
     /// Reminders a member should get in (<paramref name="afterExclusive"/>, <paramref name="untilInclusive"/>] for an
     /// assignment in <paramref name="state"/>: none once the member has marked it done.
     /// </summary>
-    public IEnumerable<Reminder> Due(AssignmentState state, IEnumerable<Deadline> deadlines, DateTimeOffset afterExclusive, DateTimeOffset untilInclusive)
+    public IEnumerable<Reminder> Due(AssignmentState state, IEnumerable<Deadline> deadlines, DateTimeOffset afterExclusive,
+        DateTimeOffset untilInclusive)
     {
         if (state.Status == AssignmentStatus.Done) return [];
         return deadlines.SelectMany(d => Between(d, afterExclusive, untilInclusive)).OrderBy(r => r.SendAt);

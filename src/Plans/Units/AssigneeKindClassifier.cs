@@ -13,31 +13,42 @@ namespace TeamsPlans.Plans.Units;
 /// </summary>
 internal static class AssigneeKindClassifier
 {
-    private static readonly Regex PersonForm = new(@"^\s*(?i:cô|thầy|ông|bà|anh|chị|đ/c|đ\.c|đồng chí|ths\.?|ts\.?)\s+\p{Lu}", RegexOptions.CultureInvariant);
-    private static readonly Regex Parts = new(@"\s*(?:[,;]|\s+(?:và|va)\s+(?!đào tạo|dao tao|Đào tạo))\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private static readonly Regex PersonForm =
+        new(@"^\s*(?i:cô|thầy|ông|bà|anh|chị|đ/c|đ\.c|đồng chí|ths\.?|ts\.?)\s+\p{Lu}", RegexOptions.CultureInvariant);
+    private static readonly Regex Parts =
+        new(@"\s*(?:[,;]|\s+(?:và|va)\s+(?!đào tạo|dao tao|Đào tạo))\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-    private static readonly string[] HeadRoles = ["thu truong", "hieu truong", "giam doc", "truong phong", "lanh dao", "to truong", "bi thu", "chu tich", "nguoi dung dau", "truong"];
-    private static readonly string[] RoleForms = ["bo phan", "van thu", "ke toan", "chuyen vien", "giao vien", "nhan vien", "can bo", "ban giam hieu", "to truong", "ban chi dao", "ban to chuc", "thanh vien", "ban giam doc", "pho hieu truong", "pho giam doc", "pho truong phong"];
+    private static readonly string[] HeadRoles =
+        ["thu truong", "hieu truong", "giam doc", "truong phong", "lanh dao", "to truong", "bi thu", "chu tich", "nguoi dung dau", "truong"];
+    private static readonly string[] RoleForms = ["bo phan", "van thu", "ke toan", "chuyen vien", "giao vien", "nhan vien", "can bo", "ban giam hieu",
+        "to truong", "ban chi dao", "ban to chuc", "thanh vien", "ban giam doc", "pho hieu truong", "pho giam doc", "pho truong phong"];
     private static readonly string[] Plurals = ["tat ca cac", "tat ca", "toan bo cac", "toan bo", "cac", "nhung"];
     private static readonly HashSet<string> PlaceWords = new(StringComparer.Ordinal)
-        { "quan", "huyen", "thi xa", "thanh pho", "tp", "tinh", "thi tran", "xa", "phuong", "tren dia ban", "lien quan", "thuoc so", "truc thuoc", "dia phuong" };
+        { "quan", "huyen", "thi xa", "thanh pho", "tp", "tinh", "thi tran", "xa", "phuong", "tren dia ban", "lien quan", "thuoc so", "truc thuoc",
+            "dia phuong" };
 
-    private static readonly UnitKind[] Schools = [UnitKind.HighSchool, UnitKind.LowerSecondarySchool, UnitKind.PrimarySchool, UnitKind.Preschool, UnitKind.MultiLevelSchool, UnitKind.ContinuingEducationCentre];
+    private static readonly UnitKind[] Schools = [UnitKind.HighSchool, UnitKind.LowerSecondarySchool, UnitKind.PrimarySchool, UnitKind.Preschool,
+        UnitKind.MultiLevelSchool, UnitKind.ContinuingEducationCentre];
 
     // What a plural names (prefix of the words after "các"), most specific first; an empty kind list is "every unit".
     private static readonly (string Form, UnitKind[] Kinds)[] SetForms =
     [
         ("don vi giao duc", Schools), ("co so giao duc", Schools), ("don vi truong hoc", Schools), ("truong hoc", Schools), ("nha truong", Schools),
         ("don vi", []), ("co quan", []),
-        ("phong thuoc so", [UnitKind.DepartmentOffice]), ("phong co quan so", [UnitKind.DepartmentOffice]), ("phong chuyen mon", [UnitKind.DepartmentOffice]),
+        ("phong thuoc so", [UnitKind.DepartmentOffice]), ("phong co quan so", [UnitKind.DepartmentOffice]),
+            ("phong chuyen mon", [UnitKind.DepartmentOffice]),
         ("phong so", [UnitKind.DepartmentOffice]), ("phong ban", [UnitKind.DepartmentOffice]),
-        ("phong gd dt", [UnitKind.DistrictOffice]), ("phong gddt", [UnitKind.DistrictOffice]), ("phong giao duc va dao tao", [UnitKind.DistrictOffice]), ("phong giao duc dao tao", [UnitKind.DistrictOffice]),
+        ("phong gd dt", [UnitKind.DistrictOffice]), ("phong gddt", [UnitKind.DistrictOffice]),
+            ("phong giao duc va dao tao", [UnitKind.DistrictOffice]), ("phong giao duc dao tao", [UnitKind.DistrictOffice]),
         ("truong thpt", [UnitKind.HighSchool]), ("truong trung hoc pho thong", [UnitKind.HighSchool]), ("thpt", [UnitKind.HighSchool]),
-        ("truong thcs", [UnitKind.LowerSecondarySchool]), ("truong trung hoc co so", [UnitKind.LowerSecondarySchool]), ("thcs", [UnitKind.LowerSecondarySchool]),
+        ("truong thcs", [UnitKind.LowerSecondarySchool]), ("truong trung hoc co so", [UnitKind.LowerSecondarySchool]),
+            ("thcs", [UnitKind.LowerSecondarySchool]),
         ("truong tieu hoc", [UnitKind.PrimarySchool]), ("truong th", [UnitKind.PrimarySchool]),
         ("truong mam non", [UnitKind.Preschool]), ("truong mau giao", [UnitKind.Preschool]), ("truong mn", [UnitKind.Preschool]),
         ("truong", Schools),
-        ("trung tam gdnn gdtx", [UnitKind.ContinuingEducationCentre]), ("trung tam gdtx", [UnitKind.ContinuingEducationCentre]), ("trung tam", [UnitKind.ContinuingEducationCentre]), ("tt gdtx", [UnitKind.ContinuingEducationCentre]), ("gdnn gdtx", [UnitKind.ContinuingEducationCentre]), ("gdtx", [UnitKind.ContinuingEducationCentre]),
+        ("trung tam gdnn gdtx", [UnitKind.ContinuingEducationCentre]), ("trung tam gdtx", [UnitKind.ContinuingEducationCentre]), ("trung tam",
+            [UnitKind.ContinuingEducationCentre]), ("tt gdtx", [UnitKind.ContinuingEducationCentre]),
+            ("gdnn gdtx", [UnitKind.ContinuingEducationCentre]), ("gdtx", [UnitKind.ContinuingEducationCentre]),
         ("to chuyen mon", [UnitKind.SubjectGroup]), ("to", [UnitKind.SubjectGroup]),
         ("doan the", [UnitKind.Union]), ("to chuc doan the", [UnitKind.Union]),
         ("ubnd xa", [UnitKind.Commune]), ("xa phuong", [UnitKind.Commune]), ("xa", [UnitKind.Commune]), ("phuong", [UnitKind.Commune]),

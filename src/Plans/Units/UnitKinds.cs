@@ -12,12 +12,17 @@ public static class UnitKinds
     // multi-level before single levels, Phòng GD&ĐT before "phòng" of the Sở.
     private static readonly (UnitKind Kind, string[] Forms)[] Table =
     [
-        (UnitKind.MultiLevelSchool, ["th thcs", "thcs thpt", "truong th thcs", "truong thcs thpt", "tieu hoc va trung hoc co so", "trung hoc co so va trung hoc pho thong", "lien cap", "nhieu cap hoc", "multi level school"]),
-        (UnitKind.ContinuingEducationCentre, ["trung tam gdtx", "tt gdtx", "gdtx", "gdnn gdtx", "trung tam gdnn gdtx", "giao duc thuong xuyen", "trung tam giao duc nghe nghiep", "continuing education centre", "continuing education center"]),
-        (UnitKind.DistrictOffice, ["phong gd dt", "phong gddt", "phong giao duc va dao tao", "phong giao duc dao tao", "pgd", "pgddt", "district education office"]),
-        (UnitKind.Commune, ["ubnd xa", "ubnd phuong", "uy ban nhan dan xa", "uy ban nhan dan phuong", "phong van hoa xa hoi", "xa", "phuong", "commune", "ward"]),
+        (UnitKind.MultiLevelSchool, ["th thcs", "thcs thpt", "truong th thcs", "truong thcs thpt", "tieu hoc va trung hoc co so",
+            "trung hoc co so va trung hoc pho thong", "lien cap", "nhieu cap hoc", "multi level school"]),
+        (UnitKind.ContinuingEducationCentre, ["trung tam gdtx", "tt gdtx", "gdtx", "gdnn gdtx", "trung tam gdnn gdtx", "giao duc thuong xuyen",
+            "trung tam giao duc nghe nghiep", "continuing education centre", "continuing education center"]),
+        (UnitKind.DistrictOffice,
+            ["phong gd dt", "phong gddt", "phong giao duc va dao tao", "phong giao duc dao tao", "pgd", "pgddt", "district education office"]),
+        (UnitKind.Commune,
+            ["ubnd xa", "ubnd phuong", "uy ban nhan dan xa", "uy ban nhan dan phuong", "phong van hoa xa hoi", "xa", "phuong", "commune", "ward"]),
         (UnitKind.Department, ["so gd dt", "so gddt", "so giao duc va dao tao", "so giao duc", "sgddt", "so", "department of education"]),
-        (UnitKind.DepartmentOffice, ["van phong so", "phong thuoc so", "phong chuyen mon", "phong", "van phong", "thanh tra so", "department office"]),
+        (UnitKind.DepartmentOffice,
+            ["van phong so", "phong thuoc so", "phong chuyen mon", "phong", "van phong", "thanh tra so", "department office"]),
         (UnitKind.HighSchool, ["trung hoc pho thong", "truong thpt", "thpt", "high school"]),
         (UnitKind.LowerSecondarySchool, ["trung hoc co so", "truong thcs", "thcs", "lower secondary school"]),
         (UnitKind.PrimarySchool, ["tieu hoc", "truong th", "th", "primary school"]),
@@ -32,7 +37,8 @@ public static class UnitKinds
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var folded = FoldForm(text);
-        if (!char.IsDigit(text.Trim()[0]) && Enum.TryParse<UnitKind>(text.Trim(), ignoreCase: true, out var named) && Enum.IsDefined(named)) return named;
+        if (!char.IsDigit(text.Trim()[0]) && Enum.TryParse<UnitKind>(text.Trim(), ignoreCase: true, out var named)
+            && Enum.IsDefined(named)) return named;
         foreach (var (kind, forms) in Table)
             if (forms.Contains(folded, StringComparer.Ordinal)) return kind;
         return null;

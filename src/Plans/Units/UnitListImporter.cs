@@ -15,8 +15,10 @@ public static class UnitListImporter
         (Col.Code, ["ma don vi", "ma truong", "ma dv", "ma", "code", "unit code", "school code"]),
         (Col.Name, ["ten don vi", "ten truong", "ten", "don vi", "name", "unit name", "school name", "unit"]),
         (Col.Kind, ["loai don vi", "loai hinh", "loai", "cap hoc", "kind", "type", "unit kind"]),
-        (Col.Parent, ["don vi cap tren", "ma don vi cap tren", "don vi quan ly", "ma don vi quan ly", "cap tren", "truc thuoc", "parent", "parent code"]),
-        (Col.Head, ["thu truong", "hieu truong", "nguoi dung dau", "truong don vi", "email thu truong", "email hieu truong", "head", "head upn", "head email"]),
+        (Col.Parent,
+            ["don vi cap tren", "ma don vi cap tren", "don vi quan ly", "ma don vi quan ly", "cap tren", "truc thuoc", "parent", "parent code"]),
+        (Col.Head, ["thu truong", "hieu truong", "nguoi dung dau", "truong don vi", "email thu truong", "email hieu truong", "head", "head upn",
+            "head email"]),
         (Col.Contacts, ["lien he", "nguoi lien he", "email lien he", "contacts", "contact"]),
         (Col.Group, ["nhom m365", "nhom", "team", "group", "group id", "ma nhom"]),
         (Col.Tenant, ["tenant", "tenant rieng", "ma tenant", "own tenant", "tenant id"]),
@@ -36,7 +38,8 @@ public static class UnitListImporter
         if (headerAt.Map is null)
         {
             problems.Add(new UnitImportProblem(rows.Count > 0 ? rows[0].Line : 1, null,
-                "không thấy dòng tiêu đề có cột 'Mã đơn vị' và 'Tên đơn vị'.", "no header row with 'Mã đơn vị' (code) and 'Tên đơn vị' (name) columns."));
+                "không thấy dòng tiêu đề có cột 'Mã đơn vị' và 'Tên đơn vị'.",
+                    "no header row with 'Mã đơn vị' (code) and 'Tên đơn vị' (name) columns."));
             return new UnitImportResult([], problems, 0);
         }
         var map = headerAt.Map;
@@ -86,7 +89,8 @@ public static class UnitListImporter
         if (code is not null && seen.TryGetValue(code, out var firstLine))
             Fail($"mã '{code}' trùng với dòng {firstLine}.", $"code '{code}' is already used on line {firstLine}.");
         var head = Person(Cell(row, map, Col.Head), "thủ trưởng", "head", findPerson, Fail);
-        var contacts = Cell(row, map, Col.Contacts).Split([';', ',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        var contacts = Cell(row, map, Col.Contacts)
+            .Split([';', ',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(c => Person(c, "người liên hệ", "contact", findPerson, Fail)).OfType<UnitContact>().ToList();
         if (code is not null && !seen.ContainsKey(code)) seen[code] = row.Line;
         if (problems.Count > before) return null;

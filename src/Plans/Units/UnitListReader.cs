@@ -25,7 +25,8 @@ public static class UnitListReader
         if (content.Length == 0)
             throw new PlanReadException(PlanReadErrorCode.Empty, fileName, "tệp rỗng.", "the file is empty.");
         if (content.Length > options.MaxFileBytes)
-            throw new PlanReadException(PlanReadErrorCode.TooLarge, fileName, $"tệp lớn hơn {options.MaxFileBytes / (1024 * 1024)} MB.", $"the file is larger than {options.MaxFileBytes / (1024 * 1024)} MB.");
+            throw new PlanReadException(PlanReadErrorCode.TooLarge, fileName, $"tệp lớn hơn {options.MaxFileBytes / (1024 * 1024)} MB.",
+                $"the file is larger than {options.MaxFileBytes / (1024 * 1024)} MB.");
         return Path.GetExtension(fileName).ToLowerInvariant() switch
         {
             ".xlsx" => ReadXlsx(content, fileName, options),
@@ -69,7 +70,8 @@ public static class UnitListReader
             }
             return rows;
         }
-        catch (Exception ex) when (ex is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidOperationException or FormatException or ArgumentException or System.Xml.XmlException)
+        catch (Exception ex) when (ex is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidOperationException
+            or FormatException or ArgumentException or System.Xml.XmlException)
         {
             throw Corrupt(fileName, ex);
         }

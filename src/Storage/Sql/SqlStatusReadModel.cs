@@ -35,22 +35,26 @@ internal sealed class SqlStatusReadModel(SqlDb db) : IStatusReadModel
             return new StatusPage(plans, total);
         }, ct);
 
-    public Task<IReadOnlyDictionary<string, StoredPlan>> PlansAsync(string tenantId, IReadOnlyCollection<string> planIds, CancellationToken ct = default) =>
+    public Task<IReadOnlyDictionary<string, StoredPlan>> PlansAsync(string tenantId, IReadOnlyCollection<string> planIds,
+        CancellationToken ct = default) =>
         planIds.Count == 0 ? Task.FromResult<IReadOnlyDictionary<string, StoredPlan>>(new Dictionary<string, StoredPlan>()) :
         db.ReadAsync<IReadOnlyDictionary<string, StoredPlan>>(async c => await PlansAsync(c, tenantId, planIds, ct).ConfigureAwait(false), ct);
 
     private async Task<Dictionary<string, StoredPlan>> PlansAsync(DbConnection c, string tenantId, IEnumerable<string> planIds, CancellationToken ct)
     {
         await using var cmd = c.Command(null, "");
-        cmd.CommandText = $"SELECT {SqlPlanStore.Columns} FROM plans WHERE tenant_id = @tenant AND plan_id IN ({cmd.InList("p", planIds.Distinct(StringComparer.Ordinal))})";
+        cmd.CommandText = $"SELECT {SqlPlanStore.Columns} FROM plans WHERE tenant_id = @tenant AND plan_id IN " +
+            $"({cmd.InList("p", planIds.Distinct(StringComparer.Ordinal))})";
         cmd.P("@tenant", tenantId);
         return (await cmd.ListAsync(_plans.Map, ct).ConfigureAwait(false)).ToDictionary(p => p.PlanId, StringComparer.Ordinal);
     }
 
-    public Task<IReadOnlyDictionary<(string TenantId, string PlanId), StoredPlan>> PlansAsync(IReadOnlyCollection<(string TenantId, string PlanId)> keys, CancellationToken ct = default)
+    public Task<IReadOnlyDictionary<(string TenantId, string PlanId), StoredPlan>> PlansAsync(
+        IReadOnlyCollection<(string TenantId, string PlanId)> keys, CancellationToken ct = default)
     {
         var wanted = keys.ToHashSet();
-        if (wanted.Count == 0) return Task.FromResult<IReadOnlyDictionary<(string, string), StoredPlan>>(new Dictionary<(string, string), StoredPlan>());
+        if (wanted.Count == 0) return Task.FromResult<IReadOnlyDictionary<(string, string), StoredPlan>>(
+            new Dictionary<(string, string), StoredPlan>());
         return db.ReadAsync<IReadOnlyDictionary<(string, string), StoredPlan>>(async c =>
         {
             await using var cmd = c.Command(null, "");
@@ -66,10 +70,12 @@ internal sealed class SqlStatusReadModel(SqlDb db) : IStatusReadModel
         }, ct);
     }
 
-    public Task<IReadOnlyDictionary<string, IReadOnlyList<AssignmentRecord>>> AssignmentsByPlanAsync(string tenantId, IReadOnlyCollection<string> planIds, CancellationToken ct = default)
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<AssignmentRecord>>> AssignmentsByPlanAsync(string tenantId,
+        IReadOnlyCollection<string> planIds, CancellationToken ct = default)
     {
         var result = planIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, _ => new List<AssignmentRecord>(), StringComparer.Ordinal);
-        if (result.Count == 0) return Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<AssignmentRecord>>>(new Dictionary<string, IReadOnlyList<AssignmentRecord>>());
+        if (result.Count == 0) return Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<AssignmentRecord>>>(
+            new Dictionary<string, IReadOnlyList<AssignmentRecord>>());
         return db.ReadAsync<IReadOnlyDictionary<string, IReadOnlyList<AssignmentRecord>>>(async c =>
         {
             await using var cmd = c.Command(null, "");
@@ -94,12 +100,14 @@ internal sealed class SqlStatusReadModel(SqlDb db) : IStatusReadModel
         db.ReadAsync<IReadOnlyList<Member>>(async c =>
         {
             await using var cmd = c.Command(null, "");
-            cmd.CommandText = $"SELECT {SqlMemberStore.Columns} FROM members WHERE tenant_id = @tenant AND aad_object_id IN ({cmd.InList("m", aadObjectIds.Distinct(StringComparer.Ordinal))})";
+            cmd.CommandText = $"SELECT {SqlMemberStore.Columns} FROM members WHERE tenant_id = @tenant AND aad_object_id IN " +
+                $"({cmd.InList("m", aadObjectIds.Distinct(StringComparer.Ordinal))})";
             cmd.P("@tenant", tenantId);
             return await cmd.ListAsync(SqlMemberStore.Map, ct).ConfigureAwait(false);
         }, ct);
 
-    public Task<IReadOnlyDictionary<string, int>> ReportsHandedInAsync(string tenantId, IReadOnlyCollection<string> planIds, CancellationToken ct = default) =>
+    public Task<IReadOnlyDictionary<string, int>> ReportsHandedInAsync(string tenantId, IReadOnlyCollection<string> planIds,
+        CancellationToken ct = default) =>
         planIds.Count == 0 ? Task.FromResult<IReadOnlyDictionary<string, int>>(new Dictionary<string, int>()) :
         db.ReadAsync<IReadOnlyDictionary<string, int>>(async c =>
         {
@@ -113,11 +121,13 @@ internal sealed class SqlStatusReadModel(SqlDb db) : IStatusReadModel
                 GROUP BY x.plan_id HAVING SUM(x.n) > 0
                 """;
             cmd.P("@tenant", tenantId);
-            return (await cmd.ListAsync(r => (Plan: r.GetString(0), N: Convert.ToInt32(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture)), ct).ConfigureAwait(false))
+            return (await cmd.ListAsync(r => (Plan: r.GetString(0),
+                N: Convert.ToInt32(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture)), ct).ConfigureAwait(false))
                 .ToDictionary(x => x.Plan, x => x.N, StringComparer.Ordinal);
         }, ct);
 
-    public Task<IReadOnlyDictionary<string, DateTimeOffset>> LastReportsOfMemberAsync(string tenantId, string aadObjectId, CancellationToken ct = default) =>
+    public Task<IReadOnlyDictionary<string, DateTimeOffset>> LastReportsOfMemberAsync(string tenantId, string aadObjectId,
+        CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyDictionary<string, DateTimeOffset>>(async c =>
         {
             await using var cmd = c.Command(null, """
@@ -131,7 +141,8 @@ internal sealed class SqlStatusReadModel(SqlDb db) : IStatusReadModel
                 .ToDictionary(x => x.Id, x => x.At, StringComparer.Ordinal);
         }, ct);
 
-    public Task<IReadOnlyList<PlanReport>> ReportsOfPlansAsync(IReadOnlyCollection<(string TenantId, string PlanId)> plans, CancellationToken ct = default)
+    public Task<IReadOnlyList<PlanReport>> ReportsOfPlansAsync(IReadOnlyCollection<(string TenantId, string PlanId)> plans,
+        CancellationToken ct = default)
     {
         var wanted = plans.ToHashSet();
         if (wanted.Count == 0) return Task.FromResult<IReadOnlyList<PlanReport>>([]);
@@ -157,24 +168,30 @@ internal sealed class SqlStatusReadModel(SqlDb db) : IStatusReadModel
         ? $"p.document_json ->> '{field}'"
         : $"json_extract(p.document_json, '$.{field}')";
 
-    private string HeaderColumns => $"p.tenant_id, p.plan_id, p.number, p.title, p.status, {DocumentText("issuer")} AS issuer, {DocumentText("issuedOn")} AS issued_on";
+    private string HeaderColumns =>
+        $"p.tenant_id, p.plan_id, p.number, p.title, p.status, {DocumentText("issuer")} AS issuer, {DocumentText("issuedOn")} AS issued_on";
 
     private static PlanHeader MapHeader(DbDataReader r) => new(
-        r.Str("tenant_id"), r.Str("plan_id"), r.StringOrNull("number"), r.Str("title"), Enum.Parse<PlanStatus>(r.Str("status")), r.StringOrNull("issuer"),
-        DateOnly.TryParseExact(r.StringOrNull("issued_on"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null);
+        r.Str("tenant_id"), r.Str("plan_id"), r.StringOrNull("number"), r.Str("title"), Enum.Parse<PlanStatus>(r.Str("status")),
+            r.StringOrNull("issuer"),
+        DateOnly.TryParseExact(r.StringOrNull("issued_on"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var d) ? d : null);
 
     public Task<IReadOnlyList<PlanHeader>> PlanHeadersAsync(string tenantId, PlanStatus status, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<PlanHeader>>(async c =>
         {
-            await using var cmd = c.Command(null, $"SELECT {HeaderColumns} FROM plans p WHERE p.tenant_id = @tenant AND p.status = @status ORDER BY p.created_at, p.plan_id");
+            await using var cmd = c.Command(null,
+                $"SELECT {HeaderColumns} FROM plans p WHERE p.tenant_id = @tenant AND p.status = @status ORDER BY p.created_at, p.plan_id");
             cmd.P("@tenant", tenantId).P("@status", status.ToString());
             return await cmd.ListAsync(MapHeader, ct).ConfigureAwait(false);
         }, ct);
 
-    public Task<IReadOnlyDictionary<(string TenantId, string PlanId), PlanHeader>> PlanHeadersAsync(IReadOnlyCollection<(string TenantId, string PlanId)> keys, CancellationToken ct = default)
+    public Task<IReadOnlyDictionary<(string TenantId, string PlanId), PlanHeader>> PlanHeadersAsync(
+        IReadOnlyCollection<(string TenantId, string PlanId)> keys, CancellationToken ct = default)
     {
         var wanted = keys.ToHashSet();
-        if (wanted.Count == 0) return Task.FromResult<IReadOnlyDictionary<(string, string), PlanHeader>>(new Dictionary<(string, string), PlanHeader>());
+        if (wanted.Count == 0) return Task.FromResult<IReadOnlyDictionary<(string, string), PlanHeader>>(
+            new Dictionary<(string, string), PlanHeader>());
         return db.ReadAsync<IReadOnlyDictionary<(string, string), PlanHeader>>(async c =>
         {
             await using var cmd = c.Command(null, "");
@@ -188,7 +205,8 @@ internal sealed class SqlStatusReadModel(SqlDb db) : IStatusReadModel
         }, ct);
     }
 
-    public Task<IReadOnlyList<PlanHeader>> ImplementingPlanHeadersAsync(IReadOnlyCollection<string> tenantIds, string parentNumber, CancellationToken ct = default)
+    public Task<IReadOnlyList<PlanHeader>> ImplementingPlanHeadersAsync(IReadOnlyCollection<string> tenantIds, string parentNumber,
+        CancellationToken ct = default)
     {
         var norm = PlanNumbers.Normalize(parentNumber);
         var tenants = tenantIds.Where(t => !string.IsNullOrEmpty(t)).Distinct(StringComparer.Ordinal).ToList();
@@ -220,5 +238,6 @@ internal sealed class SqlStatusReadModel(SqlDb db) : IStatusReadModel
         }, ct);
 
     private static QueueItemState Map(DbDataReader r) =>
-        new(r.GetString(0), Enum.Parse<WorkState>(r.GetString(1)), Convert.ToInt32(r.GetValue(2), System.Globalization.CultureInfo.InvariantCulture) == 1);
+        new(r.GetString(0), Enum.Parse<WorkState>(r.GetString(1)),
+            Convert.ToInt32(r.GetValue(2), System.Globalization.CultureInfo.InvariantCulture) == 1);
 }

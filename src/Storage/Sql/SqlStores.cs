@@ -47,7 +47,8 @@ internal sealed class SqlStateStore : IStateStore, IDisposable
             return await _db.ReadAsync(async c =>
             {
                 await using var cmd = c.Command(null, "SELECT 1");
-                return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 1;
+                return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false),
+                    System.Globalization.CultureInfo.InvariantCulture) == 1;
             }, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException or IOException)
@@ -64,7 +65,8 @@ internal sealed class SqlStateStore : IStateStore, IDisposable
 
 internal sealed class SqlPlanStore(SqlDb db) : IPlanStore
 {
-    internal const string Columns = "tenant_id, plan_id, number, number_norm, title, document_json, document_uri, status, head_aad_object_id, created_at, updated_at";
+    internal const string Columns = "tenant_id, plan_id, number, number_norm, title, document_json, document_uri, status, head_aad_object_id, " +
+        "created_at, updated_at";
 
     public Task UpsertAsync(StoredPlan plan, CancellationToken ct = default)
     {
@@ -125,7 +127,8 @@ internal sealed class SqlPlanStore(SqlDb db) : IPlanStore
         if (norm is null) return Task.FromResult<StoredPlan?>(null);
         return db.ReadAsync(async c =>
         {
-            await using var cmd = c.Command(null, $"SELECT {Columns} FROM plans WHERE tenant_id = @tenant AND number_norm = @norm ORDER BY updated_at DESC, plan_id LIMIT 1");
+            await using var cmd = c.Command(null,
+                $"SELECT {Columns} FROM plans WHERE tenant_id = @tenant AND number_norm = @norm ORDER BY updated_at DESC, plan_id LIMIT 1");
             cmd.P("@tenant", tenantId).P("@norm", norm);
             return await cmd.FirstAsync(Map, ct).ConfigureAwait(false);
         }, ct);
@@ -139,7 +142,8 @@ internal sealed class SqlPlanStore(SqlDb db) : IPlanStore
             return await cmd.ListAsync(Map, ct).ConfigureAwait(false);
         }, ct);
 
-    public Task<IReadOnlyList<StoredPlan>> ListImplementingAsync(IReadOnlyCollection<string> tenantIds, string parentNumber, CancellationToken ct = default)
+    public Task<IReadOnlyList<StoredPlan>> ListImplementingAsync(IReadOnlyCollection<string> tenantIds, string parentNumber,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(tenantIds);
         var norm = PlanNumbers.Normalize(parentNumber);
@@ -221,7 +225,8 @@ internal sealed class SqlMemberStore(SqlDb db) : IMemberStore
         if (language is not (null or "vi" or "en")) throw new ArgumentOutOfRangeException(nameof(language), language, "Expected vi, en or null.");
         return db.WriteAsync(async (c, tx) =>
         {
-            await using var cmd = c.Command(tx, "UPDATE members SET language = @language, updated_at = @now WHERE tenant_id = @tenant AND aad_object_id = @id");
+            await using var cmd =
+                c.Command(tx, "UPDATE members SET language = @language, updated_at = @now WHERE tenant_id = @tenant AND aad_object_id = @id");
             cmd.P("@language", language).P("@now", db.TimeValue(db.Now)).P("@tenant", tenantId).P("@id", aadObjectId);
             return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
         }, ct);
@@ -237,7 +242,8 @@ internal sealed class SqlMemberStore(SqlDb db) : IMemberStore
 
 internal sealed class SqlConversationStore(SqlDb db) : IConversationStore
 {
-    private const string Columns = "tenant_id, aad_object_id, user_id, conversation_id, service_url, bot_id, channel_id, updated_at, blocked, blocked_reason";
+    private const string Columns = "tenant_id, aad_object_id, user_id, conversation_id, service_url, bot_id, channel_id, updated_at, blocked, " +
+        "blocked_reason";
 
     public Task UpsertAsync(ConversationRef reference, CancellationToken ct = default)
     {
@@ -273,7 +279,8 @@ internal sealed class SqlConversationStore(SqlDb db) : IConversationStore
     public Task MarkBlockedAsync(string tenantId, string aadObjectId, string reason, CancellationToken ct = default) =>
         db.WriteAsync(async (c, tx) =>
         {
-            await using var cmd = c.Command(tx, "UPDATE conversations SET blocked = @blocked, blocked_reason = @reason, updated_at = @now WHERE tenant_id = @tenant AND aad_object_id = @id");
+            await using var cmd = c.Command(tx, "UPDATE conversations SET blocked = @blocked, blocked_reason = @reason, " +
+                "updated_at = @now WHERE tenant_id = @tenant AND aad_object_id = @id");
             cmd.P("@blocked", true).P("@reason", reason).P("@now", db.TimeValue(db.Now)).P("@tenant", tenantId).P("@id", aadObjectId);
             return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }, ct);
@@ -353,7 +360,8 @@ internal sealed class SqlAssignmentStore(SqlDb db) : IAssignmentStore
     public Task<IReadOnlyList<AssignmentRecord>> ListByPlanAsync(string tenantId, string planId, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<AssignmentRecord>>(async c =>
         {
-            await using var cmd = c.Command(null, $"SELECT {Columns} FROM assignments WHERE tenant_id = @tenant AND plan_id = @plan ORDER BY ordinal, assignment_id");
+            await using var cmd =
+                c.Command(null, $"SELECT {Columns} FROM assignments WHERE tenant_id = @tenant AND plan_id = @plan ORDER BY ordinal, assignment_id");
             cmd.P("@tenant", tenantId).P("@plan", planId);
             return await cmd.ListAsync(Map, ct).ConfigureAwait(false);
         }, ct);
@@ -361,12 +369,14 @@ internal sealed class SqlAssignmentStore(SqlDb db) : IAssignmentStore
     public Task<IReadOnlyList<AssignmentRecord>> ListByMemberAsync(string tenantId, string aadObjectId, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<AssignmentRecord>>(async c =>
         {
-            await using var cmd = c.Command(null, $"SELECT {Columns} FROM assignments WHERE tenant_id = @tenant AND member_aad_object_id = @member ORDER BY plan_id, ordinal, assignment_id");
+            await using var cmd = c.Command(null, $"SELECT {Columns} FROM assignments WHERE tenant_id = @tenant AND member_aad_object_id = @member " +
+                "ORDER BY plan_id, ordinal, assignment_id");
             cmd.P("@tenant", tenantId).P("@member", aadObjectId);
             return await cmd.ListAsync(Map, ct).ConfigureAwait(false);
         }, ct);
 
-    public Task<(bool Updated, AssignmentRecord? Current)> TryUpdateStateAsync(string tenantId, string assignmentId, int expectedVersion, AssignmentState newState, CancellationToken ct = default)
+    public Task<(bool Updated, AssignmentRecord? Current)> TryUpdateStateAsync(string tenantId, string assignmentId, int expectedVersion,
+        AssignmentState newState, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(newState);
         return db.WriteAsync(async (c, tx) =>
@@ -384,7 +394,8 @@ internal sealed class SqlAssignmentStore(SqlDb db) : IAssignmentStore
             }
             if (n == 1) await SqlDeadlineIndex.SetOpenAsync(c, tx, tenantId, assignmentId, newState, ct).ConfigureAwait(false);
             var current = await GetAsync(c, tx, tenantId, assignmentId, ct).ConfigureAwait(false);
-            if (n == 1) db.Logger.LogDebug("Assignment {TenantId}/{AssignmentId} state {Status} v{Version}", tenantId, assignmentId, newState.Status, newState.Version);
+            if (n == 1) db.Logger.LogDebug("Assignment {TenantId}/{AssignmentId} state {Status} v{Version}", tenantId, assignmentId, newState.Status,
+                newState.Version);
             return (n == 1, current);
         }, ct);
     }
@@ -392,7 +403,8 @@ internal sealed class SqlAssignmentStore(SqlDb db) : IAssignmentStore
     public Task SetMemberAsync(string tenantId, string assignmentId, string? aadObjectId, CancellationToken ct = default) =>
         db.WriteAsync(async (c, tx) =>
         {
-            await using var cmd = c.Command(tx, "UPDATE assignments SET member_aad_object_id = @member, updated_at = @now WHERE tenant_id = @tenant AND assignment_id = @id");
+            await using var cmd = c.Command(tx,
+                "UPDATE assignments SET member_aad_object_id = @member, updated_at = @now WHERE tenant_id = @tenant AND assignment_id = @id");
             cmd.P("@member", aadObjectId).P("@now", db.TimeValue(db.Now)).P("@tenant", tenantId).P("@id", assignmentId);
             await SqlDeadlineIndex.SetMemberAsync(c, tx, tenantId, assignmentId, aadObjectId, ct).ConfigureAwait(false);
             return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
@@ -401,7 +413,8 @@ internal sealed class SqlAssignmentStore(SqlDb db) : IAssignmentStore
     public Task SetCardAsync(string tenantId, string assignmentId, string activityId, string conversationId, CancellationToken ct = default) =>
         db.WriteAsync(async (c, tx) =>
         {
-            await using var cmd = c.Command(tx, "UPDATE assignments SET card_activity_id = @activity, card_conversation_id = @conv, updated_at = @now WHERE tenant_id = @tenant AND assignment_id = @id");
+            await using var cmd = c.Command(tx, "UPDATE assignments SET card_activity_id = @activity, card_conversation_id = @conv, " +
+                "updated_at = @now WHERE tenant_id = @tenant AND assignment_id = @id");
             cmd.P("@activity", activityId).P("@conv", conversationId).P("@now", db.TimeValue(db.Now)).P("@tenant", tenantId).P("@id", assignmentId);
             return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }, ct);
@@ -411,7 +424,8 @@ internal sealed class SqlAssignmentStore(SqlDb db) : IAssignmentStore
         StorageJson.Deserialize<Assignee>(r.Str("assignee_json")), r.Str("duty"),
         StorageJson.Deserialize<List<Deadline>>(r.Str("deadlines_json")), r.StringOrNull("member_aad_object_id"),
         new AssignmentState(Enum.Parse<AssignmentStatus>(r.Str("status")), r.Int("percent_complete"), r.Int("version"),
-            db.ReadTimeOrNull(r, r.GetOrdinal("acknowledged_at")), db.ReadTimeOrNull(r, r.GetOrdinal("completed_at")), r.StringOrNull("last_comment")),
+            db.ReadTimeOrNull(r, r.GetOrdinal("acknowledged_at")), db.ReadTimeOrNull(r, r.GetOrdinal("completed_at")),
+                r.StringOrNull("last_comment")),
         db.ReadTime(r, r.GetOrdinal("updated_at")))
     {
         CardActivityId = r.StringOrNull("card_activity_id"),
@@ -446,7 +460,8 @@ internal sealed class SqlReportStore(SqlDb db) : IReportStore
     public Task<IReadOnlyList<ReportSubmission>> ListByAssignmentAsync(string tenantId, string assignmentId, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<ReportSubmission>>(async c =>
         {
-            await using var cmd = c.Command(null, $"SELECT {Columns} FROM reports WHERE tenant_id = @tenant AND assignment_id = @assignment ORDER BY submitted_at, report_id");
+            await using var cmd = c.Command(null,
+                $"SELECT {Columns} FROM reports WHERE tenant_id = @tenant AND assignment_id = @assignment ORDER BY submitted_at, report_id");
             cmd.P("@tenant", tenantId).P("@assignment", assignmentId);
             return await cmd.ListAsync(Map, ct).ConfigureAwait(false);
         }, ct);
@@ -459,7 +474,8 @@ internal sealed class SqlReportStore(SqlDb db) : IReportStore
         return db.ReadAsync<IReadOnlyList<ReportSubmission>>(async c =>
         {
             await using var cmd = c.Command(null, "");
-            cmd.CommandText = $"SELECT {Columns} FROM reports WHERE tenant_id IN ({cmd.InList("t", tenants)}) ORDER BY tenant_id, submitted_at, report_id";
+            cmd.CommandText = $"SELECT {Columns} FROM reports WHERE tenant_id IN ({cmd.InList("t", tenants)}) ORDER BY tenant_id, submitted_at, " +
+                "report_id";
             return await cmd.ListAsync(Map, ct).ConfigureAwait(false);
         }, ct);
     }
@@ -476,7 +492,8 @@ internal sealed class SqlSyncStateStore(SqlDb db) : ISyncStateStore
     public Task<SyncEntry?> GetAsync(string tenantId, string scope, string key, CancellationToken ct = default) =>
         db.ReadAsync(async c =>
         {
-            await using var cmd = c.Command(null, $"SELECT {Columns} FROM sync_entries WHERE tenant_id = @tenant AND scope = @scope AND entry_key = @key");
+            await using var cmd =
+                c.Command(null, $"SELECT {Columns} FROM sync_entries WHERE tenant_id = @tenant AND scope = @scope AND entry_key = @key");
             cmd.P("@tenant", tenantId).P("@scope", scope).P("@key", key);
             return await cmd.FirstAsync(Map, ct).ConfigureAwait(false);
         }, ct);
@@ -501,7 +518,8 @@ internal sealed class SqlSyncStateStore(SqlDb db) : ISyncStateStore
     public Task<IReadOnlyList<SyncEntry>> ListAsync(string tenantId, string scope, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<SyncEntry>>(async c =>
         {
-            await using var cmd = c.Command(null, $"SELECT {Columns} FROM sync_entries WHERE tenant_id = @tenant AND scope = @scope ORDER BY entry_key");
+            await using var cmd =
+                c.Command(null, $"SELECT {Columns} FROM sync_entries WHERE tenant_id = @tenant AND scope = @scope ORDER BY entry_key");
             cmd.P("@tenant", tenantId).P("@scope", scope);
             return await cmd.ListAsync(Map, ct).ConfigureAwait(false);
         }, ct);
@@ -567,7 +585,8 @@ internal sealed class SqlInstanceRegistry(SqlDb db) : IInstanceRegistry
         {
             await using var cmd = c.Command(null, "SELECT tenant_id, paused_until FROM tenant_pauses WHERE paused_until > @now");
             cmd.P("@now", db.TimeValue(db.Now));
-            var rows = await cmd.ListAsync(r => (Tenant: r.Str("tenant_id"), Until: db.ReadTime(r, r.GetOrdinal("paused_until"))), ct).ConfigureAwait(false);
+            var rows = await cmd.ListAsync(r => (Tenant: r.Str("tenant_id"), Until: db.ReadTime(r, r.GetOrdinal("paused_until"))), ct)
+                .ConfigureAwait(false);
             return rows.ToDictionary(x => x.Tenant, x => x.Until, StringComparer.Ordinal);
         }, ct);
 }

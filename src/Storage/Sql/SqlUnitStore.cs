@@ -7,7 +7,8 @@ namespace TeamsPlans.Storage.Sql;
 /// <summary>The unit directory on SQLite and PostgreSQL (tables units, unit_history of migration 0006).</summary>
 internal sealed class SqlUnitStore(SqlDb db) : IUnitStore
 {
-    internal const string Columns = "tenant_id, code, name, kind, parent_code, head_aad_object_id, head_upn, contacts_json, group_id, own_tenant_id, updated_at";
+    internal const string Columns = "tenant_id, code, name, kind, parent_code, head_aad_object_id, head_upn, contacts_json, group_id, " +
+        "own_tenant_id, updated_at";
 
     public Task<int> UpsertManyAsync(IReadOnlyList<Unit> units, CancellationToken ct = default)
     {
@@ -77,7 +78,8 @@ internal sealed class SqlUnitStore(SqlDb db) : IUnitStore
     public Task<IReadOnlyList<Unit>> ListAsync(string tenantId, CancellationToken ct = default) =>
         QueryAsync($"SELECT {Columns} FROM units WHERE tenant_id = @tenant ORDER BY code", cmd => cmd.P("@tenant", tenantId), ct);
 
-    public Task<IReadOnlyList<Unit>> ListUnderAsync(string tenantId, string parentCode, IReadOnlyCollection<UnitKind> kinds, CancellationToken ct = default)
+    public Task<IReadOnlyList<Unit>> ListUnderAsync(string tenantId, string parentCode, IReadOnlyCollection<UnitKind> kinds,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(parentCode);
         ArgumentNullException.ThrowIfNull(kinds);
@@ -115,7 +117,8 @@ internal sealed class SqlUnitStore(SqlDb db) : IUnitStore
         ArgumentNullException.ThrowIfNull(code);
         return db.ReadAsync<IReadOnlyList<UnitHistoryEntry>>(async c =>
         {
-            await using var cmd = c.Command(null, "SELECT tenant_id, code, name, kind, parent_code, valid_until FROM unit_history WHERE tenant_id = @tenant AND code = @code ORDER BY seq");
+            await using var cmd = c.Command(null, "SELECT tenant_id, code, name, kind, parent_code, " +
+                "valid_until FROM unit_history WHERE tenant_id = @tenant AND code = @code ORDER BY seq");
             cmd.P("@tenant", tenantId).P("@code", Unit.NormalizeCode(code));
             return await cmd.ListAsync(r => new UnitHistoryEntry(r.Str("tenant_id"), r.Str("code"), r.Str("name"),
                 ReadKind(r.Str("kind")), r.StringOrNull("parent_code"), db.ReadTime(r, r.GetOrdinal("valid_until"))), ct).ConfigureAwait(false);

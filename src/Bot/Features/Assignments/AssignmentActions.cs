@@ -24,8 +24,10 @@ internal sealed class AssignmentActions(IStateStore store, AssignmentCardFactory
         var isAssignee = record.MemberAadObjectId is not null && string.Equals(record.MemberAadObjectId, userKey, StringComparison.OrdinalIgnoreCase);
         if (!(isAssignee || action.State.CanManage) || (!isAssignee && verb is CardVerbs.Ack or CardVerbs.Progress or CardVerbs.Done))
         {
-            logger.LogWarning("Refused {Verb} on {AssignmentId} in {TenantId}: {UserId} is not the assignee", LogText.Clean(verb, 40), LogText.Clean(id, 120), tenantId, userKey);
-            return CardActionResult.Fail(403, "NotAssignee", "Bạn không phải người được giao nhiệm vụ này.", "You are not the assignee of this assignment.");
+            logger.LogWarning("Refused {Verb} on {AssignmentId} in {TenantId}: {UserId} is not the assignee", LogText.Clean(verb, 40),
+                LogText.Clean(id, 120), tenantId, userKey);
+            return CardActionResult.Fail(403, "NotAssignee", "Bạn không phải người được giao nhiệm vụ này.",
+                "You are not the assignee of this assignment.");
         }
 
         if (verb == CardVerbs.OpenPlan)
@@ -42,7 +44,8 @@ internal sealed class AssignmentActions(IStateStore store, AssignmentCardFactory
         var cardVersion = data.Int("version");
         if (cardVersion is not null && cardVersion < record.State.Version)
         {
-            logger.LogInformation("Stale card for {AssignmentId} in {TenantId}: version {CardVersion} < {Version}", id, tenantId, cardVersion, record.State.Version);
+            logger.LogInformation("Stale card for {AssignmentId} in {TenantId}: version {CardVersion} < {Version}", id, tenantId, cardVersion,
+                record.State.Version);
             return CardActionResult.Ok(await cards.ForViewerAsync(plan, record, view, true, ct).ConfigureAwait(false));
         }
 
@@ -51,7 +54,8 @@ internal sealed class AssignmentActions(IStateStore store, AssignmentCardFactory
         var percent = verb == CardVerbs.Progress ? data.Int(CardVerbs.PercentInput) : null;
         if (verb == CardVerbs.Progress && percent is not (0 or 50 or 100))
             return CardActionResult.Fail(400, "BadPercent", "Tiến độ phải là 0%, 50% hoặc 100%.", "Progress must be 0%, 50% or 100%.");
-        var act = verb switch { CardVerbs.Ack => AssignmentAction.Acknowledge, CardVerbs.Done => AssignmentAction.Done, _ => AssignmentAction.Progress };
+        var act = verb switch { CardVerbs.Ack => AssignmentAction.Acknowledge, CardVerbs.Done => AssignmentAction.Done,
+            _ => AssignmentAction.Progress };
         // Issue 15: finished means accepted. While a report awaits review (or was returned), "done" keeps it in progress.
         if ((act == AssignmentAction.Done || percent == 100) && (await states.ReviewOfAsync(tenantId, id, ct).ConfigureAwait(false)).HoldsDone)
             (act, percent) = (AssignmentAction.Progress, 50);
@@ -63,7 +67,8 @@ internal sealed class AssignmentActions(IStateStore store, AssignmentCardFactory
             case ContentionResult.NotFound:
                 return CardActionResult.Fail(404, "NotFound", "Không tìm thấy nhiệm vụ.", "The assignment was not found.");
             case ContentionResult.NotSaved:
-                logger.LogWarning("{Action} on {AssignmentId} in {TenantId} by {AadObjectId} not saved after {Attempts} attempts ({Conflicts} conflicts)",
+                logger.LogWarning("{Action} on {AssignmentId} in {TenantId} by {AadObjectId} not saved after {Attempts} attempts ({Conflicts} " +
+                    "conflicts)",
                     act, id, tenantId, userKey, outcome.Attempts, outcome.Conflicts);
                 return CardActionResult.Fail(503, "NotSaved", "Chưa lưu được thay đổi vì nhiều người đang cập nhật cùng lúc. Vui lòng thử lại.",
                     "Your change was not saved because of simultaneous updates. Please try again.");

@@ -28,11 +28,13 @@ internal sealed class AssignmentCardFactory(IStateStore store, TimeProvider time
         if (users.Count > PlanCards.MaxRefreshUsers)
             logger.LogWarning("Refresh of {AssignmentId} limited to {Max} of {Count} users", a.AssignmentId, PlanCards.MaxRefreshUsers, users.Count);
         var handedIn = await store.Reports.ListByAssignmentAsync(plan.TenantId, a.AssignmentId, ct).ConfigureAwait(false);
-        return await ExtrasAsync(AssignmentCards.Assignment(plan, a, assignee?.DisplayName, view, users, interactive, handedIn), plan, a, view, ct).ConfigureAwait(false);
+        return await ExtrasAsync(AssignmentCards.Assignment(plan, a, assignee?.DisplayName, view, users, interactive, handedIn), plan, a, view, ct)
+            .ConfigureAwait(false);
     }
 
     /// <summary>The card sent to the assignee (<paramref name="member"/>, in their language), refreshing for <paramref name="userId"/>.</summary>
-    public async Task<(AdaptiveCard Card, CardView View)> ForAssigneeAsync(StoredPlan plan, AssignmentRecord a, Member? member, string userId, CancellationToken ct)
+    public async Task<(AdaptiveCard Card, CardView View)> ForAssigneeAsync(StoredPlan plan, AssignmentRecord a, Member? member, string userId,
+        CancellationToken ct)
     {
         var reports = await store.Reports.ListByAssignmentAsync(plan.TenantId, a.AssignmentId, ct).ConfigureAwait(false);
         var view = CardView.For(member?.PreferredLocale, VietnamTime.Today(time));
@@ -43,7 +45,8 @@ internal sealed class AssignmentCardFactory(IStateStore store, TimeProvider time
     /// <summary>The card sent to the assignee when the caller already holds the member and the reports (the delivery worker).</summary>
     public static AdaptiveCard ForAssignee(StoredPlan plan, AssignmentRecord a, Member? member, CardView view,
         IReadOnlyList<string>? refreshUserIds, IReadOnlyList<ReportSubmission>? reports) =>
-        AssignmentCardExtras.Apply(Regime.RegimeCards.Apply(AssignmentCards.Assignment(plan, a, member?.DisplayName, view, refreshUserIds, reports: reports), plan, a, view), a, view,
+        AssignmentCardExtras.Apply(Regime.RegimeCards.Apply(AssignmentCards.Assignment(plan, a, member?.DisplayName, view, refreshUserIds,
+            reports: reports), plan, a, view), a, view,
             ReviewStatus.None.StateOf(DefaultStates, a, plan.Document.Year, view.Today), ReviewStatus.None);
 
     /// <summary>The official state, the review state (from the history) and the history button (issue 15).</summary>
@@ -51,7 +54,8 @@ internal sealed class AssignmentCardFactory(IStateStore store, TimeProvider time
     {
         var entries = await history.ListByAssignmentAsync(plan.TenantId, a.AssignmentId, ct).ConfigureAwait(false);
         var review = ReviewStatus.Of(entries);
-        return AssignmentCardExtras.Apply(Regime.RegimeCards.Apply(card, plan, a, view), a, view, review.StateOf(states, a, plan.Document.Year, view.Today), review,
+        return AssignmentCardExtras.Apply(Regime.RegimeCards.Apply(card, plan, a, view), a, view,
+            review.StateOf(states, a, plan.Document.Year, view.Today), review,
             [.. entries.Where(e => e.Event == HistoryEvent.Comment)], await store.Members.ListAsync(plan.TenantId, ct).ConfigureAwait(false));
     }
 

@@ -56,7 +56,8 @@ internal static class AssignmentCards
                 new Column
                 {
                     Width = "stretch",
-                    Items = [new TextBlock(string.Create(CultureInfo.InvariantCulture, $"{s.StatusName(a.State.Status)} · {a.State.PercentComplete}%"))
+                    Items =
+                        [new TextBlock(string.Create(CultureInfo.InvariantCulture, $"{s.StatusName(a.State.Status)} · {a.State.PercentComplete}%"))
                         { Color = StatusColor(a.State.Status), Weight = "bolder" }]
                 },
             ]
@@ -94,7 +95,8 @@ internal static class AssignmentCards
                                 Value = (a.State.PercentComplete >= 50 ? 50 : 0).ToString(CultureInfo.InvariantCulture),
                                 Choices = [new Choice("0%", "0"), new Choice("50%", "50"), new Choice("100%", "100")],
                             },
-                            new TextInput { Id = CardVerbs.CommentInput, Label = s.CommentLabel, Placeholder = s.CommentPlaceholder, IsMultiline = true, MaxLength = 500 },
+                            new TextInput { Id = CardVerbs.CommentInput, Label = s.CommentLabel, Placeholder = s.CommentPlaceholder,
+                                IsMultiline = true, MaxLength = 500 },
                         ],
                         Actions = [Execute(s.ProgressSubmit, CardVerbs.Progress, data, associatedInputs: "auto")],
                     }
@@ -139,8 +141,10 @@ internal static class AssignmentCards
             data[CardVerbs.ReportPeriodInput] = chosen.Key;
             body.Add(new TextBlock(s.ReportPeriodLabel + ": " + ReportPeriods.Label(chosen)) { IsSubtle = true });
         }
-        body.Add(new TextInput { Id = CardVerbs.ReportSummaryInput, Label = s.ReportSummaryLabel, Placeholder = s.ReportSummaryPlaceholder, IsMultiline = true, MaxLength = 2000 });
-        body.Add(new TextInput { Id = CardVerbs.ReportLinkInput, Label = s.ReportLinkLabel, Placeholder = "https://", Style = "url", MaxLength = 1000 });
+        body.Add(new TextInput { Id = CardVerbs.ReportSummaryInput, Label = s.ReportSummaryLabel, Placeholder = s.ReportSummaryPlaceholder,
+            IsMultiline = true, MaxLength = 2000 });
+        body.Add(new TextInput { Id = CardVerbs.ReportLinkInput, Label = s.ReportLinkLabel, Placeholder = "https://", Style = "url",
+            MaxLength = 1000 });
         body.Add(new TextBlock(s.ReportFileHint) { IsSubtle = true, Size = "small" });
         return new ShowCardAction
         {
@@ -165,7 +169,8 @@ internal static class AssignmentCards
     private static Refresh? RefreshFor(JsonObject data, IReadOnlyList<string>? userIds)
     {
         // Universal Actions: refresh.userIds are Teams user MRIs ("29:…"), at most 60; an Entra object id is never one.
-        var ids = userIds?.Where(id => id.StartsWith("29:", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).Take(MaxRefreshUsers).ToList();
+        var ids = userIds?.Where(id => id.StartsWith("29:", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal)
+            .Take(MaxRefreshUsers).ToList();
         if (ids is null || ids.Count == 0) return null;
         return new Refresh
         {
@@ -203,7 +208,8 @@ internal static class AssignmentCards
             body.Add(new TextBlock(s.Duty) { Weight = "bolder", Spacing = "medium", Separator = true });
             var acap = Cap(20, scale);
             foreach (var a in assignments.Take(acap))
-                body.Add(new TextBlock($"• {a.Assignee.Display}: {Cut(a.Duty, 250, scale)}" + Review.OfficialStateText.Suffix(states, a, v)) { Spacing = "small" });
+                body.Add(new TextBlock($"• {a.Assignee.Display}: {Cut(a.Duty, 250, scale)}"
+                    + Review.OfficialStateText.Suffix(states, a, v)) { Spacing = "small" });
             if (assignments.Count > acap) body.Add(new TextBlock(s.More(assignments.Count - acap)) { IsSubtle = true });
             if (states is not null) body.Add(Review.OfficialStateText.Counts(states.Values, v, "planStates"));
             var card = new AdaptiveCard { Lang = s.Lang, FallbackText = PlanTitle(plan), Body = body };
@@ -220,8 +226,8 @@ internal static class AssignmentCards
         => Fit(scale =>
         {
             var s = v.S;
-            var body = new List<CardElement> { new TextBlock(s.MyTasksHeader) { Size = "large", Weight = "bolder", Style = "heading" } };
-            if (tasks.Count == 0) body.Add(new TextBlock(s.NoTasks));
+            var body = new List<CardElement> { new TextBlock(MyTasksTexts.For(v).Header) { Size = "large", Weight = "bolder", Style = "heading" } };
+            if (tasks.Count == 0) body.Add(new TextBlock(MyTasksTexts.For(v).None));
             var ordered = tasks
                 .OrderBy(t => t.Assignment.State.Status == AssignmentStatus.Done)
                 .ThenBy(t => DueFormat.Next(t.Assignment.Deadlines, t.Plan?.Document.Year, v.Today)?.Day ?? DateOnly.MaxValue)
@@ -249,6 +255,6 @@ internal static class AssignmentCards
                 });
             }
             if (ordered.Count > cap) body.Add(new TextBlock(s.More(ordered.Count - cap)) { IsSubtle = true });
-            return new AdaptiveCard { Lang = s.Lang, FallbackText = s.MyTasksHeader, Body = body };
+            return new AdaptiveCard { Lang = s.Lang, FallbackText = MyTasksTexts.For(v).Header, Body = body };
         });
 }

@@ -20,7 +20,8 @@ internal sealed class CommentAction(AssignmentAccess access, HistoryRecorder his
         var (plan, a) = (target.Plan, target.Assignment);
         if (action.Verb == CardVerbs.Comments)
         {
-            var thread = (await history.ListAsync(action.TenantId, a.AssignmentId, ct).ConfigureAwait(false)).Where(e => e.Event == HistoryEvent.Comment).ToList();
+            var thread = (await history.ListAsync(action.TenantId, a.AssignmentId, ct).ConfigureAwait(false))
+                .Where(e => e.Event == HistoryEvent.Comment).ToList();
             await action.State.Turn.SendAsync(CommentCards.Thread(plan, a, thread, action.State.View).ToMessage(), ct).ConfigureAwait(false);
             return CardActionResult.Ok(await cards.ForViewerAsync(plan, a, action.State.View, target.IsHolder, ct).ConfigureAwait(false));
         }
@@ -34,8 +35,10 @@ internal sealed class CommentAction(AssignmentAccess access, HistoryRecorder his
             ? await reviewers.ReviewersAsync(plan, action.UserKey, ct).ConfigureAwait(false)
             : a.MemberAadObjectId is { } holder ? [holder] : [];
         foreach (var other in others)
-            await proactive.SendAsync(action.TenantId, other, v => PlanCards.Notice(CommentTexts.For(v).New(name), [text, a.Duty], v), ct).ConfigureAwait(false);
-        logger.LogInformation("Comment on {AssignmentId} in {TenantId} by {AadObjectId}, told {Count}", a.AssignmentId, action.TenantId, action.UserKey, others.Count);
+            await proactive.SendAsync(action.TenantId, other, v => PlanCards.Notice(CommentTexts.For(v).New(name), [text, a.Duty], v), ct)
+                .ConfigureAwait(false);
+        logger.LogInformation("Comment on {AssignmentId} in {TenantId} by {AadObjectId}, told {Count}", a.AssignmentId, action.TenantId,
+            action.UserKey, others.Count);
         if (!target.IsHolder) await proactive.UpdateAssignmentCardAsync(plan, a, ct).ConfigureAwait(false);
         return CardActionResult.Ok(await cards.ForViewerAsync(plan, a, action.State.View, target.IsHolder, ct).ConfigureAwait(false));
     }

@@ -20,7 +20,8 @@ internal static class CommentCards
         if (comments.Count == 0) yield break;
         yield return new TextBlock(CommentTexts.For(v).Recent) { Weight = "bolder", Spacing = "medium" };
         foreach (var c in comments.TakeLast(OnCard))
-            yield return new TextBlock(DueFormat.Truncate(Line(c), 400)) { Id = "comment-" + c.Sequence.ToString(CultureInfo.InvariantCulture), Spacing = "small", IsSubtle = true };
+            yield return new TextBlock(DueFormat.Truncate(Line(c), 400)) { Id = "comment-" + c.Sequence.ToString(CultureInfo.InvariantCulture),
+                Spacing = "small", IsSubtle = true };
     }
 
     /// <summary>"Trao đổi" (a text and "Gửi") and, when there are comments, "Toàn bộ trao đổi".</summary>
@@ -34,7 +35,8 @@ internal static class CommentCards
             Card = new AdaptiveCard
             {
                 Schema = null, MsTeams = null,
-                Body = [new TextInput { Id = CardVerbs.ThreadCommentInput, Label = t.Label, IsMultiline = true, MaxLength = 500, IsRequired = true, ErrorMessage = t.Required }],
+                Body = [new TextInput { Id = CardVerbs.ThreadCommentInput, Label = t.Label, IsMultiline = true, MaxLength = 500, IsRequired = true,
+                    ErrorMessage = t.Required }],
                 Actions = [Execute(t.Submit, CardVerbs.AddComment, data, associatedInputs: "auto")],
             },
         };
@@ -54,7 +56,8 @@ internal static class CommentCards
             if (comments.Count == 0) body.Add(new TextBlock(t.Empty) { IsSubtle = true });
             var cap = Cap(50, scale);
             foreach (var c in comments.TakeLast(cap))
-                body.Add(new TextBlock(Cut(Line(c), 600, scale)) { Id = "comment-" + c.Sequence.ToString(CultureInfo.InvariantCulture), Spacing = "small" });
+                body.Add(new TextBlock(Cut(Line(c), 600, scale)) { Id = "comment-" + c.Sequence.ToString(CultureInfo.InvariantCulture),
+                    Spacing = "small" });
             if (comments.Count > cap) body.Add(new TextBlock(v.S.More(comments.Count - cap)) { IsSubtle = true });
             return new AdaptiveCard { Lang = v.S.Lang, FallbackText = t.Header, Body = body };
         });

@@ -23,7 +23,8 @@ internal sealed class AssignmentAccess(IStateStore store, ILogger<AssignmentAcce
         if (record is null) return (null, CardActionResult.Fail(404, "NotFound", "Không tìm thấy nhiệm vụ.", "The assignment was not found."));
         var plan = await store.Plans.GetAsync(action.TenantId, record.PlanId, ct).ConfigureAwait(false);
         if (plan is null) return (null, CardActionResult.Fail(404, "NotFound", "Không tìm thấy kế hoạch.", "The plan was not found."));
-        var holder = record.MemberAadObjectId is not null && string.Equals(record.MemberAadObjectId, action.UserKey, StringComparison.OrdinalIgnoreCase);
+        var holder = record.MemberAadObjectId is not null
+            && string.Equals(record.MemberAadObjectId, action.UserKey, StringComparison.OrdinalIgnoreCase);
         var head = plan.HeadAadObjectId is not null && string.Equals(plan.HeadAadObjectId, action.UserKey, StringComparison.OrdinalIgnoreCase);
         var unitHead = await Units.UnitHeads.IsHeadAsync(store, record, action.UserKey, ct).ConfigureAwait(false);
         if (!(holder || head || unitHead || action.State.CanManage))

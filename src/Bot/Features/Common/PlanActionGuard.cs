@@ -10,7 +10,9 @@ internal sealed class PlanActionGuard(IStateStore store)
     public async Task<(StoredPlan? Plan, CardActionResult? Error)> CheckAsync(CardActionContext action, CancellationToken ct)
     {
         if (!action.State.CanManage)
-            return (null, CardActionResult.Fail(403, "NotPrincipal", "Chỉ Ban giám hiệu/trưởng ban được thực hiện thao tác này. " + FirstRun.FirstRunTexts.Vi.HowToGetRole, "Only principals and committee heads can do this. " + FirstRun.FirstRunTexts.En.HowToGetRole));
+            return (null, CardActionResult.Fail(403,
+                "NotPrincipal", "Chỉ Ban giám hiệu/trưởng ban được thực hiện thao tác này. " + FirstRun.FirstRunTexts.Vi.HowToGetRole,
+                "Only principals and committee heads can do this. " + FirstRun.FirstRunTexts.En.HowToGetRole));
         var planId = action.Data.String("planId");
         if (planId is null) return (null, CardActionResult.Fail(400, "BadRequest", "Thiếu mã kế hoạch.", "The card has no plan id."));
         var plan = await store.Plans.GetAsync(action.TenantId, planId, ct).ConfigureAwait(false);

@@ -38,7 +38,8 @@ internal static class LocalRoles
         ArgumentNullException.ThrowIfNull(options);
         if (Resolve(configuration, contentRoot) is not { } source) return options;
         foreach (var r in source.Roles)
-            (r.Role == MemberRoles.Principal ? options.Principals : r.Role == MemberRoles.CommitteeHead ? options.CommitteeHeads : options.Admins).Add(r.Id);
+            (r.Role == MemberRoles.Principal ? options.Principals : r.Role == MemberRoles.CommitteeHead ? options.CommitteeHeads
+                : options.Admins).Add(r.Id);
         options.FirstMemberIsPrincipal |= source.FirstMemberIsPrincipal;
         return options;
     }

@@ -14,13 +14,15 @@ internal static partial class PlaygroundRoleFile
 {
     public const string FileName = ".m365agentsplayground.yml";
 
-    [GeneratedRegex(@"^\s*#\s*teamsplans-role:\s*(?<role>principal|committee-head|admin)\s+(?<id>\S+)\s*(?<name>.*)$", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*#\s*teamsplans-role:\s*(?<role>principal|committee-head|admin)\s+(?<id>\S+)\s*(?<name>.*)$",
+        RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex RoleLine();
 
     [GeneratedRegex(@"^tenantId:\s*(?<id>\S+)\s*$", RegexOptions.Multiline)]
     private static partial Regex TenantLine();
 
-    /// <summary>The roster file: <paramref name="configured"/> (relative to the content root) or the first one found walking up from the content root.</summary>
+    /// <summary>The roster file: <paramref name="configured"/> (relative to the content
+    /// root) or the first one found walking up from the content root.</summary>
     public static string? Find(string contentRoot, string? configured)
     {
         if (!string.IsNullOrWhiteSpace(configured))

@@ -15,14 +15,16 @@ internal static class HelpCards
     private static AdaptiveCard BuildWelcome(string? userName, bool canManage, CardView v, double scale)
     {
         var s = v.S;
+        var t = HelpTexts.For(v);
         var body = new List<CardElement>
         {
-            new TextBlock(s.WelcomeTitle + (string.IsNullOrWhiteSpace(userName) ? "" : ", " + Cut(userName, 120, scale))) { Size = "large", Weight = "bolder", Style = "heading" },
-            new TextBlock(s.WelcomeText),
+            new TextBlock(t.WelcomeTitle + (string.IsNullOrWhiteSpace(userName) ? "" : ", " + Cut(userName, 120, scale))) { Size = "large",
+                Weight = "bolder", Style = "heading" },
+            new TextBlock(t.WelcomeText),
         };
-        if (canManage) body.Add(new TextBlock(s.WelcomePrincipal) { Color = "accent" });
-        body.AddRange(CommandLines(s, canManage));
-        return new AdaptiveCard { Lang = s.Lang, FallbackText = s.WelcomeTitle, Body = body };
+        if (canManage) body.Add(new TextBlock(t.WelcomePrincipal) { Color = "accent" });
+        body.AddRange(CommandLines(t, canManage));
+        return new AdaptiveCard { Lang = s.Lang, FallbackText = t.WelcomeTitle, Body = body };
     }
 
     public static AdaptiveCard Help(string? unknownText, bool canManage, CardView v)
@@ -31,17 +33,18 @@ internal static class HelpCards
     private static AdaptiveCard BuildHelp(string? unknownText, bool canManage, CardView v)
     {
         var s = v.S;
-        var body = new List<CardElement> { new TextBlock(s.HelpTitle) { Size = "large", Weight = "bolder", Style = "heading" } };
+        var t = HelpTexts.For(v);
+        var body = new List<CardElement> { new TextBlock(t.Title) { Size = "large", Weight = "bolder", Style = "heading" } };
         if (!string.IsNullOrWhiteSpace(unknownText))
-            body.Add(new TextBlock(string.Format(CultureInfo.InvariantCulture, s.HelpUnknown, DueFormat.Truncate(unknownText.Trim(), 80))));
-        body.AddRange(CommandLines(s, canManage));
-        return new AdaptiveCard { Lang = s.Lang, FallbackText = s.HelpTitle, Body = body };
+            body.Add(new TextBlock(string.Format(CultureInfo.InvariantCulture, t.Unknown, DueFormat.Truncate(unknownText.Trim(), 80))));
+        body.AddRange(CommandLines(t, canManage));
+        return new AdaptiveCard { Lang = s.Lang, FallbackText = t.Title, Body = body };
     }
 
 
-    private static IEnumerable<CardElement> CommandLines(CardStrings s, bool canManage)
+    private static IEnumerable<CardElement> CommandLines(HelpTexts t, bool canManage)
     {
-        var lines = canManage ? s.HelpCommands.Concat(s.HelpPrincipalCommands) : s.HelpCommands;
+        var lines = canManage ? t.Commands.Concat(t.PrincipalCommands) : t.Commands;
         foreach (var l in lines) yield return new TextBlock("• " + l) { Spacing = "small" };
     }
 }

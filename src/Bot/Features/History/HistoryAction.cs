@@ -11,7 +11,9 @@ internal sealed class HistoryAction(AssignmentAccess access, HistoryRecorder his
         var (target, error) = await access.LoadAsync(action, ct).ConfigureAwait(false);
         if (target is null) return error!;
         var entries = await history.ListAsync(action.TenantId, target.Assignment.AssignmentId, ct).ConfigureAwait(false);
-        await action.State.Turn.SendAsync(HistoryCards.Card(target.Plan, target.Assignment, entries, action.State.View).ToMessage(), ct).ConfigureAwait(false);
-        return CardActionResult.Ok(await cards.ForViewerAsync(target.Plan, target.Assignment, action.State.View, target.IsHolder, ct).ConfigureAwait(false));
+        await action.State.Turn.SendAsync(HistoryCards.Card(target.Plan, target.Assignment, entries, action.State.View).ToMessage(), ct)
+            .ConfigureAwait(false);
+        return CardActionResult.Ok(await cards.ForViewerAsync(target.Plan, target.Assignment, action.State.View, target.IsHolder, ct)
+            .ConfigureAwait(false));
     }
 }

@@ -22,13 +22,15 @@ internal static class HistoryCards
             if (entries.Count == 0) body.Add(new TextBlock(t.Empty) { IsSubtle = true });
             var cap = Cap(MaxLines, scale);
             foreach (var e in entries.OrderByDescending(e => e.Sequence).Take(cap))
-                body.Add(new TextBlock(Cut(Line(e, t), 400, scale)) { Id = "history-" + e.Sequence.ToString(CultureInfo.InvariantCulture), Spacing = "small" });
+                body.Add(new TextBlock(Cut(Line(e, t), 400, scale)) { Id = "history-" + e.Sequence.ToString(CultureInfo.InvariantCulture),
+                    Spacing = "small" });
             if (entries.Count > cap) body.Add(new TextBlock(v.S.More(entries.Count - cap)) { IsSubtle = true });
             return new AdaptiveCard { Lang = v.S.Lang, FallbackText = t.Header, Body = body };
         });
 
     /// <summary>"10/04/2023 09:00 · Hồ Thị Thu Cúc · Nộp báo cáo (thẻ): bao-cao.md".</summary>
     public static string Line(HistoryEntry e, HistoryTexts t) =>
-        string.Create(CultureInfo.InvariantCulture, $"{VietnamTime.Local(e.At):dd/MM/yyyy HH:mm} · {e.ActorName ?? e.Actor} · {t.Event(e.Event)} ({t.Source(e.Source)})")
+        string.Create(CultureInfo.InvariantCulture,
+            $"{VietnamTime.Local(e.At):dd/MM/yyyy HH:mm} · {e.ActorName ?? e.Actor} · {t.Event(e.Event)} ({t.Source(e.Source)})")
         + (string.IsNullOrWhiteSpace(e.Detail) ? "" : ": " + e.Detail);
 }

@@ -7,6 +7,7 @@ internal sealed class HistoryChangeSink(HistoryRecorder recorder, IStateStore st
     {
         var (what, detail) = HistoryRecorder.Describe(change.Action, change.After.State);
         var member = await store.Members.GetAsync(change.TenantId, change.ActorAadObjectId, ct).ConfigureAwait(false);
-        await recorder.RecordAsync(change.After, what, change.ActorAadObjectId, member?.DisplayName, HistorySource.Card, detail, ct).ConfigureAwait(false);
+        await recorder.RecordAsync(change.After, what, change.ActorAadObjectId, member?.DisplayName, HistorySource.Card, detail, ct)
+            .ConfigureAwait(false);
     }
 }

@@ -6,7 +6,8 @@ namespace TeamsPlans.Bot.Features.History;
 /// </summary>
 internal sealed class HistoryRecorder(IHistoryStore history, TimeProvider time, ILogger<HistoryRecorder> logger)
 {
-    public async Task RecordAsync(AssignmentRecord a, HistoryEvent what, string actor, string? actorName, HistorySource source, string? detail, CancellationToken ct)
+    public async Task RecordAsync(AssignmentRecord a, HistoryEvent what, string actor, string? actorName, HistorySource source, string? detail,
+        CancellationToken ct)
     {
         var entry = new HistoryEntry(a.TenantId, a.PlanId, a.AssignmentId, what, actor, actorName, source, time.GetUtcNow(), detail);
         try

@@ -53,19 +53,21 @@ internal static class ImportCards
     {
         var unresolved = pickers.All;
         var s = v.S;
+        var t = PreviewTexts.For(v);
         var resolvedCount = assignments.Count(a => a.MemberAadObjectId is not null);
         var body = new List<CardElement>
         {
-            new TextBlock(s.ImportTitle + " · " + (plan.Status == PlanStatus.Published ? s.Published : s.Draft)) { Size = "small", IsSubtle = true },
+            new TextBlock(t.Title + " · " + (plan.Status == PlanStatus.Published ? s.Published : s.Draft)) { Size = "small", IsSubtle = true },
             new TextBlock(Cut(PlanTitle(plan), 300, scale)) { Size = "medium", Weight = "bolder", Style = "heading" },
             new FactSet { Facts = PlanFacts(plan, s) },
-            new TextBlock(string.Format(CultureInfo.InvariantCulture, s.ImportSummary, assignments.Count, resolvedCount, assignments.Count - resolvedCount)) { Weight = "bolder" },
+            new TextBlock(string.Format(CultureInfo.InvariantCulture, t.Summary, assignments.Count, resolvedCount,
+                assignments.Count - resolvedCount)) { Weight = "bolder" },
         };
         var doc = plan.Document;
         if (doc.Warnings.Count > 0)
         {
             var wcap = Cap(5, scale);
-            body.Add(new TextBlock(s.Warnings) { Weight = "bolder", Color = "warning", Spacing = "medium" });
+            body.Add(new TextBlock(t.Warnings) { Weight = "bolder", Color = "warning", Spacing = "medium" });
             foreach (var w in doc.Warnings.Take(wcap)) body.Add(new TextBlock("• " + Cut(w, 200, scale)) { Spacing = "none", IsSubtle = true });
             if (doc.Warnings.Count > wcap) body.Add(new TextBlock(s.More(doc.Warnings.Count - wcap)) { IsSubtle = true, Spacing = "none" });
         }
@@ -76,14 +78,16 @@ internal static class ImportCards
             var resolved = a.MemberAadObjectId is not null && members.TryGetValue(a.MemberAadObjectId, out var m) ? m.DisplayName : null;
             // A rule guessed (heading-line assignee, carried year, OCR page): marked so the principal checks it first.
             var guess = s.Lang.StartsWith("vi", StringComparison.OrdinalIgnoreCase) ? " (đoán)" : " (guessed)";
-            var next = a.Deadlines.Count > 0 ? " · " + string.Join("; ", a.Deadlines.Take(3).Select(d => DueFormat.Format(d, s) + (d.Guessed ? guess : ""))) : "";
+            var next = a.Deadlines.Count > 0
+                ? " · " + string.Join("; ", a.Deadlines.Take(3).Select(d => DueFormat.Format(d, s) + (d.Guessed ? guess : ""))) : "";
             var guessed = doc.Assignments.ElementAtOrDefault(a.Ordinal - 1) is { Guessed: true } ? guess : "";
             body.Add(new Container
             {
                 Separator = true, Spacing = "small",
                 Items =
                 [
-                    new TextBlock($"{a.Ordinal}. {AssigneeLine(a.Assignee, null, s)}{guessed} → " + (resolved is null ? s.Unassigned : "✓ " + resolved))
+                    new TextBlock($"{a.Ordinal}. {AssigneeLine(a.Assignee, null, s)}{guessed} → "
+                        + (resolved is null ? s.Unassigned : "✓ " + resolved))
                         { Color = resolved is null ? "warning" : "good", Weight = "bolder" },
                     new TextBlock(Cut(a.Duty, 300, scale) + next) { Spacing = "none", IsSubtle = true },
                 ]
@@ -95,7 +99,7 @@ internal static class ImportCards
         var data = new JsonObject { ["planId"] = plan.PlanId, ["tenantId"] = plan.TenantId };
         if (unresolved.Count > 0)
         {
-            body.Add(new TextBlock(s.Unresolved) { Weight = "bolder", Spacing = "large", Separator = true });
+            body.Add(new TextBlock(t.Unresolved) { Weight = "bolder", Spacing = "large", Separator = true });
             if (pickers.Count < unresolved.Count)
                 body.Add(new TextBlock(PickerPagingTexts.For(v).Caption(pickers.Earlier + 1, pickers.Earlier + pickers.Count, unresolved.Count))
                     { IsSubtle = true, Spacing = "none" });
@@ -104,7 +108,8 @@ internal static class ImportCards
             {
                 if (u.Candidates.Count == 0)
                 {
-                    body.Add(new TextBlock($"{u.Assignment.Ordinal}. {Cut(u.Assignment.Assignee.Display, 80, 1)}: {s.NoMembers}") { Color = "warning" });
+                    body.Add(new TextBlock($"{u.Assignment.Ordinal}. {Cut(u.Assignment.Assignee.Display, 80, 1)}: " +
+                        $"{t.NoMembers}") { Color = "warning" });
                     continue;
                 }
                 body.Add(new ChoiceSetInput
@@ -112,29 +117,30 @@ internal static class ImportCards
                     Id = CardVerbs.MapInputPrefix + u.Assignment.AssignmentId,
                     Label = $"{u.Assignment.Ordinal}. {Cut(u.Assignment.Assignee.Display, 80, 1)} — {Cut(u.Assignment.Duty, 80, scale)}",
                     Style = "filtered",
-                    Placeholder = s.MapPlaceholder,
+                    Placeholder = t.MapPlaceholder,
                     Choices = u.Candidates.Take(ccap).Select(m => new Choice(MemberLabel(m), m.AadObjectId)).ToList(),
                 });
             }
         }
 
         var texts = ImportTexts.For(s.Lang);
-        if (assignments.Count == 0) body.Add(new TextBlock(texts.NothingToSend) { Id = "nothingToSend", Color = "attention", Weight = "bolder", Spacing = "large" });
+        if (assignments.Count == 0) body.Add(new TextBlock(texts.NothingToSend) { Id = "nothingToSend", Color = "attention", Weight = "bolder",
+            Spacing = "large" });
         else if (plan.Status == PlanStatus.Published && unresolved.Count > 0) body.Add(new TextBlock(texts.MapLater) { Spacing = "medium" });
         body.InsertRange(0, notes.Header);
         body.AddRange(notes.Footer);
         var actions = new List<CardAction>();
         if (assignments.Count == 0) { /* nothing to publish */ }
         else if (plan.Status == PlanStatus.Published && unresolved.Any(u => u.Candidates.Count > 0))
-            actions.Add(Execute(s.Publish, CardVerbs.Publish, data, style: "positive", associatedInputs: "auto"));
+            actions.Add(Execute(t.Publish, CardVerbs.Publish, data, style: "positive", associatedInputs: "auto"));
         else if (plan.Status == PlanStatus.Draft)
         {
-            if (unresolved.Count > 0 || doc.Reports.Count > 0) actions.Add(Execute(s.MapSave, CardVerbs.Map, data, associatedInputs: "auto"));
-            actions.Add(Execute(s.Publish, CardVerbs.Publish, data, style: "positive", associatedInputs: "auto"));
+            if (unresolved.Count > 0 || doc.Reports.Count > 0) actions.Add(Execute(t.MapSave, CardVerbs.Map, data, associatedInputs: "auto"));
+            actions.Add(Execute(t.Publish, CardVerbs.Publish, data, style: "positive", associatedInputs: "auto"));
         }
         if (PageAction(pickers, data, v) is { } pageAction) actions.Insert(0, pageAction);
         if (reviewUrl is not null) actions.Add(new OpenUrlAction { Title = Tab.TabLinks.ReviewTitle(s.Lang.StartsWith("vi", StringComparison.OrdinalIgnoreCase)), Url = reviewUrl });
-        return new AdaptiveCard { Lang = s.Lang, FallbackText = s.ImportTitle + ": " + PlanTitle(plan), Body = body, Actions = actions.Count > 0 ? actions : null };
+        return new AdaptiveCard { Lang = s.Lang, FallbackText = t.Title + ": " + PlanTitle(plan), Body = body, Actions = actions.Count > 0 ? actions : null };
     }
 
     /// <summary>"Lưu và trang sau" (the pickers after this page), or on the last page "Lưu và về trang đầu" when earlier

@@ -16,7 +16,8 @@ internal sealed class ImportCommand(LocalPlanLibrary library, ImportFlow flow)
         var files = library.FindFiles(query, tenantId);
         if (query is null || files.Count != 1) return Listing(query, files, tenantId, view);
         await using var content = File.OpenRead(files[0]);
-        return await flow.ImportAsync(state, content, Path.GetFileName(files[0]), Relative(files[0]), PlanSource.LocalFile(files[0]), ct).ConfigureAwait(false);
+        return await flow.ImportAsync(state, content, Path.GetFileName(files[0]), Relative(files[0]), PlanSource.LocalFile(files[0]), ct)
+            .ConfigureAwait(false);
     }
 
     private string Relative(string file) => Path.GetRelativePath(library.LibraryRoot, file);

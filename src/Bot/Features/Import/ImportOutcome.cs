@@ -1,7 +1,8 @@
 namespace TeamsPlans.Bot.Features.Import;
 
 /// <summary>Result of an import: the stored plan and its assignments, or why nothing was imported.</summary>
-internal sealed record ImportOutcome(StoredPlan? Plan, IReadOnlyList<AssignmentRecord> Assignments, IReadOnlyList<string> Matches, bool AlreadyPublished)
+internal sealed record ImportOutcome(StoredPlan? Plan, IReadOnlyList<AssignmentRecord> Assignments, IReadOnlyList<string> Matches,
+    bool AlreadyPublished)
 {
     public bool Imported => Plan is not null && !AlreadyPublished;
 

@@ -19,7 +19,8 @@ internal sealed class ImportTexts
         SentBefore = n => $"{n} thẻ đã gửi trước đó",
         Unresolved = n => $"{n} chưa xác định người nhận",
         Failed = n => $"{n} lỗi",
-        NothingToSend = "Không có gì để gửi: kế hoạch này không giao nhiệm vụ cho người, chức vụ hay đơn vị nào (không đọc được phần \"Tổ chức thực hiện\"). Hãy kiểm tra văn bản rồi nhập lại.",
+        NothingToSend = "Không có gì để gửi: kế hoạch này không giao nhiệm vụ cho người, " +
+            "chức vụ hay đơn vị nào (không đọc được phần \"Tổ chức thực hiện\"). Hãy kiểm tra văn bản rồi nhập lại.",
         MapLater = "Kế hoạch đã gửi: chọn người nhận cho các nhiệm vụ còn thiếu rồi bấm Gửi; chỉ những thẻ mới được gửi.",
     };
 
@@ -39,7 +40,8 @@ internal sealed class ImportTexts
         SentBefore = n => $"{n} sent before",
         Unresolved = n => $"{n} without assignee",
         Failed = n => $"{n} failed",
-        NothingToSend = "Nothing can be sent: this plan assigns no duty to a person, role or unit (no \"Tổ chức thực hiện\" part could be read). Check the document and import it again.",
+        NothingToSend = "Nothing can be sent: this plan assigns no duty to a person, role or unit (no \"Tổ chức thực hiện\" part could be read). " +
+            "Check the document and import it again.",
         MapLater = "The plan is published: pick the missing assignees and press Publish; only the new cards are sent.",
     };
 

@@ -11,7 +11,8 @@ internal sealed class LocalPlanLibrary(LocalLibraryFolder folder)
 {
     public string LibraryRoot => folder.Root;
 
-    /// <summary>The folder a principal of <paramref name="tenantId"/> drops plans into: "&lt;root&gt;/&lt;tenant&gt;/Kế hoạch", or the root for no tenant.</summary>
+    /// <summary>The folder a principal of <paramref name="tenantId"/> drops plans into:
+    /// "&lt;root&gt;/&lt;tenant&gt;/Kế hoạch", or the root for no tenant.</summary>
     public string LibraryFolder(string? tenantId) => tenantId is null ? LibraryRoot : folder.PlanFolder(tenantId);
 
     /// <summary>

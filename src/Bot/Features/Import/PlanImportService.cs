@@ -15,7 +15,8 @@ internal sealed class PlanImportService(IStateStore store, IPlanDocumentReader r
 
     public static string AssignmentIdFor(string planId, int ordinal) => $"{planId}-a{ordinal}";
 
-    public async Task<ImportOutcome> ImportAsync(string tenantId, string importedBy, Stream content, string name, PlanSource source, CancellationToken ct)
+    public async Task<ImportOutcome> ImportAsync(string tenantId, string importedBy, Stream content, string name, PlanSource source,
+        CancellationToken ct)
     {
         var doc = await reader.ReadAsync(content, name, ct).ConfigureAwait(false);
         var planId = PlanIdFor(doc, name);
@@ -26,7 +27,8 @@ internal sealed class PlanImportService(IStateStore store, IPlanDocumentReader r
         if (existing is not null && existing.Status != PlanStatus.Draft)
         {
             var current = await store.Assignments.ListByPlanAsync(tenantId, planId, ct).ConfigureAwait(false);
-            logger.LogInformation("Import of {Name} ({Source}) skipped: plan {PlanId} of {TenantId} is already {Status}", name, source.Kind, planId, tenantId, existing.Status);
+            logger.LogInformation("Import of {Name} ({Source}) skipped: plan {PlanId} of {TenantId} is already {Status}", name, source.Kind, planId,
+                tenantId, existing.Status);
             return new ImportOutcome(existing, current, [name], AlreadyPublished: true) { Revised = doc };
         }
 

@@ -34,12 +34,14 @@ internal sealed class PreviewActions(IStateStore store, PlanActionGuard guard, P
             await store.Plans.UpsertAsync(plan, ct).ConfigureAwait(false);
             logger.LogInformation("Published plan {PlanId} of {TenantId} by {AadObjectId}", planId, tenantId, action.UserKey);
             foreach (var a in await store.Assignments.ListByPlanAsync(tenantId, planId, ct).ConfigureAwait(false))
-                await history.RecordAsync(a, HistoryEvent.Created, action.UserKey, action.State.Member?.DisplayName, HistorySource.Card, a.Assignee.Display, ct).ConfigureAwait(false);
+                await history.RecordAsync(a, HistoryEvent.Created, action.UserKey, action.State.Member?.DisplayName, HistorySource.Card,
+                    a.Assignee.Display, ct).ConfigureAwait(false);
         }
         var r = await publisher.PublishAsync(tenantId, planId, ct).ConfigureAwait(false);
         var lines = new List<CardElement>
         {
-            new TextBlock(PublishSummary.Of(r, action.State.Vi)) { Id = "publishResult", Weight = "bolder", Color = r.Failed > 0 ? "attention" : "good", Separator = true },
+            new TextBlock(PublishSummary.Of(r, action.State.Vi)) { Id = "publishResult", Weight = "bolder", Color = r.Failed > 0 ? "attention"
+                : "good", Separator = true },
         };
         lines.AddRange(r.Errors.Take(10).Select(e => new TextBlock("• " + e) { Color = "attention", Spacing = "none" }));
         return CardActionResult.Ok((await importer.PreviewCardAsync(tenantId, planId, view, ct, PreviewNotes.Below(lines)).ConfigureAwait(false))!);
@@ -51,12 +53,14 @@ internal sealed class PreviewActions(IStateStore store, PlanActionGuard guard, P
         var mapped = 0;
         foreach (var (key, value) in data)
         {
-            if (!key.StartsWith(CardVerbs.MapInputPrefix, StringComparison.Ordinal) || value is not JsonValue v || !v.TryGetValue<string>(out var aad) || string.IsNullOrWhiteSpace(aad)) continue;
+            if (!key.StartsWith(CardVerbs.MapInputPrefix, StringComparison.Ordinal) || value is not JsonValue v || !v.TryGetValue<string>(out var aad)
+                || string.IsNullOrWhiteSpace(aad)) continue;
             var assignmentId = key[CardVerbs.MapInputPrefix.Length..];
             var a = await store.Assignments.GetAsync(tenantId, assignmentId, ct).ConfigureAwait(false);
             if (a is null || a.PlanId != planId) continue;
             if (await store.Members.GetAsync(tenantId, aad, ct).ConfigureAwait(false) is null)
-                return CardActionResult.Fail(400, "UnknownMember", "Thành viên được chọn không thuộc đơn vị.", "The chosen member is not in this tenant.");
+                return CardActionResult.Fail(400, "UnknownMember", "Thành viên được chọn không thuộc đơn vị.",
+                    "The chosen member is not in this tenant.");
             if (a.MemberAadObjectId == aad) continue;
             await store.Assignments.SetMemberAsync(tenantId, assignmentId, aad, ct).ConfigureAwait(false);
             mapped++;

@@ -9,9 +9,13 @@ internal sealed class LanguageFeature(MemberDirectory directory)
     {
         if (state.Member is not { } member) return HelpCards.Help(command.Text, state.CanManage, state.View);
         if (command.Argument is not { } choice)
-            return PlanCards.Notice(state.View.S.LanguageTitle, [state.View.S.LanguageCurrent(member.Language), .. state.View.S.LanguageOptions], state.View);
+        {
+            var t = LanguageTexts.For(state.View);
+            return PlanCards.Notice(t.Title, [t.Current(member.Language, state.View), .. t.Options], state.View);
+        }
         var updated = await directory.SetLanguageAsync(member, choice == "auto" ? null : choice, ct).ConfigureAwait(false);
         var view = TurnState.ViewOf(state.Activity, updated, state.View.Today);
-        return PlanCards.Notice(view.S.LanguageChanged, [view.S.LanguageCurrent(updated.Language), .. view.S.LanguageOptions], view, "good");
+        var texts = LanguageTexts.For(view);
+        return PlanCards.Notice(texts.Changed, [texts.Current(updated.Language, view), .. texts.Options], view, "good");
     }
 }

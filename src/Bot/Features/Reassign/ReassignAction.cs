@@ -21,7 +21,8 @@ internal sealed class ReassignAction(IStateStore store, AssignmentAccess access,
         if (to is null) return CardActionResult.Fail(400, "NoHolder", ReassignTexts.Vi.Choose, ReassignTexts.En.Choose);
         var member = await store.Members.GetAsync(action.TenantId, to, ct).ConfigureAwait(false);
         if (member is null) return CardActionResult.Fail(400, "UnknownMember", ReassignTexts.Vi.Unknown, ReassignTexts.En.Unknown);
-        if (string.Equals(a.MemberAadObjectId, to, StringComparison.OrdinalIgnoreCase)) return CardActionResult.Fail(409, "SameHolder", ReassignTexts.Vi.Same, ReassignTexts.En.Same);
+        if (string.Equals(a.MemberAadObjectId, to, StringComparison.OrdinalIgnoreCase)) return CardActionResult.Fail(409, "SameHolder",
+            ReassignTexts.Vi.Same, ReassignTexts.En.Same);
         var note = action.Data.String(CardVerbs.ReassignNoteInput)?.Trim();
         if (note is { Length: > 500 }) note = note[..500];
 
@@ -36,8 +37,10 @@ internal sealed class ReassignAction(IStateStore store, AssignmentAccess access,
         var passed = toHead ? Units.UnitHandOvers.TakeBack(moved) : Units.UnitHandOvers.Mark(moved, target.IsHolder, who, member.DisplayName, note);
         await store.Assignments.UpsertManyAsync([passed], ct).ConfigureAwait(false);
         await history.RecordAsync(a, HistoryEvent.Reassigned, action.UserKey, who, HistorySource.Card,
-            ReassignTexts.Vi.Passed(old?.DisplayName ?? a.Assignee.Display, member.DisplayName) + (string.IsNullOrEmpty(note) ? "" : " — " + note), ct).ConfigureAwait(false);
-        logger.LogInformation("{AssignmentId} of {PlanId} in {TenantId} passed from {From} to {To} by {AadObjectId}", a.AssignmentId, plan.PlanId, action.TenantId, a.MemberAadObjectId, to, action.UserKey);
+            ReassignTexts.Vi.Passed(old?.DisplayName ?? a.Assignee.Display, member.DisplayName) + (string.IsNullOrEmpty(note) ? "" : " — " + note),
+                ct).ConfigureAwait(false);
+        logger.LogInformation("{AssignmentId} of {PlanId} in {TenantId} passed from {From} to {To} by {AadObjectId}", a.AssignmentId, plan.PlanId,
+            action.TenantId, a.MemberAadObjectId, to, action.UserKey);
 
         var notice = Units.UnitHandOvers.Notice(a, toHead, target.IsUnitHead, action.UserKey, member.DisplayName, note, action.State.View)
             ?? PlanCards.Notice(ReassignTexts.For(action.State.View).NowHeldBy(member.DisplayName), [a.Duty, note ?? ""], action.State.View);

@@ -22,7 +22,8 @@ internal static class ReassignCards
                 Schema = null, MsTeams = null,
                 Body =
                 [
-                    new ChoiceSetInput { Id = CardVerbs.ReassignToInput, Label = t.To, Style = "compact", IsRequired = true, ErrorMessage = t.Choose, Choices = choices },
+                    new ChoiceSetInput { Id = CardVerbs.ReassignToInput, Label = t.To, Style = "compact", IsRequired = true, ErrorMessage = t.Choose,
+                        Choices = choices },
                     new TextInput { Id = CardVerbs.ReassignNoteInput, Label = t.Note, IsMultiline = true, MaxLength = 500 },
                 ],
                 Actions = [PlanCards.Execute(t.Submit, CardVerbs.Reassign, AssignmentCards.AssignmentData(a), associatedInputs: "auto")],

@@ -24,7 +24,8 @@ internal sealed class ReportAction(IStateStore store, ReportHandIn reports, Assi
         if (record.MemberAadObjectId is null || !string.Equals(record.MemberAadObjectId, userKey, StringComparison.OrdinalIgnoreCase))
         {
             logger.LogWarning("Refused report on {AssignmentId} in {TenantId}: {UserId} is not the assignee", id, tenantId, userKey);
-            return CardActionResult.Fail(403, "NotAssignee", "Bạn không phải người được giao nhiệm vụ này.", "You are not the assignee of this assignment.");
+            return CardActionResult.Fail(403, "NotAssignee", "Bạn không phải người được giao nhiệm vụ này.",
+                "You are not the assignee of this assignment.");
         }
         var periods = ReportPeriods.For(record, plan.Document.Year, view.Today);
         var period = periodKey is null ? (periods.Count == 1 ? periods[0] : null) : periods.FirstOrDefault(p => p.Key == periodKey);
@@ -51,8 +52,10 @@ internal sealed class ReportAction(IStateStore store, ReportHandIn reports, Assi
     {
         var pending = await reports.PendingFileAsync(plan.TenantId, userKey, ct).ConfigureAwait(false);
         if (pending is null)
-            return CardActionResult.Fail(410, "FileGone", "Không còn tệp nào đang chờ nộp; hãy gửi lại tệp.", "No file is waiting to be handed in; please send the file again.");
-        await reports.HandInPendingFileAsync(plan, record, userKey, submitter, period, pending.Value.File, pending.Value.ActivityId, ct).ConfigureAwait(false);
+            return CardActionResult.Fail(410, "FileGone", "Không còn tệp nào đang chờ nộp; hãy gửi lại tệp.",
+                "No file is waiting to be handed in; please send the file again.");
+        await reports.HandInPendingFileAsync(plan, record, userKey, submitter, period, pending.Value.File, pending.Value.ActivityId, ct)
+            .ConfigureAwait(false);
         await reports.ClearPendingFileAsync(plan.TenantId, userKey, ct).ConfigureAwait(false);
         return null;
     }
@@ -63,12 +66,15 @@ internal sealed class ReportAction(IStateStore store, ReportHandIn reports, Assi
         var summary = action.Data.String(CardVerbs.ReportSummaryInput);
         if (summary is { Length: > 2000 }) summary = summary[..2000];
         var link = action.Data.String(CardVerbs.ReportLinkInput);
-        if (link is not null && !(Uri.TryCreate(link, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp)))
-            return CardActionResult.Fail(400, "BadLink", "Liên kết không hợp lệ (cần bắt đầu bằng https://).", "The link is not valid (it must start with https://).");
+        if (link is not null
+            && !(Uri.TryCreate(link, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp)))
+            return CardActionResult.Fail(400, "BadLink", "Liên kết không hợp lệ (cần bắt đầu bằng https://).",
+                "The link is not valid (it must start with https://).");
         if (summary is null && link is null)
             return CardActionResult.Fail(400, "EmptyReport", "Hãy nhập tóm tắt hoặc liên kết, hoặc gửi tệp báo cáo cho bot trong trò chuyện riêng.",
                 "Enter a summary or a link, or send the report file to the bot in your personal chat.");
-        await reports.HandInSummaryAsync(plan, record, action.UserKey, submitter, period, summary, link, action.State.Activity.Id, ct).ConfigureAwait(false);
+        await reports.HandInSummaryAsync(plan, record, action.UserKey, submitter, period, summary, link, action.State.Activity.Id, ct)
+            .ConfigureAwait(false);
         // A file sent next in the personal chat goes to the same assignment and period.
         await reports.SetTargetAsync(plan.TenantId, action.UserKey, record.AssignmentId, period.Key, ct).ConfigureAwait(false);
         return null;

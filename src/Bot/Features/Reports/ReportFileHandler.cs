@@ -17,7 +17,8 @@ internal sealed class ReportFileHandler(IStateStore store, ReportHandIn reports,
         var (turn, tenantId, view) = (state.Turn, state.TenantId, state.View);
         if (!state.Personal)
         {
-            await turn.SendTextAsync("Hãy gửi tệp báo cáo trong trò chuyện riêng với TeamsPlans. / Please send report files in your personal chat with TeamsPlans.", ct).ConfigureAwait(false);
+            await turn.SendTextAsync("Hãy gửi tệp báo cáo trong trò chuyện riêng với TeamsPlans. / " +
+                "Please send report files in your personal chat with TeamsPlans.", ct).ConfigureAwait(false);
             return;
         }
         if (state.Member is not { } member)
@@ -28,7 +29,8 @@ internal sealed class ReportFileHandler(IStateStore store, ReportHandIn reports,
         var candidates = await CandidatesAsync(tenantId, member, ct).ConfigureAwait(false);
         if (candidates.Count == 0)
         {
-            await turn.SendTextAsync("⚠ Bạn chưa có nhiệm vụ nào để nộp báo cáo. / You have no assignment to hand a report in for.", ct).ConfigureAwait(false);
+            await turn.SendTextAsync("⚠ Bạn chưa có nhiệm vụ nào để nộp báo cáo. / You have no assignment to hand a report in for.", ct)
+                .ConfigureAwait(false);
             return;
         }
 
@@ -52,7 +54,8 @@ internal sealed class ReportFileHandler(IStateStore store, ReportHandIn reports,
                 await turn.SendTextAsync($"⚠ {e.Vi} / {e.En}", ct).ConfigureAwait(false);
                 return;
             }
-            logger.LogInformation("Report file {FileName} from {AadObjectId} in {TenantId} waits for a choice among {Count} options", LogText.Clean(file.Name, 120), member.AadObjectId, tenantId, options.Count);
+            logger.LogInformation("Report file {FileName} from {AadObjectId} in {TenantId} waits for a choice among {Count} options",
+                LogText.Clean(file.Name, 120), member.AadObjectId, tenantId, options.Count);
             var ordered = options.OrderBy(o => o.Period.Due < view.Today ? 1 : 0).ThenBy(o => o.Period.Due).ThenBy(o => o.Assignment.Ordinal)
                 .Select(o => (o.Plan, o.Assignment, o.Period)).ToList();
             await turn.SendAsync(ReportCards.ReportTarget(file.Name, ordered, view).ToMessage(), ct).ConfigureAwait(false);
@@ -68,7 +71,8 @@ internal sealed class ReportFileHandler(IStateStore store, ReportHandIn reports,
         var plans = new Dictionary<string, StoredPlan?>(StringComparer.Ordinal);
         foreach (var a in await store.Assignments.ListByMemberAsync(tenantId, member.AadObjectId, ct).ConfigureAwait(false))
         {
-            if (!plans.TryGetValue(a.PlanId, out var p)) plans[a.PlanId] = p = await store.Plans.GetAsync(tenantId, a.PlanId, ct).ConfigureAwait(false);
+            if (!plans.TryGetValue(a.PlanId, out var p)) plans[a.PlanId] = p = await store.Plans.GetAsync(tenantId, a.PlanId, ct)
+                .ConfigureAwait(false);
             if (p is { Status: PlanStatus.Published }) candidates.Add((p, a));
         }
         return candidates;
@@ -81,9 +85,11 @@ internal sealed class ReportFileHandler(IStateStore store, ReportHandIn reports,
         var turn = state.Turn;
         try
         {
-            var report = await reports.HandInFileAsync(plan, record, member.AadObjectId, member.DisplayName, period, file, state.Activity.Id, ct).ConfigureAwait(false);
+            var report = await reports.HandInFileAsync(plan, record, member.AadObjectId, member.DisplayName, period, file, state.Activity.Id, ct)
+                .ConfigureAwait(false);
             var card = await cards.ForViewerAsync(plan, record, state.View, true, ct).ConfigureAwait(false);
-            await turn.SendTextAsync($"✓ Đã nhận tệp \"{file.Name}\" — báo cáo kỳ hạn {DueFormat.Date(period.Due)}. / Received \"{file.Name}\" as the report for {DueFormat.Date(period.Due)}.", ct).ConfigureAwait(false);
+            await turn.SendTextAsync($"✓ Đã nhận tệp \"{file.Name}\" — báo cáo kỳ hạn {DueFormat.Date(period.Due)}. / " +
+                $"Received \"{file.Name}\" as the report for {DueFormat.Date(period.Due)}.", ct).ConfigureAwait(false);
             if (record.CardActivityId is { Length: > 0 } cardId && record.CardConversationId == turn.ConversationId)
             {
                 try

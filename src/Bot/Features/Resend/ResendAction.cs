@@ -11,7 +11,8 @@ internal sealed class ResendAction(PlanActionGuard guard, StatusBoard board, ILo
         var (plan, error) = await guard.CheckAsync(action, ct).ConfigureAwait(false);
         if (plan is null) return error!;
         if (deliveries is null)
-            return CardActionResult.Fail(501, "NoQueue", "Bot này gửi thẻ trực tiếp, không có hàng đợi để gửi lại.", "This bot sends cards directly; there is no delivery queue.");
+            return CardActionResult.Fail(501, "NoQueue", "Bot này gửi thẻ trực tiếp, không có hàng đợi để gửi lại.",
+                "This bot sends cards directly; there is no delivery queue.");
         var r = await deliveries.ResendFailedDeliveriesAsync(action.TenantId, plan.PlanId, !action.State.Vi, ct).ConfigureAwait(false);
         logger.LogInformation("Resend of {PlanId} in {TenantId} from the status card by {AadObjectId}: {Resent} queued again",
             plan.PlanId, action.TenantId, action.UserKey, r.Resent);

@@ -25,10 +25,12 @@ internal static class AssignmentCardExtras
                 lines.Add(new TextBlock(t.Awaiting) { Id = "reviewState", Color = "warning", Spacing = "small" });
                 break;
             case ReviewPhase.Returned:
-                lines.Add(new TextBlock(DueFormat.Truncate(t.Returned(review.Latest!.Detail ?? ""), 600)) { Id = "reviewState", Color = "attention", Weight = "bolder", Spacing = "small" });
+                lines.Add(new TextBlock(DueFormat.Truncate(t.Returned(review.Latest!.Detail ?? ""), 600)) { Id = "reviewState", Color = "attention",
+                    Weight = "bolder", Spacing = "small" });
                 break;
             case ReviewPhase.Accepted:
-                lines.Add(new TextBlock(t.AcceptedOn(DueFormat.Date(VietnamTime.DateOf(review.Latest!.At)))) { Id = "reviewState", Color = "good", Spacing = "small" });
+                lines.Add(new TextBlock(t.AcceptedOn(DueFormat.Date(VietnamTime.DateOf(review.Latest!.At)))) { Id = "reviewState", Color = "good",
+                    Spacing = "small" });
                 break;
         }
         var at = card.Body.FindIndex(e => e.Id == "status");

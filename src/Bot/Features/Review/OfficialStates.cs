@@ -20,7 +20,8 @@ internal sealed class OfficialStates(IHistoryStore history, OfficialStateCalcula
         ReviewStatus.Of(await history.ListByAssignmentAsync(tenantId, assignmentId, ct).ConfigureAwait(false));
 
     /// <summary>How many of <paramref name="assignments"/> are in each of the four states (every state present, zero or more).</summary>
-    public async Task<IReadOnlyDictionary<OfficialState, int>> CountAsync(StoredPlan plan, IReadOnlyList<AssignmentRecord> assignments, DateOnly today, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<OfficialState, int>> CountAsync(StoredPlan plan, IReadOnlyList<AssignmentRecord> assignments,
+        DateOnly today, CancellationToken ct)
     {
         var counts = Enum.GetValues<OfficialState>().ToDictionary(s => s, _ => 0);
         foreach (var s in (await StatesAsync(plan, assignments, today, ct).ConfigureAwait(false)).Values) counts[s]++;
@@ -28,7 +29,8 @@ internal sealed class OfficialStates(IHistoryStore history, OfficialStateCalcula
     }
 
     /// <summary>The official state of each of <paramref name="assignments"/> (of one plan), by assignment id.</summary>
-    public async Task<IReadOnlyDictionary<string, OfficialState>> StatesAsync(StoredPlan plan, IReadOnlyList<AssignmentRecord> assignments, DateOnly today, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, OfficialState>> StatesAsync(StoredPlan plan, IReadOnlyList<AssignmentRecord> assignments,
+        DateOnly today, CancellationToken ct)
     {
         // One history query per plan, not one per assignment (status reads a fixed number of queries, issue 17).
         var states = new Dictionary<string, OfficialState>(StringComparer.Ordinal);
@@ -41,7 +43,8 @@ internal sealed class OfficialStates(IHistoryStore history, OfficialStateCalcula
     }
 
     /// <summary>Adds, under the status card, the four-state counts of each plan shown ("Tình trạng theo hạn").</summary>
-    public async Task AppendToStatusAsync(AdaptiveCard card, IReadOnlyList<(StoredPlan Plan, IReadOnlyList<AssignmentRecord> Assignments)> rows, CardView v, CancellationToken ct)
+    public async Task AppendToStatusAsync(AdaptiveCard card, IReadOnlyList<(StoredPlan Plan, IReadOnlyList<AssignmentRecord> Assignments)> rows,
+        CardView v, CancellationToken ct)
     {
         var vi = v.S.Lang == "vi";
         foreach (var (plan, list) in rows.Where(r => r.Plan.Status == PlanStatus.Published).Take(5))
@@ -53,7 +56,8 @@ internal sealed class OfficialStates(IHistoryStore history, OfficialStateCalcula
                 Items =
                 [
                     new TextBlock($"{ReviewTexts.For(v).StateLabel} — {plan.Number ?? plan.PlanId}") { Weight = "bolder" },
-                    new FactSet { Facts = [.. counts.Select(kv => new Fact(OfficialStateLabels.For(kv.Key, vi), kv.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))] },
+                    new FactSet { Facts = [.. counts.Select(kv => new Fact(OfficialStateLabels.For(kv.Key, vi),
+                        kv.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))] },
                 ],
             });
         }

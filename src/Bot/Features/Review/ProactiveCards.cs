@@ -28,7 +28,8 @@ internal sealed class ProactiveCards(IStateStore store, TimeProvider time, ILogg
             TenantId = tenantId, Kind = DeliveryKinds.Card, MemberAadObjectId = aadObjectId, CardJson = card.ToJson(), Title = card.FallbackText,
         };
         var key = $"card|m:{Uri.EscapeDataString(aadObjectId)}|{Guid.NewGuid():N}";
-        await store.Queue.EnqueueAsync(tenantId, DeliveryOptions.QueueName, DeliveryKinds.Card, key, payload.ToJson(), null, ct).ConfigureAwait(false);
+        await store.Queue.EnqueueAsync(tenantId, DeliveryOptions.QueueName, DeliveryKinds.Card, key, payload.ToJson(), null, ct)
+            .ConfigureAwait(false);
         logger.LogInformation("Card to {AadObjectId} in {TenantId} queued as {DeliveryKey}", aadObjectId, tenantId, key);
         return true;
     }
@@ -39,10 +40,12 @@ internal sealed class ProactiveCards(IStateStore store, TimeProvider time, ILogg
         if (a.CardActivityId is null || a.CardConversationId is null || a.MemberAadObjectId is null) return;
         var payload = new DeliveryPayload
         {
-            TenantId = a.TenantId, Kind = DeliveryKinds.CardUpdate, MemberAadObjectId = a.MemberAadObjectId, PlanId = plan.PlanId, AssignmentId = a.AssignmentId,
+            TenantId = a.TenantId, Kind = DeliveryKinds.CardUpdate, MemberAadObjectId = a.MemberAadObjectId, PlanId = plan.PlanId,
+                AssignmentId = a.AssignmentId,
         };
         var key = $"followup|k:{DeliveryKinds.CardUpdate}|a:{Uri.EscapeDataString(a.AssignmentId)}|{Guid.NewGuid():N}";
-        await store.Queue.EnqueueAsync(a.TenantId, DeliveryOptions.QueueName, DeliveryKinds.CardUpdate, key, payload.ToJson(), null, ct).ConfigureAwait(false);
+        await store.Queue.EnqueueAsync(a.TenantId, DeliveryOptions.QueueName, DeliveryKinds.CardUpdate, key, payload.ToJson(), null, ct)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Queues <paramref name="card"/> in place of the holder's posted assignment card (reassigned, withdrawn), when it was posted.</summary>

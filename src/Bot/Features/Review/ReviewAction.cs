@@ -40,19 +40,23 @@ internal sealed class ReviewAction(IStateStore store, AssignmentAccess access, H
             s => accept ? s.Apply(AssignmentAction.Done, time.GetUtcNow())
                 : s.Status == AssignmentStatus.Done ? s.Apply(AssignmentAction.Progress, time.GetUtcNow(), 50) : s, ct).ConfigureAwait(false);
         if (outcome.Result is not (ContentionResult.Saved or ContentionResult.Unchanged))
-            return CardActionResult.Fail(503, "NotSaved", "Chưa lưu được thay đổi, vui lòng thử lại.", "Your decision was not saved; please try again.");
+            return CardActionResult.Fail(503, "NotSaved", "Chưa lưu được thay đổi, vui lòng thử lại.",
+                "Your decision was not saved; please try again.");
         if (outcome.Result == ContentionResult.Saved) // the Planner mirror follows (100% when accepted, 50% when re-opened)
             await notifier.NotifyAsync(new AssignmentChange(action.TenantId, a.AssignmentId, plan.PlanId, action.UserKey,
-                accept ? AssignmentAction.Done : AssignmentAction.Progress, outcome.Previous, outcome.Current!, time.GetUtcNow()), ct).ConfigureAwait(false);
+                accept ? AssignmentAction.Done : AssignmentAction.Progress, outcome.Previous, outcome.Current!, time.GetUtcNow()), ct)
+                    .ConfigureAwait(false);
         var name = action.State.Member?.DisplayName ?? action.State.Activity.From?.Name;
-        await history.RecordAsync(a, accept ? HistoryEvent.Accepted : HistoryEvent.Returned, action.UserKey, name, HistorySource.Card, accept ? null : reason, ct).ConfigureAwait(false);
+        await history.RecordAsync(a, accept ? HistoryEvent.Accepted : HistoryEvent.Returned, action.UserKey, name, HistorySource.Card,
+            accept ? null : reason, ct).ConfigureAwait(false);
         logger.LogInformation("Report of {AssignmentId} in {TenantId} {Decision} by {AadObjectId} (round {Round})",
             a.AssignmentId, action.TenantId, accept ? "accepted" : "returned", action.UserKey, review.Rounds);
 
         var current = outcome.Current!;
         await proactive.UpdateAssignmentCardAsync(plan, current, ct).ConfigureAwait(false);
         if (current.MemberAadObjectId is { } holder && !accept)
-            await proactive.SendAsync(action.TenantId, holder, v => PlanCards.Notice(ReviewTexts.For(v).Returned(reason!), [a.Duty], v, "attention"), ct).ConfigureAwait(false);
+            await proactive.SendAsync(action.TenantId, holder, v => PlanCards.Notice(ReviewTexts.For(v).Returned(reason!), [a.Duty], v, "attention"),
+                ct).ConfigureAwait(false);
         var after = await history.ListAsync(action.TenantId, a.AssignmentId, ct).ConfigureAwait(false);
         var reports = await store.Reports.ListByAssignmentAsync(action.TenantId, a.AssignmentId, ct).ConfigureAwait(false);
         var decided = ReviewStatus.Of(after);

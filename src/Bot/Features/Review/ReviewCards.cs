@@ -20,7 +20,8 @@ internal static class ReviewCards
             {
                 new(t.From, handIn.ActorName ?? handIn.Actor),
                 new(v.S.ReportPeriodLabel, report is null ? "" : ReportPeriods.ParseKey(report.Period) is { } d ? DueFormat.Date(d) : report.Period),
-                new(t.Round, round.ToString(CultureInfo.InvariantCulture) + " · " + VietnamTime.Local(handIn.At).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)),
+                new(t.Round, round.ToString(CultureInfo.InvariantCulture) + " · " + VietnamTime.Local(handIn.At)
+                    .ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)),
             };
             var body = new List<CardElement>
             {
@@ -48,7 +49,8 @@ internal static class ReviewCards
                     Card = new AdaptiveCard
                     {
                         Schema = null, MsTeams = null,
-                        Body = [new TextInput { Id = CardVerbs.ReturnReasonInput, Label = t.ReasonLabel, IsMultiline = true, MaxLength = 500, IsRequired = true, ErrorMessage = t.ReasonRequired }],
+                        Body = [new TextInput { Id = CardVerbs.ReturnReasonInput, Label = t.ReasonLabel, IsMultiline = true, MaxLength = 500,
+                            IsRequired = true, ErrorMessage = t.ReasonRequired }],
                         Actions = [Execute(t.ReturnSubmit, CardVerbs.Return, data, style: "destructive", associatedInputs: "auto")],
                     },
                 });
@@ -59,7 +61,8 @@ internal static class ReviewCards
                 var who = decision.ActorName ?? decision.Actor;
                 body.Add(decision.Event == HistoryEvent.Accepted
                     ? new TextBlock(t.AcceptedBy(who, day)) { Id = "reviewDecision", Color = "good", Weight = "bolder", Separator = true }
-                    : new TextBlock(Cut(t.ReturnedBy(who, day, decision.Detail ?? ""), 700, scale)) { Id = "reviewDecision", Color = "attention", Weight = "bolder", Separator = true });
+                    : new TextBlock(Cut(t.ReturnedBy(who, day, decision.Detail ?? ""), 700, scale)) { Id = "reviewDecision", Color = "attention",
+                        Weight = "bolder", Separator = true });
             }
             return new AdaptiveCard { Lang = v.S.Lang, FallbackText = t.ReviewHeader + ": " + Cut(a.Duty, 200, 1), Body = body, Actions = actions };
         });

@@ -10,10 +10,12 @@ namespace TeamsPlans.Bot.Features.Review;
 internal sealed class ReviewRequester(IStateStore store, HistoryRecorder history, ProactiveCards proactive, ILogger<ReviewRequester> logger,
     Assignments.AssignmentChangeNotifier notifier, ContentionRetry contention, TimeProvider time) : IReportHandInSink
 {
-    public async Task OnReportHandedInAsync(StoredPlan plan, AssignmentRecord a, ReportSubmission report, string submitterName, string? summary, bool fromChat,
+    public async Task OnReportHandedInAsync(StoredPlan plan, AssignmentRecord a, ReportSubmission report, string submitterName, string? summary,
+        bool fromChat,
         CancellationToken ct)
     {
-        await history.RecordAsync(a, HistoryEvent.ReportHandedIn, report.SubmittedBy, submitterName, fromChat ? HistorySource.Chat : HistorySource.Card,
+        await history.RecordAsync(a, HistoryEvent.ReportHandedIn, report.SubmittedBy, submitterName,
+            fromChat ? HistorySource.Chat : HistorySource.Card,
             string.IsNullOrWhiteSpace(summary) ? report.FileName : summary.Trim(), ct).ConfigureAwait(false);
         if (a.State.Status == AssignmentStatus.Done) await ReopenAsync(a, report.SubmittedBy, ct).ConfigureAwait(false);
         // A report handed in from a card is uploaded after the invoke (ReportUploads): its card waits for the library link.
@@ -55,7 +57,8 @@ internal sealed class ReviewRequester(IStateStore store, HistoryRecorder history
     {
         IEnumerable<string> ids = plan.HeadAadObjectId is { Length: > 0 } head && !string.Equals(head, "library", StringComparison.Ordinal)
             ? [head]
-            : (await store.Members.ListAsync(plan.TenantId, ct).ConfigureAwait(false)).Where(m => (m.Roles & MemberRoles.Principal) != 0).Select(m => m.AadObjectId);
+            : (await store.Members.ListAsync(plan.TenantId, ct).ConfigureAwait(false)).Where(m => (m.Roles & MemberRoles.Principal) != 0)
+                .Select(m => m.AadObjectId);
         return ids.Where(id => !string.Equals(id, except, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 

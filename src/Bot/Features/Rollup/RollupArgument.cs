@@ -11,7 +11,8 @@ internal static class RollupArgument
         if (string.IsNullOrWhiteSpace(argument)) return (null, null);
         var words = argument.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         int? year = null;
-        if (words.Count > 0 && words[^1].Trim('.', ',', '?') is { Length: 4 } last && int.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var yy) && yy is >= 2000 and <= 2100)
+        if (words.Count > 0 && words[^1].Trim('.', ',', '?') is { Length: 4 } last
+            && int.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var yy) && yy is >= 2000 and <= 2100)
         {
             year = yy;
             words.RemoveAt(words.Count - 1);

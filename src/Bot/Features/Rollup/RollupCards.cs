@@ -42,15 +42,18 @@ internal static class RollupCards
         };
         if (r.Occurrences.Count == 0) body.Add(new TextBlock(rt.NoOccurrences) { IsSubtle = true });
         var cap = Cap(30, scale);
-        var ordered = r.Units.OrderByDescending(u => u.OverdueCount).ThenBy(u => u.IssuedImplementingPlan).ThenBy(u => Name(u.TenantId), StringComparer.Ordinal).ToList();
+        var ordered = r.Units.OrderByDescending(u => u.OverdueCount).ThenBy(u => u.IssuedImplementingPlan)
+            .ThenBy(u => Name(u.TenantId), StringComparer.Ordinal).ToList();
         foreach (var u in ordered.Take(cap))
         {
             var bad = u.OverdueCount > 0 || !u.IssuedImplementingPlan;
             var items = new List<CardElement>
             {
-                new TextBlock((u.OverdueCount > 0 ? "⚠ " : "") + Cut(Name(u.TenantId), 120, scale)) { Weight = "bolder", Color = u.OverdueCount > 0 ? "attention" : null },
+                new TextBlock((u.OverdueCount > 0 ? "⚠ " : "") + Cut(Name(u.TenantId), 120, scale)) { Weight = "bolder",
+                    Color = u.OverdueCount > 0 ? "attention" : null },
                 new TextBlock(u.IssuedImplementingPlan
-                    ? "✓ " + rt.Issued + ": " + string.Join("; ", u.ImplementingPlans.Take(3).Select(p => (p.Number ?? p.Title) + (p.IssuedOn is { } d ? " (" + DueFormat.Date(d) + ")" : "")))
+                    ? "✓ " + rt.Issued + ": " + string.Join("; ",
+                        u.ImplementingPlans.Take(3).Select(p => (p.Number ?? p.Title) + (p.IssuedOn is { } d ? " (" + DueFormat.Date(d) + ")" : "")))
                     : "✗ " + rt.NotIssued) { Color = u.IssuedImplementingPlan ? "good" : "warning", Spacing = "small" },
             };
             foreach (var p in u.Periods.Take(Cap(8, scale)))
@@ -62,7 +65,8 @@ internal static class RollupCards
                 items.Add(new TextBlock($"{DueFormat.Date(p.Occurrence.Due)}: {state}")
                     { Spacing = "none", Color = Review.ReviewCounting.PeriodColor(p), IsSubtle = !p.Submitted && !p.Overdue ? true : null });
             }
-            body.Add(new Container { Items = items, Separator = true, Spacing = "medium", Style = u.OverdueCount > 0 ? "attention" : bad ? "warning" : null });
+            body.Add(new Container { Items = items, Separator = true, Spacing = "medium", Style = u.OverdueCount > 0 ? "attention" : bad
+                ? "warning" : null });
         }
         if (ordered.Count > cap) body.Add(new TextBlock(s.More(ordered.Count - cap)) { IsSubtle = true });
         var data = new JsonObject { ["planId"] = r.PlanId, ["tenantId"] = r.TenantId, ["year"] = r.Year };

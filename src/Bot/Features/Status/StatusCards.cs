@@ -20,7 +20,8 @@ internal static class StatusCards
         IReadOnlyDictionary<string, Member> members, CardView v, bool canRemind, IReadOnlyDictionary<string, int>? reportsHandedIn = null,
         IReadOnlyDictionary<string, (int Failed, int Blocked)>? deliveryProblems = null, int? totalPlans = null,
         IReadOnlyDictionary<string, DeliveryTally>? tallies = null, int skip = 0)
-        => Fit(scale => BuildStatus(plans, members, v, canRemind, reportsHandedIn, deliveryProblems, scale, totalPlans ?? plans.Count, tallies, skip));
+        => Fit(scale => BuildStatus(plans, members, v, canRemind, reportsHandedIn, deliveryProblems, scale, totalPlans ?? plans.Count,
+            tallies, skip));
 
     private static AdaptiveCard BuildStatus(IReadOnlyList<(StoredPlan Plan, IReadOnlyList<AssignmentRecord> Assignments)> plans,
         IReadOnlyDictionary<string, Member> members, CardView v, bool canRemind, IReadOnlyDictionary<string, int>? reportsHandedIn,
@@ -28,8 +29,9 @@ internal static class StatusCards
         IReadOnlyDictionary<string, DeliveryTally>? tallies, int skip)
     {
         var s = v.S;
-        var body = new List<CardElement> { new TextBlock(s.StatusHeader) { Size = "large", Weight = "bolder", Style = "heading" } };
-        if (totalPlans == 0) body.Add(new TextBlock(s.NoPlans));
+        var t = StatusTexts.For(v);
+        var body = new List<CardElement> { new TextBlock(t.BoardHeader) { Size = "large", Weight = "bolder", Style = "heading" } };
+        if (totalPlans == 0) body.Add(new TextBlock(t.NoPlans));
         var planCap = Cap(MaxPlans, scale);
         var shown = Math.Min(planCap, plans.Count);
         if (StatusPaging.Caption(skip, shown, totalPlans, v) is { } caption) body.Add(new TextBlock(caption) { IsSubtle = true, Spacing = "none" });
@@ -39,12 +41,13 @@ internal static class StatusCards
             var items = new List<CardElement>
             {
                 new TextBlock(Cut(PlanTitle(plan), 250, scale)) { Weight = "bolder", Size = "medium" },
-                new TextBlock($"{plan.Number ?? "—"} · {(plan.Status == PlanStatus.Published ? s.Published : s.Draft)}") { IsSubtle = true, Spacing = "none" },
+                new TextBlock($"{plan.Number ?? "—"} · {(plan.Status == PlanStatus.Published ? s.Published : s.Draft)}") { IsSubtle = true,
+                    Spacing = "none" },
                 new FactSet
                 {
                     Facts =
                     [
-                        new Fact(s.Total, N(counts.Total)),
+                        new Fact(t.Total, N(counts.Total)),
                         new Fact(s.Assigned, N(counts.Assigned)),
                         new Fact(s.Acknowledged, N(counts.Acknowledged)),
                         new Fact(s.InProgress, N(counts.InProgress)),
@@ -54,9 +57,10 @@ internal static class StatusCards
                 },
             };
             if (reportsHandedIn is not null)
-                ((FactSet)items[^1]).Facts.Add(new Fact(s.ReportsHandedIn, N(reportsHandedIn.GetValueOrDefault(plan.PlanId))));
+                ((FactSet)items[^1]).Facts.Add(new Fact(t.ReportsHandedIn, N(reportsHandedIn.GetValueOrDefault(plan.PlanId))));
             if (tallies?.GetValueOrDefault(plan.PlanId) is { } tally)
-                items.Add(new TextBlock(DeliveryTallyTexts.For(v).Line(tally)) { Spacing = "small", Color = tally.Waiting > 0 ? "warning" : "default" });
+                items.Add(new TextBlock(DeliveryTallyTexts.For(v).Line(tally)) { Spacing = "small", Color = tally.Waiting > 0 ? "warning"
+                    : "default" });
 
             var upcoming = list
                 .Where(a => a.State.Status != AssignmentStatus.Done)
@@ -66,41 +70,44 @@ internal static class StatusCards
                 .ToList();
             if (upcoming.Count > 0)
             {
-                items.Add(new TextBlock(s.NextDeadlines) { Weight = "bolder", Spacing = "medium" });
+                items.Add(new TextBlock(t.NextDeadlines) { Weight = "bolder", Spacing = "medium" });
                 var cap = Cap(5, scale);
                 foreach (var (a, next) in upcoming.Take(cap))
-                    items.Add(new TextBlock($"{DueFormat.Date(next!.Value.Day)} — {Who(a, members, s)}: {Cut(next.Value.Deadline.What is { Length: > 0 } w ? w : a.Duty, 160, scale)}") { Spacing = "small" });
+                    items.Add(new TextBlock($"{DueFormat.Date(next!.Value.Day)} — {Who(a, members, s)}: " +
+                        $"{Cut(next.Value.Deadline.What is { Length: > 0 } w ? w : a.Duty, 160, scale)}") { Spacing = "small" });
                 if (upcoming.Count > cap) items.Add(new TextBlock(s.More(upcoming.Count - cap)) { IsSubtle = true, Spacing = "small" });
             }
 
             var notAck = list.Where(a => a.State.Status == AssignmentStatus.Assigned).ToList();
-            items.Add(new TextBlock(s.NotAcknowledged + $" ({notAck.Count})") { Weight = "bolder", Spacing = "medium" });
-            if (notAck.Count == 0) items.Add(new TextBlock(s.EveryoneAcknowledged) { Color = "good", Spacing = "small" });
+            items.Add(new TextBlock(t.NotAcknowledged + $" ({notAck.Count})") { Weight = "bolder", Spacing = "medium" });
+            if (notAck.Count == 0) items.Add(new TextBlock(t.EveryoneAcknowledged) { Color = "good", Spacing = "small" });
             else
             {
                 var cap = Cap(15, scale);
                 var names = notAck.Select(a => Who(a, members, s)).Distinct().ToList();
-                items.Add(new TextBlock(string.Join(", ", names.Take(cap)) + (names.Count > cap ? " " + s.More(names.Count - cap) : "")) { Spacing = "small" });
+                items.Add(new TextBlock(string.Join(", ", names.Take(cap))
+                    + (names.Count > cap ? " " + s.More(names.Count - cap) : "")) { Spacing = "small" });
                 if (canRemind && plan.Status == PlanStatus.Published)
                     items.Add(new ActionSet
                     {
-                        Actions = [Execute(s.Remind, CardVerbs.Remind, new JsonObject { ["planId"] = plan.PlanId, ["tenantId"] = plan.TenantId })]
+                        Actions = [Execute(t.Remind, CardVerbs.Remind, new JsonObject { ["planId"] = plan.PlanId, ["tenantId"] = plan.TenantId })]
                     });
             }
             if (deliveryProblems?.GetValueOrDefault(plan.PlanId) is { } problems && problems.Failed + problems.Blocked > 0)
             {
-                items.Add(new TextBlock(string.Format(CultureInfo.InvariantCulture, s.DeliveryProblems, problems.Failed, problems.Blocked))
+                items.Add(new TextBlock(string.Format(CultureInfo.InvariantCulture, t.DeliveryProblems, problems.Failed, problems.Blocked))
                     { Color = "attention", Weight = "bolder", Spacing = "medium" });
                 if (canRemind && problems.Failed > 0)
                     items.Add(new ActionSet
                     {
-                        Actions = [Execute(s.ResendFailed, CardVerbs.Resend, new JsonObject { ["planId"] = plan.PlanId, ["tenantId"] = plan.TenantId })]
+                        Actions =
+                            [Execute(t.ResendFailed, CardVerbs.Resend, new JsonObject { ["planId"] = plan.PlanId, ["tenantId"] = plan.TenantId })]
                     });
             }
             body.Add(new Container { Items = items, Separator = true, Spacing = "large" });
         }
         // More plans than fit: a "Trang sau" page, not a trimmed list.
         if (plans.Count > 0 && StatusPaging.Next(plans[0].Plan.TenantId, skip, shown, totalPlans, v) is { } nextPage) body.Add(nextPage);
-        return new AdaptiveCard { Lang = s.Lang, FallbackText = s.StatusHeader, Body = body };
+        return new AdaptiveCard { Lang = s.Lang, FallbackText = t.BoardHeader, Body = body };
     }
 }

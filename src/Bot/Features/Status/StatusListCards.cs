@@ -4,10 +4,12 @@ using static TeamsPlans.Bot.Cards.PlanCards;
 
 namespace TeamsPlans.Bot.Features.Status;
 
-/// <summary>The cards of "hạn sắp tới" (date dd/MM/yyyy, what, who, state; the first rows of <c>total</c>) and "ai chưa xác nhận" (names and "Nhắc nhở").</summary>
+/// <summary>The cards of "hạn sắp tới" (date dd/MM/yyyy, what, who, state; the first
+/// rows of <c>total</c>) and "ai chưa xác nhận" (names and "Nhắc nhở").</summary>
 internal static class StatusListCards
 {
-    public static AdaptiveCard Deadlines(IReadOnlyList<DeadlineRow> rows, int total, IReadOnlyDictionary<string, Member> members, bool all, CardView v) =>
+    public static AdaptiveCard Deadlines(IReadOnlyList<DeadlineRow> rows, int total, IReadOnlyDictionary<string, Member> members, bool all,
+        CardView v) =>
         Fit(scale =>
         {
             var (s, t) = (v.S, StatusTexts.For(v));
@@ -48,15 +50,17 @@ internal static class StatusListCards
                 var items = new List<CardElement>
                 {
                     new TextBlock(Cut(PlanTitle(plan), 250, scale)) { Weight = "bolder" },
-                    new TextBlock($"{plan.Number ?? "—"} · {s.NotAcknowledged} ({list.Count})") { IsSubtle = true, Spacing = "none" },
+                    new TextBlock($"{plan.Number ?? "—"} · {t.NotAcknowledged} ({list.Count})") { IsSubtle = true, Spacing = "none" },
                 };
-                if (list.Count == 0) items.Add(new TextBlock(s.EveryoneAcknowledged) { Color = "good", Spacing = "small" });
+                if (list.Count == 0) items.Add(new TextBlock(t.EveryoneAcknowledged) { Color = "good", Spacing = "small" });
                 else
                 {
                     var names = list.Select(a => Who(a, members, s)).Distinct().ToList();
                     var cap = Cap(30, scale);
-                    items.Add(new TextBlock(string.Join(", ", names.Take(cap)) + (names.Count > cap ? " " + s.More(names.Count - cap) : "")) { Spacing = "small" });
-                    items.Add(new ActionSet { Actions = [Execute(s.Remind, CardVerbs.Remind, new JsonObject { ["planId"] = plan.PlanId, ["tenantId"] = plan.TenantId })] });
+                    items.Add(new TextBlock(string.Join(", ", names.Take(cap))
+                        + (names.Count > cap ? " " + s.More(names.Count - cap) : "")) { Spacing = "small" });
+                    items.Add(new ActionSet { Actions = [
+                        Execute(t.Remind, CardVerbs.Remind, new JsonObject { ["planId"] = plan.PlanId, ["tenantId"] = plan.TenantId })] });
                 }
                 body.Add(new Container { Items = items, Separator = true, Spacing = "large" });
             }

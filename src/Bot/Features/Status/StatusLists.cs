@@ -13,7 +13,8 @@ internal sealed class StatusLists(IStateStore store)
     public async Task<AdaptiveCard> DeadlinesAsync(string tenantId, Member? member, bool all, CardView view, CancellationToken ct)
     {
         if (!all && member is null) return StatusListCards.Deadlines([], 0, new Dictionary<string, Member>(), all, view);
-        var page = await DeadlineReadModels.Of(store).NextDeadlinesAsync(tenantId, all ? null : member!.AadObjectId, view.Today, DeadlineRows, ct).ConfigureAwait(false);
+        var page = await DeadlineReadModels.Of(store).NextDeadlinesAsync(tenantId, all ? null : member!.AadObjectId, view.Today, DeadlineRows, ct)
+            .ConfigureAwait(false);
         var rows = new List<DeadlineRow>();
         foreach (var e in page.Entries)
             if (DueFormat.Next(e.Assignment.Deadlines, e.PlanYear, view.Today) is { } next)
@@ -36,7 +37,8 @@ internal sealed class StatusLists(IStateStore store)
         var published = (await store.Plans.ListAsync(tenantId, ct).ConfigureAwait(false))
             .Where(p => p.Status == PlanStatus.Published).OrderByDescending(p => p.UpdatedAt).ToList();
         if (published.Count == 0) return [];
-        var byPlan = await StatusReadModels.Of(store).AssignmentsByPlanAsync(tenantId, [.. published.Select(p => p.PlanId)], ct).ConfigureAwait(false);
+        var byPlan = await StatusReadModels.Of(store).AssignmentsByPlanAsync(tenantId, [.. published.Select(p => p.PlanId)], ct)
+            .ConfigureAwait(false);
         return [.. published.Select(p => (p, byPlan.TryGetValue(p.PlanId, out var list) ? list : (IReadOnlyList<AssignmentRecord>)[]))];
     }
 

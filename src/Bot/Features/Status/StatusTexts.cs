@@ -12,6 +12,16 @@ internal sealed class StatusTexts
         NoPublishedPlan = "Chưa có kế hoạch nào được gửi.",
         Reminded = (reached, failed, errors) =>
             $"Đã nhắc {reached} người chưa xác nhận" + (errors is not null ? $"; {failed} lỗi: {errors}" : "."),
+        BoardHeader = "Tình hình thực hiện kế hoạch",
+        NoPlans = "Chưa có kế hoạch nào được nhập.",
+        Total = "Tổng số nhiệm vụ",
+        ReportsHandedIn = "Báo cáo đã nộp",
+        NextDeadlines = "Hạn sắp tới",
+        NotAcknowledged = "Chưa xác nhận",
+        EveryoneAcknowledged = "Tất cả đã xác nhận.",
+        Remind = "Nhắc nhở",
+        DeliveryProblems = "Gửi thẻ lỗi: {0} · Đã chặn bot: {1}",
+        ResendFailed = "Gửi lại thẻ lỗi",
     };
 
     public static readonly StatusTexts En = new()
@@ -23,6 +33,16 @@ internal sealed class StatusTexts
         NoPublishedPlan = "No plan has been published yet.",
         Reminded = (reached, failed, errors) =>
             $"Reminded {reached} people who have not acknowledged" + (errors is not null ? $"; {failed} failed: {errors}" : "."),
+        BoardHeader = "Plan status",
+        NoPlans = "No plan has been imported yet.",
+        Total = "Assignments",
+        ReportsHandedIn = "Reports handed in",
+        NextDeadlines = "Next deadlines",
+        NotAcknowledged = "Not acknowledged",
+        EveryoneAcknowledged = "Everyone has acknowledged.",
+        Remind = "Remind them",
+        DeliveryProblems = "Failed cards: {0} · Blocked the bot: {1}",
+        ResendFailed = "Resend failed cards",
     };
 
     public static StatusTexts For(CardView view) => TextTable.For(view, Vi, En);
@@ -37,4 +57,14 @@ internal sealed class StatusTexts
 
     /// <summary>"Đã nhắc 3 người chưa xác nhận; 1 lỗi: …": people reached, failures and their first errors (null when none).</summary>
     public required Func<int, int, string?, string> Reminded { get; init; }
+    public required string BoardHeader { get; init; }
+    public required string NoPlans { get; init; }
+    public required string Total { get; init; }
+    public required string ReportsHandedIn { get; init; }
+    public required string NextDeadlines { get; init; }
+    public required string NotAcknowledged { get; init; }
+    public required string EveryoneAcknowledged { get; init; }
+    public required string Remind { get; init; }
+    public required string DeliveryProblems { get; init; }
+    public required string ResendFailed { get; init; }
 }

@@ -22,7 +22,8 @@ internal sealed class UnitDirectoryImporter(IStateStore store, TimeProvider time
     }
 
     /// <summary>The same for rows already read (the chat hand-in reads the file once to tell a unit list from a report).</summary>
-    public async Task<UnitImportResult> ImportRowsAsync(string tenantId, IReadOnlyList<UnitListRow> rows, string fileName, bool dryRun, CancellationToken ct)
+    public async Task<UnitImportResult> ImportRowsAsync(string tenantId, IReadOnlyList<UnitListRow> rows, string fileName, bool dryRun,
+        CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         var members = await store.Members.ListAsync(tenantId, ct).ConfigureAwait(false);
@@ -36,7 +37,8 @@ internal sealed class UnitDirectoryImporter(IStateStore store, TimeProvider time
         var result = UnitListImporter.Import(tenantId, rows,
             key => byKey.TryGetValue(key.Trim(), out var m) ? new UnitContact(m.AadObjectId, m.Email) : null, known, time.GetUtcNow());
         var added = dryRun || result.Units.Count == 0 ? 0 : await Units.UpsertManyAsync(result.Units, ct).ConfigureAwait(false);
-        logger.LogInformation("Unit list {FileName} for {TenantId}: {Read} rows, {Kept} units kept ({Added} new), {Problems} problems, dry run {DryRun}",
+        logger.LogInformation("Unit list {FileName} for {TenantId}: {Read} rows, {Kept} units kept ({Added} new), {Problems} problems, " +
+            "dry run {DryRun}",
             fileName, tenantId, result.RowsRead, result.Units.Count, added, result.Problems.Count, dryRun);
         return result;
     }

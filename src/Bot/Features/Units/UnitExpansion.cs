@@ -48,7 +48,8 @@ internal static class UnitExpansion
         if (issuer is { Length: > 0 })
         {
             var f = UnitKinds.FoldForm(issuer);
-            var named = directory.Where(u => f.Contains(UnitKinds.FoldForm(u.Name), StringComparison.Ordinal) || UnitKinds.FoldForm(u.Name).Contains(f, StringComparison.Ordinal)).ToList();
+            var named = directory.Where(u => f.Contains(UnitKinds.FoldForm(u.Name), StringComparison.Ordinal)
+                || UnitKinds.FoldForm(u.Name).Contains(f, StringComparison.Ordinal)).ToList();
             if (named.Count == 1) return named[0];
         }
         return tops.Count == 1 ? tops[0] : null;

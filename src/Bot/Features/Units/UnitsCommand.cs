@@ -17,7 +17,8 @@ internal static class UnitsCommand
     public static Command Create()
     {
         var tenant = new Option<string>("--tenant") { Description = "Tenant id / Mã tenant", Required = true };
-        var state = new Option<string?>("--state") { Description = "State store connection (SQLite file or connection string) / Kết nối kho dữ liệu" };
+        var state = new Option<string?>("--state") { Description = "State store connection (SQLite file or connection string) / " +
+            "Kết nối kho dữ liệu" };
         var provider = new Option<string?>("--provider") { Description = "sqlite | postgres (default: configuration)" };
         var file = new Argument<FileInfo>("file") { Description = ".xlsx / .csv list of units / Danh sách đơn vị" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check only, store nothing / Chỉ kiểm tra, không lưu" };
@@ -43,14 +44,16 @@ internal static class UnitsCommand
         UnitImportResult result;
         try
         {
-            result = await importer.ImportAsync(tenantId, await File.ReadAllBytesAsync(file.FullName, ct).ConfigureAwait(false), file.Name, dryRun, ct).ConfigureAwait(false);
+            result = await importer.ImportAsync(tenantId, await File.ReadAllBytesAsync(file.FullName, ct).ConfigureAwait(false), file.Name, dryRun,
+                ct).ConfigureAwait(false);
         }
         catch (PlanReadException e)
         {
             await output.WriteLineAsync(e.Message).ConfigureAwait(false);
             return 1;
         }
-        await output.WriteLineAsync($"{result.Summary(false)} / {result.Summary(true)}{(dryRun ? " (--dry-run: chưa lưu / not stored)" : "")}").ConfigureAwait(false);
+        await output.WriteLineAsync($"{result.Summary(false)} / {result.Summary(true)}{(dryRun ? " (--dry-run: chưa lưu / not stored)" : "")}")
+            .ConfigureAwait(false);
         foreach (var p in result.Problems)
             await output.WriteLineAsync($"  {p.Text(false)} / {p.Text(true)}").ConfigureAwait(false);
         return result.Units.Count > 0 ? 0 : 1;
@@ -61,7 +64,8 @@ internal static class UnitsCommand
         ArgumentNullException.ThrowIfNull(output);
         var units = await UnitStores.For(store).ListAsync(tenantId, ct).ConfigureAwait(false);
         foreach (var u in units)
-            await output.WriteLineAsync($"{u.Code,-12} {UnitKinds.Label(u.Kind, false),-22} {u.ParentCode ?? "-",-10} {u.Head?.Upn ?? u.Head?.AadObjectId ?? "-",-30} {u.Name}").ConfigureAwait(false);
+            await output.WriteLineAsync($"{u.Code,-12} {UnitKinds.Label(u.Kind, false),-22} {u.ParentCode ?? "-",-10} " +
+                $"{u.Head?.Upn ?? u.Head?.AadObjectId ?? "-",-30} {u.Name}").ConfigureAwait(false);
         await output.WriteLineAsync($"{units.Count} đơn vị / units").ConfigureAwait(false);
         return 0;
     }

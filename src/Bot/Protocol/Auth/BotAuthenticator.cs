@@ -10,7 +10,8 @@ namespace TeamsPlans.Bot.Protocol.Auth;
 internal sealed record BotAuthResult(int StatusCode, string Reason, ClaimsIdentity? Identity = null, string? Issuer = null, SigningKey? Key = null)
 {
     public bool Succeeded => StatusCode == 200;
-    public static BotAuthResult Ok(ClaimsIdentity? identity, string reason, string? issuer = null, SigningKey? key = null) => new(200, reason, identity, issuer, key);
+    public static BotAuthResult Ok(ClaimsIdentity? identity, string reason, string? issuer = null, SigningKey? key = null) =>
+        new(200, reason, identity, issuer, key);
     public static BotAuthResult Unauthorized(string reason) => new(401, reason);
     public static BotAuthResult Forbidden(string reason, string? issuer = null) => new(403, reason, null, issuer);
 }
@@ -88,7 +89,8 @@ internal sealed class BotAuthenticator
         {
             return new BotAuthResult(503, ex.Message);
         }
-        if (key is null) return BotAuthResult.Unauthorized($"signing key '{TeamsPlans.Bot.Security.LogText.Clean(jwt.Kid, 80)}' is not in the published keys");
+        if (key is null) return BotAuthResult.Unauthorized($"signing key '{TeamsPlans.Bot.Security.LogText.Clean(jwt.Kid, 80)}' is not in the " +
+            "published keys");
 
         var parameters = new TokenValidationParameters
         {
@@ -169,7 +171,8 @@ internal sealed class BotAuthenticator
         return issuers;
     }
 
-    private string EntraMetadataUrl() => _options.EntraOpenIdMetadataUrl.Replace("{tenant}", _options.MicrosoftAppTenantId ?? "common", StringComparison.Ordinal);
+    private string EntraMetadataUrl() =>
+        _options.EntraOpenIdMetadataUrl.Replace("{tenant}", _options.MicrosoftAppTenantId ?? "common", StringComparison.Ordinal);
 
     private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters p)
     {

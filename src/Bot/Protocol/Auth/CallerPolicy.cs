@@ -56,7 +56,8 @@ internal sealed class CallerPolicy
         var tid = identity.FindFirst("tid")?.Value;
         if (_tenantId is not null && tid is not null && !string.Equals(tid, _tenantId, StringComparison.OrdinalIgnoreCase))
             return "Entra token tid is not the bot's tenant";
-        if (!_allowed.Contains(caller)) return $"calling application '{TeamsPlans.Bot.Security.LogText.Clean(caller, 80)}' is not in Bot:AllowedCallers";
+        if (!_allowed.Contains(caller)) return $"calling application '{TeamsPlans.Bot.Security.LogText.Clean(caller, 80)}' is not in " +
+            "Bot:AllowedCallers";
         return null;
     }
 }

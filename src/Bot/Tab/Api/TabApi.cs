@@ -21,7 +21,8 @@ internal static class TabApi
             ? Results.Json(r.Roster.Users.Select(u => new { u.AadObjectId, u.Name }))
             : Results.NotFound());
         api.MapGet("/plans", (HttpContext http, TabCallerResolver r, TabQueries q, IOptions<TabOptions> o,
-            int? year, string? state, string? issuer, string? unit, [FromQuery(Name = "q")] string? search, int? page, int? size, CancellationToken ct) =>
+            int? year, string? state, string? issuer, string? unit, [FromQuery(Name = "q")] string? search, int? page, int? size,
+                CancellationToken ct) =>
             WithCaller(http, r, ct, async c =>
             {
                 var list = await q.PlansAsync(c, new PlanFilter(year, state, issuer, unit, search), ct);
@@ -49,11 +50,13 @@ internal static class TabApi
                 await PlanWorkbook.WriteAsync(buffer, p.Plan, rows, ct);
                 return Results.File(buffer.ToArray(), PlanWorkbook.ContentType, ExportName(p.Plan));
             }));
-        api.MapPost("/plans/{planId}/remind", (HttpContext http, TabCallerResolver r, TabQueries q, IPlanReminderSender sender, string planId, CancellationToken ct) =>
+        api.MapPost("/plans/{planId}/remind",
+            (HttpContext http, TabCallerResolver r, TabQueries q, IPlanReminderSender sender, string planId, CancellationToken ct) =>
             WithPlan(http, r, q, planId, ct, async (c, p) => c.CanManage
                 ? Results.Json(await sender.RemindAsync(c.TenantId, planId, ct))
                 : Forbidden()));
-        api.MapPost("/plans/{planId}/resend", (HttpContext http, TabCallerResolver r, TabQueries q, [FromServices] IPlanDeliveries deliveries, string planId, CancellationToken ct) =>
+        api.MapPost("/plans/{planId}/resend",
+            (HttpContext http, TabCallerResolver r, TabQueries q, [FromServices] IPlanDeliveries deliveries, string planId, CancellationToken ct) =>
             WithPlan(http, r, q, planId, ct, async (c, p) => c.CanManage
                 ? Results.Json(await deliveries.ResendFailedDeliveriesAsync(c.TenantId, planId, english: false, ct))
                 : Forbidden()));
@@ -62,7 +65,8 @@ internal static class TabApi
     public static string ExportName(StoredPlan plan) =>
         "ke-hoach-" + string.Concat((plan.Number ?? plan.PlanId).Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '-')) + ".xlsx";
 
-    internal static async Task<IResult> WithCaller(HttpContext http, TabCallerResolver resolver, CancellationToken ct, Func<TabCaller, Task<IResult>> then)
+    internal static async Task<IResult> WithCaller(HttpContext http, TabCallerResolver resolver, CancellationToken ct,
+        Func<TabCaller, Task<IResult>> then)
     {
         var caller = await resolver.ResolveAsync(http, ct);
         return caller is null
@@ -77,5 +81,6 @@ internal static class TabApi
             : Results.Json(new { error = "Không tìm thấy kế hoạch. / The plan was not found." }, statusCode: 404));
 
     internal static IResult Forbidden() =>
-        Results.Json(new { error = "Chỉ Ban giám hiệu/trưởng ban được thực hiện thao tác này. / Only principals and committee heads can do this." }, statusCode: 403);
+        Results.Json(new { error = "Chỉ Ban giám hiệu/trưởng ban được thực hiện thao tác này. / Only principals and committee heads can do this." },
+            statusCode: 403);
 }

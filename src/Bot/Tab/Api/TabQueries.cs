@@ -35,14 +35,16 @@ public sealed class TabQueries(IStateStore store, TimeProvider time, IPlanDelive
         var today = Today;
         return visible.Select(v => Summary(v.Item1, v.Item2, problems, today))
             .Where(s => Matches(s, f))
-            .OrderBy(s => s.Status == nameof(PlanStatus.Draft) ? 0 : 1).ThenByDescending(s => s.Year ?? 0).ThenBy(s => s.Number, StringComparer.Ordinal)
+            .OrderBy(s => s.Status == nameof(PlanStatus.Draft) ? 0 : 1).ThenByDescending(s => s.Year ?? 0)
+                .ThenBy(s => s.Number, StringComparer.Ordinal)
             .ToList();
     }
 
     public async Task<IReadOnlyList<AssignmentRow>> RowsAsync(TabCaller caller, StoredPlan plan, IReadOnlyList<AssignmentRecord> visible,
         AssignmentFilter f, bool english, CancellationToken ct)
     {
-        var members = (await store.Members.ListAsync(caller.TenantId, ct).ConfigureAwait(false)).ToDictionary(m => m.AadObjectId, StringComparer.Ordinal);
+        var members = (await store.Members.ListAsync(caller.TenantId, ct).ConfigureAwait(false))
+            .ToDictionary(m => m.AadObjectId, StringComparer.Ordinal);
         var s = CardStrings.For(english ? "en-US" : "vi-VN");
         var today = Today;
         // One read of the tenant's reports rather than one per row (a plan of 2,000 assignments: see `bench tab`).
@@ -62,7 +64,8 @@ public sealed class TabQueries(IStateStore store, TimeProvider time, IPlanDelive
         return Order(rows.Where(r => Matches(r, f)), f).ToList();
     }
 
-    private static bool Mine(TabCaller caller, AssignmentRecord a) => string.Equals(a.MemberAadObjectId, caller.AadObjectId, StringComparison.Ordinal);
+    private static bool Mine(TabCaller caller, AssignmentRecord a) =>
+        string.Equals(a.MemberAadObjectId, caller.AadObjectId, StringComparison.Ordinal);
 
     private static PlanSummary Summary(StoredPlan p, IReadOnlyList<AssignmentRecord> list,
         IReadOnlyDictionary<string, (int Failed, int Blocked)> problems, DateOnly today)
@@ -89,7 +92,8 @@ public sealed class TabQueries(IStateStore store, TimeProvider time, IPlanDelive
         && (string.IsNullOrEmpty(f.Search) || Contains(r.Holder, f.Search) || Contains(r.Duty, f.Search));
 
     /// <summary>Names sort as Vietnamese readers expect them (Ngô before Nguyễn); keys of digits sort the same either way.</summary>
-    private static readonly StringComparer Vietnamese = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true);
+    private static readonly StringComparer Vietnamese =
+        StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true);
 
     private static IEnumerable<AssignmentRow> Order(IEnumerable<AssignmentRow> rows, AssignmentFilter f)
     {
@@ -107,5 +111,6 @@ public sealed class TabQueries(IStateStore store, TimeProvider time, IPlanDelive
 
     /// <summary>Case- and diacritic-insensitive "contains" (Vietnamese folding of the parser).</summary>
     private static bool Contains(string? text, string? part) =>
-        string.IsNullOrEmpty(part) || (text is not null && TeamsPlans.Plans.Parsing.VietText.Fold(text).Contains(TeamsPlans.Plans.Parsing.VietText.Fold(part), StringComparison.Ordinal));
+        string.IsNullOrEmpty(part) || (text is not null
+            && TeamsPlans.Plans.Parsing.VietText.Fold(text).Contains(TeamsPlans.Plans.Parsing.VietText.Fold(part), StringComparison.Ordinal));
 }

@@ -40,5 +40,6 @@ internal static class PlanWorkbook
         return row;
     }
 
-    private static Dictionary<string, object> Pair(string field, object value) => new(StringComparer.Ordinal) { ["Mục"] = field, ["Nội dung"] = value };
+    private static Dictionary<string, object> Pair(string field, object value) =>
+        new(StringComparer.Ordinal) { ["Mục"] = field, ["Nội dung"] = value };
 }

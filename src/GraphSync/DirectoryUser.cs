@@ -1,0 +1,3 @@
+namespace TeamsPlans.GraphSync;
+
+public sealed record DirectoryUser(string Id, string DisplayName, string? JobTitle, string? Department, string? Mail);

@@ -1,0 +1,3 @@
+namespace TeamsPlans.GraphSync;
+
+public enum RemoteChangeKind { Progress, DueDate, Title, Assignees }

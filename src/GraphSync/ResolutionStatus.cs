@@ -1,0 +1,3 @@
+namespace TeamsPlans.GraphSync;
+
+public enum ResolutionStatus { Resolved, Unresolved, Ambiguous }

@@ -1,0 +1,3 @@
+namespace TeamsPlans.Plans.Model;
+
+public enum AssignmentStatus { Assigned, Acknowledged, InProgress, Done }

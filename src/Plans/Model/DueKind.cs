@@ -1,0 +1,3 @@
+namespace TeamsPlans.Plans.Model;
+
+public enum DueKind { Date, YearlyDate, Quarter, Month, SchoolYear, Year }

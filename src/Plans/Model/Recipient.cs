@@ -1,0 +1,3 @@
+namespace TeamsPlans.Plans.Model;
+
+public sealed record Recipient(string Name, string? Purpose);

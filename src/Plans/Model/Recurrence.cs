@@ -1,0 +1,3 @@
+namespace TeamsPlans.Plans.Model;
+
+public enum Recurrence { Yearly, Semiannual, Quarterly, Monthly }

@@ -1,0 +1,3 @@
+namespace TeamsPlans.Storage;
+
+public enum PlanStatus { Draft, Published, Archived }

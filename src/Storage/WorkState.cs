@@ -1,0 +1,3 @@
+namespace TeamsPlans.Storage;
+
+public enum WorkState { Queued, InFlight, Done, Failed, Blocked }
