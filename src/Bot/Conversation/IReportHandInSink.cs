@@ -8,7 +8,8 @@ internal interface IReportHandInSink
 {
     /// <param name="summary">The summary typed on the card (null for a file).</param>
     /// <param name="fromChat">The report is a file sent in chat (else a summary / link from the card).</param>
-    Task OnReportHandedInAsync(StoredPlan plan, AssignmentRecord assignment, ReportSubmission report, string submitterName, string? summary, bool fromChat, CancellationToken ct);
+    Task OnReportHandedInAsync(StoredPlan plan, AssignmentRecord assignment, ReportSubmission report, string submitterName, string? summary,
+        bool fromChat, CancellationToken ct);
 
     /// <summary>A report handed in from a card (recorded without its link, <see cref="ReportUploads"/>) is now in the library
     /// (<see cref="ReportSubmission.FileUri"/> set). Reports stored at once have their link in <see cref="OnReportHandedInAsync"/>.</summary>

@@ -132,7 +132,8 @@ internal sealed class ReportHandIn(IStateStore store, ReportLibrary library, Tea
             var name = TeamsPlans.Bot.Security.EchoText.Cap(file.Name);
             throw new ReportHandInException("empty", Features.Reports.ReportTexts.EmptyFileVi(name), Features.Reports.ReportTexts.EmptyFileEn(name));
         }
-        return await StoreAsync(plan, a, userKey, submitter, period, $"{submitter} - {file.Name}", content, activityId, ct, fromChat: true, null, deferUpload)
+        return await StoreAsync(plan, a, userKey, submitter, period, $"{submitter} - {file.Name}", content, activityId, ct, fromChat: true, null,
+            deferUpload)
             .ConfigureAwait(false);
     }
 
@@ -140,12 +141,15 @@ internal sealed class ReportHandIn(IStateStore store, ReportLibrary library, Tea
         string fileName, Stream content, string? activityId, CancellationToken ct, bool fromChat, string? summary, bool deferUpload = false)
     {
         var now = time.GetUtcNow();
-        var reportId = activityId is { Length: > 0 } ? $"{a.AssignmentId}|{period.Key}|{activityId}" : $"{a.AssignmentId}|{period.Key}|{Guid.NewGuid():N}";
+        var reportId = activityId is { Length: > 0 }
+            ? $"{a.AssignmentId}|{period.Key}|{activityId}"
+            : $"{a.AssignmentId}|{period.Key}|{Guid.NewGuid():N}";
         ReportSubmission report;
         if (deferUpload)
         {
             // Inside an invoke: recorded now, uploaded by the delivery queue (ReportUploads).
-            report = await uploads.QueueAsync(plan, a, new ReportSubmission(plan.TenantId, reportId, a.AssignmentId, period.Key, fileName, null, userKey, now),
+            report = await uploads.QueueAsync(plan, a, new ReportSubmission(plan.TenantId, reportId, a.AssignmentId, period.Key, fileName, null,
+                userKey, now),
                 period, submitter, content, ct).ConfigureAwait(false);
         }
         else
@@ -202,9 +206,11 @@ internal sealed class ReportHandIn(IStateStore store, ReportLibrary library, Tea
         ReportFile file, string? activityId, CancellationToken ct)
     {
         var spool = SpoolPath(plan.TenantId, userKey);
-        if (!File.Exists(spool)) return await HandInFileAsync(plan, a, userKey, submitter, period, file, activityId, ct, deferUpload: true).ConfigureAwait(false);
+        if (!File.Exists(spool)) return await HandInFileAsync(plan, a, userKey, submitter, period, file, activityId, ct,
+            deferUpload: true).ConfigureAwait(false);
         await using var content = File.OpenRead(spool);
-        return await StoreAsync(plan, a, userKey, submitter, period, $"{submitter} - {file.Name}", content, activityId, ct, fromChat: true, null, deferUpload: true)
+        return await StoreAsync(plan, a, userKey, submitter, period, $"{submitter} - {file.Name}", content, activityId, ct, fromChat: true, null,
+            deferUpload: true)
             .ConfigureAwait(false);
     }
 

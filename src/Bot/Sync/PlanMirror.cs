@@ -22,10 +22,12 @@ internal sealed class PlanMirror(IStateStore store, IDocumentLibrary library, Pl
     {
         var plan = await store.Plans.GetAsync(tenantId, planId, ct).ConfigureAwait(false);
         if (plan is null || await SourceToUploadAsync(plan, ct).ConfigureAwait(false) is null) return false;
-        var payload = new DeliveryPayload { TenantId = tenantId, Kind = DeliveryKinds.PlanDocument, MemberAadObjectId = SystemRecipient, PlanId = planId };
+        var payload = new DeliveryPayload { TenantId = tenantId, Kind = DeliveryKinds.PlanDocument, MemberAadObjectId = SystemRecipient,
+            PlanId = planId };
         // Not under the plan's delivery prefix: the plan's delivery counts are of messages to members.
         var key = $"plandoc|p:{Uri.EscapeDataString(planId)}|{Guid.NewGuid():N}";
-        await store.Queue.EnqueueAsync(tenantId, DeliveryOptions.QueueName, DeliveryKinds.PlanDocument, key, payload.ToJson(), null, ct).ConfigureAwait(false);
+        await store.Queue.EnqueueAsync(tenantId, DeliveryOptions.QueueName, DeliveryKinds.PlanDocument, key, payload.ToJson(), null,
+            ct).ConfigureAwait(false);
         logger.LogInformation("Plan document of {PlanId} in {TenantId} queued for the plan library as {DeliveryKey}", planId, tenantId, key);
         return true;
     }
@@ -54,7 +56,8 @@ internal sealed class PlanMirror(IStateStore store, IDocumentLibrary library, Pl
         var current = await store.Plans.GetAsync(tenantId, planId, ct).ConfigureAwait(false) ?? plan;
         var updated = current with { DocumentUri = file.WebUrl, UpdatedAt = time.GetUtcNow() };
         await store.Plans.UpsertAsync(updated, ct).ConfigureAwait(false);
-        await store.Sync.PutAsync(new SyncEntry(tenantId, DocumentScope, planId, file.Id, file.WebUrl, null, time.GetUtcNow()), ct).ConfigureAwait(false);
+        await store.Sync.PutAsync(new SyncEntry(tenantId, DocumentScope, planId, file.Id, file.WebUrl, null, time.GetUtcNow()),
+            ct).ConfigureAwait(false);
         logger.LogInformation("Plan document of {PlanId} in {TenantId} stored in the plan library as {FileId}", planId, tenantId, file.Id);
         return (updated, true);
     }
@@ -64,7 +67,8 @@ internal sealed class PlanMirror(IStateStore store, IDocumentLibrary library, Pl
     {
         var known = await store.Sync.GetAsync(plan.TenantId, DocumentScope, plan.PlanId, ct).ConfigureAwait(false);
         if (known is not null && string.Equals(known.ETag, plan.DocumentUri, StringComparison.Ordinal)) return null;
-        return plan.DocumentUri is { } uri && Uri.TryCreate(uri, UriKind.Absolute, out var u) && u.IsFile && File.Exists(u.LocalPath) ? u.LocalPath : null;
+        return plan.DocumentUri is { } uri && Uri.TryCreate(uri, UriKind.Absolute,
+            out var u) && u.IsFile && File.Exists(u.LocalPath) ? u.LocalPath : null;
     }
 
     /// <summary>Syncs the plan's assignments and deadlines to its board (enqueue in the outbox, then drain).</summary>

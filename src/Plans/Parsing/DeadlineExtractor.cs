@@ -16,14 +16,26 @@ namespace TeamsPlans.Plans.Parsing;
 /// </summary>
 internal static class DeadlineExtractor
 {
-    private const string DateCore = @"(?:(?<d>\d{1,2})\s*[/-]\s*(?<m>\d{1,2})(?:\s*[/-]\s*(?<y>\d{4}))?(?!\s*[/-]?\d)|(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})(?:\s+năm\s+(?<y>\d{4}))?)";
-    // A time of day or weekday may stand between the deadline word and the date ("Lúc 14 giờ 00 ngày 28/4", "bắt đầu 9 giờ 00 phút, ngày 23 tháng 3").
-    private const string TimeOfDay = @"(?:(?:lúc|bắt\s+đầu(?:\s+từ)?|từ|vào(?:\s+lúc)?)?\s*\d{1,2}\s*(?:giờ|h|g)\s*(?:\d{1,2}\s*(?:phút|p|')?)?\s*(?:sáng|chiều|tối)?\s*,?\s*)?(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật)\s*,?\s*)?";
-    private static readonly Regex Trigger = R(@"(?<![\p{L}])(?:trước\s+ngày|trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?(?:\s+ngày)?|muộn\s+nhất(?:\s+là)?(?:\s+ngày)?|hạn\s+chót(?:\s+là)?(?:\s+ngày)?|hạn\s+cuối(?:\s+là)?(?:\s+ngày)?|thời\s+hạn(?:\s+nộp)?(?:\s+là)?\s*:?(?:\s+ngày)?|hạn\s+nộp\s*:?(?:\s+ngày)?|hoàn\s+thành(?:\s+trước|\s+vào)?(?:\s+ngày)?|thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành|tổ\s+chức|kiểm\s+tra|nộp|gửi))?\s*:\s*" + TimeOfDay + @"(?:ngày)?|(?:lúc|vào\s+lúc|bắt\s+đầu)\s*(?=\d)" + TimeOfDay + @"\s*(?:ngày)?|(?:vào|trong|tổ\s+chức|diễn\s+ra|tiến\s+hành|họp)\s+(?:các\s+)?ngày|ngày)\s*(?:ngày\s*)?(?=\d)", RegexOptions.IgnoreCase);
-    private static readonly Regex RangeRx = R(@"(?<![\p{L}])từ\s+(?:ngày\s*)?(?<d1>\d{1,2})\s*[/-]\s*(?<m1>\d{1,2})(?:\s*[/-]\s*(?<y1>\d{4}))?\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s*)?(?<d2>\d{1,2})\s*[/-]\s*(?<m2>\d{1,2})(?:\s*[/-]\s*(?<y2>\d{4}))?(?!\d)", RegexOptions.IgnoreCase);
-    private static readonly Regex DayList = R(@"(?<![\p{L}\d/])(?:ngày\s+)?(?<days>\d{1,2}(?:\s*(?:,|và|;)\s*\d{1,2})+)\s+tháng\s+(?<m>\d{1,2})(?:\s+năm\s+(?<y>\d{4}))?", RegexOptions.IgnoreCase);
+    private const string DateCore = @"(?:(?<d>\d{1,2})\s*[/-]\s*(?<m>\d{1,2})(?:\s*[/-]\s*(?<y>\d{4}))?(?!\s*[/-]?\d)|" +
+        @"(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})(?:\s+năm\s+(?<y>\d{4}))?)";
+    // A time of day or weekday may stand between the deadline word and the date ("Lúc 14
+    // giờ 00 ngày 28/4", "bắt đầu 9 giờ 00 phút, ngày 23 tháng 3").
+    private const string TimeOfDay = @"(?:(?:lúc|bắt\s+đầu(?:\s+từ)?|từ|vào(?:\s+lúc)?)?\s*\d{1,2}\s*(?:giờ|h|g)\s*(?:\d{1,2}\s*(?:phút|p|" +
+        @"')?)?\s*(?:sáng|chiều|tối)?\s*,?\s*)?(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật)\s*,?\s*)?";
+    private static readonly Regex Trigger =
+        R(@"(?<![\p{L}])(?:trước\s+ngày|trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?(?:\s+ngày)?|muộn\s+nhất(?:\s+là)?(?:\s+ngày)?|" +
+        @"hạn\s+chót(?:\s+là)?(?:\s+ngày)?|hạn\s+cuối(?:\s+là)?(?:\s+ngày)?|thời\s+hạn(?:\s+nộp)?(?:\s+là)?\s*:?(?:\s+ngày)?|" +
+        @"hạn\s+nộp\s*:?(?:\s+ngày)?|hoàn\s+thành(?:\s+trước|\s+vào)?(?:\s+ngày)?|thời\s+gian(?:\s+(?:thực\s+hiện|" +
+        @"hoàn\s+thành|tổ\s+chức|kiểm\s+tra|nộp|gửi))?\s*:\s*" + TimeOfDay + @"(?:ngày)?|(?:lúc|vào\s+lúc|bắt\s+đầu)\s*(?=\d)" + TimeOfDay
+        + @"\s*(?:ngày)?|(?:vào|trong|tổ\s+chức|diễn\s+ra|tiến\s+hành|họp)\s+(?:các\s+)?ngày|ngày)\s*(?:ngày\s*)?(?=\d)", RegexOptions.IgnoreCase);
+    private static readonly Regex RangeRx =
+        R(@"(?<![\p{L}])từ\s+(?:ngày\s*)?(?<d1>\d{1,2})\s*[/-]\s*(?<m1>\d{1,2})(?:\s*[/-]\s*(?<y1>\d{4}))?\s*(?:đến|tới|" +
+        @"[-–])\s*(?:hết\s+)?(?:ngày\s*)?(?<d2>\d{1,2})\s*[/-]\s*(?<m2>\d{1,2})(?:\s*[/-]\s*(?<y2>\d{4}))?(?!\d)", RegexOptions.IgnoreCase);
+    private static readonly Regex DayList = R(@"(?<![\p{L}\d/])(?:ngày\s+)?(?<days>\d{1,2}(?:\s*(?:,|và|" +
+        @";)\s*\d{1,2})+)\s+tháng\s+(?<m>\d{1,2})(?:\s+năm\s+(?<y>\d{4}))?", RegexOptions.IgnoreCase);
     // "vào ngày 12, 13/ 9": the same list with the month after a slash (only after "ngày", so a list of numbers is no date).
-    private static readonly Regex DayListSlash = R(@"(?<![\p{L}])ngày\s+(?<days>\d{1,2}(?:\s*(?:,|và|;)\s*\d{1,2})+)\s*/\s*(?<m>\d{1,2})(?:\s*/\s*(?<y>\d{4}))?(?![\d/])", RegexOptions.IgnoreCase);
+    private static readonly Regex DayListSlash = R(@"(?<![\p{L}])ngày\s+(?<days>\d{1,2}(?:\s*(?:,|và|;)\s*\d{1,2})+)" +
+        @"\s*/\s*(?<m>\d{1,2})(?:\s*/\s*(?<y>\d{4}))?(?![\d/])", RegexOptions.IgnoreCase);
     // A year as the time given for a task ("Thời gian thực hiện: năm 2025", "hoàn thành trong năm 2025"); a year in a
     // strategy's name ("Chiến lược … đến năm 2030") is no deadline.
     private static readonly Regex YearDue = R(@"(?:thời\s+gian(?:\s+\p{L}+){0,3}\s*:\s*|thời\s+hạn\s*:?\s*|hoàn\s+thành\s+)(?:cả\s+|trong\s+|" +

@@ -149,7 +149,8 @@ public static class PlanParser
                 if (t.Length == 0) { if (lines[i].Length >= 15 && titleParts.Count > 0) break; continue; }
                 if (titleParts.Count == 0 && Regex.IsMatch(t, @"^LIÊN\s+(?:TỊCH|NGÀNH)$")) continue;
                 var stop = titleParts.Count == 0 ? FirstTitleStop : TitleStop;
-                if ((stop.IsMatch(t) && !char.IsLower(t[0])) || Paragraphs.Classify(t).Kind != ParaKind.Plain || IssuerStatement.IsMatch(t) || AuthorityLine.Is(t)) break;
+                if ((stop.IsMatch(t) && !char.IsLower(t[0])) || Paragraphs.Classify(t).Kind != ParaKind.Plain || IssuerStatement.IsMatch(t)
+                    || AuthorityLine.Is(t)) break;
                 if (titleParts.Count > 0 && t.Length > 0 && rest.Length > 0 && t.EndsWith(':')) break;
                 if (t.All(c => c is '-' or '_' or '—' or '–' or '*' or '=' or ' ')) break;
                 titleParts.Add(t);

@@ -139,8 +139,10 @@ internal static class ImportCards
             actions.Add(Execute(t.Publish, CardVerbs.Publish, data, style: "positive", associatedInputs: "auto"));
         }
         if (PageAction(pickers, data, v) is { } pageAction) actions.Insert(0, pageAction);
-        if (reviewUrl is not null) actions.Add(new OpenUrlAction { Title = Tab.TabLinks.ReviewTitle(s.Lang.StartsWith("vi", StringComparison.OrdinalIgnoreCase)), Url = reviewUrl });
-        return new AdaptiveCard { Lang = s.Lang, FallbackText = t.Title + ": " + PlanTitle(plan), Body = body, Actions = actions.Count > 0 ? actions : null };
+        if (reviewUrl is not null) actions.Add(new OpenUrlAction { Title = Tab.TabLinks.ReviewTitle(s.Lang.StartsWith("vi",
+            StringComparison.OrdinalIgnoreCase)), Url = reviewUrl });
+        return new AdaptiveCard { Lang = s.Lang, FallbackText = t.Title + ": " + PlanTitle(plan), Body = body,
+            Actions = actions.Count > 0 ? actions : null };
     }
 
     /// <summary>"Lưu và trang sau" (the pickers after this page), or on the last page "Lưu và về trang đầu" when earlier

@@ -88,6 +88,7 @@ internal sealed class PlanImportService(IStateStore store, IPlanDocumentReader r
             .Select(a => new UnresolvedAssignee(a, AssigneeMatcher.Rank(a.Assignee, members))).ToList();
         notes = UnitPreview.WithExpansion(notes ?? PreviewNotes.None, list, view);
         var review = plan.Status == PlanStatus.Draft && list.Count > 0 ? links?.Review(planId) : null; // "Xem và sửa": the tab's review page
-        return ImportCards.ImportPreview(plan, list.OrderBy(a => a.Ordinal).ToList(), members.ToDictionary(m => m.AadObjectId), unresolved, view, notes, review, pickerFrom);
+        return ImportCards.ImportPreview(plan, list.OrderBy(a => a.Ordinal).ToList(), members.ToDictionary(m => m.AadObjectId), unresolved, view,
+            notes, review, pickerFrom);
     }
 }

@@ -20,7 +20,8 @@ internal sealed class PreviewActions(IStateStore store, PlanActionGuard guard, P
         if (plan.Status == PlanStatus.Draft && Regime.RegimeEditor.Apply(plan.Document, action.Data.Values) is var (edited, regimeError))
         {
             if (regimeError is not null) return CardActionResult.Fail(400, regimeError.Code, regimeError.Vi, regimeError.En);
-            if (edited is not null) await store.Plans.UpsertAsync(plan = plan with { Document = edited, UpdatedAt = time.GetUtcNow() }, ct).ConfigureAwait(false);
+            if (edited is not null) await store.Plans.UpsertAsync(plan = plan with { Document = edited, UpdatedAt = time.GetUtcNow() },
+                ct).ConfigureAwait(false);
         }
         if (action.Verb != CardVerbs.Publish)
             return CardActionResult.Ok((await importer.PreviewCardAsync(tenantId, planId, view, ct,

@@ -22,7 +22,8 @@ internal static class RegimeEditor
         TextInput Text(string field, string label, string? value, int max, bool multiline = false, string? placeholder = null) =>
             new()
             {
-                Id = InputId(n, field), Label = label, Value = value, MaxLength = max, IsMultiline = multiline ? true : null, Placeholder = placeholder,
+                Id = InputId(n, field), Label = label, Value = value, MaxLength = max, IsMultiline = multiline ? true : null,
+                    Placeholder = placeholder,
             };
         var frequency = new ChoiceSetInput
         {

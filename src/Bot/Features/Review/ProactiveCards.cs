@@ -54,7 +54,8 @@ internal sealed class ProactiveCards(IStateStore store, TimeProvider time, ILogg
         if (a.CardActivityId is null || a.CardConversationId is null || a.MemberAadObjectId is null) return Task.CompletedTask;
         return QueueNoticeAsync(a.TenantId, a.MemberAadObjectId, a.AssignmentId, new DeliveryPayload
         {
-            TenantId = a.TenantId, Kind = DeliveryKinds.Notice, MemberAadObjectId = a.MemberAadObjectId, PlanId = a.PlanId, AssignmentId = a.AssignmentId,
+            TenantId = a.TenantId, Kind = DeliveryKinds.Notice, MemberAadObjectId = a.MemberAadObjectId, PlanId = a.PlanId,
+                AssignmentId = a.AssignmentId,
             CardJson = card.ToJson(), ConversationId = a.CardConversationId, ActivityId = a.CardActivityId, Title = card.FallbackText,
         }, ct);
     }
@@ -76,8 +77,10 @@ internal sealed class ProactiveCards(IStateStore store, TimeProvider time, ILogg
 
     private async Task QueueNoticeAsync(string tenantId, string aadObjectId, string? assignmentId, DeliveryPayload payload, CancellationToken ct)
     {
-        var key = $"followup|k:{DeliveryKinds.Notice}|m:{Uri.EscapeDataString(aadObjectId)}|a:{Uri.EscapeDataString(assignmentId ?? "-")}|{Guid.NewGuid():N}";
-        await store.Queue.EnqueueAsync(tenantId, DeliveryOptions.QueueName, DeliveryKinds.Notice, key, payload.ToJson(), null, ct).ConfigureAwait(false);
+        var key = $"followup|k:{DeliveryKinds.Notice}|m:{Uri.EscapeDataString(aadObjectId)}" +
+            $"|a:{Uri.EscapeDataString(assignmentId ?? "-")}|{Guid.NewGuid():N}";
+        await store.Queue.EnqueueAsync(tenantId, DeliveryOptions.QueueName, DeliveryKinds.Notice, key, payload.ToJson(), null,
+            ct).ConfigureAwait(false);
         logger.LogInformation("Notice to {AadObjectId} in {TenantId} queued as {DeliveryKey}", aadObjectId, tenantId, key);
     }
 }

@@ -10,7 +10,8 @@ namespace TeamsPlans.Bot.Features.Review;
 /// the holder's card is updated, and the reviewer's card shows the decision.
 /// </summary>
 internal sealed class ReviewAction(IStateStore store, AssignmentAccess access, HistoryRecorder history, ReviewRequester reviewers,
-    ProactiveCards proactive, Assignments.AssignmentChangeNotifier notifier, ContentionRetry contention, TimeProvider time, ILogger<ReviewAction> logger,
+    ProactiveCards proactive, Assignments.AssignmentChangeNotifier notifier, ContentionRetry contention, TimeProvider time,
+        ILogger<ReviewAction> logger,
     Units.UnitReportForward forward)
 {
     public async Task<CardActionResult> HandleAsync(CardActionContext action, CancellationToken ct)
@@ -25,7 +26,8 @@ internal sealed class ReviewAction(IStateStore store, AssignmentAccess access, H
         var unitFirst = review.Phase == ReviewPhase.Awaiting && await forward.ReviewsFirstAsync(a, review.Latest!, ct).ConfigureAwait(false);
         var byUnitHead = unitFirst && target.IsUnitHead;
         if (unitFirst && !byUnitHead && !action.State.CanManage
-            || !byUnitHead && (target.IsHolder || !await reviewers.IsReviewerAsync(plan, action.UserKey, action.State.CanManage, ct).ConfigureAwait(false)))
+            || !byUnitHead && (target.IsHolder || !await reviewers.IsReviewerAsync(plan, action.UserKey, action.State.CanManage,
+                ct).ConfigureAwait(false)))
             return CardActionResult.Fail(403, "NotReviewer", ReviewTexts.Vi.ReviewerOnly, ReviewTexts.En.ReviewerOnly);
         if (review.Phase != ReviewPhase.Awaiting)
             return CardActionResult.Fail(409, "NotAwaiting", ReviewTexts.Vi.NotAwaiting, ReviewTexts.En.NotAwaiting);

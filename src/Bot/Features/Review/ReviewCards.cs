@@ -7,7 +7,8 @@ namespace TeamsPlans.Bot.Features.Review;
 
 /// <summary>
 /// The card the receiver of a report gets: the plan, the duty, who handed it in and when (round N), the summary and the
-/// file link, the earlier rounds (<see cref="ReviewRounds"/>), then "Chấp nhận" and "Trả lại" (a required reason). Once decided it shows the decision instead of buttons.
+/// file link, the earlier rounds (<see cref="ReviewRounds"/>), then "Chấp nhận" and "Trả lại" (a required reason). Once decided it shows the
+/// decision instead of buttons.
 /// </summary>
 internal static class ReviewCards
 {

@@ -29,11 +29,14 @@ internal sealed class ReviewRequester(IStateStore store, HistoryRecorder history
         var review = ReviewStatus.Of(entries);
         // A unit's duty a member carries out: the unit's head reviews it first (Units.UnitReportForward sends it up).
         var heads = await Units.UnitHeads.OfAsync(store, a, ct).ConfigureAwait(false);
-        var receivers = Units.UnitHeads.ReviewsFirst(a, heads, report.SubmittedBy) ? heads : await ReviewersAsync(plan, report.SubmittedBy, ct).ConfigureAwait(false);
+        var receivers = Units.UnitHeads.ReviewsFirst(a, heads, report.SubmittedBy) ? heads : await ReviewersAsync(plan, report.SubmittedBy,
+            ct).ConfigureAwait(false);
         foreach (var reviewer in receivers)
         {
-            var sent = await proactive.SendAsync(a.TenantId, reviewer, v => ReviewCards.Card(plan, a, review.Latest!, report, review.Rounds, null, v, entries), ct).ConfigureAwait(false);
-            logger.LogInformation("Review card of {ReportId} for {AssignmentId} in {TenantId} to {Reviewer}: {Sent}", report.ReportId, a.AssignmentId, a.TenantId, reviewer, sent);
+            var sent = await proactive.SendAsync(a.TenantId, reviewer, v => ReviewCards.Card(plan, a, review.Latest!, report, review.Rounds, null,
+                v, entries), ct).ConfigureAwait(false);
+            logger.LogInformation("Review card of {ReportId} for {AssignmentId} in {TenantId} to {Reviewer}: {Sent}", report.ReportId,
+                a.AssignmentId, a.TenantId, reviewer, sent);
         }
     }
 
