@@ -29,20 +29,26 @@ internal static class ImportCards
         var n = notes ?? PreviewNotes.None;
         var from = unresolved.Where(u => u.Assignment.Ordinal >= pickerFrom).ToList();
         if (from.Count == 0) from = [.. unresolved]; // past the last page (its pickers were all chosen): back to the first
-        var page = new PickerPage(unresolved, from, 0);
-        for (var count = Math.Min(from.Count, PickersPerPage); count > 1; count--)
-        {
-            foreach (var scale in new[] { 1, 0.6 })
+        var page = new PickerPage(unresolved, from, 0, EditRegimes: true);
+        // The report regimes are edited on the first page when it still holds two pickers or more; otherwise the pickers
+        // come first and the regimes are edited once every assignee is chosen (or on the tab's review page).
+        foreach (var edit in page.Earlier == 0 ? new[] { true, false } : [false])
+            for (var count = Math.Min(from.Count, PickersPerPage); count > 1; count--)
             {
-                var card = BuildImportPreview(plan, assignments, members, page with { Count = count }, v, scale, n, reviewUrl);
-                if (card.SizeInUtf16Bytes() <= MaxBytes) return card;
+                foreach (var scale in new[] { 1, 0.6 })
+                {
+                    var card = BuildImportPreview(plan, assignments, members, page with { Count = count, EditRegimes = edit }, v, scale, n,
+                        reviewUrl);
+                    if (card.SizeInUtf16Bytes() <= MaxBytes) return card;
+                }
             }
-        }
-        return Fit(scale => BuildImportPreview(plan, assignments, members, page with { Count = Math.Min(1, from.Count) }, v, scale, n, reviewUrl));
+        var last = page with { Count = Math.Min(1, from.Count), EditRegimes = from.Count == 0 };
+        return Fit(scale => BuildImportPreview(plan, assignments, members, last, v, scale, n, reviewUrl));
     }
 
     /// <summary>The pickers of one page: <see cref="Count"/> of <see cref="From"/> (the unresolved from the page's first on).</summary>
-    private sealed record PickerPage(IReadOnlyList<UnresolvedAssignee> All, IReadOnlyList<UnresolvedAssignee> From, int Count)
+    private sealed record PickerPage(IReadOnlyList<UnresolvedAssignee> All, IReadOnlyList<UnresolvedAssignee> From, int Count,
+        bool EditRegimes)
     {
         public int Earlier => All.Count - From.Count;
         public IEnumerable<UnresolvedAssignee> Shown => From.Take(Count);
@@ -94,7 +100,8 @@ internal static class ImportCards
             });
         }
         if (assignments.Count > cap) body.Add(new TextBlock(s.More(assignments.Count - cap)) { IsSubtle = true });
-        body.AddRange(Regime.RegimeCards.Preview(doc, v, Cap(5, scale), editable: plan.Status == PlanStatus.Draft));
+        // Regimes not on the card are left as they are by the editor (RegimeEditor.Apply).
+        body.AddRange(Regime.RegimeCards.Preview(doc, v, Cap(5, scale), editable: plan.Status == PlanStatus.Draft && pickers.EditRegimes));
 
         var data = new JsonObject { ["planId"] = plan.PlanId, ["tenantId"] = plan.TenantId };
         if (unresolved.Count > 0)
