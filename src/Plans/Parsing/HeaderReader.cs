@@ -58,7 +58,8 @@ internal static class HeaderReader
                 var tokens = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 var k = 0;
                 while (k < tokens.Length && !tokens[k].Any(char.IsLower)) k++;
-                number = NormalizeNumber(string.Join(' ', tokens.Take(k)), warnings);
+                number = NormalizeNumber(NumberToken.Latin(string.Join(' ', tokens.Take(k))), warnings);
+                if (number is not null && NumberToken.Continuation(number, header, li) is { } wrapped) number += wrapped;
                 if (number is null && OcrHeader.Number(rest) is { } symbolOnly)
                 {
                     // "Số: đ /CT-UBND": the handwritten number is unreadable, the symbol is there.
@@ -117,6 +118,11 @@ internal static class HeaderReader
         string? parent = orgs.Count > 1 ? OrgCase(string.Join(" ", orgs.Take(orgs.Count - 1))) : null;
         var co = Group(coLines);
         var coIssuers = co.Count > 0 ? new List<string> { OrgCase(co[^1]) } : [];
+        if (coLines.Count == 0 && JointIssuerGrid.Split(orgLines) is { } grid)
+        {
+            // A joint document's issuers in a grid: the first is the issuer, the others its co-issuers; no governing body.
+            (issuer, parent, coIssuers) = (OrgCase(grid[0]), null, grid.Skip(1).Select(OrgCase).ToList());
+        }
 
         // The day OCR cannot read (handwritten): the e-signature box of the issuer itself dates the document.
         if (issuedOn is null && OcrHeader.SignedOn(header, issuer) is { } signed && (year is null || year == signed.Year)

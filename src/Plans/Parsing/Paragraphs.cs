@@ -29,6 +29,8 @@ internal static class Paragraphs
     internal static readonly Regex LetterLabel = R(@"^(?<id>[a-zđ])\)\s*(?<rest>.+)$");
     internal static readonly Regex Bullet = R(@"^(?:\.\s*)?(?<b>[-–•+*✓➢▪●○])(?:\s*[-+])?\s*(?<rest>\S.*)$");
     private static readonly Regex IntroMarker = R(@"^(?:Căn cứ|Thực hiện|Theo|Triển khai)\s");
+    // "(1) Tổ chức, cá nhân … phải lập …" after a full stop: a numbered point starts its own paragraph.
+    private static readonly Regex NumberedPoint = R(@"^\(\d{1,2}\)\s*\p{Lu}");
     private static readonly Regex Marker = R(@"^(?:Căn cứ\s|Trên đây\b|Trên đấy\b|N[ơo]i nhận\b)");
 
     public static Para Classify(string text)
@@ -88,7 +90,7 @@ internal static class Paragraphs
             if (t.Length == 0) continue;
             if (cur is null) { cur = t; lastLine = t; continue; }
             var curPara = Classify(cur);
-            var join = !IsStructural(t, intro)
+            var join = !IsStructural(t, intro) && !(EndsSentence(cur) && NumberedPoint.IsMatch(t))
                 && (StartsContinuation(t) || (!EndsSentence(cur) && (!curPara.IsHeading || lastLine.Length >= full)));
             if (join) cur += " " + t;
             else
