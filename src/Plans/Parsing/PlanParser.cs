@@ -153,6 +153,7 @@ public static class PlanParser
                     || AuthorityLine.Is(t)) break;
                 if (titleParts.Count > 0 && t.Length > 0 && rest.Length > 0 && t.EndsWith(':')) break;
                 if (t.All(c => c is '-' or '_' or '—' or '–' or '*' or '=' or ' ')) break;
+                if (TitleContinuation.CapitalsAfterMixedCase(titleParts, t)) break;
                 titleParts.Add(t);
             }
             bodyStart = i;
@@ -161,9 +162,11 @@ public static class PlanParser
         {
             var vv = VvLine.Match(lines[vvIdx]);
             titleParts.Add(Columns.Split(vv.Groups["rest"].Value.Trim())[0]);
-            for (var i = vvIdx + 1; i < lines.Count && i < vvIdx + 4; i++)
+            var skipped = 0;
+            for (var i = vvIdx + 1; i < lines.Count && i < vvIdx + 4 + skipped; i++)
             {
                 var c = Columns.Split(lines[i].Trim())[0].Trim();
+                if (c.Length == 0 && skipped == 0 && TitleContinuation.AfterBlank(lines, i, titleParts[^1])) { skipped = 1; continue; }
                 if (c.Length == 0 || NumberLine.IsMatch(c) || (DateLine.IsMatch(c) && !Regex.IsMatch(c, @"^\S*\d+/\p{Lu}")) || c.StartsWith("Kính",
                     StringComparison.OrdinalIgnoreCase) || Motto.IsMatch(c) || (IsMostlyUpper(c) && c.Split(' ').Length > 2)) break;
                 if (!char.IsLower(c[0]) && titleParts[^1].TrimEnd().EndsWith('.')) break;
