@@ -153,7 +153,7 @@ public static class PlanParser
                     || AuthorityLine.Is(t)) break;
                 if (titleParts.Count > 0 && t.Length > 0 && rest.Length > 0 && t.EndsWith(':')) break;
                 if (t.All(c => c is '-' or '_' or '—' or '–' or '*' or '=' or ' ')) break;
-                if (TitleContinuation.CapitalsAfterMixedCase(titleParts, t)) break;
+                if (TitleContinuation.CapitalsAfterMixedCase(titleParts, t) || TitleContinuation.OpensBody(t)) break;
                 titleParts.Add(t);
             }
             bodyStart = i;
@@ -163,7 +163,7 @@ public static class PlanParser
             var vv = VvLine.Match(lines[vvIdx]);
             titleParts.Add(Columns.Split(vv.Groups["rest"].Value.Trim())[0]);
             var skipped = 0;
-            for (var i = vvIdx + 1; i < lines.Count && i < vvIdx + 4 + skipped; i++)
+            for (var i = vvIdx + 1; i < lines.Count && i < vvIdx + TitleContinuation.MaxVvLines + skipped; i++)
             {
                 var c = Columns.Split(lines[i].Trim())[0].Trim();
                 if (c.Length == 0 && skipped == 0 && TitleContinuation.AfterBlank(lines, i, titleParts[^1])) { skipped = 1; continue; }

@@ -148,7 +148,8 @@ internal static class TailReader
 
     private static Recipient ReadRecipient(string text)
     {
-        var t = Collapse(text).TrimEnd(';', '.', ',').Trim();
+        // A closing ";" that OCR (or the typist) gave as ":" ("- Bộ Y tế:", "- Ủy ban MTTQVN Tỉnh:") ends the line like ";".
+        var t = Collapse(text).TrimEnd(';', '.', ',', ':').Trim();
         if (t.StartsWith("Lưu", StringComparison.OrdinalIgnoreCase)) return new Recipient(t, "Lưu");
         var m = Purpose.Match(t);
         if (m.Success)

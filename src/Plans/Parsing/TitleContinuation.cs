@@ -15,6 +15,15 @@ internal static class TitleContinuation
     private static readonly Regex Stop = R(@"^(?:Căn\s+cứ|Thực\s+hiện|Theo|Triển\s+khai|Số\s*:|Kính\s+gửi|N[ơo]i\s+nhận|Điều\s+\d|[IVX]+\s*[.:)]|\d)",
         RegexOptions.IgnoreCase);
 
+    /// <summary>Lines a "V/v …" trích yếu may take in the narrow left column (six in corpus 202 and 205), the "V/v" line included.</summary>
+    public const int MaxVvLines = 8;
+
+    private static readonly Regex DatedOpening =
+        R(@"^Ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}\s*/\s*\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,", RegexOptions.IgnoreCase);
+
+    /// <summary>"Ngày 03/01/2025, Phó Chủ tịch UBND tỉnh … chủ trì họp …": a notice's dated first sentence opens the body.</summary>
+    public static bool OpensBody(string line) => DatedOpening.IsMatch(line);
+
     /// <summary>True when the line after the blank one at <paramref name="blank"/> continues the title ending in <paramref name="last"/>.</summary>
     public static bool AfterBlank(IReadOnlyList<string> lines, int blank, string last)
     {
