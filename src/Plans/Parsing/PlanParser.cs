@@ -245,7 +245,9 @@ public static class PlanParser
         }
         foreach (var p in intro)
         {
-            if (LegalBasisReader.IsLegalParagraph(p.Text)) legal.AddRange(LegalBasisReader.Read(p.Text));
+            // "- Căn cứ …": a basis set as a bullet (or after a stray dash of a scan's text layer, 209) is read without its dash.
+            if (p.Kind == ParaKind.Bullet && LegalBasisReader.IsLegalParagraph(p.Content)) legal.AddRange(LegalBasisReader.Read(p.Content));
+            else if (LegalBasisReader.IsLegalParagraph(p.Text)) legal.AddRange(LegalBasisReader.Read(p.Text));
             else if (p.Kind == ParaKind.Plain) legal.AddRange(LegalBasisReader.ReadWithinSentence(p.Text));
             var st = IssuerStatement.Match(p.Text);
             if (stated is null && st.Success) stated = CapitalizeFirst(Collapse(st.Groups["org"].Value));
