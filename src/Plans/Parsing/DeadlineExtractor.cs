@@ -150,7 +150,7 @@ internal static class DeadlineExtractor
             var dates = new List<(int D, int M, int? Y)>();
             var pos = t.Index + t.Length;
             var m = FirstDate.Match(text, pos);
-            if (!m.Success || PeriodBound.Is(text, t.Index, m.Index)) continue;
+            if (!m.Success || PeriodBound.Is(text, t.Index, m.Index) || ReportedEvent.Opens(text, t.Index, m.Index)) continue;
             dates.Add(ReadDate(m));
             pos = m.Index + m.Length;
             while (true)

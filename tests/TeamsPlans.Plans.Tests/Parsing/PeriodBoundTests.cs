@@ -60,4 +60,15 @@ public class PeriodBoundTests
         Assert.Equal(DueDate.Yearly(2, 15), d.Due);
         Assert.Equal(Recurrence.Yearly, d.Recurrence);
     }
+
+    [Fact]
+    public void A_sentence_opening_with_its_date_reports_an_event_and_is_no_deadline()
+    {
+        // 107 (Thông báo kết luận, VP UBND tỉnh Lào Cai): the meeting the notice concludes.
+        Assert.Empty(DeadlineExtractor.Extract("Ngày 19 tháng 6 năm 2026, Ủy ban nhân dân tỉnh tổ chức cuộc họp về tình hình triển khai các " +
+            "cụm công nghiệp trên địa bàn tỉnh.", null, 2026, null, "x"));
+        var d = Assert.Single(DeadlineExtractor.Extract("Ủy ban nhân dân các xã, phường lập hồ sơ, gửi Sở Công Thương thẩm định trước ngày " +
+            "30/7/2026.", null, 2026, null, "x"));
+        Assert.Equal(DueDate.OnDate(new DateOnly(2026, 7, 30)), d.Due);
+    }
 }
