@@ -317,6 +317,10 @@ public static class PlanParser
                     if (seenDeadline.Add(d.Due + "|" + d.What)) allDeadlines.Add(d);
             allDeadlines.AddRange(Orphans.Value!);
             Orphans.Value!.Clear();
+            // A letter asking its addressee for "các nội dung sau:": the parts below are that addressee's duties.
+            if (synthetic && kind is "CV" or "other")
+                RequestedContentReader.Apply(intro.Select(p => p.Content).ToList(),
+                    roots.SelectMany(Flatten).Select(x => (x.Path, x.Heading, (IReadOnlyList<string>)x.Items)).ToList(), assignments, year, warnings);
         }
         var tableAssignments = TaskTableReader.ToAssignments(tableRows, year, fallbackWhat, warnings);
         assignments.AddRange(tableAssignments);
