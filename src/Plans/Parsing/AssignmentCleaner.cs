@@ -29,7 +29,8 @@ internal static class AssignmentCleaner
         + @"|Nếu\s+có\s+(?:khó\s+khăn|vướng\s+mắc))(?![\p{L}])", I);
     private static readonly Regex SelfStatement = R(@"^(?:Thông\s+báo|Để\s|Sẽ\s|Xin\s|Trân\s+trọng)", I);
     private static readonly Regex ListLeadIn = R(
-        @"(?:nhiệm\s+vụ|công\s+việc|nội\s+dung)[^:]{0,60}(?:như\s+sau|sau|cụ\s+thể|sau\s+đây)\s*:\s*$", I);
+        @"(?:(?:nhiệm\s+vụ|công\s+việc)[^:]{0,60}(?:như\s+sau|sau|cụ\s+thể|sau\s+đây)|(?<![\p{L}])(?:thực\s+hiện|triển\s+khai|báo\s+cáo)\s+" +
+        @"(?:một\s+số\s+|các\s+|những\s+)?nội\s+dung\s+(?:như\s+sau|sau(?:\s+đây)?))\s*:\s*$", I);
     private static readonly Regex GenericAddressee = R(
         @"^(?:(?:các|Các|những)\s+)?(?:cơ\s+quan|đơn\s+vị|sở|ngành|địa\s+phương|tổ\s+chức)(?![\p{L}])", I);
     private static readonly Regex ClosingFormula = R(

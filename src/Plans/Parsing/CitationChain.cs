@@ -16,7 +16,8 @@ internal static class CitationChain
     private const int Window = 240;
     private static readonly Regex AfterPrevious = R(@"^\s*(?:,\s*)?(?:và\s*)?$");
     private static readonly Regex JoinWord = R(@"(?:(?<![\p{L}])(?:kèm\s+theo|và\s+kèm\s+theo)|:)\s*$", RegexOptions.IgnoreCase);
-    private static readonly Regex CapitalJoin = R(@"(?<![\p{L}])(?:và|tại)\s+$");
+    private static readonly Regex CapitalJoin = R(@"(?<![\p{L}])(?<w>và|tại)\s+$");
+    private static readonly Regex ApprovedAt = R(@"(?<![\p{L}])phê\s+duyệt\s+tại\s+$");
 
     public static bool IsOwnCitation(string text, Match m, int lastEnd)
     {
@@ -25,7 +26,13 @@ internal static class CitationChain
         if (lastEnd > 0 && m.Index - lastEnd <= 12 && AfterPrevious.IsMatch(text.AsSpan(lastEnd, m.Index - lastEnd).ToString())) return true;
         var before = text.Substring(Math.Max(0, m.Index - 24), Math.Min(24, m.Index));
         if (JoinWord.IsMatch(before)) return true;
-        return char.IsUpper(text[m.Index]) && CapitalJoin.IsMatch(before);
+        if (!char.IsUpper(text[m.Index])) return false;
+        var join = CapitalJoin.Match(before);
+        if (!join.Success) return false;
+        // "tại" opens a citation of its own in a new clause ("…; Công ty … tại Văn bản số …") or naming what approved the
+        // previous one ("… đã được … phê duyệt tại Quyết định số …"); inside a subject ("… các nội dung đề xuất tại Báo cáo
+        // số …", "… được sửa đổi, bổ sung tại Nghị định số …") it is no basis.
+        return join.Groups["w"].Value == "và" || ApprovedAt.IsMatch(before) || text.IndexOf(';', from, m.Index - from) >= 0;
     }
 
     /// <summary>An opening parenthesis not closed between <paramref name="from"/> and <paramref name="at"/>.</summary>

@@ -38,7 +38,9 @@ internal static class DeadlineExtractor
         @"\s*/\s*(?<m>\d{1,2})(?:\s*/\s*(?<y>\d{4}))?(?![\d/])", RegexOptions.IgnoreCase);
     // A year as the time given for a task ("Thời gian thực hiện: năm 2025", "hoàn thành trong năm 2025"); a year in a
     // strategy's name ("Chiến lược … đến năm 2030") is no deadline.
-    private static readonly Regex YearDue = R(@"(?:thời\s+gian(?:\s+\p{L}+){0,3}\s*:\s*|thời\s+hạn\s*:?\s*|hoàn\s+thành\s+)(?:cả\s+|trong\s+|" +
+    // A target to reach by a year ("Các chỉ tiêu cụ thể đến năm 2030", "chỉ tiêu giảm tỷ lệ nghèo đa chiều đến năm 2025") is due then.
+    private static readonly Regex YearDue = R(@"(?:thời\s+gian(?:\s+\p{L}+){0,3}\s*:\s*|thời\s+hạn\s*:?\s*|hoàn\s+thành\s+|" +
+        @"(?<![\p{L}])chỉ\s+tiêu(?:\s+[^.;:\d\s]+){0,10}?\s+(?=đến\s+năm))(?:cả\s+|trong\s+|" +
         @"đến\s+|trước\s+|vào\s+)?(?:năm\s+)?(?<y>(?:19|20)\d\d)(?![\d/])(?!\s*[-–]\s*\d)", RegexOptions.IgnoreCase);
     private static readonly Regex Citation = R(@"(?:\d+\s*/\s*\p{Lu}|số\s*:?\s*\d|ban\s+hành|ký)[^.;]{0,40}$", RegexOptions.IgnoreCase);
     private static readonly Regex InForceFrom = R(@"hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s*$", RegexOptions.IgnoreCase);

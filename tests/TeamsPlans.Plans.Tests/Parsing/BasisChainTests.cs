@@ -74,4 +74,41 @@ public class BasisChainTests
         Assert.Equal(["QCVN 05A:2020/BCT"], Numbers("Căn cứ QCVN 05A:2020/BCT Quy chuẩn kỹ thuật quốc gia về an toàn trong sản xuất, kinh " +
             "doanh, sử dụng, bảo quản và vận chuyển hóa chất nguy hiểm;"));
     }
+
+    [Fact]
+    public void A_report_named_inside_the_subject_and_an_amending_decree_are_no_bases()
+    {
+        // 112_sct-laocai-cv-xin-y-kien-phuong-an-ccn-2026
+        Assert.Equal(["7569/UBND-KT"], Numbers("Thực hiện Văn bản số 7569/UBND-KT ngày 24/7/2026 của Ủy ban nhân dân (UBND) tỉnh về việc tham mưu " +
+            "Phương án về trình tự thành lập các cụm công nghiệp (CCN), trong đó giao Sở Công Thương chủ trì, phối hợp với Sở Tư pháp làm rõ, " +
+            "thống nhất các nội dung đề xuất tại Báo cáo số 4243/BC-SCT ngày 15/7/2026 của Sở Công Thương; hoàn thiện nội dung, tham mưu UBND tỉnh."));
+        // 255_sct-laocai-qd-1050-kiem-tra-vlncn-2026
+        Assert.Equal(["71/2019/NĐ-CP"], Numbers("Căn cứ Nghị định số 71/2019/NĐ-CP ngày 30/8/2019 của Chính phủ quy định về xử phạt vi phạm hành " +
+            "chính trong lĩnh vực hóa chất và vật liệu nổ công nghiệp được sửa đổi, bổ sung tại Nghị định số 17/2022/NĐ-CP ngày 31/01/2022;"));
+    }
+
+    [Fact]
+    public void A_number_wrapped_onto_its_own_line_stays_in_the_basis_paragraph()
+    {
+        // 213_sct-laocai-cv-4280-hoan-thien-ho-so-vlncn-2026 (pdftotext lines)
+        var p = PlanParser.Parse("""
+            UBND TỈNH LÀO CAI              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            SỞ CÔNG THƯƠNG                         Độc lập - Tự do - Hạnh phúc
+            Số: 4280 /SCT - CN                  Lào Cai, ngày 16 tháng 7 năm 2026
+            V/v hoàn thiện hồ sơ đề nghị cấp Giấy phép sử dụng vật liệu nổ công nghiệp
+                    Kính gửi: Doanh nghiệp tư nhân Thành Hương Nghĩa Lộ
+                  Ngày 14/7/2026, Sở Công Thương Lào Cai nhận được Giấy đề nghị số
+            24/CV-TH ngày 09/7/2026 của Doanh nghiệp tư nhân (DNTN) Thành Hương
+            Nghĩa Lộ kèm theo hồ sơ đề nghị cấp Giấy phép sử dụng vật liệu nổ công nghiệp.
+                  1. Về Giấy đề nghị cấp phép
+                  a) Chỉnh sửa Giấy đề nghị: ghi đúng đơn vị tính của kíp nổ là cái.
+
+            Nơi nhận:                                  KT. GIÁM ĐỐC
+            - Như trên;                                 PHÓ GIÁM ĐỐC
+            - Lưu: VT, CN.
+                                                        Nguyễn Văn Hòa
+            """.Replace("\r", ""));
+        Assert.Equal(["24/CV-TH"], p.LegalBases.Select(b => b.Number).ToList());
+        Assert.Equal(["1"], p.Sections.Select(s => s.Id).ToList());
+    }
 }

@@ -1,0 +1,28 @@
+using TeamsPlans.Plans.Parsing;
+
+namespace TeamsPlans.Plans.Tests.Parsing;
+
+/// <summary>A target to reach by a year ("Các chỉ tiêu cụ thể đến năm 2030", "chỉ tiêu giảm tỷ lệ nghèo đa chiều đến năm
+/// 2025") is due that year ("yyyy"); a period or a strategy's name ending in a year is not. Excerpts of corpus documents
+/// 105_sct-laocai-kh-de-an-08-cong-nghiep-xanh-2026 and 217_ubnd-quangngai-tb-565-ket-luan-ctmtqg-2024; expected values
+/// read from them.</summary>
+public class TargetYearDeadlineTests
+{
+    private static List<string> Dues(string text) =>
+        DeadlineExtractor.Extract(text, null, 2026, null, "Kế hoạch").Select(d => d.Due.ToString()).ToList();
+
+    [Fact]
+    public void Targets_by_a_year_are_due_that_year()
+    {
+        Assert.Equal(["2030"], Dues("Các chỉ tiêu cụ thể đến năm 2030"));
+        Assert.Equal(["2025"], Dues("Tập trung triển khai thực hiện công tác rà soát hộ nghèo, hộ cận nghèo năm 2024 theo đúng quy định; khẩn " +
+            "trương xây dựng kế hoạch thực hiện chỉ tiêu giảm tỷ lệ nghèo đa chiều đến năm 2025 theo Kế hoạch số 186/KH-UBND ngày 17/9/2024."));
+    }
+
+    [Fact]
+    public void A_period_or_a_plans_horizon_is_no_deadline()
+    {
+        Assert.Empty(Dues("Phê duyệt Điều chỉnh Quy hoạch tỉnh Lào Cai thời kỳ 2021-2030, tầm nhìn đến năm 2050"));
+        Assert.Empty(Dues("Chiến lược phát triển công nghiệp đến năm 2030"));
+    }
+}
