@@ -16,7 +16,7 @@ internal static class LegalBasisReader
     private const string Kinds = @"Hiến\s+pháp|Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Thông\s+tư\s+liên\s+tịch|" +
         @"Thông\s+tư|Chỉ\s+thị|Công\s+văn|Văn\s+bản|Kế\s+hoạch|Hướng\s+dẫn|Kết\s+luận|Thông\s+báo|Công\s+điện|Quy\s+định|Quy\s+chế|Chương\s+trình|" +
         @"Đề\s+án|Lệnh|Tờ\s+trình|Báo\s+cáo|Giấy\s+đề\s+nghị|Giấy\s+mời|Giấy\s+phép(?:\s+\p{Ll}+){0,5}?(?=\s+số\s*\d)";
-    private static readonly Regex Lead = R(@"^\s*(?:Căn\s+cứ|Thực\s+hiện|Theo|Triển\s+khai|Thi\s+hành|Liên\s+quan|" +
+    private static readonly Regex Lead = R(@"^\s*(?:[-–•+]\s*)?(?:Căn\s+cứ|Thực\s+hiện|Theo|Triển\s+khai|Thi\s+hành|Liên\s+quan|" +
         @"Phúc\s+đáp|Tiếp\s+theo|Tiếp\s+nhận|Xét|(?:(?:Ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}\s*/\s*\d{4}|" +
         @"\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,\s*[^.;]{0,140}?\s|[^,.;]{0,80}?\s))?nhận\s+được|Ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}\s*/\s*\d{4}|" +
         @"\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,[^.;]{0,80}?\sban\s+hành)(?![\p{L}])", RegexOptions.IgnoreCase);
@@ -32,7 +32,7 @@ internal static class LegalBasisReader
     private static readonly Regex PlaceWord = R(@"(?<![\p{L}])(?:[Tt]hành\s+phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị\s+xã|[Pp]hường|[Xx]ã)(?![\p{L}])");
     private static readonly Regex LawNumber = R(@"(?<![\p{L}])(?:số(?:\s+số)?\s*(?<num>\d+(?:\s*/\s*[\p{L}\d-]+)+)|" +
         @"(?<num>\d+\s*/\s*\d{4}\s*/\s*QH\d+))", RegexOptions.IgnoreCase);
-    private static readonly Regex LawLead = R(@"^\s*(?:Căn\s+cứ|Thực\s+hiện|Theo|Thi\s+hành)\s+(?<law>(?:Hiến\s+pháp|Bộ\s+luật|Luật|" +
+    private static readonly Regex LawLead = R(@"^\s*(?:[-–•+]\s*)?(?:Căn\s+cứ|Thực\s+hiện|Theo|Thi\s+hành)\s+(?<law>(?:Hiến\s+pháp|Bộ\s+luật|Luật|" +
         @"Pháp\s+lệnh)\s[^;]{3,200}?)(?=\s*;|\s*$|\s*\.\s|\s+và\s+(?:Luật|Bộ\s+luật|Nghị|Thông|Quyết))", RegexOptions.IgnoreCase);
 
     public static bool IsLegalParagraph(string text) => Lead.IsMatch(text);

@@ -156,6 +156,8 @@ public static class PlanParser
                 titleParts.Add(t);
             }
             bodyStart = i;
+            // A "Kính gửi:" block under the title (giấy mời, thông báo): the addressees, not the body.
+            if (kind == "other" && lines.Skip(i).Take(6).Any(l => KinhGui.IsMatch(Collapse(l)))) bodyStart = FindKinhGuiEnd(lines, i);
         }
         else if (vvIdx >= 0)
         {

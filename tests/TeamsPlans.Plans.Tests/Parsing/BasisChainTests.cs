@@ -111,4 +111,12 @@ public class BasisChainTests
         Assert.Equal(["24/CV-TH"], p.LegalBases.Select(b => b.Number).ToList());
         Assert.Equal(["1"], p.Sections.Select(s => s.Id).ToList());
     }
+
+    [Fact]
+    public void A_basis_written_as_a_bullet_is_read()
+    {
+        // 209_lien-nganh-hdln-24-xu-ly-n2o-2026
+        Assert.Equal(["173/2024/QH15"], Numbers("- Căn cứ mục 2.2, Nghị quyết số 173/2024/QH15 ngày 30/11/2024 của Quốc hội quy định: “Quốc hội " +
+            "thống nhất cấm sản xuất, kinh doanh, nhập khẩu, chứa chấp, vận chuyển, sử dụng thuốc lá điện tử”;"));
+    }
 }

@@ -25,4 +25,15 @@ public class TargetYearDeadlineTests
         Assert.Empty(Dues("Phê duyệt Điều chỉnh Quy hoạch tỉnh Lào Cai thời kỳ 2021-2030, tầm nhìn đến năm 2050"));
         Assert.Empty(Dues("Chiến lược phát triển công nghiệp đến năm 2030"));
     }
+
+    [Fact]
+    public void How_long_a_decision_holds_and_a_named_laws_date_are_no_deadlines()
+    {
+        // 207_ubnd-laocai-qd-1696-uy-quyen-sct-2026, 109_ubnd-laocai-cv-giao-tham-muu-uy-quyen-2025
+        Assert.Empty(Dues("Thời hạn ủy quyền: Từ ngày quyết định này có hiệu lực đến hết ngày 28 tháng 02 năm 2027, trừ trường hợp quy định của " +
+            "pháp luật và văn bản khác của cấp có thẩm quyền quy định điều chỉnh, thay thế."));
+        Assert.Equal(["2025-09-15"], Dues("Giao Sở Công Thương chủ trì, phối hợp với Sở Tư pháp, căn cứ Luật Tổ chức chính quyền địa phương ngày " +
+            "16/6/2025, Luật Quản lý, sử dụng vũ khí, vật liệu nổ ngày 29/6/2024 và quy định khác có liên quan, nghiên cứu, tham mưu Ủy ban nhân " +
+            "dân tỉnh việc uỷ quyền, trình UBND tỉnh xem xét, quyết định trước ngày 15/9/2025."));
+    }
 }
