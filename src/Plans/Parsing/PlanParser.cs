@@ -379,7 +379,7 @@ public static class PlanParser
             Title = title,
             LegalBases = legal,
             Sections = roots.Select(r => r.Build()).ToList(),
-            Assignments = Units.AssigneeKindClassifier.Apply(AssignmentCleaner.Apply(assignments, issuer, kind)),
+            Assignments = Units.AssigneeKindClassifier.Apply(AssignmentCleaner.Apply(EnumeratedUnits.Expand(assignments), issuer, kind)),
             Deadlines = allDeadlines,
             Recipients = recipients,
             Signer = signer,
