@@ -122,7 +122,7 @@ internal static class AssigneeDetector
             if (pos == 0 && !whole) unit = CapitalizeFirst(unit);
             return new Result(new Assignee(null, null, unit), CapitalizeFirst(duty));
         }
-        return SchoolRoleLabel.Detect(sentence);
+        return SchoolRoleLabel.Detect(sentence) ?? NamedBodyLabel.Detect(sentence);
     }
 
     private static Result ReadPerson(string s, Match m, string? group)

@@ -27,9 +27,11 @@ internal static class AssignmentCleaner
     private static readonly Regex Conditional = R(
         @"^(?:(?:Trong\s+)?[Qq]uá\s+trình\s+(?:triển\s+khai\s+|tổ\s+chức\s+)?(?:thực\s+hiện|triển\s+khai)[^,.;]{0,60},?\s*nếu"
         + @"|Nếu\s+có\s+(?:khó\s+khăn|vướng\s+mắc))(?![\p{L}])", I);
+    private static readonly Regex Dissolves = R(@"(?<![\p{L}])tự\s+giải\s+thể(?![\p{L}])", I);
     private static readonly Regex SelfStatement = R(@"^(?:Thông\s+báo|Để\s|Sẽ\s|Xin\s|Trân\s+trọng)", I);
     private static readonly Regex ListLeadIn = R(
-        @"(?:nhiệm\s+vụ|công\s+việc)[^:]{0,60}(?:như\s+sau|sau|cụ\s+thể|sau\s+đây)\s*:\s*$", I);
+        @"(?:(?:nhiệm\s+vụ|công\s+việc)[^:]{0,60}(?:như\s+sau|sau|cụ\s+thể|sau\s+đây)|(?<![\p{L}])(?:thực\s+hiện|triển\s+khai|báo\s+cáo)\s+" +
+        @"(?:một\s+số\s+|các\s+|những\s+)?nội\s+dung\s+(?:như\s+sau|sau(?:\s+đây)?))\s*:\s*$", I);
     private static readonly Regex GenericAddressee = R(
         @"^(?:(?:các|Các|những)\s+)?(?:cơ\s+quan|đơn\s+vị|sở|ngành|địa\s+phương|tổ\s+chức)(?![\p{L}])", I);
     private static readonly Regex ClosingFormula = R(
@@ -64,6 +66,8 @@ internal static class AssignmentCleaner
             var who = FoldWords(a.Assignee.Unit ?? a.Assignee.Title ?? a.Assignee.Name);
             var letter = kind is not ("KH" or "KHLT" or "QD-KH");
             if (Preamble.IsMatch(duty) || (letter && Conditional.IsMatch(duty))) continue;
+            // "Đoàn kiểm tra tự giải thể sau khi hoàn thành nhiệm vụ": when a board ends, not a duty.
+            if (Dissolves.IsMatch(a.Assignee.Display + " " + duty)) continue;
             var isIssuer = issuerKey.Length > 0 && who.Length > 0 && a.Assignee.Name is null
                 && (who.StartsWith(issuerKey, StringComparison.Ordinal) || issuerKey.StartsWith(who, StringComparison.Ordinal));
             if (isIssuer && (SelfStatement.IsMatch(duty) || duty.Length == 0)) continue;

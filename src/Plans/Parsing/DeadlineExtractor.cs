@@ -38,9 +38,15 @@ internal static class DeadlineExtractor
         @"\s*/\s*(?<m>\d{1,2})(?:\s*/\s*(?<y>\d{4}))?(?![\d/])", RegexOptions.IgnoreCase);
     // A year as the time given for a task ("Thời gian thực hiện: năm 2025", "hoàn thành trong năm 2025"); a year in a
     // strategy's name ("Chiến lược … đến năm 2030") is no deadline.
-    private static readonly Regex YearDue = R(@"(?:thời\s+gian(?:\s+\p{L}+){0,3}\s*:\s*|thời\s+hạn\s*:?\s*|hoàn\s+thành\s+)(?:cả\s+|trong\s+|" +
+    // A target to reach by a year ("Các chỉ tiêu cụ thể đến năm 2030", "chỉ tiêu giảm tỷ lệ nghèo đa chiều đến năm 2025") is due then.
+    private static readonly Regex YearDue = R(@"(?:thời\s+gian(?:\s+\p{L}+){0,3}\s*:\s*|thời\s+hạn\s*:?\s*|hoàn\s+thành\s+|" +
+        @"(?<![\p{L}])chỉ\s+tiêu(?:\s+[^.;:\d\s]+){0,10}?\s+(?=đến\s+năm))(?:cả\s+|trong\s+|" +
         @"đến\s+|trước\s+|vào\s+)?(?:năm\s+)?(?<y>(?:19|20)\d\d)(?![\d/])(?!\s*[-–]\s*\d)", RegexOptions.IgnoreCase);
     private static readonly Regex Citation = R(@"(?:\d+\s*/\s*\p{Lu}|số\s*:?\s*\d|ban\s+hành|ký)[^.;]{0,40}$", RegexOptions.IgnoreCase);
+    private static readonly Regex ValidityUntil =
+        R(@"(?<![\p{L}])hiệu\s+lực(?:\s+thi\s+hành)?\s*(?:(?:đến|tới)(?:\s+hết)?\s*)?$", RegexOptions.IgnoreCase);
+    // "căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025": a law cited by name, dated.
+    private static readonly Regex NamedLaw = R(@"(?<![\p{L}])(?:Luật|Bộ\s+luật|Hiến\s+pháp|Pháp\s+lệnh)\s+\p{Lu}[^.;()]{0,50}$");
     private static readonly Regex InForceFrom = R(@"hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s*$", RegexOptions.IgnoreCase);
     private static readonly Regex QuarterlyNear =
         R(@"(?:hằng|hàng|mỗi)\s+quý|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?quý|cuối\s+quý|tháng\s+cuối\s+quý", RegexOptions.IgnoreCase);
@@ -139,11 +145,13 @@ internal static class DeadlineExtractor
         foreach (Match t in Trigger.Matches(text))
         {
             if (t.Index < prevEnd || Consumed(t.Index) || Consumed(t.Index + t.Length)) continue;
+            // "(Quyết định) có hiệu lực đến hết ngày …": how long a decision holds, not something due.
+            if (ValidityUntil.IsMatch(text.AsSpan(Math.Max(0, t.Index - 40), Math.Min(40, t.Index)))) continue;
             // A bare "ngày …" after a document's number is that document's date, not something due.
             if (t.Value.TrimStart().StartsWith("ngày", StringComparison.OrdinalIgnoreCase) && t.Value.Trim().Length <= 5)
             {
                 var back = text.Substring(Math.Max(0, t.Index - 60), Math.Min(60, t.Index));
-                if (Citation.IsMatch(back)) continue;
+                if (Citation.IsMatch(back) || NamedLaw.IsMatch(back)) continue;
                 // "(Thông tư) có hiệu lực (thi hành) từ ngày …": when a rule takes effect, not something due.
                 if (InForceFrom.IsMatch(back)) continue;
             }

@@ -15,21 +15,24 @@ internal static class LegalBasisReader
 {
     private const string Kinds = @"Hiến\s+pháp|Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Thông\s+tư\s+liên\s+tịch|" +
         @"Thông\s+tư|Chỉ\s+thị|Công\s+văn|Văn\s+bản|Kế\s+hoạch|Hướng\s+dẫn|Kết\s+luận|Thông\s+báo|Công\s+điện|Quy\s+định|Quy\s+chế|Chương\s+trình|" +
-        @"Đề\s+án|Lệnh|Tờ\s+trình|Giấy\s+phép(?:\s+\p{Ll}+){0,5}?(?=\s+số\s*\d)";
-    private static readonly Regex Lead = R(@"^\s*(?:Căn\s+cứ|Thực\s+hiện|Theo|Triển\s+khai|Thi\s+hành|Liên\s+quan|" +
+        @"Đề\s+án|Lệnh|Tờ\s+trình|Báo\s+cáo|Giấy\s+đề\s+nghị|Giấy\s+mời|Giấy\s+phép(?:\s+\p{Ll}+){0,5}?(?=\s+số\s*\d)";
+    private static readonly Regex Lead = R(@"^\s*(?:[-–•+]\s*)?(?:Căn\s+cứ|Thực\s+hiện|Theo|Triển\s+khai|Thi\s+hành|Liên\s+quan|" +
         @"Phúc\s+đáp|Tiếp\s+theo|Tiếp\s+nhận|Xét|(?:(?:Ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}\s*/\s*\d{4}|" +
         @"\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,\s*[^.;]{0,140}?\s|[^,.;]{0,80}?\s))?nhận\s+được|Ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}\s*/\s*\d{4}|" +
         @"\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,[^.;]{0,80}?\sban\s+hành)(?![\p{L}])", RegexOptions.IgnoreCase);
     private static readonly Regex Citation =
-        R(@"(?<![\p{L}])(?<kind>" + Kinds + @")\s+(?:số\s*)?(?<num>\d+(?:\.\d+)*(?:\s*[/-]\s*[\p{L}\d&.]+)+)", RegexOptions.IgnoreCase);
+        R(@"(?<![\p{L}])(?:(?<kind>" + Kinds + @")(?-i:(?:\s+\p{Ll}+){1,3}?(?=\s+số\s*\d))?\s+(?:số\s*)?" +
+            @"(?<num>\d+(?:\.\d+)*\p{Lu}*(?:\s*[/-]\s*[\p{L}\d&.]+)+)|(?<kind>QCVN)\s*(?<qc>\d+[\p{Lu}]?\s*:\s*\d{4}\s*/\s*\p{Lu}+))",
+            RegexOptions.IgnoreCase);
     private static readonly Regex Date = R(@"\G\s*,?\s*(?:ngày|ban\s+hành\s+ngày)\s+(?:(?<d>\d{1,2})\s*[/-]\s*(?<m>\d{1,2})\s*[/-]\s*(?<y>\d{4})|" +
         @"(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})\s+năm\s+(?<y>\d{4}))", RegexOptions.IgnoreCase);
     private static readonly Regex Of = R(@"\G\s*,?\s*của\s+");
     private static readonly Regex IssuerStop = R(@"\s+(?:về|hướng\s+dẫn|triển\s+khai|ban\s+hành|phê\s+duyệt|thực\s+hiện|hoạt\s+động|quy\s+định|" +
         @"khóa|khoá|tại|trong|năm\s+\d)(?![\p{L}])|[,;:(“""]|\.\s|\.$");
     private static readonly Regex PlaceWord = R(@"(?<![\p{L}])(?:[Tt]hành\s+phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị\s+xã|[Pp]hường|[Xx]ã)(?![\p{L}])");
-    private static readonly Regex LawNumber = R(@"(?<![\p{L}])số(?:\s+số)?\s*(?<num>\d+(?:\s*/\s*[\p{L}\d-]+)+)", RegexOptions.IgnoreCase);
-    private static readonly Regex LawLead = R(@"^\s*(?:Căn\s+cứ|Thực\s+hiện|Theo|Thi\s+hành)\s+(?<law>(?:Hiến\s+pháp|Bộ\s+luật|Luật|" +
+    private static readonly Regex LawNumber = R(@"(?<![\p{L}])(?:số(?:\s+số)?\s*(?<num>\d+(?:\s*/\s*[\p{L}\d-]+)+)|" +
+        @"(?<num>\d+\s*/\s*\d{4}\s*/\s*QH\d+))", RegexOptions.IgnoreCase);
+    private static readonly Regex LawLead = R(@"^\s*(?:[-–•+]\s*)?(?:Căn\s+cứ|Thực\s+hiện|Theo|Thi\s+hành)\s+(?<law>(?:Hiến\s+pháp|Bộ\s+luật|Luật|" +
         @"Pháp\s+lệnh)\s[^;]{3,200}?)(?=\s*;|\s*$|\s*\.\s|\s+và\s+(?:Luật|Bộ\s+luật|Nghị|Thông|Quyết))", RegexOptions.IgnoreCase);
 
     public static bool IsLegalParagraph(string text) => Lead.IsMatch(text);
@@ -79,6 +82,7 @@ internal static class LegalBasisReader
         var text = Collapse(paragraph);
         var result = new List<(int Start, string Kind, string Number, DateOnly? Date, string? Issuer)>();
         var firstCitation = true;
+        var lastEnd = 0;
         var law = LawLead.Match(text);
         if (law.Success && !Citation.Match(law.Groups["law"].Value).Success)
         {
@@ -92,10 +96,12 @@ internal static class LegalBasisReader
         {
             // The first document cited is a basis wherever the lead puts it ("Thực hiện ý kiến … tại Văn bản số …");
             // later ones only at the top level (after ';' / ',' / "và"), not inside another's subject.
-            if (!firstCitation && !IsTopLevel(text, m.Index)) continue;
+            if (!firstCitation && !IsTopLevel(text, m.Index) && !CitationChain.IsOwnCitation(text, m, lastEnd)) continue;
             firstCitation = false;
-            var kind = CapitalizeFirst(Collapse(m.Groups["kind"].Value).ToLowerInvariant());
-            var number = Regex.Replace(m.Groups["num"].Value, @"\s+", "").TrimEnd('.');
+            var qcvn = m.Groups["qc"].Success;
+            var kind = qcvn ? "QCVN" : CapitalizeFirst(Collapse(m.Groups["kind"].Value).ToLowerInvariant());
+            var number = qcvn ? "QCVN " + Regex.Replace(m.Groups["qc"].Value, @"\s+", "")
+                : Regex.Replace(m.Groups["num"].Value, @"\s+", "").TrimEnd('.');
             var pos = m.Index + m.Length;
             DateOnly? date = null;
             var d = Date.Match(text, pos);
@@ -111,6 +117,7 @@ internal static class LegalBasisReader
             var of = Of.Match(text, pos);
             if (of.Success) { var at = of.Index + of.Length; issuer = ReadIssuer(text.Substring(at, Math.Min(300, text.Length - at))); }
             result.Add((m.Index, kind, number, date, issuer));
+            lastEnd = pos;
         }
         var list = new List<LegalBasis>();
         for (var i = 0; i < result.Count; i++)

@@ -19,9 +19,11 @@ internal sealed record Para(ParaKind Kind, string? Label, string Content, string
 /// </summary>
 internal static class Paragraphs
 {
-    // "I/ Mục đích:", "5/ Tổ chức thực hiện:": the slash labels of many school documents count like "I." and "5.".
+    // "I/ Mục đích:", "5/ Tổ chức thực hiện:": the slash labels of many school documents count like "I." and "5."; a number
+    // and symbol wrapped onto a line of its own ("… Giấy đề nghị số" / "24/CV-TH ngày …") is no label.
     internal static readonly Regex RomanLabel = R(@"^(?<id>[IVX]{1,6})\s*[.:)/]\s*(?<rest>\p{L}.*)$");
-    internal static readonly Regex ArabicLabel = R(@"^(?<id>\d{1,2}(?:\.{1,2}\d{1,2}){0,3})(?<dot>\.{1,2}|\)|/(?!\s*\d))?\s*(?<rest>[\p{Lu}“""].*)$");
+    internal static readonly Regex ArabicLabel = R(@"^(?<id>\d{1,2}(?:\.{1,2}\d{1,2}){0,3})(?<dot>\.{1,2}|\)|/(?!\s*\d)(?![\p{Lu}\d]+[-/]))?" +
+        @"\s*(?<rest>[\p{Lu}“""].*)$");
     // "A. MỤC ĐÍCH, YÊU CẦU", "B - NỘI DUNG": a lettered part above the Roman sections (its heading in capitals).
     internal static readonly Regex PartLabel = R(@"^(?<id>[A-HĐ])\s*[.:)\-–]\s*(?<rest>\p{Lu}[^a-zà-ỹ]{2,}.*)$");
     // "Điều 1. ...": an article of a Quyết định.

@@ -157,6 +157,8 @@ public static class PlanParser
                 titleParts.Add(t);
             }
             bodyStart = i;
+            // A "Kính gửi:" block under the title (giấy mời, thông báo): the addressees, not the body.
+            if (kind == "other" && lines.Skip(i).Take(6).Any(l => KinhGui.IsMatch(Collapse(l)))) bodyStart = FindKinhGuiEnd(lines, i);
         }
         else if (vvIdx >= 0)
         {
@@ -322,6 +324,10 @@ public static class PlanParser
                     if (seenDeadline.Add(d.Due + "|" + d.What)) allDeadlines.Add(d);
             allDeadlines.AddRange(Orphans.Value!);
             Orphans.Value!.Clear();
+            // A letter asking its addressee for "các nội dung sau:": the parts below are that addressee's duties.
+            if (synthetic && kind is "CV" or "other")
+                RequestedContentReader.Apply(intro.Select(p => p.Content).ToList(),
+                    roots.SelectMany(Flatten).Select(x => (x.Path, x.Heading, (IReadOnlyList<string>)x.Items)).ToList(), assignments, year, warnings);
         }
         var tableAssignments = TaskTableReader.ToAssignments(tableRows, year, fallbackWhat, warnings);
         assignments.AddRange(tableAssignments);
@@ -378,7 +384,7 @@ public static class PlanParser
             Title = title,
             LegalBases = legal,
             Sections = roots.Select(r => r.Build()).ToList(),
-            Assignments = Units.AssigneeKindClassifier.Apply(AssignmentCleaner.Apply(assignments, issuer, kind)),
+            Assignments = Units.AssigneeKindClassifier.Apply(AssignmentCleaner.Apply(EnumeratedUnits.Expand(assignments), issuer, kind)),
             Deadlines = allDeadlines,
             Recipients = recipients,
             Signer = signer,
@@ -443,7 +449,8 @@ public static class PlanParser
     // Deadlines of sentences in the organization part that name no assignee (per parse, on the parsing thread).
     private static readonly ThreadLocal<List<Deadline>> Orphans = new(() => []);
 
-    private static readonly Regex HeadingAssigneePrefix = R(@"^(?:(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:\s+(?:cụ\s+thể|chung))?\s+(?:của|đối\s+với)\s+|" +
+    private static readonly Regex HeadingAssigneePrefix = R(@"^(?:(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:\s*(?:,|và)\s*quyền\s+hạn)?" +
+        @"(?:\s+(?:cụ\s+thể|chung))?\s+(?:của|đối\s+với)\s+|" +
         @"Đối\s+với\s+|Giao\s+(?:cho\s+)?|Phân\s+công\s+(?:cho\s+)?)", RegexOptions.IgnoreCase);
     private static readonly Regex HeadingAssigneeStart = R(@"^(?:(?:Các|Những|Toàn\s+thể)\s+)?(?:Hiệu\s+trưởng|Phó\s+[Hh]iệu\s+trưởng|" +
         @"Ban\s+[Gg]iám\s+(?:hiệu|đốc)|Giám\s+đốc|Phó\s+[Gg]iám\s+đốc|Lãnh\s+đạo|Tổ\s+trưởng|Tổ\s+phó|Tổ(?!\s+chức)|Nhóm|Giáo\s+viên|GVCN|GVBM|" +

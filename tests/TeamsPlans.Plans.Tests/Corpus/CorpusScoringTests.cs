@@ -15,10 +15,10 @@ public class CorpusScoringTests(ITestOutputHelper output)
     public const double MeanTarget = 0.95;
     public const double DocumentFloor = 0.80;
 
-    /// <summary>The level the reader has reached (mean 0.84 on 1 December 2026, 0.878 then 0.902 on 2 December 2026; the floor sits
+    /// <summary>The level the reader has reached (mean 0.84 on 1 December 2026, 0.878, 0.902, then 0.94 on 2 December 2026; the floor sits
     /// 0.02 under it so one document hitting the 30 s read limit on a loaded build machine does not turn it red): the
     /// corpus may only get better. Raise it as the reader improves; the target stays <see cref="MeanTarget"/>.</summary>
-    public const double ReachedMean = 0.88;
+    public const double ReachedMean = 0.92;
 
     // The target test, red today: mean 0.90 over 43 documents (docx 0.95, pdf 0.91, txt 0.87, md 0.98, scanned
     // pdf 0.63; assignments 0.79 is the weakest field), documents under 0.80: scans 210-212, 209, 253.
