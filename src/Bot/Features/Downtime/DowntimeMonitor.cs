@@ -21,7 +21,15 @@ internal sealed class DowntimeMonitor(IStateStore store, DowntimeOptions options
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await CheckAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await CheckAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // State:MigrateOnStartup false and the schema not migrated yet (or the database down): the bot starts all the same.
+            logger.LogWarning(e, "Downtime check skipped at start-up: the state store cannot be read");
+        }
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -67,7 +75,7 @@ internal sealed class DowntimeMonitor(IStateStore store, DowntimeOptions options
                 {
                     await BeatAsync(stoppingToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
                     logger.LogWarning(e, "Heartbeat not recorded");
                 }
@@ -86,7 +94,7 @@ internal sealed class DowntimeMonitor(IStateStore store, DowntimeOptions options
             // The last time the bot was alive: a stop for maintenance is downtime for the members too.
             await BeatAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or ObjectDisposedException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "Last heartbeat not recorded at stop");
         }
