@@ -14,7 +14,8 @@ internal static class WithdrawnNotice
         if (AssignmentWithdrawals.For(store) is { } withdrawals
             && await withdrawals.IsWithdrawnAsync(action.TenantId, assignmentId, ct).ConfigureAwait(false))
         {
-            var plan = action.Data.String("planId") is { } planId ? await store.Plans.GetAsync(action.TenantId, planId, ct).ConfigureAwait(false) : null;
+            var plan = action.Data.String("planId") is { } planId
+                ? await store.Plans.GetAsync(action.TenantId, planId, ct).ConfigureAwait(false) : null;
             return CardActionResult.Ok(WithdrawnCards.Gone(plan, action.State.View));
         }
         return CardActionResult.Fail(404, "NotFound", "Không tìm thấy nhiệm vụ.", "The assignment was not found.");
