@@ -16,20 +16,20 @@ public sealed class PlaygroundChatTests
 
         var before = await browser.BotMessageCountAsync();
         await browser.SendAsync("help");
-        // The playground always sends locale en-US: the help card is in English…
-        var reply = await browser.WaitForBotMessageAsync(["\"my tasks\""], skip: before);
+        // The playground always sends locale en-US, yet the help card is in Vietnamese (Bot:DefaultLanguage vi-VN)…
+        var reply = await browser.WaitForBotMessageAsync(["\"việc của tôi\""], skip: before);
         Assert.True(await reply.IsVisibleAsync());
-        await browser.ScreenshotAsync("02-help-reply");
+        await browser.ScreenshotAsync("02-help-reply-vietnamese");
 
-        // …until the user chooses Vietnamese in chat.
+        // …until the user chooses English in chat; the choice is kept for the next replies.
         before = await browser.BotMessageCountAsync();
-        await browser.SendAsync("tiếng việt");
-        await browser.WaitForBotMessageAsync(["Đã đổi ngôn ngữ"], skip: before);
+        await browser.SendAsync("english");
+        await browser.WaitForBotMessageAsync(["Language changed"], skip: before);
         before = await browser.BotMessageCountAsync();
         await browser.SendAsync("trợ giúp");
-        reply = await browser.WaitForBotMessageAsync(["\"việc của tôi\""], skip: before);
-        Assert.DoesNotContain("my tasks", await reply.InnerTextAsync(), StringComparison.Ordinal);
-        await browser.ScreenshotAsync("03-help-reply-vietnamese");
+        reply = await browser.WaitForBotMessageAsync(["\"my tasks\""], skip: before);
+        Assert.DoesNotContain("việc của tôi", await reply.InnerTextAsync(), StringComparison.Ordinal);
+        await browser.ScreenshotAsync("03-help-reply-english");
 
         // The exchange went through the real endpoint and connector: the playground logged the bot's answer (201).
         Assert.Contains(env.Bot.LogLines, l => l.Contains("Command", StringComparison.Ordinal));

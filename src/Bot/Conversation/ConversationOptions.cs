@@ -16,6 +16,8 @@ namespace TeamsPlans.Bot.Conversation;
 /// <item>"Conversation:DefaultTenantId": tenant used when an activity carries none (local tools); default none → refused.</item>
 /// <item>"Reports:MaxFileBytes" (default 20 MiB): largest report file a member may send to the bot; bigger files are refused
 /// with a bilingual message.</item>
+/// <item>"Bot:DefaultLanguage" (default "vi-VN"): the card language of a member met for the first time, until they choose
+/// ("tiếng việt" / "english"); "auto" follows the Teams client's locale (the Agents Playground always reports en-US).</item>
 /// </list>
 /// </summary>
 internal sealed class ConversationOptions
@@ -29,6 +31,8 @@ internal sealed class ConversationOptions
     /// <summary>Where a file sent in chat waits (downloaded on arrival) until the member says which assignment it answers
     /// ("Reports:PendingFolder"; shared storage when several instances run).</summary>
     public string PendingFileRoot { get; set; } = "data/pending-files";
+    /// <summary>"vi", "en", or null (follow the client): the language stored for a member met for the first time.</summary>
+    public string? DefaultLanguage { get; set; } = "vi";
 
     public static readonly string[] LibraryExtensions = [".txt", ".md", ".docx", ".pdf"];
 
@@ -44,8 +48,19 @@ internal sealed class ConversationOptions
             out var max) && max > 0)
             o.MaxReportBytes = max;
         o.PendingFileRoot = c["Reports:PendingFolder"] is { Length: > 0 } pf ? pf : o.PendingFileRoot;
+        o.DefaultLanguage = LanguageOf(c["Bot:DefaultLanguage"]);
         return o;
     }
+
+    /// <summary>"vi-VN" / "vi" → "vi", "en-…" → "en", "auto" → null (follow the client); unset → "vi".</summary>
+    public static string? LanguageOf(string? setting) => setting?.Trim() switch
+    {
+        null or "" => "vi",
+        var l when l.StartsWith("vi", StringComparison.OrdinalIgnoreCase) => "vi",
+        var l when l.StartsWith("en", StringComparison.OrdinalIgnoreCase) => "en",
+        var l when l.Equals("auto", StringComparison.OrdinalIgnoreCase) => null,
+        var l => throw new InvalidOperationException($"Bot:DefaultLanguage '{l}' is not vi-VN, en-US or auto."),
+    };
 
     /// <summary>Accepts an array section (Roles:Principals:0, :1 ...) or one comma/semicolon-separated string.</summary>
     private static List<string> List(IConfigurationSection s)

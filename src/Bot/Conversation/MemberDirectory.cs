@@ -65,7 +65,11 @@ internal sealed class MemberDirectory(IStateStore store, ConversationOptions opt
             }
         }
         var member = new Member(tenantId, key, name, email ?? upn, jobTitle, existing?.Department, roles,
-            !string.IsNullOrWhiteSpace(locale) ? locale : existing?.Locale) { Language = existing?.Language };
+            !string.IsNullOrWhiteSpace(locale) ? locale : existing?.Locale)
+        {
+            // Met for the first time: Bot:DefaultLanguage until the member chooses; a choice is kept (IMemberStore keeps it).
+            Language = existing is null ? options.DefaultLanguage : existing.Language,
+        };
         if (member != existing) await store.Members.UpsertAsync(member, ct).ConfigureAwait(false);
         return member;
     }

@@ -83,6 +83,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<Units.UnitReportForward>();
         services.TryAddSingleton<TeamsPlans.GraphSync.IUnitListDropImporter, Units.UnitListDrop>();
         services.AddSingleton<IActivityHandler, TeamsPlansApplication>();
+        Downtime.DowntimeServiceCollectionExtensions.AddDowntimeNotice(services);
         return services;
     }
 }

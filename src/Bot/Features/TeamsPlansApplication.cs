@@ -27,9 +27,11 @@ internal sealed class TeamsPlansApplication : ActivityRouter
         HistoryAction history, ReviewAction review, CommentAction comments, ReassignAction reassign,
         ChatFileArrival chatFile, Corrections.CorrectionAction correction, StatusPageAction statusPage,
         UnitRollup.UnitRollupFeature unitRollup,
-        Units.UnitListArrival unitList, Units.UnitHandOverCommand unitHandOver)
+        Units.UnitListArrival unitList, Units.UnitHandOverCommand unitHandOver, Downtime.DowntimeNotice downtime)
         : base(services)
     {
+        // The first message of each member after the bot was down: say so first ("vui lòng gửi lại").
+        BeforeMessage(downtime.BeforeMessageAsync);
         OnInstall(members.OnInstallAsync);
         OnMembersAdded(members.OnMembersAddedAsync);
         OnUninstall(members.OnUninstallAsync);

@@ -22,6 +22,7 @@ internal abstract class ActivityRouter(TurnServices services) : IActivityHandler
     private UpdateHandler? _uninstall;
     private FileHandler? _file;
     private CommandHandler? _otherCommand;
+    private Func<TurnState, CancellationToken, Task>? _beforeMessage;
 
     private ILogger Logger => services.Logger;
 
@@ -42,6 +43,9 @@ internal abstract class ActivityRouter(TurnServices services) : IActivityHandler
 
     /// <summary>Members other than the bot joined a conversation the bot is in.</summary>
     protected void OnMembersAdded(UpdateHandler handler) => _membersAdded = handler;
+
+    /// <summary>Runs before the handler of every message (the notice that the bot was down).</summary>
+    protected void BeforeMessage(Func<TurnState, CancellationToken, Task> hook) => _beforeMessage = hook;
 
     /// <summary>A file was sent to the bot in chat.</summary>
     protected void OnFile(FileHandler handler) => _file = handler;
@@ -99,6 +103,7 @@ internal abstract class ActivityRouter(TurnServices services) : IActivityHandler
     {
         var member = await services.Directory.RememberSenderAsync(activity, tenantId, ct).ConfigureAwait(false);
         var state = new TurnState(activity, turn, tenantId, member, ViewFor(activity, member));
+        if (_beforeMessage is not null) await _beforeMessage(state, ct).ConfigureAwait(false);
 
         if (_file is not null && ReportHandIn.FileOf(activity) is { } file)
         {

@@ -249,6 +249,9 @@ public sealed class BotHarness : IAsyncDisposable
             b.UseSetting("GraphSync:PollInterval", "00:05:00");
             // The fake connector serves report files on 127.0.0.1: local mode lets loopback file hosts in only when told (issue 13).
             b.UseSetting("Reports:Download:AllowLoopback", "true");
+            // The harness's users speak through their client's locale (TestUser.Locale, vi-VN unless a test says en-US); the
+            // product default (Bot:DefaultLanguage vi-VN, for the Playground's en-US) is tested with this setting removed.
+            b.UseSetting("Bot:DefaultLanguage", "auto");
             foreach (var (k, v) in settings ?? new Dictionary<string, string>()) b.UseSetting(k, v);
             b.ConfigureTestServices(s =>
             {

@@ -17,7 +17,8 @@ internal sealed class AssignmentActions(IStateStore store, AssignmentCardFactory
         var id = data.String("assignmentId");
         if (id is null) return CardActionResult.Fail(400, "BadRequest", "Thiếu mã nhiệm vụ.", "The card has no assignment id.");
         var record = await store.Assignments.GetAsync(tenantId, id, ct).ConfigureAwait(false);
-        if (record is null) return CardActionResult.Fail(404, "NotFound", "Không tìm thấy nhiệm vụ.", "The assignment was not found.");
+        // A card of an assignment a correction withdrew: "Nhiệm vụ này đã được rút khỏi kế hoạch …", not a bare 404.
+        if (record is null) return await Corrections.WithdrawnNotice.OrNotFoundAsync(store, action, id, ct).ConfigureAwait(false);
         var plan = await store.Plans.GetAsync(tenantId, record.PlanId, ct).ConfigureAwait(false);
         if (plan is null) return CardActionResult.Fail(404, "NotFound", "Không tìm thấy kế hoạch.", "The plan was not found.");
 
@@ -65,7 +66,7 @@ internal sealed class AssignmentActions(IStateStore store, AssignmentCardFactory
         switch (outcome.Result)
         {
             case ContentionResult.NotFound:
-                return CardActionResult.Fail(404, "NotFound", "Không tìm thấy nhiệm vụ.", "The assignment was not found.");
+                return await Corrections.WithdrawnNotice.OrNotFoundAsync(store, action, id, ct).ConfigureAwait(false);
             case ContentionResult.NotSaved:
                 logger.LogWarning("{Action} on {AssignmentId} in {TenantId} by {AadObjectId} not saved after {Attempts} attempts ({Conflicts} " +
                     "conflicts)",

@@ -20,7 +20,7 @@ internal sealed class AssignmentAccess(IStateStore store, ILogger<AssignmentAcce
         var id = action.Data.String("assignmentId");
         if (id is null) return (null, CardActionResult.Fail(400, "BadRequest", "Thiếu mã nhiệm vụ.", "The card has no assignment id."));
         var record = await store.Assignments.GetAsync(action.TenantId, id, ct).ConfigureAwait(false);
-        if (record is null) return (null, CardActionResult.Fail(404, "NotFound", "Không tìm thấy nhiệm vụ.", "The assignment was not found."));
+        if (record is null) return (null, await Corrections.WithdrawnNotice.OrNotFoundAsync(store, action, id, ct).ConfigureAwait(false));
         var plan = await store.Plans.GetAsync(action.TenantId, record.PlanId, ct).ConfigureAwait(false);
         if (plan is null) return (null, CardActionResult.Fail(404, "NotFound", "Không tìm thấy kế hoạch.", "The plan was not found."));
         var holder = record.MemberAadObjectId is not null

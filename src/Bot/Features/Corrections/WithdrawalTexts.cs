@@ -9,6 +9,7 @@ internal sealed class WithdrawalTexts
         Plan = number => $"Kế hoạch {number}",
         Assignee = who => $"Người thực hiện: {who}",
         NoAction = "Nhiệm vụ này không còn được theo dõi, nhắc hạn hay tính vào báo cáo tổng hợp.",
+        Gone = number => $"Nhiệm vụ này đã được rút khỏi kế hoạch{Spaced(number)} theo văn bản điều chỉnh; không cần thao tác gì thêm.",
     };
 
     public static readonly WithdrawalTexts En = new()
@@ -17,12 +18,18 @@ internal sealed class WithdrawalTexts
         Plan = number => $"Plan {number}",
         Assignee = who => $"Assignee: {who}",
         NoAction = "This assignment is no longer tracked, reminded or counted in the roll-up.",
+        Gone = number => $"This assignment was withdrawn from the plan{Spaced(number)} by the corrected plan; nothing more needs doing.",
     };
 
     public static WithdrawalTexts For(bool vi) => vi ? Vi : En;
+
+    /// <summary>" 82/KH-THPT BK", or nothing when the plan is not known.</summary>
+    private static string Spaced(string? number) => string.IsNullOrWhiteSpace(number) ? "" : " " + number;
 
     public required string Banner { get; init; }
     public required Func<string, string> Plan { get; init; }
     public required Func<string, string> Assignee { get; init; }
     public required string NoAction { get; init; }
+    /// <summary>The answer to a click on (or a question about) a withdrawn assignment, with the plan's number.</summary>
+    public required Func<string?, string> Gone { get; init; }
 }

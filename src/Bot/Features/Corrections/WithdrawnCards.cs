@@ -20,4 +20,26 @@ internal static class WithdrawnCards
             ],
         };
     }
+
+    /// <summary>
+    /// The answer to a click on a card of a withdrawn assignment: "Nhiệm vụ này đã được rút khỏi kế hoạch …" in the viewer's
+    /// language, then the same in the other language (the card may be read by someone whose client shows the other one).
+    /// </summary>
+    public static AdaptiveCard Gone(StoredPlan? plan, CardView v)
+    {
+        var vi = TextTable.IsVietnamese(v.S.Lang);
+        var (first, second) = (WithdrawalTexts.For(vi), WithdrawalTexts.For(!vi));
+        var number = plan is null ? null : DueFormat.Truncate(plan.Number ?? plan.PlanId, 120);
+        return new AdaptiveCard
+        {
+            Lang = v.S.Lang,
+            FallbackText = first.Gone(number),
+            Body =
+            [
+                new TextBlock(first.Banner) { Weight = "bolder", Size = "medium", Color = "attention" },
+                new TextBlock(first.Gone(number)),
+                new TextBlock(second.Gone(number)) { IsSubtle = true, Separator = true },
+            ],
+        };
+    }
 }

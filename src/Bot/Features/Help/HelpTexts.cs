@@ -28,7 +28,8 @@ internal sealed class HelpTexts
         Unknown = "I did not understand \"{0}\". You can type:",
         Commands = ["\"my tasks\" — your assignments", "\"deadlines\" — the next deadlines", "send a file to the bot — hand in a report",
             "\"english\" / \"tiếng việt\" — card language", "\"help\" — this help"],
-        PrincipalCommands = ["\"status\" — status of all plans", "\"status 82/KH-THPT BK\" — one plan", "\"who has not acknowledged?\"",
+        PrincipalCommands = ["\"status\" — status of all plans", "\"status 82/KH-THPT BK\" — one plan",
+            "\"who has not acknowledged?\" — who has not acknowledged yet",
             "\"import <file name>\" — import a plan from the library", "\"rollup\" — which units issued their plan and handed in reports",
             "\"resend\" — send failed cards again"],
     };

@@ -20,8 +20,9 @@ internal sealed class MembersFeature(IStateStore store, MemberDirectory director
         logger.LogInformation("Installed in {TenantId} conversation {ConversationId} by {AadObjectId}", tenantId, activity.Conversation?.Id, key);
 
         var personal = activity.Conversation?.ConversationType is null or "personal";
-        // Teams sends both installationUpdate and conversationUpdate on install: greet once per personal chat.
-        if (personal && before?.ConversationId != activity.Conversation?.Id)
+        // Teams sends both installationUpdate and conversationUpdate on install, sometimes at the same moment: greet once per
+        // install (the welcome mark is stored once across requests and instances, and removed when the app is removed).
+        if (personal && before?.ConversationId != activity.Conversation?.Id && await FirstWelcomeAsync(tenantId, key, ct).ConfigureAwait(false))
         {
             var view = TurnState.ViewOf(activity, member, VietnamTime.Today(time));
             var card = HelpCards.Welcome(member?.DisplayName ?? activity.From?.Name, member?.CanSeeOthers == true, view);
@@ -38,8 +39,16 @@ internal sealed class MembersFeature(IStateStore store, MemberDirectory director
         var key = MemberDirectory.UserKey(activity.From);
         if (key is null || activity.Conversation?.ConversationType is not (null or "personal")) return;
         var dropped = ReachStoreFactory.For(store) is { } reach && await reach.ForgetConversationAsync(tenantId, key, ct).ConfigureAwait(false);
+        if (BotMarkStores.For(store) is { } marks) await marks.RemoveAsync(tenantId, WelcomeKey(key), ct).ConfigureAwait(false);
         logger.LogInformation("{AadObjectId} removed the app in {TenantId}; conversation reference dropped: {Dropped}", key, tenantId, dropped);
     }
+
+    private static string WelcomeKey(string userKey) => "welcome:" + userKey;
+
+    /// <summary>True the first time the welcome of this install is asked for (always true on a store without marks).</summary>
+    private async Task<bool> FirstWelcomeAsync(string tenantId, string? key, CancellationToken ct) =>
+        key is null || BotMarkStores.For(store) is not { } marks
+        || await marks.TryAddAsync(tenantId, WelcomeKey(key), "sent", time.GetUtcNow(), ct).ConfigureAwait(false);
 
     public async Task OnMembersAddedAsync(Activity activity, ITurnContext turn, string tenantId, CancellationToken ct)
     {

@@ -18,7 +18,7 @@ internal sealed class ReportAction(IStateStore store, ReportHandIn reports, Assi
         }
         if (id is null) return CardActionResult.Fail(400, "BadRequest", "Thiếu mã nhiệm vụ.", "The card has no assignment id.");
         var record = await store.Assignments.GetAsync(tenantId, id, ct).ConfigureAwait(false);
-        if (record is null) return CardActionResult.Fail(404, "NotFound", "Không tìm thấy nhiệm vụ.", "The assignment was not found.");
+        if (record is null) return await Corrections.WithdrawnNotice.OrNotFoundAsync(store, action, id, ct).ConfigureAwait(false);
         var plan = await store.Plans.GetAsync(tenantId, record.PlanId, ct).ConfigureAwait(false);
         if (plan is null) return CardActionResult.Fail(404, "NotFound", "Không tìm thấy kế hoạch.", "The plan was not found.");
         if (record.MemberAadObjectId is null || !string.Equals(record.MemberAadObjectId, userKey, StringComparison.OrdinalIgnoreCase))
