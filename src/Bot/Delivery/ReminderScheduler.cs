@@ -193,7 +193,8 @@ internal sealed class ReminderPlanner(IStateStore store, DeliveryService deliver
 /// Several instances may run it: the delivery queue's idempotency keys keep one reminder per key.
 /// </summary>
 internal sealed class ReminderScheduler(IStateStore store, ReminderPlanner planner, IDeliveryTenantSource tenants, IOptions<DeliveryOptions> options,
-    TimeProvider time, ILogger<ReminderScheduler> logger, EscalationPlanner escalations, UnitReportEscalationPlanner? unitReports = null)
+    TimeProvider time, ILogger<ReminderScheduler> logger, EscalationPlanner escalations, UnitReportEscalationPlanner? unitReports = null,
+    IEnumerable<IPeriodicPass>? passes = null)
         : BackgroundService
 {
     public const string WatermarkScope = "reminders";
@@ -248,6 +249,7 @@ internal sealed class ReminderScheduler(IStateStore store, ReminderPlanner plann
             await planner.RunAsync(tenant, from, now, ct).ConfigureAwait(false);
             await escalations.RunAsync(tenant, now, ct).ConfigureAwait(false);
             if (unitReports is not null) await unitReports.RunAsync(tenant, now, ct).ConfigureAwait(false);
+            foreach (var pass in passes ?? []) await pass.RunAsync(tenant, now, ct).ConfigureAwait(false);
             await store.Sync.PutAsync(new SyncEntry(tenant, WatermarkScope, WatermarkKey, now.ToString("O", CultureInfo.InvariantCulture), null, null,
                 now), ct).ConfigureAwait(false);
         }
