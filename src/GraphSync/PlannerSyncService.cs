@@ -117,7 +117,8 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
         };
         // Issue 15: a task whose report awaits review never shows completed.
         if (label == PlannerLabels.AwaitingReview) percent = Math.Min(percent, 50);
-        var key = $"{record.TenantId}|{record.PlanId}|{record.AssignmentId}|progress|{percent}|v{record.State.Version}|{label ?? "-"}|{revision ?? "-"}";
+        var key = $"{record.TenantId}|{record.PlanId}|{record.AssignmentId}|progress|{percent}|v{record.State.Version}"
+            + $"|{label ?? "-"}|{revision ?? "-"}";
         return queue.EnqueueAsync(record.TenantId, Outbox, "planner.progress", key,
             JsonSerializer.Serialize(new ProgressPayload(record.PlanId, record.AssignmentId, percent, label), Json), null, ct);
     }
