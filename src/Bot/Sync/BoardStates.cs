@@ -12,9 +12,13 @@ namespace TeamsPlans.Bot.Sync;
 /// (<see cref="RunAsync"/>, on the reminder scheduler's clock) writes only the labels that time changed: "chưa hoàn thành,
 /// còn trong hạn" becomes "chưa hoàn thành, quá hạn" the day after the deadline without anyone touching the assignment.
 /// </summary>
-internal sealed class BoardStates(PlannerSyncService sync, IStateStore store, IHistoryStore history, OfficialStateCalculator calculator,
+internal sealed class BoardStates(IServiceProvider services, IStateStore store, IHistoryStore history, OfficialStateCalculator calculator,
     TimeProvider time, ILogger<BoardStates> logger) : Delivery.IPeriodicPass
 {
+    // Resolved on first use: the reminder scheduler (a hosted service) holds this pass, and a Graph board without its
+    // credentials must not stop the host from starting (the health check reports it).
+    private PlannerSyncService Sync => services.GetRequiredService<PlannerSyncService>();
+
     /// <summary>The label last written for each assignment (key = assignment id, remote id = label code).</summary>
     public const string Scope = "board-label";
     private const string DayScope = "board-label-day";
@@ -33,7 +37,7 @@ internal sealed class BoardStates(PlannerSyncService sync, IStateStore store, IH
         var entries = await history.ListByAssignmentAsync(current.TenantId, current.AssignmentId, ct).ConfigureAwait(false);
         var label = knownLabel;
         if (label is null && plan is not null) label = LabelOf(ReviewStatus.Of(entries), calculator, current, plan, VietnamTime.Today(time));
-        await sync.OnAssignmentChangedAsync(current, label, ct, Revision(entries)).ConfigureAwait(false);
+        await Sync.OnAssignmentChangedAsync(current, label, ct, Revision(entries)).ConfigureAwait(false);
         if (label is not null) await RememberAsync(current, label, ct).ConfigureAwait(false);
     }
 
@@ -59,12 +63,12 @@ internal sealed class BoardStates(PlannerSyncService sync, IStateStore store, IH
                 var entries = byAssignment[a.AssignmentId].ToList();
                 var label = LabelOf(ReviewStatus.Of(entries), calculator, a, plan, today);
                 if (label is null || written.GetValueOrDefault(a.AssignmentId) == label) continue;
-                await sync.EnqueueProgressAsync(a, label, ct, Revision(entries)).ConfigureAwait(false);
+                await Sync.EnqueueProgressAsync(a, label, ct, Revision(entries)).ConfigureAwait(false);
                 await RememberAsync(a, label, ct).ConfigureAwait(false);
                 changed++;
             }
         }
-        if (changed > 0) await sync.DrainOutboxAsync(ct).ConfigureAwait(false);
+        if (changed > 0) await Sync.DrainOutboxAsync(ct).ConfigureAwait(false);
         await store.Sync.PutAsync(new SyncEntry(tenantId, DayScope, "day", day, null, null, now), ct).ConfigureAwait(false);
         logger.LogInformation("Board labels of {TenantId} on {Day}: {Changed} changed", tenantId, day, changed);
     }
