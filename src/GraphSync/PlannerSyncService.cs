@@ -92,8 +92,23 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
 
     /// <param name="label">The assignment's official state code after the change (<see cref="PlannerLabels"/>), written as
     /// the task's label with the progress; null leaves the label alone.</param>
-    public async Task OnAssignmentChangedAsync(AssignmentRecord record, string? label, CancellationToken ct = default)
+    /// <param name="revision">What else the label depends on besides the state's version (the bot passes the last history entry
+    /// of the assignment: a report returned, then handed in again, relabels the same version twice).</param>
+    public async Task OnAssignmentChangedAsync(AssignmentRecord record, string? label, CancellationToken ct = default, string? revision = null)
     {
+        await EnqueueProgressAsync(record, label, ct, revision);
+        await DrainOutboxAsync(ct);
+    }
+
+    /// <summary>
+    /// Enqueues the progress and label write of one assignment without draining (a pass over many assignments drains once).
+    /// The key holds the label and <paramref name="revision"/>: the same version relabelled (a deadline passed, a report
+    /// returned) is a new write; a replay of the same change is not.
+    /// </summary>
+    /// <returns>False when the same write was enqueued before.</returns>
+    public Task<bool> EnqueueProgressAsync(AssignmentRecord record, string? label, CancellationToken ct = default, string? revision = null)
+    {
+        ArgumentNullException.ThrowIfNull(record);
         var percent = record.State.Status switch
         {
             AssignmentStatus.Done => 100,
@@ -103,10 +118,9 @@ public sealed class PlannerSyncService(ITaskBoard board, IDirectory directory, I
         // Issue 15: a task whose report awaits review never shows completed.
         if (label == PlannerLabels.AwaitingReview) percent = Math.Min(percent, 50);
         var key = $"{record.TenantId}|{record.PlanId}|{record.AssignmentId}|progress|{percent}|v{record.State.Version}"
-            + (label == PlannerLabels.AwaitingReview ? "|" + label : "");
-        await queue.EnqueueAsync(record.TenantId, Outbox, "planner.progress", key,
+            + $"|{label ?? "-"}|{revision ?? "-"}";
+        return queue.EnqueueAsync(record.TenantId, Outbox, "planner.progress", key,
             JsonSerializer.Serialize(new ProgressPayload(record.PlanId, record.AssignmentId, percent, label), Json), null, ct);
-        await DrainOutboxAsync(ct);
     }
 
     /// <summary>Claims due outbox items and performs them: per plan, one board ensure + one batched upsert.</summary>

@@ -193,7 +193,8 @@ internal sealed class ReminderPlanner(IStateStore store, DeliveryService deliver
 /// Several instances may run it: the delivery queue's idempotency keys keep one reminder per key.
 /// </summary>
 internal sealed class ReminderScheduler(IStateStore store, ReminderPlanner planner, IDeliveryTenantSource tenants, IOptions<DeliveryOptions> options,
-    TimeProvider time, ILogger<ReminderScheduler> logger, EscalationPlanner escalations, UnitReportEscalationPlanner? unitReports = null)
+    TimeProvider time, ILogger<ReminderScheduler> logger, EscalationPlanner escalations, UnitReportEscalationPlanner? unitReports = null,
+    IEnumerable<IPeriodicPass>? passes = null)
         : BackgroundService
 {
     public const string WatermarkScope = "reminders";
@@ -248,9 +249,20 @@ internal sealed class ReminderScheduler(IStateStore store, ReminderPlanner plann
             await planner.RunAsync(tenant, from, now, ct).ConfigureAwait(false);
             await escalations.RunAsync(tenant, now, ct).ConfigureAwait(false);
             if (unitReports is not null) await unitReports.RunAsync(tenant, now, ct).ConfigureAwait(false);
+            foreach (var pass in passes ?? []) await RunPassAsync(pass, tenant, now, ct).ConfigureAwait(false);
             await store.Sync.PutAsync(new SyncEntry(tenant, WatermarkScope, WatermarkKey, now.ToString("O", CultureInfo.InvariantCulture), null, null,
                 now), ct).ConfigureAwait(false);
         }
         Interlocked.Increment(ref _passes);
+    }
+
+    /// <summary>A failing extra pass (e.g. Planner unreachable) is logged; the reminders' watermark still moves on.</summary>
+    private async Task RunPassAsync(IPeriodicPass pass, string tenant, DateTimeOffset now, CancellationToken ct)
+    {
+        try { await pass.RunAsync(tenant, now, ct).ConfigureAwait(false); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Periodic pass {Pass} over {TenantId} failed; the next day's pass tries again", pass.GetType().Name, tenant);
+        }
     }
 }

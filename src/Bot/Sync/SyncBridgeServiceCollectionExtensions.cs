@@ -32,7 +32,13 @@ internal static class SyncBridgeServiceCollectionExtensions
         services.TryAddSingleton<PlanMirror>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<TeamsPlans.Bot.Delivery.IDeliveryFollowUp, PlanDocumentFollowUp>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAssignmentChangeSink, BoardProgressSink>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportHandInSink, BoardReviewSink>());
+        services.TryAddSingleton<BoardStates>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<TeamsPlans.Bot.Delivery.IPeriodicPass, BoardStates>(
+            sp => sp.GetRequiredService<BoardStates>()));
+        services.TryAddSingleton<BoardReviewSink>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportHandInSink, BoardReviewSink>(sp => sp.GetRequiredService<BoardReviewSink>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Features.Review.IReviewDecisionSink, BoardReviewSink>(
+            sp => sp.GetRequiredService<BoardReviewSink>()));
         services.TryAddSingleton<IRemoteChangeSink, BoardChangeApplier>();
         services.TryAddSingleton<IPlanDocumentImporter, LibraryDropImporter>();
         return services;

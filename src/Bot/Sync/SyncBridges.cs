@@ -33,25 +33,13 @@ internal sealed class MirroringAssignmentPublisher(IAssignmentPublisher inner, P
 /// Acknowledge / progress / done from a card → the board task's percentComplete (0 / 50 / 100) and its official-state
 /// label (issue 15: an acceptance after the deadline labels it "Hoàn thành quá hạn"), in the background.
 /// </summary>
-internal sealed class BoardProgressSink(PlannerSyncService sync, SyncLane lane, IStateStore store, TimeProvider time,
-    OfficialStateCalculator? states = null,
-    IHistoryStore? history = null) : IAssignmentChangeSink
+internal sealed class BoardProgressSink(SyncLane lane, BoardStates boards) : IAssignmentChangeSink
 {
     public Task OnAssignmentChangedAsync(AssignmentChange change, CancellationToken ct)
     {
         var record = change.After;
-        lane.Post($"progress {record.TenantId}/{record.AssignmentId} v{record.State.Version}", async c =>
-        {
-            string? label = null;
-            if (states is not null && await store.Plans.GetAsync(record.TenantId, record.PlanId, c).ConfigureAwait(false) is { } plan)
-                label = PlannerLabels.CodeOf(states.Of(record.State, record.Deadlines, plan.Document.Year ?? plan.Document.IssuedOn?.Year,
-                    VietnamTime.Today(time)));
-            // Issue 15: a report awaiting review shows "Chờ duyệt", never completed.
-            if (history is not null && Features.Review.ReviewStatus.Of(await history.ListByAssignmentAsync(record.TenantId, record.AssignmentId, c)
-                    .ConfigureAwait(false)).Phase == Features.Review.ReviewPhase.Awaiting)
-                label = PlannerLabels.AwaitingReview;
-            await sync.OnAssignmentChangedAsync(record, label, c).ConfigureAwait(false);
-        });
+        // Issue 15: the label follows the review (a report awaiting review shows "Chờ duyệt", never completed).
+        lane.Post($"progress {record.TenantId}/{record.AssignmentId} v{record.State.Version}", c => boards.WriteAsync(record, c));
         return Task.CompletedTask;
     }
 }

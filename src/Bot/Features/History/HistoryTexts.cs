@@ -22,6 +22,7 @@ internal sealed class HistoryTexts
             HistoryEvent.Reassigned => "Giao lại",
             HistoryEvent.Redated => "Đổi hạn",
             HistoryEvent.Withdrawn => "Rút/thu hồi theo văn bản điều chỉnh",
+            HistoryEvent.ReportForwarded => "Đơn vị chấp nhận và gửi báo cáo lên",
             _ => "Thay đổi trên Planner",
         },
         Source = s => s switch
@@ -50,6 +51,7 @@ internal sealed class HistoryTexts
             HistoryEvent.Reassigned => "Reassigned",
             HistoryEvent.Redated => "Re-dated",
             HistoryEvent.Withdrawn => "Withdrawn by the corrected plan",
+            HistoryEvent.ReportForwarded => "Report accepted by the unit and sent up",
             _ => "Changed in Planner",
         },
         Source = s => s switch

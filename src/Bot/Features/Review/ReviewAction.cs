@@ -12,7 +12,7 @@ namespace TeamsPlans.Bot.Features.Review;
 internal sealed class ReviewAction(IStateStore store, AssignmentAccess access, HistoryRecorder history, ReviewRequester reviewers,
     ProactiveCards proactive, Assignments.AssignmentChangeNotifier notifier, ContentionRetry contention, TimeProvider time,
         ILogger<ReviewAction> logger,
-    Units.UnitReportForward forward)
+    Units.UnitReportForward forward, IEnumerable<IReviewDecisionSink>? decisions = null)
 {
     public async Task<CardActionResult> HandleAsync(CardActionContext action, CancellationToken ct)
     {
@@ -55,6 +55,7 @@ internal sealed class ReviewAction(IStateStore store, AssignmentAccess access, H
             a.AssignmentId, action.TenantId, accept ? "accepted" : "returned", action.UserKey, review.Rounds);
 
         var current = outcome.Current!;
+        foreach (var sink in decisions ?? []) await sink.OnReviewDecidedAsync(current, accept, ct).ConfigureAwait(false);
         await proactive.UpdateAssignmentCardAsync(plan, current, ct).ConfigureAwait(false);
         if (current.MemberAadObjectId is { } holder && !accept)
             await proactive.SendAsync(action.TenantId, holder, v => PlanCards.Notice(ReviewTexts.For(v).Returned(reason!), [a.Duty], v, "attention"),

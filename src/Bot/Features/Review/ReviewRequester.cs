@@ -10,12 +10,23 @@ namespace TeamsPlans.Bot.Features.Review;
 internal sealed class ReviewRequester(IStateStore store, HistoryRecorder history, ProactiveCards proactive, ILogger<ReviewRequester> logger,
     Assignments.AssignmentChangeNotifier notifier, ContentionRetry contention, TimeProvider time) : IReportHandInSink
 {
-    public async Task OnReportHandedInAsync(StoredPlan plan, AssignmentRecord a, ReportSubmission report, string submitterName, string? summary,
+    public Task OnReportHandedInAsync(StoredPlan plan, AssignmentRecord a, ReportSubmission report, string submitterName, string? summary,
         bool fromChat,
-        CancellationToken ct)
+        CancellationToken ct) =>
+        RecordAndRequestAsync(HistoryEvent.ReportHandedIn, plan, a, report, submitterName, summary, fromChat, ct);
+
+    /// <summary>
+    /// A unit head accepted a member's report and sends it up in the unit's name (<see cref="Units.UnitReportForward"/>): the
+    /// review card goes to the plan's receiver; the history says "sent up", the same round as the member's hand-in.
+    /// </summary>
+    public Task OnReportForwardedAsync(StoredPlan plan, AssignmentRecord a, ReportSubmission report, string headName, string? summary,
+        CancellationToken ct) =>
+        RecordAndRequestAsync(HistoryEvent.ReportForwarded, plan, a, report, headName, summary, fromChat: false, ct);
+
+    private async Task RecordAndRequestAsync(HistoryEvent what, StoredPlan plan, AssignmentRecord a, ReportSubmission report, string submitterName,
+        string? summary, bool fromChat, CancellationToken ct)
     {
-        await history.RecordAsync(a, HistoryEvent.ReportHandedIn, report.SubmittedBy, submitterName,
-            fromChat ? HistorySource.Chat : HistorySource.Card,
+        await history.RecordAsync(a, what, report.SubmittedBy, submitterName, fromChat ? HistorySource.Chat : HistorySource.Card,
             string.IsNullOrWhiteSpace(summary) ? report.FileName : summary.Trim(), ct).ConfigureAwait(false);
         if (a.State.Status == AssignmentStatus.Done) await ReopenAsync(a, report.SubmittedBy, ct).ConfigureAwait(false);
         // A report handed in from a card is uploaded after the invoke (ReportUploads): its card waits for the library link.

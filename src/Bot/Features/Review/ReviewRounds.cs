@@ -29,7 +29,9 @@ internal static class ReviewRounds
     /// <summary>The "Các lần nộp trước" section: the rounds before <paramref name="current"/>, oldest first; none when it is the first.</summary>
     public static IEnumerable<CardElement> Earlier(IReadOnlyList<HistoryEntry> history, HistoryEntry current, ReviewTexts t, double scale)
     {
-        var earlier = Of(history).Where(r => r.HandIn.Sequence < current.Sequence).ToList();
+        var rounds = Of(history).Where(r => r.HandIn.Sequence < current.Sequence).ToList();
+        // A report a unit head sent up (ReportForwarded) is the last hand-in's round, not an earlier one.
+        var earlier = current.Event == HistoryEvent.ReportForwarded && rounds.Count > 0 ? rounds[..^1] : rounds;
         if (earlier.Count == 0) yield break;
         yield return new TextBlock(t.EarlierRounds) { Id = "earlierRounds", Weight = "bolder", Spacing = "medium", Separator = true };
         foreach (var r in earlier.TakeLast(Cap(5, scale)))

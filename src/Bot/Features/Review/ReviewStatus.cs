@@ -4,7 +4,8 @@ namespace TeamsPlans.Bot.Features.Review;
 
 /// <summary>
 /// The review state of an assignment, read from its history: the latest of "report handed in", "accepted", "returned"
-/// decides (a report handed in after a return is awaiting review again). Every round stays in the history.
+/// decides (a report handed in after a return is awaiting review again). Every round stays in the history; a report a unit
+/// head sent up (<see cref="HistoryEvent.ReportForwarded"/>) awaits review again within the same round.
 /// </summary>
 internal sealed record ReviewStatus(ReviewPhase Phase, HistoryEntry? Latest, int Rounds)
 {
@@ -12,13 +13,14 @@ internal sealed record ReviewStatus(ReviewPhase Phase, HistoryEntry? Latest, int
 
     public static ReviewStatus Of(IReadOnlyList<HistoryEntry> history)
     {
-        var steps = history.Where(e => e.Event is HistoryEvent.ReportHandedIn or HistoryEvent.Accepted or HistoryEvent.Returned)
+        var steps = history.Where(e => e.Event is HistoryEvent.ReportHandedIn or HistoryEvent.ReportForwarded or HistoryEvent.Accepted
+                or HistoryEvent.Returned)
             .OrderBy(e => e.Sequence).ToList();
         if (steps.Count == 0) return None;
         var last = steps[^1];
         var phase = last.Event switch
         {
-            HistoryEvent.ReportHandedIn => ReviewPhase.Awaiting,
+            HistoryEvent.ReportHandedIn or HistoryEvent.ReportForwarded => ReviewPhase.Awaiting,
             HistoryEvent.Accepted => ReviewPhase.Accepted,
             _ => ReviewPhase.Returned,
         };

@@ -4,7 +4,8 @@ namespace TeamsPlans.Bot.Features.Units;
 
 /// <summary>
 /// A unit head's "Chấp nhận" on the report of a member carrying out the unit's duty (issue #14): the head answers for the
-/// unit, so the report goes up in the unit's name — a hand-in by the head (the history keeps both), the review card to the
+/// unit, so the report goes up in the unit's name — sent up by the head (<see cref="HistoryEvent.ReportForwarded"/>, the same
+/// round as the member's hand-in; the history keeps both), the review card to the
 /// plan's receiver, whose acceptance alone finishes the duty. "Trả lại" stays the review's own (back to the member).
 /// </summary>
 internal sealed class UnitReportForward(IStateStore store, ReviewRequester reviewers, ILogger<UnitReportForward> logger)
@@ -20,8 +21,8 @@ internal sealed class UnitReportForward(IStateStore store, ReviewRequester revie
         if (report is null) return CardActionResult.Fail(409, "NotAwaiting", ReviewTexts.Vi.NotAwaiting, ReviewTexts.En.NotAwaiting);
         var name = action.State.Member?.DisplayName ?? action.State.Activity.From?.Name ?? action.UserKey;
         // The member's summary goes up with it; the hand-in is the head's (the receiver sees the unit's head as its sender).
-        await reviewers.OnReportHandedInAsync(plan, a, report with { SubmittedBy = action.UserKey }, name, handIn.Detail, fromChat: false, ct)
-            .ConfigureAwait(false);
+        // Sent up, not handed in again: the same round (the history says so), not a new one for the receiver.
+        await reviewers.OnReportForwardedAsync(plan, a, report with { SubmittedBy = action.UserKey }, name, handIn.Detail, ct).ConfigureAwait(false);
         logger.LogInformation("Report {ReportId} of {AssignmentId} in {TenantId} accepted by the unit head {AadObjectId} and sent up",
             report.ReportId, a.AssignmentId, action.TenantId, action.UserKey);
         var t = UnitHandOverTexts.For(action.State.View);
