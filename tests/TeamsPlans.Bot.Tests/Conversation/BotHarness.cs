@@ -125,6 +125,10 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         GraphInstalledAt.TryAdd(aad, Clock.GetUtcNow());
     }
 
+    /// <summary>Cards posted with a refresh Teams does not take (userIds not "29:" MRIs or over 60): the harness fails the
+    /// test when it is disposed.</summary>
+    public ConcurrentQueue<string> Violations { get; } = new();
+
     /// <summary>Every POST/PUT into a conversation (accepted or refused), per conversation id.</summary>
     public ConcurrentDictionary<string, int> Attempts { get; } = new();
 
@@ -141,6 +145,9 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
                 403 => new { error = new { code = "BotDisabledByAdmin", message = "The tenant admin disabled this bot." } },
                 _ => new { error = new { code = "ServiceUnavailable", message = "Service unavailable." } },
             }, statusCode: status);
+        foreach (var card in (body["attachments"]?.AsArray() ?? []).Select(a => a?["content"]).OfType<JsonObject>())
+            if (TeamsPlans.Bot.Tests.Fidelity.UniversalActionsContract.RefreshViolation(card) is { } violation)
+                Violations.Enqueue($"{method} into {conv}: {violation}");
         Posts.Enqueue(new Post(method, conv, id, body, c.Items["utf16"] is int n ? n : 0));
         return Results.Json(new { id = method == "PUT" ? id : $"act-{Interlocked.Increment(ref _ids)}" });
     }
@@ -342,7 +349,11 @@ public sealed class BotHarness : IAsyncDisposable
                 ["error"] = new JsonObject { ["code"] = "BotTimeout", ["message"] = $"Unable to reach app. Please try again. (answered after {took.TotalSeconds:0.#} s)" },
             });
         }
-        return (r.StatusCode, (JsonObject)JsonNode.Parse(text)!);
+        var answer = (JsonObject)JsonNode.Parse(text)!;
+        // Teams takes only the documented Universal Actions responses (issue 19): anything else is a broken invoke.
+        if (TeamsPlans.Bot.Tests.Fidelity.UniversalActionsContract.InvokeViolation(answer) is { } violation)
+            Assert.Fail($"The '{verb}' invoke answered what Teams does not take: {violation}. Body: {text}");
+        return (r.StatusCode, answer);
     }
 
     /// <summary>
@@ -410,11 +421,13 @@ public sealed class BotHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        var violations = Connector.Violations.ToList();
         Client.Dispose();
         if (_factory is not null) await _factory.DisposeAsync();
         await Connector.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dir, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        Assert.True(violations.Count == 0, "Cards Teams would not take: " + string.Join("; ", violations));
     }
 
     /// <summary>TestServer gives no remote address; local mode accepts loopback callers only, so the tests' requests come from 127.0.0.1.</summary>
