@@ -28,6 +28,8 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
     /// <summary>Files served at {ServiceUrl}files/{name} (stands in for SharePoint download URLs); missing names give 404.</summary>
     public ConcurrentDictionary<string, byte[]> Files { get; } = new();
     public int FileDownloads;
+    /// <summary>Invokes the harness has sent and not yet had answered (a file download meanwhile is a violation).</summary>
+    public int InvokesInFlight;
     /// <summary>Files added with <see cref="AddFile"/>: when their download link was issued (it expires after
     /// <see cref="FileUrlLifetime"/> on <see cref="Clock"/>).</summary>
     public ConcurrentDictionary<string, DateTimeOffset> FileIssuedAt { get; } = new();
@@ -91,6 +93,8 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         _app.MapGet("/files/{name}", (string name) =>
         {
             Interlocked.Increment(ref FileDownloads);
+            // An invoke has 10–15 s and the link may have expired (issue 19): a download belongs to the file's arrival or the queue.
+            if (Volatile.Read(ref InvokesInFlight) > 0) Violations.Enqueue($"file '{name}' downloaded inside an invoke");
             // Teams' file.download.info downloadUrl is a short-lived pre-authenticated link: refused once it has expired.
             if (FileIssuedAt.TryGetValue(name, out var issued) && Clock.GetUtcNow() > issued + FileUrlLifetime)
                 return Results.Json(new { error = new { code = "unauthenticated", message = "The download link has expired." } }, statusCode: 401);
@@ -125,7 +129,7 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         GraphInstalledAt.TryAdd(aad, Clock.GetUtcNow());
     }
 
-    /// <summary>Cards posted with a refresh Teams does not take (userIds not "29:" MRIs or over 60): the harness fails the
+    /// <summary>Cards posted with a refresh Teams does not take (userIds not "29:" MRIs or over 60), files downloaded inside an invoke: the harness fails the
     /// test when it is disposed.</summary>
     public ConcurrentQueue<string> Violations { get; } = new();
 
@@ -215,6 +219,8 @@ public sealed class BotHarness : IAsyncDisposable
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2023, 4, 10, 2, 0, 0, TimeSpan.Zero));
     public HttpClient Client { get; private set; } = null!;
     public string LibraryDir { get; }
+    /// <summary>Reports:PendingFolder: where the bot keeps copies of chat files (delete it to play a host restart on fresh disk).</summary>
+    public string PendingFolder => Path.Combine(_dir, "pending");
     public IServiceProvider Services => _factory!.Services;
     public IStateStore Store => Services.GetRequiredService<IStateStore>();
 
@@ -256,6 +262,8 @@ public sealed class BotHarness : IAsyncDisposable
             b.UseSetting("GraphSync:PollInterval", "00:05:00");
             // The fake connector serves report files on 127.0.0.1: local mode lets loopback file hosts in only when told (issue 13).
             b.UseSetting("Reports:Download:AllowLoopback", "true");
+            // Copies of chat files (pending choices, queued uploads) per harness, not shared between tests running in parallel.
+            b.UseSetting("Reports:PendingFolder", h.PendingFolder);
             foreach (var (k, v) in settings ?? new Dictionary<string, string>()) b.UseSetting(k, v);
             b.ConfigureTestServices(s =>
             {
@@ -335,7 +343,10 @@ public sealed class BotHarness : IAsyncDisposable
             ["trigger"] = trigger,
         };
         var started = Time.GetUtcNow();
-        var r = await Client.PostAsync("/api/messages", new StringContent(a.ToJsonString(), Encoding.UTF8, "application/json"));
+        Interlocked.Increment(ref Connector.InvokesInFlight);
+        HttpResponseMessage r;
+        try { r = await Client.PostAsync("/api/messages", new StringContent(a.ToJsonString(), Encoding.UTF8, "application/json")); }
+        finally { Interlocked.Decrement(ref Connector.InvokesInFlight); }
         var took = Time.GetUtcNow() - started;
         var text = await r.Content.ReadAsStringAsync();
         await DeliverQueuedAsync();
@@ -427,7 +438,7 @@ public sealed class BotHarness : IAsyncDisposable
         await Connector.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dir, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        Assert.True(violations.Count == 0, "Cards Teams would not take: " + string.Join("; ", violations));
+        Assert.True(violations.Count == 0, "What Teams would not take (or an invoke must not do): " + string.Join("; ", violations));
     }
 
     /// <summary>TestServer gives no remote address; local mode accepts loopback callers only, so the tests' requests come from 127.0.0.1.</summary>
