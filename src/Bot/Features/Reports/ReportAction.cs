@@ -41,7 +41,7 @@ internal sealed class ReportAction(IStateStore store, ReportHandIn reports, Assi
         }
         catch (ReportHandInException e)
         {
-            return CardActionResult.Fail(e.Code == "tooBig" ? 413 : 502, e.Code, e.Vi, e.En);
+            return CardActionResult.Fail(e.Status, e.Code, e.Vi, e.En);
         }
         return CardActionResult.Ok(await cards.ForViewerAsync(plan, record, view, true, ct).ConfigureAwait(false));
     }
