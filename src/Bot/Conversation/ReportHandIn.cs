@@ -25,6 +25,12 @@ internal sealed class ReportHandInException(string code, string vi, string en, E
     public string Code { get; } = code;
     public string Vi { get; } = vi;
     public string En { get; } = en;
+
+    /// <summary>The status the bot words the refusal with (the invoke answer maps it to the documented 400 / 500).</summary>
+    public int Status => Code switch { "tooBig" => 413, "empty" => 400, FileGone => 410, _ => 502 };
+
+    /// <summary>The code of a kept file whose copy is gone: the member sends it again.</summary>
+    public const string FileGone = "FileGone";
 }
 
 /// <summary>
@@ -199,19 +205,41 @@ internal sealed class ReportHandIn(IStateStore store, ReportLibrary library, Tea
 
     /// <summary>
     /// The file kept for the member's choice, stored as the report of <paramref name="a"/>: the copy taken when it arrived
-    /// (Teams' download links are short-lived, and an invoke has 10–15 s), else — copy gone — downloaded again.
+    /// (Teams' download links are short-lived, and an invoke has 10–15 s). Copy gone: <see cref="PendingCopyAsync"/>.
     /// </summary>
     public async Task<ReportSubmission> HandInPendingFileAsync(StoredPlan plan, AssignmentRecord a, string userKey, string submitter,
         ReportPeriod period,
         ReportFile file, string? activityId, CancellationToken ct)
     {
-        var spool = SpoolPath(plan.TenantId, userKey);
-        if (!File.Exists(spool)) return await HandInFileAsync(plan, a, userKey, submitter, period, file, activityId, ct,
-            deferUpload: true).ConfigureAwait(false);
-        await using var content = File.OpenRead(spool);
+        await using var content = await PendingCopyAsync(plan.TenantId, userKey, file, ct).ConfigureAwait(false);
         return await StoreAsync(plan, a, userKey, submitter, period, $"{submitter} - {file.Name}", content, activityId, ct, fromChat: true, null,
             deferUpload: true)
             .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The copy of the member's pending file taken when it arrived. Never downloaded again here (this runs inside a click):
+    /// when the copy is gone (spool cleared, host restarted on fresh disk) the pending record is forgotten and
+    /// <see cref="ReportHandInException.FileGone"/> asks the member to send the file again.
+    /// </summary>
+    public bool HasPendingCopy(string tenantId, string userKey) => File.Exists(SpoolPath(tenantId, userKey));
+
+    public async Task<Stream> PendingCopyAsync(string tenantId, string userKey, ReportFile file, CancellationToken ct)
+    {
+        var spool = SpoolPath(tenantId, userKey);
+        if (File.Exists(spool)) return File.OpenRead(spool);
+        throw await ForgetGoneCopyAsync(tenantId, userKey, file, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The pending record of a file whose copy is gone is forgotten; the error asks the member to send it again.</summary>
+    public async Task<ReportHandInException> ForgetGoneCopyAsync(string tenantId, string userKey, ReportFile file, CancellationToken ct)
+    {
+        logger.LogWarning("Copy of the pending file {FileName} of {AadObjectId} in {TenantId} is gone: asked to send it again",
+            TeamsPlans.Bot.Security.LogText.Clean(file.Name, 120), userKey, tenantId);
+        await store.Sync.DeleteAsync(tenantId, FileScope, userKey, ct).ConfigureAwait(false);
+        var name = TeamsPlans.Bot.Security.EchoText.Cap(file.Name);
+        return new ReportHandInException(ReportHandInException.FileGone, Features.Reports.ReportTexts.CopyGoneVi(name),
+            Features.Reports.ReportTexts.CopyGoneEn(name));
     }
 
     /// <summary>Remembers the assignment and period the member last reported for from a card: a file sent next goes there.</summary>

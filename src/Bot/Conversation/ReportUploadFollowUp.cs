@@ -15,6 +15,10 @@ internal sealed class ReportUploadFollowUp(IStateStore store, ReportUploads uplo
 {
     public string Kind => DeliveryKinds.ReportUpload;
 
+    /// <summary>SharePoint kept refusing: the copy and the pending record stay; the member is told and offered "Thử lại".</summary>
+    public Task OnFailedAsync(WorkItem item, DeliveryPayload payload, string reason, CancellationToken ct) =>
+        services.GetService<Features.Reports.ReportUploadRetry>()?.TellFailedAsync(item, payload, ct) ?? Task.CompletedTask;
+
     public async Task<string?> RunAsync(WorkItem item, DeliveryPayload payload, CancellationToken ct)
     {
         if (payload.Code is not { } reportId) return "no report";

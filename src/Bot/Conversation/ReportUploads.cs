@@ -24,6 +24,12 @@ internal sealed class ReportUploads(IStateStore store, ReportLibrary library, Co
     private sealed record Pending(string PlanId, string AssignmentId, string Period, DateOnly Due, string FileName, string PlanNumber,
         string Submitter);
 
+    /// <summary>The queue key of a report's upload: under <see cref="KeyPrefix"/> of its plan, so "resend" finds it.</summary>
+    public static string Key(string planId, string reportId) => $"{KeyPrefix(planId)}r:{Uri.EscapeDataString(reportId)}";
+
+    /// <summary>The key prefix of a plan's report uploads (not the plan's delivery prefix: they are not member deliveries).</summary>
+    public static string KeyPrefix(string planId) => $"reportup|p:{Uri.EscapeDataString(planId)}|";
+
     private string SpoolPath(string tenantId, string reportId) => Path.Combine(Path.GetFullPath(options.PendingFileRoot), "uploads",
         Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(tenantId + "|" + reportId)))[..32] + ".bin");
 
@@ -43,7 +49,7 @@ internal sealed class ReportUploads(IStateStore store, ReportLibrary library, Co
             TenantId = plan.TenantId, Kind = DeliveryKinds.ReportUpload, MemberAadObjectId = report.SubmittedBy, PlanId = plan.PlanId,
             AssignmentId = a.AssignmentId, Code = report.ReportId,
         };
-        var key = $"reportup|r:{Uri.EscapeDataString(report.ReportId)}";
+        var key = Key(plan.PlanId, report.ReportId);
         await store.Queue.EnqueueAsync(plan.TenantId, DeliveryOptions.QueueName, DeliveryKinds.ReportUpload, key, payload.ToJson(), null, ct)
             .ConfigureAwait(false);
         logger.LogInformation("Report {ReportId} of {AssignmentId} in {TenantId} recorded; its upload is queued as {DeliveryKey}",

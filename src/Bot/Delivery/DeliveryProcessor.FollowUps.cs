@@ -34,7 +34,23 @@ internal sealed partial class DeliveryProcessor
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             _logger.LogWarning(e, "Follow-up {DeliveryKey} failed; retried", item.IdempotencyKey);
-            return await RetryAsync(item, owner, payload, $"{e.GetType().Name}: {Truncate(e.Message, 300)}", null).ConfigureAwait(false);
+            var reason = $"{e.GetType().Name}: {Truncate(e.Message, 300)}";
+            var outcome = await RetryAsync(item, owner, payload, reason, null).ConfigureAwait(false);
+            if (outcome == DeliveryOutcome.Failed) await TellFailedAsync(item, payload, followUp, reason).ConfigureAwait(false);
+            return outcome;
+        }
+    }
+
+    /// <summary>The follow-up's last attempt failed: it is told (and tells the member); its own failure is only logged.</summary>
+    private async Task TellFailedAsync(WorkItem item, DeliveryPayload payload, IDeliveryFollowUp followUp, string reason)
+    {
+        try
+        {
+            await followUp.OnFailedAsync(item, payload, reason, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _logger.LogError(e, "Follow-up {DeliveryKey} failed for good and its failure could not be told", item.IdempotencyKey);
         }
     }
 }

@@ -15,4 +15,8 @@ internal interface IDeliveryFollowUp
     /// <summary>Does the work; returns null when done, or the reason it was skipped on purpose. A
     /// <see cref="TeamsPlans.Bot.Protocol.ConnectorException"/> or any other exception retries it.</summary>
     Task<string?> RunAsync(WorkItem item, DeliveryPayload payload, CancellationToken ct);
+
+    /// <summary>The work failed for good (its last attempt; <paramref name="reason"/> as recorded): tell whoever must know.
+    /// The item stays Failed, so "resend" (or a retry the follow-up offers) can queue it again.</summary>
+    Task OnFailedAsync(WorkItem item, DeliveryPayload payload, string reason, CancellationToken ct) => Task.CompletedTask;
 }

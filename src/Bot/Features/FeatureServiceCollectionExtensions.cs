@@ -57,6 +57,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<PreviewActions>();
         services.AddSingleton<ReportFileHandler>();
         services.AddSingleton<ReportAction>();
+        services.AddSingleton<ReportUploadRetry>();
         services.AddSingleton<RollupFeature>();
         services.AddSingleton<TeamsPlans.Bot.Features.UnitRollup.UnitRollupService>();
         services.AddSingleton<TeamsPlans.Bot.Features.UnitRollup.UnitRollupFeature>();

@@ -164,7 +164,7 @@ internal static class BotEndpoint
                 LogText.Clean(activity.Name, 80));
             // An invoke always gets a well-formed Universal Actions error (the client shows it on the card); a reply Teams
             // refused (ConnectorException) is not the activity's fault: Teams gets its 200, the failure is logged.
-            if (activity.Type == ActivityTypes.Invoke) invokeResponse = InvokeError(500, "InternalError",
+            if (activity.Type == ActivityTypes.Invoke) invokeResponse = UniversalActionResponse.Error(500, "InternalError",
                 "Bot không xử lý được thao tác này, vui lòng thử lại sau. / The bot could not handle this action; please try again later.");
             else if (ex is ConnectorException) invokeResponse = null;
             else
@@ -186,14 +186,6 @@ internal static class BotEndpoint
         }
         http.Response.StatusCode = 200;
     }
-
-    /// <summary>The Universal Actions error shape: { statusCode, type: application/vnd.microsoft.error, value: { code, message } }.</summary>
-    internal static InvokeResponse InvokeError(int status, string code, string message) => new(200, new System.Text.Json.Nodes.JsonObject
-    {
-        ["statusCode"] = status,
-        ["type"] = "application/vnd.microsoft.error",
-        ["value"] = new System.Text.Json.Nodes.JsonObject { ["code"] = code, ["message"] = message },
-    });
 
     private static Task WriteErrorAsync(HttpContext http, int status, string message)
     {

@@ -28,6 +28,8 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
     /// <summary>Files served at {ServiceUrl}files/{name} (stands in for SharePoint download URLs); missing names give 404.</summary>
     public ConcurrentDictionary<string, byte[]> Files { get; } = new();
     public int FileDownloads;
+    /// <summary>Invokes the harness has sent and not yet had answered (a file download meanwhile is a violation).</summary>
+    public int InvokesInFlight;
     /// <summary>Files added with <see cref="AddFile"/>: when their download link was issued (it expires after
     /// <see cref="FileUrlLifetime"/> on <see cref="Clock"/>).</summary>
     public ConcurrentDictionary<string, DateTimeOffset> FileIssuedAt { get; } = new();
@@ -91,6 +93,8 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         _app.MapGet("/files/{name}", (string name) =>
         {
             Interlocked.Increment(ref FileDownloads);
+            // An invoke has 10–15 s and the link may have expired (issue 19): a download belongs to the file's arrival or the queue.
+            if (Volatile.Read(ref InvokesInFlight) > 0) Violations.Enqueue($"file '{name}' downloaded inside an invoke");
             // Teams' file.download.info downloadUrl is a short-lived pre-authenticated link: refused once it has expired.
             if (FileIssuedAt.TryGetValue(name, out var issued) && Clock.GetUtcNow() > issued + FileUrlLifetime)
                 return Results.Json(new { error = new { code = "unauthenticated", message = "The download link has expired." } }, statusCode: 401);
@@ -125,6 +129,10 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         GraphInstalledAt.TryAdd(aad, Clock.GetUtcNow());
     }
 
+    /// <summary>Cards posted with a refresh Teams does not take (userIds not "29:" MRIs or over 60), files downloaded inside an invoke: the harness fails the
+    /// test when it is disposed.</summary>
+    public ConcurrentQueue<string> Violations { get; } = new();
+
     /// <summary>Every POST/PUT into a conversation (accepted or refused), per conversation id.</summary>
     public ConcurrentDictionary<string, int> Attempts { get; } = new();
 
@@ -141,6 +149,9 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
                 403 => new { error = new { code = "BotDisabledByAdmin", message = "The tenant admin disabled this bot." } },
                 _ => new { error = new { code = "ServiceUnavailable", message = "Service unavailable." } },
             }, statusCode: status);
+        foreach (var card in (body["attachments"]?.AsArray() ?? []).Select(a => a?["content"]).OfType<JsonObject>())
+            if (TeamsPlans.Bot.Tests.Fidelity.UniversalActionsContract.RefreshViolation(card) is { } violation)
+                Violations.Enqueue($"{method} into {conv}: {violation}");
         Posts.Enqueue(new Post(method, conv, id, body, c.Items["utf16"] is int n ? n : 0));
         return Results.Json(new { id = method == "PUT" ? id : $"act-{Interlocked.Increment(ref _ids)}" });
     }
@@ -208,6 +219,8 @@ public sealed class BotHarness : IAsyncDisposable
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2023, 4, 10, 2, 0, 0, TimeSpan.Zero));
     public HttpClient Client { get; private set; } = null!;
     public string LibraryDir { get; }
+    /// <summary>Reports:PendingFolder: where the bot keeps copies of chat files (delete it to play a host restart on fresh disk).</summary>
+    public string PendingFolder => Path.Combine(_dir, "pending");
     public IServiceProvider Services => _factory!.Services;
     public IStateStore Store => Services.GetRequiredService<IStateStore>();
 
@@ -252,6 +265,8 @@ public sealed class BotHarness : IAsyncDisposable
             // The harness's users speak through their client's locale (TestUser.Locale, vi-VN unless a test says en-US); the
             // product default (Bot:DefaultLanguage vi-VN, for the Playground's en-US) is tested with this setting removed.
             b.UseSetting("Bot:DefaultLanguage", "auto");
+            // Copies of chat files (pending choices, queued uploads) per harness, not shared between tests running in parallel.
+            b.UseSetting("Reports:PendingFolder", h.PendingFolder);
             foreach (var (k, v) in settings ?? new Dictionary<string, string>()) b.UseSetting(k, v);
             b.ConfigureTestServices(s =>
             {
@@ -331,7 +346,10 @@ public sealed class BotHarness : IAsyncDisposable
             ["trigger"] = trigger,
         };
         var started = Time.GetUtcNow();
-        var r = await Client.PostAsync("/api/messages", new StringContent(a.ToJsonString(), Encoding.UTF8, "application/json"));
+        Interlocked.Increment(ref Connector.InvokesInFlight);
+        HttpResponseMessage r;
+        try { r = await Client.PostAsync("/api/messages", new StringContent(a.ToJsonString(), Encoding.UTF8, "application/json")); }
+        finally { Interlocked.Decrement(ref Connector.InvokesInFlight); }
         var took = Time.GetUtcNow() - started;
         var text = await r.Content.ReadAsStringAsync();
         await DeliverQueuedAsync();
@@ -345,7 +363,11 @@ public sealed class BotHarness : IAsyncDisposable
                 ["error"] = new JsonObject { ["code"] = "BotTimeout", ["message"] = $"Unable to reach app. Please try again. (answered after {took.TotalSeconds:0.#} s)" },
             });
         }
-        return (r.StatusCode, (JsonObject)JsonNode.Parse(text)!);
+        var answer = (JsonObject)JsonNode.Parse(text)!;
+        // Teams takes only the documented Universal Actions responses (issue 19): anything else is a broken invoke.
+        if (TeamsPlans.Bot.Tests.Fidelity.UniversalActionsContract.InvokeViolation(answer) is { } violation)
+            Assert.Fail($"The '{verb}' invoke answered what Teams does not take: {violation}. Body: {text}");
+        return (r.StatusCode, answer);
     }
 
     /// <summary>
@@ -413,11 +435,13 @@ public sealed class BotHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        var violations = Connector.Violations.ToList();
         Client.Dispose();
         if (_factory is not null) await _factory.DisposeAsync();
         await Connector.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dir, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        Assert.True(violations.Count == 0, "What Teams would not take (or an invoke must not do): " + string.Join("; ", violations));
     }
 
     /// <summary>TestServer gives no remote address; local mode accepts loopback callers only, so the tests' requests come from 127.0.0.1.</summary>

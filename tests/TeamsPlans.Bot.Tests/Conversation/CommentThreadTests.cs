@@ -20,7 +20,7 @@ public sealed class CommentThreadTests
         var data = ActionData(refreshed["value"]!.AsObject(), CardVerbs.AddComment);
 
         Assert.Equal("EmptyComment", (await h.InvokeAsync(Cuc, CardVerbs.AddComment, data)).Body["value"]!["code"]!.GetValue<string>());
-        Assert.Equal(403, (await h.InvokeAsync(Lan, CardVerbs.AddComment, data)).Body["statusCode"]!.GetValue<int>());
+        Assert.Equal(400, (await h.InvokeAsync(Lan, CardVerbs.AddComment, data)).Body["statusCode"]!.GetValue<int>());
 
         var mine = data.DeepClone().AsObject();
         mine[CardVerbs.ThreadCommentInput] = "Xin gia hạn báo cáo thêm 3 ngày.";

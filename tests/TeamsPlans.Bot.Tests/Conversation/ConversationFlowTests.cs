@@ -135,7 +135,7 @@ public sealed class ConversationFlowTests
 
         // Only principals publish.
         var (_, refused) = await h.InvokeAsync(Thanh, "publish", ActionData(preview, "publish"));
-        Assert.Equal(403, refused["statusCode"]!.GetValue<int>());
+        Assert.Equal(400, refused["statusCode"]!.GetValue<int>());
 
         var (_, published) = await h.InvokeAsync(Hung, "publish", ActionData(preview, "publish"));
         Assert.Equal(200, published["statusCode"]!.GetValue<int>());
@@ -227,7 +227,7 @@ public sealed class ConversationFlowTests
 
         var (status, cross) = await h.InvokeAsync(Thanh, "ack", ack, tenant: "tenant-other");
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal(403, cross["statusCode"]!.GetValue<int>());
+        Assert.Equal(400, cross["statusCode"]!.GetValue<int>());
         Assert.Equal("application/vnd.microsoft.error", cross["type"]!.GetValue<string>());
         Assert.Contains("đơn vị khác", cross["value"]!["message"]!.GetValue<string>());
 
@@ -235,10 +235,10 @@ public sealed class ConversationFlowTests
         var noTenant = ack.DeepClone().AsObject();
         noTenant.Remove("tenantId");
         var (_, missing) = await h.InvokeAsync(Thanh, "ack", noTenant, tenant: "tenant-other");
-        Assert.Equal(404, missing["statusCode"]!.GetValue<int>());
+        Assert.Equal(400, missing["statusCode"]!.GetValue<int>());
 
         var (_, notMine) = await h.InvokeAsync(Lan, "ack", ack);
-        Assert.Equal(403, notMine["statusCode"]!.GetValue<int>());
+        Assert.Equal(400, notMine["statusCode"]!.GetValue<int>());
         Assert.Contains("không phải người được giao", notMine["value"]!["message"]!.GetValue<string>());
         Assert.Contains("not the assignee", notMine["value"]!["message"]!.GetValue<string>());
 
@@ -320,7 +320,7 @@ public sealed class ConversationFlowTests
         var thanhBefore = h.Connector.CardsIn(Thanh.Conversation).Count;
 
         var (_, refused) = await h.InvokeAsync(Lan, "remind", remind);
-        Assert.Equal(403, refused["statusCode"]!.GetValue<int>());
+        Assert.Equal(400, refused["statusCode"]!.GetValue<int>());
 
         var (_, r) = await h.InvokeAsync(Hung, "remind", remind);
         Assert.Equal(200, r["statusCode"]!.GetValue<int>());

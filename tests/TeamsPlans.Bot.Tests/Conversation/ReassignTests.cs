@@ -24,7 +24,7 @@ public sealed class ReassignTests
         Assert.Equal("NoHolder", (await h.InvokeAsync(Hung, CardVerbs.Reassign, data)).Body["value"]!["code"]!.GetValue<string>());
         var toLan = data.DeepClone().AsObject();
         toLan[CardVerbs.ReassignToInput] = Lan.Aad;
-        Assert.Equal(403, (await h.InvokeAsync(Thanh, CardVerbs.Reassign, toLan)).Body["statusCode"]!.GetValue<int>());
+        Assert.Equal(400, (await h.InvokeAsync(Thanh, CardVerbs.Reassign, toLan)).Body["statusCode"]!.GetValue<int>());
         var (_, done) = await h.InvokeAsync(Hung, CardVerbs.Reassign, toLan);
         Assert.Equal(200, done["statusCode"]!.GetValue<int>());
 

@@ -57,7 +57,7 @@ public sealed class ReportHandInTests
         Assert.Equal("BadPeriod", e3["value"]!["code"]!.GetValue<string>());
         var notMine = empty.DeepClone().AsObject();
         notMine[CardVerbs.ReportSummaryInput] = "x";
-        Assert.Equal(403, (await h.InvokeAsync(Lan, "report", notMine)).Body["statusCode"]!.GetValue<int>());
+        Assert.Equal(400, (await h.InvokeAsync(Lan, "report", notMine)).Body["statusCode"]!.GetValue<int>());
         Assert.Empty(await h.Store.Reports.ListByAssignmentAsync(Tenant, a3.AssignmentId));
 
         var ok = empty.DeepClone().AsObject();
@@ -145,7 +145,7 @@ public sealed class ReportHandInTests
         var data = ActionData(ask, "report");
         data[CardVerbs.ReportTargetInput] = pick;
         // Someone else cannot use Thành's pending file.
-        Assert.Equal(403, (await h.InvokeAsync(Lan, "report", data)).Body["statusCode"]!.GetValue<int>());
+        Assert.Equal(400, (await h.InvokeAsync(Lan, "report", data)).Body["statusCode"]!.GetValue<int>());
         var (_, body) = await h.InvokeAsync(Thanh, "report", data);
         Assert.Equal(200, body["statusCode"]!.GetValue<int>());
         var report = Assert.Single(await h.Store.Reports.ListByAssignmentAsync(Tenant, Plan82 + "-a3"));
@@ -155,7 +155,7 @@ public sealed class ReportHandInTests
 
         // The pending file is used once: a second click says so.
         var (_, again) = await h.InvokeAsync(Thanh, "report", data);
-        Assert.Equal(410, again["statusCode"]!.GetValue<int>());
+        Assert.Equal(400, again["statusCode"]!.GetValue<int>());
         Assert.Single(await h.Store.Reports.ListByAssignmentAsync(Tenant, Plan82 + "-a3"));
     }
 

@@ -74,7 +74,7 @@ public sealed class ResendCommandTests
 
         // A plain member's click is refused; nothing is queued again.
         var (_, refused) = await h.InvokeAsync(Lan, "resend", resend);
-        Assert.Equal(403, refused["statusCode"]!.GetValue<int>());
+        Assert.Equal(400, refused["statusCode"]!.GetValue<int>());
         Assert.Single(await h.Store.Queue.ListAsync(Tenant, DeliveryOptions.QueueName, WorkState.Failed));
 
         h.Connector.FailingConversations.TryRemove(Cuc.Conversation, out _);

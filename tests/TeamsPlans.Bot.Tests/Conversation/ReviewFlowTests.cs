@@ -60,8 +60,8 @@ public sealed class ReviewFlowTests
 
         // Only the receiver reviews, a return needs a reason.
         var data = ActionData(review, CardVerbs.Accept);
-        Assert.Equal(403, (await h.InvokeAsync(Cuc, CardVerbs.Accept, data)).Body["statusCode"]!.GetValue<int>());
-        Assert.Equal(403, (await h.InvokeAsync(Lan, CardVerbs.Accept, data)).Body["statusCode"]!.GetValue<int>());
+        Assert.Equal(400, (await h.InvokeAsync(Cuc, CardVerbs.Accept, data)).Body["statusCode"]!.GetValue<int>());
+        Assert.Equal(400, (await h.InvokeAsync(Lan, CardVerbs.Accept, data)).Body["statusCode"]!.GetValue<int>());
         var (_, noReason) = await h.InvokeAsync(Hung, CardVerbs.Return, data);
         Assert.Equal("ReasonRequired", noReason["value"]!["code"]!.GetValue<string>());
         var withReason = data.DeepClone().AsObject();
@@ -76,7 +76,7 @@ public sealed class ReviewFlowTests
         Assert.Contains(Objects(cucCard), o => o["title"]?.GetValue<string>() == "Nộp lại báo cáo");
         Assert.Contains(h.Connector.CardsIn(Cuc.Conversation), c => Json(c).Contains("Trả lại: Thiếu số liệu khối 12", StringComparison.Ordinal));
         // Nothing awaits review any more.
-        Assert.Equal(409, (await h.InvokeAsync(Hung, CardVerbs.Accept, data)).Body["statusCode"]!.GetValue<int>());
+        Assert.Equal(400, (await h.InvokeAsync(Hung, CardVerbs.Accept, data)).Body["statusCode"]!.GetValue<int>());
 
         // After the deadline (Friday 14/04/2023), on Monday: overdue; handed in again (round 2) and accepted: done late.
         h.Time.SetUtcNow(new DateTimeOffset(2023, 4, 17, 2, 0, 0, TimeSpan.Zero));

@@ -123,7 +123,7 @@ public sealed class RollupCommandTests
         await h.SayAsync(Clerk, "tổng hợp đơn vị", Dept);
         Assert.Contains("Chỉ lãnh đạo đơn vị", Json(h.Connector.CardsIn(Clerk.Conversation).Last()));
         var (_, refused) = await h.InvokeAsync(Clerk, "rollup", new JsonObject { ["planId"] = "kh-678", ["tenantId"] = Dept, ["year"] = 2023 }, Dept);
-        Assert.Equal(403, refused["statusCode"]!.GetValue<int>());
+        Assert.Equal(400, refused["statusCode"]!.GetValue<int>());
 
         // A tenant with no configured units is told what to configure.
         await h.InstallAsync(Hung);

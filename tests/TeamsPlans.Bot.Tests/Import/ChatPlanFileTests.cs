@@ -50,7 +50,7 @@ public sealed class ChatPlanFileTests
         Assert.Equal(TeamsPlans.Storage.PlanStatus.Draft, plan.Status);
         // The kept file is used once: a second click has nothing left.
         var (_, again) = await h.InvokeAsync(Hung, CardVerbs.FileAsPlan, ActionData(ask, CardVerbs.FileAsPlan));
-        Assert.Equal(410, again["statusCode"]!.GetValue<int>());
+        Assert.Equal(400, again["statusCode"]!.GetValue<int>());
     }
 
     [Fact]

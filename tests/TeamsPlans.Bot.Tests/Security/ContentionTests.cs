@@ -86,7 +86,9 @@ public sealed class ContentionTests
         var notSaved = results.Where(r => r.Code != 200).ToList();
         Assert.All(notSaved, r =>
         {
-            Assert.Equal(503, r.Code);
+            // Universal Actions: a change not saved is the documented 500 error, its code says why.
+            Assert.Equal(500, r.Code);
+            Assert.Equal("NotSaved", r.Body["value"]!["code"]!.GetValue<string>());
             var message = r.Body["value"]!["message"]!.GetValue<string>();
             Assert.Contains("Chưa lưu được", message, StringComparison.Ordinal);
             Assert.Contains("not saved", message, StringComparison.Ordinal);

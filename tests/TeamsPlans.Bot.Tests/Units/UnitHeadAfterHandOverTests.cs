@@ -51,7 +51,7 @@ public sealed class UnitHeadAfterHandOverTests
         Assert.Equal("Nguyễn Văn An", Cards.CardModelTests.Facts(review)["Người nộp"]);
         Assert.Equal(phongCards, h.Connector.CardsIn(Hung.Conversation).Count);
         // Another school's head has no say on it.
-        Assert.Equal(403, (await h.InvokeAsync(UnitAssignmentTests.HeadOf("THCS11"), CardVerbs.Accept, ActionData(review, CardVerbs.Accept)))
+        Assert.Equal(400, (await h.InvokeAsync(UnitAssignmentTests.HeadOf("THCS11"), CardVerbs.Accept, ActionData(review, CardVerbs.Accept)))
             .Body["statusCode"]!.GetValue<int>());
 
         // The head returns it with a reason: the teacher is told, the duty is not done.
@@ -73,7 +73,7 @@ public sealed class UnitHeadAfterHandOverTests
         Assert.Equal("Thủ trưởng THCS01", Cards.CardModelTests.Facts(phongReview)["Người nộp"]);
         Assert.Contains("Báo cáo kết quả (đã bổ sung số liệu tháng 5).", Json(phongReview));
         // The head's acceptance was not the Phòng's: the head cannot decide it again; the Phòng accepts, the duty is done.
-        Assert.Equal(403, (await h.InvokeAsync(Head, CardVerbs.Accept, ActionData(phongReview, CardVerbs.Accept))).Body["statusCode"]!.GetValue<int>());
+        Assert.Equal(400, (await h.InvokeAsync(Head, CardVerbs.Accept, ActionData(phongReview, CardVerbs.Accept))).Body["statusCode"]!.GetValue<int>());
         Assert.Equal(200, (await h.InvokeAsync(Hung, CardVerbs.Accept, ActionData(phongReview, CardVerbs.Accept))).Body["statusCode"]!.GetValue<int>());
         Assert.Equal(AssignmentStatus.Done, (await h.Store.Assignments.GetAsync(Tenant, duty.AssignmentId))!.State.Status);
     }
@@ -100,7 +100,7 @@ public sealed class UnitHeadAfterHandOverTests
         // The teacher's card says the head took it back; the teacher can no longer acknowledge it.
         var old = h.Connector.Posts.Last(p => p.ConversationId == An.Conversation && p.Method == "PUT");
         Assert.Contains($"{School}: Thủ trưởng THCS01 đã thu hồi nhiệm vụ.", Json(old.Body));
-        Assert.Equal(403, (await h.InvokeAsync(An, "ack", new JsonObject { ["assignmentId"] = duty.AssignmentId })).Body["statusCode"]!.GetValue<int>());
+        Assert.Equal(400, (await h.InvokeAsync(An, "ack", new JsonObject { ["assignmentId"] = duty.AssignmentId })).Body["statusCode"]!.GetValue<int>());
         // The head holds it again with a fresh card, which no longer reads as passed on, and acknowledges it for the school.
         await h.DeliverQueuedAsync();
         var headCard = h.Connector.CardsIn(Head.Conversation).Last(c => Json(c).Contains(duty.AssignmentId, StringComparison.Ordinal)

@@ -140,7 +140,7 @@ public sealed class UnitRollupTests
         var (rs, rb) = await h.InvokeAsync(Hung, "rollup", ActionData(card, "rollup"));
         Assert.Equal(HttpStatusCode.OK, rs);
         Assert.Contains("trễ hạn (nộp 12/06/2023)", Json(rb), StringComparison.Ordinal);
-        Assert.Equal(403, (await h.InvokeAsync(HeadOf("THCS11"), "rollup", ActionData(card, "rollup"))).Body["statusCode"]!.GetValue<int>());
+        Assert.Equal(400, (await h.InvokeAsync(HeadOf("THCS11"), "rollup", ActionData(card, "rollup"))).Body["statusCode"]!.GetValue<int>());
     }
 
     internal static async Task HandInAsync(BotHarness h, string code, IReadOnlyList<AssignmentRecord> reportDuties, string period)

@@ -169,9 +169,8 @@ internal static class AssignmentCards
     private static Refresh? RefreshFor(JsonObject data, IReadOnlyList<string>? userIds)
     {
         // Universal Actions: refresh.userIds are Teams user MRIs ("29:…"), at most 60; an Entra object id is never one.
-        var ids = userIds?.Where(id => id.StartsWith("29:", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal)
-            .Take(MaxRefreshUsers).ToList();
-        if (ids is null || ids.Count == 0) return null;
+        var ids = Refresh.TeamsUserIds(userIds);
+        if (ids is null) return null;
         return new Refresh
         {
             Action = new ExecuteAction { Title = "Refresh", Verb = CardVerbs.Refresh, Data = WithVerb(data, CardVerbs.Refresh) },

@@ -38,7 +38,11 @@ internal sealed class ChatFileArrival(ReportFileHandler reports, ReportHandIn ha
             return CardActionResult.Fail(410, "FileGone", ChatFileTexts.Vi.FileGone, ChatFileTexts.En.FileGone);
         try
         {
-            await using var content = await handIn.DownloadAsync(pending.File, ct).ConfigureAwait(false);
+            // The copy taken when the file arrived: nothing is downloaded inside the click (issue 19).
+            await using var content = new MemoryStream();
+            await using (var copy = await handIn.PendingCopyAsync(action.TenantId, action.UserKey, pending.File, ct).ConfigureAwait(false))
+                await copy.CopyToAsync(content, ct).ConfigureAwait(false);
+            content.Position = 0;
             var source = await keeper.KeepAsync(action.TenantId, content, pending.File.Name, ct).ConfigureAwait(false);
             var card = await flow.ImportAsync(state, content, pending.File.Name, pending.File.Name, source, ct).ConfigureAwait(false);
             await handIn.ClearPendingFileAsync(action.TenantId, action.UserKey, ct).ConfigureAwait(false);
@@ -46,7 +50,7 @@ internal sealed class ChatFileArrival(ReportFileHandler reports, ReportHandIn ha
         }
         catch (ReportHandInException e)
         {
-            return CardActionResult.Fail(e.Code == "tooBig" ? 413 : 502, e.Code, e.Vi, e.En);
+            return CardActionResult.Fail(e.Status, e.Code, e.Vi, e.En);
         }
     }
 
@@ -55,8 +59,13 @@ internal sealed class ChatFileArrival(ReportFileHandler reports, ReportHandIn ha
     {
         if (await handIn.PendingFileAsync(action.TenantId, action.UserKey, ct).ConfigureAwait(false) is not { } pending)
             return CardActionResult.Fail(410, "FileGone", ChatFileTexts.Vi.FileGone, ChatFileTexts.En.FileGone);
-        await handIn.ClearPendingFileAsync(action.TenantId, action.UserKey, ct).ConfigureAwait(false);
-        await reports.HandleAsync(action.State, pending.File, ct).ConfigureAwait(false);
+        if (!handIn.HasPendingCopy(action.TenantId, action.UserKey))
+        {
+            var gone = await handIn.ForgetGoneCopyAsync(action.TenantId, action.UserKey, pending.File, ct).ConfigureAwait(false);
+            return CardActionResult.Fail(gone.Status, gone.Code, gone.Vi, gone.En);
+        }
+        // The kept copy goes the member's way (stored, or offered for a choice); nothing is downloaded again.
+        await reports.HandleAsync(action.State, pending.File, ct, kept: true).ConfigureAwait(false);
         var t = ChatFileTexts.For(action.State.Vi);
         return CardActionResult.Ok(PlanCards.Notice(t.AsReportDone(DueFormat.Truncate(pending.File.Name, 120)), [], action.State.View));
     }

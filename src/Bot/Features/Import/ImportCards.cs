@@ -32,16 +32,13 @@ internal static class ImportCards
         var page = new PickerPage(unresolved, from, 0, EditRegimes: true);
         // The report regimes are edited on the first page when it still holds two pickers or more; otherwise the pickers
         // come first and the regimes are edited once every assignee is chosen (or on the tab's review page).
+        // Measured fitting (PreviewFit): the most pickers that fit, found by binary search, then the largest scale that fits.
         foreach (var edit in page.Earlier == 0 ? new[] { true, false } : [false])
-            for (var count = Math.Min(from.Count, PickersPerPage); count > 1; count--)
-            {
-                foreach (var scale in new[] { 1, 0.6 })
-                {
-                    var card = BuildImportPreview(plan, assignments, members, page with { Count = count, EditRegimes = edit }, v, scale, n,
-                        reviewUrl);
-                    if (card.SizeInUtf16Bytes() <= MaxBytes) return card;
-                }
-            }
+        {
+            var card = PreviewFit.Largest(2, Math.Min(from.Count, PickersPerPage), [1, 0.6], (count, scale) =>
+                BuildImportPreview(plan, assignments, members, page with { Count = count, EditRegimes = edit }, v, scale, n, reviewUrl), MaxBytes);
+            if (card is not null) return card;
+        }
         var last = page with { Count = Math.Min(1, from.Count), EditRegimes = from.Count == 0 };
         return Fit(scale => BuildImportPreview(plan, assignments, members, last, v, scale, n, reviewUrl));
     }

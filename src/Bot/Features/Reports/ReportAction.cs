@@ -3,11 +3,14 @@ using TeamsPlans.Bot.Features.Assignments;
 namespace TeamsPlans.Bot.Features.Reports;
 
 /// <summary>"Nộp báo cáo" from the card (summary/link), or the answer to "which assignment is this file for?".</summary>
-internal sealed class ReportAction(IStateStore store, ReportHandIn reports, AssignmentCardFactory cards, ILogger<ReportAction> logger)
+internal sealed class ReportAction(IStateStore store, ReportHandIn reports, AssignmentCardFactory cards, ILogger<ReportAction> logger,
+    ReportUploadRetry retry)
 {
     public async Task<CardActionResult> HandleAsync(CardActionContext action, CancellationToken ct)
     {
         var (tenantId, userKey, data, view) = (action.TenantId, action.UserKey, action.Data, action.State.View);
+        // "Thử lại" on the notice of a report upload SharePoint kept refusing.
+        if (data.String(ReportUploadRetry.RetryData) is { } retryId) return await retry.HandleAsync(action, retryId, ct).ConfigureAwait(false);
         var id = data.String("assignmentId");
         var periodKey = data.String(CardVerbs.ReportPeriodInput);
         if (data.String(CardVerbs.ReportTargetInput) is { } target)
@@ -41,7 +44,7 @@ internal sealed class ReportAction(IStateStore store, ReportHandIn reports, Assi
         }
         catch (ReportHandInException e)
         {
-            return CardActionResult.Fail(e.Code == "tooBig" ? 413 : 502, e.Code, e.Vi, e.En);
+            return CardActionResult.Fail(e.Status, e.Code, e.Vi, e.En);
         }
         return CardActionResult.Ok(await cards.ForViewerAsync(plan, record, view, true, ct).ConfigureAwait(false));
     }

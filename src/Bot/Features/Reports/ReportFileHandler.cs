@@ -12,7 +12,9 @@ internal sealed class ReportFileHandler(IStateStore store, ReportHandIn reports,
 {
     private sealed record Target(StoredPlan Plan, AssignmentRecord Assignment, ReportPeriod Period);
 
-    public async Task HandleAsync(TurnState state, ReportFile file, CancellationToken ct)
+    /// <param name="kept">The file is the member's pending file, copied when it arrived (a click on "Nộp báo cáo"): it is
+    /// handed in from that copy, never downloaded again.</param>
+    public async Task HandleAsync(TurnState state, ReportFile file, CancellationToken ct, bool kept = false)
     {
         var (turn, tenantId, view) = (state.Turn, state.TenantId, state.View);
         if (!state.Personal)
@@ -29,6 +31,7 @@ internal sealed class ReportFileHandler(IStateStore store, ReportHandIn reports,
         var candidates = await CandidatesAsync(tenantId, member, ct).ConfigureAwait(false);
         if (candidates.Count == 0)
         {
+            if (kept) await reports.ClearPendingFileAsync(tenantId, member.AadObjectId, ct).ConfigureAwait(false);
             await turn.SendTextAsync("⚠ Bạn chưa có nhiệm vụ nào để nộp báo cáo. / You have no assignment to hand a report in for.", ct)
                 .ConfigureAwait(false);
             return;
@@ -47,7 +50,7 @@ internal sealed class ReportFileHandler(IStateStore store, ReportHandIn reports,
         {
             try
             {
-                await reports.SavePendingFileAsync(tenantId, member.AadObjectId, file, state.Activity.Id, ct).ConfigureAwait(false);
+                if (!kept) await reports.SavePendingFileAsync(tenantId, member.AadObjectId, file, state.Activity.Id, ct).ConfigureAwait(false);
             }
             catch (ReportHandInException e)
             {
@@ -61,7 +64,7 @@ internal sealed class ReportFileHandler(IStateStore store, ReportHandIn reports,
             await turn.SendAsync(ReportCards.ReportTarget(file.Name, ordered, view).ToMessage(), ct).ConfigureAwait(false);
             return;
         }
-        await HandInAsync(state, member, file, chosen, ct).ConfigureAwait(false);
+        await HandInAsync(state, member, file, chosen, kept, ct).ConfigureAwait(false);
     }
 
     /// <summary>The member's assignments of published plans.</summary>
@@ -79,14 +82,18 @@ internal sealed class ReportFileHandler(IStateStore store, ReportHandIn reports,
     }
 
     /// <summary>Stores the file as the report and updates the assignment card in this chat (or sends it again).</summary>
-    private async Task HandInAsync(TurnState state, Member member, ReportFile file, Target target, CancellationToken ct)
+    private async Task HandInAsync(TurnState state, Member member, ReportFile file, Target target, bool kept, CancellationToken ct)
     {
         var (plan, record, period) = target;
         var turn = state.Turn;
         try
         {
-            var report = await reports.HandInFileAsync(plan, record, member.AadObjectId, member.DisplayName, period, file, state.Activity.Id, ct)
-                .ConfigureAwait(false);
+            var report = kept
+                ? await reports.HandInPendingFileAsync(plan, record, member.AadObjectId, member.DisplayName, period, file, state.Activity.Id, ct)
+                    .ConfigureAwait(false)
+                : await reports.HandInFileAsync(plan, record, member.AadObjectId, member.DisplayName, period, file, state.Activity.Id, ct)
+                    .ConfigureAwait(false);
+            if (kept) await reports.ClearPendingFileAsync(plan.TenantId, member.AadObjectId, ct).ConfigureAwait(false);
             var card = await cards.ForViewerAsync(plan, record, state.View, true, ct).ConfigureAwait(false);
             await turn.SendTextAsync($"✓ Đã nhận tệp \"{file.Name}\" — báo cáo kỳ hạn {DueFormat.Date(period.Due)}. / " +
                 $"Received \"{file.Name}\" as the report for {DueFormat.Date(period.Due)}.", ct).ConfigureAwait(false);

@@ -7,7 +7,8 @@ namespace TeamsPlans.Bot.Features.Resend;
 /// number) back in the delivery queue; members who blocked the bot are counted, not resent. Principals only.
 /// <paramref name="deliveries"/> is absent when cards are sent directly (no queue to resend from).
 /// </summary>
-internal sealed class ResendCommand(IStateStore store, PlanLookup lookup, ILogger<ResendCommand> logger, IPlanDeliveries? deliveries = null)
+internal sealed class ResendCommand(IStateStore store, PlanLookup lookup, ILogger<ResendCommand> logger, IPlanDeliveries? deliveries = null,
+    Reports.ReportUploadRetry? uploads = null)
 {
     public async Task<AdaptiveCard> HandleAsync(TurnState state, TextCommand command, CancellationToken ct)
     {
@@ -39,7 +40,11 @@ internal sealed class ResendCommand(IStateStore store, PlanLookup lookup, ILogge
             var blocked = r.Blocked == 0 ? "" : texts.Blocked(r.Blocked);
             lines.Add($"{PlanCards.PlanTitle(plan)}: {texts.ResentCount(r.Resent)}{blocked} ({r.Summary})");
         }
-        logger.LogInformation("Resend of failed deliveries in {TenantId}: {Resent} queued again over {Plans} plans", tenantId, resent, plans.Count);
+        // Report uploads SharePoint kept refusing (kept with their file) go back in the queue too.
+        var reportsResent = uploads is null ? 0 : await uploads.RequeuePlansAsync(tenantId, plans.Select(p => p.PlanId), ct).ConfigureAwait(false);
+        if (reportsResent > 0) lines.Add(Reports.ReportUploadTexts.For(view).ResentUploads(reportsResent));
+        logger.LogInformation("Resend of failed deliveries in {TenantId}: {Resent} queued again over {Plans} plans, {Reports} report uploads",
+            tenantId, resent, plans.Count, reportsResent);
         var title = resent == 0 ? texts.NoneFailed : texts.ResentTitle(resent);
         return PlanCards.Notice(title, lines, view, resent == 0 ? null : "good");
     }
