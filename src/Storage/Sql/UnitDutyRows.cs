@@ -24,7 +24,8 @@ internal static class UnitDutyRows
         if (!root.TryGetProperty("target"u8, out var target) || target.ValueKind == JsonValueKind.Null)
             return Canonical(root) ? null : Full(assigneeJson);
         if (target.ValueKind != JsonValueKind.Object || !target.TryGetProperty("kind"u8, out var kind) || kind.ValueKind != JsonValueKind.String
-            || !target.TryGetProperty("units"u8, out var units) || units.ValueKind != JsonValueKind.Array || !root.TryGetProperty("unit"u8, out var unit))
+            || !target.TryGetProperty("units"u8, out var units) || units.ValueKind != JsonValueKind.Array
+            || !root.TryGetProperty("unit"u8, out var unit))
             return Full(assigneeJson);
         if (!kind.ValueEquals("Unit"u8)) return Enum.TryParse<AssigneeKind>(kind.GetString(), out _) ? null : Full(assigneeJson);
         if (units.GetArrayLength() != 1 || unit.ValueKind == JsonValueKind.Null) return null;
