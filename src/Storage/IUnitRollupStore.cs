@@ -17,4 +17,7 @@ public interface IUnitRollupStore
     /// <summary>Plan, directory, unit duties, first hand-ins and links of a department plan in five queries; null when the plan does not
     /// exist.</summary>
     Task<UnitRollupData?> ReadAsync(string tenantId, string planId, CancellationToken ct = default);
+    /// <summary>As <see cref="ReadAsync"/>, with every report of the plan and its review (issue 15: counting follows acceptance) in
+    /// <see cref="UnitRollupData.Reports"/>, from two statements (the reports, the plan's review events): six queries in all.</summary>
+    Task<UnitRollupData?> ReadReviewedAsync(string tenantId, string planId, CancellationToken ct = default);
 }

@@ -24,12 +24,8 @@ public static class ReportAcceptances
         {
             var handIns = Rounds(rounds[group.Key]);
             var ordered = group.OrderBy(r => r.SubmittedAt).ToList();
-            var paired = Math.Min(ordered.Count, handIns.Count);
             for (var i = 0; i < ordered.Count; i++)
-            {
-                var j = i - (ordered.Count - paired); // index among the paired newest reports
-                result[(ordered[i].TenantId, ordered[i].ReportId)] = j < 0 ? ordered[i].SubmittedAt : handIns[handIns.Count - paired + j];
-            }
+                result[(ordered[i].TenantId, ordered[i].ReportId)] = FinishedAt(i, ordered.Count, handIns, ordered[i].SubmittedAt);
         }
         return result;
     }
@@ -38,9 +34,26 @@ public static class ReportAcceptances
     public static IReadOnlyList<DateTimeOffset?> Rounds(IEnumerable<HistoryEntry> history)
     {
         ArgumentNullException.ThrowIfNull(history);
+        return Rounds(history.OrderBy(e => e.Sequence).ThenBy(e => e.At).Select(e => (e.Event, e.At)));
+    }
+
+    /// <summary>
+    /// When the report at <paramref name="index"/> of an assignment's <paramref name="count"/> reports (oldest first) counts
+    /// as finished: paired with the hand-in rounds newest with newest; an unpaired (older) report counts when handed in.
+    /// </summary>
+    internal static DateTimeOffset? FinishedAt(int index, int count, IReadOnlyList<DateTimeOffset?> handIns, DateTimeOffset submittedAt)
+    {
+        var paired = Math.Min(count, handIns.Count);
+        var j = index - (count - paired); // index among the paired newest reports
+        return j < 0 ? submittedAt : handIns[handIns.Count - paired + j];
+    }
+
+    /// <summary><see cref="Rounds(IEnumerable{HistoryEntry})"/> over one assignment's events already in their order.</summary>
+    internal static IReadOnlyList<DateTimeOffset?> Rounds(IEnumerable<(HistoryEvent Event, DateTimeOffset At)> ordered)
+    {
         var list = new List<DateTimeOffset?>();
         var pending = 0;
-        foreach (var e in history.OrderBy(e => e.Sequence).ThenBy(e => e.At))
+        foreach (var e in ordered)
         {
             if (e.Event == HistoryEvent.ReportHandedIn) { list.Add(null); pending++; continue; }
             if (e.Event is not (HistoryEvent.Accepted or HistoryEvent.Returned)) continue;

@@ -49,20 +49,8 @@ internal sealed partial class DeliveryService
         return result;
     }
 
-    private async Task<IReadOnlyList<QueueTally>> TallyRowsAsync(string tenantId, IReadOnlyCollection<string> prefixes, CancellationToken ct)
-    {
-        if (QueueTallyStores.For(store) is { } tally)
-            return await tally.TallyAsync(tenantId, DeliveryOptions.QueueName, prefixes, DeliveryProcessor.WaitingMarker, ct).ConfigureAwait(false);
-        // A store without aggregate reads (a decorator): the same rows from a listing, one per item.
-        var all = await Queue.ListAsync(tenantId, DeliveryOptions.QueueName, null, ct).ConfigureAwait(false);
-        return [.. from w in all
-                   let prefix = prefixes.FirstOrDefault(p => w.IdempotencyKey.StartsWith(p, StringComparison.Ordinal))
-                   where prefix is not null
-                   let waiting = DeliveryProcessor.IsWaiting(w)
-                   let skipped = w.State == WorkState.Done && DeliveryResult.TryParse(w.ResultJson) is not { Skipped: null }
-                   select new QueueTally(prefix, w.Kind, w.State, skipped,
-                       waiting, waiting ? DeliveryPayload.TryParse(w.PayloadJson)?.MemberAadObjectId : null, 1)];
-    }
+    private Task<IReadOnlyList<QueueTally>> TallyRowsAsync(string tenantId, IReadOnlyCollection<string> prefixes, CancellationToken ct) =>
+        DeliveryTallies.RowsAsync(store, tenantId, prefixes, ct);
 
     private static bool IsFor(WorkItem w, string aadObjectId) =>
         string.Equals(DeliveryPayload.TryParse(w.PayloadJson)?.MemberAadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase);

@@ -173,15 +173,7 @@ internal sealed partial class DeliveryService(IStateStore store, TimeProvider ti
             if (prefix is not null && !w.IdempotencyKey.StartsWith(prefix, StringComparison.Ordinal)) continue;
             var p = DeliveryPayload.TryParse(w.PayloadJson);
             var r = DeliveryResult.TryParse(w.ResultJson);
-            var state = w.State switch
-            {
-                WorkState.Queued when DeliveryProcessor.IsWaiting(w) => DeliveryStates.Waiting,
-                WorkState.Queued => DeliveryStates.Queued,
-                WorkState.InFlight => DeliveryStates.Sending,
-                WorkState.Done => r?.Skipped is not null ? DeliveryStates.Skipped : DeliveryStates.Sent,
-                WorkState.Failed => DeliveryStates.Failed,
-                _ => DeliveryStates.Blocked,
-            };
+            var state = DeliveryTallies.StateOf(w.State, r?.Skipped is not null, DeliveryProcessor.IsWaiting(w));
             var reason = w.State == WorkState.Done ? r?.Skipped : w.LastError;
             items.Add(new DeliveryStatusItem(w.IdempotencyKey, w.Kind, p?.PlanId, p?.AssignmentId, p?.MemberAadObjectId, state, w.Attempts,
                 reason, r?.ActivityId, r?.PossibleDuplicate ?? false, w.UpdatedAt));

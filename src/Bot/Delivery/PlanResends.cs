@@ -37,40 +37,13 @@ internal static class PlanResends
         Dictionary<string, string> plans, CancellationToken ct)
     {
         var counts = plans.Values.ToDictionary(id => id, _ => new Dictionary<string, int>(StringComparer.Ordinal), StringComparer.Ordinal);
-        foreach (var (prefix, state, n) in await RowsAsync(store, tenantId, plans.Keys, ct).ConfigureAwait(false))
+        // Waiting for an install counts as queued here (the resend summary never told them apart).
+        foreach (var r in await DeliveryTallies.RowsAsync(store, tenantId, plans.Keys, ct).ConfigureAwait(false))
         {
-            if (!plans.TryGetValue(prefix, out var planId)) continue;
-            counts[planId][state] = counts[planId].GetValueOrDefault(state) + n;
+            if (!plans.TryGetValue(r.KeyPrefix, out var planId)) continue;
+            var state = DeliveryTallies.StateOf(r.State, r.Skipped, waiting: false);
+            counts[planId][state] = counts[planId].GetValueOrDefault(state) + r.Count;
         }
         return counts;
     }
-
-    private static async Task<IEnumerable<(string Prefix, string State, int Count)>> RowsAsync(IStateStore store, string tenantId,
-        IReadOnlyCollection<string> prefixes, CancellationToken ct)
-    {
-        if (QueueTallyStores.For(store) is { } tally)
-        {
-            var rows = await tally.TallyAsync(tenantId, DeliveryOptions.QueueName, prefixes, DeliveryProcessor.WaitingMarker, ct)
-                .ConfigureAwait(false);
-            return rows.Select(r => (r.KeyPrefix, StateOf(r.State, r.Skipped), r.Count));
-        }
-        // A store without aggregate reads (a decorator, a test double): the tenant's queue states, one row per item.
-        var states = await StatusReadModels.Of(store).QueueStatesAsync(tenantId, DeliveryOptions.QueueName, ct).ConfigureAwait(false);
-        return states.Select(s => (PrefixOf(s.IdempotencyKey), s)).Where(p => p.Item1 is not null)
-            .Select(p => (p.Item1!, StateOf(p.s.State, p.s.Skipped), 1));
-    }
-
-    /// <summary>The plan part of a delivery key ("p:{plan}|", see <see cref="DeliveryKeys.PlanPrefix"/>), or null (digests).</summary>
-    private static string? PrefixOf(string key) =>
-        key.StartsWith("p:", StringComparison.Ordinal) && key.IndexOf('|', StringComparison.Ordinal) is var bar and > 0 ? key[..(bar + 1)] : null;
-
-    /// <summary>The state as <see cref="DeliveryService.GetStatusAsync"/> shows it.</summary>
-    private static string StateOf(WorkState state, bool skipped) => state switch
-    {
-        WorkState.Queued => DeliveryStates.Queued,
-        WorkState.InFlight => DeliveryStates.Sending,
-        WorkState.Done => skipped ? DeliveryStates.Skipped : DeliveryStates.Sent,
-        WorkState.Failed => DeliveryStates.Failed,
-        _ => DeliveryStates.Blocked,
-    };
 }

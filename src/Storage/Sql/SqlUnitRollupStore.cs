@@ -16,6 +16,7 @@ internal sealed class SqlUnitRollupStore(SqlDb db) : IUnitRollupStore
         "tenant_id, plan_id, unit_code, child_tenant_id, child_plan_id, child_number, child_title, child_issued_on, child_uri, linked_at";
     private readonly SqlPlanStore _plans = new(db);
     private readonly SqlUnitStore _units = new(db);
+    private readonly SqlReportReviews _reviews = new(db);
 
     public Task<bool> LinkAsync(UnitPlanLink link, CancellationToken ct = default)
     {
@@ -47,6 +48,12 @@ internal sealed class SqlUnitRollupStore(SqlDb db) : IUnitRollupStore
         }, ct);
 
     public Task<UnitRollupData?> ReadAsync(string tenantId, string planId, CancellationToken ct = default) =>
+        ReadAsync(tenantId, planId, reviewed: false, ct);
+
+    public Task<UnitRollupData?> ReadReviewedAsync(string tenantId, string planId, CancellationToken ct = default) =>
+        ReadAsync(tenantId, planId, reviewed: true, ct);
+
+    private Task<UnitRollupData?> ReadAsync(string tenantId, string planId, bool reviewed, CancellationToken ct) =>
         db.ReadAsync(async c =>
         {
             await using var planCmd = c.Command(null, $"SELECT {SqlPlanStore.Columns} FROM plans WHERE tenant_id = @tenant AND plan_id = @plan");
@@ -61,23 +68,27 @@ internal sealed class SqlUnitRollupStore(SqlDb db) : IUnitRollupStore
             dutyCmd.P("@tenant", tenantId).P("@plan", planId);
             var duties = (await dutyCmd.ListAsync(MapDuty, ct).ConfigureAwait(false)).OfType<UnitDutyFact>().ToList();
 
-            await using var unitCmd = c.Command(null, $"SELECT {SqlUnitStore.Columns} FROM units WHERE tenant_id = @tenant ORDER BY code");
+            await using var unitCmd = c.Command(null, $"SELECT {UnitDutyRows.UnitColumns} FROM units WHERE tenant_id = @tenant ORDER BY code");
             unitCmd.P("@tenant", tenantId);
-            var units = await unitCmd.ListAsync(_units.Map, ct).ConfigureAwait(false);
+            var units = await unitCmd.ListAsync(UnitDutyRows.MapUnit, ct).ConfigureAwait(false);
 
-            await using var reportCmd = c.Command(null, """
-                SELECT r.assignment_id, r.period, MIN(r.submitted_at) AS first_at
-                FROM assignments a CROSS JOIN reports r
-                WHERE r.tenant_id = a.tenant_id AND r.assignment_id = a.assignment_id AND a.tenant_id = @tenant AND a.plan_id = @plan
-                GROUP BY r.assignment_id, r.period
-                """);
-            reportCmd.P("@tenant", tenantId).P("@plan", planId);
-            var reports = await reportCmd.ListAsync(r => new UnitReportFact(r.GetString(0), r.GetString(1), db.ReadTime(r, 2)), ct)
-                .ConfigureAwait(false);
-
+            var reports = reviewed ? await _reviews.ReportsAsync(c, tenantId, planId, ct).ConfigureAwait(false)
+                : await FirstHandInsAsync(c, tenantId, planId, ct).ConfigureAwait(false);
             var links = await LinksAsync(c, tenantId, planId, ct).ConfigureAwait(false);
             return new UnitRollupData(plan, units, duties, reports, links);
         }, ct);
+
+    private async Task<IReadOnlyList<UnitReportFact>> FirstHandInsAsync(DbConnection c, string tenantId, string planId, CancellationToken ct)
+    {
+        await using var reportCmd = c.Command(null, """
+            SELECT r.assignment_id, r.period, MIN(r.submitted_at) AS first_at
+            FROM assignments a CROSS JOIN reports r
+            WHERE r.tenant_id = a.tenant_id AND r.assignment_id = a.assignment_id AND a.tenant_id = @tenant AND a.plan_id = @plan
+            GROUP BY r.assignment_id, r.period
+            """);
+        reportCmd.P("@tenant", tenantId).P("@plan", planId);
+        return await reportCmd.ListAsync(r => new UnitReportFact(r.GetString(0), r.GetString(1), db.ReadTime(r, 2)), ct).ConfigureAwait(false);
+    }
 
     private async Task<IReadOnlyList<UnitPlanLink>> LinksAsync(DbConnection c, string tenantId, string planId, CancellationToken ct)
     {
@@ -93,11 +104,9 @@ internal sealed class SqlUnitRollupStore(SqlDb db) : IUnitRollupStore
     /// <summary>An assignment given to a directory unit, with its one-off deadline; null for the others (people, roles).</summary>
     private UnitDutyFact? MapDuty(DbDataReader r)
     {
-        var code = UnitAssignees.CodeOf(StorageJson.Deserialize<Assignee>(r.GetString(1)));
+        var code = UnitDutyRows.UnitCode(r.GetString(1));
         if (code is null) return null;
-        var deadlines = StorageJson.Deserialize<List<Deadline>>(r.GetString(3));
-        DateOnly? last = deadlines.Where(d => d.Recurrence is null && d.Due.Kind is DueKind.Date or DueKind.Month or DueKind.Quarter or DueKind.Year)
-            .Select(d => (DateOnly?)d.Due.LastDay()).Min();
-        return new UnitDutyFact(r.GetString(0), code, r.GetString(2), Enum.Parse<AssignmentStatus>(r.GetString(4)), db.ReadTimeOrNull(r, 5), last);
+        return new UnitDutyFact(r.GetString(0), code, r.GetString(2), Enum.Parse<AssignmentStatus>(r.GetString(4)), db.ReadTimeOrNull(r, 5),
+            UnitDutyRows.LastDay(r.GetString(3)));
     }
 }

@@ -89,7 +89,7 @@ public sealed class TabQueries(IStateStore store, TimeProvider time, IPlanDelive
     private static bool Matches(AssignmentRow r, AssignmentFilter f) =>
         (string.IsNullOrEmpty(f.State) || r.State == f.State)
         && (string.IsNullOrEmpty(f.Unit) || Contains(r.Unit, f.Unit))
-        && (string.IsNullOrEmpty(f.Search) || Contains(r.Holder, f.Search) || Contains(r.Duty, f.Search));
+        && (string.IsNullOrEmpty(f.Search) || Contains(r.Holder, f.Search) || Contains(r.Unit, f.Search) || Contains(r.Duty, f.Search));
 
     /// <summary>Names sort as Vietnamese readers expect them (Ngô before Nguyễn); keys of digits sort the same either way.</summary>
     private static readonly StringComparer Vietnamese =

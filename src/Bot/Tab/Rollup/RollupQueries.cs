@@ -37,9 +37,9 @@ public sealed class RollupQueries(IStateStore store, TimeProvider time)
         var counted = new List<Counted>();
         if (UnitRollupStores.TryFor(store) is not { } rollups) return new Sheet(units, counted, year);
         var today = VietnamTime.Today(time);
-        var plans = await store.Plans.ListAsync(tenantId, ct).ConfigureAwait(false);
-        var chosen = plans.Where(p => p.Status == PlanStatus.Published && Contains(p.Number, f.Number))
-            .OrderBy(p => p.Number, StringComparer.Ordinal);
+        // The published plans' headers (number, no document): each chosen plan is then read once by the roll-up store.
+        var plans = await StatusReadModels.Of(store).PlanHeadersAsync(tenantId, PlanStatus.Published, ct).ConfigureAwait(false);
+        var chosen = plans.Where(p => Contains(p.Number, f.Number)).OrderBy(p => p.Number, StringComparer.Ordinal);
         foreach (var plan in chosen)
         {
             var data = await rollups.ReadAsync(tenantId, plan.PlanId, ct).ConfigureAwait(false);
