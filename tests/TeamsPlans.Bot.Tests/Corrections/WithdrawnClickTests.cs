@@ -87,7 +87,9 @@ public sealed class WithdrawnClickTests
         var data = ActionData(card, CardVerbs.Ack);
         data["assignmentId"] = Plan82 + "-a99";
         var (_, body) = await h.InvokeAsync(Cuc, CardVerbs.Ack, data);
-        Assert.Equal(404, body["statusCode"]!.GetValue<int>());
+        // The documented Universal Actions refusal (issue 19): 400 application/vnd.microsoft.error, code NotFound.
+        Assert.Equal(400, body["statusCode"]!.GetValue<int>());
+        Assert.Equal("NotFound", body["value"]!["code"]!.GetValue<string>());
         Assert.Contains("Không tìm thấy nhiệm vụ.", body.ToJsonString(new System.Text.Json.JsonSerializerOptions
             { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
