@@ -15,16 +15,18 @@ public class CorpusScoringTests(ITestOutputHelper output)
     public const double MeanTarget = 0.95;
     public const double DocumentFloor = 0.80;
 
-    /// <summary>The level the reader has reached (mean 0.84 on 1 December 2026, 0.878, 0.902, then 0.94 on 2 December 2026; the floor sits
+    /// <summary>The level the reader has reached (mean 0.84 on 1 December 2026, 0.878, 0.902, 0.94, then 0.951 on 2 December 2026; the floor sits
     /// 0.02 under it so one document hitting the 30 s read limit on a loaded build machine does not turn it red): the
     /// corpus may only get better. Raise it as the reader improves; the target stays <see cref="MeanTarget"/>.</summary>
-    public const double ReachedMean = 0.92;
+    public const double ReachedMean = 0.93;
 
-    // The target test, red today: mean 0.90 over 43 documents (docx 0.95, pdf 0.91, txt 0.87, md 0.98, scanned
-    // pdf 0.63; assignments 0.79 is the weakest field), documents under 0.80: scans 210-212, 209, 253.
+    // The target test, red today: the mean is 0.951 over 43 documents (docx 0.99, pdf 0.97, txt 0.97, md 0.98, scanned
+    // pdf 0.69; assignments 0.86 is the weakest field), but two scans stay under the 0.80 floor: 211 (0.44) and 212 (0.57),
+    // whose numbers, days and signers are handwritten or stamped over.
     // Remove Skip when it passes; the table is written to artifacts/corpus-score.md and the mismatches to
     // artifacts/corpus-diff.md.
-    [Fact(Skip = "Corpus below target: current mean 0.90 over 43 documents (target 0.95, floor 0.80 per document); Corpus_keeps_the_level_reached runs meanwhile")]
+    [Fact(Skip = "Corpus below target: mean 0.951 over 43 documents, but scans 211 (0.44) and 212 (0.57) are under the 0.80 floor; "
+        + "Corpus_keeps_the_level_reached runs meanwhile")]
     public async Task Corpus_scores_at_least_095_mean_and_080_per_document()
     {
         var rows = await ScoreAsync();
